@@ -1,0 +1,7 @@
+"""``python -m luoshi``: the pipeline's command line (no Django needed)."""
+
+import sys
+
+from luoshi.cli import main
+
+sys.exit(main())

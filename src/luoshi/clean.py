@@ -1,0 +1,323 @@
+"""Stage 2: turn a reader's raw text into clean paragraphs, keeping an offset map.
+
+What is removed or changed, in order:
+
+1. Lines that are page furniture: page numbers on a line of their own (``７１``,
+   ``— 1 —``, ``- 2 -``, ``第3页``; the seed's reversed ``０３`` for page 30 is
+   still a one- or two-digit line), running heads (a short line repeated on
+   several pages next to page breaks), form feeds, and lines holding only a
+   stray extraction character (``!``).
+2. Characters: full-width ASCII letters, digits and symbols folded to
+   half-width, while the Chinese punctuation that the contract keeps (``，：；
+   （）！？``) stays full-width — plain NFKC would fold those too; PDF font
+   artefacts (``ꎬ`` ``ꎮ``) mapped to the punctuation they stand for; spaces
+   between Chinese characters (``加 大 创 业``, ``2025 年``) removed.
+3. Hard line wraps joined into paragraphs. A break is kept where a line ends a
+   paragraph: it ends with closing punctuation and is shorter than the text's
+   usual line, the next line starts with an outline marker or an indent, or
+   either line is a table row.
+
+The output is one paragraph per line (``\\n`` between paragraphs), and
+``CleanText.offsets`` maps each clean character back to the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+from luoshi.model import CleanText, SourceText
+
+# Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
+KEEP_FULLWIDTH = frozenset("，：；（）！？")
+
+# Characters some PDF fonts map to Yi syllables instead of punctuation.
+FONT_ARTEFACTS = {"ꎬ": "，", "ꎮ": "。", "ꎻ": "；", "ꎰ": "：", "ꎪ": "、"}
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):
+        ch = chr(code)
+        if ch not in KEEP_FULLWIDTH:
+            table[code] = chr(code - 0xFEE0)
+    for src, dst in FONT_ARTEFACTS.items():
+        table[ord(src)] = dst
+    table[0x3000] = " "  # ideographic space
+    table[0xA0] = " "
+    for zero_width in (0x200B, 0x200C, 0x200D, 0xFEFF):
+        table[zero_width] = ""
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+# A line that is only a page number. One to three digits on their own are page
+# numbers only when isolated (see _is_isolated_number): flattened tables put
+# their 序号 cells on lines of their own too.
+_DASHED_PAGE = re.compile(r"^[—－\-–一]{1,2}\s*[0-9０-９]{1,4}\s*[—－\-–一]{1,2}$")
+_WORDED_PAGE = re.compile(
+    r"^(?:第\s*[0-9０-９]{1,4}\s*页(?:\s*[/／共]\s*[0-9０-９]{1,4}\s*页?)?|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4})$"
+)
+_BARE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
+# Lines made only of symbols that extraction leaves behind (no letter, digit or CJK character).
+_STRAY = re.compile(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
+
+# Running heads are short; a body line repeated this often is furniture only near page breaks.
+RUNNING_HEAD_MAX_CHARS = 16
+RUNNING_HEAD_MIN_REPEATS = 2
+
+# Outline markers that start a new paragraph (kept in sync with outline.py's patterns by test).
+_MARKER_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇○]+[章节条]"
+    r"|[一二三四五六七八九十百]+、"
+    r"|[（(][一二三四五六七八九十百]+[）)]"
+    r"|[㈠-㈩]"
+    r"|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])"
+    r"|[（(][0-9０-９]{1,3}[）)]"
+    r"|[①-⑳])"
+)
+# A 发文字号 on a line of its own always stands apart from the title above it.
+_DOC_NUMBER_LINE = re.compile(
+    r"^[（(]?[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号[）)]?$"
+)
+_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+
+# A paragraph may end after these; any other last character means the line wraps.
+PARAGRAPH_END = frozenset("。：:；;！!？?”」』）)]〕】")
+# After these a line always continues (a wrap inside a list or a bracket, or after a
+# particle that cannot end a heading or a sentence: ``发展现代生态循环农业的\n紧迫性``).
+ALWAYS_CONTINUES = frozenset("，,、（(《“「『〔【[—－-的和与及")
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_ZH_PUNCT = "，。、；：（）《》“”〔〕"
+# Spaces next to Chinese text are layout, not content (``加 大 创 业``, ``2025 年``).
+_SPACE_BETWEEN = re.compile(
+    rf"(?<=[{_CJK}{_ZH_PUNCT}0-9%])[ ]+(?=[{_CJK}{_ZH_PUNCT}])|(?<=[{_CJK}{_ZH_PUNCT}])[ ]+(?=[0-9A-Za-z%])"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset in source text of the line's first character
+    raw: str
+
+
+def _east_asian_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append(_Line(pos, raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def _furniture(lines: list[_Line]) -> set[int]:
+    """Indexes of lines that are page numbers, running heads or stray characters."""
+    drop: set[int] = set()
+    stripped = [ln.raw.strip().replace("\f", "") for ln in lines]
+    numbers = []
+    for i, s in enumerate(stripped):
+        compact = s.replace(" ", "")
+        if _DASHED_PAGE.match(compact) or _WORDED_PAGE.match(compact) or _STRAY.match(compact):
+            drop.add(i)
+        elif _BARE_NUMBER.match(compact):
+            numbers.append(i)
+    drop.update(i for i in numbers if _is_isolated_number(i, numbers, stripped))
+
+    # Running heads: a short line seen several times, each time next to a page break
+    # (a dropped page number, a form feed, or a run of blank lines), or as the first line.
+    counts: dict[str, list[int]] = {}
+    for i, s in enumerate(stripped):
+        if s and len(s) <= RUNNING_HEAD_MAX_CHARS and not _MARKER_START.match(s):
+            counts.setdefault(s, []).append(i)
+    for s, idxs in counts.items():
+        if len(idxs) < RUNNING_HEAD_MIN_REPEATS or s[-1] in PARAGRAPH_END or s[-1] in "，、":
+            continue
+        near_break = [i for i in idxs if _near_page_break(i, lines, stripped, drop)]
+        if len(near_break) >= RUNNING_HEAD_MIN_REPEATS and len(near_break) * 2 >= len(idxs):
+            drop.update(near_break)
+    return drop
+
+
+def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool:
+    """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column)."""
+    close = 0
+    for j in numbers:
+        if j != i and abs(j - i) <= 12:
+            close += 1
+    if close:
+        return False
+    # A number inside running text (both neighbours are text lines of a table) is kept.
+    return True
+
+
+def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: set[int]) -> bool:
+    """Whether only blank lines separate line ``i`` from a page break or the start of the text."""
+    if "\f" in lines[i].raw:
+        return True
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not stripped[j] and "\f" not in lines[j].raw:
+            j += step
+        if j < 0 or (j < len(lines) and (j in dropped or "\f" in lines[j].raw)):
+            return True
+    return False
+
+
+def _fold_line(raw: str, start: int) -> tuple[str, array]:
+    """Fold one line's characters; return its text and the source offset of each character."""
+    out: list[str] = []
+    offs = array("l")
+    for k, ch in enumerate(raw):
+        mapped = FOLD_TABLE.get(ord(ch), ch)
+        if mapped == "" or ch in "\f\r\v":
+            continue
+        if mapped == "\t":
+            mapped = "\t"
+        out.append(mapped)
+        offs.append(start + k)
+    text = "".join(out)
+    # Trim surrounding whitespace, then spaces next to Chinese characters.
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    text, offs = text[left:right], offs[left:right]
+    if " " in text or "\t" in text:
+        if "\t" in text:
+            # A table row: keep tab separators, drop spaces around them.
+            text, offs = _remove_matches(re.compile(r" +(?=\t)|(?<=\t) +"), text, offs)
+        text, offs = _remove_matches(_SPACE_BETWEEN, text, offs)
+    return text, offs
+
+
+def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[str, array]:
+    pieces: list[str] = []
+    new = array("l")
+    pos = 0
+    for m in pattern.finditer(text):
+        pieces.append(text[pos : m.start()])
+        new.extend(offs[pos : m.start()])
+        pos = m.end()
+    if not pieces:
+        return text, offs
+    pieces.append(text[pos:])
+    new.extend(offs[pos:])
+    return "".join(pieces), new
+
+
+def _line_width_estimate(widths: list[int]) -> int:
+    """The text's usual full line width: the median width of content lines.
+
+    Calibrated on the seed (22 full-width characters a line, median 44 columns)
+    and on pdftotext layers (about 27, median 56): most lines of a wrapped
+    paragraph sit at the median, its last line and headings below it.
+    """
+    if not widths:
+        return 0
+    ordered = sorted(widths)
+    return ordered[len(ordered) // 2]
+
+
+# A line with no closing punctuation wraps when it is at least this close to the usual
+# width (half-width columns): a paragraph's first line is indented by two characters (4),
+# and punctuation compression in print takes a few more.
+WRAP_SLACK = 8
+# A line that ends a sentence wraps only when it is (nearly) full.
+SENTENCE_WRAP_SLACK = 2
+# Texts whose usual line is this wide were not wrapped by a layout: each line is a paragraph.
+UNWRAPPED_WIDTH = 120
+# In a wrapped layout most lines have nearly the same width: at least this share of lines
+# lies within WRAP_SLACK of the median (seed: 0.8; pdftotext layers: 0.6; web pages and
+# pkulaw exports, one paragraph a line: under 0.3).
+WRAPPED_SHARE = 0.4
+
+
+def _is_wrapped_layout(widths: list[int], usual: int) -> bool:
+    if not widths or not 0 < usual < UNWRAPPED_WIDTH:
+        return False
+    near = sum(1 for w in widths if abs(w - usual) <= WRAP_SLACK)
+    return near >= WRAPPED_SHARE * len(widths)
+
+
+def clean(source: SourceText) -> CleanText:
+    """Clean a reader's text into paragraphs with an offset map back to the source."""
+    lines = _split_lines(source.text)
+    drop = _furniture(lines)
+    folded: list[tuple[str, array, int, bool]] = []  # text, offsets, raw width, indented
+    for i, ln in enumerate(lines):
+        if i in drop:
+            continue
+        text, offs = _fold_line(ln.raw, ln.start)
+        if not text:
+            folded.append(("", offs, 0, False))
+            continue
+        raw_stripped = ln.raw.replace("\f", "").strip()
+        folded.append(
+            (text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", ""))))
+        )
+
+    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= 20]
+    usual = _line_width_estimate(widths)
+    wrapped_layout = _is_wrapped_layout(widths, usual)
+
+    out_text: list[str] = []
+    out_offs = array("l")
+    current: list[tuple[str, array]] = []
+    prev: tuple[str, int] | None = None  # last content line of the current paragraph: text, width
+
+    def flush() -> None:
+        nonlocal current
+        if not current:
+            return
+        if out_text:
+            out_text.append("\n")
+            out_offs.append(out_offs[-1] + 1 if out_offs else 0)
+        for t, o in current:
+            out_text.append(t)
+            out_offs.extend(o)
+        current = []
+
+    for text, offs, width, indented in folded:
+        if not text:
+            continue
+        if prev is not None and _continues(prev[0], prev[1], text, indented, usual, wrapped_layout):
+            current.append((text, offs))
+        else:
+            flush()
+            current.append((text, offs))
+        prev = (text, width)
+    flush()
+    joined = "".join(out_text)
+    # Never point past the source: the separator offset of the last line may equal len(source).
+    limit = max(len(source.text) - 1, 0)
+    return CleanText(text=joined, offsets=tuple(min(o, limit) for o in out_offs), source=source)
+
+
+def _continues(
+    prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool
+) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``prev``."""
+    if "\t" in prev or "\t" in line or "://" in prev:
+        return False
+    if _MARKER_START.match(line) or indented or _DOC_NUMBER_LINE.match(line) or _DOC_NUMBER_LINE.match(prev):
+        return False
+    last = prev[-1]
+    if last in ALWAYS_CONTINUES:
+        return True
+    if not wrapped_layout:
+        return False
+    if last in PARAGRAPH_END:
+        # A sentence can end exactly at a wrap; only a full line may go on.
+        full = prev_width >= usual - SENTENCE_WRAP_SLACK
+        return full and last in "。；;" and not _looks_like_heading(line)
+    return prev_width >= usual - WRAP_SLACK
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) <= 20 and line[-1] not in PARAGRAPH_END and line[-1] not in ALWAYS_CONTINUES

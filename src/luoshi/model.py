@@ -1,0 +1,205 @@
+"""The document model that flows through the pipeline.
+
+Every stage is a function from these frozen dataclasses to others. Offsets are
+always positions in ``CleanText.text`` (the cleaned text of one input file);
+``CleanText.span`` turns them into a :class:`Span` that also names the
+original file's lines, so every extracted item can be shown in its source.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """Text as read from a file, before cleaning.
+
+    ``text`` is what the reader produced (decoded TXT, PDF text layer, DOCX
+    paragraphs, HTML main text). Line numbers in spans refer to its lines.
+    """
+
+    path: Path
+    text: str
+    kind: str  # "txt", "pdf", "docx", "html"
+    encoding: str | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an item sits: clean-text offsets [start, end) and 1-based source lines."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+        }
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text plus a map from each clean character to its source offset.
+
+    ``offsets[i]`` is the offset in ``source.text`` of the character that
+    produced ``text[i]``; ``len(offsets) == len(text)``.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    source: SourceText
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.offsets) != len(self.text):
+            raise ValueError("offset map must have one entry per clean character")
+        if not self._line_starts:
+            starts = [0]
+            src = self.source.text
+            pos = src.find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = src.find("\n", pos + 1)
+            object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def source_offset(self, clean_offset: int) -> int:
+        if not self.offsets:
+            return 0
+        i = min(max(clean_offset, 0), len(self.offsets) - 1)
+        return self.offsets[i]
+
+    def line_of(self, clean_offset: int) -> int:
+        """1-based line in the source text of the character at ``clean_offset``."""
+        return bisect.bisect_right(self._line_starts, self.source_offset(clean_offset))
+
+    def span(self, start: int, end: int) -> Span:
+        end = max(end, start)
+        last = end - 1 if end > start else start
+        return Span(start, end, self.line_of(start), self.line_of(last))
+
+
+class MarkerKind(StrEnum):
+    """Outline marker styles, in the usual GB/T 9704 nesting order."""
+
+    CHAPTER = "chapter"  # 第一章
+    SECTION = "section"  # 第一节
+    ARTICLE = "article"  # 第一条
+    CN = "cn"  # 一、
+    PAREN_CN = "paren_cn"  # （一）
+    ARABIC = "arabic"  # 1.  １．  1、
+    PAREN_ARABIC = "paren_arabic"  # （1）
+    CIRCLED = "circled"  # ①
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of clean text: ``text == clean.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    """A numbered item of a document's outline.
+
+    ``paragraphs`` are the item's own text up to its first child; the first one
+    starts right after the marker (so it begins with a run-in heading such as
+    ``指导思想。`` when there is one). ``heading`` is that run-in heading or a
+    heading line on its own (``一、总体要求``), without the marker, else ``""``.
+    """
+
+    path: tuple[str, ...]
+    marker: str
+    kind: MarkerKind
+    numeral: str
+    heading: str
+    start: int
+    end: int
+    paragraphs: tuple[Paragraph, ...]
+    children: tuple[OutlineNode, ...] = ()
+
+    @property
+    def own_text(self) -> str:
+        return "".join(p.text for p in self.paragraphs)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Task:
+    path: tuple[str, ...]
+    text: str
+    units: tuple[str, ...]
+    lead_units: tuple[str, ...]
+    span: Span
+    units_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    indicator: str
+    kind: str  # "level" | "change"
+    comparator: str  # ">=", ">", "<=", "<", "=", "between"
+    value: float
+    value_max: float | None
+    unit: str
+    deadline: str | None  # ISO date
+    span: Span
+    path: tuple[str, ...] = ()
+    deadline_source: str | None = None  # the time phrase the deadline came from
+
+
+@dataclass(frozen=True)
+class Reference:
+    doc_number: str
+    title: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    """One official document (公文); a 印发/转发 notice and what it forwards are one."""
+
+    doc_number: str | None
+    title: str | None
+    issuers: tuple[str, ...]
+    date: str | None
+    addressees: tuple[str, ...]
+    genre: str | None
+    forwarded_title: str | None
+    span: Span
+    body_start: int  # clean offset where the text carrying the outline begins
+    preamble: tuple[Paragraph, ...] = ()  # unnumbered body paragraphs before the first item
+    outline: tuple[OutlineNode, ...] = ()
+    closing: tuple[Paragraph, ...] = ()  # unnumbered paragraphs after the outline (施行, 附件说明)
+    signature: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    targets: tuple[Target, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    def nodes(self):
+        for node in self.outline:
+            yield from node.walk()
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    clean: CleanText
+    documents: tuple[Document, ...]

@@ -1,0 +1,173 @@
+"""Stage 5: the outline tree of a document body.
+
+GB/T 9704 numbers structure as 一、 → （一） → 1. → （1）, laws and rules as
+第一章 → 第一条, and lists inside items as ①. Documents skip levels and
+some put them in another order, so levels are not fixed by marker style: a
+style seen for the first time opens a level below the current item, a style
+already open closes everything below it and starts a sibling. Unnumbered
+paragraphs belong to the item above them; those before the first item are
+the preamble. Run-in headings (``（一）指导思想。全面贯彻……``) are recorded in
+``heading``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from luoshi.model import MarkerKind, OutlineNode, Paragraph
+from luoshi.patterns import cn_small_number
+
+_CN = "一二三四五六七八九十百零〇"
+_ENCLOSED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Marker patterns in the order they are tried; each captures the bare numeral as ``n``.
+MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
+    (MarkerKind.CHAPTER, re.compile(rf"^第(?P<n>[{_CN}]+)章\s*")),
+    (MarkerKind.SECTION, re.compile(rf"^第(?P<n>[{_CN}]+)节\s*")),
+    (MarkerKind.ARTICLE, re.compile(rf"^第(?P<n>[{_CN}]+)条\s*")),
+    (MarkerKind.CN, re.compile(rf"^(?P<n>[{_CN}]+)、\s*")),
+    (MarkerKind.PAREN_CN, re.compile(rf"^[（(](?P<n>[{_CN}]+)[）)]\s*")),
+    (MarkerKind.PAREN_CN, re.compile(rf"^(?P<n>[{_ENCLOSED}])\s*")),
+    (MarkerKind.ARABIC, re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?!\d)\s*")),
+    (MarkerKind.PAREN_ARABIC, re.compile(r"^[（(](?P<n>\d{1,3})[）)]\s*")),
+    (MarkerKind.CIRCLED, re.compile(rf"^(?P<n>[{_CIRCLED}])\s*")),
+)
+
+# A run-in heading is a short first sentence: ``指导思想。`` ``加强组织领导。``
+MAX_RUN_IN_HEADING = 30
+_RUN_IN = re.compile(rf"^[^。；！？\n]{{2,{MAX_RUN_IN_HEADING}}}?[。．]")
+
+
+def _bare_numeral(kind: MarkerKind, n: str) -> str:
+    if n in _ENCLOSED:
+        return "一二三四五六七八九十"[_ENCLOSED.index(n)]
+    if n in _CIRCLED:
+        return str(_CIRCLED.index(n) + 1)
+    return n
+
+
+def match_marker(text: str) -> tuple[MarkerKind, str, int] | None:
+    """The marker that opens ``text``: its kind, bare numeral and length, else None."""
+    for kind, pattern in MARKERS:
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end() :]
+            if not rest:
+                return None
+            if kind in (MarkerKind.CN, MarkerKind.PAREN_CN) and cn_small_number(m.group("n")) is None:
+                return None
+            return kind, _bare_numeral(kind, m.group("n")), m.end()
+    return None
+
+
+def _number_value(kind: MarkerKind, numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    return cn_small_number(numeral)
+
+
+@dataclass
+class _Builder:
+    path: tuple[str, ...]
+    marker: str
+    kind: MarkerKind
+    numeral: str
+    heading: str
+    start: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[_Builder] = field(default_factory=list)
+    end: int = 0
+
+    def freeze(self) -> OutlineNode:
+        kids = tuple(c.freeze() for c in self.children)
+        end = max([self.end, *(k.end for k in kids)])
+        return OutlineNode(
+            path=self.path,
+            marker=self.marker,
+            kind=self.kind,
+            numeral=self.numeral,
+            heading=self.heading,
+            start=self.start,
+            end=end,
+            paragraphs=tuple(self.paragraphs),
+            children=kids,
+        )
+
+
+def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], tuple[OutlineNode, ...]]:
+    """Preamble paragraphs and the outline tree of a body's paragraphs."""
+    preamble: list[Paragraph] = []
+    roots: list[_Builder] = []
+    stack: list[_Builder] = []
+    last_value: dict[
+        MarkerKind, int
+    ] = {}  # numbering may run on across parent items (1.…21. under （一）…（五）)
+    for p in paras:
+        found = match_marker(p.text)
+        if found is not None:
+            kind, numeral, length = found
+            open_kinds = [b.kind for b in stack]
+            if kind in open_kinds:
+                level = open_kinds.index(kind)
+                prev = stack[level]
+                if not _plausible_next(prev, kind, numeral):
+                    found = None
+                else:
+                    del stack[level:]
+            elif not _plausible_first(kind, numeral, last_value.get(kind)):
+                found = None
+        if found is None:
+            if stack:
+                stack[-1].paragraphs.append(p)
+                stack[-1].end = p.end
+            else:
+                preamble.append(p)
+            continue
+        kind, numeral, length = found
+        value = _number_value(kind, numeral)
+        if value is not None:
+            last_value[kind] = value
+        body = Paragraph(p.start + length, p.end, p.text[length:])
+        heading = _heading_of(body.text)
+        parent_path = stack[-1].path if stack else ()
+        node = _Builder(
+            path=(*parent_path, numeral),
+            marker=p.text[:length].strip(),
+            kind=kind,
+            numeral=numeral,
+            heading=heading,
+            start=p.start,
+            paragraphs=[body],
+            end=p.end,
+        )
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return tuple(preamble), tuple(r.freeze() for r in roots)
+
+
+def _plausible_first(kind: MarkerKind, numeral: str, last: int | None) -> bool:
+    """A new level starts at 1 (or 一), or runs on from the same style's last number.
+
+    Anything else is text that happens to start with a number (``2016年…``).
+    """
+    value = _number_value(kind, numeral)
+    return value is not None and (value <= 2 or (last is not None and 0 < value - last <= 3))
+
+
+def _plausible_next(prev: _Builder, kind: MarkerKind, numeral: str) -> bool:
+    """A sibling continues the numbering; ``2016.`` after ``3.`` is not a marker."""
+    a, b = _number_value(kind, prev.numeral), _number_value(kind, numeral)
+    if a is None or b is None:
+        return False
+    return 0 < b - a <= 3 or b == 1
+
+
+def _heading_of(text: str) -> str:
+    m = _RUN_IN.match(text)
+    if m:
+        return m.group(0)
+    if len(text) <= MAX_RUN_IN_HEADING * 2 and not text.endswith(("。", "；", "：")):
+        return text
+    return ""

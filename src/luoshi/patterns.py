@@ -1,0 +1,132 @@
+"""Shared text patterns of official documents (GB/T 9704-2012), as data.
+
+Kept in one place because several stages recognise the same things: a
+发文字号 line, a 成文日期, an outline marker, a 文种 at the end of a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "零〇○一二三四五六七八九十百"
+
+# 发文字号: 机关代字〔年份〕序号号, with whatever bracket the source used; pdftotext and web
+# copies put spaces inside (``杭政办函〔2025〕16 号``).
+_OPEN = r"[〔\[［【(（]"
+_CLOSE = r"[〕\]］】)）]"
+DOC_NUMBER = re.compile(
+    rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}\s*(?P<serial>\d{{1,5}})\s*号"
+)
+# A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
+DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
+
+
+def normalize_doc_number(agency: str, year: str, serial: str) -> str:
+    return f"{agency}〔{year}〕{int(serial)}号"
+
+
+# 成文日期 on a paragraph of its own: ``2016年3月4日``, ``二○一二年一月九日``.
+_CN_NUM = rf"[{CN_DIGITS}]"
+DATE_LINE = re.compile(
+    rf"^(?P<y>\d{{4}}|{_CN_NUM}{{4}})\s*年\s*(?P<m>\d{{1,2}}|{_CN_NUM}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{_CN_NUM}{{1,4}})\s*日$"
+)
+
+_CN_VALUE = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def cn_small_number(text: str) -> int | None:
+    """Value of a small number written in digits or Chinese numerals (``十二``, ``三十一``, ``二○一二``)."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_VALUE and ch not in "十百" for ch in text):
+        return None
+    if "十" not in text and "百" not in text:
+        # Digit by digit, as years are written: 二○一二.
+        return int("".join(str(_CN_VALUE[ch]) for ch in text))
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN_VALUE[ch]
+    return total + current
+
+
+def parse_date_line(text: str) -> str | None:
+    m = DATE_LINE.match(text)
+    if not m:
+        return None
+    y, mo, d = (cn_small_number(m.group(k)) for k in ("y", "m", "d"))
+    if y is None or mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+# 文种 at the end of a title, longest first; the value is the genre the contract wants.
+GENRES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        {
+            "意见": "意见",
+            "通知": "通知",
+            "决定": "决定",
+            "办法": "办法",
+            "方案": "方案",
+            "规划": "规划",
+            "报告": "报告",
+            "批复": "批复",
+            "函": "函",
+            "公告": "公告",
+            "通告": "通告",
+            "通报": "通报",
+            "纪要": "纪要",
+            "请示": "请示",
+            "规定": "规定",
+            "细则": "细则",
+            "措施": "措施",
+            "要点": "要点",
+            "决议": "决议",
+            "命令": "命令",
+            "议案": "议案",
+            "公报": "公报",
+            "条例": "条例",
+            "纲要": "纲要",
+            "计划": "计划",
+            "规则": "规则",
+            "指引": "指引",
+            "令": "令",
+        }.items(),
+        key=lambda kv: -len(kv[0]),
+    )
+)
+
+
+def genre_of(title: str) -> str | None:
+    stripped = title.rstrip("）)").rstrip()
+    # ``……办法（试行）``: the 文种 stands before a trailing bracket.
+    stripped = re.sub(r"[（(][^（()）]{1,8}[）)]$", "", title)
+    for word, genre in GENRES:
+        if stripped.endswith(word):
+            return genre
+    return None
+
+
+# Words a title uses to say it forwards or issues another document.
+FORWARD_VERBS = ("印发", "转发", "批转", "颁发", "发布")
+FORWARD_TITLE = re.compile(r"(?:关于)?(?:印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
