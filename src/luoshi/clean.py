@@ -83,6 +83,8 @@ _MARKER_START = re.compile(
 _DOC_NUMBER_LINE = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号[）)]?$"
 )
+# A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
+_FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 # A paragraph may end after these; any other last character means the line wraps.
@@ -258,9 +260,7 @@ def clean(source: SourceText) -> CleanText:
             folded.append(("", offs, 0, False))
             continue
         raw_stripped = ln.raw.replace("\f", "").strip()
-        folded.append(
-            (text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", ""))))
-        )
+        folded.append((text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", "")))))
 
     widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= 20]
     usual = _line_width_estimate(widths)
@@ -299,24 +299,32 @@ def clean(source: SourceText) -> CleanText:
     return CleanText(text=joined, offsets=tuple(min(o, limit) for o in out_offs), source=source)
 
 
-def _continues(
-    prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool
-) -> bool:
+def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev``."""
     if "\t" in prev or "\t" in line or "://" in prev:
         return False
     if _MARKER_START.match(line) or indented or _DOC_NUMBER_LINE.match(line) or _DOC_NUMBER_LINE.match(prev):
         return False
     last = prev[-1]
-    if last in ALWAYS_CONTINUES:
+    if last in ALWAYS_CONTINUES or _unclosed_bracket(prev):
         return True
     if not wrapped_layout:
         return False
+    if last not in PARAGRAPH_END and _FRAGMENT_START.match(line):
+        # ``（二）建设新型农村日用消费品流通网`` + ``络。推动……``: a heading set in a wider font wrapped.
+        return True
     if last in PARAGRAPH_END:
         # A sentence can end exactly at a wrap; only a full line may go on.
         full = prev_width >= usual - SENTENCE_WRAP_SLACK
         return full and last in "。；;" and not _looks_like_heading(line)
     return prev_width >= usual - WRAP_SLACK
+
+
+def _unclosed_bracket(text: str) -> bool:
+    """A unit list or note broken inside its bracket: ``（市体育局、市人力社`` + ``保局）``."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")") or text.count("[") + text.count(
+        "〔"
+    ) > text.count("]") + text.count("〕")
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -242,12 +242,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     signature: list[str] = []
     if date_index is not None:
         i = date_index - 1
-        while (
-            i >= body_first
-            and len(signature) < 12
-            and _ORGAN_END.search(paras[i].text)
-            and len(paras[i].text) <= 40
-        ):
+        while i >= body_first and len(signature) < 12 and _ORGAN_END.search(paras[i].text) and len(paras[i].text) <= 40:
             signature.insert(0, paras[i].text)
             i -= 1
 
@@ -288,9 +283,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         body_last = date_index - len(signature)
 
     attachments = tuple(
-        re.sub(r"^附件[：:]\s*", "", p.text)
-        for p in paras[body_first:last]
-        if re.match(r"^附件[：:]", p.text)
+        re.sub(r"^附件[：:]\s*", "", p.text) for p in paras[body_first:last] if re.match(r"^附件[：:]", p.text)
     )
     return Header(
         doc_number=doc_number,

@@ -13,7 +13,7 @@ the preamble. Run-in headings (``（一）指导思想。全面贯彻……``) a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from luoshi.model import MarkerKind, OutlineNode, Paragraph
 from luoshi.patterns import cn_small_number
@@ -101,9 +101,7 @@ def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], 
     preamble: list[Paragraph] = []
     roots: list[_Builder] = []
     stack: list[_Builder] = []
-    last_value: dict[
-        MarkerKind, int
-    ] = {}  # numbering may run on across parent items (1.…21. under （一）…（五）)
+    last_value: dict[MarkerKind, int] = {}  # numbering may run on across parent items (1.…21. under （一）…（五）)
     for p in paras:
         found = match_marker(p.text)
         if found is not None:
@@ -171,3 +169,34 @@ def _heading_of(text: str) -> str:
     if len(text) <= MAX_RUN_IN_HEADING * 2 and not text.endswith(("。", "；", "：")):
         return text
     return ""
+
+
+# Unnumbered paragraphs that close a document rather than its last item: the 施行 clause,
+# who organises implementation, the 附件 list, the explanation of terms.
+CLOSING = re.compile(
+    r"^(?:本(?:实施)?(?:意见|办法|措施|方案|通知|规定|细则|决定|规划|要点|计划|条例|规则|指引)"
+    r"(?:自|由|从|有效|施行|所称|中)|附件[：:0-9一二三四五六七八九十]|附件$)"
+)
+
+
+def split_closing(outline: tuple[OutlineNode, ...]) -> tuple[tuple[OutlineNode, ...], tuple[Paragraph, ...]]:
+    """Move the closing paragraphs off the end of the last item into their own list."""
+    if not outline:
+        return outline, ()
+    chain = [outline[-1]]
+    while chain[-1].children:
+        chain.append(chain[-1].children[-1])
+    last = chain[-1]
+    paras = list(last.paragraphs)
+    cut = len(paras)
+    for i in range(1, len(paras)):  # the first paragraph carries the marker: never closing
+        if CLOSING.match(paras[i].text):
+            cut = i
+            break
+    if cut == len(paras):
+        return outline, ()
+    closing = tuple(paras[cut:])
+    node = replace(last, paragraphs=tuple(paras[:cut]), end=paras[cut - 1].end)
+    for parent in reversed(chain[:-1]):
+        node = replace(parent, children=(*parent.children[:-1], node), end=node.end)
+    return (*outline[:-1], node), closing

@@ -15,7 +15,7 @@ from luoshi.extract.targets import extract_targets
 from luoshi.extract.tasks import extract_tasks
 from luoshi.header import read_header
 from luoshi.model import CleanText, Document, ParseResult, SourceText
-from luoshi.outline import build_outline
+from luoshi.outline import build_outline, split_closing
 from luoshi.read import read_file
 from luoshi.split import paragraphs, split_documents
 
@@ -41,7 +41,8 @@ def _parse_document(ct: CleanText, paras, rng) -> Document:
     h = read_header(paras, rng)
     body = paras[h.body_first : h.body_last]
     preamble, outline = build_outline(body)
-    closing = paras[h.body_last : h.last] if h.forwarded_title is None else ()
+    outline, trailing = split_closing(outline)
+    closing = trailing + (paras[h.body_last : h.last] if h.forwarded_title is None else ())
     start = paras[h.first].start if h.first < len(paras) else 0
     end = paras[h.last - 1].end if h.last > h.first else start
     doc = Document(
