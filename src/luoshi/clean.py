@@ -24,11 +24,11 @@ The output is one paragraph per line (``\\n`` between paragraphs), and
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, SourceText
+from luoshi.patterns import DATE_LINE, genre_of
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
@@ -97,7 +97,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _ZH_PUNCT = "，。、；：（）《》“”〔〕"
 # Spaces next to Chinese text are layout, not content (``加 大 创 业``, ``2025 年``).
 _SPACE_BETWEEN = re.compile(
-    rf"(?<=[{_CJK}{_ZH_PUNCT}0-9%])[ ]+(?=[{_CJK}{_ZH_PUNCT}])|(?<=[{_CJK}{_ZH_PUNCT}])[ ]+(?=[0-9A-Za-z%])"
+    rf"(?<=[{_CJK}{_ZH_PUNCT}0-9A-Za-z%])[ ]+(?=[{_CJK}{_ZH_PUNCT}])|(?<=[{_CJK}{_ZH_PUNCT}])[ ]+(?=[0-9A-Za-z%])"
 )
 
 
@@ -107,8 +107,15 @@ class _Line:
     raw: str
 
 
+# East Asian Wide and Fullwidth characters (two columns in print); a regex counts them fast.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def _east_asian_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -173,19 +180,19 @@ def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: s
     return False
 
 
+# Characters the fold deletes (zero-width marks, form feeds); lines without them fold 1:1.
+_DELETED = re.compile("[\u200b\u200c\u200d\ufeff\f\r\v]")
+
+
 def _fold_line(raw: str, start: int) -> tuple[str, array]:
     """Fold one line's characters; return its text and the source offset of each character."""
-    out: list[str] = []
-    offs = array("l")
-    for k, ch in enumerate(raw):
-        mapped = FOLD_TABLE.get(ord(ch), ch)
-        if mapped == "" or ch in "\f\r\v":
-            continue
-        if mapped == "\t":
-            mapped = "\t"
-        out.append(mapped)
-        offs.append(start + k)
-    text = "".join(out)
+    if _DELETED.search(raw):
+        keep = [k for k, ch in enumerate(raw) if not _DELETED.match(ch)]
+        text = "".join(raw[k] for k in keep).translate(FOLD_TABLE)
+        offs = array("l", (start + k for k in keep))
+    else:
+        text = raw.translate(FOLD_TABLE)
+        offs = array("l", range(start, start + len(raw)))
     # Trim surrounding whitespace, then spaces next to Chinese characters.
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
@@ -193,9 +200,12 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     if " " in text or "\t" in text:
         if "\t" in text:
             # A table row: keep tab separators, drop spaces around them.
-            text, offs = _remove_matches(re.compile(r" +(?=\t)|(?<=\t) +"), text, offs)
+            text, offs = _remove_matches(_SPACE_AROUND_TAB, text, offs)
         text, offs = _remove_matches(_SPACE_BETWEEN, text, offs)
     return text, offs
+
+
+_SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 
 def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[str, array]:
@@ -266,6 +276,7 @@ def clean(source: SourceText) -> CleanText:
     usual = _line_width_estimate(widths)
     wrapped_layout = _is_wrapped_layout(widths, usual)
 
+    last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
     out_offs = array("l")
     current: list[tuple[str, array]] = []
@@ -276,8 +287,9 @@ def clean(source: SourceText) -> CleanText:
         if not current:
             return
         if out_text:
+            # The separator points at the source character after the previous paragraph's last one.
             out_text.append("\n")
-            out_offs.append(out_offs[-1] + 1 if out_offs else 0)
+            out_offs.append(min(out_offs[-1] + 1, last_source) if out_offs else 0)
         for t, o in current:
             out_text.append(t)
             out_offs.extend(o)
@@ -294,9 +306,7 @@ def clean(source: SourceText) -> CleanText:
         prev = (text, width)
     flush()
     joined = "".join(out_text)
-    # Never point past the source: the separator offset of the last line may equal len(source).
-    limit = max(len(source.text) - 1, 0)
-    return CleanText(text=joined, offsets=tuple(min(o, limit) for o in out_offs), source=source)
+    return CleanText(text=joined, offsets=tuple(out_offs), source=source)
 
 
 def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool) -> bool:
@@ -305,11 +315,19 @@ def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int
         return False
     if _MARKER_START.match(line) or indented or _DOC_NUMBER_LINE.match(line) or _DOC_NUMBER_LINE.match(prev):
         return False
+    if DATE_LINE.match(line) or DATE_LINE.match(prev):
+        return False  # a 成文日期 stands alone under the signature
+    if "。" not in prev and genre_of(prev) and not prev.endswith(tuple(ALWAYS_CONTINUES)):
+        return False  # the last line of a title ends with its 文种
     last = prev[-1]
     if last in ALWAYS_CONTINUES or _unclosed_bracket(prev):
         return True
     if not wrapped_layout:
         return False
+    if last not in PARAGRAPH_END and len(prev) <= 2 and prev not in ("附件", "附表"):
+        # One or two characters alone on a line are what an extraction break left (``回收`` /
+        # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
+        return True
     if last not in PARAGRAPH_END and _FRAGMENT_START.match(line):
         # ``（二）建设新型农村日用消费品流通网`` + ``络。推动……``: a heading set in a wider font wrapped.
         return True

@@ -22,15 +22,11 @@ EXIT_INPUT_ERROR = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="luoshi", description="Luoshi (落实): official documents to tracked work."
-    )
+    parser = argparse.ArgumentParser(prog="luoshi", description="Luoshi (落实): official documents to tracked work.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse official documents and print what was extracted")
     p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .pdf, .docx or .html")
-    p.add_argument(
-        "--format", choices=("json", "text"), default="text", help="json: the luoshi.parse/1 contract"
-    )
+    p.add_argument("--format", choices=("json", "text"), default="text", help="json: the luoshi.parse/1 contract")
     return parser
 
 
@@ -108,10 +104,7 @@ def _render_document(i: int, doc: Document) -> list[str]:
 
 def _target_line(g) -> str:
     value = f"{g.value:g}" + (f"–{g.value_max:g}" if g.value_max is not None else "")
-    return (
-        f"{g.indicator} {g.comparator} {value}{g.unit} ({g.kind}) by {g.deadline or '—'}   "
-        f"[{_loc(g.span)}] {g.text}"
-    )
+    return f"{g.indicator} {g.comparator} {value}{g.unit} ({g.kind}) by {g.deadline or '—'}   [{_loc(g.span)}] {g.text}"
 
 
 def _render_node(node: OutlineNode, tasks, targets, depth: int) -> list[str]:

@@ -59,9 +59,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             }
             for t in doc.targets
         ],
-        "references": [
-            {"doc_number": r.doc_number, "title": r.title, "span": _span(r.span)} for r in doc.references
-        ],
+        "references": [{"doc_number": r.doc_number, "title": r.title, "span": _span(r.span)} for r in doc.references],
     }
 
 

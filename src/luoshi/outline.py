@@ -56,9 +56,10 @@ def match_marker(text: str) -> tuple[MarkerKind, str, int] | None:
             rest = text[m.end() :]
             if not rest:
                 return None
-            if kind in (MarkerKind.CN, MarkerKind.PAREN_CN) and cn_small_number(m.group("n")) is None:
+            numeral = _bare_numeral(kind, m.group("n"))
+            if kind in (MarkerKind.CN, MarkerKind.PAREN_CN) and cn_small_number(numeral) is None:
                 return None
-            return kind, _bare_numeral(kind, m.group("n")), m.end()
+            return kind, numeral, m.end()
     return None
 
 

@@ -1,0 +1,81 @@
+"""Evaluation gate: score every gold file with the shared scorer; fail below the floors.
+
+    python eval/gate.py [--shared ../shared] [--table]
+
+Floors live in ``eval/floors.json`` (one per gold file and headline metric).
+A gold file without floors fails the gate, so new gold cannot be ignored.
+``--table`` prints the README's evaluation table (Markdown) instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from luoshi.contract import to_contract
+from luoshi.pipeline import parse_file
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADLINE = ("documents", "tasks", "task_units", "targets", "references")
+DOC_FIELDS = ("doc_number", "title", "issuers", "date", "addressees", "genre", "forwarded_title")
+
+
+def load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("luoshi_shared_score", shared / "eval" / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"gate: scorer not found under {shared}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--table", action="store_true", help="print a Markdown table of the scores")
+    args = ap.parse_args(argv)
+    scorer = load_scorer(args.shared)
+    floors = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
+    failures = []
+    rows = []
+    for gold_path in sorted((args.shared / "gold").glob("*.gold.json")):
+        name = gold_path.name.removesuffix(".gold.json")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        pred = to_contract(parse_file(args.shared / "corpus" / f"{name}.txt"))
+        res = scorer.score(gold, pred)
+        rows.append((name, res))
+        file_floors = floors.get(name)
+        if file_floors is None:
+            failures.append(f"{name}: no floors in eval/floors.json")
+            continue
+        for metric in HEADLINE:
+            f1 = res[metric]["f1"]
+            if f1 < file_floors.get(metric, 1.0):
+                failures.append(f"{name}: {metric} F1 {f1:.3f} < floor {file_floors[metric]:.3f}")
+        for field in DOC_FIELDS:
+            if res["document_fields"][field] < file_floors.get("document_fields", 1.0):
+                failures.append(f"{name}: document field {field} {res['document_fields'][field]:.3f} below floor")
+    if args.table:
+        print("| gold file | " + " | ".join(HEADLINE) + " | doc fields (min) | target attrs (min) |")
+        print("|---|" + "---|" * (len(HEADLINE) + 2))
+        for name, res in rows:
+            attrs = [v for v in res["target_attributes"].values() if v is not None]
+            cells = [f"{res[m]['f1']:.3f}" for m in HEADLINE]
+            cells.append(f"{min(res['document_fields'].values()):.3f}")
+            cells.append(f"{min(attrs):.3f}" if attrs else "—")
+            print(f"| {name} | " + " | ".join(cells) + " |")
+    else:
+        for name, res in rows:
+            print(f"{name:45s} " + "  ".join(f"{m}={res[m]['f1']:.3f}" for m in HEADLINE))
+    if failures:
+        print("evaluation gate FAILED:", *failures, sep="\n  ", file=sys.stderr)
+        return 1
+    print(f"evaluation gate: {len(rows)} gold files at or above their floors")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    assert (SHARED / "corpus").is_dir(), f"shared material expected at {SHARED}"
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed(shared: Path) -> Path:
+    return shared / "corpus" / "000_a19204d3cc4468c5.txt"
