@@ -19,6 +19,7 @@ from luoshi.contract import to_contract
 from luoshi.pipeline import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "eval"))
 HEADLINE = ("documents", "tasks", "task_units", "targets", "references")
 DOC_FIELDS = ("doc_number", "title", "issuers", "date", "addressees", "genre", "forwarded_title")
 
@@ -59,14 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             if res["document_fields"][field] < file_floors.get("document_fields", 1.0):
                 failures.append(f"{name}: document field {field} {res['document_fields'][field]:.3f} below floor")
     if args.table:
-        print("| gold file | " + " | ".join(HEADLINE) + " | doc fields (min) | target attrs (min) |")
-        print("|---|" + "---|" * (len(HEADLINE) + 2))
-        for name, res in rows:
-            attrs = [v for v in res["target_attributes"].values() if v is not None]
-            cells = [f"{res[m]['f1']:.3f}" for m in HEADLINE]
-            cells.append(f"{min(res['document_fields'].values()):.3f}")
-            cells.append(f"{min(attrs):.3f}" if attrs else "—")
-            print(f"| {name} | " + " | ".join(cells) + " |")
+        print_table(scorer, args.shared, rows)
     else:
         for name, res in rows:
             print(f"{name:45s} " + "  ".join(f"{m}={res[m]['f1']:.3f}" for m in HEADLINE))
@@ -75,6 +69,42 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"evaluation gate: {len(rows)} gold files at or above their floors")
     return 0
+
+
+def _micro(results: list[dict], metric: str) -> float:
+    tp = sum(r[metric]["tp"] for r in results)
+    pred = sum(r[metric]["pred"] for r in results)
+    gold = sum(r[metric]["gold"] for r in results)
+    p = tp / pred if pred else (1.0 if gold == 0 else 0.0)
+    r = tp / gold if gold else (1.0 if pred == 0 else 0.0)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def print_table(scorer, shared: Path, rows) -> None:
+    """Markdown: trivial and baseline rows beside Luoshi (micro F1 over all gold files), then per file."""
+    from baseline import baseline_contract  # eval/baseline.py, beside this file
+
+    golds = {name: json.loads((shared / "gold" / f"{name}.gold.json").read_text(encoding="utf-8")) for name, _ in rows}
+    systems = {
+        "empty output": [scorer.score(g, {"documents": []}) for g in golds.values()],
+        "baseline (regular expressions)": [
+            scorer.score(g, baseline_contract(shared / "corpus" / f"{n}.txt")) for n, g in golds.items()
+        ],
+        "Luoshi": [res for _, res in rows],
+    }
+    print("| system (micro F1, all gold files) | " + " | ".join(HEADLINE) + " |")
+    print("|---|" + "---|" * len(HEADLINE))
+    for label, results in systems.items():
+        print(f"| {label} | " + " | ".join(f"{_micro(results, m):.3f}" for m in HEADLINE) + " |")
+    print()
+    print("| Luoshi per gold file | " + " | ".join(HEADLINE) + " | doc fields (min) | target attrs (min) |")
+    print("|---|" + "---|" * (len(HEADLINE) + 2))
+    for name, res in rows:
+        attrs = [v for v in res["target_attributes"].values() if v is not None]
+        cells = [f"{res[m]['f1']:.3f}" for m in HEADLINE]
+        cells.append(f"{min(res['document_fields'].values()):.3f}")
+        cells.append(f"{min(attrs):.3f}" if attrs else "—")
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

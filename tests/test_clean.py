@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from luoshi.clean import clean
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luoshi.clean import FOLD_TABLE, clean
 from luoshi.model import SourceText
 
 
@@ -120,3 +123,28 @@ def test_seed_has_no_page_furniture(seed):
     assert "!" not in ct.text
     for line in ct.text.split("\n"):
         assert not line.isdigit(), line
+
+
+def test_reversed_two_digit_page_number_is_removed():
+    # The seed prints page 30 as ０３ (digits reversed); it is still a page number on its own line.
+    filler = "正文内容正文内容正文内容正文内容正文内容正"
+    ct = _clean(_wrapped([filler, filler, "０３", "", filler + "。"]))
+    assert "03" not in ct.text and "30" not in ct.text
+    assert ct.text == filler * 3 + "。"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("一二三（）。，、：；\n\n \t0123456789０１２ＡａＢ加大创业—ꎬꎮ%％!\f\r")),
+        max_size=300,
+    )
+)
+def test_clean_never_raises_and_every_character_maps_back(text):
+    ct = _clean(text)
+    assert len(ct.offsets) == len(ct.text)
+    for ch, off in zip(ct.text, ct.offsets, strict=True):
+        assert 0 <= off < max(len(text), 1)
+        if ch != "\n":
+            # The source character folds to the clean one (or is the same).
+            assert ct.source.text[off].translate(FOLD_TABLE) == ch
