@@ -89,9 +89,14 @@ def _render_document(i: int, doc: Document) -> list[str]:
     out.append("   outline:")
     for node in doc.outline:
         out.extend(_render_node(node, tasks_by_path, targets_by_path, 2))
-    rest = [g for g in doc.targets if not g.path]
-    for g in rest:
-        out.append(f"    ◎ {_target_line(g)}")
+    shown = {n.path for n in doc.nodes()}
+    for t in doc.tasks:
+        if t.path not in shown:  # table rows (["表", 序号]) and unnumbered paragraphs
+            out.append(f"    ✓ {'/'.join(t.path) or '—'} {t.text[:40]}")
+            out.append(f"      责任单位: {'、'.join(t.units)}{_lead(t)}   [{_loc(t.units_span or t.span)}]")
+    for g in doc.targets:
+        if g.path not in shown:
+            out.append(f"    ◎ {_target_line(g)}")
     if doc.references:
         out.append("   references:")
         for r in doc.references:
@@ -100,6 +105,10 @@ def _render_document(i: int, doc: Document) -> list[str]:
     out.append(f"   {len(doc.tasks)} tasks, {len(doc.targets)} targets, {len(doc.references)} references")
     out.append("")
     return out
+
+
+def _lead(task) -> str:
+    return f"  牵头: {'、'.join(task.lead_units)}" if task.lead_units else ""
 
 
 def _target_line(g) -> str:
@@ -112,8 +121,7 @@ def _render_node(node: OutlineNode, tasks, targets, depth: int) -> list[str]:
     heading = node.heading or node.own_text[:30]
     out = [f"{pad}{node.marker} {heading}   [{_loc_node(node)}]"]
     for t in tasks.get(node.path, []):
-        lead = f"  牵头: {'、'.join(t.lead_units)}" if t.lead_units else ""
-        out.append(f"{pad}  ✓ 责任单位: {'、'.join(t.units)}{lead}   [{_loc(t.units_span or t.span)}]")
+        out.append(f"{pad}  ✓ 责任单位: {'、'.join(t.units)}{_lead(t)}   [{_loc(t.units_span or t.span)}]")
     for g in targets.get(node.path, []):
         out.append(f"{pad}  ◎ {_target_line(g)}")
     for child in node.children:
