@@ -1,0 +1,197 @@
+"""References: other documents a document cites by 发文字号.
+
+A citation is ``《title》（国发〔2015〕50号）`` or a bare number. Numbers come in
+two shapes: ``机关代字〔年份〕序号号`` (whatever bracket the source used, or
+``.`` when extraction mangled the brackets: ``绵府办函.2016.1号``) and
+``X令第N号`` (人力资源和社会保障部令第26号). Each is restored to the contract's
+normal form (``〔〕``, no spaces). The document's own number, registration
+codes (ZJAC01-2025-0005) and dates do not have these shapes or are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.model import CleanText, Document, Reference
+
+# --- rule tables -------------------------------------------------------------
+
+# The issuing-organ code (机关代字): Chinese characters right before the year.
+_CODE = r"[\u4e00-\u9fff]{1,16}"
+# Brackets sources put around the year; ``.``/``．`` is the mangled form.
+_OPEN = r"[〔\[［【(（]"
+_CLOSE = r"[〕\]］】)）]"
+_DOT = r"[.．·]"
+_YEAR = r"((?:19|20)\d{2})"
+_SEQ = r"(\d{1,5})"
+
+# The year-and-sequence tail of a number; the organ code is read backwards from
+# its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
+NUMBER_TAIL_RE = re.compile(rf"\s*(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
+DOC_NUMBER_RE = re.compile(rf"({_CODE}){NUMBER_TAIL_RE.pattern}")
+# ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``.
+ORDER_TAIL_RE = re.compile(r"令\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
+ORDER_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,24}?令)\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
+MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
+MAX_ORGAN_CHARS = 24
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+# Words that run into an organ code without punctuation (``根据国发〔…〕``,
+# ``按照国办发…``) and are not part of it; trimmed from the code's start.
+LEADING_WORDS: tuple[str, ...] = (
+    "根据", "按照", "依据", "依照", "参照", "参考", "对照", "贯彻", "落实", "执行", "结合", "遵照",
+    "见", "和", "及", "与", "或", "并", "以及", "同时", "原", "即", "是", "的", "文件", "精神",
+    "印发", "转发", "通知", "规定", "要求",
+)  # fmt: skip
+
+# The organ code of a 令 number must name an organ (…部令, 国务院令, …局令).
+ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
+
+# How far back from a number a 《title》 may end: ``》（`` or ``》``.
+_TITLE_GAP_RE = re.compile(r"》\s*[（(]?\s*$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One occurrence of a number in a text (offsets in that text)."""
+
+    doc_number: str
+    start: int  # the title's 《 when there is one, else the number's start
+    end: int
+    number_start: int
+    title: str | None
+
+
+def _trim_code(code: str) -> str:
+    """Drop words glued in front of an organ code; keep the code otherwise."""
+    changed = True
+    while changed:
+        changed = False
+        for w in LEADING_WORDS:
+            if code.startswith(w) and len(code) > len(w) + 1:
+                code = code[len(w) :]
+                changed = True
+    return code
+
+
+def normalize_doc_number(text: str) -> str | None:
+    """``川办发[2016]14号`` → ``川办发〔2016〕14号``; None when ``text`` is not one number."""
+    text = re.sub(r"\s+", "", text or "")
+    m = DOC_NUMBER_RE.fullmatch(text)
+    if m:
+        code, year = m.group(1), m.group(2) or m.group(3)
+        return f"{code}〔{year}〕{int(m.group(4))}号"
+    m = ORDER_NUMBER_RE.fullmatch(text)
+    if m:
+        return f"{m.group(1)}{m.group(2)}第{int(m.group(3))}号"
+    return None
+
+
+def _title_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The 《title》 that ends right before ``pos`` (balanced, outer 《》 removed)."""
+    gap = _TITLE_GAP_RE.search(text, max(0, pos - 4), pos)
+    if not gap:
+        return None
+    close = gap.start()
+    depth = 0
+    i = close
+    while i >= 0 and close - i < 400:
+        ch = text[i]
+        if ch == "》":
+            depth += 1
+        elif ch == "《":
+            depth -= 1
+            if depth == 0:
+                title = re.sub(r"\s+", "", text[i + 1 : close])
+                return (title, i) if title else None
+        elif ch in "\n。；":
+            return None
+        i -= 1
+    return None
+
+
+def _code_before(text: str, pos: int, limit: int) -> int:
+    """Start of the run of Chinese characters (at most ``limit``) that ends at ``pos``."""
+    i = pos
+    while i > 0 and pos - i < limit and _CJK_RE.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def find_citations(text: str) -> tuple[Citation, ...]:
+    """Every document number cited in ``text``, in order, normalized."""
+    out: list[Citation] = []
+    text = text or ""
+    for m in NUMBER_TAIL_RE.finditer(text):
+        start = _code_before(text, m.start(), MAX_CODE_CHARS)
+        if start == m.start():
+            continue
+        code = _trim_code(text[start : m.start()])
+        start = m.start() - len(code)
+        year = m.group(1) or m.group(2)
+        out.append(_citation(text, f"{code}〔{year}〕{int(m.group(3))}号", start, m.end()))
+    for m in ORDER_TAIL_RE.finditer(text):
+        start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1)
+        organ = _trim_code(text[start : m.start()] + "令")
+        if not ORDER_ORGAN_RE.search(organ):
+            continue
+        start = m.end() - len(m.group(0)) - len(organ) + 1
+        year = re.sub(r"\s+", "", m.group(1))
+        out.append(_citation(text, f"{organ}{year}第{int(m.group(2))}号", start, m.end()))
+    out.sort(key=lambda c: c.number_start)
+    return tuple(out)
+
+
+def _citation(text: str, number: str, start: int, end: int) -> Citation:
+    found = _title_before(text, start)
+    if found:
+        title, open_at = found
+        return Citation(number, open_at, end, start, title)
+    return Citation(number, start, end, start, None)
+
+
+# A line that is only a number (the 版头's 发文字号 line) or a metadata row.
+_OWN_NUMBER_CONTEXT_RE = re.compile(r"(?:发文字号|文号)[：:]\s*$")
+
+
+def extract_references(doc: Document, clean: CleanText) -> tuple[Reference, ...]:
+    """One :class:`Reference` per distinct number the document cites.
+
+    The document's own number is not a reference, nor a number standing alone
+    on its line in the header (the 版头's 发文字号 when the header reader did
+    not take it) or after ``发文字号：``. When a number is cited several times,
+    the first citation that gives a 《title》 supplies title and span.
+    """
+    start = max(0, doc.span.start)
+    end = min(len(clean.text), max(doc.span.end, start))
+    text = clean.text[start:end]
+    own = normalize_doc_number(doc.doc_number) if doc.doc_number else None
+    best: dict[str, Citation] = {}
+    order: list[str] = []
+    for c in find_citations(text):
+        if c.doc_number == own or _is_header_number(text, c, start, doc.body_start):
+            continue
+        if c.doc_number not in best:
+            best[c.doc_number] = c
+            order.append(c.doc_number)
+        elif best[c.doc_number].title is None and c.title:
+            best[c.doc_number] = c
+    refs: list[Reference] = []
+    for num in order:
+        c = best[num]
+        refs.append(Reference(doc_number=num, title=c.title, span=clean.span(start + c.start, start + c.end)))
+    return tuple(refs)
+
+
+def _is_header_number(text: str, c: Citation, offset: int, body_start: int) -> bool:
+    """A number in the header block that stands alone (the document's own 文号)."""
+    if _OWN_NUMBER_CONTEXT_RE.search(text, 0, c.number_start):
+        return True
+    if offset + c.number_start >= body_start:
+        return False
+    line_start = text.rfind("\n", 0, c.number_start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    bare = re.sub(r"[\s（）()]", "", line)
+    return bare == re.sub(r"\s+", "", text[c.number_start : c.end])

@@ -1,0 +1,424 @@
+"""Tasks: outline items the document assigns to named units.
+
+An item is a task when its own text carries a unit list (see
+:mod:`luoshi.extract.units`): ``（责任单位：…）``, ``〔…〕``, ``（…负责）``,
+``（X指导，Y参与）``… Items without one are not tasks (their implicit owner is
+the addressee list). Several lists in one item make one task, their units
+merged in order of first appearance. Tables with a responsible-unit column
+(序号 / 举措 / 负责单位 …) give one task per row, path ``["表", 序号]``.
+
+Lead units come from, in this order: what a list itself marks (``牵头单位：X``,
+``X牵头``); a lead rule a note states (``列第一位者为牵头单位，下同`` → the
+first unit of this and every later list; ``逗号前为牵头单位`` → the units
+before the first ``，``); a section's ``（由X牵头实施）`` for every task under
+it; and the document's closing ``由X负责牵头组织实施`` for every task.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from luoshi.extract.units import (
+    NOTE_BEFORE_COMMA_LEAD_RE,
+    NOTE_FIRST_LEAD_RE,
+    LeadRule,
+    ParsedUnits,
+    UnitList,
+    find_unit_lists,
+    parse_units,
+)
+from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
+
+# --- rule tables -------------------------------------------------------------
+
+# ``（由X牵头实施）`` (section level) and the document-level sentence
+# ``由市体育局负责牵头组织实施``. A bracket may go on (``（由X牵头，Y配合）``);
+# a sentence must name the action, so ``由A、B牵头的…机制`` (description) is not one.
+_LEAD_WHO = r"由([^，。；：、（）()\[\]]{2,40}?(?:、[^，。；：、（）()\[\]]{2,40}?)*)(?:负责)?牵头(?:负责)?(?:组织)?"
+LEAD_PHRASE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"[（(]" + _LEAD_WHO + r"(?:实施|落实|推进)?(?:[，,][^（）()]*)?[）)]"),
+    re.compile(_LEAD_WHO + r"(?:实施|落实|推进)(?!的)"),
+)
+
+# A paragraph that closes the whole document (施行/有效期 clause) rather than
+# belonging to the last item; the outline may attach it to the last item.
+CLOSING_PARAGRAPH_RE = re.compile(
+    r"^(?:本(?:措施|办法|意见|方案|通知|规定|细则|规划|计划|决定|要点)[^。]{0,40}(?:施行|执行|实施)|"
+    r"[^。]{0,20}有效期(?:至|为|[0-9一二三四五]))"
+)
+
+# Table header cells: the row number, the unit column, the text column.
+TABLE_NUMBER_HEADER = "序号"
+TABLE_UNIT_HEADER_RE = re.compile(
+    r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实)(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
+)
+TABLE_LEAD_HEADER_RE = re.compile(r"牵头|主责")
+TABLE_TEXT_HEADER_RE = re.compile(r"举措|任务|事项|措施|工作|内容|名称")
+# Longest header cell we accept (characters), and most columns.
+MAX_HEADER_CELL = 12
+MAX_COLUMNS = 10
+_INT_RE = re.compile(r"^\d{1,4}$")
+_WS_RE = re.compile(r"\s+")
+
+
+def _nows(text: str) -> str:
+    return _WS_RE.sub("", text)
+
+
+def _dedupe(items) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for it in items:
+        if it and it not in seen:
+            seen.add(it)
+            out.append(it)
+    return tuple(out)
+
+
+# --- an item's own text, joined across paragraphs ---------------------------------
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """Paragraphs joined without separator, with a map back to clean offsets.
+
+    Joining undoes line wraps the cleaner kept (a unit list broken across
+    lines) and reads a heading line and its body as one run-in text.
+    """
+
+    text: str
+    paras: tuple[Paragraph, ...]
+    starts: tuple[int, ...]  # where each paragraph starts in ``text``
+
+    @classmethod
+    def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
+        starts, pos = [], 0
+        for p in paras:
+            starts.append(pos)
+            pos += len(p.text)
+        return cls("".join(p.text for p in paras), paras, tuple(starts))
+
+    @property
+    def boundaries(self) -> tuple[int, ...]:
+        """Where each paragraph ends in ``text``."""
+        return (*self.starts[1:], len(self.text)) if self.paras else ()
+
+    def clean_offset(self, j: int) -> int:
+        if not self.paras:
+            return 0
+        k = max(0, bisect.bisect_right(self.starts, j) - 1)
+        return self.paras[k].start + (j - self.starts[k])
+
+    def clean_span(self, clean: CleanText, start: int, end: int) -> Span:
+        if end <= start:
+            s = self.clean_offset(start)
+            return clean.span(s, s)
+        return clean.span(self.clean_offset(start), self.clean_offset(end - 1) + 1)
+
+
+def _split_closing(node: OutlineNode) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+    """The last item's own paragraphs, and the document-closing ones glued after them.
+
+    The outline ends the last item at the end of the body, so the body's closing
+    paragraphs (施行, 由X负责牵头组织实施, a 印发 text's 督查 paragraph) can sit
+    in it. A unit list closes its item: whole paragraphs after the last list
+    are the document's. Without a list, a 施行/有效期 paragraph starts the closing.
+    """
+    paras = node.paragraphs
+    joined = _Joined.of(paras)
+    lists = find_unit_lists(joined.text, joined.boundaries)
+    if lists:
+        k = max(0, bisect.bisect_right(joined.starts, lists[-1].end - 1) - 1)
+        return paras[: k + 1], paras[k + 1 :]
+    for i, p in enumerate(paras):
+        if i > 0 and CLOSING_PARAGRAPH_RE.match(_nows(p.text)):
+            return paras[:i], paras[i:]
+    return paras, ()
+
+
+# --- leads ---------------------------------------------------------------------
+
+
+def lead_phrase_units(text: str) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+    """Units named by ``由X牵头实施`` phrases in ``text``, and the bracketed phrases' spans."""
+    units: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for rx in LEAD_PHRASE_RES:
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue  # the sentence form inside a bracket already read
+            parsed = parse_units(m.group(1))
+            if parsed is None:
+                continue
+            units.extend(parsed.units)
+            if m.group(0)[0] in "（(":
+                spans.append((m.start(), m.end()))
+    return _dedupe(units), spans
+
+
+@dataclass
+class _LeadState:
+    """A lead rule stated with 下同 holds for every later list in the document."""
+
+    rule: LeadRule | None = None
+
+    def read_statement(self, text: str) -> None:
+        """A lead rule stated outside any list (``二、重点任务（列第一位的为牵头单位）``) holds from here on."""
+        if NOTE_FIRST_LEAD_RE.search(text):
+            self.rule = LeadRule.FIRST
+        elif NOTE_BEFORE_COMMA_LEAD_RE.search(text):
+            self.rule = LeadRule.BEFORE_COMMA
+
+    def leads_of(self, parsed: ParsedUnits) -> tuple[str, ...]:
+        rule = self.rule
+        if parsed.lead_rule is not None:
+            rule = parsed.lead_rule
+            if parsed.lead_rule_sticky:
+                self.rule = parsed.lead_rule
+        if parsed.lead_units:
+            return parsed.lead_units  # a list marking its own leads keeps those
+        if rule is LeadRule.FIRST:
+            return parsed.units[:1]
+        if rule is LeadRule.BEFORE_COMMA:
+            return parsed.before_comma
+        return ()
+
+
+# --- outline tasks -----------------------------------------------------------------
+
+
+def _outside_lists(text: str) -> str:
+    """``text`` without its unit lists (their notes are read with the lists)."""
+    parts, pos = [], 0
+    for ul in find_unit_lists(text):
+        parts.append(text[pos : ul.start])
+        pos = ul.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...]) -> Iterator[tuple[OutlineNode, tuple[str, ...]]]:
+    """Nodes in document order with the section leads (由X牵头实施) above them."""
+    for node in nodes:
+        own, _ = lead_phrase_units(_Joined.of(node.paragraphs).text)
+        here = _dedupe(inherited + own) if own else inherited
+        yield node, here
+        yield from _walk(node.children, here)
+
+
+def _task_of(
+    node: OutlineNode,
+    paras: tuple[Paragraph, ...],
+    section_leads: tuple[str, ...],
+    state: _LeadState,
+    clean: CleanText,
+) -> tuple[Task, tuple[str, ...]] | None:
+    """The node's task (doc-level leads not yet added), or None when it has no list."""
+    joined = _Joined.of(paras)
+    lists: tuple[UnitList, ...] = find_unit_lists(joined.text, joined.boundaries)
+    if not lists:
+        return None
+    units: list[str] = []
+    leads: list[str] = []
+    for ul in lists:
+        units.extend(ul.parsed.units)
+        leads.extend(state.leads_of(ul.parsed))
+    _, phrase_spans = lead_phrase_units(joined.text)
+    cut = sorted([(ul.start, ul.end) for ul in lists] + phrase_spans)
+    text, pos = [], 0
+    for s, e in cut:
+        if s >= pos:
+            text.append(joined.text[pos:s])
+            pos = e
+    text.append(joined.text[pos:])
+    task = Task(
+        path=node.path,
+        text=_nows("".join(text)),
+        units=_dedupe(_nows(u) for u in units),
+        lead_units=(),
+        span=joined.clean_span(clean, 0, len(joined.text)),
+        units_span=joined.clean_span(clean, lists[0].start, lists[-1].end),
+    )
+    return task, _dedupe([*leads, *section_leads])
+
+
+def _outline_tasks(doc: Document, clean: CleanText) -> tuple[list[tuple[Task, tuple[str, ...]]], list[str]]:
+    """Tasks of the outline, and the text of document-closing paragraphs found inside it."""
+    state = _LeadState()
+    state.read_statement("".join(p.text for p in doc.preamble))
+    out: list[tuple[Task, tuple[str, ...]]] = []
+    walked = list(_walk(doc.outline, ()))
+    closing_texts: list[str] = []
+    for i, (node, section_leads) in enumerate(walked):
+        paras = node.paragraphs
+        if i == len(walked) - 1:
+            paras, glued = _split_closing(node)
+            closing_texts.extend(p.text for p in glued)
+        state.read_statement(_outside_lists(_Joined.of(paras).text))
+        found = _task_of(node, paras, section_leads, state, clean)
+        if found:
+            out.append(found)
+    return out, closing_texts
+
+
+# --- table tasks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cell:
+    start: int
+    end: int
+    text: str  # without whitespace
+
+
+def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
+    """The table cells of a text, in reading order.
+
+    Tables come two ways: flattened, one cell per line (web copies), or one row
+    per line with cells separated by tabs (the DOCX and HTML readers). Both
+    become one stream of cells; a tab row keeps its empty cells so the columns
+    stay aligned, while empty lines are dropped.
+    """
+    out: list[_Cell] = []
+    pos = start
+    for line in clean.text[start:end].split("\n"):
+        if "\t" in line:
+            cpos = pos
+            for raw in line.split("\t"):
+                out.append(_Cell(cpos, cpos + len(raw), _nows(raw)))
+                cpos += len(raw) + 1
+        else:
+            text = _nows(line)
+            if text:
+                out.append(_Cell(pos, pos + len(line), text))
+        pos += len(line) + 1
+    return out
+
+
+def _table_tasks(doc: Document, clean: CleanText) -> list[tuple[Task, tuple[str, ...]]]:
+    """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …)."""
+    cells = _cells(clean, max(0, doc.span.start), min(len(clean.text), doc.span.end))
+    out: list[tuple[Task, tuple[str, ...]]] = []
+    i = 0
+    while i < len(cells):
+        if cells[i].text != TABLE_NUMBER_HEADER:
+            i += 1
+            continue
+        header = [cells[i].text]
+        j = i + 1
+        while (
+            j < len(cells)
+            and len(header) < MAX_COLUMNS
+            and len(cells[j].text) <= MAX_HEADER_CELL
+            and not _INT_RE.match(cells[j].text)
+            and "。" not in cells[j].text
+        ):
+            header.append(cells[j].text)
+            j += 1
+        unit_cols = [k for k, h in enumerate(header) if k and TABLE_UNIT_HEADER_RE.search(h)]
+        if not unit_cols:
+            i = j
+            continue
+        text_col = next((k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)), 1)
+        rows, i = _table_rows(cells, j, len(header))
+        for row in rows:
+            task = _row_task(row, header, unit_cols, text_col, clean)
+            if task:
+                out.append(task)
+    return out
+
+
+def _row_task(
+    row: list[_Cell], header: list[str], unit_cols: list[int], text_col: int, clean: CleanText
+) -> tuple[Task, tuple[str, ...]] | None:
+    """One row's task: units from every unit column, leads from a 牵头 column."""
+    units: list[str] = []
+    leads: list[str] = []
+    used: list[_Cell] = []
+    for k in unit_cols:
+        parsed = parse_units(row[k].text)
+        if parsed is None:
+            continue
+        used.append(row[k])
+        units.extend(parsed.units)
+        leads.extend(parsed.units if TABLE_LEAD_HEADER_RE.search(header[k]) else parsed.lead_units)
+    if not units:
+        return None
+    task = Task(
+        path=("表", row[0].text),
+        text=row[text_col].text,
+        units=_dedupe(units),
+        lead_units=(),
+        span=clean.span(row[0].start, row[-1].end),
+        units_span=clean.span(used[0].start, used[-1].end),
+    )
+    return task, _dedupe(leads)
+
+
+def _table_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[_Cell]], int]:
+    """Rows after a header: a line holding a number starts a row of ``ncol`` cells.
+
+    Lines between rows (section rows such as ``一、知识产权保护方面（共5项）``)
+    are skipped; a new ``序号`` header ends the table.
+    """
+    rows: list[list[_Cell]] = []
+    while j < len(cells) and cells[j].text != TABLE_NUMBER_HEADER:
+        if _INT_RE.match(cells[j].text) and j + ncol <= len(cells):
+            row = cells[j : j + ncol]
+            if not any(_INT_RE.match(c.text) or c.text == TABLE_NUMBER_HEADER for c in row[1:]):
+                rows.append(row)
+                j += ncol
+                continue
+        j += 1
+    return rows, j
+
+
+# --- entry point -------------------------------------------------------------------
+
+
+def document_leads(doc: Document, glued_closing: list[str]) -> tuple[str, ...]:
+    """Units of a document-level ``由X负责牵头组织实施`` in the closing paragraphs."""
+    texts = [p.text for p in doc.closing] + glued_closing
+    units, _ = lead_phrase_units(_nows("".join(texts)))
+    return units
+
+
+def _cover(clean: CleanText, a: Span | None, b: Span | None) -> Span | None:
+    """The smallest span holding both ``a`` and ``b``."""
+    if a is None or b is None:
+        return a or b
+    return clean.span(min(a.start, b.start), max(a.end, b.end))
+
+
+def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
+    """Every task of ``doc``: outline items with unit lists, then table rows."""
+    found, glued = _outline_tasks(doc, clean)
+    found.extend(_table_tasks(doc, clean))
+    doc_leads = document_leads(doc, glued)
+    tasks: dict[tuple[str, ...], Task] = {}
+    for task, leads in found:
+        lead_units = _dedupe([*leads, *doc_leads])
+        prev = tasks.get(task.path)
+        if prev is not None:  # the same path twice (a repeated number): one task
+            task = Task(
+                path=task.path,
+                text=prev.text + task.text,
+                units=_dedupe([*prev.units, *task.units]),
+                lead_units=_dedupe([*prev.lead_units, *lead_units]),
+                span=_cover(clean, prev.span, task.span),
+                units_span=_cover(clean, prev.units_span, task.units_span),
+            )
+            tasks[task.path] = task
+            continue
+        tasks[task.path] = Task(
+            path=task.path,
+            text=task.text,
+            units=task.units,
+            lead_units=lead_units,
+            span=task.span,
+            units_span=task.units_span,
+        )
+    return tuple(tasks.values())

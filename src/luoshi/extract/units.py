@@ -1,0 +1,481 @@
+"""Responsible-unit lists: recognise them by shape, split them into units.
+
+A policy document assigns an item to units with a bracket after the item's
+text: ``（责任单位：省法制办、省直相关部门）``, ``〔商务厅等省直相关部门〕``,
+``[市体育局，各区、县（市）政府，列第一位的为牵头单位，下同]``,
+``（海关总署、财政部负责）``, ``（商务部指导，供销合作总社参与）``. The same
+brackets also hold explanations (``（试行）``, ``（PPP）``, ``（含）``), so a
+bracket counts as a unit list only by its *shape*: where it stands (after a
+sentence, or closing one), what its parts end with (the unit suffixes of
+:data:`UNIT_SUFFIXES`: 厅/局/委/办/部…), and that no part reads like a clause.
+No list of known unit names is needed, so unseen documents work the same way.
+
+Everything here is a pure function of a string; offsets are positions in the
+string given. The rules are data, in the tables below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+# --- rule tables -------------------------------------------------------------
+
+# What a unit name ends with. Single characters cover the many forms of one
+# kind of body (厅: 财政厅, 民政厅; 委: 省发展改革委, 团省委, 市纪委市监委);
+# longer ones are listed where the last character alone is too weak. ``大``
+# is the abbreviation of 大学 (杭师大).
+UNIT_SUFFIXES: tuple[str, ...] = (
+    "厅", "局", "委", "办", "部", "署", "社", "联", "院", "会", "行", "协", "所", "处",
+    "室", "站", "校", "馆", "电视台", "队", "组", "团", "军",
+    "政府", "部门", "单位", "机构", "机关", "集团", "中心", "公司", "大学", "学院", "大",
+    "海关", "党委", "党组", "街道", "乡镇", "管委会", "总社", "法院", "检察院",
+)  # fmt: skip
+
+# A list part that is only one of these words is not a unit on its own.
+BARE_WORDS: frozenset[str] = frozenset((
+    "部门", "单位", "机构", "机关", "政府", "人民政府", "有关", "相关", "各", "等", "学校", "高校",
+    "医院", "企业", "银行", "协会", "中心", "集团", "公司", "社会组织",
+))  # fmt: skip
+
+# Parts containing one of these read as a clause, not a name: a bracket with
+# such a part is an explanation (``（技工院校内由人力资源社会保障行政部门负责）``).
+# (``以上`` is not one: 县级以上地方人民政府 is a unit.)
+CLAUSE_MARKERS: tuple[str, ...] = (
+    "由", "的", "要", "将", "把", "向", "应当", "不得", "不需", "不再", "除外", "简称", "统称",
+    "见附件", "包括", "含", "《", "》", "“", "”", "http",
+)  # fmt: skip
+
+# A time part inside a list (``（省政府督查室牵头，…配合，2017年底前完成）``)
+# is skipped, not read as a unit, and does not make the bracket a clause.
+TIME_PART_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年.*|.*(?:底前|月前|日前|年前|以前|之前)(?:完成|实现|出台|落实)?|"
+    r"长期坚持|长期推进|持续推进|持续实施|持续开展)$"
+)
+
+# A two-character unit name starts with a level or organisation word (市委, 省委, 团委).
+SHORT_NAME_HEADS = frozenset("省市县区州旗镇乡团党军")
+
+# Longest plausible unit name; longer parts are clauses.
+MAX_UNIT_LEN = 26
+
+# Labels that introduce units inside a bracket, and those that make them leads.
+UNIT_LABELS: tuple[str, ...] = (
+    "牵头单位", "牵头部门", "责任单位", "责任部门", "负责单位", "负责部门", "主责单位",
+    "主责部门", "配合单位", "配合部门", "参与单位", "参加单位", "协办单位", "主办单位",
+    "承办单位", "实施单位", "实施部门", "责任主体", "实施主体", "落实单位", "指导单位",
+    "指导部门", "协同单位", "协作单位",
+)  # fmt: skip
+# Where a second label starts inside a run written without ``；`` between labels.
+LABEL_START_RE = re.compile(r"(?<=[^；;。\s])(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门"})
+
+# ``X：…`` clauses with any other label (适用范围, 完成时限) carry no units.
+LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]")
+
+# Role words that close a group of units: ``A、B负责``, ``A牵头``, ``A指导，B参与``.
+# Order matters: longest first. The flag says whether the group leads.
+ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
+    ("按职责分工负责", False),
+    ("按职责分工落实", False),
+    ("分工负责", False),
+    ("牵头负责", True),
+    ("牵头落实", True),
+    ("牵头实施", True),
+    ("共同负责", False),
+    ("分别负责", False),
+    ("负责落实", False),
+    ("负责实施", False),
+    ("负责", False),
+    ("牵头", True),
+    ("指导", False),
+    ("参与", False),
+    ("配合", False),
+    ("协助", False),
+    ("协同", False),
+    ("落实", False),
+)
+
+# Notes that are not units. Each is a regex over the bracket's content.
+# ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
+_FIRST_LEAD = (
+    r"(?:列|排|排列|名列)?(?:在)?(?:第一位|第一个|首位)(?:者|的)?(?:部门|单位)?"
+    r"(?:为|是)牵头(?:单位|部门)"
+)
+_BEFORE_COMMA_LEAD = r"逗号前(?:的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
+NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
+NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
+NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
+    re.compile(r"以下均[^。；）]*?不再列出"),
+    re.compile(r"[^，。；]*见附件[^，。；]*"),
+    re.compile(r"下同"),
+)
+
+# Connectors inside one part that separate units when both sides are units.
+# ``和``/``及``/``与`` need both sides to look like units (工业和信息化部 is one).
+_CONNECTORS_RE = re.compile(r"会同|等和|等及|和|及|与")
+
+# A bare administrative level (各市（州）, 县（市、区）, 各区, 自治区): in
+# ``各市（州）、县（市、区）人民政府`` it belongs to the group named by what follows.
+LEVEL_RE = re.compile(
+    r"^各?(?:省|市|县|区|州|盟|旗|乡|镇|村|地|自治区|自治州|自治县|直辖市|地区|区县|县区|市县|"
+    r"市州|乡镇|街道|开发区|新区)(?:（[^（）]*）)?$"
+)
+
+# A name that starts with a level word, so bare levels before it belong to it.
+LEVEL_HEAD_RE = re.compile(r"^各?(?:省|市|县|区|州|盟|旗|乡|镇|自治区|自治州|自治县|直辖市|地区|开发区|新区)")
+
+# Brackets a list can be written in, with their closing partner.
+BRACKETS: dict[str, str] = {"（": "）", "(": ")", "〔": "〕", "[": "]", "［": "］", "【": "】"}
+
+# Punctuation after which a bracket starts a new element (a trailing list).
+SENTENCE_END = "。；！？.;!?"
+# A marked list may also close a clause inside a sentence.
+CLAUSE_END = "，,"
+
+
+class LeadRule(StrEnum):
+    """How a note says the leads of a list are marked."""
+
+    FIRST = "first"  # 列第一位者为牵头单位
+    BEFORE_COMMA = "before_comma"  # 逗号前为牵头单位
+
+
+@dataclass(frozen=True)
+class ParsedUnits:
+    """What one bracket's content says."""
+
+    units: tuple[str, ...]
+    lead_units: tuple[str, ...]  # units the list itself marks as leading (牵头)
+    before_comma: tuple[str, ...]  # units before the content's first top-level ``，``
+    lead_rule: LeadRule | None = None  # a note in this list sets a lead rule
+    lead_rule_sticky: bool = False  # the note says 下同: the rule holds for later lists
+    labelled: bool = False  # a 责任单位：-style label or a role word marked it
+
+
+@dataclass(frozen=True)
+class UnitList:
+    """A unit list found in a text: ``start``/``end`` cover its brackets."""
+
+    start: int
+    end: int
+    parsed: ParsedUnits
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return self.parsed.units
+
+
+# --- splitting ------------------------------------------------------------------
+
+_WS_RE = re.compile(r"\s+")
+
+
+def _split_top(text: str, seps: str) -> list[str]:
+    """Split at any char of ``seps`` that is not inside brackets."""
+    parts: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for ch in text:
+        if ch in "（([［【〔":
+            depth += 1
+        elif ch in "）)]］】〕" and depth:
+            depth -= 1
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def is_unit_like(name: str) -> bool:
+    """True when ``name`` has the shape of a unit name (ends with a unit suffix)."""
+    if not name or name in BARE_WORDS or len(name) > MAX_UNIT_LEN or len(name) < 2:
+        return False
+    if _is_clause(name):
+        return False
+    if len(name) == 2 and name[0] not in SHORT_NAME_HEADS:
+        return False  # 试行, 银行: two characters name a unit only as 市委, 省委, 团委
+    return name.endswith(UNIT_SUFFIXES)
+
+
+def _is_clause(part: str) -> bool:
+    return any(m in part for m in CLAUSE_MARKERS) or bool(re.search(r"\d", part))
+
+
+def _strip_role(part: str) -> tuple[str, str | None, bool]:
+    """Remove a trailing role word: ``海关总署负责`` → (海关总署, 负责, False)."""
+    for word, leads in ROLE_SUFFIXES:
+        if part.endswith(word) and len(part) > len(word):
+            return part[: -len(word)], word, leads
+    return part, None, False
+
+
+def _split_connectors(part: str) -> list[str]:
+    """``X等Y`` → [X, Y] (Y dropped when bare 部门/单位); ``X和Y`` → [X, Y] when both are units."""
+    out: list[str] = []
+    rest = part
+    while True:
+        m = None
+        for cand in _CONNECTORS_RE.finditer(rest):
+            left, right = rest[: cand.start()], rest[cand.end() :]
+            left = left[:-1] if left.endswith("等") else left
+            if cand.group(0) == "会同" or (is_unit_like(left) and _unit_or_level_start(right)):
+                m = cand
+                break
+        if m is None:
+            break
+        left = rest[: m.start()]
+        out.extend(_split_deng(left))
+        rest = rest[m.end() :]
+    out.extend(_split_deng(rest))
+    return [p for p in out if p]
+
+
+def _unit_or_level_start(right: str) -> bool:
+    """The text after a connector starts a unit (or a group of units)."""
+    first = _split_top(right, "、，,")[0]
+    first = _split_deng(first)[0] if first else first
+    return is_unit_like(first) or is_unit_like(right)
+
+
+def _split_deng(part: str) -> list[str]:
+    """``商务厅等省直相关部门`` → [商务厅, 省直相关部门]; ``人民银行等部门`` → [人民银行]."""
+    part = part.strip()
+    while part.endswith("等") and len(part) > 1:
+        part = part[:-1]
+    idx = part.find("等")
+    while idx > 0:
+        left, right = part[:idx], part[idx + 1 :]
+        if is_unit_like(left):
+            if right in BARE_WORDS or not right:
+                return [left]
+            return [left, *_split_deng(right)]
+        idx = part.find("等", idx + 1)
+    return [part]
+
+
+def _merge_levels(parts: list[str]) -> list[str]:
+    """Join ``各市（州）`` + ``县（市、区）人民政府`` into one group-of-levels unit.
+
+    Bare levels join the part after them only when that part also starts with
+    a level (``县（市、区）人民政府``, ``直辖市人民政府``); before another kind of
+    name (``各地区、各有关部门``) they stay units of their own.
+    """
+    out: list[str] = []
+    pending: list[str] = []
+    for p in parts:
+        if LEVEL_RE.match(p):
+            pending.append(p)
+            continue
+        if pending and LEVEL_HEAD_RE.match(p):
+            p = "、".join([*pending, p])
+        else:
+            out.extend(pending)
+        pending = []
+        out.append(p)
+    out.extend(pending)  # a trailing bare level stays as written
+    return out
+
+
+def _dedupe(items: list[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for it in items:
+        if it and it not in seen:
+            seen.add(it)
+            out.append(it)
+    return tuple(out)
+
+
+def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
+    """Remove notes (``列第一位者为牵头单位，下同``) and report the lead rule they set."""
+    rule: LeadRule | None = None
+    sticky = False
+    m = NOTE_FIRST_LEAD_RE.search(content)
+    if m:
+        rule, sticky = LeadRule.FIRST, "下同" in m.group(0)
+        content = content[: m.start()] + "，" + content[m.end() :]
+    m = NOTE_BEFORE_COMMA_LEAD_RE.search(content)
+    if m:
+        rule, sticky = LeadRule.BEFORE_COMMA, "下同" in m.group(0)
+        content = content[: m.start()] + "；" + content[m.end() :]
+    for rx in NOTE_OTHER_RES:
+        content = rx.sub("，", content)
+    return content, rule, sticky
+
+
+def parse_units(content: str) -> ParsedUnits | None:
+    """Read a bracket's content as a unit list, or return None when it is not one.
+
+    ``content`` is what stands between the brackets. None means the shape is
+    wrong: a part reads like a clause, or too few parts end like unit names.
+    """
+    content = _WS_RE.sub("", content or "")
+    if not content:
+        return None
+    body, rule, sticky = _strip_notes(content)
+    body = LABEL_START_RE.sub("；", body)  # 牵头单位：X配合单位：Y → two clauses
+    units: list[str] = []
+    leads: list[str] = []
+    labelled = False
+    n_parts = 0
+    n_unit_like = 0
+    before_comma: list[str] | None = None
+    for clause in _split_top(body, "；;。"):
+        clause = clause.strip("，,、 ")
+        if not clause:
+            continue
+        clause_leads = False
+        m = LABEL_RE.match(clause)
+        if m:
+            label = m.group(1)
+            if label not in UNIT_LABELS:
+                continue  # 适用范围：…, 完成时限：…
+            labelled = True
+            clause_leads = label in LEAD_LABELS
+            clause = clause[m.end() :]
+        group: list[str] = []  # units since the last role word
+        comma_chunks = _split_top(clause, "，,")
+        for ci, chunk in enumerate(comma_chunks):
+            raw_parts = _merge_levels([p for p in _split_top(chunk, "、") if p])
+            for raw in raw_parts:
+                part, role, role_leads = _strip_role(raw)
+                if role:
+                    labelled = True
+                if TIME_PART_RE.match(part):
+                    continue
+                for name in _split_connectors(part):
+                    n_parts += 1
+                    if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS:
+                        return None
+                    n_unit_like += is_unit_like(name)
+                    units.append(name)
+                    group.append(name)
+                    if clause_leads:
+                        leads.append(name)
+                if role:
+                    if role_leads:
+                        leads.extend(group)
+                    group = []
+            if ci == 0 and before_comma is None:
+                before_comma = list(units)
+    if not units or n_unit_like == 0:
+        return None
+    # Shape: an unmarked bracket needs nearly all parts to look like units;
+    # a marked one (label or role word) half of them.
+    need = (n_parts + 1) // 2 if labelled else max(1, (2 * n_parts + 2) // 3)
+    if n_unit_like < need:
+        return None
+    return ParsedUnits(
+        units=_dedupe(units),
+        lead_units=_dedupe(leads),
+        before_comma=_dedupe(before_comma or []),
+        lead_rule=rule,
+        lead_rule_sticky=sticky,
+        labelled=labelled,
+    )
+
+
+# --- finding lists in text ---------------------------------------------------------
+
+
+_BRACKET_CHAR_RE = re.compile("[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values())) + "]")
+_CLOSERS: dict[str, str] = {v: k for k, v in BRACKETS.items()}
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level bracket pairs ``[start, end)`` (end after the closing bracket).
+
+    An unbalanced inner bracket is skipped over: a closer pops back to its own
+    opener, and a closer with no opener is ignored.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _BRACKET_CHAR_RE.finditer(text):
+        ch, i = m.group(0), m.start()
+        if ch in BRACKETS:
+            stack.append((ch, i))
+            continue
+        opener = _CLOSERS[ch]
+        if not any(op == opener for op, _ in stack):
+            continue
+        while stack[-1][0] != opener:
+            stack.pop()
+        _, start = stack.pop()
+        if not stack:
+            spans.append((start, i + 1))
+    return spans
+
+
+# ``联系电话：68724690（海口市水务局水保科）``: a contact line names a unit, not an owner.
+_CONTACT_RE = re.compile(r"(?:联系人|联系电话|电话|传真|邮箱|地址|网址)[：:][^。；]*$")
+CONTACT_WINDOW = 60  # characters before a bracket searched for a contact label
+
+
+def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
+    """Where a unit list may stand.
+
+    A list follows a sentence end (``…发展。（X）``). A marked list (a label or
+    a role word: ``（X负责）``) may also close the sentence it follows
+    (``…机制（X负责）。``) or a clause (``…机制（X负责），…``); an unmarked bracket attached to a word is an
+    apposition (``培训机构（学校）``). A bracket that opens a paragraph and is
+    followed by text is a heading (``第六条【搭建业务撮合平台】``) unless marked.
+    """
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    j = end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    closes = j == len(text) or text[j] in SENTENCE_END
+    if i < 0:
+        return labelled or closes
+    if text[i] in SENTENCE_END:
+        return True
+    if not labelled or text[i] in "：:" or _CONTACT_RE.search(text, max(0, i + 1 - CONTACT_WINDOW), i + 1):
+        return False
+    return closes or text[j] in CLAUSE_END  # …机制（X负责），完善…
+
+
+# An unbracketed labelled run (``…机制。责任单位：省发展改革委、省财政厅``)
+# starts a sentence; it runs to the sentence's or the paragraph's end.
+LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+
+
+def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitList, ...]:
+    """Every unit list in ``text`` (one paragraph or an item's text), in order.
+
+    ``boundaries`` are offsets where paragraphs end when ``text`` joins several;
+    an unbracketed ``责任单位：…`` run stops at the first one after it.
+    """
+    text = text or ""
+    out: list[UnitList] = []
+    spans = _bracket_spans(text)
+    for start, end in spans:
+        if end - start < 3:
+            continue
+        parsed = parse_units(text[start + 1 : end - 1])
+        if parsed is None:
+            continue
+        if not _well_placed(text, start, end, parsed.labelled):
+            continue
+        out.append(UnitList(start, end, parsed))
+    for m in LABEL_RUN_RE.finditer(text):
+        start = m.end()
+        if any(s <= start < e for s, e in spans):
+            continue
+        end = len(text)
+        stop = text.find("。", start)
+        if stop != -1:
+            end = stop + 1
+        end = min([end, *(b for b in boundaries if b > start)])
+        parsed = parse_units(text[start:end])
+        if parsed is not None:
+            out.append(UnitList(start, end, parsed))
+    out.sort(key=lambda u: u.start)
+    return tuple(out)

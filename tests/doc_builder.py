@@ -1,0 +1,100 @@
+"""Build a small Document by hand, so the extractors are tested without the parser.
+
+The clean text is the paragraphs joined by newlines; each outline item is
+given as (path, paragraphs) and children follow their parent by path.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, ParseResult, SourceText
+
+SHARED = Path("/work/shared")
+
+
+def clean_text(text: str) -> CleanText:
+    return CleanText(text, tuple(range(len(text))), SourceText(Path("t.txt"), text, "txt"))
+
+
+def build(
+    items: list[tuple[tuple[str, ...], list[str]]],
+    closing: list[str] = (),
+    preamble: list[str] = (),
+    tail: list[str] = (),
+    doc_number: str | None = None,
+) -> tuple[Document, CleanText]:
+    """A document with ``preamble``, outline ``items``, ``closing`` and free ``tail`` lines."""
+    lines: list[str] = []
+    pos = 0
+
+    def add(text: str) -> Paragraph:
+        nonlocal pos
+        p = Paragraph(pos, pos + len(text), text)
+        lines.append(text)
+        pos += len(text) + 1
+        return p
+
+    pre = tuple(add(t) for t in preamble)
+    flat: list[tuple[tuple[str, ...], tuple[Paragraph, ...]]] = []
+    for path, paras in items:
+        flat.append((path, tuple(add(t) for t in paras)))
+    clo = tuple(add(t) for t in closing)
+    for t in tail:
+        add(t)
+    text = "\n".join(lines)
+    ct = clean_text(text)
+
+    def node(i: int) -> tuple[OutlineNode, int]:
+        path, paras = flat[i]
+        children = []
+        j = i + 1
+        while j < len(flat) and flat[j][0][: len(path)] == path and len(flat[j][0]) > len(path):
+            child, j = node(j)
+            children.append(child)
+        start = paras[0].start if paras else 0
+        end = paras[-1].end if paras else start
+        return (
+            OutlineNode(
+                path=path,
+                marker=path[-1],
+                kind=MarkerKind.CN,
+                numeral=path[-1],
+                heading="",
+                start=start,
+                end=end,
+                paragraphs=paras,
+                children=tuple(children),
+            ),
+            j,
+        )
+
+    roots = []
+    i = 0
+    while i < len(flat):
+        n, i = node(i)
+        roots.append(n)
+    doc = Document(
+        doc_number=doc_number,
+        title=None,
+        issuers=(),
+        date=None,
+        addressees=(),
+        genre=None,
+        forwarded_title=None,
+        span=ct.span(0, len(text)),
+        body_start=0,
+        preamble=pre,
+        outline=tuple(roots),
+        closing=clo,
+    )
+    return doc, ct
+
+
+@cache
+def parse_corpus(name: str) -> ParseResult:
+    """A corpus file through the whole pipeline, parsed once per test session."""
+    from luoshi.pipeline import parse_text
+
+    return parse_text((SHARED / "corpus" / name).read_text(encoding="utf-8"), name)

@@ -1,0 +1,323 @@
+"""Tasks: which items are tasks, their text, units and leads; tables; the gold files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from doc_builder import SHARED, build, parse_corpus
+from luoshi.extract.tasks import extract_tasks
+
+
+def tasks_of(items, **kw):
+    doc, ct = build(items, **kw)
+    return {t.path: t for t in extract_tasks(doc, ct)}
+
+
+# --- what is a task -----------------------------------------------------------------
+
+
+def test_item_with_a_unit_list_is_a_task_and_others_are_not():
+    got = tasks_of(
+        [
+            (("一",), ["深入推进行政审批改革"]),
+            (("一", "1"), ["编制省、市、县办事指南。（责任单位：省政务服务管理办、省直相关部门）"]),
+            (("一", "2"), ["各地要加强组织领导，省发展改革委要做好统筹。"]),
+        ]
+    )
+    assert list(got) == [("一", "1")]
+    t = got[("一", "1")]
+    assert t.text == "编制省、市、县办事指南。"
+    assert t.units == ("省政务服务管理办", "省直相关部门")
+    assert t.lead_units == ()
+
+
+def test_inline_yao_and_huitong_sentences_are_not_tasks():
+    got = tasks_of(
+        [
+            (("一",), ["由市经信委会同市财政局统筹建设项目。海关总署要继续做好牵头工作。"]),
+            (("二",), ["建立由农业农村部、工业和信息化部牵头的协调推进机制。"]),
+        ]
+    )
+    assert got == {}
+
+
+def test_bracket_that_is_not_a_list_makes_no_task():
+    got = tasks_of([(("一",), ["推行政府和社会资本合作（PPP）模式。本办法（试行）自发布之日起施行。"])])
+    assert got == {}
+
+
+def test_list_closing_a_multi_paragraph_item_belongs_to_the_item():
+    got = tasks_of(
+        [
+            (("三",), ["重点任务"]),
+            (
+                ("三", "一"),
+                ["培育农村电子商务市场主体。充分发挥现有市场资源作用。", "鼓励吸收农村妇女就业。〔商务厅、农业厅〕"],
+            ),
+        ]
+    )
+    t = got[("三", "一")]
+    assert t.text == "培育农村电子商务市场主体。充分发挥现有市场资源作用。鼓励吸收农村妇女就业。"
+    assert t.units == ("商务厅", "农业厅")
+
+
+def test_list_broken_across_paragraphs_is_joined():
+    got = tasks_of([(("十",), ["营造城市足球氛围。", "打造足球文化。[市委宣传部，各区、县（市）", "政府]"])])
+    assert got[("十",)].units == ("市委宣传部", "各区、县（市）政府")
+    assert got[("十",)].text == "营造城市足球氛围。打造足球文化。"
+
+
+def test_several_lists_in_one_item_merge_in_order_without_repeats():
+    got = tasks_of(
+        [
+            (
+                ("二", "一"),
+                [
+                    "强化顶层设计引领。建立指标体系。（生态环境部牵头，国家统计局参与）",
+                    "加强制度创新。（生态环境部、财政部指导）统筹城市发展。（财政部、商务部指导）",
+                ],
+            )
+        ]
+    )
+    t = got[("二", "一")]
+    assert t.units == ("生态环境部", "国家统计局", "财政部", "商务部")
+    assert t.lead_units == ("生态环境部",)
+    assert t.text == "强化顶层设计引领。建立指标体系。加强制度创新。统筹城市发展。"
+
+
+# --- leads ---------------------------------------------------------------------------
+
+
+def test_first_position_note_applies_to_this_and_every_later_list():
+    got = tasks_of(
+        [
+            (("一",), ["做好甲。（工业和信息化部、发展改革委等负责。列第一位者为牵头单位，下同）"]),
+            (("二",), ["做好乙。（农业农村部、工业和信息化部牵头负责）"]),
+            (("三",), ["做好丙。（各省级人民政府负责）"]),
+        ]
+    )
+    assert got[("一",)].lead_units == ("工业和信息化部",)
+    assert got[("二",)].lead_units == ("农业农村部", "工业和信息化部")  # the list marks its own
+    assert got[("三",)].lead_units == ("各省级人民政府",)  # single-unit list included
+
+
+def test_first_position_note_does_not_reach_back():
+    got = tasks_of(
+        [
+            (("一",), ["做好甲。（海关总署负责）"]),
+            (("二",), ["做好乙。（税务总局、财政部负责，排在第一位的部门为牵头部门，下同）"]),
+        ]
+    )
+    assert got[("一",)].lead_units == ()
+    assert got[("二",)].lead_units == ("税务总局",)
+
+
+def test_note_without_xiatong_holds_for_its_own_list_only():
+    got = tasks_of(
+        [
+            (("一",), ["做好甲。（省发展改革委、省财政厅负责，列第一位的为牵头单位）"]),
+            (("二",), ["做好乙。（省教育厅、省财政厅负责）"]),
+        ]
+    )
+    assert got[("一",)].lead_units == ("省发展改革委",)
+    assert got[("二",)].lead_units == ()
+
+
+def test_before_comma_note():
+    got = tasks_of(
+        [
+            (("一",), ["做好甲。（省发展改革委，省财政厅、省经信委，逗号前为牵头单位，下同）"]),
+            (("二",), ["做好乙。（省教育厅、省科技厅，省财政厅）"]),
+        ]
+    )
+    assert got[("一",)].lead_units == ("省发展改革委",)
+    assert got[("二",)].lead_units == ("省教育厅", "省科技厅")
+
+
+def test_section_lead_goes_to_every_task_under_the_section_only():
+    got = tasks_of(
+        [
+            (("一",), ["深化改革（由省发展改革委牵头实施）"]),
+            (("一", "1"), ["做好甲。（省财政厅负责）"]),
+            (("一", "2"), ["做好乙。（省教育厅、省财政厅负责）"]),
+            (("二",), ["加强保障"]),
+            (("二", "3"), ["做好丙。（省科技厅负责）"]),
+        ]
+    )
+    assert got[("一", "1")].lead_units == ("省发展改革委",)
+    assert got[("一", "1")].units == ("省财政厅",)  # lead only, not a unit
+    assert got[("一", "2")].lead_units == ("省发展改革委",)
+    assert got[("二", "3")].lead_units == ()
+    assert ("一",) not in got
+
+
+def test_document_closing_lead_goes_to_every_task_after_list_leads():
+    got = tasks_of(
+        [
+            (("一",), ["做好甲。[市体育局，各区、县（市）政府，列第一位的为牵头单位，下同]"]),
+            (("二",), ["做好乙。[市教育局，各区、县（市）政府]"]),
+        ],
+        closing=["本措施自2025年6月1日起施行，有效期至2027年12月31日。由市体育局负责牵头组织实施。"],
+    )
+    assert got[("一",)].lead_units == ("市体育局",)
+    assert got[("二",)].lead_units == ("市教育局", "市体育局")
+    assert "市体育局" not in got[("二",)].units
+
+
+def test_closing_glued_to_the_last_item_is_not_its_text_but_still_leads():
+    got = tasks_of(
+        [
+            (("一",), ["做好甲。[市体育局，各区、县（市）政府，列第一位的为牵头单位，下同]"]),
+            (
+                ("二",),
+                [
+                    "做好乙。[市委宣传部，各区、县（市）政府]",
+                    "本措施自2025年6月1日起施行。由市体育局负责牵头组织实施。",
+                ],
+            ),
+        ]
+    )
+    assert got[("二",)].text == "做好乙。"
+    assert got[("二",)].lead_units == ("市委宣传部", "市体育局")
+
+
+# --- spans ---------------------------------------------------------------------------
+
+
+def test_spans_point_at_the_item_and_its_list():
+    doc, ct = build([(("一",), ["做好甲工作。", "推进乙。（海关总署、商务部负责）"])])
+    (t,) = extract_tasks(doc, ct)
+    assert ct.text[t.span.start : t.span.end] == "做好甲工作。\n推进乙。（海关总署、商务部负责）"
+    assert t.units_span is not None
+    assert ct.text[t.units_span.start : t.units_span.end] == "（海关总署、商务部负责）"
+    assert t.span.line_start == 1 and t.span.line_end == 2
+
+
+# --- tables ----------------------------------------------------------------------------
+
+TABLE = [
+    "附件",
+    "第二批支持创新相关改革举措推广清单",
+    "序号",
+    "改革举措",
+    "主 要 内 容",
+    "指导部门",
+    "推广范围",
+    "一、知识产权保护方面（共2项）",
+    "1",
+    "知识产权民事、刑事、行政案件“三合一”审判",
+    "整合分散的审判资源，实现审判力量集中。",
+    "最高人民法院、最高人民检察院、国家知识产权局",
+    "全国",
+    "2",
+    "以降低侵权损失为核心的专利保险机制",
+    "开发专利保险产品，降低创新主体的侵权损失。",
+    "国家知识产权局、中国银保监会",
+    "全国",
+    "二、管理体制创新方面（共1项）",
+    "21",
+    "允许地方高校自主开展人才引进和职称评审",
+    "赋予高校自主权。",
+    "教育部、人力资源社会保障部",
+    "8个改革试验区域",
+    "扫一扫在手机打开当前页",
+]
+
+
+def test_table_with_a_unit_column_gives_one_task_per_row():
+    doc, ct = build([], tail=TABLE)
+    got = {t.path: t for t in extract_tasks(doc, ct)}
+    assert list(got) == [("表", "1"), ("表", "2"), ("表", "21")]
+    assert got[("表", "1")].units == ("最高人民法院", "最高人民检察院", "国家知识产权局")
+    assert got[("表", "1")].text == "知识产权民事、刑事、行政案件“三合一”审判"
+    t = got[("表", "21")]
+    assert ct.text[t.units_span.start : t.units_span.end] == "教育部、人力资源社会保障部"
+
+
+def test_table_without_a_unit_column_gives_no_tasks():
+    rows = ["序号", "一级指标", "二级指标", "指标导向", "1", "医疗质量", "门诊人次数", "监测比较"]
+    doc, ct = build([], tail=rows)
+    assert extract_tasks(doc, ct) == ()
+
+
+def test_empty_document_has_no_tasks():
+    doc, ct = build([])
+    assert extract_tasks(doc, ct) == ()
+
+
+# --- the gold files, end to end ------------------------------------------------------------
+
+GOLD = sorted((SHARED / "gold").glob("*.gold.json"))
+
+
+def _norm(s: str) -> str:
+    return "".join(s.split()).replace("[", "〔").replace("]", "〕")
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.name.split(".")[0][:24])
+def test_gold_tasks_units_and_leads(gold_path):
+    result = parse_corpus(gold_path.name.replace(".gold.json", ".txt"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    pred = {d.doc_number or d.title: d for d in result.documents}
+    for gdoc in gold["documents"]:
+        doc = pred[gdoc["doc_number"] or gdoc["title"]]
+        got = {t.path: t for t in doc.tasks}
+        want = {tuple(t["path"]): t for t in gdoc["tasks"]}
+        assert set(got) == set(want)
+        for path, w in want.items():
+            assert list(got[path].units) == w["units"], path
+            assert list(got[path].lead_units) == w["lead_units"], path
+            assert _norm(got[path].text) == _norm(w["text"]), path
+
+
+def test_lead_phrase_inside_description_is_not_a_section_lead():
+    got = tasks_of(
+        [
+            (("一",), ["推进由省发展改革委牵头实施的重大项目。"]),
+            (("一", "1"), ["做好甲。（省财政厅负责）"]),
+        ]
+    )
+    assert got[("一", "1")].lead_units == ()
+
+
+def test_section_lead_bracket_may_name_helpers():
+    got = tasks_of(
+        [
+            (("一",), ["加强保障（由省财政厅牵头，省教育厅配合）"]),
+            (("一", "1"), ["做好甲。（省科技厅负责）"]),
+        ]
+    )
+    assert got[("一", "1")].lead_units == ("省财政厅",)
+    assert got[("一", "1")].units == ("省科技厅",)
+
+
+def test_tab_separated_table_with_lead_and_helper_columns():
+    rows = [
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限",
+        "1\t出台实施方案\t市发展改革委\t市财政局、市商务局\t2024年6月底前",
+        "\t\t\t\t",
+        "2\t建立工作机制\t市商务局\t\t长期坚持",
+    ]
+    doc, ct = build([], tail=rows)
+    got = {t.path: t for t in extract_tasks(doc, ct)}
+    assert list(got) == [("表", "1"), ("表", "2")]
+    assert got[("表", "1")].units == ("市发展改革委", "市财政局", "市商务局")
+    assert got[("表", "1")].lead_units == ("市发展改革委",)
+    assert got[("表", "1")].text == "出台实施方案"
+    assert got[("表", "2")].units == ("市商务局",)
+    span = got[("表", "1")].units_span
+    assert ct.text[span.start : span.end] == "市发展改革委\t市财政局、市商务局"
+
+
+def test_lead_rule_stated_in_a_heading_holds_for_the_lists_after_it():
+    got = tasks_of(
+        [
+            (("一",), ["做好甲。（省教育厅、省财政厅负责）"]),
+            (("二",), ["重点任务（列第一位的为牵头单位）"]),
+            (("二", "1"), ["做好乙。（省科技厅、省财政厅负责）"]),
+        ]
+    )
+    assert got[("一",)].lead_units == ()
+    assert got[("二", "1")].lead_units == ("省科技厅",)
