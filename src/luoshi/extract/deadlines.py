@@ -1,0 +1,199 @@
+"""Time phrases and the deadline (ISO date) each one sets.
+
+A target's deadline is the last day of the period it is due in (contract):
+``到2018年`` and ``到2018年底`` → 2018-12-31, ``2019年6月底前`` → 2019-06-30,
+``到十三五期末`` → 2020-12-31, ``通过5年努力`` counted from the document's
+year. Phrases that start something (``从2019年起``) or recur (``每年``) set no
+deadline, and a bare year before the document's year describes the past; the
+caller needs to see those too, so every phrase is returned with its kind.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+# Five-year plans by their Chinese ordinal: the plan ends in this year.
+PLAN_END_YEAR: dict[str, int] = {
+    "十五": 2005,
+    "十一五": 2010,
+    "十二五": 2015,
+    "十三五": 2020,
+    "十四五": 2025,
+    "十五五": 2030,
+}
+
+# Words before a date that make it a deadline (by then) or a start (from then).
+DEADLINE_PREFIXES = ("到", "至", "截至", "截止到", "截止", "力争到", "争取到")
+START_PREFIXES = ("从", "自")
+# Words after a date with the same roles.
+DEADLINE_SUFFIXES = ("以前", "之前", "前", "内", "为止")
+START_SUFFIXES = ("起", "开始", "以来", "以后", "后")
+# Part of a year → (month, day) of its last day (day 0 = last day of month).
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "上半年": (6, 0),
+    "年中": (6, 0),
+    "下半年": (12, 0),
+    "年底": (12, 0),
+    "年末": (12, 0),
+    "底": (12, 0),
+    "末": (12, 0),
+    "一季度": (3, 0),
+    "第一季度": (3, 0),
+    "二季度": (6, 0),
+    "第二季度": (6, 0),
+    "三季度": (9, 0),
+    "第三季度": (9, 0),
+    "四季度": (12, 0),
+    "第四季度": (12, 0),
+}
+# Recurring periods: a target due 每年 has no single deadline (guide: null).
+RECURRING_RE = re.compile(r"每(?:一|两|三|个)?(?:年|季度|半年|月|周|学年)")
+
+# A year after 比/较/与 is the baseline of a comparison (``比2020年下降13.5%``).
+BASELINE_PREFIXES = ("比", "较", "与", "同")
+_PRE = "|".join(sorted(DEADLINE_PREFIXES + START_PREFIXES + BASELINE_PREFIXES + ("在", "于"), key=len, reverse=True))
+_POST = "|".join(sorted(DEADLINE_SUFFIXES + START_SUFFIXES, key=len, reverse=True))
+_PARTS = "|".join(sorted(YEAR_PARTS, key=len, reverse=True))
+_PLANS = "|".join(sorted(PLAN_END_YEAR, key=len, reverse=True))
+_CN_SMALL = "一二两三四五六七八九十"
+
+TIME_RE = re.compile(
+    rf"""
+    (?:(?P<pre>{_PRE})\s*)?
+    (?:
+        (?P<plan>[“"]?(?:{_PLANS})[”"]?)(?:规划)?(?P<plan_end>时期末|期末|末期|末|时期|期间)?
+      | (?P<effort_pre>通过|经过|用|再用|力争用|花)
+        (?P<n>\d+|[{_CN_SMALL}]+)(?:[—\-－至到](?P<n2>\d+|[{_CN_SMALL}]+))?
+        (?:年|年左右)(?:的|左右的|左右)?(?:努力|时间|奋斗)
+      | (?P<y>(?:19|20)\d{{2}})\s*年(?:度)?
+        (?:(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?)?
+        (?P<part>{_PARTS})?
+      | (?P<rel>今年|本年度|本年|年内|当年|明年)(?P<rel_part>{_PARTS})?
+    )
+    (?:\s*(?P<post>{_POST}))?
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    """A time phrase found in text (offsets relative to the searched string).
+
+    ``kind`` is ``deadline`` (by then), ``point`` (a bare year or month, a
+    deadline when it is not in the past), ``date`` (a bare day: when something
+    happens), ``baseline`` (``比2020年``: what a change is measured
+    from), ``start`` (from then on), ``plan`` (a plan period named without
+    到/末, e.g. ``十三五规划``: a name), or ``past``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    deadline: str | None
+    year: int | None
+
+
+def _last_day(year: int, month: int, day: int = 0) -> str:
+    if day <= 0 or day > calendar.monthrange(year, month)[1]:
+        day = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def doc_year(date: str | None) -> int | None:
+    """The year of an ISO date (``2016-03-03`` → 2016), None if absent or malformed."""
+    if not date or len(date) < 4 or not date[:4].isdigit():
+        return None
+    return int(date[:4])
+
+
+def _small_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    from luoshi.extract.numbers import chinese_to_number
+
+    value = chinese_to_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
+    """Time phrases in ``text``, each with its kind and deadline.
+
+    ``date`` is the document's 成文日期 (ISO); relative phrases (``通过5年努力``,
+    ``今年``) and the past/future reading of a bare year depend on it.
+    """
+    year_now = doc_year(date)
+    out: list[TimePhrase] = []
+    for m in TIME_RE.finditer(text):
+        phrase = _read(m, year_now)
+        if phrase is not None:
+            out.append(phrase)
+    return out
+
+
+def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
+    pre, post = m.group("pre") or "", m.group("post") or ""
+    start, end = m.start(), m.end()
+    if pre in ("在", "于"):
+        pre = ""
+    if pre in BASELINE_PREFIXES:
+        return TimePhrase(start, end, m.group(), "baseline", None, None)
+    if post in START_SUFFIXES or pre in START_PREFIXES:
+        kind = "start"
+    elif pre in DEADLINE_PREFIXES or post in DEADLINE_SUFFIXES:
+        kind = "deadline"
+    else:
+        kind = "point"
+
+    if m.group("plan"):
+        name = m.group("plan").strip('“”"')
+        end_year = PLAN_END_YEAR[name]
+        ends = m.group("plan_end") or ""
+        if kind == "start":
+            return TimePhrase(start, end, m.group(), "start", None, end_year)
+        if ends in ("时期末", "期末", "末期", "末") or (pre in DEADLINE_PREFIXES and ends):
+            return TimePhrase(start, end, m.group(), "deadline", _last_day(end_year, 12), end_year)
+        if ends in ("时期", "期间"):
+            return TimePhrase(start, end, m.group(), "deadline", _last_day(end_year, 12), end_year)
+        return TimePhrase(start, end, m.group(), "plan", None, end_year)
+
+    if m.group("effort_pre"):
+        n = _small_number(m.group("n2") or m.group("n"))
+        if n is None or year_now is None or n <= 0 or n > 50:
+            return TimePhrase(start, end, m.group(), "deadline", None, None)
+        year = year_now + n - 1
+        return TimePhrase(start, end, m.group(), "deadline", _last_day(year, 12), year)
+
+    if m.group("rel"):
+        if year_now is None:
+            return TimePhrase(start, end, m.group(), kind, None, None)
+        year = year_now + (1 if m.group("rel") == "明年" else 0)
+        month, day = YEAR_PARTS.get(m.group("rel_part") or "", (12, 0))
+        if kind == "start":
+            return TimePhrase(start, end, m.group(), "start", None, year)
+        return TimePhrase(start, end, m.group(), "deadline", _last_day(year, month, day), year)
+
+    year = int(m.group("y"))
+    if m.group("m"):
+        month = int(m.group("m"))
+        day = int(m.group("d")) if m.group("d") else 0
+    else:
+        month, day = YEAR_PARTS.get(m.group("part") or "", (12, 0))
+    if m.group("part") in ("底", "末", "年底", "年末") and kind == "point":
+        kind = "deadline"
+    if kind == "start":
+        return TimePhrase(start, end, m.group(), "start", None, year)
+    if kind == "point" and year_now is not None and year < year_now:
+        return TimePhrase(start, end, m.group(), "past", None, year)
+    if kind == "point" and m.group("d"):
+        # ``2020年2月29日`` with no 到/前: a date something happens on, not a due date.
+        return TimePhrase(start, end, m.group(), "date", None, year)
+    return TimePhrase(start, end, m.group(), kind, _last_day(year, month, day), year)
+
+
+def is_recurring(text: str) -> bool:
+    """``每年``, ``每季度``…: the text states a recurring amount."""
+    return RECURRING_RE.search(text) is not None

@@ -1,0 +1,863 @@
+"""Targets: quantitative commitments, each with its deadline.
+
+A target is a number the document commits to reaching (annotation guide,
+"Targets"): ``覆盖率达100%``, ``新增…350处``, ``化学农药使用量减少10%``. Most
+numbers in a policy document are something else: dates, document numbers,
+subsidy amounts, thresholds, durations, names (``4G``, ``十三五``), counts
+of the past. Each quantity found by :mod:`luoshi.extract.numbers` is kept
+only when
+
+1. nothing marks it as a non-target (the ``REJECT_*`` tables below: a
+   parameter word in its clause, a name-like neighbour, a ``…的`` condition,
+   a time unit, a past tense), and
+2. something marks it as a commitment: a comparator or change word, a
+   delivery verb, an earlier target in the same sentence (a goal list), or a
+   deadline that governs it.
+
+Its deadline is the nearest enclosing time phrase (guide): one earlier in
+the same sentence, else one that opens the paragraph (``到2020年，……``),
+else the one of a goal section (``主要目标`` whose own text names a single
+deadline), else the year of a year-named 工作要点. A phrase in another
+sentence of an ordinary paragraph does not enclose (gold NOTES, 绵府发6（十二）).
+
+All the word lists are data at the top of this module; the code below only
+combines them. Regexes are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from luoshi.extract.deadlines import TimePhrase, find_time_phrases, is_recurring
+from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, find_quantities
+from luoshi.extract.sentences import Piece, clauses, sentences
+from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
+
+# --- comparators (guide, "comparator") ---------------------------------------
+# Words before the number. The nearest one wins; longer words are tried first
+# so ``降低到`` (a level ceiling) is not read as ``降低`` (a change).
+COMPARATOR_BEFORE: dict[str, str] = {
+    "力争达到": ">=",
+    "达到": ">=",
+    "达": ">=",
+    "实现": ">=",
+    "覆盖": ">=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "至少": ">=",
+    "提高到": ">=",
+    "提高至": ">=",
+    "提升到": ">=",
+    "提升至": ">=",
+    "增加到": ">=",
+    "增加至": ">=",
+    "增至": ">=",
+    "扩大到": ">=",
+    "扩大至": ">=",
+    "拓展到": ">=",
+    "超过": ">",
+    "高于": ">",
+    "突破": ">",
+    "多于": ">",
+    "大于": ">",
+    "不超过": "<=",
+    "不高于": "<=",
+    "不多于": "<=",
+    "控制在": "<=",
+    "降低到": "<=",
+    "降低至": "<=",
+    "下降到": "<=",
+    "下降至": "<=",
+    "降至": "<=",
+    "减少到": "<=",
+    "减少至": "<=",
+    "减至": "<=",
+    "压减到": "<=",
+    "压减至": "<=",
+    "低于": "<",
+    "少于": "<",
+    "小于": "<",
+    "稳定在": "=",
+    "保持在": "=",
+    "约": "=",
+    "大约": "=",
+}
+# Words right after the number (after its unit).
+COMPARATOR_AFTER: dict[str, str] = {
+    "以上": ">=",
+    "及以上": ">=",
+    "（含）以上": ">=",
+    "以下": "<=",
+    "及以下": "<=",
+    "以内": "<=",
+    "之内": "<=",
+    "左右": "=",
+}
+# ``左右``/``约`` outweigh any other word (guide: 总体达到50%左右 → ``=``).
+APPROXIMATE = "="
+# A fall of a quantity: kind ``change`` with a negative value (guide).
+FALL_WORDS: tuple[str, ...] = ("减少", "下降", "降低", "削减", "压减", "缩减", "减排", "压缩")
+# An amount to deliver: no comparator word, comparator ``>=`` (guide).
+DELIVERY_VERBS: tuple[str, ...] = (
+    "新增",
+    "新建",
+    "建设",
+    "建成",
+    "建立",
+    "创建",
+    "打造",
+    "培育",
+    "培训",
+    "培养",
+    "选取",
+    "选择",
+    "确定",
+    "遴选",
+    "认定",
+    "推广",
+    "配置",
+    "配建",
+    "配备",
+    "纳入",
+    "完成",
+    "引进",
+    "引育",
+    "发放",
+    "组建",
+    "设立",
+    "开展",
+    "举办",
+    "扶持",
+    "改造",
+    "拥有",
+    "增加",
+    "增长",
+    "提高",
+    "提升",
+    "发展",
+    "实施",
+    "推动建设",
+    "开发",
+    "招收",
+    "安排",
+    "投入",
+)
+# A budget or plan setting: no comparator word, comparator ``=`` (guide).
+PLAN_VERBS: tuple[str, ...] = ("安排", "投入", "预算", "计划投资", "总投资", "设立", "拨付", "筹集")
+MONEY_UNITS: tuple[str, ...] = ("元", "美元")
+# ``零增长``: a change of 0 % (guide); the zero is written as a word.
+ZERO_GROWTH_RE = re.compile(r"零增长")
+
+# --- what is not a target (guide: policy parameters, names, the past) -------
+# In the same clause, these make a number a parameter: subsidies, awards,
+# caps, quotas per applicant, eligibility, norms (``一般``/``原则上``).
+REJECT_CLAUSE_WORDS: tuple[str, ...] = (
+    "给予",
+    "奖励",
+    "补贴",
+    "补助",
+    "资助",
+    "奖补",
+    "贴息",
+    "一次性",
+    "最高",
+    "最多",
+    "最低",
+    "限报",
+    "申请人",
+    "门槛",
+    "是指",
+    "应有",
+    "须有",
+    "应具备",
+    "须具备",
+    "符合条件",
+    "一般",
+    "原则上",
+    "热线",
+    "电话",
+    "禁止",
+    "严禁",
+)
+# Anywhere in the sentence: the sentence sets subsidies or caps (``杰出专家最高200平方米，
+# 优秀专家约120平方米``), so none of its numbers is a target.
+REJECT_SENTENCE_WORDS: tuple[str, ...] = ("给予", "补贴", "补助", "资助", "奖补", "贴息", "最高", "一次性")
+# Before the number in its clause: the number describes the past or present.
+PAST_WORDS: tuple[str, ...] = (
+    "已经",
+    "已",
+    "累计",
+    "目前",
+    "现有",
+    "截至目前",
+    "近年来",
+    "去年",
+    "上年",
+    "历年",
+    "原有",
+    "曾",
+    "共有",
+)
+# Right before the number: ordinals, summaries (``等三张清单``), ranks, formulas.
+REJECT_BEFORE_RE = re.compile(r"(?:第|等|共|共计|合计|前|排名|排第|位居|×|\*|/|\+|=|＋|:|：|\.|·|[A-Za-z])$")
+# Right after the quantity: names and codes (``4G``, ``3D``, ``1+X``, ``6:3:1``),
+# ``11人制``, dates and document numbers that escaped the time phrases.
+REJECT_AFTER_RE = re.compile(r"^(?:[+＋×*/=:：·_]|制|号|届|期|版|批次|倍数)")
+# Letters right after a bare number make a name (``4G``, ``3D打印``); after a unit they
+# start the next word (``10家A级景区``).
+NAME_AFTER_BARE_RE = re.compile(r"^[A-Za-z]")
+# After the quantity: ``…以上的企业`` is a threshold, ``…的基础上`` the present.
+THRESHOLD_AFTER_RE = re.compile(r"^(?:及以上|（含）以上|以上|以下|及以下|以内|左右)?(?:（含）)?的(?P<rest>.*)$")
+# A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
+# ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
+# measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
+MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比重|占比|率|量|规模|面积|长度)$")
+# Before a ``N%…的X`` threshold: the rate of X that is measured (``营业额同比增长50%以上的企业``).
+RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
+# ``由60%提高到80%``: the indicator ends before ``由``.
+FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
+_BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+# An introduction to a list of conditions (``符合以下条件的…：``): the numbers
+# below it are eligibility conditions, not targets.
+CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|对象|标准如下)[^。：（(]{0,30}：")
+# A short run-in heading before a paragraph's first phrase (``具体指标：到2022年，……``).
+RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
+# A goal section: its own text may name the deadline of everything below it.
+GOAL_HEADING_RE = re.compile(r"目标")
+# A year-named work plan: every item is due at the end of that year (guide).
+WORK_PLAN_RE = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作要点")
+
+# Indicator clean-up: leading and trailing words that are not the quantity.
+INDICATOR_LEAD_RE = re.compile(
+    r"^(?:其中|每年|在|并|且|同时|确保|力争|争取|努力|全面|基本|逐步|进一步|要|将|使|让|实现|促进|推动|推进|"
+    r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效)+"
+)
+INDICATOR_TRAIL_RE = re.compile(
+    r"(?:每年|每季度|每月|趋于|趋向|趋|均|分别|总体|力争|争取|确保|要|将|应|可|都|全部|各|共|达|为|稳定|"
+    r"基本|累计|大力|积极|加快|深入|在)+$"
+)
+DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]")
+# The object after a number ends where a new verb starts (``2—4所重点高中作为…学校``).
+TAIL_STOP_RE = re.compile(r"作为|进行|用于|开展|参与|实行|，")
+LENGTH_UNITS = ("公里", "千米", "米")
+LENGTH_SUFFIX = "长度"
+AREA_UNITS = ("亩", "亩次", "公顷", "平方米", "平方公里", "平方千米")
+AREA_SUFFIX = "面积"
+COORDINATION_RE = re.compile(r"、|和|与|及")
+CONJUNCTION_ONLY_RE = re.compile(r"^[、，和及与或以\s]*$")
+# How a subject's head is named when the number counts items (``…数``) or is a share (``…比例``).
+COUNT_SUFFIX = "数"
+GROWTH_ENDINGS = ("增长", "增加", "提高", "提升")
+RATE_SUFFIX = "率"
+EVENT_UNITS = ("人次", "户次", "台次", "架次")
+SHARE_SUFFIX = "比例"
+MEASURE_ENDINGS = ("数", "量", "率", "比例", "比重", "占比", "规模", "面积", "长度", "收入", "额", "系数", "速", "人口")
+
+_BEFORE_ALT = "|".join(sorted(COMPARATOR_BEFORE, key=len, reverse=True))
+_FALL_ALT = "|".join(FALL_WORDS)
+# Not when the word is part of a measure's name: ``覆盖率``, ``实现率``, ``覆盖面``.
+COMPARATOR_BEFORE_RE = re.compile(rf"(?P<word>{_BEFORE_ALT}|(?P<fall>{_FALL_ALT})了?)(?![率面])")
+COMPARATOR_AFTER_RE = re.compile("^(?:" + "|".join(sorted(COMPARATOR_AFTER, key=len, reverse=True)) + ")")
+# A Chinese numeral can only be a target right after a comparator (``达到三成``);
+# clauses without one skip converting their numerals (``十三五``, ``三级``).
+CHINESE_AFTER_COMPARATOR_RE = re.compile(
+    rf"(?:{_BEFORE_ALT}|{_FALL_ALT})[为到至]?(?:百分之)?[零〇一二两三四五六七八九十百千万]"
+)
+DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)))
+PLAN_RE = re.compile("|".join(PLAN_VERBS))
+REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
+REJECT_SENTENCE_RE = re.compile("|".join(REJECT_SENTENCE_WORDS))
+# ``作出了`` (a completed action); not ``为了``/``除了``/``了解``.
+# ``比上年增长7%`` measures from last year; it says nothing of the past.
+PAST_RE = re.compile("(?<![比较])(?:" + "|".join(sorted(PAST_WORDS, key=len, reverse=True)) + r")|(?<![为除])了(?!解)")
+_QUOTES_RE = re.compile(r"[“‘《〈][^”’》〉]*$")
+_NOTE_RE = re.compile(r"[（(][^（）()]*$")
+_CLAUSE_MARK_RE = re.compile(r"[，；]")
+# Time phrases are blanked with this before quantities are read (their digits are dates).
+MASK = "\x00"
+_DATED = ("deadline", "point")
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What encloses a paragraph: its outline path and the deadline phrases above it.
+
+    ``inherited`` comes from a goal section and, like a paragraph's opening
+    phrase, vouches for bare amounts below it (a goal list); ``default`` (a
+    year-named 工作要点) only dates targets found by other evidence.
+    """
+
+    path: tuple[str, ...]
+    heading: str
+    inherited: TimePhrase | None
+    conditions: bool
+    default: TimePhrase | None = None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One quantity read as a target, offsets relative to its sentence."""
+
+    quantity: Quantity
+    verdict: _Verdict
+    indicator: str
+    text_start: int
+    text_end: int
+
+
+def extract_targets(doc: Document, clean: CleanText) -> tuple[Target, ...]:
+    """Every target of ``doc``, in text order. Never raises on odd text."""
+    default = _work_plan_phrase(doc)
+    out: list[Target] = []
+    root = _Scope((), "", None, False, default)
+    for para in doc.preamble:
+        out.extend(_paragraph_targets(para, root, doc, clean, first=False))
+    for node in doc.outline:
+        out.extend(_node_targets(node, root, doc, clean))
+    for para in doc.closing:
+        out.extend(_paragraph_targets(para, root, doc, clean, first=False))
+    return tuple(out)
+
+
+def _work_plan_phrase(doc: Document) -> TimePhrase | None:
+    """``四川省…2016年工作要点``: a TimePhrase for 2016-12-31, else None."""
+    for title in (doc.forwarded_title, doc.title):
+        m = WORK_PLAN_RE.search(title or "")
+        if m:
+            year = int(m.group(1))
+            return TimePhrase(m.start(1), m.end(1) + 1, f"{year}年工作要点", "deadline", f"{year}-12-31", year)
+    return None
+
+
+def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[Target]:
+    own = "".join(p.text for p in node.paragraphs)
+    conditions = parent.conditions or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
+    inherited = parent.inherited
+    if GOAL_HEADING_RE.search(node.heading or ""):
+        goal = _goal_phrase(node, doc.date)
+        if goal is not _AMBIGUOUS:
+            inherited = goal or inherited
+        else:
+            inherited = None
+    scope = _Scope(node.path, node.heading, inherited, parent.conditions, parent.default)
+    for i, para in enumerate(node.paragraphs):
+        yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
+    child_scope = _Scope(node.path, node.heading, inherited, conditions, parent.default)
+    for child in node.children:
+        yield from _node_targets(child, child_scope, doc, clean)
+
+
+_AMBIGUOUS = TimePhrase(0, 0, "", "ambiguous", None, None)
+
+
+def _goal_phrase(node: OutlineNode, date: str | None) -> TimePhrase | None:
+    """The single deadline a goal section's own text opens a sentence with.
+
+    Two different deadlines (``到2018年底…… 到2020年……``) leave the items
+    below undated (gold NOTES, 绵府发6 主要目标): returns ``_AMBIGUOUS``.
+    """
+    found: dict[str, TimePhrase] = {}
+    for para in node.paragraphs:
+        for sent in sentences(para.text):
+            phrase = _opening_phrase(sent.text, date)
+            if phrase is not None and phrase.deadline:
+                found.setdefault(phrase.deadline, phrase)
+    if len(found) > 1:
+        return _AMBIGUOUS
+    return next(iter(found.values()), None)
+
+
+def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
+    """A deadline phrase at the very start of ``text`` (``到2020年，……``)."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    run_in = RUN_IN_RE.match(stripped)
+    if run_in:
+        stripped = stripped[run_in.end() :]
+        offset += run_in.end()
+    for lead in ("力争", "争取", "计划", "预计"):
+        if stripped.startswith(lead):
+            offset += len(lead)
+            break
+    for phrase in find_time_phrases(text[offset : offset + 24], date):
+        if phrase.start == 0 and phrase.kind in ("deadline", "point") and phrase.deadline:
+            return phrase
+        break
+    return None
+
+
+def _paragraph_targets(
+    para: Paragraph, scope: _Scope, doc: Document, clean: CleanText, first: bool
+) -> Iterator[Target]:
+    text = para.text
+    if not text or not _might_hold_target(text):
+        return
+    body = 0
+    if first and scope.heading and text.startswith(scope.heading):
+        body = len(scope.heading)
+    opening = _opening_phrase(text[body:], doc.date)
+    conditions_from = len(text) + 1
+    if scope.conditions:
+        conditions_from = 0
+    else:
+        intro = CONDITION_INTRO_RE.search(text)
+        if intro:
+            conditions_from = intro.end()
+    governed = opening is not None or scope.inherited is not None
+    for sent in sentences(text):
+        if sent.start >= conditions_from:
+            break
+        phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
+        for reading in _sentence_readings(sent, phrases, governed):
+            q = reading.quantity
+            if sent.start + q.start >= conditions_from:
+                continue
+            deadline = _deadline_for(sent, q, phrases, opening or scope.inherited or scope.default)
+            start = para.start + sent.start + reading.text_start
+            end = para.start + sent.start + reading.text_end
+            yield Target(
+                text=clean.text[start:end],
+                indicator=reading.indicator,
+                kind=reading.verdict.kind,
+                comparator=reading.verdict.comparator,
+                value=reading.verdict.value,
+                value_max=reading.verdict.value_max,
+                unit=q.unit,
+                deadline=deadline.deadline if deadline else None,
+                span=clean.span(start, end),
+                path=scope.path,
+                deadline_source=deadline.text if deadline else None,
+            )
+
+
+_HAS_NUMBER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万零〇]")
+
+
+def _might_hold_target(text: str) -> bool:
+    return _HAS_NUMBER_RE.search(text) is not None
+
+
+def _deadline_for(
+    sent: Piece, q: Quantity, phrases: list[TimePhrase], enclosing: TimePhrase | None
+) -> TimePhrase | None:
+    """The nearest enclosing time phrase of ``q``: in its sentence, else ``enclosing``."""
+    before = [p for p in phrases if p.end <= q.start and p.kind != "baseline"]
+    nearest = before[-1] if before else None
+    region_start = nearest.end if nearest else 0
+    if is_recurring(sent.text[region_start : q.start]) or _clause_recurring(sent.text, q):
+        return None
+    if nearest is not None:
+        return nearest if nearest.deadline and nearest.kind in ("deadline", "point") else None
+    after = [p for p in phrases if p.start >= q.end and p.kind == "deadline" and p.deadline]
+    if after and "，" not in sent.text[q.end : after[0].start]:
+        return after[0]
+    return enclosing
+
+
+def _clause_recurring(text: str, q: Quantity) -> bool:
+    for piece in clauses(text):
+        if piece.start <= q.start < piece.end + 1:
+            return is_recurring(piece.text)
+    return False
+
+
+def _sentence_readings(sent: Piece, phrases: list[TimePhrase], governed: bool) -> Iterator[_Reading]:
+    """Targets of one sentence, left to right (offsets relative to the sentence)."""
+    if REJECT_SENTENCE_RE.search(sent.text):
+        return
+    masked = _mask(sent.text, phrases)
+    pieces = clauses(sent.text)
+    sentence_has_target = False
+    for index, piece in enumerate(pieces):
+        dated = governed or any(p.deadline and p.kind in _DATED and p.start < piece.end for p in phrases)
+        lead = pieces[index - 1].start if index > 0 and _is_lead_in(pieces[index - 1], phrases) else None
+        found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead))
+        if found:
+            sentence_has_target = True
+        yield from found
+
+
+_LEAD_IN_RE = re.compile(r"^除.{1,40}外$|^其中$")
+
+
+def _is_lead_in(piece: Piece, phrases: list[TimePhrase]) -> bool:
+    """A clause that only introduces the next one (``到2018年，`` ``除…外，``)."""
+    for p in phrases:
+        if p.start == piece.start and p.end >= piece.end and p.deadline:
+            return True
+    return _LEAD_IN_RE.match(piece.text) is not None
+
+
+def _mask(text: str, phrases: list[TimePhrase]) -> str:
+    """``text`` with time phrases blanked out, so their digits are not quantities."""
+    if not phrases:
+        return text
+    chars = list(text)
+    for p in phrases:
+        chars[p.start : p.end] = MASK * (p.end - p.start)
+    return "".join(chars)
+
+
+def _in_the_past(phrases: list[TimePhrase], pos: int) -> bool:
+    """The nearest time phrase before ``pos`` in its sentence names a past year (``2015年，全市…``)."""
+    before = [p for p in phrases if p.end <= pos and p.kind != "baseline"]
+    return bool(before) and before[-1].kind == "past"
+
+
+@dataclass(frozen=True)
+class _Accepted:
+    quantity: Quantity
+    verdict: _Verdict
+
+
+def _clause_readings(
+    masked: str,
+    piece: Piece,
+    phrases: list[TimePhrase],
+    context: bool,
+    lead: int | None,
+) -> Iterator[_Reading]:
+    """Targets of one clause (offsets relative to the sentence).
+
+    ``context``: a goal list or a deadline vouches for amounts with no verb.
+    ``lead``: start of a lead-in clause (``到2018年，``) that the text keeps.
+    """
+    clause = masked[piece.start : piece.end]
+    if REJECT_CLAUSE_RE.search(clause):
+        return
+    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None
+    quantities = [q for q in find_quantities(clause, chinese) if q.unit not in NON_TARGET_UNITS]
+    zero = [_zero_growth(m) for m in ZERO_GROWTH_RE.finditer(clause)]
+    items = sorted(quantities + zero, key=lambda q: q.start)
+    accepted: list[_Accepted] = []
+    previous_end = 0
+    previous: _Verdict | None = None
+    for q in items:
+        region = clause[previous_end : q.start]
+        verdict = _read_quantity(clause, q, region, previous)
+        previous_end = q.end
+        if verdict is None or _in_the_past(phrases, piece.start + q.start) or not (verdict.committed or context):
+            previous = None
+            continue
+        previous = verdict
+        accepted.append(_Accepted(q, verdict))
+    for (seg_start, seg_end), group in _segments(clause, accepted):
+        segment = clause[seg_start:seg_end]
+        shifted = [_shift(a.quantity, -seg_start) for a in group]
+        text_start = piece.start + seg_start
+        if seg_start == 0 and lead is not None:
+            text_start = lead
+        for a, local in zip(group, shifted, strict=True):
+            yield _Reading(
+                _shift(a.quantity, piece.start),
+                a.verdict,
+                _indicator(segment, local, shifted, a.verdict.kind),
+                text_start,
+                piece.start + seg_end,
+            )
+
+
+_BRACKET_RE = re.compile(r"[（(）)]")
+_PREDICATE_RE = re.compile(
+    "|".join(sorted({*COMPARATOR_BEFORE, *FALL_WORDS, *DELIVERY_VERBS, "零增长"}, key=len, reverse=True))
+)
+_LIST_MARK_RE = re.compile(r"[、；，]")
+_LIST_ITEM_RE = re.compile(r"[、（()）]")
+
+
+def _segments(clause: str, accepted: list[_Accepted]) -> list[tuple[tuple[int, int], list[_Accepted]]]:
+    """Group the clause's targets by the stretch of text each belongs to.
+
+    Numbers sharing a subject (``覆盖率分别达100%、70%``) share the clause; a
+    ``、`` followed by a new subject and predicate (``…600万亩次、化肥使用量
+    实现零增长``) starts a new stretch, and so does a bracket holding its own
+    clauses (``（……，确保化肥、农药用量零增长；……）``).
+    """
+    groups: list[tuple[tuple[int, int], list[_Accepted]]] = []
+    base_of_last: tuple[int, int] | None = None
+    for a in accepted:
+        q = a.quantity
+        base = _bracket_bounds(clause, q)
+        if groups and base == base_of_last:
+            (g_start, _g_end), members = groups[-1]
+            region_start = members[-1].quantity.end
+            cut = _new_subject_at(clause[region_start : q.start])
+            if cut is None:
+                members.append(a)
+                continue
+            boundary = region_start + cut
+            groups[-1] = ((g_start, boundary - 1), members)
+            groups.append(((boundary, base[1]), [a]))
+        else:
+            groups.append((base, [a]))
+        base_of_last = base
+    return [((start, _list_end(clause, members[-1].quantity.end, end)), members) for (start, end), members in groups]
+
+
+def _list_end(clause: str, after: int, end: int) -> int:
+    """Where a stretch ends when a ``、`` after its last number opens another item of a goal list
+    (``总量趋零增长、主要农业废弃物全量利用、…水平全面提升``), else ``end``."""
+    depth = 0
+    for m in _LIST_ITEM_RE.finditer(clause, after, end):
+        if m.group() in "（(":
+            depth += 1
+        elif m.group() in "）)":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and _PREDICATE_RE.search(clause, m.end(), end):
+            return m.start()
+    return end
+
+
+def _new_subject_at(region: str) -> int | None:
+    """Offset after the ``、`` that opens a new subject-predicate in ``region``, else None."""
+    verb = _PREDICATE_RE.search(region)
+    if verb is None:
+        return None
+    marks = [m.end() for m in _LIST_MARK_RE.finditer(region, 0, verb.start())]
+    return marks[-1] if marks else None
+
+
+def _bracket_bounds(clause: str, q: Quantity) -> tuple[int, int]:
+    """The clause, or the clause-like piece of the bracket holding ``q`` when the bracket has clauses."""
+    depth = 0
+    opened: list[int] = []
+    for m in _BRACKET_RE.finditer(clause, 0, q.start):
+        if m.group() in "（(":
+            opened.append(m.end())
+            depth += 1
+        elif opened:
+            opened.pop()
+    if not opened:
+        return 0, len(clause)
+    inner_start = opened[-1]
+    close = _BRACKET_RE.search(clause, q.end)
+    inner_end = close.start() if close and close.group() in "）)" else len(clause)
+    content = clause[inner_start:inner_end]
+    if not _LIST_MARK_RE.search(content):
+        return 0, len(clause)
+    for sub in clauses(content):
+        if inner_start + sub.start <= q.start < inner_start + sub.end + 1:
+            return inner_start + sub.start, inner_start + sub.end
+    return 0, len(clause)
+
+
+def _shift(q: Quantity, by: int) -> Quantity:
+    return Quantity(q.start + by, q.end + by, q.value, q.value_max, q.unit, q.magnitude, q.more, q.chinese, q.surface)
+
+
+def _zero_growth(m: re.Match[str]) -> Quantity:
+    return Quantity(m.start(), m.end(), 0.0, None, "%", "", False, True, m.group())
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """How one quantity reads: its comparator, kind and signed value, and whether
+    the text itself commits to it (a comparator or delivery word) or only its
+    context (a goal list, a deadline) could vouch for it."""
+
+    comparator: str
+    kind: str
+    value: float
+    value_max: float | None
+    committed: bool
+
+
+_ZERO_GROWTH = _Verdict("=", "change", 0.0, None, True)
+_APPROXIMATE_WORDS = ("约", "大约")
+
+
+def _read_quantity(
+    clause: str,
+    q: Quantity,
+    region: str,
+    previous: _Verdict | None,
+) -> _Verdict | None:
+    """The reading of ``q`` in ``clause``, or None when it is not a target.
+
+    ``region`` is the text since the previous quantity, where its comparator
+    word sits; ``previous`` is that quantity's reading, which a bare ``、``
+    or ``和`` carries over (``分别达100%、70%``).
+    """
+    before = clause[: q.start]
+    after = clause[q.end :]
+    if q.surface == "零增长":
+        return _ZERO_GROWTH
+    if not _plausible(clause, q, before, after):
+        return None
+    word = _nearest_comparator(region)
+    right_after = word is not None and word.end() >= len(region) - 1
+    if q.chinese and (not right_after or q.value == 1):
+        return None  # Chinese numerals only right after a comparator: 十三五, 一带一路 are names
+    if q.unit == "":
+        if not (q.magnitude or right_after):
+            return None
+        if not q.magnitude and after and not (COMPARATOR_AFTER_RE.match(after) or after[0] in "，。；、"):
+            return None
+    comparator: str | None = None
+    kind = "level"
+    committed = False
+    if word is not None:
+        committed = True
+        if word.group("fall"):
+            kind, comparator = "change", "="
+        else:
+            comparator = COMPARATOR_BEFORE[word.group("word")]
+    elif previous is not None and CONJUNCTION_ONLY_RE.match(region):
+        comparator, kind, committed = previous.comparator, previous.kind, True
+    suffix = COMPARATOR_AFTER_RE.match(after)
+    if suffix is not None:
+        committed = True
+        after_cmp = COMPARATOR_AFTER[suffix.group()]
+        # ``下降3.4%以上``: the fall is at least 3.4, so the change is <= -3.4.
+        comparator = {">=": "<=", "<=": ">="}.get(after_cmp, after_cmp) if kind == "change" else after_cmp
+    if q.more and kind == "level":
+        comparator = ">"  # ``5000多亿元``
+    if (word is not None and word.group("word") in _APPROXIMATE_WORDS) or (
+        suffix is not None and COMPARATOR_AFTER[suffix.group()] == APPROXIMATE and suffix.group() == "左右"
+    ):
+        comparator = APPROXIMATE  # 左右/约 outweigh any other word (guide)
+    if q.is_range:
+        comparator = "between"
+    # The verb may follow the number: ``100%纳入…`` (guide: such statements are
+    # targets) and the 将/把 construction (``将全市10家A级景区纳入…``).
+    verb_after = q.unit == "%" or DISPOSAL_RE.search(before) is not None
+    plan = PLAN_RE.search(before) is not None
+    if plan or DELIVERY_RE.search(before) or (verb_after and DELIVERY_RE.search(after)):
+        committed = True
+    elif verb_after and COMPARATOR_BEFORE_RE.search(after):
+        committed = True
+    if comparator is None:
+        comparator = "=" if plan and q.unit in MONEY_UNITS else ">="
+    value, value_max = q.value, q.value_max
+    if kind == "change":
+        # A fall of 40%-45% is a change between -45 and -40.
+        value, value_max = (-q.value_max, -q.value) if q.value_max is not None else (-q.value, None)
+    return _Verdict(comparator, kind, value, value_max, committed)
+
+
+def _plausible(clause: str, q: Quantity, before: str, after: str) -> bool:
+    """False when the text around ``q`` marks it as a name, a threshold, a note or the past."""
+    if REJECT_BEFORE_RE.search(before) or REJECT_AFTER_RE.match(after):
+        return False
+    if q.unit == "" and (NAME_AFTER_BARE_RE.match(after) or q.is_range):
+        return False
+    if _is_threshold(before, after, q.unit):
+        return False
+    if _QUOTES_RE.search(before):
+        return False  # inside “…” or 《…》: a name
+    note = _NOTE_RE.search(before)
+    if note and not _CLAUSE_MARK_RE.search(note.group()):
+        return False  # inside a short （…）: a definition or note (``（单体建筑面积2万平方米以上）``)
+    return PAST_RE.search(clause) is None
+
+
+def _is_threshold(before: str, after: str, unit: str) -> bool:
+    """``…以上的企业`` (a condition), ``…的基础上`` (the present), ``…以上的，`` (a conditional clause).
+
+    A percentage before ``的`` is a share of what follows (``100%的行政村``,
+    ``90%以上的医疗机构``), unless it measures something of those things
+    (``增长50%以上的企业``, ``对…50%以上的…``).
+    """
+    m = THRESHOLD_AFTER_RE.match(_BRACKETED_RE.sub("", after))
+    if m is None:
+        return False
+    rest = m.group("rest")
+    if not rest or rest.startswith("基础"):
+        return True
+    if unit == "%":
+        return RATE_BEFORE_RE.search(before) is not None or before.startswith("对")
+    return MEASURE_HEADS_RE.search(rest) is None
+
+
+def _nearest_comparator(region: str) -> re.Match[str] | None:
+    last = None
+    for m in COMPARATOR_BEFORE_RE.finditer(region):
+        last = m
+    return last
+
+
+# --- indicators --------------------------------------------------------------
+
+
+def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> str:
+    """The measured quantity as a noun phrase from the clause (guide: scope kept, verbs dropped)."""
+    if q.surface == "零增长":
+        head = clause[: q.start]
+        word = _nearest_comparator(head)
+        return _tidy(head[: word.start()] if word and word.end() == len(head) else head)
+    index = items.index(q)
+    first = items[0]
+    # Subject: the text before the first number of the clause, minus the comparator word.
+    head = clause[: first.start]
+    word = _nearest_comparator(head)
+    subject = head[: word.start()] + head[word.end() :] if word else head
+    move = FROM_TO_RE.search(subject)
+    if move:
+        subject = subject[: move.start()]  # ``覆盖率由60%提高到80%``: the rate, not its start
+    # Object right after the number (``90%以上重大专利到期药物…``, ``80%县（市、区）``).
+    stop = items[index + 1].start if index + 1 < len(items) else len(clause)
+    tail = clause[q.end : stop]
+    suffix = COMPARATOR_AFTER_RE.match(tail)
+    if suffix:
+        tail = tail[suffix.end() :]
+    tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
+    tail = re.sub(r"[、和及与或]+$", "", tail).lstrip("的")
+    subject = _tidy(subject)
+    parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail else None
+    if parts is not None:
+        subject = parts[index]
+    noun = _tidy(tail) if tail and not tail.startswith(("，", "。")) else ""
+    phrase = (subject + noun) if noun else subject
+    if not phrase:
+        phrase = _tidy(clause.replace(q.surface, ""))
+    if kind == "change":
+        pass  # ``化学农药使用量减少10%``: the indicator is the quantity that falls
+    elif phrase.endswith(GROWTH_ENDINGS):
+        phrase += RATE_SUFFIX  # ``地区生产总值增长7%`` → 地区生产总值增长率
+    elif q.unit in EVENT_UNITS:
+        phrase += q.unit  # ``培训…10万人次`` → …人次
+    elif not phrase.endswith(MEASURE_ENDINGS):
+        if q.unit == "%":
+            phrase += SHARE_SUFFIX
+        elif q.unit in AREA_UNITS:
+            phrase += AREA_SUFFIX
+        elif q.unit in LENGTH_UNITS:
+            phrase += LENGTH_SUFFIX
+        elif q.unit in COUNT_UNITS:
+            phrase += COUNT_SUFFIX
+    return "".join(phrase.split())
+
+
+def _tidy(text: str) -> str:
+    text = "".join(text.replace(MASK, "").split()).strip("，、；：。")
+    previous = None
+    while previous != text:
+        previous = text
+        text = INDICATOR_LEAD_RE.sub("", text)
+        text = INDICATOR_TRAIL_RE.sub("", text)
+        text = text.strip("，、；：。")
+    return text
+
+
+def _coordinated(subject: str, n: int) -> list[str] | None:
+    """Split ``花生种植、收获机械化率`` into ``花生种植机械化率``, ``花生收获机械化率``.
+
+    One coordinated pair of items, each as long as the left one when it is
+    short (``县、乡级…``, ``城市和农村…``), else two characters (most Chinese
+    words are); the text before is a shared prefix, after a shared suffix.
+    """
+    if n != 2:
+        return None
+    m = COORDINATION_RE.search(subject)
+    if m is None:
+        return None
+    left, right = subject[: m.start()], subject[m.end() :]
+    if not left or not right:
+        return None
+    k = len(left) if len(left) <= 2 else 2
+    if len(right) <= k:
+        return None
+    prefix = left[: len(left) - k]
+    return [prefix + left[-k:] + right[k:], prefix + right[:k] + right[k:]]

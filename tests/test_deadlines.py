@@ -1,0 +1,98 @@
+"""Time phrases → ISO deadlines (contract: the last day of the period due)."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract.deadlines import doc_year, find_time_phrases, is_recurring
+
+
+def phrase(text: str, date: str | None = "2016-03-03"):
+    found = find_time_phrases(text, date)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("到2018年，社会保障卡持卡人数达320万", "2018-12-31"),
+        ("到2018年底，建成大数据中心", "2018-12-31"),
+        ("到 2027 年，全市至少建成6个", "2027-12-31"),  # spaces a PDF text layer leaves
+        ("到十三五期末，全市“三品一标”生产面积", "2020-12-31"),
+        ("到“十四五”末，", "2025-12-31"),
+        ("2019年6月底前各省份要出台具体实施方案", "2019-06-30"),
+        ("2021年3月底前完成评估", "2021-03-31"),
+        ("2019年上半年印发实施方案", "2019-06-30"),
+        ("2016年2月底前完成", "2016-02-29"),  # leap year
+        ("2027年前完成基地建设", "2027-12-31"),
+        ("2018年范围扩大到整个市区", "2018-12-31"),  # a bare year that is not past
+        ("截至2020年12月31日", "2020-12-31"),
+    ],
+)
+def test_deadline_is_last_day_of_period(text, deadline):
+    assert phrase(text).deadline == deadline
+
+
+def test_effort_years_count_from_the_document_year():
+    """``通过5年努力`` in a document dated 2016 → 2020-12-31 (guide)."""
+    p = phrase("通过5年努力，全市现代生态循环农业发展取得长足进步")
+    assert (p.kind, p.deadline) == ("deadline", "2020-12-31")
+    assert phrase("用三年时间", "2018-12-21").deadline == "2020-12-31"
+
+
+def test_effort_without_document_date_has_no_deadline():
+    assert phrase("通过5年努力", None).deadline is None
+
+
+def test_this_year_uses_the_document_date():
+    assert phrase("年内完成", "2019-01-16").deadline == "2019-12-31"
+
+
+@pytest.mark.parametrize("text", ["从2019年起，每年调整1次", "2020年起基本不再招聘", "自2025年6月1日起施行"])
+def test_start_phrases_set_no_deadline(text):
+    p = phrase(text)
+    assert p.kind == "start"
+    assert p.deadline is None
+
+
+def test_year_before_the_document_is_past():
+    p = phrase("2015年全市交易额达50亿元", "2016-03-03")
+    assert (p.kind, p.deadline) == ("past", None)
+
+
+def test_a_bare_day_is_a_date_not_a_deadline():
+    p = phrase("2020年2月29日我市作出审批决定", "2020-03-05")
+    assert (p.kind, p.deadline) == ("date", None)
+
+
+def test_plan_name_alone_is_not_a_deadline():
+    p = phrase("编制“十三五”规划")
+    assert (p.kind, p.deadline) == ("plan", None)
+
+
+def test_validity_period_end_is_a_deadline_phrase():
+    found = find_time_phrases("自2025年6月1日起施行，有效期至2027年12月31日", "2025-04-30")
+    assert [(p.kind, p.deadline) for p in found] == [("start", None), ("deadline", "2027-12-31")]
+
+
+@pytest.mark.parametrize("text", ["每年选择3-5个村", "每季度报告", "每半年评估"])
+def test_recurring(text):
+    assert is_recurring(text)
+
+
+@pytest.mark.parametrize("text", ["年均增长率30%以上", "到2020年", "逐年提高"])
+def test_not_recurring(text):
+    assert not is_recurring(text)
+
+
+def test_doc_year():
+    assert doc_year("2016-03-03") == 2016
+    assert doc_year(None) is None
+    assert doc_year("n/a") is None
+
+
+def test_offsets_point_at_the_phrase():
+    text = "健全系统。到2018年，实现全覆盖"
+    p = phrase(text)
+    assert text[p.start : p.end] == p.text == "到2018年"

@@ -1,0 +1,455 @@
+"""Targets: what counts, value/unit/comparator/kind, indicator, deadline, span.
+
+Sentences are copied from the corpus (gold files and unlabeled documents) or
+are their near misses; each rule of the annotation guide has a case on both
+sides.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luoshi.extract.targets import extract_targets
+from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, SourceText, Target
+
+Item = tuple[tuple[str, ...], str, list[str]]  # path, heading, paragraphs
+
+
+def make_doc(
+    items: list[Item] = (),
+    preamble: list[str] = (),
+    date: str | None = "2016-03-04",
+    title: str | None = None,
+    forwarded_title: str | None = None,
+) -> tuple[Document, CleanText]:
+    """A Document whose clean text is its paragraphs joined by newlines.
+
+    Each outline item's first paragraph starts with its heading, as the
+    outline stage gives it (``主要目标。到2020年，……``).
+    """
+    lines: list[str] = []
+    pos = 0
+
+    def add(text: str) -> Paragraph:
+        nonlocal pos
+        para = Paragraph(pos, pos + len(text), text)
+        lines.append(text)
+        pos += len(text) + 1
+        return para
+
+    pre = tuple(add(t) for t in preamble)
+    flat = [(path, heading, tuple(add(t) for t in paras)) for path, heading, paras in items]
+    text = "\n".join(lines)
+    clean = CleanText(text, tuple(range(len(text))), SourceText(Path("t.txt"), text, "txt"))
+
+    def node(i: int) -> tuple[OutlineNode, int]:
+        path, heading, paras = flat[i]
+        children = []
+        j = i + 1
+        while j < len(flat) and len(flat[j][0]) > len(path) and flat[j][0][: len(path)] == path:
+            child, j = node(j)
+            children.append(child)
+        start = paras[0].start if paras else 0
+        return (
+            OutlineNode(
+                path=path,
+                marker=path[-1],
+                kind=MarkerKind.PAREN_CN,
+                numeral=path[-1],
+                heading=heading,
+                start=start,
+                end=paras[-1].end if paras else start,
+                paragraphs=paras,
+                children=tuple(children),
+            ),
+            j,
+        )
+
+    roots = []
+    i = 0
+    while i < len(flat):
+        root, i = node(i)
+        roots.append(root)
+    doc = Document(
+        doc_number=None,
+        title=title,
+        issuers=(),
+        date=date,
+        addressees=(),
+        genre=None,
+        forwarded_title=forwarded_title,
+        span=clean.span(0, len(text)),
+        body_start=0,
+        preamble=pre,
+        outline=tuple(roots),
+    )
+    return doc, clean
+
+
+def targets_of(*paragraphs: str, date: str | None = "2016-03-04") -> tuple[Target, ...]:
+    """Targets of one outline item ``一`` holding ``paragraphs``."""
+    doc, clean = make_doc([(("一",), "", list(paragraphs))], date=date)
+    return extract_targets(doc, clean)
+
+
+def one(*paragraphs: str, **kw) -> Target:
+    found = targets_of(*paragraphs, **kw)
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+def values(*paragraphs: str, **kw) -> list[float]:
+    return [t.value for t in targets_of(*paragraphs, **kw)]
+
+
+# --- value, unit, comparator, kind ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "comparator"),
+    [
+        ("农村电子商务交易额1000亿元以上。", 1e11, "元", ">="),
+        ("村级电子商务服务点覆盖率达60%。", 60, "%", ">="),
+        ("到2018年，社会保障卡持卡人数达320万。", 3_200_000, "", ">="),
+        ("农业灌溉水有效利用系数达到0.6。", 0.6, "", ">="),
+        ("全国农机总动力超过10亿千瓦。", 1e9, "千瓦", ">"),
+        ("主营业务收入年均增速高于10%。", 10, "%", ">"),
+        ("北斗卫星导航业务收入突破15亿元。", 1.5e9, "元", ">"),
+        ("全国农机总动力稳定在11亿千瓦左右。", 1.1e9, "千瓦", "="),
+        ("机械化率总体达到50%左右。", 50, "%", "="),  # 左右 outweighs 达到
+        ("约3万公里农村公路完成改造。", 30_000, "公里", "="),
+        ("城镇登记失业率控制在4.5%以内。", 4.5, "%", "<="),
+        ("PM2.5平均浓度不超过35微克。", 35, "微克", "<="),
+        ("市本级财政统筹安排专项经费每年不少于3000万元。", 3e7, "元", ">="),
+        ("全市至少建成6个足球重点区、县（市）。", 6, "个", ">="),
+        ("全年完成投资5000多亿元。", 5e11, "元", ">"),
+        ("城区新增智能交通流量采集点位350处。", 350, "处", ">="),  # amount to deliver
+        ("在科技城集中发展区建设地下综合管廊55公里。", 55, "公里", ">="),
+        ("今年安排中央预算内投资5000亿元。", 5e11, "元", "="),  # a plan setting
+        ("政府行政权力事项100%纳入电子监察范围。", 100, "%", ">="),
+        ("占比提高到三成以上。", 30, "%", ">="),
+    ],
+)
+def test_value_unit_comparator(sentence, value, unit, comparator):
+    t = one(sentence)
+    assert (t.value, t.unit, t.comparator, t.kind) == (value, unit, comparator, "level")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("探索行政审批承诺制，选取1—2个行政许可事项进行试点。", 1, 2, "个"),
+        ("各县市区每年选择3-5个村（场、基地）进行试点示范。", 3, 5, "个"),
+        ("国内生产总值增长6.5%-7%。", 6.5, 7, "%"),
+    ],
+)
+def test_ranges_are_between(sentence, low, high, unit):
+    t = one(sentence)
+    assert (t.comparator, t.value, t.value_max, t.unit, t.kind) == ("between", low, high, unit, "level")
+
+
+def test_fall_is_a_negative_change():
+    t = one("化学农药使用量减少10%。")
+    assert (t.kind, t.value, t.comparator, t.unit) == ("change", -10, "=", "%")
+    assert t.indicator == "化学农药使用量"
+
+
+def test_bounded_fall_is_at_most_the_negative_value():
+    t = one("单位国内生产总值能耗下降3.4%以上。")
+    assert (t.kind, t.value, t.comparator) == ("change", -3.4, "<=")
+
+
+def test_fall_to_a_level_is_a_ceiling_not_a_change():
+    t = one("重点行业用水量降低到30亿立方米。")
+    assert (t.kind, t.value, t.comparator, t.unit) == ("level", 3e9, "<=", "立方米")
+
+
+def test_zero_growth_is_a_change_of_zero_percent():
+    t = one("确保化肥、农药用量零增长。")
+    assert (t.kind, t.value, t.unit, t.comparator) == ("change", 0, "%", "=")
+    assert t.indicator == "化肥、农药用量"
+
+
+def test_named_growth_rate_is_a_level():
+    t = one("到2017年，全省农村电子商务交易额年均增长率30%以上。")
+    assert (t.kind, t.value, t.comparator) == ("level", 30, ">=")
+    assert t.indicator == "全省农村电子商务交易额年均增长率"
+
+
+def test_compound_unit():
+    t = one("到2020年，全市PM2.5年均浓度下降到35微克/立方米以下。", date="2018-01-10")
+    assert (t.value, t.unit, t.comparator, t.kind) == (35, "微克/立方米", "<=", "level")
+    assert t.indicator == "全市PM2.5年均浓度"
+
+
+def test_from_to_keeps_the_end_value_and_the_rate_as_indicator():
+    t = one("覆盖率由2015年的60%提高到2020年的80%。", date="2016-05-01")
+    assert (t.value, t.deadline, t.indicator) == (80, "2020-12-31", "覆盖率")
+
+
+def test_growth_over_last_year_is_not_the_past():
+    t = one("2019年全市地区生产总值比上年增长7%左右。", date="2019-01-20")
+    assert (t.value, t.comparator, t.deadline) == (7, "=", "2019-12-31")
+    assert t.indicator == "全市地区生产总值比上年增长率"
+
+
+def test_money_set_aside_is_a_plan_setting():
+    assert one("设立1000万元专项资金，支持企业技术改造。").comparator == "="
+    t = one("省财政安排1.5亿元用于支持示范县建设。")
+    assert (t.value, t.unit, t.comparator) == (150_000_000, "元", "=")
+
+
+def test_percentage_of_things_is_a_share_not_a_threshold():
+    assert one("实现100%的行政村通宽带。").indicator == "行政村通宽带比例"
+    assert targets_of("对年增长50%以上的企业进行表彰。") == ()
+
+
+# --- one target per number ---------------------------------------------------------
+
+
+def test_respectively_gives_one_target_per_number_with_its_own_indicator():
+    found = targets_of("县、乡级农村电子商务综合服务平台（站点）覆盖率分别达100%、70%。")
+    assert [(t.value, t.indicator) for t in found] == [
+        (100, "县级农村电子商务综合服务平台（站点）覆盖率"),
+        (70, "乡级农村电子商务综合服务平台（站点）覆盖率"),
+    ]
+
+
+def test_paired_rates_split_after_a_shared_prefix():
+    found = targets_of("花生种植、收获机械化率分别达到65%和55%。")
+    assert [t.indicator for t in found] == ["花生种植机械化率", "花生收获机械化率"]
+    found = targets_of("城市和农村宽带用户平均接入速率超过55M和40M。")
+    assert [(t.indicator, t.comparator, t.unit) for t in found] == [
+        ("城市宽带用户平均接入速率", ">", "M"),
+        ("农村宽带用户平均接入速率", ">", "M"),
+    ]
+
+
+def test_one_number_shared_by_several_quantities_is_one_target():
+    t = one("马铃薯种植、收获机械化率均达到45%。")
+    assert t.indicator == "马铃薯种植、收获机械化率"
+    t = one("居民健康卡发放率和居民电子健康档案建档率达100%。")
+    assert t.value == 100
+
+
+def test_list_continuation_clauses_are_targets_too():
+    found = targets_of("城区新增智能交通流量采集点位350处，信号灯联网联控150处，交通诱导50块。")
+    assert [(t.value, t.unit) for t in found] == [(350, "处"), (150, "处"), (50, "块")]
+
+
+def test_new_subject_after_a_list_comma_starts_its_own_text():
+    found = targets_of("防治率达到80%，测土配方施肥600万亩次、化肥使用量实现零增长，化学农药使用量减少10%。")
+    assert [(t.value, t.text) for t in found] == [
+        (80, "防治率达到80%"),
+        (6_000_000, "测土配方施肥600万亩次"),
+        (0, "化肥使用量实现零增长"),
+        (-10, "化学农药使用量减少10%"),
+    ]
+
+
+def test_goal_list_items_after_the_number_are_left_out_of_its_text():
+    t = one("到2020年，大宗工业固体废物贮存处置总量趋零增长、主要农业废弃物全量利用、生活垃圾处理水平全面提升。")
+    assert t.text == "到2020年，大宗工业固体废物贮存处置总量趋零增长"
+    assert t.indicator == "大宗工业固体废物贮存处置总量"
+
+
+def test_number_before_its_noun():
+    t = one("到2020年，90%以上重大专利到期药物实现仿制上市。")
+    assert (t.value, t.comparator) == (90, ">=")
+    assert "重大专利到期药物" in t.indicator
+
+
+def test_whole_population_committed_to_is_a_target():
+    assert one("将全市10家A级景区纳入在线旅游系统。").unit == "家"
+    assert one("到2018年，全部覆盖全市15万老年人口。").value == 150_000
+
+
+# --- what is not a target ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对当年度个体工商户首次达到企业标准的，给予2万元支持。",  # subsidy
+        "对符合条件的工业企业，给予最高10万元支持。",  # cap
+        "且达标当年度营业额达到500万元以上的住宿业企业。",  # threshold
+        "对住宿业企业次年营业额同比增长50%以上的，给予5万元支持。",  # conditional clause
+        "建筑面积15万平方米以上的住宅小区应当按照绿色建筑标准进行建设。",  # scope threshold
+        "在继续巩固落实好生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。",  # the present
+        "本措施自2025年6月1日起施行，有效期至2027年12月31日。",  # validity dates
+        "有效期5年。",  # duration
+        "顶岗实习时间一般为6个月。",  # duration, norm
+        "原则上每5年修订1次职业院校专业目录。",  # frequency
+        "根据《国务院关于印发促进大数据发展行动纲要的通知》（国发〔2015〕50号）制定本意见。",  # doc number
+        "加快建设4G网络，推广3D打印技术。",  # names
+        "深入推进“十三五”规划实施，服务“一带一路”建设。",  # names
+        "整合12349服务热线、门户网站及社会服务资源。",  # hotline
+        "国家发改委、工信部等8家部委联合印发指导意见。",  # a count of the present
+        "全市已建成8个示范基地。",  # the past
+        "2015年全市农村电子商务交易额达到50亿元。",  # the past (document dated 2016)
+        "2020年2月1日-2020年2月29日我市对2个水土保持方案作出了审批决定。",  # the past
+        "2024年每个申请人只能申请1项省市联合基金项目。",  # a quota per applicant
+        "项目参与单位一般不超过2个。",  # a norm
+        "印发行政许可、行政处罚、行政征收等三张目录清单。",  # a summary count
+        "各区、县（市）参照小学、初中、高中6:3:1比例优化布局。",  # a ratio
+        "高端领军人才中的杰出专家最高200平方米，优秀专家约120平方米。",  # allowances
+        "禁止生产和使用厚度低于0.01毫米的地膜。",  # a product standard
+        "（单体建筑面积2万平方米以上）的公共建筑执行绿色建筑标准。",  # a definition in a note
+        "探索建立三级联动机制，实现四级贯通。",  # structural counts
+    ],
+)
+def test_not_targets(sentence):
+    assert targets_of(sentence) == ()
+
+
+def test_conditions_listed_under_an_intro_are_not_targets():
+    doc, clean = make_doc(
+        [
+            (("十",), "", ["法人社会团体还应具备："]),
+            (("十", "3"), "", ["全国性社会团体应有10万元以上资金，基金会基金数额不少于210万元人民币。"]),
+        ],
+        date="1997-04-08",
+    )
+    assert extract_targets(doc, clean) == ()
+
+
+def test_chinese_numeral_needs_a_comparator_right_before_it():
+    assert targets_of("加快建设千兆接入网，实施十百千万工程。") == ()
+    assert one("占比达到三成。").value == 30
+
+
+# --- deadlines ---------------------------------------------------------------------
+
+
+def test_time_phrase_in_the_sentence():
+    t = one("加快建设房屋管理信息系统。到2018年，实现建筑物数据覆盖率90%以上。")
+    assert (t.deadline, t.deadline_source) == ("2018-12-31", "到2018年")
+    assert t.text == "到2018年，实现建筑物数据覆盖率90%以上"
+
+
+def test_nearest_phrase_wins_within_a_sentence():
+    found = targets_of("2016年开展城市网格化管理试点，2018年范围扩大到整个市区、80%县（市、区）和60%乡镇。")
+    assert [(t.value, t.deadline) for t in found] == [(80, "2018-12-31"), (60, "2018-12-31")]
+
+
+def test_time_phrase_in_another_sentence_of_an_ordinary_paragraph_does_not_enclose():
+    """Gold NOTES, 绵府发6（十七）: the 到2018年 sentence does not date the next one."""
+    found = targets_of("推广智慧家庭。到2018年，实现534个社区全覆盖。拓展一卡通功能，力争实现发卡规模500万张。")
+    assert [(t.value, t.deadline) for t in found] == [(534, "2018-12-31"), (5_000_000, None)]
+
+
+def test_phrase_opening_the_paragraph_governs_every_sentence():
+    found = targets_of(
+        "到2020年，农机装备产业科技创新能力持续提升。全国农机总动力超过10亿千瓦，其中灌排机械动力达到1.2亿千瓦。"
+    )
+    assert [(t.value, t.deadline) for t in found] == [(1e9, "2020-12-31"), (1.2e8, "2020-12-31")]
+    assert found[1].text == "其中灌排机械动力达到1.2亿千瓦"
+
+
+def test_phrase_after_a_run_in_heading_still_opens_the_paragraph():
+    doc, clean = make_doc(
+        preamble=["具体指标：到2022年，职业院校教学条件基本达标。推动建设300个高水平专业化产教融合实训基地。"],
+        date="2019-01-24",
+    )
+    (t,) = extract_targets(doc, clean)
+    assert (t.value, t.deadline, t.deadline_source) == (300, "2022-12-31", "到2022年")
+
+
+def test_goal_section_phrase_dates_its_items():
+    doc, clean = make_doc(
+        [
+            (("二", "三"), "建设目标", ["建设目标", "通过5年努力，全市现代生态循环农业发展取得长足进步。"]),
+            (("二", "三", "1"), "资源循环利用。", ["资源循环利用。规模化养殖场畜禽粪便处理率达到90%。"]),
+            (("二", "三", "3"), "产品优质安全。", ["产品优质安全。到十三五期末，森林食品面积达到100万亩。"]),
+        ],
+        date="2016-03-03",
+    )
+    found = extract_targets(doc, clean)
+    assert [(t.path, t.deadline, t.deadline_source) for t in found] == [
+        (("二", "三", "1"), "2020-12-31", "通过5年努力"),
+        (("二", "三", "3"), "2020-12-31", "到十三五期末"),
+    ]
+
+
+def test_goal_section_with_two_deadlines_dates_nothing_below():
+    """Gold NOTES, 绵府发6 主要目标: 到2018年底 and 到2020年 both head the section."""
+    doc, clean = make_doc(
+        [
+            (("一", "三"), "主要目标。", ["主要目标。", "到2018年底，建成服务体系。到2020年，建成智慧绵阳。"]),
+            (("一", "三", "1"), "基础设施智能化。", ["基础设施智能化。全市城乡家庭具备100M以上的光纤接入能力。"]),
+        ]
+    )
+    (t,) = extract_targets(doc, clean)
+    assert (t.value, t.unit, t.deadline) == (100, "M", None)
+    assert t.indicator.endswith("光纤接入能力")
+
+
+def test_each_goal_paragraph_keeps_its_own_year():
+    doc, clean = make_doc(
+        [
+            (
+                ("一", "二"),
+                "发展目标。",
+                [
+                    "发展目标。",
+                    "到2020年，全国农作物耕种收综合机械化率达到70%。",
+                    "到2025年，甘蔗收获机械化率达到30%。",
+                ],
+            )
+        ],
+        date="2018-12-21",
+    )
+    assert [(t.value, t.deadline) for t in extract_targets(doc, clean)] == [
+        (70, "2020-12-31"),
+        (30, "2025-12-31"),
+    ]
+
+
+def test_year_named_work_plan_dates_every_item():
+    doc, clean = make_doc(
+        [(("六", "21"), "", ["探索行政审批承诺制，选取1—2个行政许可事项进行试点。"])],
+        title="四川省人民政府办公厅关于印发四川省简政放权放管结合优化服务2016年工作要点的通知",
+        forwarded_title="四川省简政放权放管结合优化服务2016年工作要点",
+    )
+    (t,) = extract_targets(doc, clean)
+    assert t.deadline == "2016-12-31"
+
+
+def test_recurring_amount_has_no_deadline_even_under_a_dated_paragraph():
+    t = one("到2020年，各县市区每年选择3-5个村进行试点示范。")
+    assert t.deadline is None
+
+
+def test_month_deadline():
+    t = one("2019年6月底前，覆盖率达到60%。", date="2019-01-16")
+    assert t.deadline == "2019-06-30"
+
+
+# --- text, span, path ----------------------------------------------------------------
+
+
+def test_span_points_at_the_text_and_path_is_the_node():
+    doc, clean = make_doc(
+        [(("三", "九"), "强化城市网格化管理。", ["强化城市网格化管理。除甘孜州外，县级覆盖率达100%。"])],
+        preamble=["为加快发展，制定本方案。"],
+    )
+    (t,) = extract_targets(doc, clean)
+    assert clean.text[t.span.start : t.span.end] == t.text == "除甘孜州外，县级覆盖率达100%"
+    assert t.path == ("三", "九")
+    assert t.span.line_start == t.span.line_end == 2
+
+
+def test_preamble_targets_have_an_empty_path():
+    doc, clean = make_doc(preamble=["到2022年，建设50所高水平高等职业学校和150个骨干专业（群）。"], date="2019-01-24")
+    found = extract_targets(doc, clean)
+    assert [(t.path, t.value, t.unit, t.deadline) for t in found] == [
+        ((), 50, "所", "2022-12-31"),
+        ((), 150, "个", "2022-12-31"),
+    ]
+
+
+def test_empty_document_has_no_targets():
+    doc, clean = make_doc()
+    assert extract_targets(doc, clean) == ()
