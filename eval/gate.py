@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--table", action="store_true", help="print a Markdown table of the scores")
+    ap.add_argument("--floors", type=Path, default=ROOT / "eval" / "floors.json")
     args = ap.parse_args(argv)
     scorer = load_scorer(args.shared)
-    floors = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
+    floors = json.loads(args.floors.read_text(encoding="utf-8"))
     failures = []
     rows = []
     for gold_path in sorted((args.shared / "gold").glob("*.gold.json")):
@@ -59,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         for field in DOC_FIELDS:
             if res["document_fields"][field] < file_floors.get("document_fields", 1.0):
                 failures.append(f"{name}: document field {field} {res['document_fields'][field]:.3f} below floor")
+        for attr, value in res["target_attributes"].items():
+            if value is not None and value < file_floors.get("target_attributes", 1.0):
+                failures.append(f"{name}: target attribute {attr} {value:.3f} below floor")
     if args.table:
         print_table(scorer, args.shared, rows)
     else:

@@ -1,0 +1,37 @@
+"""The evaluation gate fails CI when a score falls below its floor or a gold file has none."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GATE = ROOT / "eval" / "gate.py"
+
+
+def _gate(floors: dict, tmp_path: Path) -> subprocess.CompletedProcess:
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps(floors), encoding="utf-8")
+    return subprocess.run([sys.executable, str(GATE), "--floors", str(path)], capture_output=True, text=True)
+
+
+def test_committed_floors_pass():
+    run = subprocess.run([sys.executable, str(GATE)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def test_an_unreachable_floor_fails(tmp_path: Path):
+    floors = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
+    floors["nat_guofa_2019_03_zonghe_baoshuiqu"]["tasks"] = 1.01
+    run = _gate(floors, tmp_path)
+    assert run.returncode == 1
+    assert "nat_guofa_2019_03_zonghe_baoshuiqu: tasks F1" in run.stderr
+
+
+def test_a_gold_file_without_floors_fails(tmp_path: Path):
+    floors = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
+    del floors["000_a19204d3cc4468c5"]
+    run = _gate(floors, tmp_path)
+    assert run.returncode == 1 and "no floors" in run.stderr
