@@ -1,0 +1,1 @@
+"""The registry app: documents, tasks, targets, units, reporting cycles, audit."""

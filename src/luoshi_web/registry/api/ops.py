@@ -1,0 +1,89 @@
+"""Operations: importing a file, the audit log, and who-am-I."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
+from pydantic import Field
+
+from luoshi_web.registry import audit, tokens
+from luoshi_web.registry import permissions as perm
+from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.paging import page
+from luoshi_web.registry.api.schemas import AuditOut, ErrorOut, ImportOut, MeOut, Page
+from luoshi_web.registry.errors import Invalid
+from luoshi_web.registry.ingest import import_file
+from luoshi_web.registry.models import AuditLog
+
+router = Router(tags=["operations"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+@router.get("/me", response={200: MeOut, **ERRORS})
+def me(request: HttpRequest):
+    who = actor(request)
+    return {"username": who.user.get_username() if who.user else None, "role": who.role, "unit_id": who.unit_id}
+
+
+class TokenIn(Schema):
+    name: str = Field(default="api", min_length=1, max_length=100)
+
+
+@router.post("/tokens", response={201: dict, **ERRORS})
+def create_token(request: HttpRequest, body: TokenIn):
+    """Issue a bearer token for the calling user (e.g. after logging in with a session); shown once."""
+    who = actor(request)
+    perm.require_user(who)
+    return Status(201, {"token": tokens.issue(who.user, body.name), "name": body.name})
+
+
+@router.post("/import", response={201: ImportOut, **ERRORS})
+def upload_import(request: HttpRequest, file: File[UploadedFile]):
+    """Parse an uploaded document (TXT/PDF/DOCX/HTML, or luoshi.parse/1 JSON) and import it."""
+    who = actor(request)
+    perm.require_manager(who)
+    if file.size is None or file.size > settings.LUOSHI_MAX_UPLOAD_BYTES:
+        raise Invalid("file is too large")
+    name = Path(file.name or "upload.txt").name
+    with tempfile.TemporaryDirectory(prefix="luoshi-upload-") as tmp:
+        path = Path(tmp) / name
+        with path.open("wb") as out:
+            for chunk in file.chunks():
+                out.write(chunk)
+        with audit.acting_as(who.user, "import"):
+            result = import_file(path)
+    return Status(201, {"file": name, **result.as_dict()})
+
+
+@router.get("/audit", response={200: Page[AuditOut], **ERRORS})
+def list_audit(
+    request: HttpRequest, model: str | None = None, object_id: str | None = None, limit: int = 50, offset: int = 0
+):
+    """The audit log, newest first: supervisors and administrators only."""
+    perm.require_supervisor_read(actor(request))
+    entries = AuditLog.objects.order_by("-id")
+    if model:
+        entries = entries.filter(model=model)
+    if object_id:
+        entries = entries.filter(object_id=object_id)
+    return page(
+        entries,
+        limit,
+        offset,
+        lambda e: {
+            "id": e.pk,
+            "at": e.at,
+            "actor_id": e.actor_id,
+            "actor_name": e.actor_name,
+            "action": e.action,
+            "model": e.model,
+            "object_id": e.object_id,
+            "before": e.before,
+            "after": e.after,
+        },
+    )

@@ -1,0 +1,178 @@
+"""The audit trail: every write to an audited model leaves an AuditLog row.
+
+Writes are captured by model signals rather than by each service remembering
+to log, so the admin site, the API, the importer and the CLI are all covered.
+Who acted comes from a context variable set by the request middleware (or by
+:func:`acting_as` in services and commands); a write with no actor is logged
+as the operating-system user of the CLI process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import getpass
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.http import HttpRequest, HttpResponse
+
+_actor: contextvars.ContextVar[Any] = contextvars.ContextVar("luoshi_audit_actor", default=None)
+_action: contextvars.ContextVar[str | None] = contextvars.ContextVar("luoshi_audit_action", default=None)
+
+# Columns whose values must not be copied into the log (secrets), or that
+# change on every login and are noise.
+REDACTED_FIELDS = frozenset({"password", "key_hash"})
+IGNORED_FIELDS = frozenset({"last_login"})
+
+_BEFORE_ATTR = "_luoshi_audit_before"
+
+
+def audited_models() -> tuple[type[models.Model], ...]:
+    from luoshi_web.registry import models as m
+
+    return (
+        m.Unit,
+        m.UnitAlias,
+        m.UnresolvedUnitName,
+        m.Profile,
+        m.ApiToken,
+        m.Document,
+        m.DocumentRevision,
+        m.Task,
+        m.TaskUnit,
+        m.Target,
+        m.Observation,
+        m.Reference,
+        m.ReportingCycle,
+        m.Report,
+        m.Evidence,
+        m.ReviewAssignment,
+        m.Evaluation,
+        get_user_model(),
+    )
+
+
+@contextlib.contextmanager
+def acting_as(user: Any, action: str | None = None) -> Iterator[None]:
+    """Attribute the writes inside the block to ``user`` (and name the action)."""
+    token_actor = _actor.set(user)
+    token_action = _action.set(action)
+    try:
+        yield
+    finally:
+        _action.reset(token_action)
+        _actor.reset(token_actor)
+
+
+@contextlib.contextmanager
+def action(name: str) -> Iterator[None]:
+    """Name the domain action (``report.accept`` ...) for the writes inside the block."""
+    token = _action.set(name)
+    try:
+        yield
+    finally:
+        _action.reset(token)
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The row's concrete column values as JSON-safe data."""
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in IGNORED_FIELDS:
+            continue
+        value = field.value_from_object(instance)
+        if field.name in REDACTED_FIELDS:
+            value = "<redacted>" if value else ""
+        elif isinstance(value, FieldFile):
+            value = value.name or ""
+        data[field.attname] = value
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+@functools.cache
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _actor_fields() -> tuple[int | None, str]:
+    user = _actor.get()
+    if user is not None and getattr(user, "is_authenticated", False):
+        return user.pk, user.get_username()
+    return None, f"system:{_os_user()}"
+
+
+def _write(action_name: str, instance: models.Model, before: Any, after: Any) -> None:
+    from luoshi_web.registry.models import AuditLog
+
+    actor_id, actor_name = _actor_fields()
+    AuditLog.objects.create(
+        actor_id=actor_id,
+        actor_name=actor_name,
+        action=_action.get() or action_name,
+        model=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        before=before,
+        after=after,
+    )
+
+
+def _on_pre_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
+    if raw or instance._state.adding or instance.pk is None:
+        return
+    old = sender._default_manager.filter(pk=instance.pk).first()
+    setattr(instance, _BEFORE_ATTR, snapshot(old) if old is not None else None)
+
+
+def _on_post_save(
+    sender: type[models.Model], instance: models.Model, created: bool, raw: bool = False, **_: Any
+) -> None:
+    if raw:  # loaddata (restore) replays history; it is not a new write
+        return
+    before = None if created else getattr(instance, _BEFORE_ATTR, None)
+    after = snapshot(instance)
+    if not created and before == after:
+        return  # a save that changed nothing (e.g. last_login only) is not a write worth logging
+    _write("create" if created else "update", instance, before, after)
+
+
+def _on_post_delete(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
+    _write("delete", instance, snapshot(instance), None)
+
+
+def connect_signals() -> None:
+    for model in audited_models():
+        uid = f"luoshi-audit-{model._meta.label_lower}"
+        pre_save.connect(_on_pre_save, sender=model, dispatch_uid=uid + "-pre")
+        post_save.connect(_on_post_save, sender=model, dispatch_uid=uid + "-post")
+        post_delete.connect(_on_post_delete, sender=model, dispatch_uid=uid + "-del")
+
+
+class AuditActorMiddleware:
+    """Attributes the writes of a request to the logged-in user."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        token = _actor.set(user if user is not None and user.is_authenticated else None)
+        try:
+            return self.get_response(request)
+        finally:
+            _actor.reset(token)
+
+
+def set_actor(user: Any) -> None:
+    """Set the actor for the rest of the current request (token-authenticated API calls)."""
+    _actor.set(user)

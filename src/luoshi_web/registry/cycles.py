@@ -1,0 +1,249 @@
+"""Reporting cycles and the report workflow.
+
+Per cycle, each unit named on a task files one report: the lead unit the
+task's report, each co-responsible unit its contribution. A report goes
+draft → submitted → accepted, or → returned (with a reason) → submitted again.
+The supervisor accepts; accepting a final report (申请销号) needs evidence and
+is what makes a task 已完成. A report submitted after the cycle's due date is
+late; a unit without a submitted report after it is missing. Closing a cycle
+stores a snapshot that later edits cannot change, and locks its reports.
+
+Every function takes the acting :class:`Actor` and checks it through
+``permissions``; ``now``/``today`` are parameters so tests can freeze the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from luoshi_web.registry import audit
+from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
+from luoshi_web.registry.models import (
+    AssignmentRole,
+    CycleStatus,
+    Report,
+    ReportingCycle,
+    ReportKind,
+    ReportState,
+    Task,
+    TaskUnit,
+)
+from luoshi_web.registry.permissions import Actor, require_manager, require_reporter_for
+from luoshi_web.registry.status import with_status
+
+# Months starting each quarter: the default cycle length is a quarter (季度调度).
+QUARTER_START_MONTHS = (1, 4, 7, 10)
+EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
+REPORT_FIELDS = ("progress", "percent", "problems", "next_steps", "is_final")
+
+
+def quarter_of(day: date) -> tuple[date, date, str]:
+    start_month = max(m for m in QUARTER_START_MONTHS if m <= day.month)
+    start = date(day.year, start_month, 1)
+    next_start = date(day.year + 1, 1, 1) if start_month == 10 else date(day.year, start_month + 3, 1)
+    return start, next_start - timedelta(days=1), f"{day.year}Q{QUARTER_START_MONTHS.index(start_month) + 1}"
+
+
+def open_cycle(actor: Actor, *, period_start: date, period_end: date, name: str = "") -> ReportingCycle:
+    require_manager(actor)
+    if period_end < period_start:
+        raise Invalid("period_end is before period_start")
+    if ReportingCycle.objects.filter(period_start=period_start, period_end=period_end).exists():
+        raise Conflict("a cycle for this period exists already")
+    with audit.acting_as(actor.user, "cycle.open"):
+        return ReportingCycle.objects.create(
+            name=name or f"{period_start.isoformat()}~{period_end.isoformat()}",
+            period_start=period_start,
+            period_end=period_end,
+        )
+
+
+def open_quarter(actor: Actor, day: date) -> ReportingCycle:
+    start, end, name = quarter_of(day)
+    return open_cycle(actor, period_start=start, period_end=end, name=name)
+
+
+def _require_open(cycle: ReportingCycle) -> None:
+    if cycle.status != CycleStatus.OPEN:
+        raise Conflict(f"cycle {cycle.name} is closed; its reports can no longer change")
+
+
+def require_editable(report: Report) -> None:
+    """A report (and its evidence) changes only while a draft or returned, in an open cycle."""
+    _require_open(report.cycle)
+    if report.state not in EDITABLE_STATES:
+        raise Conflict(f"a {report.state} report cannot be changed")
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(REPORT_FIELDS)
+    if unknown:
+        raise Invalid(f"unknown report fields: {', '.join(sorted(unknown))}")
+    percent = fields.get("percent")
+    if percent is not None and not (isinstance(percent, int) and 0 <= percent <= 100):
+        raise Invalid("percent must be an integer from 0 to 100")
+    return fields
+
+
+def save_report(actor: Actor, task: Task, cycle: ReportingCycle, **fields: Any) -> Report:
+    """Create or edit the actor's unit's report on ``task`` for ``cycle`` (as a draft)."""
+    unit_id = require_reporter_for(actor, task)
+    _require_open(cycle)
+    if not task.active:
+        raise Conflict("this task was dropped by a later revision of its document")
+    fields = _clean_fields(fields)
+    assignment = TaskUnit.objects.filter(task=task, unit_id=unit_id).order_by("position").first()
+    kind = ReportKind.LEAD if assignment and assignment.role == AssignmentRole.LEAD else ReportKind.CONTRIBUTION
+    with transaction.atomic(), audit.acting_as(actor.user, "report.save"):
+        report = Report.objects.select_for_update().filter(task=task, unit_id=unit_id, cycle=cycle).first()
+        if report is None:
+            report = Report(task=task, unit_id=unit_id, cycle=cycle, kind=kind, created_by=actor.user)
+        elif report.state not in EDITABLE_STATES:
+            raise Conflict(f"a {report.state} report cannot be edited")
+        for name, value in fields.items():
+            setattr(report, name, value)
+        if report.is_final and report.kind != ReportKind.LEAD:
+            raise Invalid("only the lead unit can ask to close the task (is_final)")
+        report.save()
+    return report
+
+
+def _reporter_report(actor: Actor, report: Report) -> None:
+    unit_id = require_reporter_for(actor, report.task)
+    if report.unit_id != unit_id:
+        raise Forbidden("this report belongs to another unit")
+
+
+def submit(actor: Actor, report: Report, *, now: datetime | None = None) -> Report:
+    _reporter_report(actor, report)
+    _require_open(report.cycle)
+    if report.state not in EDITABLE_STATES:
+        raise Conflict(f"a {report.state} report cannot be submitted")
+    if not report.progress.strip():
+        raise Invalid("a report needs a progress text before it is submitted")
+    with audit.acting_as(actor.user, "report.submit"):
+        report.state = ReportState.SUBMITTED
+        report.submitted_at = now or timezone.now()
+        report.return_reason = ""
+        report.save()
+    return report
+
+
+def accept(actor: Actor, report: Report, *, now: datetime | None = None) -> Report:
+    require_manager(actor)
+    _require_open(report.cycle)
+    if report.state != ReportState.SUBMITTED:
+        raise Conflict(f"only a submitted report can be accepted (this one is {report.state})")
+    if report.is_final and not report.evidence.exists():
+        raise Invalid("a final report needs evidence before the task can be verified as completed")
+    with audit.acting_as(actor.user, "report.accept"):
+        report.state = ReportState.ACCEPTED
+        report.reviewed_at = now or timezone.now()
+        report.reviewed_by = actor.user
+        report.save()
+    return report
+
+
+def return_report(actor: Actor, report: Report, reason: str, *, now: datetime | None = None) -> Report:
+    require_manager(actor)
+    _require_open(report.cycle)
+    if report.state != ReportState.SUBMITTED:
+        raise Conflict(f"only a submitted report can be returned (this one is {report.state})")
+    if not reason.strip():
+        raise Invalid("returning a report needs a reason")
+    with audit.acting_as(actor.user, "report.return"):
+        report.state = ReportState.RETURNED
+        report.return_reason = reason.strip()
+        report.reviewed_at = now or timezone.now()
+        report.reviewed_by = actor.user
+        report.save()
+    return report
+
+
+def _local_date(moment: datetime) -> date:
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+
+
+def expected_reports(cycle: ReportingCycle) -> list[tuple[int, int, str]]:
+    """(task id, unit id, role) for every resolved unit named on an active task in force in the cycle."""
+    rows = (
+        TaskUnit.objects.filter(task__active=True, unit__isnull=False)
+        .exclude(task__start_date__gt=cycle.period_end)
+        .values_list("task_id", "unit_id", "role")
+        .order_by("task_id", "position")
+    )
+    return list(dict.fromkeys(rows))
+
+
+def compliance(cycle: ReportingCycle, today: date) -> dict[str, list[dict[str, Any]]]:
+    """Late reports (submitted after the due date) and missing ones (none submitted, due date passed)."""
+    due = cycle.due_date
+    reports = {
+        (r.task_id, r.unit_id): r
+        for r in Report.objects.filter(cycle=cycle).only("task_id", "unit_id", "submitted_at", "state")
+    }
+    late: list[dict[str, Any]] = []
+    missing: list[dict[str, Any]] = []
+    for task_id, unit_id, role in expected_reports(cycle):
+        report = reports.get((task_id, unit_id))
+        entry = {"task_id": task_id, "unit_id": unit_id, "role": role, "due": due.isoformat()}
+        if report is not None and report.submitted_at is not None:
+            if _local_date(report.submitted_at) > due:
+                late.append({**entry, "report_id": report.pk, "submitted_at": report.submitted_at.isoformat()})
+        elif today > due:
+            missing.append(entry)
+    return {"late": late, "missing": missing}
+
+
+def build_snapshot(cycle: ReportingCycle, today: date) -> dict[str, Any]:
+    """Everything the cycle's review decided, as plain JSON (statuses as of the period end)."""
+    as_of = min(today, cycle.period_end)
+    tasks = with_status(Task.objects.filter(active=True).exclude(start_date__gt=cycle.period_end), as_of)
+    statuses = dict(tasks.values_list("id", "status"))
+    reports = [
+        {
+            "report_id": r.pk,
+            "task_id": r.task_id,
+            "unit_id": r.unit_id,
+            "unit": r.unit.name,
+            "kind": r.kind,
+            "state": r.state,
+            "percent": r.percent,
+            "progress": r.progress,
+            "problems": r.problems,
+            "next_steps": r.next_steps,
+            "is_final": r.is_final,
+            "return_reason": r.return_reason,
+            "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
+            "evidence": [e.sha256 for e in r.evidence.all()],
+        }
+        for r in Report.objects.filter(cycle=cycle).select_related("unit").prefetch_related("evidence")
+    ]
+    return {
+        "cycle": {
+            "id": cycle.pk,
+            "name": cycle.name,
+            "period_start": cycle.period_start.isoformat(),
+            "period_end": cycle.period_end.isoformat(),
+            "due": cycle.due_date.isoformat(),
+        },
+        "closed_on": today.isoformat(),
+        "task_status": {str(k): v for k, v in sorted(statuses.items())},
+        "reports": reports,
+        **compliance(cycle, today),
+    }
+
+
+def close(actor: Actor, cycle: ReportingCycle, *, today: date) -> ReportingCycle:
+    require_manager(actor)
+    _require_open(cycle)
+    with transaction.atomic(), audit.acting_as(actor.user, "cycle.close"):
+        cycle.snapshot = build_snapshot(cycle, today)
+        cycle.status = CycleStatus.CLOSED
+        cycle.closed_at = timezone.now()
+        cycle.save()
+    return cycle

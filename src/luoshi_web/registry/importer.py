@@ -1,0 +1,290 @@
+"""Importing ``luoshi.parse/1`` output into the registry.
+
+One call imports one file, in one transaction: either every document of the
+file lands or none does. Importing the same content again creates nothing.
+A document already in the registry (same 发文字号, else same title) whose
+content changed gets a new DocumentRevision with a diff: tasks matched by
+outline path, targets by indicator + value. Matched rows are updated in place
+so their reports and observations stay attached; rows the new version drops
+are deactivated (kept, with their history), never deleted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from luoshi_web.registry import units as unit_names
+from luoshi_web.registry.contract import (
+    DocumentIn,
+    ReferenceIn,
+    TargetIn,
+    TaskIn,
+    deadline_from_text,
+    read_document,
+    read_documents,
+)
+from luoshi_web.registry.models import (
+    AssignmentRole,
+    Document,
+    DocumentRevision,
+    Reference,
+    Target,
+    Task,
+    TaskUnit,
+)
+
+KINDS = ("documents", "tasks", "targets", "references")
+OUTCOMES = ("created", "updated", "unchanged", "dropped")
+
+
+@dataclass
+class ImportResult:
+    """Counts per outcome and kind, plus the revisions written (for the caller to show)."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=lambda: {o: Counter() for o in OUTCOMES})
+    revisions: list[int] = field(default_factory=list)
+
+    def add(self, outcome: str, kind: str, n: int = 1) -> None:
+        self.counts[outcome][kind] += n
+
+    def merge(self, other: ImportResult) -> None:
+        for outcome in OUTCOMES:
+            self.counts[outcome].update(other.counts[outcome])
+        self.revisions.extend(other.revisions)
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {o: {k: self.counts[o][k] for k in KINDS} for o in OUTCOMES}
+
+
+def import_contract(contract: Any, *, file_sha256: str, source_name: str = "") -> ImportResult:
+    """Import one file's parse output; all or nothing."""
+    result = ImportResult()
+    with transaction.atomic():
+        seen_keys: dict[str, int] = {}
+        for where, raw in read_documents(contract):
+            document = read_document(raw, where, seen_keys)
+            _import_document(document, file_sha256, source_name, result)
+    return result
+
+
+def _import_document(doc_in: DocumentIn, file_sha256: str, source_name: str, result: ImportResult) -> None:
+    document = Document.objects.filter(key=doc_in.key).first()
+    if document is None:
+        document = Document(key=doc_in.key)
+        _copy_header(document, doc_in)
+        document.save()
+        revision = _new_revision(document, 1, doc_in, file_sha256, source_name)
+        diff = _sync_items(document, revision, doc_in, result)
+        revision.diff = diff
+        revision.save(update_fields=["diff"])
+        result.add("created", "documents")
+        result.revisions.append(revision.pk)
+        return
+    last = document.revisions.order_by("-number").first()
+    if last is not None and last.content_sha256 == doc_in.content_sha256:
+        result.add("unchanged", "documents")
+        result.add("unchanged", "tasks", document.tasks.filter(active=True, parent__isnull=True).count())
+        result.add("unchanged", "targets", document.targets.filter(active=True).count())
+        result.add("unchanged", "references", document.references.filter(active=True).count())
+        return
+    _copy_header(document, doc_in)
+    document.save()
+    revision = _new_revision(document, (last.number if last else 0) + 1, doc_in, file_sha256, source_name)
+    revision.diff = _sync_items(document, revision, doc_in, result)
+    revision.save(update_fields=["diff"])
+    result.add("updated", "documents")
+    result.revisions.append(revision.pk)
+
+
+def _copy_header(document: Document, doc_in: DocumentIn) -> None:
+    document.doc_number = doc_in.doc_number
+    document.title = doc_in.title
+    document.issuers = doc_in.issuers
+    document.date = doc_in.date
+    document.addressees = doc_in.addressees
+    document.genre = doc_in.genre
+    document.forwarded_title = doc_in.forwarded_title
+
+
+def _new_revision(
+    document: Document, number: int, doc_in: DocumentIn, file_sha256: str, source_name: str
+) -> DocumentRevision:
+    return DocumentRevision.objects.create(
+        document=document,
+        number=number,
+        file_sha256=file_sha256,
+        content_sha256=doc_in.content_sha256,
+        source_name=source_name,
+        contract=doc_in.raw,
+    )
+
+
+def _sync_items(
+    document: Document, revision: DocumentRevision, doc_in: DocumentIn, result: ImportResult
+) -> dict[str, Any]:
+    return {
+        "tasks": _sync_tasks(document, revision, doc_in, result),
+        "targets": _sync_targets(document, revision, doc_in, result),
+        "references": _sync_references(document, doc_in, result),
+    }
+
+
+def _task_deadline(task_in: TaskIn, targets: list[TargetIn]) -> Any:
+    own = [t.deadline for t in targets if t.deadline is not None and t.text and t.text in task_in.text]
+    return deadline_from_text(task_in.text, own)
+
+
+def _task_fingerprint(task: Task) -> tuple[Any, ...]:
+    assignments = sorted(task.assignments.all(), key=lambda a: a.position)
+    leads = sorted(a.name for a in assignments if a.explicit_lead)
+    return (task.text, tuple(a.name for a in assignments), tuple(leads))
+
+
+def _set_units(task: Task, task_in: TaskIn, document: Document) -> None:
+    """Replace the task's unit list; lead/co roles follow :meth:`TaskIn.lead_names`."""
+    task.assignments.all().delete()
+    leads = set(task_in.lead_names())
+    for position, name in enumerate(task_in.all_names()):
+        TaskUnit.objects.create(
+            task=task,
+            name=name,
+            unit=unit_names.resolve_or_queue(name, document),
+            role=AssignmentRole.LEAD if name in leads else AssignmentRole.CO,
+            explicit_lead=name in task_in.lead_units,
+            position=position,
+        )
+
+
+def _apply_task(task: Task, task_in: TaskIn, document: Document, targets: list[TargetIn]) -> None:
+    task.path = task_in.path
+    task.text = task_in.text
+    span = task_in.span or {}
+    task.span_start = span.get("start")
+    task.span_end = span.get("end")
+    task.line_start = span.get("line_start")
+    task.line_end = span.get("line_end")
+    task.deadline = _task_deadline(task_in, targets)
+    task.start_date = document.date
+
+
+def _sync_tasks(
+    document: Document, revision: DocumentRevision, doc_in: DocumentIn, result: ImportResult
+) -> dict[str, list[str]]:
+    existing = {t.path_key: t for t in document.tasks.filter(parent__isnull=True).prefetch_related("assignments")}
+    diff: dict[str, list[str]] = {"added": [], "changed": [], "dropped": [], "unchanged": []}
+    for task_in in doc_in.tasks:
+        task = existing.pop(task_in.path_key, None)
+        if task is None:
+            task = Task(document=document, path_key=task_in.path_key, introduced_in=revision)
+            _apply_task(task, task_in, document, doc_in.targets)
+            task.save()
+            _set_units(task, task_in, document)
+            diff["added"].append(task_in.path_key)
+            result.add("created", "tasks")
+            continue
+        same = task.active and _task_fingerprint(task) == task_in.fingerprint()
+        before_span = (task.span_start, task.span_end, task.line_start, task.line_end, task.deadline)
+        _apply_task(task, task_in, document, doc_in.targets)
+        moved = before_span != (task.span_start, task.span_end, task.line_start, task.line_end, task.deadline)
+        if same:
+            if moved:
+                task.save()
+            diff["unchanged"].append(task_in.path_key)
+            result.add("unchanged", "tasks")
+            continue
+        task.active = True
+        task.dropped_in = None
+        task.save()
+        _set_units(task, task_in, document)
+        diff["changed"].append(task_in.path_key)
+        result.add("updated", "tasks")
+    for path_key, task in existing.items():
+        if task.active:
+            task.active = False
+            task.dropped_in = revision
+            task.save()
+            diff["dropped"].append(path_key)
+            result.add("dropped", "tasks")
+    return diff
+
+
+def _sync_targets(
+    document: Document, revision: DocumentRevision, doc_in: DocumentIn, result: ImportResult
+) -> dict[str, list[str]]:
+    existing = {t.match_key: t for t in document.targets.all()}
+    diff: dict[str, list[str]] = {"added": [], "changed": [], "dropped": [], "unchanged": []}
+    for target_in in doc_in.targets:
+        target = existing.pop(target_in.match_key, None)
+        if target is None:
+            target = Target(document=document, match_key=target_in.match_key, introduced_in=revision)
+            _apply_target(target, target_in)
+            target.save()
+            diff["added"].append(target_in.match_key)
+            result.add("created", "targets")
+            continue
+        fingerprint = (target.text, target.kind, target.comparator, target.value_max, target.unit_text, target.deadline)
+        if target.active and fingerprint == target_in.fingerprint():
+            diff["unchanged"].append(target_in.match_key)
+            result.add("unchanged", "targets")
+            continue
+        _apply_target(target, target_in)
+        target.active = True
+        target.dropped_in = None
+        target.save()
+        diff["changed"].append(target_in.match_key)
+        result.add("updated", "targets")
+    for match_key, target in existing.items():
+        if target.active:
+            target.active = False
+            target.dropped_in = revision
+            target.save()
+            diff["dropped"].append(match_key)
+            result.add("dropped", "targets")
+    return diff
+
+
+def _apply_target(target: Target, target_in: TargetIn) -> None:
+    target.text = target_in.text
+    target.indicator = target_in.indicator
+    target.kind = target_in.kind
+    target.comparator = target_in.comparator
+    target.value = target_in.value
+    target.value_max = target_in.value_max
+    target.unit_text = target_in.unit
+    target.deadline = target_in.deadline
+
+
+def _reference_key(reference: Reference | ReferenceIn) -> str:
+    return reference.doc_number or f"title:{reference.title}"
+
+
+def _sync_references(document: Document, doc_in: DocumentIn, result: ImportResult) -> dict[str, list[str]]:
+    existing = {_reference_key(r): r for r in document.references.all()}
+    diff: dict[str, list[str]] = {"added": [], "changed": [], "dropped": [], "unchanged": []}
+    for ref_in in doc_in.references:
+        key = ref_in.key
+        ref = existing.pop(key, None)
+        if ref is None:
+            Reference.objects.create(document=document, doc_number=ref_in.doc_number, title=ref_in.title)
+            diff["added"].append(key)
+            result.add("created", "references")
+        elif ref.active and ref.title == ref_in.title:
+            diff["unchanged"].append(key)
+            result.add("unchanged", "references")
+        else:
+            ref.title = ref_in.title
+            ref.active = True
+            ref.save()
+            diff["changed"].append(key)
+            result.add("updated", "references")
+    for key, ref in existing.items():
+        if ref.active:
+            ref.active = False
+            ref.save()
+            diff["dropped"].append(key)
+            result.add("dropped", "references")
+    return diff

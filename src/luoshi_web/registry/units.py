@@ -1,0 +1,132 @@
+"""Resolving unit names as documents write them to the registry's units.
+
+A name resolves when it equals a unit's name or one of its aliases. Anything
+else goes to the UnresolvedUnitName queue: a person links it to a unit (which
+also records the alias, so the next document resolves it) or creates a unit.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from luoshi_web.registry.errors import Invalid
+from luoshi_web.registry.models import Document, TaskUnit, Unit, UnitAlias, UnitKind, UnresolvedUnitName
+
+# Columns of a unit CSV file; ``aliases`` holds several names separated by ``|``.
+UNIT_CSV_COLUMNS = ("name", "kind", "parent", "aliases")
+ALIAS_SEPARATOR = "|"
+
+
+def normalize_name(name: str) -> str:
+    """NFC, no whitespace: the form the pipeline emits, so both sides compare equal."""
+    return "".join(unicodedata.normalize("NFC", name).split())
+
+
+def resolve(name: str) -> Unit | None:
+    key = normalize_name(name)
+    unit = Unit.objects.filter(name=key).first()
+    if unit is not None:
+        return unit
+    alias = UnitAlias.objects.select_related("unit").filter(alias=key).first()
+    return alias.unit if alias is not None else None
+
+
+def resolve_or_queue(name: str, document: Document) -> Unit | None:
+    """The unit for ``name``; if none, count the name in the unresolved queue."""
+    unit = resolve(name)
+    if unit is not None:
+        return unit
+    key = normalize_name(name)
+    entry, created = UnresolvedUnitName.objects.get_or_create(
+        name=key, defaults={"first_document": document, "occurrences": 1}
+    )
+    if not created:
+        entry.occurrences += 1
+        entry.save(update_fields=["occurrences"])
+    return None
+
+
+@transaction.atomic
+def link_name(entry: UnresolvedUnitName, unit: Unit) -> int:
+    """Link a queued name to ``unit``: record the alias and resolve every task naming it.
+
+    Returns how many task assignments were resolved.
+    """
+    if entry.name != unit.name:
+        UnitAlias.objects.get_or_create(alias=entry.name, defaults={"unit": unit})
+    resolved = 0
+    for assignment in TaskUnit.objects.filter(name=entry.name, unit__isnull=True):
+        assignment.unit = unit
+        assignment.save(update_fields=["unit"])
+        resolved += 1
+    entry.resolved_unit = unit
+    entry.resolved_at = timezone.now()
+    entry.save(update_fields=["resolved_unit", "resolved_at"])
+    return resolved
+
+
+def create_unit_for(entry: UnresolvedUnitName, kind: str = UnitKind.OTHER, parent: Unit | None = None) -> Unit:
+    """Create a unit named exactly as the queued name, and link the name to it."""
+    with transaction.atomic():
+        unit = Unit.objects.create(name=entry.name, kind=kind, parent=parent)
+        link_name(entry, unit)
+    return unit
+
+
+@transaction.atomic
+def load_units_csv(path: Path) -> tuple[int, int]:
+    """Load units from a CSV (header ``name,kind,parent,aliases``); returns (created, aliases added).
+
+    Parents may appear later in the file than their children: rows are created
+    first, parents linked second. Existing units are updated, not duplicated,
+    so loading the same file twice changes nothing.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise Invalid(f"{path}: cannot read unit CSV: {exc}") from None
+    if rows and "name" not in rows[0]:
+        raise Invalid(f"{path}: the header must name the columns {', '.join(UNIT_CSV_COLUMNS)}")
+    kinds = set(UnitKind.values)
+    created = aliases = 0
+    by_name: dict[str, Unit] = {}
+    for line, row in enumerate(rows, start=2):
+        name = normalize_name(row.get("name") or "")
+        kind = (row.get("kind") or UnitKind.OTHER).strip() or UnitKind.OTHER
+        if not name:
+            raise Invalid(f"{path}:{line}: empty unit name")
+        if kind not in kinds:
+            raise Invalid(f"{path}:{line}: unknown kind {kind!r} (one of {', '.join(sorted(kinds))})")
+        unit, was_created = Unit.objects.get_or_create(name=name, defaults={"kind": kind})
+        if not was_created and unit.kind != kind:
+            unit.kind = kind
+            unit.save(update_fields=["kind"])
+        created += was_created
+        by_name[name] = unit
+        for alias in (row.get("aliases") or "").split(ALIAS_SEPARATOR):
+            alias = normalize_name(alias)
+            if alias and alias != name:
+                _, added = UnitAlias.objects.get_or_create(alias=alias, defaults={"unit": unit})
+                aliases += added
+    for line, row in enumerate(rows, start=2):
+        parent_name = normalize_name(row.get("parent") or "")
+        if not parent_name:
+            continue
+        parent = by_name.get(parent_name) or Unit.objects.filter(name=parent_name).first()
+        if parent is None:
+            raise Invalid(f"{path}:{line}: parent unit {parent_name!r} is not defined")
+        unit = by_name[normalize_name(row["name"])]
+        if unit.parent_id != parent.pk:
+            unit.parent = parent
+            unit.save(update_fields=["parent"])
+    for entry in UnresolvedUnitName.objects.filter(resolved_unit__isnull=True):
+        unit = resolve(entry.name)
+        if unit is not None:
+            link_name(entry, unit)
+    return created, aliases

@@ -1,0 +1,23 @@
+"""URL map: the API under /api/v1/, the admin site, and JSON 404s for unknown API paths."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest, JsonResponse
+from django.urls import path, re_path
+
+from luoshi_web.registry.api import api
+from luoshi_web.registry.views import home
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Unknown paths under /api/ answer in the API's error shape, not an HTML page."""
+    return JsonResponse({"error": {"code": "not_found", "message": f"no API endpoint at {request.path}"}}, status=404)
+
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
+    path("admin/", admin.site.urls),
+    path("", home, name="home"),
+]
