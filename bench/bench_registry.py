@@ -10,22 +10,30 @@ generate_series``), one statement per table, so a million tasks take seconds,
 not the ORM's half hour. Table and column names come from the models' ``_meta``;
 a column the benchmark does not fill gets the field's default (or NULL), and a
 new required column without a default stops the run with a clear message, so
-the loader follows the schema. Nothing is dropped from the schema: every index
-and constraint is in place while loading, then ``ANALYZE``. The throw-away
-databases' registry tables are UNLOGGED (see ``_unlog_registry_tables``).
+the loader follows the schema. As PostgreSQL advises for bulk loads, foreign
+keys and secondary indexes are dropped for the inserts and re-created from
+their catalogue definitions after them; the tasks' progress facts are written
+from the rules that generate the reports and checked on a sample against the
+registry's own ``progress.refresh()``; then ``VACUUM ANALYZE``.
+The throw-away databases' registry tables are UNLOGGED (see
+``_unlog_registry_tables``).
 
-Timing: the real server code, in-process, with ``DEBUG`` off (no query log):
+Timing: the real server code, with ``DEBUG`` off (no query log), in one timing
+process per size; the driver alternates the two call by call, so a slow spell
+of the shared machine hits both sizes alike and the ratio is measured in one run:
 
 - filtered task query: ``filter_tasks`` (unit + status + deadline range) paged and serialised,
 - unit docket: ``GET /api/v1/units/{id}/docket``,
 - task with history: ``GET /api/v1/tasks/{id}`` (reports per cycle, sub-tasks, evaluations),
 - API task list: ``GET /api/v1/tasks?unit=…&status=…`` with a bearer token,
-- API list, no filter: ``GET /api/v1/tasks?offset=…`` (the supervisor's first pages).
+- API list, no filter: ``GET /api/v1/tasks?offset=…`` (the supervisor's first pages),
+- API list by status: ``GET /api/v1/tasks?status=…`` (every task in one status, all units).
 
 Usage (needs a PostgreSQL role allowed to create databases):
     export DATABASE_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
     .venv/bin/python bench/bench_registry.py [--scale 1.0] [--small 0.01] [--samples 200] [--explain]
-Each size gets its own database (``<name>_bench_small`` / ``_full``), dropped at the end unless --keep.
+Each size gets its own database (``<name>_bench_small`` / ``_full``), dropped at the end unless
+--keep; ``--reuse`` times the databases a ``--keep`` run left without loading them again.
 """
 
 from __future__ import annotations
@@ -100,7 +108,7 @@ def _insert_generated(cursor: Any, model: Any, values: dict[str, str], source: s
     for field in model._meta.concrete_fields:
         if field.name in values:
             expr = values[field.name]
-        elif field.primary_key:
+        elif field.primary_key or getattr(field, "generated", False):
             continue
         elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             expr = "now()"
@@ -162,6 +170,65 @@ def _unlog_registry_tables() -> None:
         pending -= done
 
 
+def _registry_tables() -> list[str]:
+    from django.apps import apps
+
+    return sorted(model._meta.db_table for model in apps.get_app_config("registry").get_models())
+
+
+def _drop_for_load(cursor: Any) -> tuple[list[str], list[tuple[str, str]]]:
+    """Drop the registry's foreign keys and secondary indexes; returns the SQL that re-creates them.
+
+    PostgreSQL's advice for bulk loads ("Populating a Database"): checking a
+    foreign key row by row locks each referenced row, and growing an index one
+    entry at a time is far slower than building it once, so both are removed
+    for the load and re-created after it, exactly as they were (definitions read
+    back from the catalogue). Primary keys and unique constraints stay.
+    """
+    tables = _registry_tables()
+    cursor.execute(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        " WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+        [tables],
+    )
+    foreign_keys = []
+    for table, name, definition in cursor.fetchall():
+        cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        foreign_keys.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+    cursor.execute(
+        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+        " AND tablename = ANY(%s) AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+        [tables],
+    )
+    indexes = []
+    for table, name, definition in cursor.fetchall():
+        cursor.execute(f'DROP INDEX "{name}"')
+        indexes.append((table, definition))
+    return foreign_keys, indexes
+
+
+def _check_facts(tasks: int) -> None:
+    """The loader writes each task's progress facts from the same rules that generate its reports
+    (recomputing a million tasks row by row would double the load); here the registry's own
+    ``progress.refresh`` recomputes a sample of them, and any difference stops the run."""
+    from luoshi_web.registry import progress
+    from luoshi_web.registry.models import Task
+
+    fields = ("id", *progress.FACT_FIELDS)
+    sample = sorted({1 + (k * 7919) % tasks for k in range(min(tasks, 2000))} | set(range(1, 41)))
+    loaded = list(Task.objects.filter(pk__in=sample).order_by("id").values_list(*fields))
+    progress.refresh(sample)
+    if list(Task.objects.filter(pk__in=sample).order_by("id").values_list(*fields)) != loaded:
+        raise SystemExit("bench_registry: the loader's progress facts differ from progress.refresh; update the loader")
+
+
+def _timed(cursor: Any, what: str, statements: list[str]) -> None:
+    began = time.perf_counter()
+    for sql in statements:
+        cursor.execute(sql)
+    print(f"  {len(statements)} {what} in {time.perf_counter() - began:.1f}s", file=sys.stderr, flush=True)
+
+
 def load(n: dict[str, int], today: date) -> dict[str, int]:
     """Fill an empty, migrated database with the synthetic registry; returns row counts."""
     from django.core.management.color import no_style
@@ -179,6 +246,7 @@ def load(n: dict[str, int], today: date) -> dict[str, int]:
     with transaction.atomic(), connection.cursor() as cur:
         cur.execute("SET LOCAL synchronous_commit = off")
         cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        foreign_keys, indexes = _drop_for_load(cur)
         counts["units"] = _insert_generated(
             cur,
             m.Unit,
@@ -212,6 +280,11 @@ def load(n: dict[str, int], today: date) -> dict[str, int]:
                 f" + (mod(g::bigint * 7919, {2 * DEADLINE_SPREAD_DAYS + 1}) - {DEADLINE_SPREAD_DAYS})::int",
                 "start_date": f"'{today.isoformat()}'::date - {DEADLINE_SPREAD_DAYS}",
                 "active": f"mod(g, {INACTIVE_EVERY}) <> 0",
+                # The progress facts the reports below imply (checked against progress.refresh after the load).
+                "progress_reported": f"mod(g, {REPORTED_EVERY}) = 0",
+                "progress_verified": f"mod(g, {COMPLETED_EVERY}) = 0",
+                "latest_percent": f"CASE WHEN mod(g, {REPORTED_EVERY}) <> 0 THEN NULL"
+                f" WHEN mod(g, {COMPLETED_EVERY}) = 0 THEN 100 ELSE least(95, {CYCLES} * 20 + mod(g, 20)) END",
             },
             f"generate_series(1, {tasks}) AS g",
         )
@@ -285,8 +358,14 @@ def load(n: dict[str, int], today: date) -> dict[str, int]:
         )
         for sql in connection.ops.sequence_reset_sql(no_style(), [m.Unit, m.Document, m.Task]):
             cur.execute(sql)
+        _timed(cur, "indexes", [sql for _table, sql in indexes])
+        _timed(cur, "foreign keys", foreign_keys)
+        _check_facts(tasks)
+    connection.set_autocommit(True)
     with connection.cursor() as cur:
-        cur.execute("ANALYZE")
+        began = time.perf_counter()
+        cur.execute("VACUUM ANALYZE")
+        print(f"  vacuum analyze in {time.perf_counter() - began:.1f}s", file=sys.stderr, flush=True)
     return counts
 
 
@@ -307,8 +386,7 @@ def _explain(call: Callable[[], Any]) -> str:
     return f"{slowest['sql']}\n{plan}"
 
 
-def child(scale: float, samples: int, explain: bool) -> dict[str, Any]:
-    """Runs inside the size's own database: migrate, load, time. Returns ms per query."""
+def _setup_django() -> None:
     os.environ["LUOSHI_DEBUG"] = "0"  # DEBUG on would log every query (connection.queries)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi_web.settings")
     os.environ.setdefault("LUOSHI_ALLOWED_HOSTS", "testserver")
@@ -318,32 +396,46 @@ def child(scale: float, samples: int, explain: bool) -> dict[str, Any]:
 
     django.setup()
     from django.conf import settings
+
+    assert not settings.DEBUG
+
+
+def load_child(scale: float) -> dict[str, Any]:
+    """Runs inside the size's own (empty) database: migrate and load. Returns sizes, counts, seconds."""
+    _setup_django()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
+
+    from luoshi_web.registry import clock
+    from luoshi_web.registry.models import Profile, Role
+
+    call_command("migrate", verbosity=0)
+    n = _sizes(scale)
+    started = time.perf_counter()
+    counts = load(n, clock.today())
+    load_seconds = time.perf_counter() - started
+    user = get_user_model().objects.create_user("bench", password=None)
+    Profile.objects.create(user=user, role=Role.SUPERVISOR)
+    print(f"  loaded {counts} in {load_seconds:.1f}s", file=sys.stderr, flush=True)
+    return {"sizes": n, "counts": counts, "load_seconds": load_seconds}
+
+
+def _queries(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
+    """The measured calls, each taking the sample number; parameters drawn for this size."""
+    from django.contrib.auth import get_user_model
     from django.test import Client
 
     from luoshi_web.registry import clock, serialize, tokens
     from luoshi_web.registry.api.paging import page
     from luoshi_web.registry.api.tasks import TaskFilter, filter_tasks
-    from luoshi_web.registry.models import Profile, Role
     from luoshi_web.registry.permissions import actor_for
     from luoshi_web.registry.status import STATUSES
 
-    assert not settings.DEBUG
-    call_command("migrate", verbosity=0)
-    n = _sizes(scale)
-    today = clock.today()
-    started = time.perf_counter()
-    counts = load(n, today)
-    load_seconds = time.perf_counter() - started
-    print(f"  loaded {counts} in {load_seconds:.1f}s", file=sys.stderr, flush=True)
-
-    user = get_user_model().objects.create_user("bench", password=None)
-    Profile.objects.create(user=user, role=Role.SUPERVISOR)
+    user = get_user_model().objects.get(username="bench")
     who = actor_for(user)
     client = Client(HTTP_AUTHORIZATION=f"Bearer {tokens.issue(user, 'bench')}")
+    today = clock.today()
     rng = random.Random(20261129)
-    total = WARMUP + samples
     units = [rng.randint(1, n["units"]) for _ in range(total)]
     task_ids = [rng.randint(1, n["tasks"]) for _ in range(total)]
     windows = [today + timedelta(days=rng.randint(-DEADLINE_SPREAD_DAYS, 0)) for _ in range(total)]
@@ -355,7 +447,7 @@ def child(scale: float, samples: int, explain: bool) -> dict[str, Any]:
             raise SystemExit(f"bench_registry: {response.status_code} {response.content[:300]!r}")
         return response.content
 
-    queries: dict[str, Callable[[int], Any]] = {
+    return {
         "filtered task query": lambda i: json.dumps(
             page(
                 filter_tasks(
@@ -377,79 +469,183 @@ def child(scale: float, samples: int, explain: bool) -> dict[str, Any]:
         "task with history": lambda i: ok(client.get(f"/api/v1/tasks/{task_ids[i]}")),
         "API task list": lambda i: ok(client.get(f"/api/v1/tasks?unit={units[i]}&status={statuses[i]}&limit=50")),
         "API list, no filter": lambda i: ok(client.get(f"/api/v1/tasks?limit=50&offset={offsets[i]}")),
+        "API list by status": lambda i: ok(client.get(f"/api/v1/tasks?status={statuses[i]}&limit=50")),
     }
-    result: dict[str, Any] = {"_load_seconds": load_seconds, "_sizes": n, "_counts": counts}
-    for name, fn in queries.items():
-        for i in range(WARMUP):
-            fn(i)
-        times = []
-        for i in range(WARMUP, total):
-            began = time.perf_counter()
-            fn(i)
-            times.append((time.perf_counter() - began) * 1000)
-        result[name] = {"p50": _percentile(times, 0.5), "p95": _percentile(times, 0.95)}
-        if explain:
-            plan = _explain(functools.partial(fn, 0))
-            print(f"--- {name} (scale {scale}): slowest statement\n{plan}", file=sys.stderr)
-    return result
+
+
+def serve_child(total: int) -> None:
+    """Runs inside a loaded database and times one call per request line from the driver.
+
+    Protocol on stdin/stdout, one line each way: ``<query name>\t<sample>`` →
+    milliseconds; ``explain\t<query name>`` → the plan on stderr, then ``ok``.
+    The first reply line is the query names as JSON, once set up.
+    """
+    _setup_django()
+    from luoshi_web.registry.models import Task, Unit
+
+    n = {"tasks": Task.objects.count(), "units": Unit.objects.count()}
+    queries = _queries(n, total)
+    print(json.dumps(list(queries)), flush=True)
+    for line in sys.stdin:
+        name, arg = line.rstrip("\n").split("\t")
+        if name == "explain":
+            print(
+                f"--- {arg} ({n['tasks']} tasks): slowest statement\n{_explain(functools.partial(queries[arg], 0))}",
+                file=sys.stderr,
+            )
+            print("ok", flush=True)
+            continue
+        began = time.perf_counter()
+        queries[name](int(arg))
+        print(f"{(time.perf_counter() - began) * 1000:.4f}", flush=True)
 
 
 # --------------------------------------------------------------------------- driver
+
+
+class Server:
+    """One serve_child process on one size's database."""
+
+    def __init__(self, url: str, total: int) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(total)],
+            env={**os.environ, "DATABASE_URL": url},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.names: list[str] = json.loads(self._line())
+
+    def _line(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit(f"bench_registry: the timing process stopped (exit {self.process.wait()})")
+        return line
+
+    def ask(self, name: str, arg: str) -> str:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{name}\t{arg}\n")
+        self.process.stdin.flush()
+        return self._line().strip()
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def _database_ready(url: str) -> bool:
+    """Whether ``url`` names a database that a previous --keep run loaded completely."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url) as conn:
+            return conn.execute("SELECT 1 FROM auth_user WHERE username = 'bench'").fetchone() is not None
+    except psycopg.Error:
+        return False
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="full size as a fraction of national scale")
     parser.add_argument("--small", type=float, default=0.01, help="the comparison size")
-    parser.add_argument("--samples", type=int, default=200, help="timed calls per query, after warm-up")
+    parser.add_argument("--samples", type=int, default=200, help="timed calls per query and size, after warm-up")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each query's slowest SQL")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
-    parser.add_argument("--child", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--reuse", action="store_true", help="time the databases a --keep run left, without loading")
+    parser.add_argument("--load", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child is not None:
-        print(json.dumps(child(args.child, args.samples, args.explain)))
+    if args.load is not None:
+        print(json.dumps(load_child(args.load)))
+        return 0
+    if args.serve is not None:
+        serve_child(args.serve)
         return 0
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith("postgres"):
         print("bench_registry: set DATABASE_URL to a PostgreSQL server (scripts/start-postgres.sh)", file=sys.stderr)
         return 2
     base_name = urlparse(base).path.lstrip("/") or "luoshi"
-    results: dict[str, dict[str, Any]] = {}
-    for label, scale in (("small", args.small), ("full", args.scale)):
-        name = f"{base_name}_bench_{label}"
-        _admin(base, f"DROP DATABASE IF EXISTS {name}")
-        _admin(base, f"CREATE DATABASE {name}")
-        print(f"{label} (scale {scale}) in database {name}", file=sys.stderr, flush=True)
-        command = [sys.executable, __file__, "--child", str(scale), "--samples", str(args.samples)]
-        try:
+    sizes = {"small": args.small, "full": args.scale}
+    urls = {label: _db_url(base, f"{base_name}_bench_{label}") for label in sizes}
+    try:
+        loads = {}
+        for label, scale in sizes.items():
+            name = urlparse(urls[label]).path.lstrip("/")
+            if args.reuse and _database_ready(urls[label]):
+                print(f"{label}: reusing database {name}", file=sys.stderr, flush=True)
+                continue
+            _admin(base, f"DROP DATABASE IF EXISTS {name}")
+            _admin(base, f"CREATE DATABASE {name}")
+            print(f"{label} (scale {scale}) in database {name}", file=sys.stderr, flush=True)
             run = subprocess.run(
-                command + (["--explain"] if args.explain else []),
-                env={**os.environ, "DATABASE_URL": _db_url(base, name)},
+                [sys.executable, __file__, "--load", str(scale)],
+                env={**os.environ, "DATABASE_URL": urls[label]},
                 stdout=subprocess.PIPE,
                 text=True,
                 check=False,
             )
-        finally:
-            if not args.keep:
-                _admin(base, f"DROP DATABASE IF EXISTS {name}")
-        if run.returncode != 0:
-            return 1
-        results[label] = json.loads(run.stdout.strip().splitlines()[-1])
-    for label, r in results.items():
-        s = r["_sizes"]
+            if run.returncode != 0:
+                return 1
+            loads[label] = json.loads(run.stdout.strip().splitlines()[-1])
+        results = _time_interleaved(urls, args.samples, args.explain)
+    finally:
+        if not args.keep:
+            for url in urls.values():
+                _admin(base, f"DROP DATABASE IF EXISTS {urlparse(url).path.lstrip('/')}")
+    _print_report(loads, results)
+    return 0
+
+
+def _time_interleaved(urls: dict[str, str], samples: int, explain: bool) -> dict[str, dict[str, list[float]]]:
+    """Time every query on both sizes, alternating call by call, so both see the same machine.
+
+    On a shared machine the background load changes from minute to minute; timing
+    one size after the other would fold that drift into the ratio. Here each
+    sample runs on the small and the full registry back to back (in alternating
+    order), so any slow spell hits both.
+    """
+    servers = {label: Server(url, WARMUP + samples) for label, url in urls.items()}
+    names = servers["full"].names
+    times: dict[str, dict[str, list[float]]] = {label: {q: [] for q in names} for label in servers}
+    try:
+        for i in range(WARMUP + samples):
+            order = list(servers) if i % 2 == 0 else list(servers)[::-1]
+            for query in names:
+                for label in order:
+                    ms = float(servers[label].ask(query, str(i)))
+                    if i >= WARMUP:
+                        times[label][query].append(ms)
+        if explain:
+            for query in names:
+                for label in servers:
+                    servers[label].ask("explain", query)
+    finally:
+        for server in servers.values():
+            server.close()
+    return times
+
+
+def _print_report(loads: dict[str, dict[str, Any]], times: dict[str, dict[str, list[float]]]) -> None:
+    for label, r in loads.items():
+        s, c = r["sizes"], r["counts"]
         print(
             f"{label}: {s['documents']} documents, {s['tasks']} tasks, {s['units']} units, {CYCLES} cycles,"
-            f" {r['_counts']['reports']} reports; loaded in {r['_load_seconds']:.1f}s"
+            f" {c['reports']} reports; loaded in {r['load_seconds']:.1f}s"
         )
+    samples = len(next(iter(times["full"].values())))
+    print(f"server time in ms, {samples} interleaved calls per query and size")
     print(f"{'query':<22}{'small p50':>11}{'small p95':>11}{'full p50':>10}{'full p95':>10}{'p95 ratio':>11}")
     worst = 0.0
-    for query in (q for q in results["full"] if not q.startswith("_")):
-        s, f = results["small"][query], results["full"][query]
-        ratio = f["p95"] / s["p95"] if s["p95"] else float("inf")
+    for query in times["full"]:
+        small, full = times["small"][query], times["full"][query]
+        sp50, sp95, fp50, fp95 = (_percentile(t, q) for t in (small, full) for q in (0.5, 0.95))
+        ratio = fp95 / sp95 if sp95 else float("inf")
         worst = max(worst, ratio)
-        print(f"{query:<22}{s['p50']:>9.1f}ms{s['p95']:>9.1f}ms{f['p50']:>8.1f}ms{f['p95']:>8.1f}ms{ratio:>10.2f}x")
+        print(f"{query:<22}{sp50:>9.1f}ms{sp95:>9.1f}ms{fp50:>8.1f}ms{fp95:>8.1f}ms{ratio:>10.2f}x")
     print(f"worst p95 growth: {worst:.2f}x (goal ≤ 2x)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ given as (path, paragraphs) and children follow their parent by path.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -24,8 +25,18 @@ def build(
     preamble: list[str] = (),
     tail: list[str] = (),
     doc_number: str | None = None,
+    *,
+    date: str | None = None,
+    title: str | None = None,
+    forwarded_title: str | None = None,
+    kind: MarkerKind = MarkerKind.CN,
+    headings: Mapping[tuple[str, ...], str] | None = None,
 ) -> tuple[Document, CleanText]:
-    """A document with ``preamble``, outline ``items``, ``closing`` and free ``tail`` lines."""
+    """A document with ``preamble``, outline ``items``, ``closing`` and free ``tail`` lines.
+
+    Every outline marker is of ``kind``; ``headings`` gives an item's heading by path
+    (its first paragraph still starts with it, as the outline stage leaves it).
+    """
     lines: list[str] = []
     pos = 0
 
@@ -59,9 +70,9 @@ def build(
             OutlineNode(
                 path=path,
                 marker=path[-1],
-                kind=MarkerKind.CN,
+                kind=kind,
                 numeral=path[-1],
-                heading="",
+                heading=(headings or {}).get(path, ""),
                 start=start,
                 end=end,
                 paragraphs=paras,
@@ -77,12 +88,12 @@ def build(
         roots.append(n)
     doc = Document(
         doc_number=doc_number,
-        title=None,
+        title=title,
         issuers=(),
-        date=None,
+        date=date,
         addressees=(),
         genre=None,
-        forwarded_title=None,
+        forwarded_title=forwarded_title,
         span=ct.span(0, len(text)),
         body_start=0,
         preamble=pre,

@@ -7,12 +7,11 @@ sides.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from doc_builder import build
 from luoshi.extract.targets import extract_targets
-from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, SourceText, Target
+from luoshi.model import CleanText, Document, MarkerKind, Target
 
 Item = tuple[tuple[str, ...], str, list[str]]  # path, heading, paragraphs
 
@@ -29,63 +28,15 @@ def make_doc(
     Each outline item's first paragraph starts with its heading, as the
     outline stage gives it (``主要目标。到2020年，……``).
     """
-    lines: list[str] = []
-    pos = 0
-
-    def add(text: str) -> Paragraph:
-        nonlocal pos
-        para = Paragraph(pos, pos + len(text), text)
-        lines.append(text)
-        pos += len(text) + 1
-        return para
-
-    pre = tuple(add(t) for t in preamble)
-    flat = [(path, heading, tuple(add(t) for t in paras)) for path, heading, paras in items]
-    text = "\n".join(lines)
-    clean = CleanText(text, tuple(range(len(text))), SourceText(Path("t.txt"), text, "txt"))
-
-    def node(i: int) -> tuple[OutlineNode, int]:
-        path, heading, paras = flat[i]
-        children = []
-        j = i + 1
-        while j < len(flat) and len(flat[j][0]) > len(path) and flat[j][0][: len(path)] == path:
-            child, j = node(j)
-            children.append(child)
-        start = paras[0].start if paras else 0
-        return (
-            OutlineNode(
-                path=path,
-                marker=path[-1],
-                kind=MarkerKind.PAREN_CN,
-                numeral=path[-1],
-                heading=heading,
-                start=start,
-                end=paras[-1].end if paras else start,
-                paragraphs=paras,
-                children=tuple(children),
-            ),
-            j,
-        )
-
-    roots = []
-    i = 0
-    while i < len(flat):
-        root, i = node(i)
-        roots.append(root)
-    doc = Document(
-        doc_number=None,
-        title=title,
-        issuers=(),
+    return build(
+        [(path, paras) for path, _, paras in items],
+        preamble=preamble,
         date=date,
-        addressees=(),
-        genre=None,
+        title=title,
         forwarded_title=forwarded_title,
-        span=clean.span(0, len(text)),
-        body_start=0,
-        preamble=pre,
-        outline=tuple(roots),
+        kind=MarkerKind.PAREN_CN,
+        headings={path: heading for path, heading, _ in items},
     )
-    return doc, clean
 
 
 def targets_of(*paragraphs: str, date: str | None = "2016-03-04") -> tuple[Target, ...]:

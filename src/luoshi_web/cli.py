@@ -26,9 +26,11 @@ registry (SQLite ./luoshi.sqlite3 by default; DATABASE_URL for PostgreSQL):
   demo [--port N]          migrate, import the seed gazette, create demo accounts, serve
   load_units FILE.csv      load units (name,kind,parent,aliases)
   token USERNAME           issue an API bearer token
-  backup FILE / restore FILE   dump or reload the whole database (JSON)
+  backup FILE.zip / restore FILE.zip   the whole database and the evidence files
   createsuperuser          create an administrator account
   help                     list every management command
+
+Messages are in Chinese; LUOSHI_LANGUAGE=en switches the registry commands to English.
 """
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from luoshi_web.env import env_bool, env_int, env_list, env_path, env_str, secret_key
+from luoshi_web.env import env_bool, env_choice, env_int, env_list, env_path, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("LUOSHI_DATA_DIR", Path.cwd())
@@ -96,11 +96,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Chinese is the working language of the documents and their users; English
-# is offered for reviewers and developers (Accept-Language or ?lang via LocaleMiddleware).
-LANGUAGE_CODE = "zh-hans"
+# Chinese is the working language of the documents and their users; English is
+# offered for reviewers and developers: per request by Accept-Language (LocaleMiddleware),
+# or as the default of a whole installation and of the command line (LUOSHI_LANGUAGE=en).
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
+LANGUAGE_CODE = env_choice("LUOSHI_LANGUAGE", "zh-hans", [code for code, _name in LANGUAGES])
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dumpdata/loaddata (luoshi backup/restore) keep timestamps to the microsecond: see exact_json.
+SERIALIZATION_MODULES = {"json": "luoshi_web.exact_json"}
 USE_I18N = True
 TIME_ZONE = env_str("LUOSHI_TIME_ZONE", "Asia/Shanghai")
 USE_TZ = True

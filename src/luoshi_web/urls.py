@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest, JsonResponse
 from django.urls import path, re_path
+from django.utils.translation import gettext
 
 from luoshi_web.registry.api import api
 from luoshi_web.registry.views import home
@@ -12,7 +13,8 @@ from luoshi_web.registry.views import home
 
 def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     """Unknown paths under /api/ answer in the API's error shape, not an HTML page."""
-    return JsonResponse({"error": {"code": "not_found", "message": f"no API endpoint at {request.path}"}}, status=404)
+    message = gettext("没有这个 API 端点：%(path)s") % {"path": request.path}
+    return JsonResponse({"error": {"code": "not_found", "message": message}}, status=404)
 
 
 urlpatterns = [

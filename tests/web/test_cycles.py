@@ -25,7 +25,7 @@ def test_lead_files_the_report_and_co_unit_its_contribution(world: World) -> Non
     lead = cycles.save_report(world.actor("reporter_a"), world.task_ab, world.cycle, progress="牵头")
     co = cycles.save_report(world.actor("reporter_b"), world.task_ab, world.cycle, progress="配合")
     assert (lead.kind, co.kind) == ("lead", "contribution")
-    with pytest.raises(Invalid, match="lead unit"):
+    with pytest.raises(Invalid, match="只有牵头单位可以申请销号"):
         cycles.save_report(world.actor("reporter_b"), world.task_ab, world.cycle, is_final=True)
 
 

@@ -74,8 +74,8 @@ def test_a_bad_document_rolls_back_the_whole_file() -> None:
     "bad,message",
     [
         ({"schema": "other/1", "documents": []}, "schema"),
-        ({"schema": "luoshi.parse/1", "documents": {}}, "documents: expected a list"),
-        ({"schema": "luoshi.parse/1", "documents": [{"doc_number": None, "title": ""}]}, "doc_number or a title"),
+        ({"schema": "luoshi.parse/1", "documents": {}}, "documents：应为列表"),
+        ({"schema": "luoshi.parse/1", "documents": [{"doc_number": None, "title": ""}]}, "或标题（title）"),
         (contract(document("X〔2016〕1号", "t", tasks=[{"path": "一", "text": "x"}])), r"tasks\[0\]\.path"),
         (contract(document("X〔2016〕1号", "t", targets=[target("a", 1, comparator="~")])), "comparator"),
     ],
@@ -157,7 +157,7 @@ def test_import_command_json_and_bad_file(tmp_path: Path, capsys: pytest.Capture
         call_command("import", str(bad), str(good), "--json")
     assert exit_info.value.code == 2
     out, err = capsys.readouterr()
-    assert err.strip().count("\n") == 0 and f"luoshi: {bad}: " in err and "[invalid_contract]" in err
+    assert err.strip().count("\n") == 0 and f"luoshi: {bad}：" in err and "[invalid_contract]" in err
     counts = json.loads(out)
     gold = json.loads(good.read_text(encoding="utf-8"))
     assert counts["created"]["documents"] == 1 and counts["created"]["tasks"] == len(gold["documents"][0]["tasks"])
@@ -168,7 +168,7 @@ def test_import_command_reports_unreadable_files(tmp_path: Path, capsys: pytest.
     with pytest.raises(SystemExit) as exit_info:
         call_command("import", str(tmp_path / "missing.txt"))
     assert exit_info.value.code == 2
-    assert "file not found [E001]" in capsys.readouterr().err
+    assert "文件不存在 [E001]" in capsys.readouterr().err
     assert Document.objects.count() == 0
 
 

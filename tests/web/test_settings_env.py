@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from luoshi_web.env import env_bool, env_int, env_list, secret_key
+from luoshi_web.env import env_bool, env_choice, env_int, env_list, secret_key
 
 
 def test_env_bool(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,3 +61,27 @@ def test_languages(settings, client) -> None:  # type: ignore[no-untyped-def]
     zh = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     en = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "督查台账" in zh and "Supervision register" in en
+
+
+def test_env_choice_accepts_only_listed_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LUOSHI_LANGUAGE", "EN")
+    assert env_choice("LUOSHI_LANGUAGE", "zh-hans", ["zh-hans", "en"]) == "en"
+    monkeypatch.setenv("LUOSHI_LANGUAGE", "fr")
+    with pytest.raises(ImproperlyConfigured, match="LUOSHI_LANGUAGE"):
+        env_choice("LUOSHI_LANGUAGE", "zh-hans", ["zh-hans", "en"])
+
+
+def test_command_line_speaks_the_installation_language(tmp_path: Path) -> None:
+    """LUOSHI_LANGUAGE sets the default language, which is what the command line speaks."""
+    import subprocess
+    import sys
+
+    missing = tmp_path / "missing.txt"
+    env = {**os.environ, "LUOSHI_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "luoshi_web.settings"}
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-m", "luoshi_web.cli", "import", str(missing)]
+    chinese = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    english = subprocess.run(command, env={**env, "LUOSHI_LANGUAGE": "en"}, capture_output=True, text=True, check=False)
+    assert (chinese.returncode, english.returncode) == (2, 2)
+    assert chinese.stderr.strip() == f"luoshi: {missing}：文件不存在 [E001]"
+    assert english.stderr.strip() == f"luoshi: {missing}: file not found [E001]"

@@ -1,4 +1,4 @@
-"""App configuration: connects the audit signal handlers once Django is ready."""
+"""App configuration: connects the audit and progress-fact signal handlers once Django is ready."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ class RegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from luoshi_web.registry import audit
+        from luoshi_web.registry import audit, progress
 
         audit.connect_signals()
+        progress.connect_signals()

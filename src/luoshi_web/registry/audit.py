@@ -86,8 +86,8 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
     """The row's concrete column values as JSON-safe data."""
     data: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        if field.name in IGNORED_FIELDS:
-            continue
+        if field.name in IGNORED_FIELDS or getattr(field, "generated", False):
+            continue  # a generated column only restates others (Task.due is the deadline)
         value = field.value_from_object(instance)
         if field.name in REDACTED_FIELDS:
             value = "<redacted>" if value else ""

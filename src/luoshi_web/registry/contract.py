@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext
+
 from luoshi_web.registry.errors import ContractError
 
 SCHEMA = "luoshi.parse/1"
@@ -57,6 +59,22 @@ class TaskIn:
         return (self.text, tuple(self.all_names()), tuple(sorted(self.lead_units)))
 
 
+# A target's contract fields and the Target model columns that store them, in API order:
+# the importer copies and compares through this table, the API serializes through it.
+TARGET_COLUMNS: dict[str, str] = {
+    "text": "text",
+    "indicator": "indicator",
+    "kind": "kind",
+    "comparator": "comparator",
+    "value": "value",
+    "value_max": "value_max",
+    "unit": "unit_text",
+    "deadline": "deadline",
+}
+# What makes a target "changed" in a revision diff; indicator and value are its match key.
+TARGET_FINGERPRINT = ("text", "kind", "comparator", "value_max", "unit", "deadline")
+
+
 @dataclass
 class TargetIn:
     match_key: str
@@ -70,7 +88,7 @@ class TargetIn:
     deadline: date | None
 
     def fingerprint(self) -> tuple[Any, ...]:
-        return (self.text, self.kind, self.comparator, self.value_max, self.unit, self.deadline)
+        return tuple(getattr(self, name) for name in TARGET_FINGERPRINT)
 
 
 @dataclass
@@ -101,20 +119,20 @@ class DocumentIn:
 
 
 def _fail(where: str, message: str) -> ContractError:
-    return ContractError(f"{where}: {message}")
+    return ContractError(gettext("%(where)s：%(problem)s") % {"where": where, "problem": message})
 
 
 def _string(value: Any, where: str, *, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     if not isinstance(value, str):
-        raise _fail(where, "expected a string" + (" or null" if optional else ""))
+        raise _fail(where, gettext("应为字符串或 null") if optional else gettext("应为字符串"))
     return value
 
 
 def _strings(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(where, "expected a list of strings")
+        raise _fail(where, gettext("应为字符串列表"))
     return list(value)
 
 
@@ -122,18 +140,18 @@ def _date(value: Any, where: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _fail(where, "expected an ISO date string or null")
+        raise _fail(where, gettext("应为 ISO 日期字符串（YYYY-MM-DD）或 null"))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _fail(where, f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise _fail(where, gettext("“%(value)s”不是 ISO 日期（YYYY-MM-DD）") % {"value": value}) from None
 
 
 def _number(value: Any, where: str, *, optional: bool = False) -> float | None:
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(where, "expected a number")
+        raise _fail(where, gettext("应为数字"))
     return float(value)
 
 
@@ -156,7 +174,7 @@ def _span(value: Any, where: str) -> dict[str, int] | None:
         return None
     keys = ("start", "end", "line_start", "line_end")
     if not isinstance(value, dict) or not all(isinstance(value.get(k), int) and value[k] >= 0 for k in keys):
-        raise _fail(where, "expected {start, end, line_start, line_end} as non-negative integers")
+        raise _fail(where, gettext("应为 {start, end, line_start, line_end}，且均为非负整数"))
     return {k: value[k] for k in keys}
 
 
@@ -172,11 +190,11 @@ def _value_text(value: float) -> str:
 
 def read_task(raw: Any, where: str, seen: dict[str, int]) -> TaskIn:
     if not isinstance(raw, dict):
-        raise _fail(where, "expected an object")
+        raise _fail(where, gettext("应为对象"))
     path = _strings(raw.get("path"), f"{where}.path")
     text = _string(raw.get("text"), f"{where}.text") or ""
     if not text:
-        raise _fail(f"{where}.text", "empty task text")
+        raise _fail(f"{where}.text", gettext("任务内容为空"))
     return TaskIn(
         path=path,
         path_key=_unique_key("/".join(path), seen),
@@ -189,13 +207,21 @@ def read_task(raw: Any, where: str, seen: dict[str, int]) -> TaskIn:
 
 def read_target(raw: Any, where: str, seen: dict[str, int]) -> TargetIn:
     if not isinstance(raw, dict):
-        raise _fail(where, "expected an object")
+        raise _fail(where, gettext("应为对象"))
     kind = _string(raw.get("kind"), f"{where}.kind")
     if kind not in TARGET_KINDS:
-        raise _fail(f"{where}.kind", f"{kind!r} is not one of {sorted(TARGET_KINDS)}")
+        raise _fail(
+            f"{where}.kind",
+            gettext("“%(value)s”无效，应为以下之一：%(allowed)s")
+            % {"value": kind, "allowed": ", ".join(sorted(TARGET_KINDS))},
+        )
     comparator = _string(raw.get("comparator"), f"{where}.comparator")
     if comparator not in COMPARATORS:
-        raise _fail(f"{where}.comparator", f"{comparator!r} is not one of {sorted(COMPARATORS)}")
+        raise _fail(
+            f"{where}.comparator",
+            gettext("“%(value)s”无效，应为以下之一：%(allowed)s")
+            % {"value": comparator, "allowed": ", ".join(sorted(COMPARATORS))},
+        )
     value = _number(raw.get("value"), f"{where}.value")
     assert value is not None
     indicator = _string(raw.get("indicator"), f"{where}.indicator") or ""
@@ -214,23 +240,23 @@ def read_target(raw: Any, where: str, seen: dict[str, int]) -> TargetIn:
 
 def read_document(raw: Any, where: str, seen_keys: dict[str, int]) -> DocumentIn:
     if not isinstance(raw, dict):
-        raise _fail(where, "expected an object")
+        raise _fail(where, gettext("应为对象"))
     doc_number = _string(raw.get("doc_number"), f"{where}.doc_number", optional=True) or None
     title = _string(raw.get("title"), f"{where}.title") or ""
     if not doc_number and not title:
-        raise _fail(where, "a document needs a doc_number or a title")
+        raise _fail(where, gettext("文件须有发文字号（doc_number）或标题（title）"))
     tasks_raw = raw.get("tasks", [])
     targets_raw = raw.get("targets", [])
     refs_raw = raw.get("references", [])
     for name, value in (("tasks", tasks_raw), ("targets", targets_raw), ("references", refs_raw)):
         if not isinstance(value, list):
-            raise _fail(f"{where}.{name}", "expected a list")
+            raise _fail(f"{where}.{name}", gettext("应为列表"))
     task_keys: dict[str, int] = {}
     target_keys: dict[str, int] = {}
     references = []
     for i, ref in enumerate(refs_raw):
         if not isinstance(ref, dict):
-            raise _fail(f"{where}.references[{i}]", "expected an object")
+            raise _fail(f"{where}.references[{i}]", gettext("应为对象"))
         number = _string(ref.get("doc_number"), f"{where}.references[{i}].doc_number", optional=True) or None
         ref_title = _string(ref.get("title", ""), f"{where}.references[{i}].title", optional=True) or ""
         references.append(ReferenceIn(doc_number=number, title=ref_title))
@@ -254,12 +280,14 @@ def read_document(raw: Any, where: str, seen_keys: dict[str, int]) -> DocumentIn
 def read_documents(contract: Any) -> list[tuple[str, Any]]:
     """Check the envelope; return ``(location, raw document)`` pairs, validated one by one later."""
     if not isinstance(contract, dict):
-        raise ContractError("the parse output must be a JSON object")
+        raise ContractError(gettext("解析结果应为 JSON 对象"))
     if contract.get("schema") != SCHEMA:
-        raise ContractError(f"schema is {contract.get('schema')!r}, expected {SCHEMA!r}")
+        raise ContractError(
+            gettext("schema 为“%(value)s”，应为“%(schema)s”") % {"value": contract.get("schema"), "schema": SCHEMA}
+        )
     documents = contract.get("documents")
     if not isinstance(documents, list):
-        raise ContractError("documents: expected a list")
+        raise ContractError(gettext("%(where)s：%(problem)s") % {"where": "documents", "problem": gettext("应为列表")})
     return [(f"documents[{i}]", d) for i, d in enumerate(documents)]
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from luoshi_web.registry import audit
 from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
@@ -51,9 +52,9 @@ def quarter_of(day: date) -> tuple[date, date, str]:
 def open_cycle(actor: Actor, *, period_start: date, period_end: date, name: str = "") -> ReportingCycle:
     require_manager(actor)
     if period_end < period_start:
-        raise Invalid("period_end is before period_start")
+        raise Invalid(gettext("period_end（截止日期）早于 period_start（起始日期）"))
     if ReportingCycle.objects.filter(period_start=period_start, period_end=period_end).exists():
-        raise Conflict("a cycle for this period exists already")
+        raise Conflict(gettext("%(start)s 至 %(end)s 的填报周期已存在") % {"start": period_start, "end": period_end})
     with audit.acting_as(actor.user, "cycle.open"):
         return ReportingCycle.objects.create(
             name=name or f"{period_start.isoformat()}~{period_end.isoformat()}",
@@ -69,23 +70,26 @@ def open_quarter(actor: Actor, day: date) -> ReportingCycle:
 
 def _require_open(cycle: ReportingCycle) -> None:
     if cycle.status != CycleStatus.OPEN:
-        raise Conflict(f"cycle {cycle.name} is closed; its reports can no longer change")
+        raise Conflict(gettext("填报周期 %(cycle)s 已关闭，其报告不能再修改") % {"cycle": cycle.name})
 
 
 def require_editable(report: Report) -> None:
     """A report (and its evidence) changes only while a draft or returned, in an open cycle."""
     _require_open(report.cycle)
     if report.state not in EDITABLE_STATES:
-        raise Conflict(f"a {report.state} report cannot be changed")
+        raise Conflict(gettext("%(state)s的报告不能修改") % {"state": report.get_state_display()})
 
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(REPORT_FIELDS)
     if unknown:
-        raise Invalid(f"unknown report fields: {', '.join(sorted(unknown))}")
+        raise Invalid(
+            gettext("未知的报告字段：%(fields)s（可用：%(allowed)s）")
+            % {"fields": ", ".join(sorted(unknown)), "allowed": ", ".join(REPORT_FIELDS)}
+        )
     percent = fields.get("percent")
     if percent is not None and not (isinstance(percent, int) and 0 <= percent <= 100):
-        raise Invalid("percent must be an integer from 0 to 100")
+        raise Invalid(gettext("percent（完成比例）应为 0 到 100 之间的整数"))
     return fields
 
 
@@ -94,7 +98,7 @@ def save_report(actor: Actor, task: Task, cycle: ReportingCycle, **fields: Any) 
     unit_id = require_reporter_for(actor, task)
     _require_open(cycle)
     if not task.active:
-        raise Conflict("this task was dropped by a later revision of its document")
+        raise Conflict(gettext("此任务已在所属文件的后续版本中删除，不能再填报"))
     fields = _clean_fields(fields)
     assignment = TaskUnit.objects.filter(task=task, unit_id=unit_id).order_by("position").first()
     kind = ReportKind.LEAD if assignment and assignment.role == AssignmentRole.LEAD else ReportKind.CONTRIBUTION
@@ -103,11 +107,11 @@ def save_report(actor: Actor, task: Task, cycle: ReportingCycle, **fields: Any) 
         if report is None:
             report = Report(task=task, unit_id=unit_id, cycle=cycle, kind=kind, created_by=actor.user)
         elif report.state not in EDITABLE_STATES:
-            raise Conflict(f"a {report.state} report cannot be edited")
+            raise Conflict(gettext("%(state)s的报告不能编辑") % {"state": report.get_state_display()})
         for name, value in fields.items():
             setattr(report, name, value)
         if report.is_final and report.kind != ReportKind.LEAD:
-            raise Invalid("only the lead unit can ask to close the task (is_final)")
+            raise Invalid(gettext("只有牵头单位可以申请销号（is_final）"))
         report.save()
     return report
 
@@ -115,16 +119,16 @@ def save_report(actor: Actor, task: Task, cycle: ReportingCycle, **fields: Any) 
 def _reporter_report(actor: Actor, report: Report) -> None:
     unit_id = require_reporter_for(actor, report.task)
     if report.unit_id != unit_id:
-        raise Forbidden("this report belongs to another unit")
+        raise Forbidden(gettext("此报告属于其他单位"))
 
 
 def submit(actor: Actor, report: Report, *, now: datetime | None = None) -> Report:
     _reporter_report(actor, report)
     _require_open(report.cycle)
     if report.state not in EDITABLE_STATES:
-        raise Conflict(f"a {report.state} report cannot be submitted")
+        raise Conflict(gettext("%(state)s的报告不能报送") % {"state": report.get_state_display()})
     if not report.progress.strip():
-        raise Invalid("a report needs a progress text before it is submitted")
+        raise Invalid(gettext("报告须填写工作进展（progress）后才能报送"))
     with audit.acting_as(actor.user, "report.submit"):
         report.state = ReportState.SUBMITTED
         report.submitted_at = now or timezone.now()
@@ -137,9 +141,11 @@ def accept(actor: Actor, report: Report, *, now: datetime | None = None) -> Repo
     require_manager(actor)
     _require_open(report.cycle)
     if report.state != ReportState.SUBMITTED:
-        raise Conflict(f"only a submitted report can be accepted (this one is {report.state})")
+        raise Conflict(
+            gettext("只有已报送的报告可以审核通过（此报告为%(state)s）") % {"state": report.get_state_display()}
+        )
     if report.is_final and not report.evidence.exists():
-        raise Invalid("a final report needs evidence before the task can be verified as completed")
+        raise Invalid(gettext("申请销号的报告须先上传佐证材料，任务才能核定为已完成"))
     with audit.acting_as(actor.user, "report.accept"):
         report.state = ReportState.ACCEPTED
         report.reviewed_at = now or timezone.now()
@@ -152,9 +158,9 @@ def return_report(actor: Actor, report: Report, reason: str, *, now: datetime | 
     require_manager(actor)
     _require_open(report.cycle)
     if report.state != ReportState.SUBMITTED:
-        raise Conflict(f"only a submitted report can be returned (this one is {report.state})")
+        raise Conflict(gettext("只有已报送的报告可以退回（此报告为%(state)s）") % {"state": report.get_state_display()})
     if not reason.strip():
-        raise Invalid("returning a report needs a reason")
+        raise Invalid(gettext("退回报告须填写退回原因"))
     with audit.acting_as(actor.user, "report.return"):
         report.state = ReportState.RETURNED
         report.return_reason = reason.strip()

@@ -12,13 +12,16 @@ are deactivated (kept, with their history), never deleted.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 
 from luoshi_web.registry import units as unit_names
 from luoshi_web.registry.contract import (
+    TARGET_COLUMNS,
+    TARGET_FINGERPRINT,
     DocumentIn,
     ReferenceIn,
     TargetIn,
@@ -38,6 +41,8 @@ from luoshi_web.registry.models import (
 )
 
 KINDS = ("documents", "tasks", "targets", "references")
+Row = TypeVar("Row", Task, Target, Reference)
+Item = TypeVar("Item", TaskIn, TargetIn, ReferenceIn)
 OUTCOMES = ("created", "updated", "unchanged", "dropped")
 
 
@@ -133,6 +138,61 @@ def _sync_items(
     }
 
 
+def _sync(
+    kind: str,
+    existing: dict[str, Row],
+    incoming: Iterable[Item],
+    result: ImportResult,
+    *,
+    key: Callable[[Item], str],
+    create: Callable[[Item], object],
+    unchanged: Callable[[Row, Item], bool],
+    change: Callable[[Row, Item], None],
+    drop: Callable[[Row], None],
+    keep: Callable[[Row, Item], None] = lambda row, item: None,
+) -> dict[str, list[str]]:
+    """The revision diff of one kind of item: match incoming items to ``existing`` rows by ``key``.
+
+    A new key is created; an active row whose content is ``unchanged`` is kept (``keep`` may
+    refresh what the comparison ignores); any other matched row is changed (and reactivated);
+    an active row whose key is gone is dropped. ``existing`` is consumed.
+    """
+    diff: dict[str, list[str]] = {"added": [], "changed": [], "dropped": [], "unchanged": []}
+    for item in incoming:
+        item_key = key(item)
+        row = existing.pop(item_key, None)
+        if row is None:
+            create(item)
+            diff["added"].append(item_key)
+            result.add("created", kind)
+        elif unchanged(row, item):
+            keep(row, item)
+            diff["unchanged"].append(item_key)
+            result.add("unchanged", kind)
+        else:
+            change(row, item)
+            diff["changed"].append(item_key)
+            result.add("updated", kind)
+    for row_key, row in existing.items():
+        if row.active:
+            drop(row)
+            diff["dropped"].append(row_key)
+            result.add("dropped", kind)
+    return diff
+
+
+def _reactivate(row: Task | Target) -> None:
+    row.active = True
+    row.dropped_in = None
+    row.save()
+
+
+def _deactivate(row: Task | Target, revision: DocumentRevision) -> None:
+    row.active = False
+    row.dropped_in = revision
+    row.save()
+
+
 def _task_deadline(task_in: TaskIn, targets: list[TargetIn]) -> Any:
     own = [t.deadline for t in targets if t.deadline is not None and t.text and t.text in task_in.text]
     return deadline_from_text(task_in.text, own)
@@ -171,91 +231,77 @@ def _apply_task(task: Task, task_in: TaskIn, document: Document, targets: list[T
     task.start_date = document.date
 
 
+def _task_placement(task: Task) -> tuple[Any, ...]:
+    """Where the task sits and when it is due: outside the fingerprint, refreshed silently."""
+    return (task.span_start, task.span_end, task.line_start, task.line_end, task.deadline)
+
+
 def _sync_tasks(
     document: Document, revision: DocumentRevision, doc_in: DocumentIn, result: ImportResult
 ) -> dict[str, list[str]]:
-    existing = {t.path_key: t for t in document.tasks.filter(parent__isnull=True).prefetch_related("assignments")}
-    diff: dict[str, list[str]] = {"added": [], "changed": [], "dropped": [], "unchanged": []}
-    for task_in in doc_in.tasks:
-        task = existing.pop(task_in.path_key, None)
-        if task is None:
-            task = Task(document=document, path_key=task_in.path_key, introduced_in=revision)
-            _apply_task(task, task_in, document, doc_in.targets)
-            task.save()
-            _set_units(task, task_in, document)
-            diff["added"].append(task_in.path_key)
-            result.add("created", "tasks")
-            continue
-        same = task.active and _task_fingerprint(task) == task_in.fingerprint()
-        before_span = (task.span_start, task.span_end, task.line_start, task.line_end, task.deadline)
+    def create(task_in: TaskIn) -> None:
+        task = Task(document=document, path_key=task_in.path_key, introduced_in=revision)
         _apply_task(task, task_in, document, doc_in.targets)
-        moved = before_span != (task.span_start, task.span_end, task.line_start, task.line_end, task.deadline)
-        if same:
-            if moved:
-                task.save()
-            diff["unchanged"].append(task_in.path_key)
-            result.add("unchanged", "tasks")
-            continue
-        task.active = True
-        task.dropped_in = None
         task.save()
         _set_units(task, task_in, document)
-        diff["changed"].append(task_in.path_key)
-        result.add("updated", "tasks")
-    for path_key, task in existing.items():
-        if task.active:
-            task.active = False
-            task.dropped_in = revision
+
+    def keep(task: Task, task_in: TaskIn) -> None:
+        before = _task_placement(task)
+        _apply_task(task, task_in, document, doc_in.targets)
+        if _task_placement(task) != before:
             task.save()
-            diff["dropped"].append(path_key)
-            result.add("dropped", "tasks")
-    return diff
+
+    def change(task: Task, task_in: TaskIn) -> None:
+        _apply_task(task, task_in, document, doc_in.targets)
+        _reactivate(task)
+        _set_units(task, task_in, document)
+
+    return _sync(
+        "tasks",
+        {t.path_key: t for t in document.tasks.filter(parent__isnull=True).prefetch_related("assignments")},
+        doc_in.tasks,
+        result,
+        key=lambda task_in: task_in.path_key,
+        create=create,
+        unchanged=lambda task, task_in: task.active and _task_fingerprint(task) == task_in.fingerprint(),
+        keep=keep,
+        change=change,
+        drop=lambda task: _deactivate(task, revision),
+    )
+
+
+def _target_fingerprint(target: Target) -> tuple[Any, ...]:
+    return tuple(getattr(target, TARGET_COLUMNS[name]) for name in TARGET_FINGERPRINT)
 
 
 def _sync_targets(
     document: Document, revision: DocumentRevision, doc_in: DocumentIn, result: ImportResult
 ) -> dict[str, list[str]]:
-    existing = {t.match_key: t for t in document.targets.all()}
-    diff: dict[str, list[str]] = {"added": [], "changed": [], "dropped": [], "unchanged": []}
-    for target_in in doc_in.targets:
-        target = existing.pop(target_in.match_key, None)
-        if target is None:
-            target = Target(document=document, match_key=target_in.match_key, introduced_in=revision)
-            _apply_target(target, target_in)
-            target.save()
-            diff["added"].append(target_in.match_key)
-            result.add("created", "targets")
-            continue
-        fingerprint = (target.text, target.kind, target.comparator, target.value_max, target.unit_text, target.deadline)
-        if target.active and fingerprint == target_in.fingerprint():
-            diff["unchanged"].append(target_in.match_key)
-            result.add("unchanged", "targets")
-            continue
+    def create(target_in: TargetIn) -> None:
+        target = Target(document=document, match_key=target_in.match_key, introduced_in=revision)
         _apply_target(target, target_in)
-        target.active = True
-        target.dropped_in = None
         target.save()
-        diff["changed"].append(target_in.match_key)
-        result.add("updated", "targets")
-    for match_key, target in existing.items():
-        if target.active:
-            target.active = False
-            target.dropped_in = revision
-            target.save()
-            diff["dropped"].append(match_key)
-            result.add("dropped", "targets")
-    return diff
+
+    def change(target: Target, target_in: TargetIn) -> None:
+        _apply_target(target, target_in)
+        _reactivate(target)
+
+    return _sync(
+        "targets",
+        {t.match_key: t for t in document.targets.all()},
+        doc_in.targets,
+        result,
+        key=lambda target_in: target_in.match_key,
+        create=create,
+        unchanged=lambda target, target_in: target.active and _target_fingerprint(target) == target_in.fingerprint(),
+        change=change,
+        drop=lambda target: _deactivate(target, revision),
+    )
 
 
 def _apply_target(target: Target, target_in: TargetIn) -> None:
-    target.text = target_in.text
-    target.indicator = target_in.indicator
-    target.kind = target_in.kind
-    target.comparator = target_in.comparator
-    target.value = target_in.value
-    target.value_max = target_in.value_max
-    target.unit_text = target_in.unit
-    target.deadline = target_in.deadline
+    for name, column in TARGET_COLUMNS.items():
+        setattr(target, column, getattr(target_in, name))
 
 
 def _reference_key(reference: Reference | ReferenceIn) -> str:
@@ -263,28 +309,25 @@ def _reference_key(reference: Reference | ReferenceIn) -> str:
 
 
 def _sync_references(document: Document, doc_in: DocumentIn, result: ImportResult) -> dict[str, list[str]]:
-    existing = {_reference_key(r): r for r in document.references.all()}
-    diff: dict[str, list[str]] = {"added": [], "changed": [], "dropped": [], "unchanged": []}
-    for ref_in in doc_in.references:
-        key = ref_in.key
-        ref = existing.pop(key, None)
-        if ref is None:
-            Reference.objects.create(document=document, doc_number=ref_in.doc_number, title=ref_in.title)
-            diff["added"].append(key)
-            result.add("created", "references")
-        elif ref.active and ref.title == ref_in.title:
-            diff["unchanged"].append(key)
-            result.add("unchanged", "references")
-        else:
-            ref.title = ref_in.title
-            ref.active = True
-            ref.save()
-            diff["changed"].append(key)
-            result.add("updated", "references")
-    for key, ref in existing.items():
-        if ref.active:
-            ref.active = False
-            ref.save()
-            diff["dropped"].append(key)
-            result.add("dropped", "references")
-    return diff
+    def change(ref: Reference, ref_in: ReferenceIn) -> None:
+        ref.title = ref_in.title
+        ref.active = True
+        ref.save()
+
+    def drop(ref: Reference) -> None:
+        ref.active = False
+        ref.save()
+
+    return _sync(
+        "references",
+        {_reference_key(r): r for r in document.references.all()},
+        doc_in.references,
+        result,
+        key=lambda ref_in: ref_in.key,
+        create=lambda ref_in: Reference.objects.create(
+            document=document, doc_number=ref_in.doc_number, title=ref_in.title
+        ),
+        unchanged=lambda ref, ref_in: ref.active and ref.title == ref_in.title,
+        change=change,
+        drop=drop,
+    )

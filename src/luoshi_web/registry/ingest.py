@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext
+
 from luoshi_web.registry.contract import SCHEMA
 from luoshi_web.registry.errors import ContractError
 from luoshi_web.registry.importer import ImportResult, import_contract
@@ -36,9 +38,13 @@ def contract_for_file(path: Path) -> tuple[dict[str, Any], str]:
         try:
             contract = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ContractError(f"{path}: not valid JSON: {exc}") from None
+            raise ContractError(
+                gettext("%(path)s：不是有效的 JSON：%(detail)s") % {"path": path, "detail": exc}
+            ) from None
         if not isinstance(contract, dict) or contract.get("schema") != SCHEMA:
-            raise ContractError(f"{path}: a .json file must hold {SCHEMA} output")
+            raise ContractError(
+                gettext("%(path)s：.json 文件应为 %(schema)s 解析结果") % {"path": path, "schema": SCHEMA}
+            )
         return contract, sha256
     from luoshi.contract import to_contract
     from luoshi.pipeline import parse_file

@@ -6,17 +6,23 @@ re-import finds the same rows: documents by 发文字号 (else title), tasks by
 their outline path, targets by indicator + value. Rows dropped by a revised
 document are deactivated, never deleted, so their report history stays.
 What people enter (Report, Evidence, Observation, Evaluation) hangs off those
-rows. Task status is not a column: it is derived (see ``status.py``).
+rows. Task status is not a column: it is derived (see ``status.py``) from the
+deadline, today and three progress facts kept in step with the reports (``progress.py``).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from luoshi_web.registry.progress import FACT_FIELDS
 
 
 class Role(models.TextChoices):
@@ -167,6 +173,10 @@ class DocumentRevision(models.Model):
         return f"{self.document} r{self.number}"
 
 
+# Where Task.due puts a task that has no deadline: after every real date.
+NO_DEADLINE = date(9999, 12, 31)
+
+
 class Task(models.Model):
     """A unit of work from a document's outline, or a sub-task assigned to a named person."""
 
@@ -179,6 +189,11 @@ class Task(models.Model):
     line_start = models.PositiveIntegerField(null=True, blank=True)
     line_end = models.PositiveIntegerField(null=True, blank=True)
     deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    # The deadline as a sort and range key without NULL: a task with no deadline sorts last on
+    # every database, and "due on or after X" is one range of the index (see status.status_filter).
+    due = models.GeneratedField(
+        expression=Coalesce("deadline", Value(NO_DEADLINE)), output_field=models.DateField(), db_persist=True
+    )
     start_date = models.DateField(_("起始日期"), null=True, blank=True)
     active = models.BooleanField(default=True)
     introduced_in = models.ForeignKey(
@@ -187,14 +202,29 @@ class Task(models.Model):
     dropped_in = models.ForeignKey(DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="subtasks")
     assignee_name = models.CharField(_("责任人"), max_length=100, blank=True)
+    # Progress facts, derived from the task's reports by registry.progress (see there for why
+    # they are stored); never entered, and never written by save().
+    progress_verified = models.BooleanField(_("已核验销号"), default=False, editable=False)
+    progress_reported = models.BooleanField(_("已报送进展"), default=False, editable=False)
+    latest_percent = models.PositiveSmallIntegerField(_("最新完成比例"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # An instance read before a report changed must not write back stale facts.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not (f.primary_key or f.generated or f.name in FACT_FIELDS)
+            ]
+        super().save(*args, **kwargs)
 
     class Meta:
         ordering = ["document_id", "id"]
         constraints = [models.UniqueConstraint(fields=["document", "path_key"], name="task_path_unique")]
         indexes = [
-            models.Index(fields=["deadline", "id"], name="task_deadline_idx"),
+            models.Index(fields=["due", "id"], name="task_due_idx"),
             models.Index(fields=["document", "active"], name="task_document_active_idx"),
         ]
         verbose_name = _("任务")

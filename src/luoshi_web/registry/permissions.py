@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.utils.translation import gettext
 
 from luoshi_web.registry.errors import Forbidden, NotFound, Unauthorized
 from luoshi_web.registry.models import (
@@ -141,23 +142,29 @@ def cycles_for(actor: Actor) -> QuerySet[ReportingCycle]:
 
 
 def get_visible(queryset: QuerySet[M], pk: Any, what: str) -> M:
-    """The object with ``pk`` from an actor-scoped queryset, else :class:`NotFound`."""
+    """The object with ``pk`` from an actor-scoped queryset, else :class:`NotFound`.
+
+    The message names the model by its translated ``verbose_name`` (任务, 进展报告 ...);
+    ``what`` is the English name callers pass, kept for them.
+    """
     try:
         return queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
-        raise NotFound(f"{what} {pk} not found") from None
+        raise NotFound(
+            gettext("%(what)s %(pk)s 不存在") % {"what": queryset.model._meta.verbose_name, "pk": pk}
+        ) from None
 
 
 def require_user(actor: Actor) -> None:
     if actor.is_anonymous:
-        raise Unauthorized("authentication required")
+        raise Unauthorized(gettext("需要登录或提供 API 令牌"))
 
 
 def require_manager(actor: Actor) -> None:
     """Supervisor or administrator; a read-only role gets 403."""
     require_user(actor)
     if not actor.manages:
-        raise Forbidden("only the supervision office may do this")
+        raise Forbidden(gettext("只有督查室（或管理员）可以执行此操作"))
 
 
 def require_supervisor_read(actor: Actor) -> None:
@@ -169,13 +176,13 @@ def require_reporter_for(actor: Actor, task: Task) -> int:
     """The unit id the actor reports for on ``task``, or 403 if they may not report on it."""
     require_user(actor)
     if actor.role != Role.REPORTER or actor.unit_id is None:
-        raise Forbidden("only a unit reporter may file reports")
+        raise Forbidden(gettext("只有填报单位的账号可以填报进展"))
     if not TaskUnit.objects.filter(task=task, unit_id=actor.unit_id).exists():
-        raise Forbidden("your unit is not responsible for this task")
+        raise Forbidden(gettext("你所在的单位不是此任务的责任单位"))
     return actor.unit_id
 
 
 def require_expert_for(actor: Actor, task: Task) -> None:
     require_user(actor)
     if actor.role != Role.EXPERT or not ReviewAssignment.objects.filter(task=task, expert=actor.user).exists():
-        raise Forbidden("only an expert assigned to this task may evaluate it")
+        raise Forbidden(gettext("只有分配到此任务的评审专家可以评审"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from luoshi_web.registry.contract import TARGET_COLUMNS
 from luoshi_web.registry.models import (
     Document,
     DocumentRevision,
@@ -113,14 +114,7 @@ def target(t: Target) -> dict[str, Any]:
     return {
         "id": t.pk,
         "document_id": t.document_id,
-        "text": t.text,
-        "indicator": t.indicator,
-        "kind": t.kind,
-        "comparator": t.comparator,
-        "value": t.value,
-        "value_max": t.value_max,
-        "unit": t.unit_text,
-        "deadline": t.deadline,
+        **{name: getattr(t, column) for name, column in TARGET_COLUMNS.items()},
         "active": t.active,
     }
 

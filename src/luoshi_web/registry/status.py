@@ -2,8 +2,10 @@
 
 The status is computed in the database as an annotation so that lists can be
 filtered and counted by it, and the same expression serves the detail view
-and the frozen cycle snapshot. ``today`` is always a parameter: tests and
-snapshots freeze the clock by passing it.
+and the frozen cycle snapshot. What it reads from the reports is kept on the
+task as three progress facts (``progress.py``), so the expression needs no
+subquery and a list costs the same at any registry size. ``today`` is always a
+parameter: tests and snapshots freeze the clock by passing it.
 
 Order of the rules (first that applies wins):
 1. 已完成 completed   — the supervisor accepted a final report (申请销号) that carries evidence;
@@ -18,10 +20,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from luoshi_web.registry.models import Evidence, Report, ReportKind, ReportState, Task
+from luoshi_web.registry.models import Task
 
 # A deadline this close with little reported progress is flagged for the supervisor.
 AT_RISK_WINDOW_DAYS = 30
@@ -42,41 +44,46 @@ LABELS = {
 }
 STATUSES = tuple(LABELS)
 
-_COUNTING_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED)
+
+def _at_risk(today: date) -> Q:
+    horizon = today + timedelta(days=AT_RISK_WINDOW_DAYS)
+    return Q(due__lte=horizon) & (Q(latest_percent__isnull=True) | Q(latest_percent__lt=AT_RISK_BELOW_PERCENT))
 
 
 def with_status(tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
-    """Add ``status`` (one of :data:`STATUSES`) and ``latest_percent`` to each task."""
-    verified_final = Report.objects.filter(
-        task=OuterRef("pk"),
-        is_final=True,
-        state=ReportState.ACCEPTED,
-    ).filter(Exists(Evidence.objects.filter(report=OuterRef("pk"))))
-    reported = Report.objects.filter(task=OuterRef("pk"), state__in=_COUNTING_STATES)
-    latest_percent = Subquery(
-        Report.objects.filter(task=OuterRef("pk"), state__in=_COUNTING_STATES, kind=ReportKind.LEAD)
-        .order_by("-cycle__period_end", "-submitted_at", "-id")
-        .values("percent")[:1]
-    )
-    risk_horizon = today + timedelta(days=AT_RISK_WINDOW_DAYS)
+    """Add ``status`` (one of :data:`STATUSES`) to each task: a column expression, no subquery."""
     return tasks.annotate(
-        is_verified=Exists(verified_final),
-        is_reported=Exists(reported),
-        latest_percent=latest_percent,
-    ).annotate(
         status=Case(
-            When(is_verified=True, then=Value(COMPLETED)),
-            When(deadline__lt=today, then=Value(OVERDUE)),
-            When(
-                Q(deadline__lte=risk_horizon)
-                & (Q(latest_percent__isnull=True) | Q(latest_percent__lt=AT_RISK_BELOW_PERCENT)),
-                then=Value(AT_RISK),
-            ),
-            When(is_reported=True, then=Value(IN_PROGRESS)),
+            When(progress_verified=True, then=Value(COMPLETED)),
+            When(due__lt=today, then=Value(OVERDUE)),
+            When(_at_risk(today), then=Value(AT_RISK)),
+            When(progress_reported=True, then=Value(IN_PROGRESS)),
             default=Value(NOT_STARTED),
             output_field=CharField(),
         )
     )
+
+
+def status_filter(status: str, today: date) -> Q:
+    """The tasks whose status is ``status``, as plain conditions on the task's columns.
+
+    The same rules as :func:`with_status`, spelled out per status so the database
+    can use the deadline index (a filter on the CASE expression cannot: listing
+    the tasks not yet started would read every overdue task first). A test checks
+    the two agree for every combination of facts.
+    """
+    not_done = Q(progress_verified=False)
+    # ``due`` is the deadline with "none" as 9999-12-31, so each status is one range of the
+    # (due, id) index: a task with no deadline is never overdue nor at risk.
+    calm_ahead = not_done & Q(due__gte=today) & ~_at_risk(today)
+    conditions = {
+        COMPLETED: Q(progress_verified=True),
+        OVERDUE: not_done & Q(due__lt=today),
+        AT_RISK: not_done & Q(due__gte=today) & _at_risk(today),
+        IN_PROGRESS: calm_ahead & Q(progress_reported=True),
+        NOT_STARTED: calm_ahead & Q(progress_reported=False),
+    }
+    return conditions[status]
 
 
 def status_of(task: Task, today: date) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from luoshi_web.registry.errors import Invalid
 from luoshi_web.registry.models import Document, TaskUnit, Unit, UnitAlias, UnitKind, UnresolvedUnitName
@@ -90,9 +91,11 @@ def load_units_csv(path: Path) -> tuple[int, int]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise Invalid(f"{path}: cannot read unit CSV: {exc}") from None
+        raise Invalid(gettext("%(path)s：无法读取单位 CSV 文件：%(detail)s") % {"path": path, "detail": exc}) from None
     if rows and "name" not in rows[0]:
-        raise Invalid(f"{path}: the header must name the columns {', '.join(UNIT_CSV_COLUMNS)}")
+        raise Invalid(
+            gettext("%(path)s：表头应列出这些列：%(columns)s") % {"path": path, "columns": ",".join(UNIT_CSV_COLUMNS)}
+        )
     kinds = set(UnitKind.values)
     created = aliases = 0
     by_name: dict[str, Unit] = {}
@@ -100,9 +103,12 @@ def load_units_csv(path: Path) -> tuple[int, int]:
         name = normalize_name(row.get("name") or "")
         kind = (row.get("kind") or UnitKind.OTHER).strip() or UnitKind.OTHER
         if not name:
-            raise Invalid(f"{path}:{line}: empty unit name")
+            raise Invalid(gettext("%(path)s 第 %(line)s 行：单位名称（name）为空") % {"path": path, "line": line})
         if kind not in kinds:
-            raise Invalid(f"{path}:{line}: unknown kind {kind!r} (one of {', '.join(sorted(kinds))})")
+            raise Invalid(
+                gettext("%(path)s 第 %(line)s 行：未知的单位类别（kind）“%(kind)s”，应为以下之一：%(allowed)s")
+                % {"path": path, "line": line, "kind": kind, "allowed": ", ".join(sorted(kinds))}
+            )
         unit, was_created = Unit.objects.get_or_create(name=name, defaults={"kind": kind})
         if not was_created and unit.kind != kind:
             unit.kind = kind
@@ -120,7 +126,10 @@ def load_units_csv(path: Path) -> tuple[int, int]:
             continue
         parent = by_name.get(parent_name) or Unit.objects.filter(name=parent_name).first()
         if parent is None:
-            raise Invalid(f"{path}:{line}: parent unit {parent_name!r} is not defined")
+            raise Invalid(
+                gettext("%(path)s 第 %(line)s 行：上级单位（parent）“%(parent)s”未定义")
+                % {"path": path, "line": line, "parent": parent_name}
+            )
         unit = by_name[normalize_name(row["name"])]
         if unit.parent_id != parent.pk:
             unit.parent = parent

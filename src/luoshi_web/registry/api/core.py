@@ -5,22 +5,27 @@ Authentication: a session (browser, after logging in at /admin/) or
 still read published data, so endpoints are not auth-gated by Ninja: each one
 asks :func:`actor` and the ``permissions`` module decides.
 
-Every error, whatever raised it, leaves as ``{"error": {"code", "message"}}``.
+Every error, whatever raised it, leaves as ``{"error": {"code", "message"}}``: the code
+is stable for machines, the message is for people and follows the request's language
+(LocaleMiddleware: zh-Hans by default, English with ``Accept-Language: en``).
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.utils import check_csrf
 
 from luoshi.errors import LuoshiError
 from luoshi_web.registry import audit, tokens
-from luoshi_web.registry.errors import RegistryError, Unauthorized
+from luoshi_web.registry.errors import RegistryError, Unauthorized, pipeline_reason
 from luoshi_web.registry.permissions import Actor, actor_for
 
 logger = logging.getLogger(__name__)
@@ -45,17 +50,17 @@ def actor(request: HttpRequest) -> Actor:
     if header:
         scheme, _, key = header.partition(" ")
         if scheme.lower() != "bearer" or not key.strip():
-            raise Unauthorized("the Authorization header must be 'Bearer <token>'")
+            raise Unauthorized(gettext("Authorization 请求头应为“Bearer <令牌>”"))
         user = tokens.user_for(key.strip())
         if user is None:
-            raise Unauthorized("invalid or revoked token")
+            raise Unauthorized(gettext("令牌无效或已被吊销"))
         audit.set_actor(user)
     else:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and request.method not in _SAFE_METHODS:
             # A session is a cookie the browser sends by itself: writes need the CSRF token.
             if check_csrf(request) is not None:
-                raise RegistryError("CSRF check failed", code="csrf_failed")
+                raise RegistryError(gettext("CSRF 校验失败：用会话写入时须带 CSRF 令牌"), code="csrf_failed")
     result = actor_for(user)
     setattr(request, _ACTOR_ATTR, result)
     return result
@@ -73,7 +78,54 @@ def _registry_error(request: HttpRequest, exc: RegistryError) -> HttpResponse:
 
 @api.exception_handler(LuoshiError)
 def _luoshi_error(request: HttpRequest, exc: LuoshiError) -> HttpResponse:
-    return error_response(request, 400, exc.code.value, exc.reason)
+    return error_response(request, 400, exc.code.value, pipeline_reason(exc))
+
+
+# What pydantic found wrong, by its error ``type``, in words for people; ``%(name)s``
+# takes the error's ``ctx`` (the limit that was broken). A type not listed keeps
+# pydantic's English text rather than lose the detail.
+VALIDATION_PROBLEMS: dict[str, Promise] = {
+    "missing": gettext_lazy("必须填写"),
+    "int_type": gettext_lazy("应为整数"),
+    "int_parsing": gettext_lazy("应为整数"),
+    "int_from_float": gettext_lazy("应为整数"),
+    "float_type": gettext_lazy("应为数字"),
+    "float_parsing": gettext_lazy("应为数字"),
+    "bool_type": gettext_lazy("应为布尔值（true 或 false）"),
+    "bool_parsing": gettext_lazy("应为布尔值（true 或 false）"),
+    "string_type": gettext_lazy("应为字符串"),
+    "date_type": gettext_lazy("应为日期（YYYY-MM-DD）"),
+    "date_parsing": gettext_lazy("应为日期（YYYY-MM-DD）"),
+    "date_from_datetime_parsing": gettext_lazy("应为日期（YYYY-MM-DD）"),
+    "datetime_type": gettext_lazy("应为日期时间（ISO 8601）"),
+    "datetime_parsing": gettext_lazy("应为日期时间（ISO 8601）"),
+    "datetime_from_date_parsing": gettext_lazy("应为日期时间（ISO 8601）"),
+    "string_too_short": gettext_lazy("至少 %(min_length)s 个字符"),
+    "string_too_long": gettext_lazy("最多 %(max_length)s 个字符"),
+    "greater_than": gettext_lazy("应大于 %(gt)s"),
+    "greater_than_equal": gettext_lazy("应不小于 %(ge)s"),
+    "less_than": gettext_lazy("应小于 %(lt)s"),
+    "less_than_equal": gettext_lazy("应不大于 %(le)s"),
+    "literal_error": gettext_lazy("应为以下之一：%(expected)s"),
+    "enum": gettext_lazy("应为以下之一：%(expected)s"),
+    "list_type": gettext_lazy("应为列表"),
+    "dict_type": gettext_lazy("应为对象"),
+    "model_type": gettext_lazy("应为对象"),
+    "model_attributes_type": gettext_lazy("应为对象"),
+    "json_invalid": gettext_lazy("不是有效的 JSON"),
+}
+
+
+def validation_problem(err: dict[str, Any]) -> str:
+    """One pydantic error in the request's language; pydantic's own text if we have no words for it."""
+    template = VALIDATION_PROBLEMS.get(err.get("type", ""))
+    english = str(err.get("msg") or "invalid")
+    if template is None:
+        return english
+    try:
+        return str(template) % (err.get("ctx") or {})
+    except (KeyError, TypeError, ValueError):
+        return english
 
 
 @api.exception_handler(ValidationError)
@@ -81,35 +133,46 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
     parts = []
     for err in exc.errors:
         where = ".".join(str(p) for p in err.get("loc", ()))
-        parts.append(f"{where}: {err.get('msg', 'invalid')}")
-    return error_response(request, 422, "invalid", "; ".join(parts) or "invalid request")
+        parts.append(gettext("%(field)s：%(problem)s") % {"field": where, "problem": validation_problem(err)})
+    return error_response(request, 422, "invalid", gettext("；").join(parts) or gettext("请求无效"))
 
 
 @api.exception_handler(AuthenticationError)
 def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return error_response(request, 401, "unauthorized", "authentication required")
+    return error_response(request, 401, "unauthorized", gettext("需要登录或提供 API 令牌"))
+
+
+# Ninja's own HTTP errors (an unparsable body, its CSRF check ...) carry English text;
+# people get these words instead, chosen by status, and machines the stable code.
+HTTP_ERRORS: dict[int, tuple[str, Promise]] = {
+    400: ("bad_request", gettext_lazy("请求无法解析（请求体应为有效的 JSON）")),
+    401: ("unauthorized", gettext_lazy("需要登录或提供 API 令牌")),
+    403: ("forbidden", gettext_lazy("无权执行此操作")),
+    404: ("not_found", gettext_lazy("请求的资源不存在")),
+    405: ("method_not_allowed", gettext_lazy("此地址不支持该请求方法")),
+}
 
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    codes = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
-    return error_response(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
+    code, message = HTTP_ERRORS.get(exc.status_code, ("error", gettext_lazy("请求出错")))
+    return error_response(request, exc.status_code, code, str(message))
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return error_response(request, 404, "not_found", "not found")
+    return error_response(request, 404, "not_found", gettext("请求的资源不存在"))
 
 
 @api.exception_handler(PermissionDenied)
 def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return error_response(request, 403, "forbidden", "forbidden")
+    return error_response(request, 403, "forbidden", gettext("无权执行此操作"))
 
 
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("unhandled error in %s %s", request.method, request.path)
-    return error_response(request, 500, "internal_error", "internal server error")
+    return error_response(request, 500, "internal_error", gettext("服务器内部错误，已记录日志"))
 
 
 def _register_routers() -> None:

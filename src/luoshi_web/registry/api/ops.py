@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -48,7 +49,7 @@ def upload_import(request: HttpRequest, file: File[UploadedFile]):
     who = actor(request)
     perm.require_manager(who)
     if file.size is None or file.size > settings.LUOSHI_MAX_UPLOAD_BYTES:
-        raise Invalid("file is too large")
+        raise Invalid(gettext("上传的文件过大（上限 %(limit)s 字节）") % {"limit": settings.LUOSHI_MAX_UPLOAD_BYTES})
     name = Path(file.name or "upload.txt").name
     with tempfile.TemporaryDirectory(prefix="luoshi-upload-") as tmp:
         path = Path(tmp) / name

@@ -1,7 +1,7 @@
 """Limit/offset pages without COUNT(*): one extra row tells whether there is a next page.
 
 Counting a million-row filtered query on every page view is the slow part of
-a list endpoint; clients that need totals use the summary endpoints instead.
+a list endpoint; clients that need totals ask ``GET /api/v1/tasks/summary`` (counts per status).
 """
 
 from __future__ import annotations

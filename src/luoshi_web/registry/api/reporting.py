@@ -6,6 +6,7 @@ import hashlib
 
 from django.conf import settings
 from django.http import FileResponse, HttpRequest
+from django.utils.translation import gettext
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
@@ -50,7 +51,7 @@ def create_cycle(request: HttpRequest, body: CycleIn):
         cycle = cycles.open_cycle(who, period_start=body.period_start, period_end=body.period_end, name=body.name)
     else:
         perm.require_manager(who)
-        raise Invalid("give quarter_of, or period_start and period_end")
+        raise Invalid(gettext("请给出 quarter_of（季度内任一日期），或同时给出 period_start 和 period_end"))
     return Status(201, serialize.cycle(cycle))
 
 
@@ -137,10 +138,10 @@ def upload_evidence(request: HttpRequest, report_id: int, file: File[UploadedFil
     report = perm.get_visible(_reports(who), report_id, "report")
     unit_id = perm.require_reporter_for(who, report.task)
     if report.unit_id != unit_id:
-        raise Forbidden("this report belongs to another unit")
+        raise Forbidden(gettext("此报告属于其他单位"))
     cycles.require_editable(report)
     if file.size is None or file.size > settings.LUOSHI_MAX_UPLOAD_BYTES:
-        raise Invalid("evidence file is too large")
+        raise Invalid(gettext("佐证材料文件过大（上限 %(limit)s 字节）") % {"limit": settings.LUOSHI_MAX_UPLOAD_BYTES})
     digest = hashlib.sha256()
     for chunk in file.chunks():
         digest.update(chunk)

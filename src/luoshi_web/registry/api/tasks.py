@@ -6,8 +6,9 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 
 from luoshi_web.registry import audit, clock, serialize
@@ -35,7 +36,7 @@ from luoshi_web.registry.models import (
     Task,
     TaskUnit,
 )
-from luoshi_web.registry.status import STATUSES, with_status
+from luoshi_web.registry.status import LABELS, STATUSES, status_filter, with_status
 
 router = Router(tags=["tasks"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -64,22 +65,50 @@ def filter_tasks(who: perm.Actor, f: TaskFilter) -> QuerySet[Task]:
         tasks = tasks.filter(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id=f.unit)))
     if f.document is not None:
         tasks = tasks.filter(document_id=f.document)
+    # Ranges on ``due`` (the deadline, NULL-free) so they are ranges of the index too.
     if f.deadline_from is not None:
-        tasks = tasks.filter(deadline__gte=f.deadline_from)
+        tasks = tasks.filter(due__gte=f.deadline_from, deadline__isnull=False)
     if f.deadline_to is not None:
-        tasks = tasks.filter(deadline__lte=f.deadline_to)
+        tasks = tasks.filter(due__lte=f.deadline_to, deadline__isnull=False)
     if f.q:
         tasks = tasks.filter(text__contains=f.q)
     if f.status:
         if f.status not in STATUSES:
-            raise Invalid(f"status must be one of {', '.join(STATUSES)}")
-        tasks = tasks.filter(status=f.status)
-    return tasks.order_by("deadline", "id")
+            raise Invalid(
+                gettext("status（状态）“%(value)s”无效，应为以下之一：%(allowed)s")
+                % {"value": f.status, "allowed": ", ".join(STATUSES)}
+            )
+        tasks = tasks.filter(status_filter(f.status, clock.today()))
+    return tasks.order_by("due", "id")
 
 
 @router.get("/tasks", response={200: Page[TaskOut], **ERRORS})
 def list_tasks(request: HttpRequest, filters: Query[TaskFilter]):
     return page(filter_tasks(actor(request), filters), filters.limit, filters.offset, serialize.task)
+
+
+class StatusCount(Schema):
+    status: str
+    status_label: str
+    count: int
+
+
+class TaskSummaryOut(Schema):
+    total: int
+    by_status: list[StatusCount]
+
+
+@router.get("/tasks/summary", response={200: TaskSummaryOut, **ERRORS})
+def task_summary(request: HttpRequest, filters: Query[TaskFilter]):
+    """How many tasks the caller may see are in each status, under the list's filters.
+
+    The totals the paged list leaves out (it never counts); ``status``,
+    ``limit`` and ``offset`` are ignored. Every status is listed, zeros included.
+    """
+    tasks = filter_tasks(actor(request), filters.model_copy(update={"status": None}))
+    rows = dict(tasks.prefetch_related(None).order_by().values_list("status").annotate(n=Count("id")))
+    by_status = [{"status": s, "status_label": str(LABELS[s]), "count": rows.get(s, 0)} for s in STATUSES]
+    return {"total": sum(rows.values()), "by_status": by_status}
 
 
 def task_detail(who: perm.Actor, task: Task) -> dict:  # type: ignore[type-arg]
@@ -166,7 +195,7 @@ def assign_reviewer(request: HttpRequest, task_id: int, body: ReviewerIn):
     perm.require_manager(who)
     expert = get_user_model().objects.filter(pk=body.expert_id).first()
     if expert is None or not Profile.objects.filter(user=expert, role=Role.EXPERT).exists():
-        raise Invalid("expert_id must name a user with the expert reviewer role")
+        raise Invalid(gettext("expert_id 应为具有评审专家角色的用户编号（%(id)s 不是）") % {"id": body.expert_id})
     with audit.action("task.assign_reviewer"):
         assignment, _ = ReviewAssignment.objects.get_or_create(task=task, expert=expert)
     return Status(201, {"task_id": task.pk, "expert_id": expert.pk, "assignment_id": assignment.pk})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router
 
 from luoshi_web.registry import permissions as perm
@@ -55,10 +56,12 @@ def link_unresolved(request: HttpRequest, entry_id: int, body: LinkIn):
         unit_names.link_name(entry, unit)
     elif body.create_kind is not None:
         if body.create_kind not in UnitKind.values:
-            raise Invalid(f"create_kind must be one of {', '.join(UnitKind.values)}")
+            raise Invalid(
+                gettext("create_kind（单位类别）应为以下之一：%(allowed)s") % {"allowed": ", ".join(UnitKind.values)}
+            )
         unit_names.create_unit_for(entry, kind=body.create_kind)
     else:
-        raise Invalid("give unit_id (link) or create_kind (create a unit)")
+        raise Invalid(gettext("请给出 unit_id（关联到已有单位）或 create_kind（新建单位）"))
     entry.refresh_from_db()
     return _unresolved(entry)
 
@@ -77,6 +80,6 @@ def unit_docket(request: HttpRequest, unit_id: int, limit: int = 50, offset: int
         _tasks(who)
         .filter(active=True)
         .filter(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit=unit)))
-        .order_by("deadline", "id")
+        .order_by("due", "id")
     )
     return page(tasks, limit, offset, serialize.task)

@@ -7,12 +7,14 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from luoshi.errors import LuoshiError
 from luoshi_web.registry import clock
 from luoshi_web.registry.demo import build, default_seed
-from luoshi_web.registry.errors import RegistryError
-from luoshi_web.registry.management.commands.serve import run_server
+from luoshi_web.registry.errors import RegistryError, pipeline_reason
+from luoshi_web.registry.management.commands.serve import run_server, serving_line
+from luoshi_web.registry.models import Role
 
 
 class Command(BaseCommand):
@@ -30,16 +32,18 @@ class Command(BaseCommand):
         try:
             accounts = build(seed, clock.today())
         except LuoshiError as exc:
-            self.stderr.write(f"luoshi: {exc.message}")
+            message = gettext("%(path)s：%(message)s") % {"path": seed, "message": pipeline_reason(exc)}
+            self.stderr.write(f"luoshi: {message} [{exc.code.value}]")
             raise SystemExit(2) from None
         except RegistryError as exc:
-            self.stderr.write(f"luoshi: {seed}: {exc.message}")
+            message = gettext("%(path)s：%(message)s") % {"path": seed, "message": exc.message}
+            self.stderr.write(f"luoshi: {message} [{exc.code}]")
             raise SystemExit(2) from None
-        self.stdout.write(f"Imported {seed}. Demo accounts (passwords are new on every run):")
+        self.stdout.write(gettext("已导入 %(path)s。演示账号（每次运行都会生成新密码）：") % {"path": seed})
         for account in accounts:
-            unit = f"  unit: {account.unit}" if account.unit else ""
-            self.stdout.write(f"  {account.username:<11} {account.password:<14} {account.role}{unit}")
+            unit = "  " + gettext("单位：%(unit)s") % {"unit": account.unit} if account.unit else ""
+            self.stdout.write(f"  {account.username:<11} {account.password:<14} {Role(account.role).label}{unit}")
         if options["no_serve"]:
             return
-        self.stdout.write(f"Luoshi registry on http://{options['host']}:{options['port']}/  (Ctrl-C stops)")
+        self.stdout.write(serving_line(options["host"], options["port"]))
         run_server(options["host"], options["port"], 4)

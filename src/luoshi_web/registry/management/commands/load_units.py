@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from luoshi_web.registry.errors import RegistryError
 from luoshi_web.registry.units import load_units_csv
@@ -24,4 +25,6 @@ class Command(BaseCommand):
         except RegistryError as exc:
             self.stderr.write(f"luoshi: {exc.message}")
             sys.exit(2)
-        self.stdout.write(f"{created} units created, {aliases} aliases added")
+        self.stdout.write(
+            gettext("新建 %(units)d 个单位，新增 %(aliases)d 个别名") % {"units": created, "aliases": aliases}
+        )

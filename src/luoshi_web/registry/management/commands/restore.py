@@ -1,27 +1,20 @@
-"""``luoshi restore FILE.json``: replace the database's contents with a backup."""
+"""``luoshi restore FILE.zip``: replace the database and the evidence files with a backup, all or nothing."""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext_noop
 
-from luoshi_web.registry.backup import restore
-from luoshi_web.registry.errors import RegistryError
+from luoshi_web.registry.backup import Counts, restore
+from luoshi_web.registry.management.commands.backup import Command as BackupCommand
 
 
-class Command(BaseCommand):
-    help = "Replace the whole database with the contents of a `luoshi backup` file."
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path)
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            count = restore(options["file"])
-        except RegistryError as exc:
-            self.stderr.write(f"luoshi: {exc.message}")
-            sys.exit(2)
-        self.stdout.write(f"{count} objects restored from {options['file']}")
+class Command(BackupCommand):
+    help = (
+        "Replace the whole database and its evidence files with a `luoshi backup` archive "
+        "(an earlier version's .json dump restores the database only)."
+    )
+    run: Callable[[Path], Counts] = staticmethod(restore)
+    done = gettext_noop("已从 %(path)s 恢复 %(count)d 个对象和 %(files)d 个佐证材料文件")

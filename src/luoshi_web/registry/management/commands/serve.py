@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 
 def run_server(host: str, port: int, threads: int) -> None:
@@ -17,6 +18,10 @@ def run_server(host: str, port: int, threads: int) -> None:
     from luoshi_web.wsgi import application
 
     serve(application, host=host, port=port, threads=threads, ident="luoshi")
+
+
+def serving_line(host: str, port: int) -> str:
+    return gettext("落实督查台账已启动：http://%(host)s:%(port)s/（按 Ctrl-C 停止）") % {"host": host, "port": port}
 
 
 class Command(BaseCommand):
@@ -28,5 +33,5 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=4)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"Luoshi registry on http://{options['host']}:{options['port']}/  (Ctrl-C stops)")
+        self.stdout.write(serving_line(options["host"], options["port"]))
         run_server(options["host"], options["port"], options["threads"])

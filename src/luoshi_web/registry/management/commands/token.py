@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from luoshi_web.registry import tokens
 
@@ -21,6 +22,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         user = get_user_model().objects.filter(username=options["username"]).first()
         if user is None:
-            self.stderr.write(f"luoshi: no user named {options['username']!r}")
+            self.stderr.write("luoshi: " + gettext("没有名为“%(username)s”的用户") % {"username": options["username"]})
             sys.exit(2)
         self.stdout.write(tokens.issue(user, options["name"]))
