@@ -81,6 +81,16 @@ def test_body_limit_is_stated_with_its_bound(world: World) -> None:
     assert "score: must be less than or equal to 5" in _error(en, 422, "invalid")
 
 
+def test_unsupported_method_and_unknown_path_answer_in_the_error_shape(world: World) -> None:
+    client = world.client("supervisor")
+    response = client.delete("/api/v1/tasks")
+    assert _error(response, 405, "method_not_allowed") == "此地址不支持该请求方法"
+    assert "GET" in response["Allow"]
+    english = client.delete("/api/v1/tasks", HTTP_ACCEPT_LANGUAGE="en")
+    assert _error(english, 405, "method_not_allowed") == "this method is not allowed on this URL"
+    assert _error(client.get("/api/v2/nothing"), 404, "not_found") == "没有这个 API 端点：/api/v2/nothing"
+
+
 def test_anonymous_write_and_bad_token_are_401(world: World) -> None:
     anonymous = Client()
     write = post_json(anonymous, "/api/v1/tokens", {"name": "x"})

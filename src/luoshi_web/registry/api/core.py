@@ -16,7 +16,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 from ninja import NinjaAPI
@@ -186,3 +186,24 @@ def _register_routers() -> None:
 
 
 _register_routers()
+
+
+def method_not_allowed_as_json(get_response):  # type: ignore[no-untyped-def]
+    """Middleware: a 405 under /api/ leaves in the API's error shape too.
+
+    Django Ninja answers a known path with an unsupported method itself, as plain
+    text, before any exception handler runs; this rewrites that one response
+    (keeping its ``Allow`` header) so every API error has the same JSON shape.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if response.status_code == 405 and request.path.startswith("/api/"):
+            code, message = HTTP_ERRORS[405]
+            allow = response.get("Allow")
+            response = JsonResponse({"error": {"code": code, "message": str(message)}}, status=405)
+            if allow:
+                response["Allow"] = allow
+        return response
+
+    return middleware
