@@ -75,13 +75,16 @@ def status_filter(status: str, today: date) -> Q:
     not_done = Q(progress_verified=False)
     # ``due`` is the deadline with "none" as 9999-12-31, so each status is one range of the
     # (due, id) index: a task with no deadline is never overdue nor at risk.
-    calm_ahead = not_done & Q(due__gte=today) & ~_at_risk(today)
+    horizon = today + timedelta(days=AT_RISK_WINDOW_DAYS)
     conditions = {
         COMPLETED: Q(progress_verified=True),
         OVERDUE: not_done & Q(due__lt=today),
         AT_RISK: not_done & Q(due__gte=today) & _at_risk(today),
-        IN_PROGRESS: calm_ahead & Q(progress_reported=True),
-        NOT_STARTED: calm_ahead & Q(progress_reported=False),
+        IN_PROGRESS: not_done & Q(due__gte=today) & ~_at_risk(today) & Q(progress_reported=True),
+        # A task with no submitted report has no latest percent either (progress.py derives both
+        # from the same reports), so inside the window it is at risk: not started means due
+        # beyond the horizon, a range that skips the window instead of reading through it.
+        NOT_STARTED: not_done & Q(due__gt=horizon) & Q(progress_reported=False),
     }
     return conditions[status]
 
