@@ -212,9 +212,9 @@ def _check_facts(tasks: int) -> None:
     (recomputing a million tasks row by row would double the load); here the registry's own
     ``progress.refresh`` recomputes a sample of them, and any difference stops the run."""
     from luoshi_web.registry import progress
-    from luoshi_web.registry.models import Task
+    from luoshi_web.registry.models import FACT_FIELDS, Task
 
-    fields = ("id", *progress.FACT_FIELDS)
+    fields = ("id", *FACT_FIELDS)
     sample = sorted({1 + (k * 7919) % tasks for k in range(min(tasks, 2000))} | set(range(1, 41)))
     loaded = list(Task.objects.filter(pk__in=sample).order_by("id").values_list(*fields))
     progress.refresh(sample)

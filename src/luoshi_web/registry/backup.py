@@ -13,11 +13,13 @@ primary keys), so restoring it into a migrated database, after emptying it,
 reproduces the same rows. Members are written in a fixed order with a fixed
 timestamp, so backing up again after a restore yields the same bytes.
 
-Restore is all or nothing. It first reads the whole archive and checks every
-evidence file's size and SHA-256 against its row in ``db.json``, writing nothing;
-then it stages the files inside MEDIA_ROOT, replaces the database in one
-transaction and moves the staged files into place within it. If anything fails,
-the transaction rolls back, files it wrote are removed and files it replaced are
+Restore is all or nothing. It first reads the manifest and ``db.json`` and
+checks that the archive holds exactly the files the evidence rows name, writing
+nothing; then it copies the files into a staging directory inside MEDIA_ROOT,
+checking each one's size and SHA-256 against its row on the way (each file is
+read once), replaces the database in one transaction and moves the staged files
+into place within it. If anything fails, the staging directory is removed, the
+transaction rolls back, files it wrote are removed and files it replaced are
 put back. Files under MEDIA_ROOT that the backup does not name are left alone.
 Plain ``.json`` dumps of earlier versions still restore (database only).
 """
@@ -102,11 +104,12 @@ def backup(path: Path) -> Counts:
         with tempfile.TemporaryDirectory(prefix="luoshi-backup-") as tmp:
             dump = Path(tmp) / DUMP_NAME
             call_command("dumpdata", format="json", output=str(dump), exclude=EXCLUDED, verbosity=0)
-            objects = _parse_dump(dump.read_bytes(), path)
+            dump_bytes = dump.read_bytes()
+            objects = _parse_dump(dump_bytes, path)
             files = _distinct(_evidence_files(objects, path))
             with zipfile.ZipFile(partial, "w") as archive:
                 _write_member(archive, MANIFEST_NAME, json.dumps(MANIFEST).encode(), zipfile.ZIP_DEFLATED)
-                _write_member(archive, DUMP_NAME, dump.read_bytes(), zipfile.ZIP_DEFLATED)
+                _write_member(archive, DUMP_NAME, dump_bytes, zipfile.ZIP_DEFLATED)
                 for file in files:
                     _archive_file(archive, media_root, file)
         os.replace(partial, path)
@@ -229,15 +232,14 @@ def _archive_file(archive: zipfile.ZipFile, media_root: Path, file: EvidenceFile
         raise Invalid(gettext("无法备份佐证材料 %(name)s：文件与数据库记录的大小或 SHA-256 不符") % {"name": file.name})
 
 
-def _copy(source: IO[bytes], target: IO[bytes] | None) -> tuple[str, int]:
-    """Stream ``source`` (into ``target`` when given); returns its SHA-256 and size."""
+def _copy(source: IO[bytes], target: IO[bytes]) -> tuple[str, int]:
+    """Stream ``source`` into ``target``; returns its SHA-256 and size."""
     digest = hashlib.sha256()
     size = 0
     for chunk in _chunks(source):
         digest.update(chunk)
         size += len(chunk)
-        if target is not None:
-            target.write(chunk)
+        target.write(chunk)
     return digest.hexdigest(), size
 
 
@@ -247,7 +249,10 @@ def _chunks(source: IO[bytes]) -> Iterator[bytes]:
 
 
 def _check_archive(archive: zipfile.ZipFile, path: Path) -> tuple[bytes, list[dict[str, Any]], list[EvidenceFile]]:
-    """Read and check the whole archive without writing anything; returns dump, objects, files."""
+    """Check the archive's manifest, dump and list of files, writing nothing; returns dump, objects, files.
+
+    The files' contents are checked while they are staged (``_MediaSwap.stage``), so each is read once.
+    """
     names = archive.namelist()
     try:
         manifest = json.loads(archive.read(MANIFEST_NAME)) if MANIFEST_NAME in names else None
@@ -274,15 +279,17 @@ def _check_archive(archive: zipfile.ZipFile, path: Path) -> tuple[bytes, list[di
         )
     if len(others) != len(set(others)):
         raise Invalid(gettext("%(path)s：归档中有重复的文件") % {"path": path})
+    by_name: dict[str, EvidenceFile] = {}
     for file in rows:
         if file.member not in names:
             raise Invalid(gettext("%(path)s：归档缺少佐证材料 %(name)s") % {"path": path, "name": file.name})
-        _verify_member(archive, file, path)
+        if by_name.setdefault(file.name, file) != file:  # two rows, one file, different contents
+            raise _mismatch(path, file)
     return dump_bytes, objects, _distinct(rows)
 
 
-def _verify_member(archive: zipfile.ZipFile, file: EvidenceFile, path: Path, target: IO[bytes] | None = None) -> None:
-    """Check one member's size and SHA-256 against its row, copying it into ``target`` when given."""
+def _verify_member(archive: zipfile.ZipFile, file: EvidenceFile, path: Path, target: IO[bytes]) -> None:
+    """Copy one member into ``target``, checking its size and SHA-256 against its row."""
     try:
         with archive.open(file.member) as source:
             digest, size = _copy(source, target)
@@ -292,9 +299,13 @@ def _verify_member(archive: zipfile.ZipFile, file: EvidenceFile, path: Path, tar
             % {"path": path, "name": file.name, "detail": exc}
         ) from None
     if (digest, size) != (file.sha256, file.size):
-        raise Invalid(
-            gettext("%(path)s：佐证材料 %(name)s 与数据库记录的大小或 SHA-256 不符") % {"path": path, "name": file.name}
-        )
+        raise _mismatch(path, file)
+
+
+def _mismatch(path: Path, file: EvidenceFile) -> Invalid:
+    return Invalid(
+        gettext("%(path)s：佐证材料 %(name)s 与数据库记录的大小或 SHA-256 不符") % {"path": path, "name": file.name}
+    )
 
 
 def _load(dump: Path, path: Path) -> None:

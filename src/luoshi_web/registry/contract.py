@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from luoshi_web.registry.errors import ContractError
+from luoshi_web.registry.errors import ContractError, located
 
 SCHEMA = "luoshi.parse/1"
 COMPARATORS = frozenset({">=", ">", "<=", "<", "=", "between"})
@@ -96,10 +96,6 @@ class ReferenceIn:
     doc_number: str | None
     title: str
 
-    @property
-    def key(self) -> str:
-        return self.doc_number or f"title:{self.title}"
-
 
 @dataclass
 class DocumentIn:
@@ -119,7 +115,7 @@ class DocumentIn:
 
 
 def _fail(where: str, message: str) -> ContractError:
-    return ContractError(gettext("%(where)s：%(problem)s") % {"where": where, "problem": message})
+    return ContractError(located(where, message))
 
 
 def _string(value: Any, where: str, *, optional: bool = False) -> str | None:
@@ -287,7 +283,7 @@ def read_documents(contract: Any) -> list[tuple[str, Any]]:
         )
     documents = contract.get("documents")
     if not isinstance(documents, list):
-        raise ContractError(gettext("%(where)s：%(problem)s") % {"where": "documents", "problem": gettext("应为列表")})
+        raise _fail("documents", gettext("应为列表"))
     return [(f"documents[{i}]", d) for i, d in enumerate(documents)]
 
 

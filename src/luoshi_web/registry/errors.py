@@ -63,6 +63,11 @@ class ContractError(Invalid):
     code = "invalid_contract"
 
 
+def located(where: object, message: str) -> str:
+    """A message about one place (a file, a field, a JSON path): ``place：message``, translated."""
+    return gettext("%(where)s：%(message)s") % {"where": where, "message": message}
+
+
 # The pipeline (``luoshi``) never imports Django, so its catalogue is English only;
 # the registry shows its errors to people, so it says the same things in Chinese here,
 # one entry per code (a new pipeline code falls back to the pipeline's English text).

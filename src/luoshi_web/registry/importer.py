@@ -323,7 +323,7 @@ def _sync_references(document: Document, doc_in: DocumentIn, result: ImportResul
         {_reference_key(r): r for r in document.references.all()},
         doc_in.references,
         result,
-        key=lambda ref_in: ref_in.key,
+        key=_reference_key,
         create=lambda ref_in: Reference.objects.create(
             document=document, doc_number=ref_in.doc_number, title=ref_in.title
         ),

@@ -22,8 +22,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from luoshi_web.registry.progress import FACT_FIELDS
-
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("管理员")
@@ -175,6 +173,8 @@ class DocumentRevision(models.Model):
 
 # Where Task.due puts a task that has no deadline: after every real date.
 NO_DEADLINE = date(9999, 12, 31)
+# The task columns registry.progress derives from reports (Task.save leaves them alone).
+FACT_FIELDS = ("progress_verified", "progress_reported", "latest_percent")
 
 
 class Task(models.Model):

@@ -23,12 +23,10 @@ from typing import Any
 from django.db.models import Exists, Model, OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 
-# The task columns this module owns (Task.save leaves them alone).
-FACT_FIELDS = ("progress_verified", "progress_reported", "latest_percent")
+from luoshi_web.registry.models import Evidence, Report, ReportKind, ReportState, Task
 
-_ACCEPTED = "accepted"
-_COUNTING_STATES = ("submitted", _ACCEPTED)
-_LEAD = "lead"
+# A report counts as progress once submitted; a returned or draft one does not.
+_COUNTING_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED)
 
 
 def fact_expressions(report_model: type[Model], evidence_model: type[Model]) -> dict[str, Any]:
@@ -39,12 +37,14 @@ def fact_expressions(report_model: type[Model], evidence_model: type[Model]) -> 
     """
     reports = report_model._default_manager  # type: ignore[attr-defined]
     evidence = evidence_model._default_manager  # type: ignore[attr-defined]
-    verified_final = reports.filter(task=OuterRef("pk"), is_final=True, state=_ACCEPTED).filter(
+    verified_final = reports.filter(task=OuterRef("pk"), is_final=True, state=ReportState.ACCEPTED).filter(
         Exists(evidence.filter(report=OuterRef("pk")))
     )
     counting = reports.filter(task=OuterRef("pk"), state__in=_COUNTING_STATES)
     latest_lead = (
-        counting.filter(kind=_LEAD).order_by("-cycle__period_end", "-submitted_at", "-id").values("percent")[:1]
+        counting.filter(kind=ReportKind.LEAD)
+        .order_by("-cycle__period_end", "-submitted_at", "-id")
+        .values("percent")[:1]
     )
     return {
         "progress_verified": Exists(verified_final),
@@ -55,8 +55,6 @@ def fact_expressions(report_model: type[Model], evidence_model: type[Model]) -> 
 
 def refresh(task_ids: Iterable[int] | None = None) -> int:
     """Recompute the facts of these tasks (every task when None); returns the rows updated."""
-    from luoshi_web.registry.models import Evidence, Report, Task
-
     tasks = Task.objects.all()
     if task_ids is not None:
         ids = sorted(set(task_ids))
@@ -73,8 +71,6 @@ def _report_changed(sender: type[Model], instance: Any, raw: bool = False, **kwa
 
 
 def _evidence_changed(sender: type[Model], instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    from luoshi_web.registry.models import Report
-
     if raw:
         return
     # On a cascade from a deleted report the report row may be gone already;
@@ -83,8 +79,6 @@ def _evidence_changed(sender: type[Model], instance: Any, raw: bool = False, **k
 
 
 def connect_signals() -> None:
-    from luoshi_web.registry.models import Evidence, Report
-
     for signal in (post_save, post_delete):
         signal.connect(_report_changed, sender=Report, dispatch_uid=f"progress-report-{signal is post_save}")
         signal.connect(_evidence_changed, sender=Evidence, dispatch_uid=f"progress-evidence-{signal is post_save}")

@@ -25,7 +25,7 @@ from ninja.utils import check_csrf
 
 from luoshi.errors import LuoshiError
 from luoshi_web.registry import audit, tokens
-from luoshi_web.registry.errors import RegistryError, Unauthorized, pipeline_reason
+from luoshi_web.registry.errors import RegistryError, Unauthorized, located, pipeline_reason
 from luoshi_web.registry.permissions import Actor, actor_for
 
 logger = logging.getLogger(__name__)
@@ -133,13 +133,8 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
     parts = []
     for err in exc.errors:
         where = ".".join(str(p) for p in err.get("loc", ()))
-        parts.append(gettext("%(field)s：%(problem)s") % {"field": where, "problem": validation_problem(err)})
+        parts.append(located(where, validation_problem(err)))
     return error_response(request, 422, "invalid", gettext("；").join(parts) or gettext("请求无效"))
-
-
-@api.exception_handler(AuthenticationError)
-def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return error_response(request, 401, "unauthorized", gettext("需要登录或提供 API 令牌"))
 
 
 # Ninja's own HTTP errors (an unparsable body, its CSRF check ...) carry English text;
@@ -153,20 +148,29 @@ HTTP_ERRORS: dict[int, tuple[str, Promise]] = {
 }
 
 
+def _status_error(request: HttpRequest, status: int) -> HttpResponse:
+    code, message = HTTP_ERRORS.get(status, ("error", gettext_lazy("请求出错")))
+    return error_response(request, status, code, str(message))
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _status_error(request, 401)
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code, message = HTTP_ERRORS.get(exc.status_code, ("error", gettext_lazy("请求出错")))
-    return error_response(request, exc.status_code, code, str(message))
+    return _status_error(request, exc.status_code)
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return error_response(request, 404, "not_found", gettext("请求的资源不存在"))
+    return _status_error(request, 404)
 
 
 @api.exception_handler(PermissionDenied)
 def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return error_response(request, 403, "forbidden", gettext("无权执行此操作"))
+    return _status_error(request, 403)
 
 
 @api.exception_handler(Exception)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from luoshi.errors import LuoshiError
 from luoshi_web.registry import clock
 from luoshi_web.registry.demo import build, default_seed
-from luoshi_web.registry.errors import RegistryError, pipeline_reason
+from luoshi_web.registry.errors import RegistryError, located, pipeline_reason
 from luoshi_web.registry.management.commands.serve import run_server, serving_line
 from luoshi_web.registry.models import Role
 
@@ -32,11 +32,11 @@ class Command(BaseCommand):
         try:
             accounts = build(seed, clock.today())
         except LuoshiError as exc:
-            message = gettext("%(path)s：%(message)s") % {"path": seed, "message": pipeline_reason(exc)}
+            message = located(seed, pipeline_reason(exc))
             self.stderr.write(f"luoshi: {message} [{exc.code.value}]")
             raise SystemExit(2) from None
         except RegistryError as exc:
-            message = gettext("%(path)s：%(message)s") % {"path": seed, "message": exc.message}
+            message = located(seed, exc.message)
             self.stderr.write(f"luoshi: {message} [{exc.code}]")
             raise SystemExit(2) from None
         self.stdout.write(gettext("已导入 %(path)s。演示账号（每次运行都会生成新密码）：") % {"path": seed})

@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
 
 from luoshi.errors import LuoshiError
-from luoshi_web.registry.errors import RegistryError, pipeline_reason
+from luoshi_web.registry.errors import RegistryError, located, pipeline_reason
 from luoshi_web.registry.importer import ImportResult
 from luoshi_web.registry.ingest import import_file
 
@@ -64,21 +64,19 @@ class Command(BaseCommand):
                 result = import_file(path)
             except LuoshiError as exc:
                 failed += 1
-                message = gettext("%(path)s：%(message)s") % {"path": path, "message": pipeline_reason(exc)}
+                message = located(path, pipeline_reason(exc))
                 self.stderr.write(f"luoshi: {message} [{exc.code.value}]")
                 continue
             except RegistryError as exc:
                 failed += 1
                 message = exc.message
                 if not message.startswith(str(path)):
-                    message = gettext("%(path)s：%(message)s") % {"path": path, "message": message}
+                    message = located(path, message)
                 self.stderr.write(f"luoshi: {message} [{exc.code}]")
                 continue
             total.merge(result)
             if not options["json"]:
-                self.stdout.write(
-                    gettext("%(path)s：%(message)s") % {"path": path, "message": summary(result.as_dict())}
-                )
+                self.stdout.write(located(path, summary(result.as_dict())))
         if options["json"]:
             self.stdout.write(json.dumps(total.as_dict(), ensure_ascii=False))
         if failed:
