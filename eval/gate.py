@@ -3,7 +3,8 @@
     python eval/gate.py [--shared ../shared] [--table]
 
 Floors live in ``eval/floors.json`` (one per gold file and headline metric).
-A gold file without floors fails the gate, so new gold cannot be ignored.
+A gold file without floors fails the gate, so new gold cannot be ignored; each gold
+file's input is read whatever its extension (``eval/goldfiles.py``).
 ``--table`` prints the README's evaluation table (Markdown) instead.
 """
 
@@ -16,10 +17,13 @@ import sys
 from pathlib import Path
 
 from luoshi.contract import to_contract
+from luoshi.errors import LuoshiError
 from luoshi.pipeline import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
+from goldfiles import GoldError, gold_files  # noqa: E402  (eval/goldfiles.py, beside this file)
+
 HEADLINE = ("documents", "tasks", "task_units", "targets", "references")
 DOC_FIELDS = ("doc_number", "title", "issuers", "date", "addressees", "genre", "forwarded_title")
 
@@ -41,13 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     scorer = load_scorer(args.shared)
     floors = json.loads(args.floors.read_text(encoding="utf-8"))
+    try:
+        files = gold_files(args.shared)
+    except GoldError as exc:
+        raise SystemExit(f"gate: {exc}") from None
     failures = []
     rows = []
-    for gold_path in sorted((args.shared / "gold").glob("*.gold.json")):
-        name = gold_path.name.removesuffix(".gold.json")
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        pred = to_contract(parse_file(args.shared / "corpus" / f"{name}.txt"))
-        res = scorer.score(gold, pred)
+    for gold_file in files:
+        name = gold_file.name
+        gold = json.loads(gold_file.gold.read_text(encoding="utf-8"))
+        res = scorer.score(gold, predict(lambda path: to_contract(parse_file(path)), gold_file.input))
         rows.append((name, res))
         file_floors = floors.get(name)
         if file_floors is None:
@@ -64,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             if value is not None and value < file_floors.get("target_attributes", 1.0):
                 failures.append(f"{name}: target attribute {attr} {value:.3f} below floor")
     if args.table:
-        print_table(scorer, args.shared, rows)
+        print_table(scorer, files, rows)
     else:
         for name, res in rows:
             print(f"{name:45s} " + "  ".join(f"{m}={res[m]['f1']:.3f}" for m in HEADLINE))
@@ -73,6 +80,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"evaluation gate: {len(rows)} gold files at or above their floors")
     return 0
+
+
+def predict(system, path: Path) -> dict:
+    """``system(path)``; a file the pipeline cannot read is scored as an empty output (the floors decide)."""
+    try:
+        return system(path)
+    except LuoshiError as exc:
+        print(f"{path.name}: not parsed: {exc}", file=sys.stderr)
+        return {"documents": []}
 
 
 def _micro(results: list[dict], metric: str) -> float:
@@ -84,16 +100,14 @@ def _micro(results: list[dict], metric: str) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def print_table(scorer, shared: Path, rows) -> None:
+def print_table(scorer, files, rows) -> None:
     """Markdown: trivial and baseline rows beside Luoshi (micro F1 over all gold files), then per file."""
     from baseline import baseline_contract  # eval/baseline.py, beside this file
 
-    golds = {name: json.loads((shared / "gold" / f"{name}.gold.json").read_text(encoding="utf-8")) for name, _ in rows}
+    golds = {f.input: json.loads(f.gold.read_text(encoding="utf-8")) for f in files}
     systems = {
         "empty output": [scorer.score(g, {"documents": []}) for g in golds.values()],
-        "baseline (regular expressions)": [
-            scorer.score(g, baseline_contract(shared / "corpus" / f"{n}.txt")) for n, g in golds.items()
-        ],
+        "baseline (regular expressions)": [scorer.score(g, predict(baseline_contract, p)) for p, g in golds.items()],
         "Luoshi": [res for _, res in rows],
     }
     print("| system (micro F1, all gold files) | " + " | ".join(HEADLINE) + " |")

@@ -6,13 +6,17 @@ given as (path, paragraphs) and children follow their parent by path.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, ParseResult, SourceText
 
-SHARED = Path("/work/shared")
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"  # beside the clone, here and in CI
+
+from goldfiles import GoldFile, gold_files  # noqa: E402  (eval/goldfiles.py; tests/conftest.py puts eval/ on the path)
 
 
 def clean_text(text: str) -> CleanText:
@@ -105,7 +109,20 @@ def build(
 
 @cache
 def parse_corpus(name: str) -> ParseResult:
-    """A corpus file through the whole pipeline, parsed once per test session."""
-    from luoshi.pipeline import parse_text
+    """A corpus file (any format the pipeline reads) through the whole pipeline, parsed once per test session."""
+    from luoshi.pipeline import parse_file
 
-    return parse_text((SHARED / "corpus" / name).read_text(encoding="utf-8"), name)
+    return parse_file(SHARED / "corpus" / name)
+
+
+def exact_gold() -> list[GoldFile]:
+    """The gold files the pipeline must match item for item (``_exact`` in eval/floors.json).
+
+    Fails (never skips) when the shared material is not beside the clone: a gold test
+    that silently ran on nothing would hide a regression.
+    """
+    exact = set(json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))["_exact"])
+    files = [f for f in gold_files(SHARED) if f.name in exact]
+    missing = exact - {f.name for f in files}
+    assert not missing, f"eval/floors.json names exact gold files that are not in {SHARED}/gold: {sorted(missing)}"
+    return files

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 GATE = ROOT / "eval" / "gate.py"
 
@@ -35,3 +37,35 @@ def test_a_gold_file_without_floors_fails(tmp_path: Path):
     del floors["000_a19204d3cc4468c5"]
     run = _gate(floors, tmp_path)
     assert run.returncode == 1 and "no floors" in run.stderr
+
+
+def test_every_gold_file_has_one_input_whatever_its_extension():
+    from goldfiles import gold_files
+
+    from doc_builder import SHARED
+
+    files = gold_files(SHARED)
+    assert len(files) >= 12
+    assert {f.input.suffix for f in files} >= {".txt", ".html"}
+    assert all(f.input.stem == f.name for f in files)
+
+
+def test_a_gold_file_without_its_input_is_an_error_that_names_it(tmp_path: Path):
+    from goldfiles import GoldError, gold_files
+
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "gold" / "x.gold.json").write_text('{"documents": []}', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"x\.gold\.json: no input"):
+        gold_files(tmp_path)
+    for ext in (".txt", ".html"):
+        (tmp_path / "corpus" / f"x{ext}").write_text("x", encoding="utf-8")
+    with pytest.raises(GoldError, match="more than one input"):
+        gold_files(tmp_path)
+
+
+def test_missing_shared_material_fails_with_a_clear_message(tmp_path: Path):
+    from goldfiles import GoldError, gold_files
+
+    with pytest.raises(GoldError, match="shared material expected"):
+        gold_files(tmp_path / "nowhere")

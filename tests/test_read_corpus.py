@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from doc_builder import SHARED
 from luoshi.read import read_file
 
 
 def corpus_dir() -> Path:
-    """``/work/shared/corpus`` here; in CI, ``shared/`` sits beside the clone."""
-    local = Path("/work/shared/corpus")
-    return local if local.is_dir() else Path(__file__).parents[1].parent / "shared" / "corpus"
+    """``shared/corpus`` beside the clone, here and in CI."""
+    return SHARED / "corpus"
 
 
 CORPUS = sorted(corpus_dir().glob("*.txt"))

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from doc_builder import SHARED, build, parse_corpus
+from doc_builder import build, exact_gold, parse_corpus
 from luoshi.extract.references import extract_references, find_citations, normalize_doc_number
 
 
@@ -97,13 +97,13 @@ def test_header_number_line_is_not_a_reference_when_the_header_missed_it():
     assert extract_references(doc, ct) == ()
 
 
-GOLD = sorted((SHARED / "gold").glob("*.gold.json"))
+GOLD = exact_gold()
 
 
-@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.name.split(".")[0][:24])
-def test_gold_references(gold_path):
-    result = parse_corpus(gold_path.name.replace(".gold.json", ".txt"))
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("gold_file", GOLD, ids=lambda f: f.name[:24])
+def test_gold_references(gold_file):
+    result = parse_corpus(gold_file.input.name)
+    gold = json.loads(gold_file.gold.read_text(encoding="utf-8"))
     pred = {d.doc_number or d.title: d for d in result.documents}
     for gdoc in gold["documents"]:
         doc = pred[gdoc["doc_number"] or gdoc["title"]]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from doc_builder import exact_gold
 from luoshi.contract import to_contract
 from luoshi.outline import build_outline, match_marker, split_closing
 from luoshi.patterns import genre_of, parse_date_line
@@ -186,19 +187,14 @@ def test_closing_paragraphs_leave_the_last_item():
     assert [p.text for p in outline[0].children[0].paragraphs] == ["做事。"]
 
 
-GOLD_FILES = [
-    "000_a19204d3cc4468c5",
-    "muni_hz_hangzhengbanhan_2025_16_zuqiu_pdf",
-    "nat_guofa_2018_42_nongye_jixiehua",
-    "nat_guofa_2019_03_zonghe_baoshuiqu",
-]
 FIELDS = ("doc_number", "title", "issuers", "date", "addressees", "genre", "forwarded_title")
 
 
-@pytest.mark.parametrize("name", GOLD_FILES)
-def test_document_fields_match_gold(shared: Path, name: str):
-    gold = json.loads((shared / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
-    pred = to_contract(parse_file(shared / "corpus" / f"{name}.txt"))
+@pytest.mark.parametrize("gold_file", exact_gold(), ids=lambda f: f.name[:24])
+def test_document_fields_match_gold(gold_file):
+    name = gold_file.name
+    gold = json.loads(gold_file.gold.read_text(encoding="utf-8"))
+    pred = to_contract(parse_file(gold_file.input))
     assert len(pred["documents"]) == len(gold["documents"])
     for g, p in zip(gold["documents"], pred["documents"], strict=True):
         for field in FIELDS:

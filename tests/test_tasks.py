@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from doc_builder import SHARED, build, parse_corpus
+from doc_builder import build, exact_gold, parse_corpus
 from luoshi.extract.tasks import extract_tasks
 
 
@@ -249,17 +249,17 @@ def test_empty_document_has_no_tasks():
 
 # --- the gold files, end to end ------------------------------------------------------------
 
-GOLD = sorted((SHARED / "gold").glob("*.gold.json"))
+GOLD = exact_gold()
 
 
 def _norm(s: str) -> str:
     return "".join(s.split()).replace("[", "〔").replace("]", "〕")
 
 
-@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.name.split(".")[0][:24])
-def test_gold_tasks_units_and_leads(gold_path):
-    result = parse_corpus(gold_path.name.replace(".gold.json", ".txt"))
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("gold_file", GOLD, ids=lambda f: f.name[:24])
+def test_gold_tasks_units_and_leads(gold_file):
+    result = parse_corpus(gold_file.input.name)
+    gold = json.loads(gold_file.gold.read_text(encoding="utf-8"))
     pred = {d.doc_number or d.title: d for d in result.documents}
     for gdoc in gold["documents"]:
         doc = pred[gdoc["doc_number"] or gdoc["title"]]

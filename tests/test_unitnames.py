@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from doc_builder import SHARED
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.unitnames import canonical, default_table, load_aliases, normalize_name
-
-SHARED = Path("/work/shared")
 
 
 @pytest.mark.parametrize(
