@@ -7,7 +7,7 @@ from ninja import Router, Status
 
 from luoshi_web.registry import audit, queries, serialize
 from luoshi_web.registry import permissions as perm
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import (
     DocumentDetailOut,

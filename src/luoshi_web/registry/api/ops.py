@@ -14,7 +14,7 @@ from pydantic import Field
 
 from luoshi_web.registry import audit, queries, tokens
 from luoshi_web.registry import permissions as perm
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import AuditOut, ErrorOut, ImportOut, MeOut, Page
 from luoshi_web.registry.errors import Invalid

@@ -12,7 +12,7 @@ from ninja.files import UploadedFile
 
 from luoshi_web.registry import audit, clock, cycles, queries, serialize
 from luoshi_web.registry import permissions as perm
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import (
     CycleDetailOut,

@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema, Status
 
 from luoshi_web.registry import audit, queries, serialize
 from luoshi_web.registry import permissions as perm
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import (
     ErrorOut,

@@ -9,7 +9,7 @@ from ninja import Router
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry import queries, serialize
 from luoshi_web.registry import units as unit_names
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import ErrorOut, LinkIn, Page, TaskOut, UnitOut, UnresolvedOut
 from luoshi_web.registry.errors import Invalid
