@@ -88,3 +88,21 @@ def test_a_duplicate_cycle_gets_a_clear_error(world: World) -> None:
     assert ReportingCycle.objects.count() == 1
     other = post_json(client, "/api/v1/cycles", {"quarter_of": "2016-08-20"})
     assert other.status_code == 201 and other.json()["name"] == "2016Q3"
+
+
+def test_a_duplicate_opened_meanwhile_is_the_same_clear_error(world: World, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two requests pass the "already exists?" check together: the unique constraint decides, same message."""
+    manager = ReportingCycle.objects
+    real_filter = manager.filter
+    calls = []
+
+    def first_check_sees_nothing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs)
+        return real_filter(pk=-1) if len(calls) == 1 else real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(manager, "filter", first_check_sees_nothing)
+    with pytest.raises(Conflict, match="已存在") as refused:
+        cycles.open_quarter(world.actor("supervisor"), date(2016, 5, 20))
+    assert refused.value.code == "duplicate_cycle" and len(calls) == 2
+    monkeypatch.undo()
+    assert ReportingCycle.objects.count() == 1
