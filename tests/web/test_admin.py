@@ -8,11 +8,19 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 
 from luoshi_web.registry import cycles
 from luoshi_web.registry.models import AuditLog, Evidence, Report, ReportingCycle, UnresolvedUnitName
 
 from .conftest import World
+
+
+@pytest.fixture(autouse=True)
+def _chinese():  # type: ignore[no-untyped-def]
+    """Domain messages in the default language, whatever language an earlier request activated."""
+    with translation.override("zh-hans"):
+        yield
 
 
 @pytest.fixture

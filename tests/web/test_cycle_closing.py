@@ -5,12 +5,21 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from django.utils import translation
 
 from luoshi_web.registry import clock, cycles
 from luoshi_web.registry.errors import Conflict
 from luoshi_web.registry.models import ReportingCycle
 
 from .conftest import World, post_json
+
+
+@pytest.fixture(autouse=True)
+def _chinese():  # type: ignore[no-untyped-def]
+    """Domain messages in the default language, whatever language an earlier request activated."""
+    with translation.override("zh-hans"):
+        yield
+
 
 # world.cycle is 2016-04-01 … 2016-06-30; with 15 grace days its due date is 2016-07-15.
 DUE = date(2016, 7, 15)

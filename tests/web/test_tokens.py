@@ -7,12 +7,21 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from luoshi_web.registry import clock, tokens
 from luoshi_web.registry.errors import Forbidden, NotFound
 from luoshi_web.registry.models import ApiToken, AuditLog
 
 from .conftest import World, post_json
+
+
+@pytest.fixture(autouse=True)
+def _chinese():  # type: ignore[no-untyped-def]
+    """Domain messages in the default language, whatever language an earlier request activated."""
+    with translation.override("zh-hans"):
+        yield
+
 
 ISSUED = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
