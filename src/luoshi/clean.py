@@ -28,6 +28,7 @@ from array import array
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, SourceText
+from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import DATE_LINE, genre_of
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
@@ -209,6 +210,10 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     else:
         text = raw.translate(FOLD_TABLE)
         offs = array("l", range(start, start + len(raw)))
+    if "(" in text or ")" in text:
+        # Half-width brackets around Chinese text are the full-width ones of the normal form
+        # (web pages and some PDF producers: ``(区市场监管局）``, ``(一）``); one for one.
+        text = _HALF_OPEN.sub("（", _HALF_CLOSE.sub("）", text))
     # Trim surrounding whitespace, then spaces next to Chinese characters.
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
@@ -221,6 +226,8 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     return text, offs
 
 
+_HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
+_HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
 _SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 
@@ -277,9 +284,20 @@ def clean(source: SourceText) -> CleanText:
     """Clean a reader's text into paragraphs with an offset map back to the source."""
     lines = _split_lines(source.text)
     drop = _furniture(lines)
+    crawler = crawler_header([ln.raw for ln in lines])
+    flattened = {crawler.body_line} if crawler and crawler.body_line is not None else set()
     folded: list[tuple[str, array, int, bool]] = []  # text, offsets, raw width, indented
     for i, ln in enumerate(lines):
         if i in drop:
+            continue
+        if i in flattened or len(ln.raw) >= FLATTENED_MIN_CHARS:
+            # A page body on one line: each piece is a paragraph of its own (marked as
+            # indented, so nothing joins it to its neighbours; width 0 keeps the pieces out
+            # of the line-width estimate).
+            for a, b in cut_flattened(ln.raw):
+                text, offs = _fold_line(ln.raw[a:b], ln.start + a)
+                if text:
+                    folded.append((text, offs, 0, True))
             continue
         text, offs = _fold_line(ln.raw, ln.start)
         if not text:

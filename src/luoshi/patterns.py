@@ -130,3 +130,11 @@ def genre_of(title: str) -> str | None:
 # Words a title uses to say it forwards or issues another document.
 FORWARD_VERBS = ("印发", "转发", "批转", "颁发", "发布")
 FORWARD_TITLE = re.compile(r"(?:关于)?(?:印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
+
+
+# An organisation name as signed or addressed ends with an organ word (GB/T 9704 发文机关署名).
+ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|署|院|会|处|室|行|社|办|中心|集团|协会|联合会|党工委|组织部|管委会|小组)$"
+)
+# A 主送 line also names groups of addressees: ``有关单位``, ``各区属国企``, ``各高等院校``.
+ADDRESSEE_END = re.compile(rf"(?:{ORGAN_END.pattern[:-1]}|单位|机构|企业|国企|院校|学校|高校|部门|街道|乡镇|镇|社区)$")
