@@ -172,3 +172,72 @@ def test_a_crawler_title_line_alone_is_not_a_header():
         "标题：测试\n某县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n请做好防汛工作。\n"
     ).documents
     assert doc.addressees == ("各乡镇人民政府",)
+
+
+# Class 3: a PDF text layer from another producer: half-width brackets with a space
+# around the numeral, guillemets for 《》, a justified line spaced out character by
+# character, and a unit list broken across a page break.
+_PDF_LAYER = [
+    "某省人民政府办公厅关于印发«某省促进创业若干措施»的通知",
+    "某办发〔２０２２〕７号",
+    "各市（州）人民政府，省政府各部门：",
+    "《某省促进创业若干措施》已经省政府同意，现印发",
+    "给你们，请认真贯彻执行。",
+    "某省人民政府办公厅",
+    "２０２２年５月９日",
+    "某省促进创业若干措施",
+    "一、加强创业扶持",
+    "( 一) 加大担保贷款支持。对符合条件的创业者",
+    "加 大 创 业 担 保 贷 款 贴 息 支 持 力 度 ， 简 化",
+    "办理流程，提高服务效率。（责任单位：省人社厅、",
+    "— 3 —",
+    "",
+    "省财政厅）",
+    "( 二) 落实税费优惠。落实各项税费减免政策，确保",
+    "政策红利直达创业主体，提高政策知晓度和获得感。",
+    "（责任单位：省税务局）",
+]
+
+
+def test_pdf_layer_variants_keep_the_outline_units_and_title_marks():
+    (doc,) = parse_text("\n\n".join(_PDF_LAYER) + "\n").documents
+    assert doc.title == "某省人民政府办公厅关于印发《某省促进创业若干措施》的通知"
+    assert doc.forwarded_title == "某省促进创业若干措施"
+    assert [t.path for t in doc.tasks] == [("一", "一"), ("一", "二")]
+    first = doc.tasks[0]
+    assert first.units == ("省人社厅", "省财政厅")  # the list runs on over the page break
+    assert "加大创业担保贷款贴息支持力度，简化办理流程" in first.text
+    assert doc.tasks[1].units == ("省税务局",)
+
+
+def test_joint_issuers_printed_without_separator_are_split_at_the_repeated_place_name():
+    from luoshi.header import split_run_on_issuers
+
+    assert split_run_on_issuers("某市人力资源和社会保障局某市财政局") == ["某市人力资源和社会保障局", "某市财政局"]
+    assert split_run_on_issuers("国务院办公厅") == ["国务院办公厅"]  # 国务院 is an organ word, 办公厅 no new place
+    title = "某区管委会办公室贯彻执行某省人民政府办公厅关于完善医疗保障制度实施意见的通知"
+    (doc,) = parse_text(f"{title}\n某综管办〔2022〕27号\n各片区管理局：\n现将有关事项通知如下。\n").documents
+    assert doc.issuers == ("某区管委会办公室",)
+
+
+def test_flattened_body_threshold_both_sides():
+    from luoshi.pagebody import FLATTENED_MIN_CHARS
+
+    sentence = "各地要加强组织领导，认真抓好落实。"
+    item = "一、加强领导。" + sentence
+    filler = sentence * ((FLATTENED_MIN_CHARS - len(item) * 2) // len(sentence))
+    short_line = item + filler + "二、强化保障。" + sentence
+    long_line = item + filler + sentence * 4 + "二、强化保障。" + sentence
+    assert len(short_line) < FLATTENED_MIN_CHARS <= len(long_line)
+    # Below the threshold a long line is one paragraph; at it, a page body cut at its markers.
+    assert len(_clean(short_line + "\n").text.split("\n")) == 1
+    assert [p[:3] for p in _clean(long_line + "\n").text.split("\n")] == ["一、加", "二、强"]
+
+
+def test_crawler_header_needs_two_key_lines():
+    from luoshi.pagebody import MIN_CRAWLER_KEYS, crawler_header
+
+    assert MIN_CRAWLER_KEYS == 2
+    assert crawler_header(["标题: 某通知", "正文第一行"]) is None
+    found = crawler_header(["标题: 某通知", "文号: 某发〔2020〕1号", "=== 正文 ===", "正文"])
+    assert found is not None and found.body_line == 3 and found.get("文号") == "某发〔2020〕1号"

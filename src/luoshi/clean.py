@@ -29,10 +29,13 @@ from dataclasses import dataclass
 
 from luoshi.model import CleanText, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
-from luoshi.patterns import DATE_LINE, genre_of
+from luoshi.patterns import DATE_LINE, genre_of, outline_marker_alternation
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
+
+# Western guillemets some PDF producers print for the Chinese title marks: ``«意见»`` → ``《意见》``.
+GUILLEMETS = {"«": "《", "»": "》", "‹": "〈", "›": "〉"}
 
 # Characters some PDF fonts map to Yi syllables instead of punctuation.
 FONT_ARTEFACTS = {"ꎬ": "，", "ꎮ": "。", "ꎻ": "；", "ꎰ": "：", "ꎪ": "、"}
@@ -44,6 +47,8 @@ def _build_fold_table() -> dict[int, str]:
         ch = chr(code)
         if ch not in KEEP_FULLWIDTH:
             table[code] = chr(code - 0xFEE0)
+    for src, dst in GUILLEMETS.items():
+        table[ord(src)] = dst
     for src, dst in FONT_ARTEFACTS.items():
         table[ord(src)] = dst
     table[0x3000] = " "  # ideographic space
@@ -70,16 +75,8 @@ _STRAY = re.compile(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
 RUNNING_HEAD_MAX_CHARS = 16
 RUNNING_HEAD_MIN_REPEATS = 2
 
-# Outline markers that start a new paragraph (kept in sync with outline.py's patterns by test).
-_MARKER_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇○]+[章节条]"
-    r"|[一二三四五六七八九十百]+、"
-    r"|[（(][一二三四五六七八九十百]+[）)]"
-    r"|[㈠-㈩]"
-    r"|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])"
-    r"|[（(][0-9０-９]{1,3}[）)]"
-    r"|[①-⑳])"
-)
+# Outline markers that start a new paragraph: the outline's own table (``luoshi.patterns``).
+_MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
 _DOC_NUMBER_LINE = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号[）)]?$"
@@ -210,6 +207,9 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     else:
         text = raw.translate(FOLD_TABLE)
         offs = array("l", range(start, start + len(raw)))
+    if " " in text and ("(" in text or "（" in text):
+        # ``( 一)``, ``（ 1 ）``: some PDF producers space the numeral inside its brackets.
+        text, offs = _remove_matches(_SPACED_MARKER, text, offs)
     if "(" in text or ")" in text:
         # Half-width brackets around Chinese text are the full-width ones of the normal form
         # (web pages and some PDF producers: ``(区市场监管局）``, ``(一）``); one for one.
@@ -226,6 +226,11 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     return text, offs
 
 
+_MARKER_NUMERAL = "一二三四五六七八九十百0-9"
+_SPACED_MARKER = re.compile(
+    rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])"
+    + "".join(rf"|(?<=[(（][{_MARKER_NUMERAL}]{{{n}}}) +(?=[)）])" for n in (1, 2, 3))
+)
 _HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
 _HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
 _SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")

@@ -135,14 +135,38 @@ def _dedupe_lines(lines: list[str]) -> list[str]:
     return out
 
 
+# Words that end the issuer part of a title (``X关于……``, ``X贯彻执行Y关于……``).
+_TITLE_VERB = re.compile(r"关于|转发|印发|批转|贯彻执行|贯彻落实|贯彻")
+# A joint title may print its issuers with no separator (``广州市人力资源和社会保障局广州市财政局``):
+# a new issuer starts after an organ word where the text repeats the first issuer's place name.
+PLACE_PREFIX_CHARS = 2
+
+
 def _issuers_from_title(title: str) -> tuple[str, ...]:
-    m = re.search(r"(关于|转发|印发|批转)", title)
+    m = _TITLE_VERB.search(title)
     if not m or m.start() == 0:
         return ()
     prefix = title[: m.start()]
     if re.search(r"等\d+个?部门$|等[一二三四五六七八九十]+个?部门$", prefix):
         return ()
-    return tuple(x for x in _ISSUER_SPLIT.split(prefix) if x)
+    out: list[str] = []
+    for part in _ISSUER_SPLIT.split(prefix):
+        if part:
+            out.extend(split_run_on_issuers(part))
+    return tuple(out)
+
+
+def split_run_on_issuers(text: str) -> list[str]:
+    """``甲市A局甲市B委员会`` → [``甲市A局``, ``甲市B委员会``]; one name stays whole."""
+    place = text[:PLACE_PREFIX_CHARS]
+    parts: list[str] = []
+    start = 0
+    for k in range(PLACE_PREFIX_CHARS * 2, len(text) - PLACE_PREFIX_CHARS + 1):
+        if text.startswith(place, k) and _ORGAN_END.search(text[start:k]) and k - start >= 2 * PLACE_PREFIX_CHARS:
+            parts.append(text[start:k])
+            start = k
+    parts.append(text[start:])
+    return parts
 
 
 def split_addressees(text: str) -> tuple[str, ...]:

@@ -25,7 +25,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from luoshi.patterns import ADDRESSEE_END, DOC_NUMBER, ORGAN_END, cn_small_number, genre_of
+from luoshi.model import MarkerKind
+from luoshi.patterns import ADDRESSEE_END, DOC_NUMBER, ORGAN_END, OUTLINE_MARKERS, cn_small_number, genre_of
 
 # Keys of a crawler's header lines (one ``key: value`` a line at the top of the file).
 CRAWLER_KEYS = ("标题", "发布时间", "文号", "发布机构", "栏目", "原文链接", "本地目录", "来源", "索引号", "作者")
@@ -87,10 +88,20 @@ def crawler_header(lines: list[str]) -> CrawlerHeader | None:
 _SPACE = re.compile(r"[ \u3000\u00a0]+")
 _OPENERS, _CLOSERS = "“《（(〔[【‘〈", "”》）)〕]】’〉"
 _CN_NUM = "一二三四五六七八九十"
-_MARKER = re.compile(
-    rf"第[{_CN_NUM}百零〇]+[章条]|(?P<cn>[{_CN_NUM}]{{1,3}})、|[（(][{_CN_NUM}]{{1,3}}[）)]"
-    r"|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)]"
-)
+
+
+def _marker_finder() -> re.Pattern[str]:
+    """The shared outline-marker table as one alternation; a CN (``一、``) match names ``cn``."""
+    parts = []
+    for kind, frag in OUTLINE_MARKERS:
+        if kind is MarkerKind.CN:
+            parts.append(frag.replace("(?P<n>", "(?P<cn>"))
+        else:
+            parts.append(re.sub(r"\(\?P<n>", "(?:", frag))
+    return re.compile("|".join(parts))
+
+
+_MARKER = _marker_finder()
 _MARKER_ONLY = re.compile(rf"[0-9０-９]{{1,2}}[.．、]|[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}0-9０-９]{{1,3}}[）)]")
 _SENTENCE_MARK = re.compile(r"[。；;：:！!？?]")
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[^0-9０-９.．])[0-9０-９]{1,2}[.．]$")
@@ -213,15 +224,14 @@ def _cut_piece(line: str, depth: list[int], s: int, e: int, numbering: list[int]
                 numbering.append(v)
             continue
         prev = line[p - 1]
-        if prev in _CN_NUM:
+        if prev in _CN_NUM or prev.isdigit():
             continue
         value = _cn_value(m.group("cn")) if m.group("cn") else None
         bracketed = m.group(0)[0] in "（(" and prev != "第"
         # ``（一）分类投放1.设置……``: a first arabic item run into its parent's heading.
         first_arabic = (
             heading_at is not None
-            and m.group(0)[0] in "1１"
-            and len(m.group(0)) == 2
+            and re.fullmatch(r"[1１]\s*[.．]", m.group(0)) is not None
             and not _SENTENCE_MARK.search(line, heading_at, p)
         )
         continues = value is not None and last_cn is not None and value == last_cn + 1
