@@ -241,3 +241,23 @@ def test_crawler_header_needs_two_key_lines():
     assert crawler_header(["标题: 某通知", "正文第一行"]) is None
     found = crawler_header(["标题: 某通知", "文号: 某发〔2020〕1号", "=== 正文 ===", "正文"])
     assert found is not None and found.body_line == 3 and found.get("文号") == "某发〔2020〕1号"
+
+
+def test_one_home_for_doc_numbers_reads_every_bracket_the_sources_use():
+    from luoshi.patterns import DOC_NUMBER_LINE, doc_number_in, normalize_doc_number
+
+    cases = {
+        "川办发[2016]14号": "川办发〔2016〕14号",
+        "川办发［２０１６］１４号": "川办发〔2016〕14号",
+        "国发(2015)50号": "国发〔2015〕50号",
+        "杭政办函〔2025〕16 号": "杭政办函〔2025〕16号",
+        "绵府办函．２０１６．１号": "绵府办函〔2016〕1号",
+        "人力资源和社会保障部令第26号": "人力资源和社会保障部令第26号",
+        "国家发展改革委令２０１７年第１号": "国家发展改革委令2017年第1号",
+    }
+    for raw, normal in cases.items():
+        assert normalize_doc_number(raw) == normal, raw
+    assert normalize_doc_number("2016年工作要点") is None
+    assert doc_number_in("（余府发〔２０１２〕３号）") == "余府发〔2012〕3号"
+    assert DOC_NUMBER_LINE.match("（余府发〔２０１２〕３号）")
+    assert not DOC_NUMBER_LINE.match("根据国发〔2015〕50号文件精神")

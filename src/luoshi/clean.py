@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from luoshi.model import CleanText, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
-from luoshi.patterns import DATE_LINE, genre_of, outline_marker_alternation
+from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
@@ -78,9 +78,7 @@ RUNNING_HEAD_MIN_REPEATS = 2
 # Outline markers that start a new paragraph: the outline's own table (``luoshi.patterns``).
 _MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
-_DOC_NUMBER_LINE = re.compile(
-    r"^[（(]?[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号[）)]?$"
-)
+_DOC_NUMBER_LINE = DOC_NUMBER_LINE
 # A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
 _FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")

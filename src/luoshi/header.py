@@ -16,11 +16,10 @@ from luoshi.model import Paragraph
 from luoshi.outline import match_marker
 from luoshi.patterns import (
     DATE_LINE,
-    DOC_NUMBER,
     DOC_NUMBER_LINE,
     FORWARD_TITLE,
+    doc_number_in,
     genre_of,
-    normalize_doc_number,
     parse_date_line,
 )
 from luoshi.split import MAX_TITLE_LINES, DocumentRange, is_title_line
@@ -230,9 +229,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     title_lines: list[str] = []
     after_title = first
     if rng.number_index is not None:
-        m = DOC_NUMBER.search(paras[rng.number_index].text)
-        if m:
-            doc_number = normalize_doc_number(m.group("agency"), m.group("year"), m.group("serial"))
+        doc_number = doc_number_in(paras[rng.number_index].text)
         start = first
         # Title above the 发文字号 (gazette style) unless the line above is a 版头 (``××文件``).
         above = [
@@ -284,9 +281,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     if title and meta.get("title") and len(meta["title"]) > len(title) and meta["title"].startswith(title):
         title = meta["title"]
     if doc_number is None and meta.get("doc_number"):
-        m = DOC_NUMBER.search(meta["doc_number"])
-        if m:
-            doc_number = normalize_doc_number(m.group("agency"), m.group("year"), m.group("serial"))
+        doc_number = doc_number_in(meta["doc_number"])
 
     # 主送机关: the first paragraph after the title ending with a colon. Web copies print the
     # title again under the 发文字号; the repeat is skipped.
