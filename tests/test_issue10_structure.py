@@ -261,3 +261,16 @@ def test_one_home_for_doc_numbers_reads_every_bracket_the_sources_use():
     assert doc_number_in("（余府发〔２０１２〕３号）") == "余府发〔2012〕3号"
     assert DOC_NUMBER_LINE.match("（余府发〔２０１２〕３号）")
     assert not DOC_NUMBER_LINE.match("根据国发〔2015〕50号文件精神")
+
+
+def test_a_banner_or_column_head_above_the_title_is_not_part_of_it():
+    head = "上级文件\n国务院关于做好试点工作的通知\n国发〔2020〕3号\n各省人民政府：\n现就有关事项通知如下。\n"
+    (doc,) = parse_text(head).documents
+    assert doc.title == "国务院关于做好试点工作的通知" and doc.issuers == ("国务院",)
+    # A title whose first line happens to end with 文件 keeps it (it is no short banner).
+    title = "某省人民政府关于废止部分省政府规范性文件\n的决定\n某政发〔2020〕5号\n各市人民政府：\n现决定废止。\n"
+    (doc,) = parse_text(title).documents
+    assert doc.title == "某省人民政府关于废止部分省政府规范性文件的决定"
+    banner = "某省人民政府文件\n某政发〔2020〕6号\n某省人民政府关于做好监测工作的通知\n各市人民政府：\n请做好监测。\n"
+    (doc,) = parse_text(banner).documents
+    assert doc.title == "某省人民政府关于做好监测工作的通知" and doc.doc_number == "某政发〔2020〕6号"
