@@ -274,3 +274,60 @@ def test_a_banner_or_column_head_above_the_title_is_not_part_of_it():
     banner = "某省人民政府文件\n某政发〔2020〕6号\n某省人民政府关于做好监测工作的通知\n各市人民政府：\n请做好监测。\n"
     (doc,) = parse_text(banner).documents
     assert doc.title == "某省人民政府关于做好监测工作的通知" and doc.doc_number == "某政发〔2020〕6号"
+
+
+# Tuning constants, each on both sides of its threshold.
+
+
+def test_table_number_window_both_sides():
+    from luoshi.clean import TABLE_NUMBER_WINDOW
+
+    row = "正文内容正文内容正文内容正文内容正文内容正"
+
+    def numbers_dropped(gap: int) -> set[int]:
+        from luoshi.clean import _furniture, _split_lines
+
+        lines = ["1", *[row + "。"] * (gap - 1), "2", row + "。"]
+        return _furniture(_split_lines("\n".join(lines)))
+
+    assert numbers_dropped(TABLE_NUMBER_WINDOW) == set()  # close together: a table's 序号
+    assert numbers_dropped(TABLE_NUMBER_WINDOW + 1) == {0, TABLE_NUMBER_WINDOW + 1}  # page numbers
+
+
+def test_numbering_gap_both_sides():
+    from luoshi.outline import MAX_FIRST_NUMBER, MAX_NUMBERING_GAP, build_outline
+    from luoshi.split import paragraphs
+
+    def paths(lines: list[str]) -> list[tuple[str, ...]]:
+        ct = _clean("\n".join(lines) + "\n")
+        return [n.path for n in build_outline(paragraphs(ct)).nodes]
+
+    far = str(1 + MAX_NUMBERING_GAP)
+    farther = str(2 + MAX_NUMBERING_GAP)
+    assert paths(["1.做甲。", f"{far}.做乙。"]) == [("1",), (far,)]
+    assert paths(["1.做甲。", f"{farther}.做乙。"]) == [("1",)]
+    first = str(MAX_FIRST_NUMBER)
+    assert paths([f"{first}.做甲。"]) == [(first,)]
+    assert paths([f"{MAX_FIRST_NUMBER + 1}.做甲。"]) == []
+
+
+def test_addressee_line_length_both_sides():
+    from luoshi.pagebody import MAX_ADDRESSEE_CHARS
+
+    unit = "各有关单位，"
+    count = MAX_ADDRESSEE_CHARS // len(unit)
+    fits = (unit * count)[:-1] + "："
+    too_long = (unit * (count + 1))[:-1] + "："
+    assert len(fits) <= MAX_ADDRESSEE_CHARS < len(too_long)
+    for line, expected in ((fits, count), (too_long, 0)):
+        (doc,) = parse_text(f"某县人民政府关于做好防汛工作的通知\n{line}\n请做好防汛工作。\n").documents
+        assert len(doc.addressees) == expected
+
+
+def test_similar_title_share_both_sides():
+    from luoshi.header import SIMILAR_TITLE_SHARE, _similar
+
+    named = "甲乙丙丁戊己庚辛壬癸"  # ten distinct characters
+    keep = int(SIMILAR_TITLE_SHARE * len(named))
+    assert _similar(named[:keep] + "子丑寅", named)  # shares ≥ the share: the same document
+    assert not _similar(named[: keep - 1] + "子丑寅卯", named)

@@ -167,11 +167,16 @@ def _may_be_running_head(line: str) -> bool:
     )
 
 
+# A flattened table puts its 序号 cells within this many lines of each other (the seed's
+# 川办发14 table: 4–8 lines a row); page numbers stand a page (40+ lines) apart.
+TABLE_NUMBER_WINDOW = 12
+
+
 def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool:
     """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column)."""
     close = 0
     for j in numbers:
-        if j != i and abs(j - i) <= 12:
+        if j != i and abs(j - i) <= TABLE_NUMBER_WINDOW:
             close += 1
     if close:
         return False
@@ -249,6 +254,11 @@ def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[s
     return "".join(pieces), new
 
 
+# Lines narrower than this (half-width columns: ten Chinese characters) are headings, dates
+# and signatures, not the body lines whose width the layout sets.
+MIN_CONTENT_WIDTH = 20
+
+
 def _line_width_estimate(widths: list[int]) -> int:
     """The text's usual full line width: the median width of content lines.
 
@@ -309,7 +319,7 @@ def clean(source: SourceText) -> CleanText:
         raw_stripped = ln.raw.replace("\f", "").strip()
         folded.append((text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", "")))))
 
-    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= 20]
+    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
     wrapped_layout = _is_wrapped_layout(widths, usual)
 
@@ -346,6 +356,13 @@ def clean(source: SourceText) -> CleanText:
     return CleanText(text=joined, offsets=tuple(out_offs), source=source)
 
 
+# One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
+BROKEN_FRAGMENT_CHARS = 2
+# A short line without closing punctuation after a sentence end is a heading (seed headings:
+# 4–18 characters), so a full line before it does not run on into it.
+HEADING_MAX_CHARS = 20
+
+
 def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev``."""
     if "\t" in prev or "\t" in line or "://" in prev:
@@ -361,7 +378,7 @@ def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int
         return True
     if not wrapped_layout:
         return False
-    if last not in PARAGRAPH_END and len(prev) <= 2 and prev not in ("附件", "附表"):
+    if last not in PARAGRAPH_END and len(prev) <= BROKEN_FRAGMENT_CHARS and prev not in ("附件", "附表"):
         # One or two characters alone on a line are what an extraction break left (``回收`` /
         # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
         return True
@@ -383,4 +400,4 @@ def _unclosed_bracket(text: str) -> bool:
 
 
 def _looks_like_heading(line: str) -> bool:
-    return len(line) <= 20 and line[-1] not in PARAGRAPH_END and line[-1] not in ALWAYS_CONTINUES
+    return len(line) <= HEADING_MAX_CHARS and line[-1] not in PARAGRAPH_END and line[-1] not in ALWAYS_CONTINUES

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from luoshi.model import Paragraph
 from luoshi.outline import match_marker
+from luoshi.pagebody import MAX_ADDRESSEE_CHARS
 from luoshi.patterns import (
     DATE_LINE,
     DOC_NUMBER_LINE,
@@ -77,9 +78,14 @@ class Header:
     last: int
 
 
+# A page's metadata table sits above the body: without a 发文字号 to stop at, this many
+# paragraphs are read (the gz pages' tables: 7 rows; crawler headers: 8 lines).
+META_SCAN_PARAGRAPHS = 12
+
+
 def _meta_fields(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, str]:
     out: dict[str, str] = {}
-    limit = rng.number_index if rng.number_index is not None else min(rng.last, rng.first + 12)
+    limit = rng.number_index if rng.number_index is not None else min(rng.last, rng.first + META_SCAN_PARAGRAPHS)
     for p in paras[rng.first : limit]:
         for m in _META.finditer(p.text):
             key = re.sub(r"\s", "", m.group(1))
@@ -177,7 +183,7 @@ def _looks_like_addressees(text: str) -> bool:
     return (
         text.endswith(("：", ":"))
         and "。" not in text
-        and len(text) <= 160
+        and len(text) <= MAX_ADDRESSEE_CHARS
         and not _META.match(text)
         and not _SALUTATION.search(text)
     )
@@ -476,6 +482,12 @@ def _forwarded_title_lines(paras: tuple[Paragraph, ...], start: int, last: int, 
     return best
 
 
+# Two titles name the same document when they share this share of their characters (the
+# notice's 建设 for the 方案's own 实施, a dropped 关于 or 年): 0.9 and more in the corpus,
+# unrelated titles of one issuer under 0.6.
+SIMILAR_TITLE_SHARE = 0.7
+
+
 def _similar(a: str, b: str) -> bool:
     """Whether a printed title and the one named in the notice's title are the same document."""
     strip = re.compile(r"[《》“”\s]")
@@ -483,7 +495,7 @@ def _similar(a: str, b: str) -> bool:
     if a2 == b2 or a2 in b2 or b2 in a2:
         return True
     common = len(set(a2) & set(b2))
-    return common >= 0.7 * max(len(set(a2)), len(set(b2)))
+    return common >= SIMILAR_TITLE_SHARE * max(len(set(a2)), len(set(b2)))
 
 
 __all__ = ["DATE_LINE", "DOC_NUMBER_LINE", "Header", "read_header", "split_addressees"]
