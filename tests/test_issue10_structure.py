@@ -331,3 +331,20 @@ def test_similar_title_share_both_sides():
     keep = int(SIMILAR_TITLE_SHARE * len(named))
     assert _similar(named[:keep] + "子丑寅", named)  # shares ≥ the share: the same document
     assert not _similar(named[: keep - 1] + "子丑寅卯", named)
+
+
+def test_flattened_body_cuts_at_the_genre_boundaries_and_nowhere_else():
+    from luoshi.pagebody import cut_flattened
+
+    line = (
+        "做好分类。（区城管局〉5.开展抽检。（区城管局）6.加强宣传。 深化“星辰大海 浪漫平潭”品牌，"
+        "力争增长2.5%以上。七、保障措施"
+    )
+    pieces = [line[a:b] for a, b in cut_flattened(line)]
+    assert pieces == [
+        "做好分类。（区城管局〉",  # a typo'd closing bracket still ends the list
+        "5.开展抽检。（区城管局）",
+        "6.加强宣传。",
+        "深化“星辰大海 浪漫平潭”品牌，力争增长2.5%以上。",  # a space inside quotes is content
+        "七、保障措施",
+    ]
