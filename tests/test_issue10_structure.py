@@ -387,3 +387,16 @@ def test_signature_line_length_both_sides():
     too_long = "某" * MAX_SIGNATURE_LINE_CHARS + "局"
     assert issuers_of(fits) == (fits,)
     assert issuers_of(too_long) == ()
+
+
+def test_separator_space_share_both_sides():
+    from luoshi.pagebody import MAX_SEPARATOR_SPACE_SHARE, cut_flattened
+
+    block = "各地要加强组织领导认真抓好落实"  # 15 characters
+    per = int(1 / MAX_SEPARATOR_SPACE_SHARE)
+    sparse = " ".join([block] * 4)  # a space per 16 characters: block breaks
+    spaced = " ".join(block * 2)  # a space per 2 characters: a justified line
+    assert len(sparse) > per and sparse.count(" ") < MAX_SEPARATOR_SPACE_SHARE * len(sparse)
+    assert len(cut_flattened(sparse)) == 4
+    assert spaced.count(" ") > MAX_SEPARATOR_SPACE_SHARE * len(spaced)
+    assert len(cut_flattened(spaced)) == 1
