@@ -23,6 +23,7 @@ The output is one paragraph per line (``\\n`` between paragraphs), and
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass
@@ -173,15 +174,18 @@ TABLE_NUMBER_WINDOW = 12
 
 
 def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool:
-    """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column)."""
-    close = 0
-    for j in numbers:
-        if j != i and abs(j - i) <= TABLE_NUMBER_WINDOW:
-            close += 1
-    if close:
-        return False
-    # A number inside running text (both neighbours are text lines of a table) is kept.
-    return True
+    """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column).
+
+    ``numbers`` is sorted, so the closest other bare numbers are its neighbours in the list
+    (a bisect, not a scan of every other number: 16,000 bare lines cost 12 s that way).
+    """
+    k = bisect.bisect_left(numbers, i)
+    before = numbers[k - 1] if k > 0 else None
+    after = numbers[k + 1] if k + 1 < len(numbers) else None
+    return not (
+        (before is not None and i - before <= TABLE_NUMBER_WINDOW)
+        or (after is not None and after - i <= TABLE_NUMBER_WINDOW)
+    )
 
 
 def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: set[int]) -> bool:
