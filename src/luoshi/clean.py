@@ -210,10 +210,10 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     if _DELETED.search(raw):
         keep = [k for k, ch in enumerate(raw) if not _DELETED.match(ch)]
         text = "".join(raw[k] for k in keep).translate(FOLD_TABLE)
-        offs = array("l", (start + k for k in keep))
+        offs = array("q", (start + k for k in keep))
     else:
         text = raw.translate(FOLD_TABLE)
-        offs = array("l", range(start, start + len(raw)))
+        offs = array("q", range(start, start + len(raw)))
     if " " in text and ("(" in text or "（" in text):
         # ``( 一)``, ``（ 1 ）``: some PDF producers space the numeral inside its brackets.
         text, offs = _remove_matches(_SPACED_MARKER, text, offs)
@@ -245,7 +245,7 @@ _SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[str, array]:
     pieces: list[str] = []
-    new = array("l")
+    new = array("q")
     pos = 0
     for m in pattern.finditer(text):
         pieces.append(text[pos : m.start()])
@@ -329,7 +329,7 @@ def clean(source: SourceText) -> CleanText:
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
-    out_offs = array("l")
+    out_offs = array("q")
     current: list[tuple[str, array]] = []
     prev: tuple[str, int] | None = None  # last content line of the current paragraph: text, width
 
@@ -357,7 +357,7 @@ def clean(source: SourceText) -> CleanText:
         prev = (text, width)
     flush()
     joined = "".join(out_text)
-    return CleanText(text=joined, offsets=tuple(out_offs), source=source)
+    return CleanText(text=joined, offsets=out_offs, source=source)
 
 
 # One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
