@@ -23,15 +23,20 @@ The output is one paragraph per line (``\\n`` between paragraphs), and
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, SourceText
-from luoshi.patterns import DATE_LINE, genre_of
+from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
+from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
+
+# Western guillemets some PDF producers print for the Chinese title marks: ``«意见»`` → ``《意见》``.
+GUILLEMETS = {"«": "《", "»": "》", "‹": "〈", "›": "〉"}
 
 # Characters some PDF fonts map to Yi syllables instead of punctuation.
 FONT_ARTEFACTS = {"ꎬ": "，", "ꎮ": "。", "ꎻ": "；", "ꎰ": "：", "ꎪ": "、"}
@@ -43,6 +48,8 @@ def _build_fold_table() -> dict[int, str]:
         ch = chr(code)
         if ch not in KEEP_FULLWIDTH:
             table[code] = chr(code - 0xFEE0)
+    for src, dst in GUILLEMETS.items():
+        table[ord(src)] = dst
     for src, dst in FONT_ARTEFACTS.items():
         table[ord(src)] = dst
     table[0x3000] = " "  # ideographic space
@@ -69,20 +76,10 @@ _STRAY = re.compile(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
 RUNNING_HEAD_MAX_CHARS = 16
 RUNNING_HEAD_MIN_REPEATS = 2
 
-# Outline markers that start a new paragraph (kept in sync with outline.py's patterns by test).
-_MARKER_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇○]+[章节条]"
-    r"|[一二三四五六七八九十百]+、"
-    r"|[（(][一二三四五六七八九十百]+[）)]"
-    r"|[㈠-㈩]"
-    r"|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])"
-    r"|[（(][0-9０-９]{1,3}[）)]"
-    r"|[①-⑳])"
-)
+# Outline markers that start a new paragraph: the outline's own table (``luoshi.patterns``).
+_MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
-_DOC_NUMBER_LINE = re.compile(
-    r"^[（(]?[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号[）)]?$"
-)
+_DOC_NUMBER_LINE = DOC_NUMBER_LINE
 # A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
 _FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
@@ -142,29 +139,53 @@ def _furniture(lines: list[_Line]) -> set[int]:
 
     # Running heads: a short line seen several times, each time next to a page break
     # (a dropped page number, a form feed, or a run of blank lines), or as the first line.
+    # Page breaks are the page numbers found above, never another running head: a chain of
+    # dropped lines would otherwise carry a break into the body (a 发文字号 or 成文日期 printed
+    # once in each of k concatenated gazettes sits next to a page number k times).
+    page_breaks = frozenset(drop)
     counts: dict[str, list[int]] = {}
     for i, s in enumerate(stripped):
-        if s and len(s) <= RUNNING_HEAD_MAX_CHARS and not _MARKER_START.match(s):
+        if s and len(s) <= RUNNING_HEAD_MAX_CHARS and _may_be_running_head(s):
             counts.setdefault(s, []).append(i)
     for s, idxs in counts.items():
         if len(idxs) < RUNNING_HEAD_MIN_REPEATS or s[-1] in PARAGRAPH_END or s[-1] in "，、":
             continue
-        near_break = [i for i in idxs if _near_page_break(i, lines, stripped, drop)]
+        near_break = [i for i in idxs if _near_page_break(i, lines, stripped, page_breaks)]
         if len(near_break) >= RUNNING_HEAD_MIN_REPEATS and len(near_break) * 2 >= len(idxs):
-            drop.update(near_break)
+            # A running head, once recognised, is furniture wherever it stands on a line of
+            # its own (the gazette's head also opens the next issue, after the last 成文日期).
+            drop.update(idxs)
     return drop
 
 
+def _may_be_running_head(line: str) -> bool:
+    """A running head is a column or issue name: never a marker, 发文字号, date or title."""
+    return not (
+        _MARKER_START.match(line)
+        or _DOC_NUMBER_LINE.match(line)
+        or DATE_LINE.match(line.replace(" ", ""))
+        or genre_of(line)
+    )
+
+
+# A flattened table puts its 序号 cells within this many lines of each other (the seed's
+# 川办发14 table: 4–8 lines a row); page numbers stand a page (40+ lines) apart.
+TABLE_NUMBER_WINDOW = 12
+
+
 def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool:
-    """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column)."""
-    close = 0
-    for j in numbers:
-        if j != i and abs(j - i) <= 12:
-            close += 1
-    if close:
-        return False
-    # A number inside running text (both neighbours are text lines of a table) is kept.
-    return True
+    """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column).
+
+    ``numbers`` is sorted, so the closest other bare numbers are its neighbours in the list
+    (a bisect, not a scan of every other number: 16,000 bare lines cost 12 s that way).
+    """
+    k = bisect.bisect_left(numbers, i)
+    before = numbers[k - 1] if k > 0 else None
+    after = numbers[k + 1] if k + 1 < len(numbers) else None
+    return not (
+        (before is not None and i - before <= TABLE_NUMBER_WINDOW)
+        or (after is not None and after - i <= TABLE_NUMBER_WINDOW)
+    )
 
 
 def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: set[int]) -> bool:
@@ -189,10 +210,17 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     if _DELETED.search(raw):
         keep = [k for k, ch in enumerate(raw) if not _DELETED.match(ch)]
         text = "".join(raw[k] for k in keep).translate(FOLD_TABLE)
-        offs = array("l", (start + k for k in keep))
+        offs = array("q", (start + k for k in keep))
     else:
         text = raw.translate(FOLD_TABLE)
-        offs = array("l", range(start, start + len(raw)))
+        offs = array("q", range(start, start + len(raw)))
+    if " " in text and ("(" in text or "（" in text):
+        # ``( 一)``, ``（ 1 ）``: some PDF producers space the numeral inside its brackets.
+        text, offs = _remove_matches(_SPACED_MARKER, text, offs)
+    if "(" in text or ")" in text:
+        # Half-width brackets around Chinese text are the full-width ones of the normal form
+        # (web pages and some PDF producers: ``(区市场监管局）``, ``(一）``); one for one.
+        text = _HALF_OPEN.sub("（", _HALF_CLOSE.sub("）", text))
     # Trim surrounding whitespace, then spaces next to Chinese characters.
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
@@ -205,12 +233,19 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     return text, offs
 
 
+_MARKER_NUMERAL = "一二三四五六七八九十百0-9"
+_SPACED_MARKER = re.compile(
+    rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])"
+    + "".join(rf"|(?<=[(（][{_MARKER_NUMERAL}]{{{n}}}) +(?=[)）])" for n in (1, 2, 3))
+)
+_HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
+_HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
 _SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 
 def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[str, array]:
     pieces: list[str] = []
-    new = array("l")
+    new = array("q")
     pos = 0
     for m in pattern.finditer(text):
         pieces.append(text[pos : m.start()])
@@ -221,6 +256,11 @@ def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[s
     pieces.append(text[pos:])
     new.extend(offs[pos:])
     return "".join(pieces), new
+
+
+# Lines narrower than this (half-width columns: ten Chinese characters) are headings, dates
+# and signatures, not the body lines whose width the layout sets.
+MIN_CONTENT_WIDTH = 20
 
 
 def _line_width_estimate(widths: list[int]) -> int:
@@ -261,9 +301,20 @@ def clean(source: SourceText) -> CleanText:
     """Clean a reader's text into paragraphs with an offset map back to the source."""
     lines = _split_lines(source.text)
     drop = _furniture(lines)
+    crawler = crawler_header([ln.raw for ln in lines])
+    flattened = {crawler.body_line} if crawler and crawler.body_line is not None else set()
     folded: list[tuple[str, array, int, bool]] = []  # text, offsets, raw width, indented
     for i, ln in enumerate(lines):
         if i in drop:
+            continue
+        if i in flattened or len(ln.raw) >= FLATTENED_MIN_CHARS:
+            # A page body on one line: each piece is a paragraph of its own (marked as
+            # indented, so nothing joins it to its neighbours; width 0 keeps the pieces out
+            # of the line-width estimate).
+            for a, b in cut_flattened(ln.raw):
+                text, offs = _fold_line(ln.raw[a:b], ln.start + a)
+                if text:
+                    folded.append((text, offs, 0, True))
             continue
         text, offs = _fold_line(ln.raw, ln.start)
         if not text:
@@ -272,13 +323,13 @@ def clean(source: SourceText) -> CleanText:
         raw_stripped = ln.raw.replace("\f", "").strip()
         folded.append((text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", "")))))
 
-    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= 20]
+    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
     wrapped_layout = _is_wrapped_layout(widths, usual)
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
-    out_offs = array("l")
+    out_offs = array("q")
     current: list[tuple[str, array]] = []
     prev: tuple[str, int] | None = None  # last content line of the current paragraph: text, width
 
@@ -306,7 +357,14 @@ def clean(source: SourceText) -> CleanText:
         prev = (text, width)
     flush()
     joined = "".join(out_text)
-    return CleanText(text=joined, offsets=tuple(out_offs), source=source)
+    return CleanText(text=joined, offsets=out_offs, source=source)
+
+
+# One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
+BROKEN_FRAGMENT_CHARS = 2
+# A short line without closing punctuation after a sentence end is a heading (seed headings:
+# 4–18 characters), so a full line before it does not run on into it.
+HEADING_MAX_CHARS = 20
 
 
 def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool) -> bool:
@@ -324,7 +382,7 @@ def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int
         return True
     if not wrapped_layout:
         return False
-    if last not in PARAGRAPH_END and len(prev) <= 2 and prev not in ("附件", "附表"):
+    if last not in PARAGRAPH_END and len(prev) <= BROKEN_FRAGMENT_CHARS and prev not in ("附件", "附表"):
         # One or two characters alone on a line are what an extraction break left (``回收`` /
         # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
         return True
@@ -346,4 +404,4 @@ def _unclosed_bracket(text: str) -> bool:
 
 
 def _looks_like_heading(line: str) -> bool:
-    return len(line) <= 20 and line[-1] not in PARAGRAPH_END and line[-1] not in ALWAYS_CONTINUES
+    return len(line) <= HEADING_MAX_CHARS and line[-1] not in PARAGRAPH_END and line[-1] not in ALWAYS_CONTINUES

@@ -16,23 +16,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from luoshi.model import MarkerKind, OutlineNode, Paragraph
-from luoshi.patterns import cn_small_number
+from luoshi.patterns import CIRCLED_NUMERALS, ENCLOSED_NUMERALS, OUTLINE_MARKERS, cn_small_number
 
-_CN = "一二三四五六七八九十百零〇"
-_ENCLOSED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-# Marker patterns in the order they are tried; each captures the bare numeral as ``n``.
-MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
-    (MarkerKind.CHAPTER, re.compile(rf"^第(?P<n>[{_CN}]+)章\s*")),
-    (MarkerKind.SECTION, re.compile(rf"^第(?P<n>[{_CN}]+)节\s*")),
-    (MarkerKind.ARTICLE, re.compile(rf"^第(?P<n>[{_CN}]+)条\s*")),
-    (MarkerKind.CN, re.compile(rf"^(?P<n>[{_CN}]+)、\s*")),
-    (MarkerKind.PAREN_CN, re.compile(rf"^[（(](?P<n>[{_CN}]+)[）)]\s*")),
-    (MarkerKind.PAREN_CN, re.compile(rf"^(?P<n>[{_ENCLOSED}])\s*")),
-    (MarkerKind.ARABIC, re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?!\d)\s*")),
-    (MarkerKind.PAREN_ARABIC, re.compile(r"^[（(](?P<n>\d{1,3})[）)]\s*")),
-    (MarkerKind.CIRCLED, re.compile(rf"^(?P<n>[{_CIRCLED}])\s*")),
+# Marker patterns in the order they are tried (the shared table in ``luoshi.patterns``).
+MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"^{frag}\s*")) for kind, frag in OUTLINE_MARKERS
 )
 
 # A run-in heading is a short first sentence: ``指导思想。`` ``加强组织领导。``
@@ -41,15 +29,26 @@ _RUN_IN = re.compile(rf"^[^。；！？\n]{{2,{MAX_RUN_IN_HEADING}}}?[。．]")
 
 
 def _bare_numeral(kind: MarkerKind, n: str) -> str:
-    if n in _ENCLOSED:
-        return "一二三四五六七八九十"[_ENCLOSED.index(n)]
-    if n in _CIRCLED:
-        return str(_CIRCLED.index(n) + 1)
+    if n in ENCLOSED_NUMERALS:
+        return "一二三四五六七八九十"[ENCLOSED_NUMERALS.index(n)]
+    if n in CIRCLED_NUMERALS:
+        return str(CIRCLED_NUMERALS.index(n) + 1)
+    if n.isdigit():
+        return str(int(n))  # full-width digits of a raw line: ``１`` → ``1``
     return n
 
 
-def match_marker(text: str) -> tuple[MarkerKind, str, int] | None:
-    """The marker that opens ``text``: its kind, bare numeral and length, else None."""
+@dataclass(frozen=True)
+class Marker:
+    """The outline marker that opens a paragraph: its style, bare numeral and length."""
+
+    kind: MarkerKind
+    numeral: str
+    length: int
+
+
+def match_marker(text: str) -> Marker | None:
+    """The marker that opens ``text``, else None."""
     for kind, pattern in MARKERS:
         m = pattern.match(text)
         if m:
@@ -59,7 +58,7 @@ def match_marker(text: str) -> tuple[MarkerKind, str, int] | None:
             numeral = _bare_numeral(kind, m.group("n"))
             if kind in (MarkerKind.CN, MarkerKind.PAREN_CN) and cn_small_number(numeral) is None:
                 return None
-            return kind, numeral, m.end()
+            return Marker(kind, numeral, m.end())
     return None
 
 
@@ -97,7 +96,17 @@ class _Builder:
         )
 
 
-def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], tuple[OutlineNode, ...]]:
+@dataclass(frozen=True)
+class Outline:
+    """A body read as an outline: the unnumbered paragraphs before the first item, the
+    item tree, and the closing paragraphs moved off the last item (see ``split_closing``)."""
+
+    preamble: tuple[Paragraph, ...]
+    nodes: tuple[OutlineNode, ...]
+    closing: tuple[Paragraph, ...] = ()
+
+
+def build_outline(paras: tuple[Paragraph, ...]) -> Outline:
     """Preamble paragraphs and the outline tree of a body's paragraphs."""
     preamble: list[Paragraph] = []
     roots: list[_Builder] = []
@@ -106,7 +115,7 @@ def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], 
     for p in paras:
         found = match_marker(p.text)
         if found is not None:
-            kind, numeral, length = found
+            kind, numeral = found.kind, found.numeral
             open_kinds = [b.kind for b in stack]
             if kind in open_kinds:
                 level = open_kinds.index(kind)
@@ -124,7 +133,7 @@ def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], 
             else:
                 preamble.append(p)
             continue
-        kind, numeral, length = found
+        kind, numeral, length = found.kind, found.numeral, found.length
         value = _number_value(kind, numeral)
         if value is not None:
             last_value[kind] = value
@@ -143,7 +152,14 @@ def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], 
         )
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
-    return tuple(preamble), tuple(r.freeze() for r in roots)
+    return Outline(tuple(preamble), tuple(r.freeze() for r in roots))
+
+
+# A new level opens at 1 or 2 (sources skip an item now and then: 国发42's （一）（二） have no
+# unit list and some copies drop the first); a sibling may skip up to two numbers (items lost
+# to a page break) — a bigger jump is text that starts with a number (``2016.``, ``10.5%``).
+MAX_FIRST_NUMBER = 2
+MAX_NUMBERING_GAP = 3
 
 
 def _plausible_first(kind: MarkerKind, numeral: str, last: int | None) -> bool:
@@ -152,7 +168,9 @@ def _plausible_first(kind: MarkerKind, numeral: str, last: int | None) -> bool:
     Anything else is text that happens to start with a number (``2016年…``).
     """
     value = _number_value(kind, numeral)
-    return value is not None and (value <= 2 or (last is not None and 0 < value - last <= 3))
+    return value is not None and (
+        value <= MAX_FIRST_NUMBER or (last is not None and 0 < value - last <= MAX_NUMBERING_GAP)
+    )
 
 
 def _plausible_next(prev: _Builder, kind: MarkerKind, numeral: str) -> bool:
@@ -160,7 +178,7 @@ def _plausible_next(prev: _Builder, kind: MarkerKind, numeral: str) -> bool:
     a, b = _number_value(kind, prev.numeral), _number_value(kind, numeral)
     if a is None or b is None:
         return False
-    return 0 < b - a <= 3 or b == 1
+    return 0 < b - a <= MAX_NUMBERING_GAP or b == 1
 
 
 def _heading_of(text: str) -> str:
@@ -180,11 +198,12 @@ CLOSING = re.compile(
 )
 
 
-def split_closing(outline: tuple[OutlineNode, ...]) -> tuple[tuple[OutlineNode, ...], tuple[Paragraph, ...]]:
-    """Move the closing paragraphs off the end of the last item into their own list."""
-    if not outline:
-        return outline, ()
-    chain = [outline[-1]]
+def split_closing(outline: Outline) -> Outline:
+    """Move the closing paragraphs off the end of the last item into ``closing``."""
+    if not outline.nodes:
+        return outline
+    nodes = outline.nodes
+    chain = [nodes[-1]]
     while chain[-1].children:
         chain.append(chain[-1].children[-1])
     last = chain[-1]
@@ -195,9 +214,9 @@ def split_closing(outline: tuple[OutlineNode, ...]) -> tuple[tuple[OutlineNode, 
             cut = i
             break
     if cut == len(paras):
-        return outline, ()
+        return outline
     closing = tuple(paras[cut:])
     node = replace(last, paragraphs=tuple(paras[:cut]), end=paras[cut - 1].end)
     for parent in reversed(chain[:-1]):
         node = replace(parent, children=(*parent.children[:-1], node), end=node.end)
-    return (*outline[:-1], node), closing
+    return Outline(outline.preamble, (*nodes[:-1], node), (*outline.closing, *closing))

@@ -8,21 +8,56 @@ from __future__ import annotations
 
 import re
 
+from luoshi.model import MarkerKind
+
 CN_DIGITS = "零〇○一二三四五六七八九十百"
 
 # 发文字号: 机关代字〔年份〕序号号, with whatever bracket the source used; pdftotext and web
-# copies put spaces inside (``杭政办函〔2025〕16 号``).
+# copies put spaces inside (``杭政办函〔2025〕16 号``), and extraction may leave dots where the
+# brackets were (``绵府办函．２０１６．１号``). This is the one home of the pattern and its
+# normal form; ``\d`` also matches full-width digits, so raw lines are read too.
 _OPEN = r"[〔\[［【(（]"
 _CLOSE = r"[〕\]］】)）]"
+_DOT = r"[.．·]"
+_YEAR = r"(?:19|20|１９|２０)\d{2}"
 DOC_NUMBER = re.compile(
-    rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}\s*(?P<serial>\d{{1,5}})\s*号"
+    rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*"
+    rf"(?:{_OPEN}\s*(?P<year>{_YEAR})\s*{_CLOSE}|{_DOT}\s*(?P<dotyear>{_YEAR})\s*{_DOT})"
+    r"\s*(?P<serial>\d{1,5})\s*号"
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
 DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
+# ``人力资源和社会保障部令第26号``, ``国家发展改革委令2017年第1号``: a 令 is numbered without brackets.
+ORDER_NUMBER = re.compile(
+    rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
+)
 
 
-def normalize_doc_number(agency: str, year: str, serial: str) -> str:
-    return f"{agency}〔{year}〕{int(serial)}号"
+def format_doc_number(m: re.Match[str]) -> str:
+    """The normal form of a ``DOC_NUMBER`` match: ``机关代字〔年份〕序号号``, half-width digits."""
+    year = m.group("year") or m.group("dotyear")
+    return f"{m.group('agency')}〔{int(year)}〕{int(m.group('serial'))}号"
+
+
+def normalize_doc_number(text: str) -> str | None:
+    """``川办发[2016]14号`` → ``川办发〔2016〕14号``; None when ``text`` is not one number."""
+    text = re.sub(r"\s+", "", text or "")
+    m = DOC_NUMBER.fullmatch(text)
+    if m:
+        return format_doc_number(m)
+    m = ORDER_NUMBER.fullmatch(text)
+    if m:
+        year = re.sub(r"\s", "", m.group("year"))
+        if year:
+            year = f"{int(year[:-1])}年"
+        return f"{m.group('organ')}{year}第{int(m.group('serial'))}号"
+    return None
+
+
+def doc_number_in(text: str) -> str | None:
+    """The normal form of the first 发文字号 in ``text``, if any."""
+    m = DOC_NUMBER.search(text)
+    return format_doc_number(m) if m else None
 
 
 # 成文日期 on a paragraph of its own: ``2016年3月4日``, ``二○一二年一月九日``.
@@ -117,16 +152,52 @@ GENRES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+# ``……办法（试行）``: the 文种 stands before a trailing bracket of up to 8 characters.
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,8}[）)]$")
+_GENRE_AT_END = re.compile("(?:" + "|".join(re.escape(word) for word, _ in GENRES) + ")$")
+_GENRE_OF = dict(GENRES)
+
+
 def genre_of(title: str) -> str | None:
-    stripped = title.rstrip("）)").rstrip()
-    # ``……办法（试行）``: the 文种 stands before a trailing bracket.
-    stripped = re.sub(r"[（(][^（()）]{1,8}[）)]$", "", title)
-    for word, genre in GENRES:
-        if stripped.endswith(word):
-            return genre
-    return None
+    """The 文种 that ends ``title`` (longest word first), as the contract names it."""
+    m = _GENRE_AT_END.search(_TRAILING_BRACKET.sub("", title))
+    return _GENRE_OF[m.group(0)] if m else None
 
 
 # Words a title uses to say it forwards or issues another document.
 FORWARD_VERBS = ("印发", "转发", "批转", "颁发", "发布")
 FORWARD_TITLE = re.compile(r"(?:关于)?(?:印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
+
+
+# An organisation name as signed or addressed ends with an organ word (GB/T 9704 发文机关署名).
+ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|署|院|会|处|室|行|社|办|中心|集团|协会|联合会|党工委|组织部|管委会|小组)$"
+)
+# A 主送 line also names groups of addressees: ``有关单位``, ``各区属国企``, ``各高等院校``.
+ADDRESSEE_END = re.compile(rf"(?:{ORGAN_END.pattern[:-1]}|单位|机构|企业|国企|院校|学校|高校|部门|街道|乡镇|镇|社区)$")
+
+
+# Outline markers (GB/T 9704 一、 → （一） → 1. → （1）, rules' 第一章/第一条, lists' ①), the
+# one table the cleaner (a marker starts a paragraph), the page-body cutter and the outline
+# read. Each entry captures the bare numeral as ``n``. PDF layers from some producers put
+# spaces inside the brackets (``( 一)``, ``（ 1 ）``); digits may still be full-width when
+# the cleaner looks at a raw line.
+_CN_MARK = "一二三四五六七八九十百零〇"
+ENCLOSED_NUMERALS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+CIRCLED_NUMERALS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+OUTLINE_MARKERS: tuple[tuple[MarkerKind, str], ...] = (
+    (MarkerKind.CHAPTER, rf"第(?P<n>[{_CN_MARK}]+)章"),
+    (MarkerKind.SECTION, rf"第(?P<n>[{_CN_MARK}]+)节"),
+    (MarkerKind.ARTICLE, rf"第(?P<n>[{_CN_MARK}]+)条"),
+    (MarkerKind.CN, rf"(?P<n>[{_CN_MARK}]+)、"),
+    (MarkerKind.PAREN_CN, rf"[（(]\s?(?P<n>[{_CN_MARK}]+)\s?[）)]"),
+    (MarkerKind.PAREN_CN, rf"(?P<n>[{ENCLOSED_NUMERALS}])"),
+    (MarkerKind.ARABIC, r"(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])"),
+    (MarkerKind.PAREN_ARABIC, r"[（(]\s?(?P<n>[0-9０-９]{1,3})\s?[）)]"),
+    (MarkerKind.CIRCLED, rf"(?P<n>[{CIRCLED_NUMERALS}])"),
+)
+
+
+def outline_marker_alternation() -> str:
+    """All markers as one regex alternation without capture groups (for ``^(?:…)`` tests)."""
+    return "|".join(re.sub(r"\(\?P<n>", "(?:", frag) for _, frag in OUTLINE_MARKERS)
