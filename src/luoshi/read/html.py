@@ -236,25 +236,43 @@ class _Counts:
         return self.total - self.linked
 
 
-def _count_cjk(root: etree._Element, skip_titles: bool = False) -> dict[etree._Element, _Counts]:
-    """Bottom-up hanzi counts for every element (iterative: pages nest deeply).
+def _cjk(text: str | None) -> int:
+    """How many hanzi (``subn`` counts without building a list of one-character strings)."""
+    return _CJK.subn("", text)[1] if text else 0
 
-    With ``skip_titles``, headings count nothing: choosing the body compares body text, and a
-    page heading with its toolbar must not make the wrapper around a short body look bigger.
+
+def _cjk_under(el: etree._Element) -> int:
+    return _cjk(el.text_content())
+
+
+def _measure_containers(root: etree._Element) -> dict[etree._Element, _Counts]:
+    """Hanzi counts of the block containers that could be the body, in one post-order walk.
+
+    Headings count nothing: choosing the body compares body text, and a page heading with
+    its toolbar must not make the wrapper around a short body look bigger. Only containers
+    with at least :data:`MIN_CONTENT_CJK` hanzi are kept (plus the root), and a child's
+    count is dropped once its parent has it, so memory follows the number of containers,
+    not of elements (a 20 MB page of tables has a million cells).
     """
-    counts: dict[etree._Element, _Counts] = {}
-    for el in reversed(list(root.iter())):
-        c = _Counts(total=len(_CJK.findall(el.text or "")) if isinstance(el.tag, str) else 0)
+    pending: dict[etree._Element, _Counts] = {}
+    kept: dict[etree._Element, _Counts] = {}
+    for _event, el in etree.iterwalk(root, events=("end",)):
+        c = _Counts(total=_cjk(el.text))
         for child in el:
-            child_counts = counts.get(child, _Counts())
-            c.total += child_counts.total + len(_CJK.findall(child.tail or ""))
-            c.linked += child_counts.linked
+            child_counts = pending.pop(child, None)
+            if child_counts is not None:
+                c.total += child_counts.total
+                c.linked += child_counts.linked
+            c.total += _cjk(child.tail)
         if el.tag == "a":
             c.linked = c.total
-        if skip_titles and _is_title(el):
+        if _is_title(el):
             c = _Counts()
-        counts[el] = c
-    return counts
+        if c.total:
+            pending[el] = c
+        if el is root or (el.tag in CONTAINER_TAGS and c.body >= MIN_CONTENT_CJK):
+            kept[el] = c
+    return kept
 
 
 def _remove(el: etree._Element) -> None:
@@ -278,34 +296,53 @@ def _page_meta(root: etree._Element) -> dict[str, str]:
 
 
 def _drop_never_content(root: etree._Element) -> None:
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.tag in DROP_TAGS:  # comments, processing instructions
-            _remove(el)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, with_tail=False)
+
+
+#: Elements that may be hidden, found in C before any Python looks at them.
+_MAYBE_HIDDEN = etree.XPath(
+    "//*[@hidden or contains(translate(@style, 'ABDEILNOPSTVY', 'abdeilnopstvy'), 'none')"
+    " or contains(translate(@style, 'ABDEILNOPSTVY', 'abdeilnopstvy'), 'hidden')]"
+)
+#: Elements with an id or class (chrome is named there).
+_NAMED = etree.XPath("//*[@id or @class]")
+#: Short text nodes that may begin a breadcrumb (当前位置 / 您的位置 / 所在位置 …).
+_MAYBE_BREADCRUMB = etree.XPath("//text()[contains(., '位置')]")
 
 
 def _drop_hidden(root: etree._Element) -> None:
-    counts = _count_cjk(root)
-    page_total = max(counts[root].total, 1)
-    for el in list(root.iter()):
-        if el is not root and _is_hidden(el) and counts[el].total <= MAX_HIDDEN_SHARE * page_total:
+    page_total = max(_cjk_under(root), 1)
+    for el in _MAYBE_HIDDEN(root):
+        if el is not root and _is_hidden(el) and _cjk_under(el) <= MAX_HIDDEN_SHARE * page_total:
             _remove(el)
 
 
-def _is_breadcrumb(el: etree._Element, counts: dict[etree._Element, _Counts]) -> bool:
-    return counts[el].total <= MAX_BREADCRUMB_CJK and bool(BREADCRUMB.match(el.text_content()[:64]))
+def _breadcrumbs(root: etree._Element) -> list[etree._Element]:
+    """The outermost short block, from where a 当前位置： label starts, that still starts with it."""
+    found = []
+    for text in _MAYBE_BREADCRUMB(root):
+        el = text.getparent()
+        best = None
+        while el is not None and el.tag not in ("html", "body"):
+            content = el.text_content()
+            if not BREADCRUMB.match(content[:64]) or _cjk(content) > MAX_BREADCRUMB_CJK:
+                break
+            best = el
+            el = el.getparent()
+        if best is not None:
+            found.append(best)
+    return found
 
 
 def _drop_chrome(root: etree._Element) -> None:
-    for el in list(root.iter()):
-        if el.tag in PAGE_LEVEL_TAGS and not _has_ancestor(el, ARTICLE_TAGS):
+    for el in list(root.iter(*PAGE_LEVEL_TAGS)):
+        if not _has_ancestor(el, ARTICLE_TAGS):
             _remove(el)
-    counts = _count_cjk(root)
-    page_total = max(counts[root].total, 1)
-    for el in list(root.iter()):
-        if el.getparent() is None or el.tag in ("html", "body"):
-            continue
-        chrome = _is_chrome_named(el) and not _is_content_hint(el)
-        if (chrome or _is_breadcrumb(el, counts)) and counts[el].total / page_total <= MAX_CHROME_SHARE:
+    page_total = max(_cjk_under(root), 1)
+    doomed = [el for el in _NAMED(root) if _is_chrome_named(el) and not _is_content_hint(el)]
+    doomed += _breadcrumbs(root)
+    for el in doomed:
+        if el.tag not in ("html", "body") and _cjk_under(el) / page_total <= MAX_CHROME_SHARE:
             _remove(el)
 
 
@@ -313,23 +350,27 @@ def _drop_chrome(root: etree._Element) -> None:
 
 
 def _innermost(elements: list[etree._Element], counts: dict[etree._Element, _Counts]) -> etree._Element:
-    members = set(elements)
-    inner = [el for el in elements if not any(d in members for d in el.iterdescendants())]
+    above = {a for el in elements for a in el.iterancestors()}  # a set keeps the proxies alive
+    inner = [el for el in elements if el not in above]
     return max(inner, key=lambda el: counts[el].body)
 
 
+def _is_ancestor(ancestor: etree._Element, el: etree._Element) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
+
+
 def _choose_main(root: etree._Element) -> etree._Element:
-    counts = _count_cjk(root, skip_titles=True)
+    counts = _measure_containers(root)
 
     def usable(el: etree._Element) -> bool:
         c = counts[el]
         return c.total > 0 and c.linked / c.total <= MAX_LINK_DENSITY
 
-    candidates = [el for el in root.iter() if el.tag in CONTAINER_TAGS and usable(el)]
+    candidates = [el for el in counts if el.tag in CONTAINER_TAGS and usable(el)]
     if not candidates:
         return root
     best = max(counts[el].body for el in candidates)
-    hinted = [el for el in candidates if _is_content_hint(el) and counts[el].body >= MIN_CONTENT_CJK]
+    hinted = [el for el in candidates if _is_content_hint(el)]
     pool = candidates
     if hinted and max(counts[el].body for el in hinted) >= MIN_HINTED_SHARE * best:
         pool = hinted
@@ -340,6 +381,8 @@ def _choose_main(root: etree._Element) -> etree._Element:
 def _is_title(el: etree._Element) -> bool:
     if el.tag in TITLE_TAGS:
         return True
+    if el.get("class") is None and el.get("id") is None:
+        return False
     _, tokens = _tokens(el)
     return any(t in TITLE_TOKENS for t in tokens)
 
@@ -352,18 +395,18 @@ def _heading_before(root: etree._Element, main: etree._Element) -> str | None:
             break
         if _is_title(el) and not _has_ancestor(el, frozenset({"a"})):
             text = _collapse(_PRIVATE_USE.sub("", el.text_content()))
-            if len(_CJK.findall(text)) >= MIN_TITLE_CJK:
+            if _cjk(text) >= MIN_TITLE_CJK:
                 found = text
     return found
 
 
 def _title_from_meta(meta: dict[str, str]) -> str | None:
     for name in TITLE_META_NAMES:
-        if len(_CJK.findall(meta.get(name, ""))) >= MIN_TITLE_CJK:
+        if _cjk(meta.get(name, "")) >= MIN_TITLE_CJK:
             return meta[name]
     head = meta.get("<title>", "")
     for piece in _TITLE_SITE_SEPARATOR.split(head):
-        if len(_CJK.findall(piece)) >= MIN_TITLE_CJK:
+        if _cjk(piece) >= MIN_TITLE_CJK:
             return piece.strip()
     return None
 
@@ -376,28 +419,41 @@ def _starts_with_title(lines: list[str], title: str) -> bool:
     return _squeeze(title) in _squeeze("".join(lines[:TITLE_LOOKAHEAD_LINES]))
 
 
+#: Short text nodes holding a colon: where metadata labels (索引号： …) can be.
+_MAYBE_LABEL = etree.XPath(
+    "//text()[string-length(normalize-space(.)) < 40 and (contains(., '：') or contains(., ':'))]"
+)
+
+
+def _labels(text: str) -> set[str]:
+    return {_squeeze(m.group(1)) for m in _META_LABEL.finditer(text)}
+
+
 def _metadata_blocks(root: etree._Element, main: etree._Element) -> list[etree._Element]:
-    """Metadata tables or lists outside the body: the innermost blocks naming enough labels."""
-    counts = _count_cjk(root)
-    inside_main = set(main.iter())
-    around_main = set(main.iterancestors())
-
-    def qualifies(el: etree._Element) -> bool:
-        if el in inside_main or el in around_main or counts[el].total > MAX_META_CJK:
-            return False
-        labels = {_squeeze(m.group(1)) for m in _META_LABEL.finditer(el.text_content())}
-        return len(labels) >= MIN_META_LABELS
-
-    found = [el for el in root.iter() if el.tag in BLOCK_TAGS and qualifies(el)]
-    members = set(found)
-    inner = [el for el in found if not any(d in members for d in el.iterdescendants())]
+    """Metadata tables or lists outside the body: from each label, the smallest block around
+    it that names :data:`MIN_META_LABELS` labels, within :data:`MAX_META_CJK` hanzi."""
+    around_main = {*main.iterancestors(), main}  # a set of elements keeps their proxies alive
     blocks: list[etree._Element] = []
-    for el in inner:
-        table = next((a for a in el.iterancestors("table")), None) if el.tag != "table" else el
-        block = table if table is not None and table not in around_main else el
-        if block not in blocks:
-            blocks.append(block)
-    return blocks
+    for text in _MAYBE_LABEL(root):
+        el = text.getparent()
+        if not _META_LABEL.search(str(text)) or el is None or _is_ancestor(main, el) or el is main:
+            continue
+        while el is not None and el not in around_main:
+            content = el.text_content()
+            if _cjk(content) > MAX_META_CJK:
+                break
+            if el.tag in BLOCK_TAGS and len(_labels(content)) >= MIN_META_LABELS:
+                table = el if el.tag == "table" else next(el.iterancestors("table"), None)
+                block = table if table is not None and table not in around_main else el
+                if not any(b is block or _is_ancestor(b, block) for b in blocks):
+                    blocks = [b for b in blocks if not _is_ancestor(block, b)] + [block]
+                break
+            el = el.getparent()
+    return sorted(blocks, key=lambda b: _document_position(root, b))
+
+
+def _document_position(root: etree._Element, el: etree._Element) -> int:
+    return next(i for i, other in enumerate(root.iter()) if other is el)
 
 
 # --- rendering ------------------------------------------------------------------------
@@ -496,10 +552,16 @@ def _parse(path: Path, text: str) -> etree._Element:
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         raise LuoshiError(ErrorCode.EMPTY, path, "only whitespace")
+    # UTF-8 bytes, not the str: lxml would make this copy itself, and the str can go first.
+    data = text.encode("utf-8", "surrogatepass")
+    del text
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(data, parser=_HTML_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise LuoshiError(ErrorCode.CORRUPT, path, f"unparsable HTML ({exc})") from None
+
+
+_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 def main_text(root: etree._Element) -> str:
@@ -526,8 +588,12 @@ def read_html(path: Path, data: bytes) -> SourceText:
     if kind is not Sniffed.TEXT:
         raise LuoshiError(ErrorCode.WRONG_EXTENSION, path, f"an HTML file holding {kind.describe()}")
     decoded = decode_html(path, data)
-    root = _parse(path, decoded.text)
+    encoding = decoded.encoding
+    text = decoded.text
+    del decoded  # the tree below holds the page; the decoded copy need not outlive it
+    root = _parse(path, text)
+    del text
     text = main_text(root)
     if not text.strip():
         raise LuoshiError(ErrorCode.EMPTY, path, "no text in the page")
-    return SourceText(path=path, text=text, kind="html", encoding=decoded.encoding)
+    return SourceText(path=path, text=text, kind="html", encoding=encoding)
