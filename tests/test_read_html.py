@@ -275,3 +275,11 @@ def test_saved_page_header_through_the_pipeline(tmp_path: Path) -> None:
     assert doc.doc_number == "某府办规〔2024〕3号"
     assert doc.addressees == ("各区人民政府", "市政府各部门、各直属机构")
     assert doc.date == "2024-03-01"
+
+
+def test_title_field_without_quotation_marks_is_not_repeated(tmp_path: Path) -> None:
+    """A site's title field drops the 《》 the body's own title prints: still the same title."""
+    quoted = "某市人民政府办公厅关于印发《某市养老服务补贴办法》的通知"
+    body = SAVED_BODY.replace(SAVED_TITLE, quoted)
+    source = read_file(write(tmp_path, saved_page(body=body, meta_block="")))
+    assert source.text == SAVED_TEXT.replace(SAVED_TITLE, quoted)

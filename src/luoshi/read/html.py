@@ -411,12 +411,21 @@ def _title_from_meta(meta: dict[str, str]) -> str | None:
     return None
 
 
+#: Dropped before comparing a page title with the body's first lines: spacing, and the
+#: quotation marks a site's title field often drops or adds (《》“”).
+_TITLE_NOISE = re.compile(r"[\s\u3000《》〈〉“”\"'‘’]+")
+
+
 def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+def _title_key(text: str) -> str:
+    return _TITLE_NOISE.sub("", text)
+
+
 def _starts_with_title(lines: list[str], title: str) -> bool:
-    return _squeeze(title) in _squeeze("".join(lines[:TITLE_LOOKAHEAD_LINES]))
+    return _title_key(title) in _title_key("".join(lines[:TITLE_LOOKAHEAD_LINES]))
 
 
 #: Short text nodes holding a colon: where metadata labels (索引号： …) can be.
