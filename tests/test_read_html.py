@@ -283,3 +283,41 @@ def test_title_field_without_quotation_marks_is_not_repeated(tmp_path: Path) -> 
     body = SAVED_BODY.replace(SAVED_TITLE, quoted)
     source = read_file(write(tmp_path, saved_page(body=body, meta_block="")))
     assert source.text == SAVED_TEXT.replace(SAVED_TITLE, quoted)
+
+
+GOV_CN_LAYOUT = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>国务院关于促进某某发展的若干意见_政府信息公开专栏</title></head>
+<body><div class="header"><a href="/">首页</a> | <a href="/zhengce">政策</a></div>
+<table width="1000" class="wrap"><tr><td>
+<div class="BreadcrumbNav">首页 &gt; 信息公开 &gt; 国务院文件</div>
+<table class="bd1"><tbody>
+<tr><td><b>索<span>　</span>引<span>　</span>号：</b></td><td>000014349/2019-00012</td>
+<td><b>主题分类：</b></td><td>综合政务</td></tr>
+<tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2019年01月12日</td></tr>
+<tr><td><b>标　　题：</b></td><td colspan="3">国务院关于促进某某发展的若干意见</td></tr>
+<tr><td><b>发文字号：</b></td><td>国发〔2019〕3号</td><td><b>发布日期：</b></td><td>2019年01月25日</td></tr>
+</tbody></table>
+<table><tr><td class="b12c" id="UCAP-CONTENT">
+<p align="center">国务院关于促进某某发展的若干意见</p><p align="center">国发〔2019〕3号</p>
+<p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>
+<p>　　为促进某某发展，现提出以下意见。</p><p>　　一、总体要求</p><p>　　（一）加快推进。（发展改革委、商务部负责）</p>
+<p align="right">国务院</p><p align="right">2019年1月12日</p>
+</td></tr></table>
+<div class="share">分享到：微信 微博</div>
+</td></tr></table>
+<div class="footer">版权所有：中国政府网 | 网站标识码bm01000001</div></body></html>"""
+
+
+def test_layout_table_page_keeps_its_metadata_table_outside_the_body(tmp_path: Path) -> None:
+    """An older table-layout page (gov.cn style): metadata table and body in one layout table."""
+    path = write(tmp_path, GOV_CN_LAYOUT)
+    assert read_file(path).text == (
+        "索　引　号：\t000014349/2019-00012\t主题分类：\t综合政务\n"
+        "发文机关：\t国务院\t成文日期：\t2019年01月12日\n"
+        "标　　题：\t国务院关于促进某某发展的若干意见\n"
+        "发文字号：\t国发〔2019〕3号\t发布日期：\t2019年01月25日\n"
+        "国务院关于促进某某发展的若干意见\n国发〔2019〕3号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "　　为促进某某发展，现提出以下意见。\n　　一、总体要求\n　　（一）加快推进。（发展改革委、商务部负责）\n"
+        "国务院\n2019年1月12日"
+    )
