@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import cn2an
-from docx.oxml.ns import qn
 from lxml import etree
+
+from luoshi.read.ooxml import qn
 
 _VAL = qn("w:val")
 _PLACEHOLDER = re.compile(r"%([1-9])")
