@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from luoshi_web.office import views
+from luoshi_web.office import reporting, targets, tasks, views
 
 app_name = "office"
 
@@ -30,4 +30,14 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="office/password_change_done.html"),
         name="password_change_done",
     ),
+    path("tasks/", tasks.task_list, name="tasks"),
+    path("tasks/<int:task_id>/", tasks.task_detail, name="task"),
+    path("tasks/<int:task_id>/report/", reporting.report_form, name="report_form"),
+    path("docket/", tasks.docket, name="docket"),
+    path("docket/<int:unit_id>/", tasks.docket, name="unit_docket"),
+    path("reports/<int:report_id>/", reporting.report_detail, name="report"),
+    path("reports/<int:report_id>/review/", reporting.review, name="review"),
+    path("evidence/<int:evidence_id>/", tasks.evidence_download, name="evidence"),
+    path("targets/", targets.target_list, name="targets"),
+    path("targets/<int:target_id>/", targets.target_detail, name="target"),
 ]
