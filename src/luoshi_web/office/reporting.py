@@ -155,7 +155,7 @@ def review(request: HttpRequest, report_id: int) -> HttpResponse:
                 else:
                     cycles.accept(who, report, version=form.cleaned_data["version"])
         except (Conflict, Invalid) as exc:
-            form.add_error(None, exc.message)
+            messages.error(request, exc.message)  # shown even when the review forms no longer apply
             if getattr(exc, "code", "") == "stale":  # the next click acts on the report as it is now
                 form.data = form.data.copy()
                 form.data["version"] = cycles.report_version(Report.objects.get(pk=report.pk))
