@@ -427,8 +427,8 @@ def _queries(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
 
     from luoshi_web.registry import clock, serialize, tokens
     from luoshi_web.registry.api.paging import page
-    from luoshi_web.registry.api.tasks import TaskFilter, filter_tasks
     from luoshi_web.registry.permissions import actor_for
+    from luoshi_web.registry.queries import TaskFilter, filter_tasks
     from luoshi_web.registry.status import STATUSES
 
     user = get_user_model().objects.get(username="bench")

@@ -1,9 +1,11 @@
 """The NinjaAPI instance: authentication, the one error shape, and the routers.
 
-Authentication: a session (browser, after logging in at /admin/) or
-``Authorization: Bearer <token>``. No credentials means anonymous, which may
-still read published data, so endpoints are not auth-gated by Ninja: each one
-asks :func:`actor` and the ``permissions`` module decides.
+Authentication is Ninja's (``auth.AUTH``: bearer token, session with CSRF, else
+anonymous), declared in OpenAPI; see ``api/auth.py``. Anonymous callers may
+still read published data, so no operation is closed by Ninja itself: each asks
+``auth.actor(request)`` and the ``permissions`` module decides.
+
+Routers import ``auth``, never this module, so there is no import cycle.
 
 Every error, whatever raised it, leaves as ``{"error": {"code", "message"}}``: the code
 is stable for machines, the message is for people and follows the request's language
@@ -21,12 +23,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.utils import check_csrf
 
 from luoshi.errors import LuoshiError
-from luoshi_web.registry import audit, tokens
-from luoshi_web.registry.errors import RegistryError, Unauthorized, located, pipeline_reason
-from luoshi_web.registry.permissions import Actor, actor_for
+from luoshi_web.registry.api import documents, ops, reporting, tasks, units
+from luoshi_web.registry.api.auth import AUTH
+from luoshi_web.registry.errors import RegistryError, located, pipeline_reason
 
 logger = logging.getLogger(__name__)
 
@@ -35,35 +36,8 @@ api = NinjaAPI(
     version="1",
     description="Policy documents, their tasks and targets, reporting cycles and reports.",
     urls_namespace="api-v1",
+    auth=AUTH,
 )
-
-_ACTOR_ATTR = "_luoshi_actor"
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def actor(request: HttpRequest) -> Actor:
-    """Who is calling: bearer token, else session user, else anonymous."""
-    cached = getattr(request, _ACTOR_ATTR, None)
-    if cached is not None:
-        return cached
-    header = request.headers.get("Authorization", "")
-    if header:
-        scheme, _, key = header.partition(" ")
-        if scheme.lower() != "bearer" or not key.strip():
-            raise Unauthorized(gettext("Authorization 请求头应为“Bearer <令牌>”"))
-        user = tokens.user_for(key.strip())
-        if user is None:
-            raise Unauthorized(gettext("令牌无效或已被吊销"))
-        audit.set_actor(user)
-    else:
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and request.method not in _SAFE_METHODS:
-            # A session is a cookie the browser sends by itself: writes need the CSRF token.
-            if check_csrf(request) is not None:
-                raise RegistryError(gettext("CSRF 校验失败：用会话写入时须带 CSRF 令牌"), code="csrf_failed")
-    result = actor_for(user)
-    setattr(request, _ACTOR_ATTR, result)
-    return result
 
 
 def error_response(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
@@ -179,17 +153,8 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     return error_response(request, 500, "internal_error", gettext("服务器内部错误，已记录日志"))
 
 
-def _register_routers() -> None:
-    from luoshi_web.registry.api import documents, ops, reporting, tasks, units
-
-    api.add_router("/", documents.router)
-    api.add_router("/", tasks.router)
-    api.add_router("/", units.router)
-    api.add_router("/", reporting.router)
-    api.add_router("/", ops.router)
-
-
-_register_routers()
+for _module in (documents, tasks, units, reporting, ops):
+    api.add_router("/", _module.router)
 
 
 def method_not_allowed_as_json(get_response):  # type: ignore[no-untyped-def]

@@ -12,14 +12,13 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from luoshi_web.registry import audit, tokens
+from luoshi_web.registry import audit, queries, tokens
 from luoshi_web.registry import permissions as perm
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import AuditOut, ErrorOut, ImportOut, MeOut, Page
 from luoshi_web.registry.errors import Invalid
 from luoshi_web.registry.ingest import import_file
-from luoshi_web.registry.models import AuditLog
 
 router = Router(tags=["operations"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -66,12 +65,7 @@ def list_audit(
     request: HttpRequest, model: str | None = None, object_id: str | None = None, limit: int = 50, offset: int = 0
 ):
     """The audit log, newest first: supervisors and administrators only."""
-    perm.require_supervisor_read(actor(request))
-    entries = AuditLog.objects.order_by("-id")
-    if model:
-        entries = entries.filter(model=model)
-    if object_id:
-        entries = entries.filter(object_id=object_id)
+    entries = queries.audit_entries(actor(request), model=model, object_id=object_id)
     return page(
         entries,
         limit,

@@ -1,7 +1,6 @@
-"""Limit/offset pages without COUNT(*): one extra row tells whether there is a next page.
+"""A domain page (``queries.page``: no COUNT(*), one extra row) rendered as the API's ``Page`` shape.
 
-Counting a million-row filtered query on every page view is the slow part of
-a list endpoint; clients that need totals ask ``GET /api/v1/tasks/summary`` (counts per status).
+Clients that need totals ask ``GET /api/v1/tasks/summary`` (counts per status).
 """
 
 from __future__ import annotations
@@ -11,17 +10,16 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-MAX_LIMIT = 200
+from luoshi_web.registry import queries
+
+MAX_LIMIT = queries.MAX_LIMIT
 
 
 def page(queryset: QuerySet[Any], limit: int, offset: int, render: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
-    limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(0, offset)
-    rows = list(queryset[offset : offset + limit + 1])
-    more = len(rows) > limit
+    result = queries.page(queryset, limit, offset)
     return {
-        "items": [render(row) for row in rows[:limit]],
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if more else None,
+        "items": [render(row) for row in result.items],
+        "limit": result.limit,
+        "offset": result.offset,
+        "next_offset": result.next_offset,
     }

@@ -10,9 +10,9 @@ from django.utils.translation import gettext
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
-from luoshi_web.registry import audit, clock, cycles, serialize
+from luoshi_web.registry import audit, clock, cycles, queries, serialize
 from luoshi_web.registry import permissions as perm
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import (
     CycleDetailOut,
@@ -32,14 +32,11 @@ router = Router(tags=["reporting"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
-def _reports(who: perm.Actor):  # type: ignore[no-untyped-def]
-    return perm.reports_for(who).select_related("unit", "cycle", "task").prefetch_related("evidence")
-
-
 @router.get("/cycles", response={200: list[CycleOut], **ERRORS})
 def list_cycles(request: HttpRequest):
-    perm.require_user(actor(request))
-    return [serialize.cycle(c) for c in perm.cycles_for(actor(request))]
+    who = actor(request)
+    perm.require_user(who)
+    return [serialize.cycle(c) for c in queries.visible_cycles(who)]
 
 
 @router.post("/cycles", response={201: CycleOut, **ERRORS})
@@ -58,15 +55,15 @@ def create_cycle(request: HttpRequest, body: CycleIn):
 @router.get("/cycles/{cycle_id}", response={200: CycleDetailOut, **ERRORS})
 def get_cycle(request: HttpRequest, cycle_id: int):
     who = actor(request)
-    cycle = perm.get_visible(perm.cycles_for(who), cycle_id, "cycle")
-    found = cycles.compliance(cycle, clock.today()) if who.reads_all else {"late": [], "missing": []}
+    cycle = queries.get_cycle(who, cycle_id)
+    found = queries.cycle_compliance(who, cycle)
     return {**serialize.cycle(cycle), **found, "snapshot": cycle.snapshot if who.reads_all else None}
 
 
 @router.post("/cycles/{cycle_id}/close", response={200: CycleOut, **ERRORS})
 def close_cycle(request: HttpRequest, cycle_id: int):
     who = actor(request)
-    cycle = perm.get_visible(perm.cycles_for(who), cycle_id, "cycle")
+    cycle = queries.get_cycle(who, cycle_id)
     return serialize.cycle(cycles.close(who, cycle, today=clock.today()))
 
 
@@ -80,10 +77,7 @@ def list_reports(
     limit: int = 50,
     offset: int = 0,
 ):
-    reports = _reports(actor(request)).order_by("-cycle__period_start", "task_id", "id")
-    for field, value in (("task_id", task), ("cycle_id", cycle), ("unit_id", unit), ("state", state)):
-        if value is not None:
-            reports = reports.filter(**{field: value})
+    reports = queries.filter_reports(actor(request), task=task, cycle=cycle, unit=unit, state=state)
     return page(reports, limit, offset, serialize.report)
 
 
@@ -92,50 +86,50 @@ def create_report(request: HttpRequest, body: ReportIn):
     who = actor(request)
     perm.require_user(who)
     task = perm.get_visible(perm.tasks_for(who), body.task_id, "task")
-    cycle = perm.get_visible(perm.cycles_for(who), body.cycle_id, "cycle")
+    cycle = queries.get_cycle(who, body.cycle_id)
     fields = body.dict(exclude={"task_id", "cycle_id"})
     report = cycles.save_report(who, task, cycle, **fields)
-    return Status(201, serialize.report(perm.get_visible(_reports(who), report.pk, "report")))
+    return Status(201, serialize.report(queries.get_report(who, report.pk)))
 
 
 @router.get("/reports/{report_id}", response={200: ReportOut, **ERRORS})
 def get_report(request: HttpRequest, report_id: int):
-    return serialize.report(perm.get_visible(_reports(actor(request)), report_id, "report"))
+    return serialize.report(queries.get_report(actor(request), report_id))
 
 
 @router.patch("/reports/{report_id}", response={200: ReportOut, **ERRORS})
 def patch_report(request: HttpRequest, report_id: int, body: ReportPatch):
     who = actor(request)
-    report = perm.get_visible(_reports(who), report_id, "report")
+    report = queries.get_report(who, report_id)
     cycles.save_report(who, report.task, report.cycle, **body.dict(exclude_unset=True))
-    return serialize.report(perm.get_visible(_reports(who), report_id, "report"))
+    return serialize.report(queries.get_report(who, report_id))
 
 
 @router.post("/reports/{report_id}/submit", response={200: ReportOut, **ERRORS})
 def submit_report(request: HttpRequest, report_id: int):
     who = actor(request)
-    cycles.submit(who, perm.get_visible(_reports(who), report_id, "report"))
-    return serialize.report(perm.get_visible(_reports(who), report_id, "report"))
+    cycles.submit(who, queries.get_report(who, report_id))
+    return serialize.report(queries.get_report(who, report_id))
 
 
 @router.post("/reports/{report_id}/accept", response={200: ReportOut, **ERRORS})
 def accept_report(request: HttpRequest, report_id: int):
     who = actor(request)
-    cycles.accept(who, perm.get_visible(_reports(who), report_id, "report"))
-    return serialize.report(perm.get_visible(_reports(who), report_id, "report"))
+    cycles.accept(who, queries.get_report(who, report_id))
+    return serialize.report(queries.get_report(who, report_id))
 
 
 @router.post("/reports/{report_id}/return", response={200: ReportOut, **ERRORS})
 def return_report(request: HttpRequest, report_id: int, body: ReturnIn):
     who = actor(request)
-    cycles.return_report(who, perm.get_visible(_reports(who), report_id, "report"), body.reason)
-    return serialize.report(perm.get_visible(_reports(who), report_id, "report"))
+    cycles.return_report(who, queries.get_report(who, report_id), body.reason)
+    return serialize.report(queries.get_report(who, report_id))
 
 
 @router.post("/reports/{report_id}/evidence", response={201: ReportOut, **ERRORS})
 def upload_evidence(request: HttpRequest, report_id: int, file: File[UploadedFile]):
     who = actor(request)
-    report = perm.get_visible(_reports(who), report_id, "report")
+    report = queries.get_report(who, report_id)
     unit_id = perm.require_reporter_for(who, report.task)
     if report.unit_id != unit_id:
         raise Forbidden(gettext("此报告属于其他单位"))
@@ -155,7 +149,7 @@ def upload_evidence(request: HttpRequest, report_id: int, file: File[UploadedFil
             size=file.size,
             uploaded_by=who.user,
         )
-    return Status(201, serialize.report(perm.get_visible(_reports(who), report_id, "report")))
+    return Status(201, serialize.report(queries.get_report(who, report_id)))
 
 
 @router.get("/evidence/{evidence_id}")

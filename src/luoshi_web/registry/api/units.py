@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja import Router
 
 from luoshi_web.registry import permissions as perm
-from luoshi_web.registry import serialize
+from luoshi_web.registry import queries, serialize
 from luoshi_web.registry import units as unit_names
-from luoshi_web.registry.api.core import actor
+from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
 from luoshi_web.registry.api.schemas import ErrorOut, LinkIn, Page, TaskOut, UnitOut, UnresolvedOut
-from luoshi_web.registry.api.tasks import _tasks
 from luoshi_web.registry.errors import Invalid
-from luoshi_web.registry.models import TaskUnit, Unit, UnitKind, UnresolvedUnitName
+from luoshi_web.registry.models import Unit, UnitKind, UnresolvedUnitName
 
 router = Router(tags=["units"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -33,17 +31,12 @@ def _unresolved(entry: UnresolvedUnitName) -> dict:  # type: ignore[type-arg]
 
 @router.get("/units", response={200: Page[UnitOut], **ERRORS})
 def list_units(request: HttpRequest, q: str = "", limit: int = 50, offset: int = 0):
-    units = Unit.objects.prefetch_related("aliases").order_by("name")
-    if q:
-        units = units.filter(Q(name__contains=q) | Q(aliases__alias__contains=q)).distinct()
-    return page(units, limit, offset, serialize.unit)
+    return page(queries.visible_units(actor(request), q=q), limit, offset, serialize.unit)
 
 
 @router.get("/units/unresolved", response={200: Page[UnresolvedOut], **ERRORS})
 def list_unresolved(request: HttpRequest, limit: int = 50, offset: int = 0):
-    perm.require_manager(actor(request))
-    entries = UnresolvedUnitName.objects.filter(resolved_unit__isnull=True).order_by("-occurrences", "name")
-    return page(entries, limit, offset, _unresolved)
+    return page(queries.unresolved_names(actor(request)), limit, offset, _unresolved)
 
 
 @router.post("/units/unresolved/{entry_id}/link", response={200: UnresolvedOut, **ERRORS})
@@ -68,18 +61,12 @@ def link_unresolved(request: HttpRequest, entry_id: int, body: LinkIn):
 
 @router.get("/units/{unit_id}", response={200: UnitOut, **ERRORS})
 def get_unit(request: HttpRequest, unit_id: int):
-    return serialize.unit(perm.get_visible(Unit.objects.prefetch_related("aliases"), unit_id, "unit"))
+    return serialize.unit(queries.get_unit(actor(request), unit_id))
 
 
 @router.get("/units/{unit_id}/docket", response={200: Page[TaskOut], **ERRORS})
 def unit_docket(request: HttpRequest, unit_id: int, limit: int = 50, offset: int = 0):
     """The unit's active tasks that the caller may see, soonest deadline first."""
     who = actor(request)
-    unit = perm.get_visible(Unit.objects.all(), unit_id, "unit")
-    tasks = (
-        _tasks(who)
-        .filter(active=True)
-        .filter(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit=unit)))
-        .order_by("due", "id")
-    )
-    return page(tasks, limit, offset, serialize.task)
+    unit = queries.get_unit(who, unit_id)
+    return page(queries.unit_docket(who, unit), limit, offset, serialize.task)

@@ -1,0 +1,43 @@
+"""The office pages. Login, logout and password change are Django's auth views (so login
+throttling and password validators apply), with the office's templates."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from luoshi_web.office import reporting, targets, tasks, views
+
+app_name = "office"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="office/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="office/password_change.html", success_url=reverse_lazy("office:password_change_done")
+        ),
+        name="password_change",
+    ),
+    path(
+        "password/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="office/password_change_done.html"),
+        name="password_change_done",
+    ),
+    path("tasks/", tasks.task_list, name="tasks"),
+    path("tasks/<int:task_id>/", tasks.task_detail, name="task"),
+    path("tasks/<int:task_id>/report/", reporting.report_form, name="report_form"),
+    path("docket/", tasks.docket, name="docket"),
+    path("docket/<int:unit_id>/", tasks.docket, name="unit_docket"),
+    path("reports/<int:report_id>/", reporting.report_detail, name="report"),
+    path("reports/<int:report_id>/review/", reporting.review, name="review"),
+    path("evidence/<int:evidence_id>/", tasks.evidence_download, name="evidence"),
+    path("targets/", targets.target_list, name="targets"),
+    path("targets/<int:target_id>/", targets.target_detail, name="target"),
+]

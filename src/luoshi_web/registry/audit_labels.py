@@ -1,0 +1,52 @@
+"""Audit actions in words: the one table the admin, the API and the pages show.
+
+``AuditLog.action`` stores a stable code (``report.accept``, ``create`` ...); people
+read :func:`label` (接受报告 …, English through the locale). A code that is not in
+the table (a new action, or one written by an older version) is shown as it is
+rather than hidden. Add a row here when you add an action.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS: dict[str, Promise] = {
+    # generic writes captured by the model signals
+    "create": _("新建"),
+    "update": _("修改"),
+    "delete": _("删除"),
+    # documents and imports
+    "import": _("导入文件"),
+    "document.publish": _("公开文件"),
+    "document.unpublish": _("取消公开文件"),
+    "observation.add": _("录入监测值"),
+    # tasks
+    "task.edit": _("修改任务"),
+    "task.subtask": _("分解子任务"),
+    "task.assign_reviewer": _("分配评审专家"),
+    "task.evaluate": _("专家评审"),
+    # cycles and reports
+    "cycle.open": _("开启填报周期"),
+    "cycle.close": _("关闭填报周期"),
+    "report.save": _("保存报告"),
+    "report.submit": _("报送报告"),
+    "report.accept": _("接受报告"),
+    "report.return": _("退回报告"),
+    "evidence.upload": _("上传佐证材料"),
+    # tokens
+    "token.issue": _("签发 API 令牌"),
+    "token.revoke": _("吊销 API 令牌"),
+    "token.revoke_all": _("改密码后吊销全部令牌"),
+}
+
+
+def label(action: str) -> str:
+    """The action's words in the current language; the code itself if the table has none."""
+    words = ACTION_LABELS.get(action)
+    return str(words) if words is not None else action
+
+
+def choices() -> list[tuple[str, str]]:
+    """``(code, label)`` pairs, e.g. for a filter's select box."""
+    return [(code, str(words)) for code, words in ACTION_LABELS.items()]
