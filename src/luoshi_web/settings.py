@@ -9,6 +9,7 @@ Environment variables (each read by a typed helper in :mod:`luoshi_web.env`):
 ``LUOSHI_DEBUG``      ``1`` for development tracebacks (default off)
 ``LUOSHI_ALLOWED_HOSTS`` comma-separated host names (default: localhost names)
 ``LUOSHI_REPORT_GRACE_DAYS`` days after a cycle ends before a report counts as late (default 15)
+``LUOSHI_TOKEN_DAYS`` days an API token works after it is issued (default 90)
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ LOGIN_REDIRECT_URL = "office:home"
 LOGOUT_REDIRECT_URL = "office:login"
 
 LUOSHI_REPORT_GRACE_DAYS = env_int("LUOSHI_REPORT_GRACE_DAYS", 15, minimum=0)
+LUOSHI_TOKEN_DAYS = env_int("LUOSHI_TOKEN_DAYS", 90, minimum=1)
 LUOSHI_MAX_UPLOAD_BYTES = env_int("LUOSHI_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, minimum=1)
 
 LOGGING = {

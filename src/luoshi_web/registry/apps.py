@@ -1,4 +1,4 @@
-"""App configuration: connects the audit and progress-fact signal handlers once Django is ready."""
+"""App configuration: connects the audit, progress-fact and token signal handlers once Django is ready."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ class RegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from luoshi_web.registry import audit, progress
+        from luoshi_web.registry import audit, progress, tokens
 
         audit.connect_signals()
         progress.connect_signals()
+        tokens.connect_signals()

@@ -47,7 +47,7 @@ class Unit(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("上级")
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
 
     class Meta:
         ordering = ["name"]
@@ -61,7 +61,7 @@ class Unit(models.Model):
 class UnitAlias(models.Model):
     """Another surface form of a unit's name as documents write it (发改委 → 省发展改革委)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("单位"))
     alias = models.CharField(_("别名"), max_length=200, unique=True)
 
     class Meta:
@@ -77,11 +77,15 @@ class UnresolvedUnitName(models.Model):
     """An extracted unit name matching no unit or alias, waiting for a person to link it."""
 
     name = models.CharField(_("名称"), max_length=200, unique=True)
-    occurrences = models.PositiveIntegerField(default=0)
-    first_document = models.ForeignKey("Document", null=True, blank=True, on_delete=models.SET_NULL)
-    resolved_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    occurrences = models.PositiveIntegerField(_("出现次数"), default=0)
+    first_document = models.ForeignKey(
+        "Document", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("首次出现的文件")
+    )
+    resolved_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("关联单位")
+    )
+    resolved_at = models.DateTimeField(_("关联时间"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
 
     class Meta:
         ordering = ["-occurrences", "name"]
@@ -95,9 +99,13 @@ class UnresolvedUnitName(models.Model):
 class Profile(models.Model):
     """A user's role and, for a reporter, the unit they report for."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name=_("用户")
+    )
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="members")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="members", verbose_name=_("所属单位")
+    )
 
     class Meta:
         verbose_name = _("用户角色")
@@ -108,16 +116,33 @@ class Profile(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token; only its SHA-256 is stored, the plain key is shown once."""
+    """A bearer token; only its SHA-256 is stored, the plain key is shown once.
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=100)
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    created_at = models.DateTimeField(default=timezone.now)
-    revoked = models.BooleanField(default=False)
+    A token works until ``expires_at`` and while not revoked (``tokens.py``: by its
+    owner, by the supervision office, and all of a user's when the password changes).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("用户")
+    )
+    name = models.CharField(_("用途"), max_length=100)
+    key_hash = models.CharField(_("密钥摘要"), max_length=64, unique=True)
+    prefix = models.CharField(_("前缀"), max_length=8)
+    created_at = models.DateTimeField(_("签发时间"), default=timezone.now)
+    expires_at = models.DateTimeField(_("到期时间"), db_index=True)
+    revoked = models.BooleanField(_("已吊销"), default=False)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("吊销人"),
+    )
 
     class Meta:
+        ordering = ["-created_at", "-id"]
         verbose_name = _("API 令牌")
         verbose_name_plural = _("API 令牌")
 
@@ -128,7 +153,7 @@ class ApiToken(models.Model):
 class Document(models.Model):
     """One official document (公文). ``key`` is 发文字号, else ``title:`` + 标题."""
 
-    key = models.CharField(max_length=400, unique=True)
+    key = models.CharField(_("唯一键"), max_length=400, unique=True)
     doc_number = models.CharField(_("发文字号"), max_length=100, null=True, blank=True)
     title = models.TextField(_("标题"))
     issuers = models.JSONField(_("发文机关"), default=list)
@@ -137,8 +162,8 @@ class Document(models.Model):
     genre = models.CharField(_("文种"), max_length=40, blank=True)
     forwarded_title = models.TextField(_("印发文件标题"), null=True, blank=True)
     published = models.BooleanField(_("已公开"), default=False, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
         ordering = ["-date", "id"]
@@ -152,14 +177,14 @@ class Document(models.Model):
 class DocumentRevision(models.Model):
     """One imported version of a document, with what changed from the previous one."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveIntegerField()
-    file_sha256 = models.CharField(max_length=64, db_index=True)
-    content_sha256 = models.CharField(max_length=64)
-    source_name = models.CharField(max_length=500, blank=True)
-    contract = models.JSONField()
-    diff = models.JSONField(default=dict)
-    created_at = models.DateTimeField(default=timezone.now)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("文件"))
+    number = models.PositiveIntegerField(_("版本号"))
+    file_sha256 = models.CharField(_("文件 SHA-256"), max_length=64, db_index=True)
+    content_sha256 = models.CharField(_("内容 SHA-256"), max_length=64)
+    source_name = models.CharField(_("来源文件名"), max_length=500, blank=True)
+    contract = models.JSONField(_("解析结果"))
+    diff = models.JSONField(_("与上一版本的差异"), default=dict)
+    created_at = models.DateTimeField(_("导入时间"), default=timezone.now)
 
     class Meta:
         ordering = ["document", "number"]
@@ -180,35 +205,42 @@ FACT_FIELDS = ("progress_verified", "progress_reported", "latest_percent")
 class Task(models.Model):
     """A unit of work from a document's outline, or a sub-task assigned to a named person."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="tasks")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("所属文件"))
     path = models.JSONField(_("层级编号"), default=list)
-    path_key = models.CharField(max_length=200)
+    path_key = models.CharField(_("层级路径"), max_length=200)
     text = models.TextField(_("任务内容"))
-    span_start = models.PositiveIntegerField(null=True, blank=True)
-    span_end = models.PositiveIntegerField(null=True, blank=True)
-    line_start = models.PositiveIntegerField(null=True, blank=True)
-    line_end = models.PositiveIntegerField(null=True, blank=True)
+    span_start = models.PositiveIntegerField(_("原文起始位置"), null=True, blank=True)
+    span_end = models.PositiveIntegerField(_("原文结束位置"), null=True, blank=True)
+    line_start = models.PositiveIntegerField(_("起始行"), null=True, blank=True)
+    line_end = models.PositiveIntegerField(_("结束行"), null=True, blank=True)
     deadline = models.DateField(_("完成时限"), null=True, blank=True)
     # The deadline as a sort and range key without NULL: a task with no deadline sorts last on
     # every database, and "due on or after X" is one range of the index (see status.status_filter).
     due = models.GeneratedField(
-        expression=Coalesce("deadline", Value(NO_DEADLINE)), output_field=models.DateField(), db_persist=True
+        expression=Coalesce("deadline", Value(NO_DEADLINE)),
+        output_field=models.DateField(),
+        db_persist=True,
+        verbose_name=_("排序用完成时限"),
     )
     start_date = models.DateField(_("起始日期"), null=True, blank=True)
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(_("有效"), default=True)
     introduced_in = models.ForeignKey(
-        DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("引入版本")
     )
-    dropped_in = models.ForeignKey(DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="subtasks")
+    dropped_in = models.ForeignKey(
+        DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("删除版本")
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="subtasks", verbose_name=_("上级任务")
+    )
     assignee_name = models.CharField(_("责任人"), max_length=100, blank=True)
     # Progress facts, derived from the task's reports by registry.progress (see there for why
     # they are stored); never entered, and never written by save().
     progress_verified = models.BooleanField(_("已核验销号"), default=False, editable=False)
     progress_reported = models.BooleanField(_("已报送进展"), default=False, editable=False)
     latest_percent = models.PositiveSmallIntegerField(_("最新完成比例"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # An instance read before a report changed must not write back stale facts.
@@ -242,14 +274,16 @@ class AssignmentRole(models.TextChoices):
 class TaskUnit(models.Model):
     """A unit named on a task, as written; ``unit`` is set once the name is resolved."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="assignments")
-    name = models.CharField(max_length=200)
-    role = models.CharField(max_length=10, choices=AssignmentRole.choices)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("任务"))
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("单位")
+    )
+    name = models.CharField(_("名称（原文）"), max_length=200)
+    role = models.CharField(_("分工"), max_length=10, choices=AssignmentRole.choices)
     # True when the document itself marks the unit as lead (牵头); False when the
     # importer made the first-named unit the lead because none was marked.
-    explicit_lead = models.BooleanField(default=False)
-    position = models.PositiveSmallIntegerField(default=0)
+    explicit_lead = models.BooleanField(_("原文标明牵头"), default=False)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
 
     class Meta:
         ordering = ["task_id", "position"]
@@ -265,21 +299,23 @@ class TaskUnit(models.Model):
 class Target(models.Model):
     """A quantitative commitment; progress is tracked by observations."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets")
-    match_key = models.CharField(max_length=400)
-    text = models.TextField()
-    indicator = models.TextField()
-    kind = models.CharField(max_length=10)
-    comparator = models.CharField(max_length=10)
-    value = models.FloatField()
-    value_max = models.FloatField(null=True, blank=True)
-    unit_text = models.CharField(max_length=20, blank=True)
-    deadline = models.DateField(null=True, blank=True)
-    active = models.BooleanField(default=True)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets", verbose_name=_("所属文件"))
+    match_key = models.CharField(_("匹配键"), max_length=400)
+    text = models.TextField(_("原文"))
+    indicator = models.TextField(_("指标名称"))
+    kind = models.CharField(_("类型"), max_length=10)
+    comparator = models.CharField(_("比较方式"), max_length=10)
+    value = models.FloatField(_("目标值"))
+    value_max = models.FloatField(_("目标上限"), null=True, blank=True)
+    unit_text = models.CharField(_("计量单位"), max_length=20, blank=True)
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    active = models.BooleanField(_("有效"), default=True)
     introduced_in = models.ForeignKey(
-        DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("引入版本")
     )
-    dropped_in = models.ForeignKey(DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    dropped_in = models.ForeignKey(
+        DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("删除版本")
+    )
 
     class Meta:
         ordering = ["document_id", "id"]
@@ -294,12 +330,14 @@ class Target(models.Model):
 class Observation(models.Model):
     """A measured value of a target's indicator as of a date, with its source."""
 
-    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="observations")
-    value = models.FloatField()
-    as_of = models.DateField()
-    source = models.CharField(max_length=300)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(default=timezone.now)
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="observations", verbose_name=_("指标"))
+    value = models.FloatField(_("监测值"))
+    as_of = models.DateField(_("截至日期"))
+    source = models.CharField(_("来源"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("录入人")
+    )
+    created_at = models.DateTimeField(_("录入时间"), default=timezone.now)
 
     class Meta:
         ordering = ["target_id", "as_of", "id"]
@@ -310,10 +348,12 @@ class Observation(models.Model):
 class Reference(models.Model):
     """A document cited by another (《…》（国发〔2015〕1号）)."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="references")
-    doc_number = models.CharField(max_length=100, null=True, blank=True)
-    title = models.TextField(blank=True)
-    active = models.BooleanField(default=True)
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="references", verbose_name=_("引用方文件")
+    )
+    doc_number = models.CharField(_("发文字号"), max_length=100, null=True, blank=True)
+    title = models.TextField(_("标题"), blank=True)
+    active = models.BooleanField(_("有效"), default=True)
 
     class Meta:
         ordering = ["document_id", "id"]
@@ -329,12 +369,12 @@ class CycleStatus(models.TextChoices):
 class ReportingCycle(models.Model):
     """A reporting period (quarterly by default); closing it freezes a snapshot."""
 
-    name = models.CharField(max_length=50)
-    period_start = models.DateField()
-    period_end = models.DateField()
-    status = models.CharField(max_length=10, choices=CycleStatus.choices, default=CycleStatus.OPEN)
-    closed_at = models.DateTimeField(null=True, blank=True)
-    snapshot = models.JSONField(null=True, blank=True)
+    name = models.CharField(_("名称"), max_length=50)
+    period_start = models.DateField(_("起始日期"))
+    period_end = models.DateField(_("截止日期"))
+    status = models.CharField(_("状态"), max_length=10, choices=CycleStatus.choices, default=CycleStatus.OPEN)
+    closed_at = models.DateTimeField(_("关闭时间"), null=True, blank=True)
+    snapshot = models.JSONField(_("关闭时快照"), null=True, blank=True)
 
     class Meta:
         ordering = ["period_start"]
@@ -368,27 +408,39 @@ class ReportKind(models.TextChoices):
 class Report(models.Model):
     """One unit's progress on one task in one cycle."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="reports")
-    cycle = models.ForeignKey(ReportingCycle, on_delete=models.PROTECT, related_name="reports")
-    kind = models.CharField(max_length=20, choices=ReportKind.choices)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports", verbose_name=_("任务"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="reports", verbose_name=_("填报单位"))
+    cycle = models.ForeignKey(
+        ReportingCycle, on_delete=models.PROTECT, related_name="reports", verbose_name=_("填报周期")
+    )
+    kind = models.CharField(_("报告类型"), max_length=20, choices=ReportKind.choices)
     progress = models.TextField(_("工作进展"), blank=True)
     percent = models.PositiveSmallIntegerField(_("完成比例"), null=True, blank=True)
     problems = models.TextField(_("存在问题"), blank=True)
     next_steps = models.TextField(_("下一步计划"), blank=True)
     is_final = models.BooleanField(_("申请销号"), default=False)
-    state = models.CharField(max_length=10, choices=ReportState.choices, default=ReportState.DRAFT)
+    state = models.CharField(_("状态"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT)
     return_reason = models.TextField(_("退回原因"), blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(_("报送时间"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("审核人"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("填报人"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
         ordering = ["cycle__period_start", "task_id", "id"]
@@ -407,13 +459,15 @@ class Report(models.Model):
 class Evidence(models.Model):
     """A file backing a report (photo, minutes, a signed document)."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(upload_to="evidence/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField()
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("进展报告"))
+    file = models.FileField(_("文件"), upload_to="evidence/%Y/%m/")
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveBigIntegerField(_("大小（字节）"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("上传人")
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
 
     class Meta:
         ordering = ["report_id", "id"]
@@ -424,9 +478,14 @@ class Evidence(models.Model):
 class ReviewAssignment(models.Model):
     """An expert reviewer's assignment to a task: what the expert may read and evaluate."""
 
-    expert = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_assignments")
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="review_assignments")
-    assigned_at = models.DateTimeField(default=timezone.now)
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="review_assignments",
+        verbose_name=_("评审专家"),
+    )
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="review_assignments", verbose_name=_("任务"))
+    assigned_at = models.DateTimeField(_("分配时间"), default=timezone.now)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["expert", "task"], name="review_assignment_unique")]
@@ -437,11 +496,13 @@ class ReviewAssignment(models.Model):
 class Evaluation(models.Model):
     """An expert reviewer's assessment of a task's delivery."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="evaluations")
-    expert = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evaluations")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("任务"))
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evaluations", verbose_name=_("评审专家")
+    )
     score = models.PositiveSmallIntegerField(_("评分"))
     opinion = models.TextField(_("评审意见"))
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("评审时间"), default=timezone.now)
 
     class Meta:
         ordering = ["task_id", "created_at"]
@@ -467,14 +528,14 @@ class AuditLog(models.Model):
     user can never rewrite (SET NULL) or delete the history of their actions.
     """
 
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor_id = models.BigIntegerField(null=True, blank=True)
-    actor_name = models.CharField(max_length=150)
-    action = models.CharField(max_length=40)
-    model = models.CharField(max_length=60)
-    object_id = models.CharField(max_length=40)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
+    at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    actor_id = models.BigIntegerField(_("操作人编号"), null=True, blank=True)
+    actor_name = models.CharField(_("操作人"), max_length=150)
+    action = models.CharField(_("操作"), max_length=40)
+    model = models.CharField(_("对象类型"), max_length=60)
+    object_id = models.CharField(_("对象编号"), max_length=40)
+    before = models.JSONField(_("修改前"), null=True, blank=True)
+    after = models.JSONField(_("修改后"), null=True, blank=True)
 
     objects = AppendOnlyQuerySet.as_manager()
 

@@ -25,7 +25,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from luoshi.errors import LuoshiError
-from luoshi_web.registry.api import documents, ops, reporting, tasks, units
+from luoshi_web.registry.api import documents, ops, reporting, tasks, tokens, units
 from luoshi_web.registry.api.auth import AUTH
 from luoshi_web.registry.errors import RegistryError, located, pipeline_reason
 
@@ -153,7 +153,7 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     return error_response(request, 500, "internal_error", gettext("服务器内部错误，已记录日志"))
 
 
-for _module in (documents, tasks, units, reporting, ops):
+for _module in (documents, tasks, units, reporting, tokens, ops):
     api.add_router("/", _module.router)
 
 

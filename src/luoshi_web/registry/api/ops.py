@@ -1,4 +1,4 @@
-"""Operations: importing a file, the audit log, and who-am-I."""
+"""Operations: importing a file, the audit log, and who-am-I (tokens: ``api/tokens.py``)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext
-from ninja import File, Router, Schema, Status
+from ninja import File, Router, Status
 from ninja.files import UploadedFile
-from pydantic import Field
 
-from luoshi_web.registry import audit, queries, tokens
+from luoshi_web.registry import audit, queries
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
@@ -28,18 +27,6 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 def me(request: HttpRequest):
     who = actor(request)
     return {"username": who.user.get_username() if who.user else None, "role": who.role, "unit_id": who.unit_id}
-
-
-class TokenIn(Schema):
-    name: str = Field(default="api", min_length=1, max_length=100)
-
-
-@router.post("/tokens", response={201: dict, **ERRORS})
-def create_token(request: HttpRequest, body: TokenIn):
-    """Issue a bearer token for the calling user (e.g. after logging in with a session); shown once."""
-    who = actor(request)
-    perm.require_user(who)
-    return Status(201, {"token": tokens.issue(who.user, body.name), "name": body.name})
 
 
 @router.post("/import", response={201: ImportOut, **ERRORS})
