@@ -203,11 +203,24 @@ def _living_ledger(today: date, office: Actor, reporters: dict[str, Actor], expe
                 task=ndrc_task, expert=expert, score=4, opinion="平台按期全面运行，监管数据尚需完善。"
             )
 
-    # Observations of the e-commerce targets and of one target of the city's own plan.
-    for indicator, points in (
-        ("村级电子商务服务点覆盖率达60%", ((prev_start, 35.0), (prev_end, 42.0), (on, 47.0))),
-        ("农村电子商务交易额1000亿元以上", ((prev_end, 61_000_000_000.0), (on, 72_000_000_000.0))),
-        ("规模化养殖场畜禽粪便处理率达到90%", ((prev_end, 71.0), (on, 74.0))),
+    # Observations of the e-commerce targets and of one target of the city's own plan, as the
+    # statistics of the plan's own years reported them (the targets are due in 2017 and 2020).
+    for indicator, source, points in (
+        (
+            "村级电子商务服务点覆盖率达60%",
+            "省商务厅农村电商统计",
+            ((date(2016, 3, 31), 35.0), (date(2016, 9, 30), 42.0), (date(2017, 3, 31), 49.0)),
+        ),
+        (
+            "农村电子商务交易额1000亿元以上",
+            "省商务厅农村电商统计",
+            ((date(2016, 3, 31), 52e9), (date(2016, 12, 31), 71e9)),
+        ),
+        (
+            "规模化养殖场畜禽粪便处理率达到90%",
+            "绵阳市农业局年报",
+            ((date(2015, 12, 31), 71.0), (date(2016, 12, 31), 76.0)),
+        ),
     ):
         target = Target.objects.filter(text__contains=indicator, active=True).first()
         if target is None:
@@ -216,7 +229,7 @@ def _living_ledger(today: date, office: Actor, reporters: dict[str, Actor], expe
         with audit.acting_as(recorder.user, "observation.add"):
             for as_of, value in points:
                 Observation.objects.create(
-                    target=target, value=value, as_of=as_of, source="省商务厅统计月报", created_by=recorder.user
+                    target=target, value=value, as_of=as_of, source=source, created_by=recorder.user
                 )
 
 
