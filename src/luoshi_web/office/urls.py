@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from luoshi_web.office import reporting, targets, tasks, views
+from luoshi_web.office import reporting, targets, tasks, views, views_documents
 
 app_name = "office"
 
@@ -40,4 +40,9 @@ urlpatterns = [
     path("evidence/<int:evidence_id>/", tasks.evidence_download, name="evidence"),
     path("targets/", targets.target_list, name="targets"),
     path("targets/<int:target_id>/", targets.target_detail, name="target"),
+    # documents and corrections (views_documents)
+    path("documents/", views_documents.document_list, name="documents"),
+    path("documents/<int:document_id>/", views_documents.document_detail, name="document"),
+    path("documents/<int:document_id>/correct/", views_documents.correct, name="document_correct"),
+    path("documents/<int:document_id>/corrected.json", views_documents.document_export, name="document_export"),
 ]
