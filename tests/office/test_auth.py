@@ -67,3 +67,10 @@ def test_language_switch_to_english(world):  # type: ignore[no-untyped-def]
     client.force_login(world.users["leader"])
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Log out" in client.get("/").content.decode()
+
+
+def test_office_pages_in_english(world):  # type: ignore[no-untyped-def]
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(world.users["supervisor"])
+    body = client.get("/").content.decode()
+    assert "Reports waiting for review" in body and "待审核的报告" not in body

@@ -6,9 +6,19 @@ import ast
 import json
 from pathlib import Path
 
+import pytest
 from django.test import Client
+from django.utils import translation
 
 from .conftest import World, post_json
+
+
+@pytest.fixture(autouse=True)
+def _chinese():  # type: ignore[no-untyped-def]
+    """Domain messages in the default language, whatever language an earlier request activated."""
+    with translation.override("zh-hans"):
+        yield
+
 
 API_DIR = Path(__file__).resolve().parents[2] / "src" / "luoshi_web" / "registry" / "api"
 

@@ -5,11 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from luoshi_web.registry import audit_labels, cycles, queries
 from luoshi_web.registry.errors import Forbidden, Invalid, NotFound, Unauthorized
 
 from .conftest import World
+
+
+@pytest.fixture(autouse=True)
+def _chinese():  # type: ignore[no-untyped-def]
+    """Domain messages in the default language, whatever language an earlier request activated."""
+    with translation.override("zh-hans"):
+        yield
 
 
 def ids(rows) -> set[int]:  # type: ignore[no-untyped-def]
@@ -118,3 +126,40 @@ def test_target_progress_and_documents(world: World) -> None:
     found = queries.target_progress(target)
     assert found.observations == [] and found.baseline is None and found.latest is None
     assert queries.document_counts(anonymous, world.d2).tasks == 1
+
+
+def test_home_queries_for_each_role(world: World) -> None:
+    rep_a, rep_b, sup = world.actor("reporter_a"), world.actor("reporter_b"), world.actor("supervisor")
+    waiting = cycles.save_report(rep_a, world.task_a, world.cycle, progress="待审")
+    cycles.submit(rep_a, waiting)
+    draft = cycles.save_report(rep_a, world.task_ab, world.cycle, progress="草稿")
+    other = cycles.save_report(rep_b, world.task_b, world.cycle, progress="乙")
+
+    assert [r.pk for r in queries.reports_to_review(sup)] == [waiting.pk]
+    with pytest.raises(Forbidden):
+        queries.reports_to_review(rep_a)
+    assert [r.pk for r in queries.open_reports(rep_a)] == [waiting.pk, draft.pk]
+    assert [r.pk for r in queries.open_reports(rep_b)] == [other.pk]
+    assert list(queries.open_reports(sup)) == []
+
+    cycles.accept(sup, waiting)
+    assert [r.pk for r in queries.open_reports(rep_a)] == [draft.pk]  # accepted: done
+
+    expert = world.actor("expert")
+    assert [(t.pk, t.evaluated) for t in queries.assigned_tasks(expert)] == [(world.task_a.pk, False)]
+    world.task_a.evaluations.create(expert=world.users["expert"], score=4, opinion="较好")
+    assert [(t.pk, t.evaluated) for t in queries.assigned_tasks(expert)] == [(world.task_a.pk, True)]
+    assert list(queries.assigned_tasks(rep_a)) == []
+
+
+def test_overviews_count_tasks_per_status(world: World) -> None:
+    leader = world.actor("leader")
+    by_doc = {row.name: row for row in queries.overview_by_document(leader)}
+    assert by_doc["川办发〔2016〕14号"].total == 3 and by_doc["川办函〔2016〕23号"].total == 1
+    assert set(by_doc["川办发〔2016〕14号"].counts) == set(queries.STATUSES)
+    by_unit = {row.name: row.total for row in queries.overview_by_unit(leader)}
+    assert by_unit == {"省发展改革委": 3, "省财政厅": 2}  # task_ab counts once for each of its units
+    with pytest.raises(Forbidden):
+        queries.overview_by_unit(world.actor("reporter_a"))
+    with pytest.raises(Unauthorized):
+        queries.overview_by_document(world.actor("anonymous"))

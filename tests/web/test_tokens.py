@@ -7,12 +7,21 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from luoshi_web.registry import clock, tokens
 from luoshi_web.registry.errors import Forbidden, NotFound
 from luoshi_web.registry.models import ApiToken, AuditLog
 
 from .conftest import World, post_json
+
+
+@pytest.fixture(autouse=True)
+def _chinese():  # type: ignore[no-untyped-def]
+    """Domain messages in the default language, whatever language an earlier request activated."""
+    with translation.override("zh-hans"):
+        yield
+
 
 ISSUED = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
@@ -125,3 +134,21 @@ def test_cli_refuses_a_read_only_role_and_lists_and_revokes(world: World, capsys
     assert f"{token.pk}\treporter_a\t{token.prefix}…\toa" in capsys.readouterr().out
     call_command("token", "--revoke", str(token.pk))
     assert tokens.user_for(key) is None
+
+
+def test_rehash_on_login_is_not_a_password_change(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    """Django re-hashes an outdated hash when the user logs in; the password is the same, tokens stay."""
+    user = world.users["reporter_a"]
+    old_hash = user.password
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+    ]
+    assert user.check_password("x" * 12)  # the fixture's password; saves a PBKDF2 hash
+    user.refresh_from_db()
+    assert user.password != old_hash and user.password.startswith("pbkdf2_")
+    assert tokens.user_for(world.keys["reporter_a"]) == user
+
+    user.set_password("x" * 12)  # set again, even to the same words: a deliberate change
+    user.save()
+    assert tokens.user_for(world.keys["reporter_a"]) is None

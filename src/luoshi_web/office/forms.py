@@ -11,6 +11,9 @@ from luoshi_web.registry.models import Document, Unit
 from luoshi_web.registry.queries import TASK_SORTS
 from luoshi_web.registry.status import LABELS
 
+# <input type="date"> takes ISO dates whatever the page's language.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 SORT_LABELS = {
     "deadline": _("完成时限（近→远）"),
     "-deadline": _("完成时限（远→近）"),
@@ -24,8 +27,8 @@ class TaskFilterForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("责任单位"), queryset=Unit.objects.order_by("name"), required=False)
     document = forms.ModelChoiceField(label=_("文件"), queryset=Document.objects.none(), required=False)
     status = forms.ChoiceField(label=_("状态"), required=False)
-    deadline_from = forms.DateField(label=_("时限自"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    deadline_to = forms.DateField(label=_("时限至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline_from = forms.DateField(label=_("时限自"), required=False, widget=ISO_DATE)
+    deadline_to = forms.DateField(label=_("时限至"), required=False, widget=ISO_DATE)
     sort = forms.ChoiceField(label=_("排序"), required=False)
 
     def __init__(self, *args, documents=None, **kwargs):  # type: ignore[no-untyped-def]
@@ -122,5 +125,5 @@ class AcceptForm(forms.Form):
 
 class ObservationForm(forms.Form):
     value = forms.FloatField(label=_("监测值"), error_messages={"invalid": _("监测值应为数字")})
-    as_of = forms.DateField(label=_("监测日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = forms.DateField(label=_("监测日期"), widget=ISO_DATE)
     source = forms.CharField(label=_("数据来源"), max_length=300)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -81,6 +82,13 @@ def _source_context(task: Task, who: perm.Actor) -> list[tuple[Task, bool]]:
     return [(t, False) for t in reversed(before)] + [(task, True)] + [(t, False) for t in after]
 
 
+def _model_label(label: str) -> str:
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label
+
+
 @page
 def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
     who = actor(request)
@@ -92,7 +100,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         my_role = next((a.role for a in assignments if a.unit_id == who.unit_id), None)
     open_cycles = list(queries.visible_cycles(who).filter(status=CycleStatus.OPEN)) if my_role else []
     targets = list(queries.visible_targets(who, document=task.document_id)[:20])
-    audit = [(entry, action_label(entry.action)) for entry in history.audit]
+    audit = [(entry, action_label(entry.action), _model_label(entry.model)) for entry in history.audit]
     return render(
         request,
         "office/task_detail.html",

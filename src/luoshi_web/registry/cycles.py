@@ -6,7 +6,11 @@ draft → submitted → accepted, or → returned (with a reason) → submitted 
 The supervisor accepts; accepting a final report (申请销号) needs evidence and
 is what makes a task 已完成. A report submitted after the cycle's due date is
 late; a unit without a submitted report after it is missing. Closing a cycle
-stores a snapshot that later edits cannot change, and locks its reports.
+stores a snapshot that later edits cannot change, and locks its reports; the
+snapshot's ``missing`` lists every expected report not submitted (or accepted)
+at the moment of closing, whether or not the due date had passed. Closing before
+the due date needs ``confirm_early=True`` (the office may close a quarter early,
+but not by accident). A second cycle with the same period is refused (409).
 
 Every function takes the acting :class:`Actor` and checks it through
 ``permissions``; ``now``/``today`` are parameters so tests can freeze the clock.
@@ -17,7 +21,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -53,14 +57,34 @@ def open_cycle(actor: Actor, *, period_start: date, period_end: date, name: str 
     require_manager(actor)
     if period_end < period_start:
         raise Invalid(gettext("period_end（截止日期）早于 period_start（起始日期）"))
-    if ReportingCycle.objects.filter(period_start=period_start, period_end=period_end).exists():
-        raise Conflict(gettext("%(start)s 至 %(end)s 的填报周期已存在") % {"start": period_start, "end": period_end})
-    with audit.acting_as(actor.user, "cycle.open"):
-        return ReportingCycle.objects.create(
-            name=name or f"{period_start.isoformat()}~{period_end.isoformat()}",
-            period_start=period_start,
-            period_end=period_end,
-        )
+    existing = ReportingCycle.objects.filter(period_start=period_start, period_end=period_end).first()
+    if existing is not None:
+        raise _duplicate(existing)
+    try:
+        with transaction.atomic(), audit.acting_as(actor.user, "cycle.open"):
+            return ReportingCycle.objects.create(
+                name=name or f"{period_start.isoformat()}~{period_end.isoformat()}",
+                period_start=period_start,
+                period_end=period_end,
+            )
+    except IntegrityError:  # another request opened the same period meanwhile
+        existing = ReportingCycle.objects.filter(period_start=period_start, period_end=period_end).first()
+        if existing is None:
+            raise
+        raise _duplicate(existing) from None
+
+
+def _duplicate(existing: ReportingCycle) -> Conflict:
+    return Conflict(
+        gettext("%(start)s 至 %(end)s 的填报周期已存在（“%(name)s”，%(status)s），不能重复开启")
+        % {
+            "start": existing.period_start,
+            "end": existing.period_end,
+            "name": existing.name,
+            "status": existing.get_status_display(),
+        },
+        code="duplicate_cycle",
+    )
 
 
 def open_quarter(actor: Actor, day: date) -> ReportingCycle:
@@ -220,8 +244,14 @@ def expected_reports(cycle: ReportingCycle) -> list[tuple[int, int, str]]:
     return list(dict.fromkeys(rows))
 
 
-def compliance(cycle: ReportingCycle, today: date) -> dict[str, list[dict[str, Any]]]:
-    """Late reports (submitted after the due date) and missing ones (none submitted, due date passed)."""
+def compliance(cycle: ReportingCycle, today: date, *, closing: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Late reports (submitted after the due date) and missing ones.
+
+    As of ``today`` a report is missing once the due date has passed and none was
+    submitted. When ``closing``, every expected report that is not submitted or
+    accepted at that moment is missing (a draft, a returned report, no report),
+    due date passed or not: that is what the cycle ends without.
+    """
     due = cycle.due_date
     reports = {
         (r.task_id, r.unit_id): r
@@ -235,7 +265,12 @@ def compliance(cycle: ReportingCycle, today: date) -> dict[str, list[dict[str, A
         if report is not None and report.submitted_at is not None:
             if _local_date(report.submitted_at) > due:
                 late.append({**entry, "report_id": report.pk, "submitted_at": report.submitted_at.isoformat()})
-        elif today > due:
+        if closing:
+            if report is None or report.state not in (ReportState.SUBMITTED, ReportState.ACCEPTED):
+                missing.append(
+                    {**entry, "report_id": report.pk if report else None, "state": report.state if report else None}
+                )
+        elif (report is None or report.submitted_at is None) and today > due:
             missing.append(entry)
     return {"late": late, "missing": missing}
 
@@ -275,13 +310,23 @@ def build_snapshot(cycle: ReportingCycle, today: date) -> dict[str, Any]:
         "closed_on": today.isoformat(),
         "task_status": {str(k): v for k, v in sorted(statuses.items())},
         "reports": reports,
-        **compliance(cycle, today),
+        **compliance(cycle, today, closing=True),
     }
 
 
-def close(actor: Actor, cycle: ReportingCycle, *, today: date) -> ReportingCycle:
+def close(actor: Actor, cycle: ReportingCycle, *, today: date, confirm_early: bool = False) -> ReportingCycle:
+    """Close ``cycle`` as of ``today``, freezing its snapshot; before the due date only with ``confirm_early``."""
     require_manager(actor)
     _require_open(cycle)
+    if today <= cycle.due_date and not confirm_early:
+        raise Conflict(
+            gettext(
+                "填报周期 %(cycle)s 的报送截止日期是 %(due)s，尚未到期；提前关闭会把尚未报送的报告记为缺报，"
+                "请确认后再关闭（confirm_early）"
+            )
+            % {"cycle": cycle.name, "due": cycle.due_date},
+            code="confirm_required",
+        )
     with transaction.atomic(), audit.acting_as(actor.user, "cycle.close"):
         cycle.snapshot = build_snapshot(cycle, today)
         cycle.status = CycleStatus.CLOSED

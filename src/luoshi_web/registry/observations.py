@@ -3,7 +3,8 @@
 The supervision office records any target. A unit's reporter records the targets its
 unit delivers. Until targets carry their own links to units, a target is taken to be
 delivered by the units named on the active tasks of the same document (the units the
-document makes responsible); that is the rule :func:`may_record` applies.
+document makes responsible), and by the unit that issued the document (a city's own plan);
+that is the rule :func:`may_record` applies.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.utils.translation import gettext
 
 from luoshi_web.registry import audit
 from luoshi_web.registry.errors import Forbidden, Invalid
-from luoshi_web.registry.models import Observation, Role, Target, TaskUnit
+from luoshi_web.registry.models import Observation, Role, Target, TaskUnit, Unit
 from luoshi_web.registry.permissions import Actor, require_user
 
 
@@ -23,6 +24,9 @@ def may_record(actor: Actor, target: Target) -> bool:
         return True
     if actor.role != Role.REPORTER or actor.unit_id is None:
         return False
+    issuers = target.document.issuers or []
+    if issuers and Unit.objects.filter(pk=actor.unit_id, name__in=issuers).exists():
+        return True
     return TaskUnit.objects.filter(
         task__document_id=target.document_id, task__active=True, unit_id=actor.unit_id
     ).exists()

@@ -27,6 +27,13 @@ Paging
     than asked instead of counting (no ``COUNT(*)``, so a page costs the same at
     any registry size); ``next_offset`` is None on the last page.
 
+Home pages (what each role looks at first)
+    :func:`reports_to_review` (the office: submitted reports, oldest first);
+    :func:`open_reports` (a reporter: its unit's unfinished reports in open cycles,
+    each with ``r.cycle.due_date``); :func:`assigned_tasks` (an expert: assigned tasks,
+    ``t.evaluated`` True once they evaluated it); :func:`overview_by_document` and
+    :func:`overview_by_unit` (counts per status, for the roles that read everything).
+
 Documents, targets, units, reports, cycles, audit
     :func:`visible_documents`, :func:`get_document`, :func:`document_counts`;
     :func:`visible_targets`, :func:`get_target`, :func:`target_progress` (baseline,
@@ -50,21 +57,25 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, TextField
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
 from luoshi_web.registry import clock
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.cycles import compliance
-from luoshi_web.registry.errors import Invalid
+from luoshi_web.registry.errors import Forbidden, Invalid
 from luoshi_web.registry.models import (
     AuditLog,
+    CycleStatus,
     Document,
     Evaluation,
     Evidence,
     Observation,
     Report,
     ReportingCycle,
+    ReportState,
+    ReviewAssignment,
     Role,
     Target,
     Task,
@@ -346,6 +357,91 @@ def cycle_compliance(actor: Actor, cycle: ReportingCycle, today: date | None = N
     if not actor.reads_all:
         return {"late": [], "missing": []}
     return compliance(cycle, today or clock.today())
+
+
+# --- home pages -------------------------------------------------------------------------
+
+
+def reports_to_review(actor: Actor) -> QuerySet[Report]:
+    """Submitted reports waiting for the office's decision, oldest submission first (office only)."""
+    perm.require_manager(actor)
+    return visible_reports(actor).filter(state=ReportState.SUBMITTED).order_by("submitted_at", "id")
+
+
+def open_reports(actor: Actor) -> QuerySet[Report]:
+    """A reporter's unit's reports in open cycles that are not accepted yet (draft, returned, submitted)."""
+    if actor.role != Role.REPORTER or actor.unit_id is None:
+        return Report.objects.none()
+    return (
+        visible_reports(actor)
+        .filter(unit_id=actor.unit_id, cycle__status=CycleStatus.OPEN)
+        .exclude(state=ReportState.ACCEPTED)
+        .order_by("cycle__period_start", "task_id", "id")
+    )
+
+
+def assigned_tasks(actor: Actor, today: date | None = None) -> QuerySet[Task]:
+    """An expert's assigned tasks, soonest deadline first, each with ``evaluated`` (by this expert)."""
+    if actor.role != Role.EXPERT:
+        return Task.objects.none()
+    return (
+        visible_tasks(actor, today)
+        .filter(Exists(ReviewAssignment.objects.filter(task=OuterRef("pk"), expert=actor.user)))
+        .annotate(evaluated=Exists(Evaluation.objects.filter(task=OuterRef("pk"), expert=actor.user)))
+        .order_by("due", "id")
+    )
+
+
+def _require_reads_all(actor: Actor) -> None:
+    perm.require_user(actor)
+    if not actor.reads_all:
+        raise Forbidden(gettext("只有督查室、领导和管理员可以查看总览"))
+
+
+@dataclass
+class StatusRow:
+    """Counts of active tasks per status for one document or unit (every status present, zeros too)."""
+
+    id: int
+    name: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _status_rows(rows: Any, key: str, name: str) -> list[StatusRow]:
+    found: dict[int, StatusRow] = {}
+    for row in rows:
+        entry = found.setdefault(row[key], StatusRow(row[key], row[name] or "", dict.fromkeys(STATUSES, 0)))
+        entry.counts[row["status"]] += row["n"]
+    return sorted(found.values(), key=lambda r: (-r.total, r.name))
+
+
+def overview_by_document(actor: Actor, today: date | None = None) -> list[StatusRow]:
+    """Active tasks per document and status, most tasks first (roles that read everything)."""
+    _require_reads_all(actor)
+    tasks = visible_tasks(actor, today).filter(active=True).prefetch_related(None).order_by()
+    rows = (
+        tasks.annotate(doc_name=Coalesce("document__doc_number", "document__title", output_field=TextField()))
+        .values("document_id", "doc_name", "status")
+        .annotate(n=Count("id"))
+    )
+    return _status_rows(rows, "document_id", "doc_name")
+
+
+def overview_by_unit(actor: Actor, today: date | None = None) -> list[StatusRow]:
+    """Active tasks per responsible unit (lead or co) and status, most tasks first."""
+    _require_reads_all(actor)
+    tasks = visible_tasks(actor, today).filter(active=True, assignments__unit__isnull=False)
+    rows = (
+        tasks.prefetch_related(None)
+        .order_by()
+        .values("assignments__unit_id", "assignments__unit__name", "status")
+        .annotate(n=Count("id", distinct=True))
+    )
+    return _status_rows(rows, "assignments__unit_id", "assignments__unit__name")
 
 
 # --- documents and targets ----------------------------------------------------------------

@@ -26,6 +26,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import get_hasher, identify_hasher
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_save, pre_save
@@ -150,11 +151,28 @@ def revoke_all(user: Any, *, by: Any = None) -> int:
 _PASSWORD_CHANGED = "_luoshi_password_changed"
 
 
+def _is_rehash(instance: Any, old: str) -> bool:
+    """Django re-hashing the same password on login (a newer hasher or more iterations), not a change.
+
+    ``check_password`` does that only when the stored hash is outdated, and saves without the
+    raw password that ``set_password`` keeps on the instance until the save.
+    """
+    if getattr(instance, "_password", None) is not None:
+        return False  # set_password() was called: a new password
+    try:
+        old_hasher = identify_hasher(old)
+    except ValueError:
+        return False
+    preferred = get_hasher("default")
+    return old_hasher.algorithm != preferred.algorithm or preferred.must_update(old)
+
+
 def _before_user_save(sender: type, instance: Any, raw: bool = False, **_: Any) -> None:
     if raw or instance._state.adding or instance.pk is None:
         return
     old = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True).first()
-    setattr(instance, _PASSWORD_CHANGED, old is not None and old != instance.password)
+    changed = old is not None and old != instance.password and not _is_rehash(instance, old)
+    setattr(instance, _PASSWORD_CHANGED, changed)
 
 
 def _after_user_save(sender: type, instance: Any, created: bool, raw: bool = False, **_: Any) -> None:

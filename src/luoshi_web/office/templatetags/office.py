@@ -34,5 +34,14 @@ def get(mapping, key):  # type: ignore[no-untyped-def]
 
 @register.filter
 def path_label(task) -> str:  # type: ignore[no-untyped-def]
-    """The outline position as the document numbers it (一/（三）/2 → 一（三）2)."""
-    return "".join(task.path) if task.path else task.path_key
+    """The outline position as the document numbers it (["三", "五"] → 三·五)."""
+    return "·".join(task.path) if task.path else task.path_key
+
+
+COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "==": "=", "between": ""}
+
+
+@register.filter
+def comparator(code: str) -> str:
+    """A target's comparator as a symbol (>= → ≥)."""
+    return COMPARATORS.get(code, code)

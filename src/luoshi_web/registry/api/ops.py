@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
-from luoshi_web.registry import audit, queries
+from luoshi_web.registry import audit, audit_labels, queries
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
@@ -63,6 +63,7 @@ def list_audit(
             "actor_id": e.actor_id,
             "actor_name": e.actor_name,
             "action": e.action,
+            "action_label": audit_labels.label(e.action),
             "model": e.model,
             "object_id": e.object_id,
             "before": e.before,

@@ -7,7 +7,7 @@ import hashlib
 from django.conf import settings
 from django.http import FileResponse, HttpRequest
 from django.utils.translation import gettext
-from ninja import File, Router, Status
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from luoshi_web.registry import audit, clock, cycles, queries, serialize
@@ -60,11 +60,21 @@ def get_cycle(request: HttpRequest, cycle_id: int):
     return {**serialize.cycle(cycle), **found, "snapshot": cycle.snapshot if who.reads_all else None}
 
 
+class CloseIn(Schema):
+    confirm_early: bool = False
+
+
 @router.post("/cycles/{cycle_id}/close", response={200: CycleOut, **ERRORS})
-def close_cycle(request: HttpRequest, cycle_id: int):
+def close_cycle(request: HttpRequest, cycle_id: int, body: CloseIn | None = None):
+    """Close the cycle and freeze its snapshot (with what is missing at closing).
+
+    Before the cycle's due date this answers 409 ``confirm_required`` unless the body
+    says ``{"confirm_early": true}``.
+    """
     who = actor(request)
     cycle = queries.get_cycle(who, cycle_id)
-    return serialize.cycle(cycles.close(who, cycle, today=clock.today()))
+    confirm = body.confirm_early if body is not None else False
+    return serialize.cycle(cycles.close(who, cycle, today=clock.today(), confirm_early=confirm))
 
 
 @router.get("/reports", response={200: Page[ReportOut], **ERRORS})

@@ -256,6 +256,7 @@ class AuditOut(Schema):
     actor_id: int | None
     actor_name: str
     action: str
+    action_label: str
     model: str
     object_id: str
     before: dict[str, Any] | None
