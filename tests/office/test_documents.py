@@ -92,7 +92,7 @@ def test_the_supervisor_makes_an_item_a_task_and_edits_its_units(small: Document
     task = small.tasks.get(path_key="二/二")
     assert [a.name for a in task.assignments.order_by("position")] == ["各市（州）人民政府", "省政府各部门"]
     response = _post(
-        client, small, action="set_units", task=str(task.pk), units="省财政厅、省发展改革委", leads="省发展改革委"
+        client, small, action="set_units", task=str(task.pk), units="省财政厅\n省发展改革委", leads="省发展改革委"
     )
     assert "责任单位已更新" in response.content.decode()
     assert [(a.name, a.role) for a in task.assignments.order_by("position")] == [
@@ -100,6 +100,11 @@ def test_the_supervisor_makes_an_item_a_task_and_edits_its_units(small: Document
         ("省发展改革委", "lead"),
     ]
     assert Task.objects.get(pk=task.pk).assignments.get(name="省财政厅").unit is not None  # resolved to unit B
+    # a compound name written with 、 stays one unit (one name per line)
+    _post(
+        client, small, action="set_units", task=str(task.pk), units="各省、自治区、直辖市人民政府\n省财政厅", leads=""
+    )
+    assert [a.name for a in task.assignments.order_by("position")] == ["各省、自治区、直辖市人民政府", "省财政厅"]
 
 
 @pytest.mark.parametrize(

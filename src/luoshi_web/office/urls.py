@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from luoshi_web.office import reporting, targets, tasks, views, views_documents
+from luoshi_web.office import reporting, targets, tasks, views, views_cycles, views_documents, views_import
 
 app_name = "office"
 
@@ -45,4 +45,13 @@ urlpatterns = [
     path("documents/<int:document_id>/", views_documents.document_detail, name="document"),
     path("documents/<int:document_id>/correct/", views_documents.correct, name="document_correct"),
     path("documents/<int:document_id>/corrected.json", views_documents.document_export, name="document_export"),
+    # import (views_import)
+    path("import/", views_import.import_upload, name="import"),
+    path("import/<str:token>/", views_import.import_preview_page, name="import_preview"),
+    path("import/<str:token>/unit/", views_import.import_unit, name="import_unit"),
+    path("import/<str:token>/confirm/", views_import.import_confirm, name="import_confirm"),
+    # cycles (views_cycles)
+    path("cycles/", views_cycles.cycle_list, name="cycles"),
+    path("cycles/<int:cycle_id>/", views_cycles.cycle_detail, name="cycle"),
+    path("cycles/<int:cycle_id>/close/", views_cycles.cycle_close, name="cycle_close"),
 ]

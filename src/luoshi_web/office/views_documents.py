@@ -36,7 +36,8 @@ from luoshi_web.registry.models import AssignmentRole, CorrectionState, Document
 from luoshi_web.registry.reading import OutlineItem, Reading
 
 PAGE_SIZE = 50
-NAME_SEPARATORS = ("\n", "、", "，", ",", ";", "；")
+# Names are split at line breaks (and ；), never at 、: "各省、自治区、直辖市人民政府" is one unit.
+NAME_SEPARATORS = ("\n", ";", "；")
 
 
 # --- the document list ------------------------------------------------------------------------
@@ -75,6 +76,8 @@ class Paragraph:
     depth: int
     task: Task | None = None
     anchor: str = ""
+    bar: OutlineItem | None = None  # the item whose own text ends here: its task and forms follow
+    bar_task: Task | None = None
 
 
 @dataclass
@@ -187,6 +190,8 @@ def layout(
             if candidate.start <= offset < max(candidate.end, candidate.start + 1):
                 item = candidate  # items come in document order: the last that holds is the deepest
         opens = item is not None and item.start == offset
+        end = offset + len(line)
+        bar = next((i for i in reading.items if offset < max(i.text_end, i.start + 1) <= end + 1), None)
         result.paragraphs.append(
             Paragraph(
                 start=offset,
@@ -196,6 +201,8 @@ def layout(
                 depth=item.depth if item is not None else 0,
                 task=by_path.get(item.path_key) if opens and item is not None else None,
                 anchor=_anchor(item.path_key) if opens and item is not None else "",
+                bar=bar,
+                bar_task=by_path.get(bar.path_key) if bar is not None else None,
             )
         )
         offset += len(line) + 1
@@ -258,7 +265,7 @@ class UnitsForm(forms.Form):
         label=_("牵头单位"),
         required=False,
         max_length=2000,
-        help_text=_("须是上面的单位之一，可多个，用“、”分隔；留空则第一个单位牵头"),
+        help_text=_("须是上面的单位之一，可多个，用“；”分隔；留空则第一个单位牵头"),
     )
     reason = forms.CharField(label=_("说明"), required=False, max_length=500)
 
@@ -364,7 +371,7 @@ def _apply(who: perm.Actor, document: Document, action: str, data: Any) -> tuple
             who,
             document,
             path_key,
-            units=split_names(form.cleaned_data["units"]),
+            units=split_names(form.cleaned_data["units"]),  # one per line
             leads=split_names(form.cleaned_data["leads"]),
             reason=form.cleaned_data["reason"],
         )

@@ -180,3 +180,59 @@ def load_units_csv(path: Path) -> tuple[int, int]:
         if unit is not None:
             link_name(entry, unit)
     return created, aliases
+
+
+def _require_manager(actor: object) -> None:
+    from luoshi_web.registry.permissions import require_manager
+
+    require_manager(actor)  # type: ignore[arg-type]
+
+
+def link_alias(actor: object, name: str, unit: Unit, region: Unit | None = None) -> int:
+    """The supervisor says ``name`` means ``unit`` (in ``region``, or everywhere); returns tasks resolved.
+
+    A queued name is linked (its tasks resolved); a name not seen yet (an import's preview)
+    gets its alias now, so the import resolves it.
+    """
+    from luoshi_web.registry import audit
+    from luoshi_web.registry.errors import Conflict
+
+    _require_manager(actor)
+    key = normalize_name(name)
+    if not key:
+        raise Invalid(gettext("单位名称为空"))
+    if len(key) > 200:
+        raise Invalid(gettext("单位名称过长（上限 200 字）"))
+    other = UnitAlias.objects.filter(alias=key, region=region).exclude(unit=unit).select_related("unit").first()
+    if other is not None:
+        raise Conflict(gettext("“%(name)s”已是“%(unit)s”的别名") % {"name": key, "unit": other.unit.name})
+    with transaction.atomic(), audit.acting_as(getattr(actor, "user", None), "unit.link"):
+        entry = UnresolvedUnitName.objects.filter(name=key).first()
+        if entry is not None:
+            return link_name(entry, unit, region)
+        if key != unit.name:
+            UnitAlias.objects.get_or_create(alias=key, region=region, defaults={"unit": unit})
+    return 0
+
+
+def create_unit(actor: object, name: str, kind: str, parent: Unit | None = None) -> Unit:
+    """A new unit named ``name``; a queued name equal to it is linked to it."""
+    from luoshi_web.registry import audit
+    from luoshi_web.registry.errors import Conflict
+
+    _require_manager(actor)
+    key = normalize_name(name)
+    if not key:
+        raise Invalid(gettext("单位名称为空"))
+    if len(key) > 200:
+        raise Invalid(gettext("单位名称过长（上限 200 字）"))
+    if kind not in UnitKind.values:
+        raise Invalid(gettext("未知的单位类别“%(kind)s”") % {"kind": kind})
+    if Unit.objects.filter(name=key).exists():
+        raise Conflict(gettext("单位“%(name)s”已存在") % {"name": key})
+    with transaction.atomic(), audit.acting_as(getattr(actor, "user", None), "unit.create"):
+        unit = Unit.objects.create(name=key, kind=kind, parent=parent)
+        entry = UnresolvedUnitName.objects.filter(name=key, resolved_unit__isnull=True).first()
+        if entry is not None:
+            link_name(entry, unit)
+    return unit
