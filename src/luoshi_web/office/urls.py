@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from luoshi_web.office import reporting, targets, tasks, views, views_cycles, views_documents, views_import
+from luoshi_web.office import reporting, targets, tasks, views, views_cycles, views_documents, views_import, views_units
 
 app_name = "office"
 
@@ -54,4 +54,9 @@ urlpatterns = [
     path("cycles/", views_cycles.cycle_list, name="cycles"),
     path("cycles/<int:cycle_id>/", views_cycles.cycle_detail, name="cycle"),
     path("cycles/<int:cycle_id>/close/", views_cycles.cycle_close, name="cycle_close"),
+    # units and people (views_units)
+    path("units/", views_units.unit_list, name="units"),
+    path("units/action/", views_units.unit_action, name="unit_action"),
+    path("people/", views_units.people_page, name="people"),
+    path("tasks/<int:task_id>/evaluate/", views_units.evaluate, name="evaluate"),
 ]
