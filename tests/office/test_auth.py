@@ -74,3 +74,20 @@ def test_office_pages_in_english(world):  # type: ignore[no-untyped-def]
     client.force_login(world.users["supervisor"])
     body = client.get("/").content.decode()
     assert "Reports waiting for review" in body and "待审核的报告" not in body
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        (
+            "/password/",
+            {"old_password": "x" * 12, "new_password1": "Lu0shi-neu-2026", "new_password2": "Lu0shi-neu-2026"},
+        ),
+        ("/i18n/setlang/", {"language": "en", "next": "/"}),
+    ],
+)
+def test_password_and_language_forms_enforce_csrf(world, url, data):  # type: ignore[no-untyped-def]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["reporter_a"])
+    assert client.post(url, data).status_code == 403
+    assert Client().login(username="reporter_a", password="x" * 12)  # password unchanged

@@ -127,3 +127,49 @@ def test_task_page_marks_the_span_and_its_lines(world, browse):  # type: ignore[
     assert "源文件第 12–13 行" in body
     assert f'href="/tasks/{world.task_b.pk}/"' in body  # the next outline item, as context
     assert world.task_a.deadline is None or str(world.task_a.deadline.year) in body
+
+
+def test_task_page_shows_the_document_text_around_the_span(db, client):  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
+
+    from luoshi_web.registry.demo import default_seed
+    from luoshi_web.registry.ingest import import_file
+    from luoshi_web.registry.models import Profile, Role
+
+    import_file(default_seed())
+    task = Task.objects.get(document__doc_number="川办函〔2016〕23号", path_key="三/五")
+    before = Task.objects.get(document=task.document, path_key="三/四")
+    user = get_user_model().objects.create_user("office", password="x" * 12)
+    Profile.objects.create(user=user, role=Role.SUPERVISOR)
+    client.force_login(user)
+    body = client.get(f"/tasks/{task.pk}/").content.decode()
+    marked = re.search(r'<mark id="span">(.*?)</mark>', body, re.S).group(1)
+    assert task.text[:20] in marked
+    context = body[body.index('<div class="source">') : body.index('<mark id="span">')]
+    assert before.text[-15:] in context  # the end of the previous item, as the text reads
+
+
+def test_a_linked_target_is_reported_by_its_linked_units_only(world, browse):  # type: ignore[no-untyped-def]
+    from luoshi_web.registry.models import TargetLink
+
+    target = world.d1.targets.get()  # D1 names units A and B on its tasks: both may record until it is linked
+    assert observe(browse("reporter_a"), target).status_code == 302
+    link = TargetLink.objects.create(target=target)
+    link.units.add(world.unit_b)
+    assert observe(browse("reporter_a"), target).status_code == 403
+    assert observe(browse("reporter_b"), target).status_code == 302
+    link.units.clear()
+    link.task = world.task_a  # linked through a task: that task's units report
+    link.save()
+    assert observe(browse("reporter_a"), target).status_code == 302
+    assert observe(browse("reporter_b"), target).status_code == 403
+    assert Observation.objects.count() == 3
+
+
+def test_the_issuing_city_reports_its_own_plans_targets(world, browse):  # type: ignore[no-untyped-def]
+    from luoshi_web.registry.models import Profile
+
+    world.d2.issuers = [world.unit_b.name]  # D2 names only unit A on its tasks
+    world.d2.save()
+    Profile.objects.filter(user=world.users["reporter_b"]).update(unit=world.unit_b)
+    assert observe(browse("reporter_b"), world.d2.targets.get()).status_code == 302

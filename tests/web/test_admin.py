@@ -134,3 +134,29 @@ def test_api_audit_log_carries_the_action_label(world: World) -> None:
     assert {(i["action"], i["action_label"]) for i in items} == {("cycle.open", "开启填报周期")}
     english = world.client("supervisor").get(url, HTTP_ACCEPT_LANGUAGE="en").json()["items"]
     assert english[0]["action_label"] == "open a reporting cycle"
+
+
+def test_task_admin_edits_the_deadline_not_what_the_import_read(world: World, superuser: Client) -> None:
+    url = f"/admin/registry/task/{world.task_a.pk}/change/"
+    data = {
+        "text": "管理员改写",
+        "path_key": "九/9",
+        "deadline": "2017-03-31",
+        "start_date": "",
+        "assignee_name": "李四",
+    }
+    response = superuser.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    world.task_a.refresh_from_db()
+    assert (world.task_a.deadline, world.task_a.assignee_name) == (date(2017, 3, 31), "李四")
+    assert world.task_a.text == "完善投资项目在线审批监管平台，2016年底前全面运行。" and world.task_a.path_key == "一/1"
+    assert superuser.get("/admin/registry/task/add/").status_code == 403
+
+
+def test_document_admin_publishes_only(world: World, superuser: Client) -> None:
+    url = f"/admin/registry/document/{world.d1.pk}/change/"
+    response = superuser.post(url, {"published": "on", "title": "改写的标题", "doc_number": "假〔2099〕1号"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    world.d1.refresh_from_db()
+    assert world.d1.published is True
+    assert (world.d1.doc_number, world.d1.title) == ("川办发〔2016〕14号", "四川省人民政府办公厅关于印发工作要点的通知")

@@ -13,6 +13,7 @@ from luoshi_web.office.forms import TaskFilterForm
 from luoshi_web.registry import clock, queries
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.audit_labels import label as action_label
+from luoshi_web.registry.corrections import reading_for
 from luoshi_web.registry.errors import Invalid
 from luoshi_web.registry.models import AssignmentRole, CycleStatus, Role, Task, Unit
 
@@ -72,6 +73,30 @@ def docket(request: HttpRequest, unit_id: int | None = None) -> HttpResponse:
     return render(request, "office/docket.html", {"unit": unit, "result": result, "rows": rows})
 
 
+SOURCE_CONTEXT_CHARS = 180  # characters of the document's text shown before and after a task
+
+
+def _source_text(task: Task) -> dict[str, str] | None:
+    """The document's text around the task's span (before / the span / after), from its latest revision."""
+    if task.span_start is None or task.span_end is None:
+        return None
+    reading = reading_for(task.document)
+    if not reading.text or reading.base is None:
+        return None
+    start, end = task.span_start - reading.base, task.span_end - reading.base
+    if not (0 <= start <= end <= len(reading.text)):
+        return None
+    text = reading.text
+    before_at = text.rfind("\n", 0, max(0, start - SOURCE_CONTEXT_CHARS)) + 1
+    after_at = text.find("\n", min(len(text), end + SOURCE_CONTEXT_CHARS))
+    after_at = len(text) if after_at == -1 else after_at
+    return {
+        "before": ("…" if before_at > 0 else "") + text[before_at:start],
+        "span": text[start:end],
+        "after": text[end:after_at] + ("…" if after_at < len(text) else ""),
+    }
+
+
 def _source_context(task: Task, who: perm.Actor) -> list[tuple[Task, bool]]:
     """The outline items around ``task`` in its document, in text order, the task itself marked."""
     if task.span_start is None:
@@ -111,6 +136,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
             "lead_role": AssignmentRole.LEAD,
             "my_role": my_role,
             "open_cycles": open_cycles,
+            "source_text": _source_text(task),
             "source": _source_context(task, who),
             "targets": targets,
             "audit": audit,

@@ -1,7 +1,9 @@
 """Admin site: reference data for administrators, and a window on the workflow that cannot bypass it.
 
-Editable here: units, aliases, the unit-name queue, user roles, documents (e.g.
-publishing), tasks, and open cycles' names. **Read-only** (view, never add,
+Editable here: units, aliases, the unit-name queue, user roles, a document's
+publication, a task's deadline, start date and named person, and open cycles'
+names (what the import read — a document's number and title, a task's text and
+place — is read-only: corrections go through the domain). **Read-only** (view, never add,
 change or delete — not even for a superuser): reports, evidence, expert
 evaluations, the audit log, and closed cycles; a cycle's status, closing time and
 snapshot are read-only always, because closing goes through ``cycles.close``
@@ -69,17 +71,55 @@ class ProfileAdmin(admin.ModelAdmin):
 
 @admin.register(models.Document)
 class DocumentAdmin(admin.ModelAdmin):
+    """Publishing is edited here; what the import read (number, title, issuers …) is read-only."""
+
     list_display = ("doc_number", "title", "date", "published")
     list_filter = ("published", "genre")
     search_fields = ("doc_number", "title")
+    readonly_fields = (
+        "key",
+        "doc_number",
+        "title",
+        "issuers",
+        "date",
+        "addressees",
+        "genre",
+        "forwarded_title",
+        "created_at",
+    )
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False  # documents come from imports
 
 
 @admin.register(models.Task)
 class TaskAdmin(admin.ModelAdmin):
+    """What the import found (text, place, units, activity) is read-only: corrections go through the domain.
+
+    The deadline, start date and named person stay editable here, as the API allows.
+    """
+
     list_display = ("document", "path_key", "deadline", "active", "assignee_name")
     list_filter = ("active",)
     search_fields = ("text",)
-    raw_id_fields = ("document", "parent", "introduced_in", "dropped_in")
+    readonly_fields = (
+        "document",
+        "path",
+        "path_key",
+        "text",
+        "span_start",
+        "span_end",
+        "line_start",
+        "line_end",
+        "active",
+        "introduced_in",
+        "dropped_in",
+        "parent",
+        "created_at",
+    )
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False  # tasks come from imports, sub-tasks and corrections
 
 
 @admin.register(models.ReportingCycle)

@@ -1,10 +1,10 @@
 """Target observations: who may record a measured value of a target, and recording it.
 
 The supervision office records any target. A unit's reporter records the targets its
-unit delivers. Until targets carry their own links to units, a target is taken to be
-delivered by the units named on the active tasks of the same document (the units the
-document makes responsible), and by the unit that issued the document (a city's own plan);
-that is the rule :func:`may_record` applies.
+unit delivers: the units of the target's link (``TargetLink``, set by the office as a
+correction: its units, and the units of its task) when the office has linked it; until
+then, the units named on the active tasks of the same document (the units the document
+makes responsible) and the unit that issued the document (a city's own plan).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from luoshi_web.registry import audit
 from luoshi_web.registry.errors import Forbidden, Invalid
-from luoshi_web.registry.models import Observation, Role, Target, TaskUnit, Unit
+from luoshi_web.registry.models import Observation, Role, Target, TargetLink, TaskUnit, Unit
 from luoshi_web.registry.permissions import Actor, require_user
 
 
@@ -24,6 +24,13 @@ def may_record(actor: Actor, target: Target) -> bool:
         return True
     if actor.role != Role.REPORTER or actor.unit_id is None:
         return False
+    link = TargetLink.objects.filter(target=target).first()
+    if link is not None and (link.task_id is not None or link.units.exists()):
+        if link.units.filter(pk=actor.unit_id).exists():
+            return True
+        return (
+            link.task_id is not None and TaskUnit.objects.filter(task_id=link.task_id, unit_id=actor.unit_id).exists()
+        )
     issuers = target.document.issuers or []
     if issuers and Unit.objects.filter(pk=actor.unit_id, name__in=issuers).exists():
         return True

@@ -277,8 +277,11 @@ def visible_evaluations(actor: Actor, task: Task) -> QuerySet[Evaluation]:
     return Evaluation.objects.none()
 
 
-def task_history(actor: Actor, task: Task, today: date | None = None) -> TaskHistory:
-    """Reports by cycle, evidence, sub-tasks, evaluations and audit trail of a visible task."""
+def task_history(actor: Actor, task: Task, today: date | None = None, *, with_audit: bool = True) -> TaskHistory:
+    """Reports by cycle, evidence, sub-tasks, evaluations and audit trail of a visible task.
+
+    The audit trail is read for the office only, and not at all with ``with_audit=False``.
+    """
     reports = list(visible_reports(actor).filter(task=task).order_by("cycle__period_start", "unit__name", "id"))
     by_cycle: list[CycleReports] = []
     for report in reports:
@@ -289,7 +292,7 @@ def task_history(actor: Actor, task: Task, today: date | None = None) -> TaskHis
     subtasks = list(visible_tasks(actor, today).filter(parent=task).order_by("id"))
     evaluations = list(visible_evaluations(actor, task))
     trail: list[AuditLog] = []
-    if actor.manages:
+    if with_audit and actor.manages:
         trail = list(task_audit(task, reports=reports, evidence=evidence, evaluations=evaluations))
     return TaskHistory(task, reports, by_cycle, evidence, subtasks, evaluations, trail)
 

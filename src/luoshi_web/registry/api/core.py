@@ -31,10 +31,33 @@ from luoshi_web.registry.errors import RegistryError, located, pipeline_reason
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+
+class RegistryAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document says that credentials are optional.
+
+    Anonymous callers may read published data, so every operation lists ``{}``
+    (no credentials) after the two schemes; the server still answers 401/403/404
+    where the caller's role does not allow the call.
+    """
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                security = operation.get("security") if isinstance(operation, dict) else None
+                if security and {} not in security:
+                    security.append({})
+        return schema
+
+
+api = RegistryAPI(
     title="Luoshi registry API",
     version="1",
-    description="Policy documents, their tasks and targets, reporting cycles and reports.",
+    description=(
+        "Policy documents, their tasks and targets, reporting cycles and reports. "
+        "Authorize with an API token (BearerAuth) or log in to the site first (SessionAuth: "
+        "Swagger UI sends the CSRF token for you); without credentials you read published data."
+    ),
     urls_namespace="api-v1",
     auth=AUTH,
 )

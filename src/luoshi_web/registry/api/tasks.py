@@ -91,7 +91,7 @@ def task_summary(request: HttpRequest, filters: Query[TaskFilter]):
 @router.get("/tasks/{task_id}", response={200: TaskDetailOut, **ERRORS})
 def get_task(request: HttpRequest, task_id: int):
     who = actor(request)
-    history = queries.task_history(who, queries.get_task(who, task_id))
+    history = queries.task_history(who, queries.get_task(who, task_id), with_audit=False)  # /audit has it
     return {
         **serialize.task(history.task),
         "reports": [serialize.report(r) for r in history.reports],
