@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",  # ships the Swagger UI assets for /api/v1/docs (no CDN at run time)
     "luoshi_web.registry",
+    "luoshi_web.office",  # the pages every role works in (login, home, tasks, reports, review)
 ]
 
 MIDDLEWARE = [
@@ -67,6 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "luoshi_web.office.context.office",
             ],
         },
     },
@@ -128,6 +130,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# The office pages sign people in with Django auth (not the admin).
+LOGIN_URL = "office:login"
+LOGIN_REDIRECT_URL = "office:home"
+LOGOUT_REDIRECT_URL = "office:login"
 
 LUOSHI_REPORT_GRACE_DAYS = env_int("LUOSHI_REPORT_GRACE_DAYS", 15, minimum=0)
 LUOSHI_TOKEN_DAYS = env_int("LUOSHI_TOKEN_DAYS", 90, minimum=1)

@@ -1,14 +1,13 @@
-"""URL map: the API under /api/v1/, the admin site, and JSON 404s for unknown API paths."""
+"""URL map: the office pages at /, the API under /api/v1/, the admin site, JSON 404s for unknown API paths."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.http import HttpRequest, JsonResponse
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext
 
 from luoshi_web.registry.api import api
-from luoshi_web.registry.views import home
 
 
 def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
@@ -21,5 +20,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("admin/", admin.site.urls),
-    path("", home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switch
+    path("", include("luoshi_web.office.urls")),
 ]

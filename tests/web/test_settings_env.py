@@ -58,8 +58,8 @@ def test_sqlite_uses_wal_and_a_busy_timeout(settings) -> None:  # type: ignore[n
 
 def test_languages(settings, client) -> None:  # type: ignore[no-untyped-def]
     assert settings.LANGUAGE_CODE == "zh-hans" and "en" in dict(settings.LANGUAGES)
-    zh = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    en = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    zh = client.get("/login/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    en = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "督查台账" in zh and "Supervision register" in en
 
 

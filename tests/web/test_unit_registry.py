@@ -39,8 +39,8 @@ def test_load_units_csv_is_idempotent_and_resolves_the_queue(tmp_path: Path) -> 
 @pytest.mark.django_db
 def test_bad_unit_csv_is_refused_whole(tmp_path: Path) -> None:
     path = tmp_path / "units.csv"
-    path.write_text("name,kind,parent,aliases\n省财政厅,ministry,,\n", encoding="utf-8")
-    with pytest.raises(Invalid, match="未知的单位类别（kind）“ministry”"):
+    path.write_text("name,kind,parent,aliases\n省财政厅,bureau,,\n", encoding="utf-8")
+    with pytest.raises(Invalid, match="未知的单位类别（kind）“bureau”"):
         load_units_csv(path)
     assert Unit.objects.count() == 0
 

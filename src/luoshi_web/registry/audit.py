@@ -56,6 +56,8 @@ def audited_models() -> tuple[type[models.Model], ...]:
         m.Evidence,
         m.ReviewAssignment,
         m.Evaluation,
+        m.Correction,
+        m.TargetLink,
         get_user_model(),
     )
 

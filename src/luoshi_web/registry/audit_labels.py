@@ -26,6 +26,17 @@ ACTION_LABELS: dict[str, Promise] = {
     "task.subtask": _("分解子任务"),
     "task.assign_reviewer": _("分配评审专家"),
     "task.evaluate": _("专家评审"),
+    # the office's corrections of the extraction (registry/corrections.py)
+    "correction.task_add": _("更正：设为任务"),
+    "correction.task_units": _("更正：修改责任单位"),
+    "correction.task_reject": _("更正：否决任务"),
+    "correction.target_add": _("更正：补标指标"),
+    "correction.target_reject": _("更正：否决指标"),
+    "correction.target_link": _("更正：指标关联任务和单位"),
+    "correction.reapply": _("更正：在新版本中重新应用"),
+    "unit.link": _("关联单位名称"),
+    "unit.create": _("新建单位"),
+    "account.create": _("新建账号"),
     # cycles and reports
     "cycle.open": _("开启填报周期"),
     "cycle.close": _("关闭填报周期"),

@@ -117,8 +117,23 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def save_report(actor: Actor, task: Task, cycle: ReportingCycle, **fields: Any) -> Report:
-    """Create or edit the actor's unit's report on ``task`` for ``cycle`` (as a draft)."""
+NEW_REPORT = "new"
+
+
+def report_version(report: Report | None) -> str:
+    """What a form carries to detect that someone else changed the report meanwhile."""
+    return NEW_REPORT if report is None or report.pk is None else report.updated_at.isoformat()
+
+
+def save_report(
+    actor: Actor, task: Task, cycle: ReportingCycle, *, version: str | None = None, **fields: Any
+) -> Report:
+    """Create or edit the actor's unit's report on ``task`` for ``cycle`` (as a draft).
+
+    ``version`` (optional, from :func:`report_version` when the form was shown) makes the
+    save refuse with :class:`Conflict` if the report changed since: optimistic locking, so
+    two people editing one report never silently overwrite each other.
+    """
     unit_id = require_reporter_for(actor, task)
     _require_open(cycle)
     if not task.active:
@@ -128,6 +143,8 @@ def save_report(actor: Actor, task: Task, cycle: ReportingCycle, **fields: Any) 
     kind = ReportKind.LEAD if assignment and assignment.role == AssignmentRole.LEAD else ReportKind.CONTRIBUTION
     with transaction.atomic(), audit.acting_as(actor.user, "report.save"):
         report = Report.objects.select_for_update().filter(task=task, unit_id=unit_id, cycle=cycle).first()
+        if version is not None and report_version(report) != version:
+            raise Conflict(gettext("此报告在你打开表单后已被他人修改或报送，请查看最新内容后重新填写"), code="stale")
         if report is None:
             report = Report(task=task, unit_id=unit_id, cycle=cycle, kind=kind, created_by=actor.user)
         elif report.state not in EDITABLE_STATES:
@@ -161,9 +178,24 @@ def submit(actor: Actor, report: Report, *, now: datetime | None = None) -> Repo
     return report
 
 
-def accept(actor: Actor, report: Report, *, now: datetime | None = None) -> Report:
+def _require_version(report: Report, version: str | None) -> None:
+    """With ``version`` given, the report must still be the one the reviewer saw.
+
+    The row is locked until the caller's transaction ends (callers that pass a version
+    run the review inside ``transaction.atomic``)."""
+    if version is None:
+        return
+    with transaction.atomic():
+        rows = Report.objects.select_for_update().filter(pk=report.pk)
+        current = rows.values_list("updated_at", flat=True).first()
+    if current is None or current.isoformat() != version:
+        raise Conflict(gettext("此报告在你打开后已被他人修改或审核，请查看最新内容后再审核"), code="stale")
+
+
+def accept(actor: Actor, report: Report, *, now: datetime | None = None, version: str | None = None) -> Report:
     require_manager(actor)
     _require_open(report.cycle)
+    _require_version(report, version)
     if report.state != ReportState.SUBMITTED:
         raise Conflict(
             gettext("只有已报送的报告可以审核通过（此报告为%(state)s）") % {"state": report.get_state_display()}
@@ -178,9 +210,12 @@ def accept(actor: Actor, report: Report, *, now: datetime | None = None) -> Repo
     return report
 
 
-def return_report(actor: Actor, report: Report, reason: str, *, now: datetime | None = None) -> Report:
+def return_report(
+    actor: Actor, report: Report, reason: str, *, now: datetime | None = None, version: str | None = None
+) -> Report:
     require_manager(actor)
     _require_open(report.cycle)
+    _require_version(report, version)
     if report.state != ReportState.SUBMITTED:
         raise Conflict(gettext("只有已报送的报告可以退回（此报告为%(state)s）") % {"state": report.get_state_display()})
     if not reason.strip():

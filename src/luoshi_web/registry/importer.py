@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 
+from luoshi_web.registry import corrections
 from luoshi_web.registry import units as unit_names
 from luoshi_web.registry.contract import (
     TARGET_COLUMNS,
@@ -100,6 +101,8 @@ def _import_document(doc_in: DocumentIn, file_sha256: str, source_name: str, res
     document.save()
     revision = _new_revision(document, (last.number if last else 0) + 1, doc_in, file_sha256, source_name)
     revision.diff = _sync_items(document, revision, doc_in, result)
+    # The office's corrections outlive the extraction: re-applied to every new revision.
+    revision.diff["corrections"] = corrections.reapply(document, revision)
     revision.save(update_fields=["diff"])
     result.add("updated", "documents")
     result.revisions.append(revision.pk)

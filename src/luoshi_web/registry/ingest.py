@@ -46,10 +46,10 @@ def contract_for_file(path: Path) -> tuple[dict[str, Any], str]:
                 gettext("%(path)s：.json 文件应为 %(schema)s 解析结果") % {"path": path, "schema": SCHEMA}
             )
         return contract, sha256
-    from luoshi.contract import to_contract
     from luoshi.pipeline import parse_file
+    from luoshi_web.registry.reading import contract_with_reading
 
-    return to_contract(parse_file(path)), sha256
+    return contract_with_reading(parse_file(path)), sha256
 
 
 def import_file(path: Path) -> ImportResult:

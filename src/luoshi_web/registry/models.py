@@ -32,11 +32,31 @@ class Role(models.TextChoices):
 
 
 class UnitKind(models.TextChoices):
-    PROVINCE = "province", _("省级")
-    CITY = "city", _("市级")
-    COUNTY = "county", _("县级")
+    """What kind of body a unit is, as Chinese administration names them.
+
+    Why these: documents address national bodies (国务院各部委、各直属机构), provincial,
+    city and county governments and their departments (省发展改革委, 市级有关部门),
+    development-zone committees (各园区管委会) and people's organisations (工会、共青团、
+    妇联); and they often name a *group* (各市（州）人民政府, 省直相关部门) rather than one
+    body, which still needs a row so its tasks have a unit. The first five values are
+    the original ones, kept so existing rows stay valid.
+    """
+
+    PROVINCE = "province", _("省级人民政府")
+    CITY = "city", _("市（州）人民政府")
+    COUNTY = "county", _("县（市、区）人民政府")
     DEPARTMENT = "department", _("部门")
     OTHER = "other", _("其他")
+    STATE_COUNCIL = "state_council", _("国务院及其办公厅")
+    MINISTRY = "ministry", _("国务院部委和直属机构")
+    PROVINCIAL_DEPARTMENT = "province_dept", _("省级部门")
+    CITY_DEPARTMENT = "city_dept", _("市级部门")
+    COUNTY_DEPARTMENT = "county_dept", _("县级部门")
+    TOWNSHIP = "township", _("乡镇（街道）")
+    ZONE = "zone", _("园区管委会")
+    PEOPLES_ORGANISATION = "peoples_organisation", _("人民团体")
+    INSTITUTION = "institution", _("事业单位和企业")
+    GROUP = "group", _("泛指单位（如各市人民政府）")
 
 
 class Unit(models.Model):
@@ -62,10 +82,27 @@ class UnitAlias(models.Model):
     """Another surface form of a unit's name as documents write it (发改委 → 省发展改革委)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("单位"))
-    alias = models.CharField(_("别名"), max_length=200, unique=True)
+    alias = models.CharField(_("别名"), max_length=200)
+    # Where the alias holds: 发改委 is 省发展改革委 in a provincial document and 市发展改革委
+    # in a city's. ``None``: everywhere. A document's region is its issuer's unit and the
+    # units above it (see ``units.resolve``).
+    region = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="scoped_aliases",
+        verbose_name=_("适用地区"),
+    )
 
     class Meta:
         ordering = ["alias"]
+        constraints = [
+            models.UniqueConstraint(fields=["alias", "region"], name="unit_alias_region_unique"),
+            models.UniqueConstraint(
+                fields=["alias"], condition=models.Q(region__isnull=True), name="unit_alias_global_unique"
+            ),
+        ]
         verbose_name = _("单位别名")
         verbose_name_plural = _("单位别名")
 
@@ -552,3 +589,74 @@ class AuditLog(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError("the audit log is append-only")
+
+
+class CorrectionKind(models.TextChoices):
+    TASK_ADD = "task_add", _("设为任务")
+    TASK_UNITS = "task_units", _("修改责任单位和牵头单位")
+    TASK_REJECT = "task_reject", _("否决任务")
+    TARGET_ADD = "target_add", _("补标指标")
+    TARGET_REJECT = "target_reject", _("否决指标")
+    TARGET_LINK = "target_link", _("指标关联任务和单位")
+
+
+class CorrectionState(models.TextChoices):
+    APPLIED = "applied", _("已生效")
+    FLAGGED = "flagged", _("待处理（修订版中找不到对应位置）")
+
+
+class Correction(models.Model):
+    """A person's correction of what the extractor found in a document (see ``corrections.py``).
+
+    It names what it applies to by the outline path (tasks), the target's match key
+    (indicator + value) or a span of the document's text, never by row id, so a
+    re-import of a revised document re-applies it. One whose place is gone from a
+    revision is kept and flagged, never dropped.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("更正类型"), max_length=20, choices=CorrectionKind.choices)
+    path = models.JSONField(_("层级编号"), default=list)
+    path_key = models.CharField(max_length=200, blank=True)
+    target_key = models.CharField(max_length=400, blank=True)
+    # The marked text of a target the extractor missed: offsets in the document's clean
+    # text (0 = the document's first character) in the revision the correction was made on.
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    data = models.JSONField(_("更正内容"), default=dict)
+    reason = models.TextField(_("理由"), blank=True)
+    made_on = models.ForeignKey(
+        DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections_made"
+    )
+    state = models.CharField(max_length=10, choices=CorrectionState.choices, default=CorrectionState.APPLIED)
+    flagged_in = models.ForeignKey(DocumentRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    flag_reason = models.TextField(blank=True)
+    # Who: by id and name, like the audit log, so removing an account keeps the record.
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_name = models.CharField(_("更正人"), max_length=150)
+    created_at = models.DateTimeField(_("更正时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["document_id", "created_at", "id"]
+        indexes = [models.Index(fields=["document", "kind"], name="correction_document_kind_idx")]
+        verbose_name = _("人工更正")
+        verbose_name_plural = _("人工更正")
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.get_kind_display()} {self.path_key or self.target_key}"
+
+
+class TargetLink(models.Model):
+    """Which task delivers a target and which units report its observations."""
+
+    target = models.OneToOneField(Target, on_delete=models.CASCADE, related_name="link")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="target_links")
+    units = models.ManyToManyField(Unit, blank=True, related_name="target_links", verbose_name=_("责任单位"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("指标关联")
+        verbose_name_plural = _("指标关联")
+
+    def __str__(self) -> str:
+        return f"{self.target} → {self.task}"
