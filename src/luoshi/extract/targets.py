@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from luoshi.extract.deadlines import TimePhrase, find_time_phrases, is_recurring
+from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
 from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, find_quantities
 from luoshi.extract.sentences import Piece, clauses, sentences
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
@@ -83,7 +83,13 @@ COMPARATOR_BEFORE: dict[str, str] = {
     "保持在": "=",
     "约": "=",
     "大约": "=",
+    "超": ">",
 }
+# One-character words count only right before a number: ``新签约``, ``超长期`` are not comparators.
+BEFORE_NUMBER_ONLY: tuple[str, ...] = ("约", "大约", "超")
+# A growth named right before a percentage with no bound (``地区生产总值增长3%``) is the
+# rate's level, ``=`` (guide: a change uses = unless the text bounds it; gold: bare growth).
+BARE_GROWTH_BEFORE_RE = re.compile(r"增长$")
 # Words right after the number (after its unit).
 COMPARATOR_AFTER: dict[str, str] = {
     "以上": ">=",
@@ -145,7 +151,20 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "投入",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
-PLAN_VERBS: tuple[str, ...] = ("安排", "投入", "预算", "计划投资", "总投资", "设立", "拨付", "筹集")
+PLAN_VERBS: tuple[str, ...] = (
+    "安排",
+    "投入",
+    "预算",
+    "计划投资",
+    "总投资",
+    "设立",
+    "拨付",
+    "筹集",
+    "发行",
+    "(?<![模虚])拟",  # ``赤字率拟按3%安排``, ``拟安排地方政府专项债券3.9万亿元``
+)
+# An absolute increment over a base year (``比上年增加1.1万亿元``): a ``change`` of its own (guide).
+INCREMENT_BEFORE_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年|20\d{2}年|同期)[^，。、；]{0,8}?(?:增加|增长|多)$")
 MONEY_UNITS: tuple[str, ...] = ("元", "美元")
 # ``零增长``: a change of 0 % (guide); the zero is written as a word.
 ZERO_GROWTH_RE = re.compile(r"零增长")
@@ -174,8 +193,10 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
     "应具备",
     "须具备",
     "符合条件",
-    "一般",
+    "一般(?!公共|性)",
     "原则上",
+    # A forecast is not a commitment (guide, 政府工作报告: 预计今年高校毕业生超过1170万人).
+    "预计",
     "热线",
     "电话",
     "禁止",
@@ -199,6 +220,13 @@ PAST_WORDS: tuple[str, ...] = (
     "原有",
     "曾",
     "共有",
+    # Retrospectives of a report (``过去一年``, ``一年来``, ``十年来``, ``五年来``).
+    "过去[一两二三四五六七八九十几\\d]*年",
+    "[一两二三四五六七八九十几\\d]+年来",
+)
+# A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
+RETROSPECTIVE_OPENING_RE = re.compile(
+    r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
 )
 # Right before the number: ordinals, summaries (``等三张清单``), ranks, formulas.
 REJECT_BEFORE_RE = re.compile(r"(?:第|等|共|共计|合计|前|排名|排第|位居|×|\*|/|\+|=|＋|:|：|\.|·|[A-Za-z])$")
@@ -229,6 +257,23 @@ GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
 WORK_PLAN_RE = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作要点")
 
+# --- the past sections of a report (guide, 政府工作报告) -------------------------
+# A heading of a review section: everything under it describes past results
+# (``一、2023年工作回顾``, ``过去五年工作回顾``, ``十年来的主要成就``).
+_YEARS_CN = "一两二三四五六七八九十几\\d"
+REVIEW_HEADING_RE = re.compile(rf"回顾|总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
+# A heading that looks forward ends a review section (``二、2024年政府工作任务``).
+FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今年|部署")
+# A heading names the year it is about (``2023年工作回顾``): before the document's year it is past.
+HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
+# A top-level heading run into the text (a page whose body is one line): ``一、2024年工作回顾2024年是…``.
+INLINE_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# How much of the text after an inline marker is read as its heading.
+INLINE_HEADING_CHARS = 12
+# A paragraph this short without sentence punctuation is a heading line of its own.
+HEADING_LINE_MAX = 30
+_SENTENCE_PUNCT_RE = re.compile(r"[。，；！？]")
+
 # Indicator clean-up: leading and trailing words that are not the quantity.
 INDICATOR_LEAD_RE = re.compile(
     r"^(?:其中|每年|在|并|且|同时|确保|力争|争取|努力|全面|基本|逐步|进一步|要|将|使|让|实现|促进|推动|推进|"
@@ -255,7 +300,9 @@ EVENT_UNITS = ("人次", "户次", "台次", "架次")
 SHARE_SUFFIX = "比例"
 MEASURE_ENDINGS = ("数", "量", "率", "比例", "比重", "占比", "规模", "面积", "长度", "收入", "额", "系数", "速", "人口")
 
-_BEFORE_ALT = "|".join(sorted(COMPARATOR_BEFORE, key=len, reverse=True))
+_BEFORE_ALT = "|".join(
+    w + r"(?=[\d０-９]|$)" if w in BEFORE_NUMBER_ONLY else w for w in sorted(COMPARATOR_BEFORE, key=len, reverse=True)
+)
 _FALL_ALT = "|".join(FALL_WORDS)
 # Not when the word is part of a measure's name: ``覆盖率``, ``实现率``, ``覆盖面``.
 COMPARATOR_BEFORE_RE = re.compile(rf"(?P<word>{_BEFORE_ALT}|(?P<fall>{_FALL_ALT})了?)(?![率面])")
@@ -294,6 +341,7 @@ class _Scope:
     inherited: TimePhrase | None
     conditions: bool
     default: TimePhrase | None = None
+    sections: _Sections | None = None
 
 
 @dataclass(frozen=True)
@@ -311,7 +359,7 @@ def extract_targets(doc: Document, clean: CleanText) -> tuple[Target, ...]:
     """Every target of ``doc``, in text order. Never raises on odd text."""
     default = _work_plan_phrase(doc)
     out: list[Target] = []
-    root = _Scope((), "", None, False, default)
+    root = _Scope((), "", None, False, default, _sections(doc))
     for para in doc.preamble:
         out.extend(_paragraph_targets(para, root, doc, clean, first=False))
     for node in doc.outline:
@@ -341,15 +389,120 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
             inherited = goal or inherited
         else:
             inherited = None
-    scope = _Scope(node.path, node.heading, inherited, parent.conditions, parent.default)
+    default = _heading_year_phrase(node.heading, doc.date) or parent.default
+    scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections)
     for i, para in enumerate(node.paragraphs):
         yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
-    child_scope = _Scope(node.path, node.heading, inherited, conditions, parent.default)
+    child_scope = _Scope(node.path, node.heading, inherited, conditions, default, parent.sections)
     for child in node.children:
         yield from _node_targets(child, child_scope, doc, clean)
 
 
 _AMBIGUOUS = TimePhrase(0, 0, "", "ambiguous", None, None)
+
+
+def _heading_year_phrase(heading: str, date: str | None) -> TimePhrase | None:
+    """A section heading that names one current or coming year (``2024年政府工作任务``)
+    dates the targets below it that have no nearer phrase (guide: the goal section
+    it sits under); a review heading or a past year dates nothing."""
+    years = {int(y) for y in HEADING_YEAR_RE.findall(heading or "")}
+    if len(years) != 1 or REVIEW_HEADING_RE.search(heading):
+        return None
+    year = years.pop()
+    now = doc_year(date)
+    if now is None or year < now:
+        return None
+    return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
+
+
+def _heading_tense(heading: str, date: str | None) -> str | None:
+    """``past`` for a review heading, ``present`` for one that looks forward, else None."""
+    forward = FORWARD_HEADING_RE.search(heading) is not None
+    if REVIEW_HEADING_RE.search(heading) and not forward:
+        return "past"
+    years = {int(y) for y in HEADING_YEAR_RE.findall(heading)}
+    now = doc_year(date)
+    if years and now is not None and not forward and max(years) < now:
+        return "past"
+    return "present" if forward or years else None
+
+
+@dataclass(frozen=True)
+class _Sections:
+    """What the report's section headings say about stretches of its text (clean offsets).
+
+    ``past``: under a review heading, up to the next heading that looks forward;
+    ``dated``: under a heading that names the current or coming year (``二、2025年工作安排``),
+    up to the next heading that names a tense, with the phrase that dates it.
+    """
+
+    past: tuple[tuple[int, int], ...] = ()
+    dated: tuple[tuple[int, int, TimePhrase], ...] = ()
+
+    def is_past(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.past)
+
+    def phrase_at(self, pos: int) -> TimePhrase | None:
+        for a, b, phrase in self.dated:
+            if a <= pos < b:
+                return phrase
+        return None
+
+
+def _sections(doc: Document) -> _Sections:
+    """Read section headings from the outline's top level, from heading lines of their own
+    and from top-level markers run into the text (a page whose body is one line)."""
+    events: list[tuple[int, str, str]] = []
+    for node in doc.outline:
+        events.append((node.start, _heading_tense(node.heading, doc.date) or "present", node.heading))
+    for para in _all_paragraphs(doc):
+        text = para.text
+        if len(text) <= HEADING_LINE_MAX and not _SENTENCE_PUNCT_RE.search(text):
+            tense = _heading_tense(text, doc.date)
+            if tense is not None:
+                events.append((para.start, tense, text))
+            continue
+        if INLINE_HEADING_RE.search(text) is None:
+            continue
+        for sent in sentences(text):
+            m = INLINE_HEADING_RE.match(sent.text)
+            if m is None:
+                continue
+            heading = sent.text[m.end() : m.end() + INLINE_HEADING_CHARS]
+            tense = _heading_tense(heading, doc.date)
+            if tense is not None:
+                events.append((para.start + sent.start, tense, heading))
+    if not events:
+        return _Sections()
+    events.sort(key=lambda e: e[0])
+    ends = [e[0] for e in events[1:]] + [doc.span.end]
+    past: list[tuple[int, int]] = []
+    dated: list[tuple[int, int, TimePhrase]] = []
+    begin: int | None = None
+    for (pos, tense, heading), end in zip(events, ends, strict=True):
+        if tense == "past":
+            begin = pos if begin is None else begin
+            continue
+        if begin is not None:
+            past.append((begin, pos))
+            begin = None
+        phrase = _heading_year_phrase(heading, doc.date)
+        if phrase is not None:
+            dated.append((pos, end, phrase))
+    if begin is not None:
+        past.append((begin, doc.span.end))
+    return _Sections(tuple(past), tuple(dated))
+
+
+def _inline_tense(text: str, at: int, date: str | None) -> str | None:
+    return _heading_tense(text[at : at + INLINE_HEADING_CHARS], date)
+
+
+def _all_paragraphs(doc: Document) -> Iterator[Paragraph]:
+    yield from doc.preamble
+    for node in doc.nodes():
+        yield from node.paragraphs
+    yield from doc.closing
 
 
 def _goal_phrase(node: OutlineNode, date: str | None) -> TimePhrase | None:
@@ -414,7 +567,13 @@ def _paragraph_targets(
             q = reading.quantity
             if sent.start + q.start >= conditions_from:
                 continue
-            deadline = _deadline_for(sent, q, phrases, opening or scope.inherited or scope.default)
+            at = para.start + sent.start + q.start
+            if scope.sections is not None and scope.sections.is_past(at):
+                continue
+            enclosing = opening or scope.inherited or scope.default
+            if enclosing is None and scope.sections is not None:
+                enclosing = scope.sections.phrase_at(at)
+            deadline = _deadline_for(sent, q, phrases, enclosing)
             start = para.start + sent.start + reading.text_start
             end = para.start + sent.start + reading.text_end
             yield Target(
@@ -465,7 +624,7 @@ def _clause_recurring(text: str, q: Quantity) -> bool:
 
 def _sentence_readings(sent: Piece, phrases: list[TimePhrase], governed: bool) -> Iterator[_Reading]:
     """Targets of one sentence, left to right (offsets relative to the sentence)."""
-    if REJECT_SENTENCE_RE.search(sent.text):
+    if REJECT_SENTENCE_RE.search(sent.text) or RETROSPECTIVE_OPENING_RE.match(sent.text):
         return
     masked = _mask(sent.text, phrases)
     pieces = clauses(sent.text)
@@ -534,9 +693,10 @@ def _clause_readings(
     accepted: list[_Accepted] = []
     previous_end = 0
     previous: _Verdict | None = None
+    plan_before = PLAN_RE.search(masked, 0, piece.start) is not None
     for q in items:
         region = clause[previous_end : q.start]
-        verdict = _read_quantity(clause, q, region, previous)
+        verdict = _read_quantity(clause, q, region, previous, plan_before)
         previous_end = q.end
         if verdict is None or _in_the_past(phrases, piece.start + q.start) or not (verdict.committed or context):
             previous = None
@@ -673,8 +833,12 @@ def _read_quantity(
     q: Quantity,
     region: str,
     previous: _Verdict | None,
+    plan_before: bool = False,
 ) -> _Verdict | None:
     """The reading of ``q`` in ``clause``, or None when it is not a target.
+
+    ``plan_before``: an earlier clause of the sentence sets a budget or plan
+    (``赤字率拟按3%安排，赤字规模4.06万亿元``), so amounts with no comparator are settings.
 
     ``region`` is the text since the previous quantity, where its comparator
     word sits; ``previous`` is that quantity's reading, which a bare ``、``
@@ -706,6 +870,9 @@ def _read_quantity(
             comparator = COMPARATOR_BEFORE[word.group("word")]
     elif previous is not None and CONJUNCTION_ONLY_RE.match(region):
         comparator, kind, committed = previous.comparator, previous.kind, True
+    increment = q.unit != "%" and INCREMENT_BEFORE_RE.search(before) is not None
+    if increment:
+        kind, comparator, committed = "change", None, True
     suffix = COMPARATOR_AFTER_RE.match(after)
     if suffix is not None:
         committed = True
@@ -718,20 +885,22 @@ def _read_quantity(
         suffix is not None and COMPARATOR_AFTER[suffix.group()] == APPROXIMATE and suffix.group() == "左右"
     ):
         comparator = APPROXIMATE  # 左右/约 outweigh any other word (guide)
+    if suffix is None and q.unit == "%" and kind == "level" and BARE_GROWTH_BEFORE_RE.search(region):
+        comparator, committed = APPROXIMATE, True
     if q.is_range:
         comparator = "between"
     # The verb may follow the number: ``100%纳入…`` (guide: such statements are
     # targets) and the 将/把 construction (``将全市10家A级景区纳入…``).
     verb_after = q.unit == "%" or DISPOSAL_RE.search(before) is not None
-    plan = PLAN_RE.search(before) is not None
+    plan = plan_before or PLAN_RE.search(before) is not None
     if plan or DELIVERY_RE.search(before) or (verb_after and DELIVERY_RE.search(after)):
         committed = True
     elif verb_after and COMPARATOR_BEFORE_RE.search(after):
         committed = True
     if comparator is None:
-        comparator = "=" if plan and q.unit in MONEY_UNITS else ">="
+        comparator = "=" if (plan or increment) else ">="
     value, value_max = q.value, q.value_max
-    if kind == "change":
+    if kind == "change" and not increment:
         # A fall of 40%-45% is a change between -45 and -40.
         value, value_max = (-q.value_max, -q.value) if q.value_max is not None else (-q.value, None)
     return _Verdict(comparator, kind, value, value_max, committed)
