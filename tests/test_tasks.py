@@ -321,3 +321,28 @@ def test_lead_rule_stated_in_a_heading_holds_for_the_lists_after_it():
     )
     assert got[("一",)].lead_units == ()
     assert got[("二", "1")].lead_units == ("省科技厅",)
+
+
+def test_each_items_unit_lists_are_found_once(monkeypatch):
+    """Speed: an item's text is searched for unit lists once, the last item included."""
+    import luoshi.extract.tasks as tasks_module
+
+    calls: list[str] = []
+    real = tasks_module.find_unit_lists
+
+    def counting(text, boundaries=()):
+        calls.append(text)
+        return real(text, boundaries)
+
+    monkeypatch.setattr(tasks_module, "find_unit_lists", counting)
+    doc, clean = build(
+        [
+            (("一",), ["加强统筹。（责任单位：县发展改革局）"]),
+            (("二",), ["完善机制。（县财政局、县商务局负责）"]),
+            (("三",), ["强化督查。（由县政府办公室牵头实施）"]),
+        ],
+        closing=["本方案自印发之日起施行。"],
+    )
+    found = tasks_module.extract_tasks(doc, clean)
+    assert [t.path for t in found] == [("一",), ("二",)]
+    assert len(calls) == 3

@@ -342,6 +342,7 @@ class _Scope:
     conditions: bool
     default: TimePhrase | None = None
     sections: _Sections | None = None
+    log: _Log | None = None
 
 
 @dataclass(frozen=True)
@@ -355,18 +356,58 @@ class _Reading:
     text_end: int
 
 
+@dataclass(frozen=True)
+class NumberDecision:
+    """What the target analysis decided about one number or stretch of text.
+
+    ``start``/``end`` are clean offsets: of the quantity when one was read, else of
+    the stretch a rule set aside as a whole (a sentence that sets subsidies, a
+    time phrase, a list of eligibility conditions). ``rule`` names the rule that
+    kept or rejected it (the names are the tables and checks of this module);
+    ``target`` is the target made when ``kept``.
+    """
+
+    start: int
+    end: int
+    kept: bool
+    rule: str
+    target: Target | None = None
+
+
+class _Log:
+    """Decisions in the order they are taken; only filled when asked for (``analyse_targets``)."""
+
+    def __init__(self) -> None:
+        self.decisions: list[NumberDecision] = []
+
+    def reject(self, start: int, end: int, rule: str) -> None:
+        self.decisions.append(NumberDecision(start, end, False, rule))
+
+
 def extract_targets(doc: Document, clean: CleanText) -> tuple[Target, ...]:
     """Every target of ``doc``, in text order. Never raises on odd text."""
+    return tuple(d.target for d in _targets(doc, clean, None) if d.target is not None)
+
+
+def analyse_targets(doc: Document, clean: CleanText) -> tuple[NumberDecision, ...]:
+    """Every decision the target analysis takes on ``doc``: each kept target with the rule
+    that committed it, and each rejected quantity or stretch with the rule that set it aside.
+    The kept decisions' targets are exactly :func:`extract_targets`."""
+    log = _Log()
+    log.decisions.extend(_targets(doc, clean, log))
+    return tuple(sorted(log.decisions, key=lambda d: (d.start, d.end)))
+
+
+def _targets(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
+    """Each target as a kept decision (the quantity's offsets and the rule that committed it)."""
     default = _work_plan_phrase(doc)
-    out: list[Target] = []
-    root = _Scope((), "", None, False, default, _sections(doc))
+    root = _Scope((), "", None, False, default, _sections(doc), log)
     for para in doc.preamble:
-        out.extend(_paragraph_targets(para, root, doc, clean, first=False))
+        yield from _paragraph_targets(para, root, doc, clean, first=False)
     for node in doc.outline:
-        out.extend(_node_targets(node, root, doc, clean))
+        yield from _node_targets(node, root, doc, clean)
     for para in doc.closing:
-        out.extend(_paragraph_targets(para, root, doc, clean, first=False))
-    return tuple(out)
+        yield from _paragraph_targets(para, root, doc, clean, first=False)
 
 
 def _work_plan_phrase(doc: Document) -> TimePhrase | None:
@@ -379,7 +420,7 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
     return None
 
 
-def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[Target]:
+def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
     own = "".join(p.text for p in node.paragraphs)
     conditions = parent.conditions or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
     inherited = parent.inherited
@@ -390,10 +431,10 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
         else:
             inherited = None
     default = _heading_year_phrase(node.heading, doc.date) or parent.default
-    scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections)
+    scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
     for i, para in enumerate(node.paragraphs):
         yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
-    child_scope = _Scope(node.path, node.heading, inherited, conditions, default, parent.sections)
+    child_scope = _Scope(node.path, node.heading, inherited, conditions, default, parent.sections, parent.log)
     for child in node.children:
         yield from _node_targets(child, child_scope, doc, clean)
 
@@ -543,7 +584,7 @@ def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
 
 def _paragraph_targets(
     para: Paragraph, scope: _Scope, doc: Document, clean: CleanText, first: bool
-) -> Iterator[Target]:
+) -> Iterator[NumberDecision]:
     text = para.text
     if not text or not _might_hold_target(text):
         return
@@ -559,16 +600,23 @@ def _paragraph_targets(
         if intro:
             conditions_from = intro.end()
     governed = opening is not None or scope.inherited is not None
+    log = scope.log
     for sent in sentences(text):
         if sent.start >= conditions_from:
+            if log is not None:
+                log.reject(para.start + conditions_from, para.end, "condition-list")
             break
         phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
-        for reading in _sentence_readings(sent, phrases, governed):
+        for reading in _sentence_readings(sent, phrases, governed, log, para.start + sent.start):
             q = reading.quantity
-            if sent.start + q.start >= conditions_from:
-                continue
             at = para.start + sent.start + q.start
+            if sent.start + q.start >= conditions_from:
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "condition-list")
+                continue
             if scope.sections is not None and scope.sections.is_past(at):
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "review-section")
                 continue
             enclosing = opening or scope.inherited or scope.default
             if enclosing is None and scope.sections is not None:
@@ -576,7 +624,7 @@ def _paragraph_targets(
             deadline = _deadline_for(sent, q, phrases, enclosing)
             start = para.start + sent.start + reading.text_start
             end = para.start + sent.start + reading.text_end
-            yield Target(
+            target = Target(
                 text=clean.text[start:end],
                 indicator=reading.indicator,
                 kind=reading.verdict.kind,
@@ -589,6 +637,7 @@ def _paragraph_targets(
                 path=scope.path,
                 deadline_source=deadline.text if deadline else None,
             )
+            yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
 
 
 _HAS_NUMBER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万零〇]")
@@ -622,17 +671,29 @@ def _clause_recurring(text: str, q: Quantity) -> bool:
     return False
 
 
-def _sentence_readings(sent: Piece, phrases: list[TimePhrase], governed: bool) -> Iterator[_Reading]:
-    """Targets of one sentence, left to right (offsets relative to the sentence)."""
-    if REJECT_SENTENCE_RE.search(sent.text) or RETROSPECTIVE_OPENING_RE.match(sent.text):
+def _sentence_readings(
+    sent: Piece, phrases: list[TimePhrase], governed: bool, log: _Log | None = None, base: int = 0
+) -> Iterator[_Reading]:
+    """Targets of one sentence, left to right (offsets relative to the sentence).
+
+    ``log`` collects the rejections, at clean offsets (``base`` is where the sentence starts).
+    """
+    rejected = REJECT_SENTENCE_RE.search(sent.text)
+    if rejected or RETROSPECTIVE_OPENING_RE.match(sent.text):
+        if log is not None:
+            rule = f"sentence-sets-parameters:{rejected.group()}" if rejected else "retrospective-sentence"
+            log.reject(base, base + len(sent.text), rule)
         return
+    if log is not None:
+        for p in phrases:
+            log.reject(base + p.start, base + p.end, f"time-phrase:{p.kind}")
     masked = _mask(sent.text, phrases)
     pieces = clauses(sent.text)
     sentence_has_target = False
     for index, piece in enumerate(pieces):
         dated = governed or any(p.deadline and p.kind in _DATED and p.start < piece.end for p in phrases)
         lead = pieces[index - 1].start if index > 0 and _is_lead_in(pieces[index - 1], phrases) else None
-        found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead))
+        found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead, log, base))
         if found:
             sentence_has_target = True
         yield from found
@@ -677,6 +738,8 @@ def _clause_readings(
     phrases: list[TimePhrase],
     context: bool,
     lead: int | None,
+    log: _Log | None = None,
+    base: int = 0,
 ) -> Iterator[_Reading]:
     """Targets of one clause (offsets relative to the sentence).
 
@@ -684,10 +747,19 @@ def _clause_readings(
     ``lead``: start of a lead-in clause (``到2018年，``) that the text keeps.
     """
     clause = masked[piece.start : piece.end]
-    if REJECT_CLAUSE_RE.search(clause):
+    at = base + piece.start
+    rejected = REJECT_CLAUSE_RE.search(clause)
+    if rejected:
+        if log is not None:
+            log.reject(at, at + len(clause), f"clause-sets-parameters:{rejected.group()}")
         return
     chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None
-    quantities = [q for q in find_quantities(clause, chinese) if q.unit not in NON_TARGET_UNITS]
+    quantities = []
+    for q in find_quantities(clause, chinese):
+        if q.unit not in NON_TARGET_UNITS:
+            quantities.append(q)
+        elif log is not None:
+            log.reject(at + q.start, at + q.end, f"non-target-unit:{q.unit}")
     zero = [_zero_growth(m) for m in ZERO_GROWTH_RE.finditer(clause)]
     items = sorted(quantities + zero, key=lambda q: q.start)
     accepted: list[_Accepted] = []
@@ -698,7 +770,14 @@ def _clause_readings(
         region = clause[previous_end : q.start]
         verdict = _read_quantity(clause, q, region, previous, plan_before)
         previous_end = q.end
-        if verdict is None or _in_the_past(phrases, piece.start + q.start) or not (verdict.committed or context):
+        if isinstance(verdict, _Verdict):
+            if _in_the_past(phrases, piece.start + q.start):
+                verdict = "past-year-phrase"
+            elif not (verdict.committed or context):
+                verdict = "no-commitment-word"
+        if isinstance(verdict, str):
+            if log is not None:
+                log.reject(at + q.start, at + q.end, verdict)
             previous = None
             continue
         previous = verdict
@@ -815,16 +894,19 @@ def _zero_growth(m: re.Match[str]) -> Quantity:
 class _Verdict:
     """How one quantity reads: its comparator, kind and signed value, and whether
     the text itself commits to it (a comparator or delivery word) or only its
-    context (a goal list, a deadline) could vouch for it."""
+    context (a goal list, a deadline) could vouch for it. ``rule`` names what
+    committed it (``comparator:达到``, ``delivery-verb``…), ``context`` when only
+    the context can."""
 
     comparator: str
     kind: str
     value: float
     value_max: float | None
     committed: bool
+    rule: str = "context"
 
 
-_ZERO_GROWTH = _Verdict("=", "change", 0.0, None, True)
+_ZERO_GROWTH = _Verdict("=", "change", 0.0, None, True, "zero-growth")
 _APPROXIMATE_WORDS = ("约", "大约")
 
 
@@ -834,8 +916,8 @@ def _read_quantity(
     region: str,
     previous: _Verdict | None,
     plan_before: bool = False,
-) -> _Verdict | None:
-    """The reading of ``q`` in ``clause``, or None when it is not a target.
+) -> _Verdict | str:
+    """The reading of ``q`` in ``clause``, or the name of the rule that says it is not a target.
 
     ``plan_before``: an earlier clause of the sentence sets a budget or plan
     (``赤字率拟按3%安排，赤字规模4.06万亿元``), so amounts with no comparator are settings.
@@ -848,33 +930,38 @@ def _read_quantity(
     after = clause[q.end :]
     if q.surface == "零增长":
         return _ZERO_GROWTH
-    if not _plausible(clause, q, before, after):
-        return None
+    implausible = _implausible(clause, q, before, after)
+    if implausible is not None:
+        return implausible
     word = _nearest_comparator(region)
     right_after = word is not None and word.end() >= len(region) - 1
     if q.chinese and (not right_after or q.value == 1):
-        return None  # Chinese numerals only right after a comparator: 十三五, 一带一路 are names
+        return "chinese-numeral-without-comparator"  # 十三五, 一带一路 are names
     if q.unit == "":
         if not (q.magnitude or right_after):
-            return None
+            return "bare-number"
         if not q.magnitude and after and not (COMPARATOR_AFTER_RE.match(after) or after[0] in "，。；、"):
-            return None
+            return "bare-number"
     comparator: str | None = None
     kind = "level"
     committed = False
+    rule = "context"
     if word is not None:
-        committed = True
+        committed, rule = True, f"comparator:{word.group()}"
         if word.group("fall"):
             kind, comparator = "change", "="
         else:
             comparator = COMPARATOR_BEFORE[word.group("word")]
     elif previous is not None and CONJUNCTION_ONLY_RE.match(region):
         comparator, kind, committed = previous.comparator, previous.kind, True
+        rule = "list-continuation"
     increment = q.unit != "%" and INCREMENT_BEFORE_RE.search(before) is not None
     if increment:
-        kind, comparator, committed = "change", None, True
+        kind, comparator, committed, rule = "change", None, True, "increment-over-base-year"
     suffix = COMPARATOR_AFTER_RE.match(after)
     if suffix is not None:
+        if not committed:
+            rule = f"comparator-after:{suffix.group()}"
         committed = True
         after_cmp = COMPARATOR_AFTER[suffix.group()]
         # ``下降3.4%以上``: the fall is at least 3.4, so the change is <= -3.4.
@@ -886,7 +973,7 @@ def _read_quantity(
     ):
         comparator = APPROXIMATE  # 左右/约 outweigh any other word (guide)
     if suffix is None and q.unit == "%" and kind == "level" and BARE_GROWTH_BEFORE_RE.search(region):
-        comparator, committed = APPROXIMATE, True
+        comparator, committed, rule = APPROXIMATE, True, "bare-growth-rate"
     if q.is_range:
         comparator = "between"
     # The verb may follow the number: ``100%纳入…`` (guide: such statements are
@@ -894,8 +981,12 @@ def _read_quantity(
     verb_after = q.unit == "%" or DISPOSAL_RE.search(before) is not None
     plan = plan_before or PLAN_RE.search(before) is not None
     if plan or DELIVERY_RE.search(before) or (verb_after and DELIVERY_RE.search(after)):
+        if not committed:
+            rule = "plan-setting" if plan else "delivery-verb"
         committed = True
     elif verb_after and COMPARATOR_BEFORE_RE.search(after):
+        if not committed:
+            rule = "comparator-after-number"
         committed = True
     if comparator is None:
         comparator = "=" if (plan or increment) else ">="
@@ -903,23 +994,27 @@ def _read_quantity(
     if kind == "change" and not increment:
         # A fall of 40%-45% is a change between -45 and -40.
         value, value_max = (-q.value_max, -q.value) if q.value_max is not None else (-q.value, None)
-    return _Verdict(comparator, kind, value, value_max, committed)
+    return _Verdict(comparator, kind, value, value_max, committed, rule)
 
 
-def _plausible(clause: str, q: Quantity, before: str, after: str) -> bool:
-    """False when the text around ``q`` marks it as a name, a threshold, a note or the past."""
-    if REJECT_BEFORE_RE.search(before) or REJECT_AFTER_RE.match(after):
-        return False
+def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | None:
+    """The rule by which the text around ``q`` marks it as a name, a threshold, a note or
+    the past, else None."""
+    if REJECT_BEFORE_RE.search(before):
+        return "ordinal-or-formula-before"
+    if REJECT_AFTER_RE.match(after):
+        return "name-or-code-after"
     if q.unit == "" and (NAME_AFTER_BARE_RE.match(after) or q.is_range):
-        return False
+        return "bare-number-name"
     if _is_threshold(before, after, q.unit):
-        return False
+        return "threshold"
     if _QUOTES_RE.search(before):
-        return False  # inside “…” or 《…》: a name
+        return "inside-quotes"  # inside “…” or 《…》: a name
     note = _NOTE_RE.search(before)
     if note and not _CLAUSE_MARK_RE.search(note.group()):
-        return False  # inside a short （…）: a definition or note (``（单体建筑面积2万平方米以上）``)
-    return PAST_RE.search(clause) is None
+        return "bracketed-note"  # inside a short （…）: a definition or note (``（单体建筑面积2万平方米以上）``)
+    past = PAST_RE.search(clause)
+    return f"past-word:{past.group()}" if past else None
 
 
 def _is_threshold(before: str, after: str, unit: str) -> bool:

@@ -162,6 +162,8 @@ class UnitList:
     start: int
     end: int
     parsed: ParsedUnits
+    # the rule that found it: ``marked-bracket`` (a label or role word), ``bare-bracket``, ``label-run``
+    form: str = "bare-bracket"
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -464,7 +466,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
             continue
         if not _well_placed(text, start, end, parsed.labelled):
             continue
-        out.append(UnitList(start, end, parsed))
+        out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     for m in LABEL_RUN_RE.finditer(text):
         start = m.end()
         if any(s <= start < e for s, e in spans):
@@ -476,6 +478,6 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         end = min([end, *(b for b in boundaries if b > start)])
         parsed = parse_units(text[start:end])
         if parsed is not None:
-            out.append(UnitList(start, end, parsed))
+            out.append(UnitList(start, end, parsed, "label-run"))
     out.sort(key=lambda u: u.start)
     return tuple(out)
