@@ -142,17 +142,33 @@ def _furniture(lines: list[_Line]) -> set[int]:
 
     # Running heads: a short line seen several times, each time next to a page break
     # (a dropped page number, a form feed, or a run of blank lines), or as the first line.
+    # Page breaks are the page numbers found above, never another running head: a chain of
+    # dropped lines would otherwise carry a break into the body (a 发文字号 or 成文日期 printed
+    # once in each of k concatenated gazettes sits next to a page number k times).
+    page_breaks = frozenset(drop)
     counts: dict[str, list[int]] = {}
     for i, s in enumerate(stripped):
-        if s and len(s) <= RUNNING_HEAD_MAX_CHARS and not _MARKER_START.match(s):
+        if s and len(s) <= RUNNING_HEAD_MAX_CHARS and _may_be_running_head(s):
             counts.setdefault(s, []).append(i)
     for s, idxs in counts.items():
         if len(idxs) < RUNNING_HEAD_MIN_REPEATS or s[-1] in PARAGRAPH_END or s[-1] in "，、":
             continue
-        near_break = [i for i in idxs if _near_page_break(i, lines, stripped, drop)]
+        near_break = [i for i in idxs if _near_page_break(i, lines, stripped, page_breaks)]
         if len(near_break) >= RUNNING_HEAD_MIN_REPEATS and len(near_break) * 2 >= len(idxs):
-            drop.update(near_break)
+            # A running head, once recognised, is furniture wherever it stands on a line of
+            # its own (the gazette's head also opens the next issue, after the last 成文日期).
+            drop.update(idxs)
     return drop
+
+
+def _may_be_running_head(line: str) -> bool:
+    """A running head is a column or issue name: never a marker, 发文字号, date or title."""
+    return not (
+        _MARKER_START.match(line)
+        or _DOC_NUMBER_LINE.match(line)
+        or DATE_LINE.match(line.replace(" ", ""))
+        or genre_of(line)
+    )
 
 
 def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool:
