@@ -404,3 +404,12 @@ def test_preamble_targets_have_an_empty_path():
 def test_empty_document_has_no_targets():
     doc, clean = make_doc()
     assert extract_targets(doc, clean) == ()
+
+
+def test_amounts_and_areas_per_facility_are_standards_but_counts_per_unit_are_targets():
+    found = targets_of(
+        "区级、街道级社区养老服务设施每年每个分别不少于60万元、40万元运营经费。",
+        "综合养老服务中心每处建筑面积不少于1000平方米。",
+        "每个社区至少设置1个村居服务站。",
+    )
+    assert [(t.value, t.unit) for t in found] == [(1, "个")]

@@ -233,6 +233,10 @@ REJECT_BEFORE_RE = re.compile(r"(?:第|等|共|共计|合计|前|排名|排第|�
 # Right after the quantity: names and codes (``4G``, ``3D``, ``1+X``, ``6:3:1``),
 # ``11人制``, dates and document numbers that escaped the time phrases.
 REJECT_AFTER_RE = re.compile(r"^(?:[+＋×*/=:：·_]|制|号|届|期|版|批次|倍数)")
+# An amount, area or share set for each facility, person or household (``每年每个分别不少于60万元``,
+# ``每处建筑面积不少于1000平方米``) is a standard each must meet, a policy parameter (guide: per-person
+# standards, quotas per applicant); counts per unit (``每个社区至少1个服务站``) stay targets.
+PER_UNIT_RE = re.compile(r"每(?:个|处|所|家|户|人|名|床|间|张|座)")
 # Letters right after a bare number make a name (``4G``, ``3D打印``); after a unit they
 # start the next word (``10家A级景区``).
 NAME_AFTER_BARE_RE = re.compile(r"^[A-Za-z]")
@@ -1008,6 +1012,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):
         return "threshold"
+    if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
+        return "per-unit-standard"
     if _QUOTES_RE.search(before):
         return "inside-quotes"  # inside “…” or 《…》: a name
     note = _NOTE_RE.search(before)
