@@ -413,3 +413,8 @@ def test_amounts_and_areas_per_facility_are_standards_but_counts_per_unit_are_ta
         "每个社区至少设置1个村居服务站。",
     )
     assert [(t.value, t.unit) for t in found] == [(1, "个")]
+
+
+def test_courses_are_counted_in_men():
+    t = one("到2025年，重点建设300门左右示范课程。")
+    assert (t.value, t.unit, t.comparator, t.deadline) == (300, "门", "=", "2025-12-31")

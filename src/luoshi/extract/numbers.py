@@ -79,6 +79,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "类",
     "款",
     "对",
+    "门",  # courses (``300门左右省级创新创业教育特色示范课程``)
 )
 MEASURE_UNITS: tuple[str, ...] = (
     "平方公里",

@@ -45,6 +45,13 @@ LEADING_WORDS: tuple[str, ...] = (
     "印发", "转发", "通知", "规定", "要求",
 )  # fmt: skip
 
+# A title run into its number without 《》 (``…若干措施的通知闽政办〔2023〕2号``, a forwarded
+# document's title line and number line joined): an organ code never holds these words,
+# so the code starts after the last one.
+TITLE_END_RE = re.compile(r"(?:通知|意见|方案|办法|决定|规定|措施|细则|规划|计划|要点|通报|批复|报告|的)")
+# How far before a number ``发文字号：`` may stand (the label and its spacing).
+OWN_NUMBER_LABEL_WINDOW = 12
+
 # The organ code of a 令 number must name an organ (…部令, 国务院令, …局令).
 ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
 
@@ -65,6 +72,9 @@ class Citation:
 
 def _trim_code(code: str) -> str:
     """Drop words glued in front of an organ code; keep the code otherwise."""
+    ends = [m.end() for m in TITLE_END_RE.finditer(code)]
+    if ends and len(code) - ends[-1] >= 2:
+        code = code[ends[-1] :]
     changed = True
     while changed:
         changed = False
@@ -186,7 +196,7 @@ def extract_references(doc: Document, clean: CleanText) -> tuple[Reference, ...]
 
 def _is_header_number(text: str, c: Citation, offset: int, body_start: int) -> bool:
     """A number in the header block that stands alone (the document's own 文号)."""
-    if _OWN_NUMBER_CONTEXT_RE.search(text, 0, c.number_start):
+    if _OWN_NUMBER_CONTEXT_RE.search(text, max(0, c.number_start - OWN_NUMBER_LABEL_WINDOW), c.number_start):
         return True
     if offset + c.number_start >= body_start:
         return False
