@@ -386,8 +386,19 @@ def parse_units(content: str) -> ParsedUnits | None:
 # --- finding lists in text ---------------------------------------------------------
 
 
-_BRACKET_CHAR_RE = re.compile("[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values())) + "]")
-_CLOSERS: dict[str, str] = {v: k for k, v in BRACKETS.items()}
+# Brackets of one shape close each other whatever their width: web copies mix
+# ``(区社会事业局、区市场监管局）``. ``〉`` typed for ``）`` (``（区市场监管局〉``) closes
+# a round bracket only where the text ends, since inside a text it closes a ``〈``.
+BRACKET_FAMILY: dict[str, str] = {
+    "（": "round", "(": "round", "）": "round", ")": "round",
+    "〔": "tortoise", "〕": "tortoise",
+    "[": "square", "［": "square", "]": "square", "］": "square",
+    "【": "lenticular", "】": "lenticular",
+}  # fmt: skip
+MISTYPED_ROUND_CLOSER = "〉"
+_BRACKET_CHAR_RE = re.compile(
+    "[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values()) + MISTYPED_ROUND_CLOSER) + "]"
+)
 
 
 def _bracket_spans(text: str) -> list[tuple[int, int]]:
@@ -401,12 +412,17 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     for m in _BRACKET_CHAR_RE.finditer(text):
         ch, i = m.group(0), m.start()
         if ch in BRACKETS:
-            stack.append((ch, i))
+            stack.append((BRACKET_FAMILY[ch], i))
             continue
-        opener = _CLOSERS[ch]
-        if not any(op == opener for op, _ in stack):
+        if ch == MISTYPED_ROUND_CLOSER:
+            if text[i + 1 :].strip():
+                continue
+            family = "round"
+        else:
+            family = BRACKET_FAMILY[ch]
+        if not any(op == family for op, _ in stack):
             continue
-        while stack[-1][0] != opener:
+        while stack[-1][0] != family:
             stack.pop()
         _, start = stack.pop()
         if not stack:
