@@ -231,7 +231,7 @@ def test_table_with_a_unit_column_gives_one_task_per_row():
     got = {t.path: t for t in extract_tasks(doc, ct)}
     assert list(got) == [("表", "1"), ("表", "2"), ("表", "21")]
     assert got[("表", "1")].units == ("最高人民法院", "最高人民检察院", "国家知识产权局")
-    assert got[("表", "1")].text == "知识产权民事、刑事、行政案件“三合一”审判"
+    assert got[("表", "1")].text == "知识产权民事、刑事、行政案件“三合一”审判整合分散的审判资源，实现审判力量集中。"
     t = got[("表", "21")]
     assert ct.text[t.units_span.start : t.units_span.end] == "教育部、人力资源社会保障部"
 
@@ -346,3 +346,23 @@ def test_each_items_unit_lists_are_found_once(monkeypatch):
     found = tasks_module.extract_tasks(doc, clean)
     assert [t.path for t in found] == [("一",), ("二",)]
     assert len(calls) == 3
+
+
+TAB_TABLE = [
+    "附件2",
+    "任务分工表",
+    "序号\t工作事项\t主要内容\t牵头单位\t配合单位\t市卫健委内牵头处室",
+    "1\t扩大医生来源。\t到2025年每万人医生数不低于4人。\t各区政府\t市卫生健康委\t基层处",
+    "推动人才向基层倾斜。\t市卫生健康委、市人社局\t各区政府\t人事处",
+    "2\t优化团队。\t组建签约团队。\t各区政府\t/\t基层处",
+]
+
+
+def test_tab_table_sub_rows_merge_into_their_row_and_division_columns_are_not_units():
+    doc, ct = build([], tail=TAB_TABLE)
+    got = {t.path: t for t in extract_tasks(doc, ct)}
+    assert list(got) == [("表", "1"), ("表", "2")]
+    assert got[("表", "1")].units == ("各区政府", "市卫生健康委", "市人社局")
+    assert got[("表", "1")].lead_units == ("各区政府", "市卫生健康委", "市人社局")
+    assert got[("表", "1")].text == "扩大医生来源。到2025年每万人医生数不低于4人。推动人才向基层倾斜。"
+    assert got[("表", "2")].units == ("各区政府",)

@@ -56,6 +56,9 @@ TABLE_UNIT_HEADER_RE = re.compile(
     r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实)(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
 )
 TABLE_LEAD_HEADER_RE = re.compile(r"牵头|主责")
+# Columns naming divisions inside one unit (``市卫健委内牵头处室``, ``内设牵头处室``) are not
+# unit columns (guide, tables).
+TABLE_DIVISION_HEADER_RE = re.compile(r"处室|内设|[委局厅办]内")
 TABLE_TEXT_HEADER_RE = re.compile(r"举措|任务|事项|措施|工作|内容|名称")
 # Longest header cell we accept (characters), and most columns.
 MAX_HEADER_CELL = 12
@@ -353,6 +356,7 @@ class _Cell:
     start: int
     end: int
     text: str  # without whitespace
+    line: int = -1  # the tab row it belongs to (-1: a cell on a line of its own)
 
 
 def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
@@ -369,7 +373,7 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
         if "\t" in line:
             cpos = pos
             for raw in line.split("\t"):
-                out.append(_Cell(cpos, cpos + len(raw), _nows(raw)))
+                out.append(_Cell(cpos, cpos + len(raw), _nows(raw), pos))
                 cpos += len(raw) + 1
         else:
             text = _nows(line)
@@ -399,33 +403,59 @@ def _table_tasks(doc: Document, clean: CleanText) -> list[_Found]:
         ):
             header.append(cells[j].text)
             j += 1
-        unit_cols = [k for k, h in enumerate(header) if k and TABLE_UNIT_HEADER_RE.search(h)]
+        unit_cols = [
+            k
+            for k, h in enumerate(header)
+            if k and TABLE_UNIT_HEADER_RE.search(h) and not TABLE_DIVISION_HEADER_RE.search(h)
+        ]
         if not unit_cols:
             i = j
             continue
-        text_col = next((k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)), 1)
-        rows, i = _table_rows(cells, j, len(header))
+        text_cols = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
+        tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
+        rows, i = _tab_rows(cells, j, len(header)) if tabbed else _wrap(_table_rows(cells, j, len(header)))
         for row in rows:
-            task = _row_task(row, header, unit_cols, text_col, clean)
+            task = _row_task(row, header, unit_cols, text_cols, clean)
             if task:
                 out.append(task)
     return out
 
 
+def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Cell]]], int]:
+    """Rows of a table read one tab row per line: a line whose first cell is a number starts
+    a row; a shorter line after it is a sub-row whose leading cells span from the row above
+    (HTML ``rowspan``), its cells aligned to the last columns. Returns each row's sub-rows."""
+    rows: list[list[list[_Cell]]] = []
+    while j < len(cells) and cells[j].line >= 0 and cells[j].text != TABLE_NUMBER_HEADER:
+        line = cells[j].line
+        k = j
+        while k < len(cells) and cells[k].line == line:
+            k += 1
+        row = cells[j:k]
+        if len(row) == ncol and _INT_RE.match(row[0].text):
+            rows.append([row])
+        elif rows and len(row) < ncol:
+            rows[-1].append(rows[-1][0][: ncol - len(row)] + row)
+        j = k
+    return rows, j
+
+
 def _row_task(
-    row: list[_Cell], header: list[str], unit_cols: list[int], text_col: int, clean: CleanText
+    subrows: list[list[_Cell]], header: list[str], unit_cols: list[int], text_cols: list[int], clean: CleanText
 ) -> _Found | None:
-    """One row's task: units from every unit column, leads from a 牵头 column."""
+    """One row's task: units from every unit column of each sub-row in turn (guide: a 序号
+    split into sub-rows is one task, its units merged in order), leads from a 牵头 column."""
     units: list[str] = []
     leads: list[str] = []
     used: list[_Cell] = []
     used_headers: list[str] = []
     lead_rules: list[str] = []
-    for k in unit_cols:
-        parsed = parse_units(row[k].text)
+    row = subrows[0]
+    for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
+        parsed = parse_units(sub[k].text)
         if parsed is None:
             continue
-        used.append(row[k])
+        used.append(sub[k])
         used_headers.append(header[k])
         units.extend(parsed.units)
         if TABLE_LEAD_HEADER_RE.search(header[k]):
@@ -436,16 +466,23 @@ def _row_task(
             lead_rules.append("marked-in-list")
     if not units:
         return None
+    texts = [row[k].text for k in text_cols[:1]] + [sub[k].text for sub in subrows for k in text_cols[1:]]
     task = Task(
         path=("表", row[0].text),
-        text=row[text_col].text,
+        text="".join(_dedupe(texts)),
         units=_dedupe(units),
         lead_units=(),
-        span=clean.span(row[0].start, row[-1].end),
+        span=clean.span(row[0].start, max(c.end for c in subrows[-1])),
         units_span=clean.span(used[0].start, used[-1].end),
     )
     read = tuple((f"table-column:{name}", c.text) for c, name in zip(used, used_headers, strict=True))
     return _Found(task, _dedupe(leads), "table-row", read, _dedupe(lead_rules))
+
+
+def _wrap(found: tuple[list[list[_Cell]], int]) -> tuple[list[list[list[_Cell]]], int]:
+    """Rows of a flattened table, each its only sub-row."""
+    rows, j = found
+    return [[row] for row in rows], j
 
 
 def _table_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[_Cell]], int]:
