@@ -418,3 +418,28 @@ def test_amounts_and_areas_per_facility_are_standards_but_counts_per_unit_are_ta
 def test_courses_are_counted_in_men():
     t = one("到2025年，重点建设300门左右示范课程。")
     assert (t.value, t.unit, t.comparator, t.deadline) == (300, "门", "=", "2025-12-31")
+
+
+def test_annex_restating_a_body_target_adds_none_but_sibling_items_stay():
+    doc, clean = make_doc(
+        [
+            (("一",), "", ["到2027年，每个社区至少建设1个养老服务站，全县养老机构护理型床位占比达到60%。"]),
+            (("二",), "", ["每个街道至少建设1个综合养老服务中心。"]),
+        ],
+        preamble=[],
+    )
+    body = extract_targets(doc, clean)
+    annex_doc, annex_clean = make_doc(
+        [
+            (("一",), "", ["到2027年，每个社区至少建设1个养老服务站，全县养老机构护理型床位占比达到60%。"]),
+            (("二",), "", ["每个街道至少建设1个综合养老服务中心。"]),
+            (("三",), "", ["到2027年，每个社区至少建设1个养老服务站，全县养老机构护理型床位占比达到60%。"]),
+        ]
+    )
+    assert [t.value for t in body] == [1, 60, 1]
+    assert [t.value for t in extract_targets(annex_doc, annex_clean)] == [1, 60, 1]
+
+
+def test_a_tab_row_names_its_quantity_in_the_cell_before():
+    found = targets_of("服务效果\t10.签约居民续约率\t较上一年增加，力争2023年达到80%。\t计算方法")
+    assert [(t.indicator, t.value, t.deadline) for t in found] == [("签约居民续约率", 80, "2023-12-31")]

@@ -27,6 +27,7 @@ combines them. Regexes are compiled once at import.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -404,6 +405,18 @@ def analyse_targets(doc: Document, clean: CleanText) -> tuple[NumberDecision, ..
 
 def _targets(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
     """Each target as a kept decision (the quantity's offsets and the rule that committed it)."""
+    kept: list[Target] = []
+    for d in _readings(doc, clean, log):
+        if d.target is not None and _restates(d.target, kept):
+            if log is not None:
+                log.reject(d.start, d.end, "restates-earlier-target")
+            continue
+        if d.target is not None:
+            kept.append(d.target)
+        yield d
+
+
+def _readings(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
     default = _work_plan_phrase(doc)
     root = _Scope((), "", None, False, default, _sections(doc), log)
     for para in doc.preamble:
@@ -630,7 +643,7 @@ def _paragraph_targets(
             end = para.start + sent.start + reading.text_end
             target = Target(
                 text=clean.text[start:end],
-                indicator=reading.indicator,
+                indicator=_row_indicator(text, sent.start + q.start) or reading.indicator,
                 kind=reading.verdict.kind,
                 comparator=reading.verdict.comparator,
                 value=reading.verdict.value,
@@ -642,6 +655,56 @@ def _paragraph_targets(
                 deadline_source=deadline.text if deadline else None,
             )
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
+
+
+# A table row read as one tab-separated line: the cell before a quantity's cell names what
+# it measures (``1.重点人群签约服务覆盖率\t2023年达到80%``) when it is a short name.
+ROW_NAME_MAX = 40
+_ROW_MARKER_RE = re.compile(r"^\d{1,3}[.．、]")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _row_indicator(text: str, pos: int) -> str | None:
+    """The name in the cell before the one holding ``pos`` when ``text`` is a tab row."""
+    if "\t" not in text:
+        return None
+    cell_start = text.rfind("\t", 0, pos)
+    if cell_start == -1:
+        return None
+    name = text[text.rfind("\t", 0, cell_start) + 1 : cell_start]
+    name = _ROW_MARKER_RE.sub("", "".join(name.split()))
+    if not name or len(name) > ROW_NAME_MAX or _DIGIT_RE.search(name) or _SENTENCE_PUNCT_RE.search(name):
+        return None
+    return name
+
+
+# An annex that restates a body target (guide: same quantity, number and year adds no second
+# target): a later target with the same value and unit and either the same text (an annex
+# repeating the body word for word) or the same deadline and an indicator sharing at least this
+# share of characters with the earlier one's (character-bag F1, as the scorer pairs them).
+# Calibrated on sibling items that are not restatements: ``每个区…至少1个区级综合养老服务中心``
+# and ``每个街道、镇…至少1个街镇级综合养老服务中心`` overlap 0.72 and stay two targets.
+RESTATEMENT_OVERLAP = 0.85
+
+
+def _overlap(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    if not common:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def _restates(t: Target, earlier: list[Target]) -> bool:
+    return any(
+        (e.value, e.value_max, e.unit) == (t.value, t.value_max, t.unit)
+        and (
+            e.text == t.text or (e.deadline == t.deadline and _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
+        )
+        for e in earlier
+    )
 
 
 _HAS_NUMBER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万零〇]")
