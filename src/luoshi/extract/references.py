@@ -17,6 +17,9 @@ from luoshi.model import CleanText, Document, Reference
 
 # --- rule tables -------------------------------------------------------------
 
+_WS_RE = re.compile(r"\s+")
+_WS_OR_PAREN_RE = re.compile(r"[\s（）()]")
+
 # The issuing-organ code (机关代字): Chinese characters right before the year.
 _CODE = r"[\u4e00-\u9fff]{1,16}"
 # Brackets sources put around the year; ``.``/``．`` is the mangled form.
@@ -87,7 +90,7 @@ def _trim_code(code: str) -> str:
 
 def normalize_doc_number(text: str) -> str | None:
     """``川办发[2016]14号`` → ``川办发〔2016〕14号``; None when ``text`` is not one number."""
-    text = re.sub(r"\s+", "", text or "")
+    text = _WS_RE.sub("", text or "")
     m = DOC_NUMBER_RE.fullmatch(text)
     if m:
         code, year = m.group(1), m.group(2) or m.group(3)
@@ -113,7 +116,7 @@ def _title_before(text: str, pos: int) -> tuple[str, int] | None:
         elif ch == "《":
             depth -= 1
             if depth == 0:
-                title = re.sub(r"\s+", "", text[i + 1 : close])
+                title = _WS_RE.sub("", text[i + 1 : close])
                 return (title, i) if title else None
         elif ch in "\n。；":
             return None
@@ -147,7 +150,7 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         if not ORDER_ORGAN_RE.search(organ):
             continue
         start = m.end() - len(m.group(0)) - len(organ) + 1
-        year = re.sub(r"\s+", "", m.group(1))
+        year = _WS_RE.sub("", m.group(1))
         out.append(_citation(text, f"{organ}{year}第{int(m.group(2))}号", start, m.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
@@ -203,5 +206,5 @@ def _is_header_number(text: str, c: Citation, offset: int, body_start: int) -> b
     line_start = text.rfind("\n", 0, c.number_start) + 1
     line_end = text.find("\n", c.end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
-    bare = re.sub(r"[\s（）()]", "", line)
-    return bare == re.sub(r"\s+", "", text[c.number_start : c.end])
+    bare = _WS_OR_PAREN_RE.sub("", line)
+    return bare == _WS_RE.sub("", text[c.number_start : c.end])

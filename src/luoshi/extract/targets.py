@@ -296,6 +296,7 @@ LENGTH_SUFFIX = "长度"
 AREA_UNITS = ("亩", "亩次", "公顷", "平方米", "平方公里", "平方千米")
 AREA_SUFFIX = "面积"
 COORDINATION_RE = re.compile(r"、|和|与|及")
+_TRAILING_CONJUNCTION_RE = re.compile(r"[、和及与或]+$")
 CONJUNCTION_ONLY_RE = re.compile(r"^[、，和及与或以\s]*$")
 # How a subject's head is named when the number counts items (``…数``) or is a share (``…比例``).
 COUNT_SUFFIX = "数"
@@ -623,6 +624,8 @@ def _paragraph_targets(
             if log is not None:
                 log.reject(para.start + conditions_from, para.end, "condition-list")
             break
+        if not _might_hold_target(sent.text):
+            continue
         phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
         for reading in _sentence_readings(sent, phrases, governed, log, para.start + sent.start):
             q = reading.quantity
@@ -707,11 +710,14 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
     )
 
 
-_HAS_NUMBER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万零〇]")
+# Text that can hold a target: a digit, ``零增长``, or a Chinese numeral right after a
+# comparator (the only place one is read, see ``_read_quantity``). Paragraphs and sentences
+# without one skip the analysis (time phrases, clauses, quantities): most have none.
+_MAY_HOLD_TARGET_RE = re.compile(rf"\d|零增长|{CHINESE_AFTER_COMPARATOR_RE.pattern}")
 
 
 def _might_hold_target(text: str) -> bool:
-    return _HAS_NUMBER_RE.search(text) is not None
+    return _MAY_HOLD_TARGET_RE.search(text) is not None
 
 
 def _deadline_for(
@@ -1136,7 +1142,7 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     if suffix:
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
-    tail = re.sub(r"[、和及与或]+$", "", tail).lstrip("的")
+    tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
     subject = _tidy(subject)
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail else None
     if parts is not None:

@@ -173,6 +173,7 @@ class UnitList:
 # --- splitting ------------------------------------------------------------------
 
 _WS_RE = re.compile(r"\s+")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _split_top(text: str, seps: str) -> list[str]:
@@ -206,7 +207,7 @@ def is_unit_like(name: str) -> bool:
 
 
 def _is_clause(part: str) -> bool:
-    return any(m in part for m in CLAUSE_MARKERS) or bool(re.search(r"\d", part))
+    return any(m in part for m in CLAUSE_MARKERS) or _DIGIT_RE.search(part) is not None
 
 
 def _strip_role(part: str) -> tuple[str, str | None, bool]:
