@@ -91,3 +91,8 @@ def test_one_character_comparators_only_right_before_the_number():
 def test_heading_of_a_past_year_without_review_word_is_past_only_when_dated():
     items = [(("一",), ["2025年主要工作", "新建公园12个。"]), (("二",), [PLAN, "新建公园5个。"])]
     assert [t.value for t in report(items)] == [5]
+
+
+def test_a_date_line_is_not_a_heading_that_dates_what_follows():
+    found = report([], preamble=["某某县人民政府", "2026年1月10日", "全县新建公园5个。"])
+    assert [(t.value, t.deadline) for t in found] == [(5, None)]

@@ -270,7 +270,7 @@ REVIEW_HEADING_RE = re.compile(rf"回顾|总结|主要成[绩就]|过去[{_YEARS
 # A heading that looks forward ends a review section (``二、2024年政府工作任务``).
 FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今年|部署")
 # A heading names the year it is about (``2023年工作回顾``): before the document's year it is past.
-HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
+HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
 # A top-level heading run into the text (a page whose body is one line): ``一、2024年工作回顾2024年是…``.
 INLINE_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # How much of the text after an inline marker is read as its heading.
