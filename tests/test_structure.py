@@ -133,7 +133,7 @@ def test_genre(title, genre):
 )
 def test_markers(text, kind, numeral):
     found = match_marker(text)
-    assert found is not None and found[0].value == kind and found[1] == numeral
+    assert found is not None and found.kind.value == kind and found.numeral == numeral
 
 
 @pytest.mark.parametrize("text", ["2016年工作要点", "1.4片以上", "（市、区）人民政府", "一体化发展"])

@@ -443,3 +443,8 @@ def test_annex_restating_a_body_target_adds_none_but_sibling_items_stay():
 def test_a_tab_row_names_its_quantity_in_the_cell_before():
     found = targets_of("服务效果\t10.签约居民续约率\t较上一年增加，力争2023年达到80%。\t计算方法")
     assert [(t.indicator, t.value, t.deadline) for t in found] == [("签约居民续约率", 80, "2023-12-31")]
+
+
+def test_a_rate_the_policy_sets_is_a_parameter():
+    found = targets_of("2023年12月31日前，对小规模纳税人适用3%征收率的应税销售收入，减按1%征收率征收增值税。")
+    assert found == ()

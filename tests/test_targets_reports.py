@@ -96,3 +96,9 @@ def test_heading_of_a_past_year_without_review_word_is_past_only_when_dated():
 def test_a_date_line_is_not_a_heading_that_dates_what_follows():
     found = report([], preamble=["某某县人民政府", "2026年1月10日", "全县新建公园5个。"])
     assert [(t.value, t.deadline) for t in found] == [(5, None)]
+
+
+def test_a_list_item_naming_a_past_year_is_not_a_review_heading():
+    body = "主要目标。一、覆盖率由2015年的60%提高到2020年的80%。二、新建公园5个。"
+    found = report([], preamble=[body], date="2016-05-01")
+    assert [t.value for t in found] == [80, 5]

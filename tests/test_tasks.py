@@ -366,3 +366,18 @@ def test_tab_table_sub_rows_merge_into_their_row_and_division_columns_are_not_un
     assert got[("表", "1")].lead_units == ("各区政府", "市卫生健康委", "市人社局")
     assert got[("表", "1")].text == "扩大医生来源。到2025年每万人医生数不低于4人。推动人才向基层倾斜。"
     assert got[("表", "2")].units == ("各区政府",)
+
+
+def test_a_note_naming_units_for_every_later_item_adds_them_to_each_later_task():
+    doc, clean = build(
+        [
+            (("一",), ["加强统筹。责任单位：县教育局、县人社局，各乡镇人民政府。以下均需各乡镇人民政府落实，不再列出"]),
+            (("二",), ["完善机制。责任单位：县财政局"]),
+            (("三",), ["强化督查。（县政府办公室负责）"]),
+        ]
+    )
+    got = {t.path: t for t in extract_tasks(doc, clean)}
+    assert got[("一",)].units == ("县教育局", "县人社局", "各乡镇人民政府")
+    assert got[("二",)].units == ("县财政局", "各乡镇人民政府")
+    assert got[("三",)].units == ("县政府办公室", "各乡镇人民政府")
+    assert all(not t.lead_units for t in got.values())

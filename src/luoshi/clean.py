@@ -28,10 +28,14 @@ from array import array
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, SourceText
-from luoshi.patterns import DATE_LINE, genre_of
+from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
+from luoshi.patterns import DATE_LINE, genre_of, outline_marker_alternation
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
+
+# Western guillemets some PDF producers print for the Chinese title marks: ``«意见»`` → ``《意见》``.
+GUILLEMETS = {"«": "《", "»": "》", "‹": "〈", "›": "〉"}
 
 # Characters some PDF fonts map to Yi syllables instead of punctuation.
 FONT_ARTEFACTS = {"ꎬ": "，", "ꎮ": "。", "ꎻ": "；", "ꎰ": "：", "ꎪ": "、"}
@@ -43,6 +47,8 @@ def _build_fold_table() -> dict[int, str]:
         ch = chr(code)
         if ch not in KEEP_FULLWIDTH:
             table[code] = chr(code - 0xFEE0)
+    for src, dst in GUILLEMETS.items():
+        table[ord(src)] = dst
     for src, dst in FONT_ARTEFACTS.items():
         table[ord(src)] = dst
     table[0x3000] = " "  # ideographic space
@@ -69,16 +75,8 @@ _STRAY = re.compile(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
 RUNNING_HEAD_MAX_CHARS = 16
 RUNNING_HEAD_MIN_REPEATS = 2
 
-# Outline markers that start a new paragraph (kept in sync with outline.py's patterns by test).
-_MARKER_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇○]+[章节条]"
-    r"|[一二三四五六七八九十百]+、"
-    r"|[（(][一二三四五六七八九十百]+[）)]"
-    r"|[㈠-㈩]"
-    r"|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])"
-    r"|[（(][0-9０-９]{1,3}[）)]"
-    r"|[①-⑳])"
-)
+# Outline markers that start a new paragraph: the outline's own table (``luoshi.patterns``).
+_MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
 _DOC_NUMBER_LINE = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号[）)]?$"
@@ -209,6 +207,13 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     else:
         text = raw.translate(FOLD_TABLE)
         offs = array("l", range(start, start + len(raw)))
+    if " " in text and ("(" in text or "（" in text):
+        # ``( 一)``, ``（ 1 ）``: some PDF producers space the numeral inside its brackets.
+        text, offs = _remove_matches(_SPACED_MARKER, text, offs)
+    if "(" in text or ")" in text:
+        # Half-width brackets around Chinese text are the full-width ones of the normal form
+        # (web pages and some PDF producers: ``(区市场监管局）``, ``(一）``); one for one.
+        text = _HALF_OPEN.sub("（", _HALF_CLOSE.sub("）", text))
     # Trim surrounding whitespace, then spaces next to Chinese characters.
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
@@ -221,6 +226,13 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     return text, offs
 
 
+_MARKER_NUMERAL = "一二三四五六七八九十百0-9"
+_SPACED_MARKER = re.compile(
+    rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])"
+    + "".join(rf"|(?<=[(（][{_MARKER_NUMERAL}]{{{n}}}) +(?=[)）])" for n in (1, 2, 3))
+)
+_HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
+_HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
 _SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 
@@ -277,9 +289,20 @@ def clean(source: SourceText) -> CleanText:
     """Clean a reader's text into paragraphs with an offset map back to the source."""
     lines = _split_lines(source.text)
     drop = _furniture(lines)
+    crawler = crawler_header([ln.raw for ln in lines])
+    flattened = {crawler.body_line} if crawler and crawler.body_line is not None else set()
     folded: list[tuple[str, array, int, bool]] = []  # text, offsets, raw width, indented
     for i, ln in enumerate(lines):
         if i in drop:
+            continue
+        if i in flattened or len(ln.raw) >= FLATTENED_MIN_CHARS:
+            # A page body on one line: each piece is a paragraph of its own (marked as
+            # indented, so nothing joins it to its neighbours; width 0 keeps the pieces out
+            # of the line-width estimate).
+            for a, b in cut_flattened(ln.raw):
+                text, offs = _fold_line(ln.raw[a:b], ln.start + a)
+                if text:
+                    folded.append((text, offs, 0, True))
             continue
         text, offs = _fold_line(ln.raw, ln.start)
         if not text:

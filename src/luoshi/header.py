@@ -23,12 +23,15 @@ from luoshi.patterns import (
     normalize_doc_number,
     parse_date_line,
 )
-from luoshi.split import DocumentRange, is_title_line
+from luoshi.split import MAX_TITLE_LINES, DocumentRange, is_title_line
 
 # Metadata table keys of government web pages, and the field each fills.
-META_KEYS = {"标题": "title", "发文字号": "doc_number", "成文日期": "date", "发文机关": "issuer"}
+# A crawler's header lines (``标题: ……``, ``文号: ……``) are read the same way; its 发布时间 is the
+# posting date, not the 成文日期, and its 发布机构 the web publisher, not the issuer.
+META_KEYS = {"标题": "title", "发文字号": "doc_number", "文号": "doc_number", "成文日期": "date", "发文机关": "issuer"}
 _META = re.compile(
-    r"(标\s*题|发文字号|成文日期|发文机关|发布日期|索\s*引\s*号|主题分类|主\s*题\s*词)\s*[：:]\s*([^\t]*)"
+    r"(标\s*题|发文字号|文\s*号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词)"
+    r"\s*[：:]\s*([^\t]*)"
 )
 _META_DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})")
 
@@ -36,7 +39,12 @@ _META_DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2}
 _FURNITURE = re.compile(
     r"^(?:（本文有删减）|（此件公开发布）|\(此件公开发布\)|（此件.{0,8}）|【法宝引证码】.*|原文链接[：:].*|扫一扫.*|"
     r"公开方式[：:].*|.{0,20}\d{4}年\d{1,2}月\d{1,2}日印发|ZJAC.*|[A-Z]{2,6}\d{2}-\d{4}-\d{3,5}|"
-    r"主\s*题\s*词[：:]?.*|\d{4}-\d{2}-\d{2}来源[：:].*|.*附件预览)$"
+    r"主\s*题\s*词[：:]?.*|\d{4}-\d{2}-\d{2}来源[：:].*|.*附件预览|"
+    # Web page chrome: the breadcrumb, share buttons, the page's own posting line.
+    r"当前位置[：:].*|(?:分享到[：:]?|分享到[：:]?)?(?:微信|微博|QQ空间|QQ好友|朋友圈|豆瓣|打印|关闭|收藏)*|来\s*源[：:].*|"
+    r"(?:时间|发布时间)[：:]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|"
+    r"附件下载|文件下载.*|={3,}\s*正\s*文\s*={3,}|页面链接与图片详见.*|"
+    r"(?:发布时间|发布机构|栏目|原文链接|本地目录|文号)[：:].*)$"
 )
 # 版记 and web-page chrome: everything from here on is not the document.
 _TAIL = re.compile(
@@ -127,14 +135,38 @@ def _dedupe_lines(lines: list[str]) -> list[str]:
     return out
 
 
+# Words that end the issuer part of a title (``X关于……``, ``X贯彻执行Y关于……``).
+_TITLE_VERB = re.compile(r"关于|转发|印发|批转|贯彻执行|贯彻落实|贯彻")
+# A joint title may print its issuers with no separator (``广州市人力资源和社会保障局广州市财政局``):
+# a new issuer starts after an organ word where the text repeats the first issuer's place name.
+PLACE_PREFIX_CHARS = 2
+
+
 def _issuers_from_title(title: str) -> tuple[str, ...]:
-    m = re.search(r"(关于|转发|印发|批转)", title)
+    m = _TITLE_VERB.search(title)
     if not m or m.start() == 0:
         return ()
     prefix = title[: m.start()]
     if re.search(r"等\d+个?部门$|等[一二三四五六七八九十]+个?部门$", prefix):
         return ()
-    return tuple(x for x in _ISSUER_SPLIT.split(prefix) if x)
+    out: list[str] = []
+    for part in _ISSUER_SPLIT.split(prefix):
+        if part:
+            out.extend(split_run_on_issuers(part))
+    return tuple(out)
+
+
+def split_run_on_issuers(text: str) -> list[str]:
+    """``甲市A局甲市B委员会`` → [``甲市A局``, ``甲市B委员会``]; one name stays whole."""
+    place = text[:PLACE_PREFIX_CHARS]
+    parts: list[str] = []
+    start = 0
+    for k in range(PLACE_PREFIX_CHARS * 2, len(text) - PLACE_PREFIX_CHARS + 1):
+        if text.startswith(place, k) and _ORGAN_END.search(text[start:k]) and k - start >= 2 * PLACE_PREFIX_CHARS:
+            parts.append(text[start:k])
+            start = k
+    parts.append(text[start:])
+    return parts
 
 
 def split_addressees(text: str) -> tuple[str, ...]:
@@ -143,7 +175,46 @@ def split_addressees(text: str) -> tuple[str, ...]:
 
 
 def _looks_like_addressees(text: str) -> bool:
-    return text.endswith(("：", ":")) and "。" not in text and len(text) <= 160 and not _META.match(text)
+    return (
+        text.endswith(("：", ":"))
+        and "。" not in text
+        and len(text) <= 160
+        and not _META.match(text)
+        and not _SALUTATION.search(text)
+    )
+
+
+# A speech's salutation is not a 主送机关 (guide): ``各位代表：``, ``各位代表，同志们：``.
+_SALUTATION = re.compile(r"(?:代表|委员|同志们|同志|朋友们|女士们|先生们)[！!]?[：:]$")
+# ``——2024年3月5日在第十四届全国人民代表大会第二次会议上``: a report's subtitle.
+_SUBTITLE_DATE = re.compile(r"^[—－\-–]{1,2}\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*在")
+_REPORTER = re.compile(r"我代表(?P<who>[^，,。；、]{2,30}?)[，,]?\s*向(?:大会|会议|全会)")
+# The subtitle and the opening sentence stand within this many paragraphs of the text's start.
+SPEECH_OPENING_PARAGRAPHS = 16
+
+
+@dataclass(frozen=True)
+class SpeechFields:
+    """What a report or speech (no 版头, no 落款) says about itself in its opening lines."""
+
+    date: str | None
+    issuer: str | None
+
+
+def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> SpeechFields | None:
+    date = issuer = None
+    for p in paras[first : min(last, first + SPEECH_OPENING_PARAGRAPHS)]:
+        if date is None and (m := _SUBTITLE_DATE.match(p.text)):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                date = f"{y:04d}-{mo:02d}-{d:02d}"
+        if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
+            issuer = m.group("who")
+        if match_marker(p.text):
+            break
+    if date is None and issuer is None:
+        return None
+    return SpeechFields(date, issuer)
 
 
 def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
@@ -217,10 +288,11 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         if m:
             doc_number = normalize_doc_number(m.group("agency"), m.group("year"), m.group("serial"))
 
-    # 主送机关: the first paragraph after the title ending with a colon.
+    # 主送机关: the first paragraph after the title ending with a colon. Web copies print the
+    # title again under the 发文字号; the repeat is skipped.
     addressees: tuple[str, ...] = ()
     k = after_title
-    while k < last and _is_furniture(paras[k].text):
+    while k < last and (_is_furniture(paras[k].text) or (title_lines and paras[k].text == "".join(title_lines))):
         k += 1
     body_first = k
     if k < last and _looks_like_addressees(paras[k].text):
@@ -228,9 +300,14 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         body_first = k + 1
 
     # 成文日期: the first date paragraph after the header; the signature sits right above it.
+    # A report or speech has no 版头 and no 落款: its date is the subtitle's (``——2024年3月5日
+    # 在……会议上``) and its issuer the body that ``我代表……向大会报告``.
     date = None
     date_index = None
-    for i in range(body_first, last):
+    speech = _speech_fields(paras, first, last) if doc_number is None else None
+    if speech is not None and speech.date:
+        date = speech.date
+    for i in range(body_first, last if date is None else body_first):
         d = parse_date_line(paras[i].text)
         if d:
             date, date_index = d, i
@@ -250,6 +327,8 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     issuers = _issuers_from_title(title) if title else ()
     if not issuers and signature:
         issuers = tuple(signature)
+    if not issuers and speech is not None and speech.issuer:
+        issuers = (speech.issuer,)
     if not issuers and meta.get("issuer"):
         issuers = tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x)
 
@@ -267,13 +346,9 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         while i < last and _is_furniture(paras[i].text):
             i += 1
         s = i
-        joined = ""
-        while i < last and i - s < 4 and is_title_line(paras[i].text):
-            joined += paras[i].text
-            i += 1
-            if genre_of(joined) or joined == forwarded_title:
-                break
-        if joined and (joined == forwarded_title or genre_of(joined)):
+        found = _forwarded_title_lines(paras, s, last, forwarded_title)
+        if found is not None:
+            joined, i = found
             forwarded_title = joined if _similar(joined, forwarded_title) else forwarded_title
             body_first = i
         else:
@@ -300,6 +375,26 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         first=first,
         last=last,
     )
+
+
+def _forwarded_title_lines(paras: tuple[Paragraph, ...], start: int, last: int, named: str) -> tuple[str, int] | None:
+    """The forwarded document's own title lines from ``start``: (title, index after it).
+
+    A title printed on several lines can end with a 文种 early (``……建设规划`` /
+    ``（2015-2020年）任务分工实施方案``): of the joins that end with a 文种, the one closest in
+    length to the title the notice names wins.
+    """
+    joined = ""
+    best: tuple[str, int] | None = None
+    i = start
+    while i < last and i - start < MAX_TITLE_LINES and is_title_line(paras[i].text):
+        joined += paras[i].text
+        i += 1
+        if joined == named:
+            return joined, i
+        if genre_of(joined) and (best is None or abs(len(joined) - len(named)) < abs(len(best[0]) - len(named))):
+            best = (joined, i)
+    return best
 
 
 def _similar(a: str, b: str) -> bool:

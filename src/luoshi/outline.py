@@ -16,23 +16,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from luoshi.model import MarkerKind, OutlineNode, Paragraph
-from luoshi.patterns import cn_small_number
+from luoshi.patterns import CIRCLED_NUMERALS, ENCLOSED_NUMERALS, OUTLINE_MARKERS, cn_small_number
 
-_CN = "一二三四五六七八九十百零〇"
-_ENCLOSED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-# Marker patterns in the order they are tried; each captures the bare numeral as ``n``.
-MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
-    (MarkerKind.CHAPTER, re.compile(rf"^第(?P<n>[{_CN}]+)章\s*")),
-    (MarkerKind.SECTION, re.compile(rf"^第(?P<n>[{_CN}]+)节\s*")),
-    (MarkerKind.ARTICLE, re.compile(rf"^第(?P<n>[{_CN}]+)条\s*")),
-    (MarkerKind.CN, re.compile(rf"^(?P<n>[{_CN}]+)、\s*")),
-    (MarkerKind.PAREN_CN, re.compile(rf"^[（(](?P<n>[{_CN}]+)[）)]\s*")),
-    (MarkerKind.PAREN_CN, re.compile(rf"^(?P<n>[{_ENCLOSED}])\s*")),
-    (MarkerKind.ARABIC, re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?!\d)\s*")),
-    (MarkerKind.PAREN_ARABIC, re.compile(r"^[（(](?P<n>\d{1,3})[）)]\s*")),
-    (MarkerKind.CIRCLED, re.compile(rf"^(?P<n>[{_CIRCLED}])\s*")),
+# Marker patterns in the order they are tried (the shared table in ``luoshi.patterns``).
+MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"^{frag}\s*")) for kind, frag in OUTLINE_MARKERS
 )
 
 # A run-in heading is a short first sentence: ``指导思想。`` ``加强组织领导。``
@@ -41,15 +29,26 @@ _RUN_IN = re.compile(rf"^[^。；！？\n]{{2,{MAX_RUN_IN_HEADING}}}?[。．]")
 
 
 def _bare_numeral(kind: MarkerKind, n: str) -> str:
-    if n in _ENCLOSED:
-        return "一二三四五六七八九十"[_ENCLOSED.index(n)]
-    if n in _CIRCLED:
-        return str(_CIRCLED.index(n) + 1)
+    if n in ENCLOSED_NUMERALS:
+        return "一二三四五六七八九十"[ENCLOSED_NUMERALS.index(n)]
+    if n in CIRCLED_NUMERALS:
+        return str(CIRCLED_NUMERALS.index(n) + 1)
+    if n.isdigit():
+        return str(int(n))  # full-width digits of a raw line: ``１`` → ``1``
     return n
 
 
-def match_marker(text: str) -> tuple[MarkerKind, str, int] | None:
-    """The marker that opens ``text``: its kind, bare numeral and length, else None."""
+@dataclass(frozen=True)
+class Marker:
+    """The outline marker that opens a paragraph: its style, bare numeral and length."""
+
+    kind: MarkerKind
+    numeral: str
+    length: int
+
+
+def match_marker(text: str) -> Marker | None:
+    """The marker that opens ``text``, else None."""
     for kind, pattern in MARKERS:
         m = pattern.match(text)
         if m:
@@ -59,7 +58,7 @@ def match_marker(text: str) -> tuple[MarkerKind, str, int] | None:
             numeral = _bare_numeral(kind, m.group("n"))
             if kind in (MarkerKind.CN, MarkerKind.PAREN_CN) and cn_small_number(numeral) is None:
                 return None
-            return kind, numeral, m.end()
+            return Marker(kind, numeral, m.end())
     return None
 
 
@@ -106,7 +105,7 @@ def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], 
     for p in paras:
         found = match_marker(p.text)
         if found is not None:
-            kind, numeral, length = found
+            kind, numeral = found.kind, found.numeral
             open_kinds = [b.kind for b in stack]
             if kind in open_kinds:
                 level = open_kinds.index(kind)
@@ -124,7 +123,7 @@ def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], 
             else:
                 preamble.append(p)
             continue
-        kind, numeral, length = found
+        kind, numeral, length = found.kind, found.numeral, found.length
         value = _number_value(kind, numeral)
         if value is not None:
             last_value[kind] = value

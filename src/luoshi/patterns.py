@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from luoshi.model import MarkerKind
+
 CN_DIGITS = "零〇○一二三四五六七八九十百"
 
 # 发文字号: 机关代字〔年份〕序号号, with whatever bracket the source used; pdftotext and web
@@ -130,3 +132,37 @@ def genre_of(title: str) -> str | None:
 # Words a title uses to say it forwards or issues another document.
 FORWARD_VERBS = ("印发", "转发", "批转", "颁发", "发布")
 FORWARD_TITLE = re.compile(r"(?:关于)?(?:印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
+
+
+# An organisation name as signed or addressed ends with an organ word (GB/T 9704 发文机关署名).
+ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|署|院|会|处|室|行|社|办|中心|集团|协会|联合会|党工委|组织部|管委会|小组)$"
+)
+# A 主送 line also names groups of addressees: ``有关单位``, ``各区属国企``, ``各高等院校``.
+ADDRESSEE_END = re.compile(rf"(?:{ORGAN_END.pattern[:-1]}|单位|机构|企业|国企|院校|学校|高校|部门|街道|乡镇|镇|社区)$")
+
+
+# Outline markers (GB/T 9704 一、 → （一） → 1. → （1）, rules' 第一章/第一条, lists' ①), the
+# one table the cleaner (a marker starts a paragraph), the page-body cutter and the outline
+# read. Each entry captures the bare numeral as ``n``. PDF layers from some producers put
+# spaces inside the brackets (``( 一)``, ``（ 1 ）``); digits may still be full-width when
+# the cleaner looks at a raw line.
+_CN_MARK = "一二三四五六七八九十百零〇"
+ENCLOSED_NUMERALS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+CIRCLED_NUMERALS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+OUTLINE_MARKERS: tuple[tuple[MarkerKind, str], ...] = (
+    (MarkerKind.CHAPTER, rf"第(?P<n>[{_CN_MARK}]+)章"),
+    (MarkerKind.SECTION, rf"第(?P<n>[{_CN_MARK}]+)节"),
+    (MarkerKind.ARTICLE, rf"第(?P<n>[{_CN_MARK}]+)条"),
+    (MarkerKind.CN, rf"(?P<n>[{_CN_MARK}]+)、"),
+    (MarkerKind.PAREN_CN, rf"[（(]\s?(?P<n>[{_CN_MARK}]+)\s?[）)]"),
+    (MarkerKind.PAREN_CN, rf"(?P<n>[{ENCLOSED_NUMERALS}])"),
+    (MarkerKind.ARABIC, r"(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])"),
+    (MarkerKind.PAREN_ARABIC, r"[（(]\s?(?P<n>[0-9０-９]{1,3})\s?[）)]"),
+    (MarkerKind.CIRCLED, rf"(?P<n>[{CIRCLED_NUMERALS}])"),
+)
+
+
+def outline_marker_alternation() -> str:
+    """All markers as one regex alternation without capture groups (for ``^(?:…)`` tests)."""
+    return "|".join(re.sub(r"\(\?P<n>", "(?:", frag) for _, frag in OUTLINE_MARKERS)

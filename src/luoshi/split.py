@@ -10,10 +10,11 @@ they stay one document. Text with no 发文字号 paragraph is one document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, Paragraph
-from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE
+from luoshi.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, genre_of, normalize_doc_number
 
 # How many short paragraphs above a 发文字号 may form the title (titles run to three lines).
 MAX_TITLE_LINES = 4
@@ -68,7 +69,12 @@ def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
     for i in numbers:
         if anchors and i - anchors[-1] <= MAX_TITLE_LINES and paras[i].text == paras[anchors[-1]].text:
             continue
+        if not has_header_block(paras, i) and not (not anchors and _opens_text(paras, i)):
+            continue  # a number cited on a line of its own inside a body
         anchors.append(i)
+    # A document that an earlier notice forwards by number (``现将《……》（X〔2023〕2号）转发给你们``)
+    # is that notice's content, not a document of its own.
+    anchors = [i for k, i in enumerate(anchors) if not _forwarded_here(paras, anchors[k - 1] if k else 0, i)]
     if not anchors:
         return (DocumentRange(0, len(paras), None),)
     starts = []
@@ -82,3 +88,60 @@ def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
         end = starts[k + 1] if k + 1 < len(anchors) else len(paras)
         ranges.append(DocumentRange(starts[k], end, i))
     return tuple(ranges)
+
+
+def has_header_block(paras: tuple[Paragraph, ...], number_index: int) -> bool:
+    """Whether the 发文字号 at ``number_index`` stands in a title block (GB/T 9704).
+
+    The title ends with its 文种, either in the lines right above the number (gazette
+    print) or right below it (版头, 发文字号, then the title). A number cited in a body has
+    body text around it instead, so it cannot open a document.
+    """
+    joined = ""
+    i = number_index - 1
+    while i >= 0 and number_index - i <= MAX_TITLE_LINES and is_title_line(paras[i].text):
+        joined = paras[i].text + joined
+        if genre_of(joined):
+            return True
+        i -= 1
+    if number_index >= 1 and _ends_with_genre(paras[number_index - 1].text):
+        return True  # one long title line (a joint title naming many issuers)
+    joined = ""
+    for j in range(number_index + 1, min(len(paras), number_index + 1 + MAX_TITLE_LINES)):
+        if not is_title_line(paras[j].text) and not _ends_with_genre(paras[j].text):
+            break
+        joined += paras[j].text
+        if genre_of(joined):
+            return True
+    return False
+
+
+def _ends_with_genre(text: str) -> bool:
+    return len(text) <= MAX_LONG_TITLE_CHARS and "。" not in text and "：" not in text and genre_of(text) is not None
+
+
+# A title line may run long (a joint title naming seven issuers) when it ends with its 文种.
+MAX_LONG_TITLE_CHARS = 300
+
+
+def _opens_text(paras: tuple[Paragraph, ...], number_index: int) -> bool:
+    """The first 发文字号 of a text that has no title block (a page that starts at the number)
+    still names the document, unless body text (a sentence) comes before it."""
+    return not any("。" in p.text for p in paras[:number_index])
+
+
+_FORWARD_SENTENCE = re.compile(r"(?:转发|印发|批转)给你们|现予(?:转发|印发)|现(?:转发|印发)")
+
+
+def _forwarded_here(paras: tuple[Paragraph, ...], floor: int, number_index: int) -> bool:
+    m = DOC_NUMBER.search(paras[number_index].text)
+    if m is None:
+        return False
+    number = normalize_doc_number(m.group("agency"), m.group("year"), m.group("serial"))
+    for p in paras[floor:number_index]:
+        if not _FORWARD_SENTENCE.search(p.text):
+            continue
+        for c in DOC_NUMBER.finditer(p.text):
+            if normalize_doc_number(c.group("agency"), c.group("year"), c.group("serial")) == number:
+                return True
+    return False

@@ -238,6 +238,8 @@ REJECT_AFTER_RE = re.compile(r"^(?:[+＋×*/=:：·_]|制|号|届|期|版|批次
 # ``每处建筑面积不少于1000平方米``) is a standard each must meet, a policy parameter (guide: per-person
 # standards, quotas per applicant); counts per unit (``每个社区至少1个服务站``) stay targets.
 PER_UNIT_RE = re.compile(r"每(?:个|处|所|家|户|人|名|床|间|张|座)")
+# A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
+POLICY_RATE_AFTER_RE = re.compile(r"^(?:的)?(?:征收率|税率|费率|利率|贴息率|补贴率|缴费比例|预征率|扣除率)")
 # Letters right after a bare number make a name (``4G``, ``3D打印``); after a unit they
 # start the next word (``10家A级景区``).
 NAME_AFTER_BARE_RE = re.compile(r"^[A-Za-z]")
@@ -273,6 +275,10 @@ FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今�
 HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
 # A top-level heading run into the text (a page whose body is one line): ``一、2024年工作回顾2024年是…``.
 INLINE_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# A year heading run into its text (``2024年工作回顾2024年是…``, ``2025年工作安排…``).
+RUN_IN_YEAR_HEADING_RE = re.compile(
+    rf"^(?:19|20)\d{{2}}年[^，。；、\d]{{0,6}}(?:{REVIEW_HEADING_RE.pattern}|{FORWARD_HEADING_RE.pattern})"
+)
 # How much of the text after an inline marker is read as its heading.
 INLINE_HEADING_CHARS = 12
 # A paragraph this short without sentence punctuation is a heading line of its own.
@@ -448,7 +454,7 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
             inherited = goal or inherited
         else:
             inherited = None
-    default = _heading_year_phrase(node.heading, doc.date) or parent.default
+    default = _heading_year_phrase(_heading_of(node), doc.date) or parent.default
     scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
     for i, para in enumerate(node.paragraphs):
         yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
@@ -472,6 +478,16 @@ def _heading_year_phrase(heading: str, date: str | None) -> TimePhrase | None:
     if now is None or year < now:
         return None
     return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
+
+
+def _heading_of(node: OutlineNode) -> str:
+    """The node's heading, else the start of its text when that reads as a heading run into
+    the text with no separator (``2024年工作回顾2024年是…``: a review or forward-looking word
+    follows a year), else ``""``."""
+    if node.heading or not node.paragraphs:
+        return node.heading
+    start = node.paragraphs[0].text[:INLINE_HEADING_CHARS]
+    return start if RUN_IN_YEAR_HEADING_RE.match(start) else ""
 
 
 def _heading_tense(heading: str, date: str | None) -> str | None:
@@ -513,7 +529,8 @@ def _sections(doc: Document) -> _Sections:
     and from top-level markers run into the text (a page whose body is one line)."""
     events: list[tuple[int, str, str]] = []
     for node in doc.outline:
-        events.append((node.start, _heading_tense(node.heading, doc.date) or "present", node.heading))
+        heading = _heading_of(node)
+        events.append((node.start, _heading_tense(heading, doc.date) or "present", heading))
     for para in _all_paragraphs(doc):
         text = para.text
         if len(text) <= HEADING_LINE_MAX and not _SENTENCE_PUNCT_RE.search(text):
@@ -528,6 +545,8 @@ def _sections(doc: Document) -> _Sections:
             if m is None:
                 continue
             heading = sent.text[m.end() : m.end() + INLINE_HEADING_CHARS]
+            if not (RUN_IN_YEAR_HEADING_RE.match(heading) or REVIEW_HEADING_RE.search(heading)):
+                continue  # ``一、2015年全省新建…`` is a list item, not a section heading
             tense = _heading_tense(heading, doc.date)
             if tense is not None:
                 events.append((para.start + sent.start, tense, heading))
@@ -1077,6 +1096,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "ordinal-or-formula-before"
     if REJECT_AFTER_RE.match(after):
         return "name-or-code-after"
+    if POLICY_RATE_AFTER_RE.match(after):
+        return "policy-rate"
     if q.unit == "" and (NAME_AFTER_BARE_RE.match(after) or q.is_range):
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):

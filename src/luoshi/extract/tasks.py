@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from luoshi.extract.units import (
+    LATER_UNITS_NOTE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
     LeadRule,
@@ -336,6 +337,7 @@ def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
     out: list[_Found] = []
     walked = list(_walk(doc.outline, ()))
     closing_texts: list[str] = []
+    later: tuple[str, ...] = ()  # units a 以下均需X落实，不再列出 note adds to every later task
     for i, w in enumerate(walked):
         item = w.item
         if i == len(walked) - 1:
@@ -343,9 +345,27 @@ def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
             closing_texts.extend(p.text for p in item.glued)
         state.read_statement(_outside_lists(item.joined.text, item.lists))
         found = _task_of(w, item, state, clean)
+        if found and later:
+            found = _with_later_units(found, later)
         if found:
             out.append(found)
+        later = _dedupe([*later, *_later_units(item.joined.text)])
     return _OutlineTasks(out, closing_texts)
+
+
+def _later_units(text: str) -> tuple[str, ...]:
+    units: list[str] = []
+    for m in LATER_UNITS_NOTE_RE.finditer(text):
+        parsed = parse_units(m.group(1))
+        if parsed is not None:
+            units.extend(parsed.units)
+    return tuple(units)
+
+
+def _with_later_units(found: _Found, later: tuple[str, ...]) -> _Found:
+    t = found.task
+    task = Task(t.path, t.text, _dedupe([*t.units, *later]), t.lead_units, t.span, t.units_span)
+    return _Found(task, found.leads, found.rule, found.lists, (*found.lead_rules, "later-units-note"))
 
 
 # --- table tasks -------------------------------------------------------------------

@@ -113,6 +113,12 @@ NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"下同"),
 )
 
+# A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
+# adds them to the end of every later task's units): group 1 is the unit list.
+LATER_UNITS_NOTE_RE = re.compile(
+    r"以下(?:各项)?均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)列出"
+)
+
 # Connectors inside one part that separate units when both sides are units.
 # ``和``/``及``/``与`` need both sides to look like units (工业和信息化部 is one).
 _CONNECTORS_RE = re.compile(r"会同|等和|等及|和|及|与")
