@@ -448,3 +448,15 @@ def test_a_tab_row_names_its_quantity_in_the_cell_before():
 def test_a_rate_the_policy_sets_is_a_parameter():
     found = targets_of("2023年12月31日前，对小规模纳税人适用3%征收率的应税销售收入，减按1%征收率征收增值税。")
     assert found == ()
+
+
+def test_a_year_named_work_plan_dates_its_items_but_a_plan_period_does_not():
+    plan = make_doc([(("一",), "", ["全县餐具抽检合格率达到90%以上。"])], forwarded_title="2026年全县食品安全工作方案")
+    assert [t.deadline for t in extract_targets(*plan)] == ["2026-12-31"]
+    period = make_doc([(("一",), "", ["全县餐具抽检合格率达到90%以上。"])], forwarded_title="全县食品安全规划（2021-2026年）工作方案")
+    assert [t.deadline for t in extract_targets(*period)] == [None]
+
+
+def test_counts_before_a_later_verb_after_dui_are_amounts_to_deliver():
+    found = targets_of("建立追溯系统，计划对全县12家生产企业、20家流通企业的相关食品建立电子身份编码。")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(12, "家", ">="), (20, "家", ">=")]

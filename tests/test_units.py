@@ -275,7 +275,8 @@ def test_a_bracket_opened_half_width_and_closed_full_width_is_one_list():
     assert [u.units for u in find_unit_lists("加强监管。(县教育局、县市场监管局）")] == [("县教育局", "县市场监管局")]
 
 
-def test_a_round_bracket_mistyped_closed_with_an_angle_bracket_at_the_end():
+def test_a_round_bracket_mistyped_closed_with_an_angle_bracket():
     assert [u.units for u in find_unit_lists("创建10家示范店。（县市场监管局〉")] == [("县市场监管局",)]
     # Inside a text ``〉`` closes a ``〈``: no list is read across it.
     assert find_unit_lists("按照（〈某某规定〉要求）执行。") == ()
+    assert [u.units for u in find_unit_lists("创建10家示范店。（县市场监管局〉加强餐具抽检。")] == [("县市场监管局",)]

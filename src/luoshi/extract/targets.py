@@ -262,7 +262,8 @@ RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 # A goal section: its own text may name the deadline of everything below it.
 GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
-WORK_PLAN_RE = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作要点")
+# ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
+WORK_PLAN_RE = re.compile(r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作(?:要点|方案|计划)")
 
 # --- the past sections of a report (guide, 政府工作报告) -------------------------
 # A heading of a review section: everything under it describes past results
@@ -294,7 +295,8 @@ INDICATOR_TRAIL_RE = re.compile(
     r"(?:每年|每季度|每月|趋于|趋向|趋|均|分别|总体|力争|争取|确保|要|将|应|可|都|全部|各|共|达|为|稳定|"
     r"基本|累计|大力|积极|加快|深入|在)+$"
 )
-DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]")
+# The verb may follow its object: the 将/把 construction and ``对N家企业…建立``.
+DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]|(?:^|[，；])(?:计划)?对")
 # The object after a number ends where a new verb starts (``2—4所重点高中作为…学校``).
 TAIL_STOP_RE = re.compile(r"作为|进行|用于|开展|参与|实行|，")
 LENGTH_UNITS = ("公里", "千米", "米")

@@ -395,7 +395,7 @@ def parse_units(content: str) -> ParsedUnits | None:
 
 # Brackets of one shape close each other whatever their width: web copies mix
 # ``(区社会事业局、区市场监管局）``. ``〉`` typed for ``）`` (``（区市场监管局〉``) closes
-# a round bracket only where the text ends, since inside a text it closes a ``〈``.
+# a round bracket when no ``〈`` is open (then it closes that ``〈``).
 BRACKET_FAMILY: dict[str, str] = {
     "（": "round", "(": "round", "）": "round", ")": "round",
     "〔": "tortoise", "〕": "tortoise",
@@ -403,8 +403,9 @@ BRACKET_FAMILY: dict[str, str] = {
     "【": "lenticular", "】": "lenticular",
 }  # fmt: skip
 MISTYPED_ROUND_CLOSER = "〉"
+ANGLE_OPENER = "〈"
 _BRACKET_CHAR_RE = re.compile(
-    "[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values()) + MISTYPED_ROUND_CLOSER) + "]"
+    "[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values()) + MISTYPED_ROUND_CLOSER + ANGLE_OPENER) + "]"
 )
 
 
@@ -416,13 +417,18 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    angles = 0  # ``〈`` open (inside a title): the next ``〉`` closes one of them
     for m in _BRACKET_CHAR_RE.finditer(text):
         ch, i = m.group(0), m.start()
+        if ch == ANGLE_OPENER:
+            angles += 1
+            continue
         if ch in BRACKETS:
             stack.append((BRACKET_FAMILY[ch], i))
             continue
         if ch == MISTYPED_ROUND_CLOSER:
-            if text[i + 1 :].strip():
+            if angles:
+                angles -= 1
                 continue
             family = "round"
         else:
