@@ -453,7 +453,9 @@ def test_a_rate_the_policy_sets_is_a_parameter():
 def test_a_year_named_work_plan_dates_its_items_but_a_plan_period_does_not():
     plan = make_doc([(("一",), "", ["全县餐具抽检合格率达到90%以上。"])], forwarded_title="2026年全县食品安全工作方案")
     assert [t.deadline for t in extract_targets(*plan)] == ["2026-12-31"]
-    period = make_doc([(("一",), "", ["全县餐具抽检合格率达到90%以上。"])], forwarded_title="全县食品安全规划（2021-2026年）工作方案")
+    period = make_doc(
+        [(("一",), "", ["全县餐具抽检合格率达到90%以上。"])], forwarded_title="全县食品安全规划（2021-2026年）工作方案"
+    )
     assert [t.deadline for t in extract_targets(*period)] == [None]
 
 
