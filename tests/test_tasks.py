@@ -381,3 +381,17 @@ def test_a_note_naming_units_for_every_later_item_adds_them_to_each_later_task()
     assert got[("二",)].units == ("县财政局", "各乡镇人民政府")
     assert got[("三",)].units == ("县政府办公室", "各乡镇人民政府")
     assert all(not t.lead_units for t in got.values())
+
+
+def test_you_x_fuze_in_an_item_without_a_list_is_a_task_but_not_in_brackets_or_the_interpretation_clause():
+    doc, clean = build(
+        [
+            (("一",), ["第十二条 社区养老服务设施应当由区、镇人民政府和街道办事处负责建设。"]),
+            (("二",), ["第十三条 证书的实施（技工院校内由县人社局负责）按规定执行。"]),
+            (("三",), ["第十四条 本办法由县民政局负责解释。"]),
+        ]
+    )
+    got = {t.path: t for t in extract_tasks(doc, clean)}
+    assert list(got) == [("一",)]
+    assert got[("一",)].units == ("区、镇人民政府", "街道办事处")
+    assert "由区、镇人民政府和街道办事处负责建设" in got[("一",)].text

@@ -28,6 +28,7 @@ from luoshi.extract.units import (
     LeadRule,
     ParsedUnits,
     UnitList,
+    find_duty_phrases,
     find_unit_lists,
     parse_units,
 )
@@ -291,6 +292,11 @@ class _Found:
 def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanText) -> _Found | None:
     """The node's task (doc-level leads not yet added), or None when it has no list."""
     joined, lists = item.joined, item.lists
+    kept_in_text: tuple[UnitList, ...] = ()
+    if not lists:
+        # ``由X负责…`` in the item's text, when it has no list of its own; the clause stays in
+        # the text (cutting it would leave ``设施应当建设``).
+        lists = kept_in_text = find_duty_phrases(joined.text)
     if not lists:
         return None
     units: list[str] = []
@@ -305,7 +311,7 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     phrase_spans = [(s, e) for s, e in walked.phrases.spans if e <= len(joined.text)]
     if walked.section_leads:
         lead_rules.append("section-lead-phrase")
-    cut = sorted([(ul.start, ul.end) for ul in lists] + phrase_spans)
+    cut = sorted([(ul.start, ul.end) for ul in lists if ul not in kept_in_text] + phrase_spans)
     text, pos = [], 0
     for s, e in cut:
         if s >= pos:

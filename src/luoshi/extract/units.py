@@ -478,6 +478,27 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
 
 
+# ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
+# ``设施应当由区、镇人民政府和街道办事处负责建设``. Not inside brackets (an explanation:
+# ``（技工院校内由人力资源社会保障行政部门负责）``), not ``由X牵头`` (a lead phrase) and not the
+# interpretation clause ``本办法由X负责解释``, which names who interprets the text, not a duty.
+_DUTY_NAME = r"[^，。；：、（）()《》“”]{1,30}?"
+YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头|解释)")
+
+
+def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
+    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list."""
+    spans = _bracket_spans(text or "")
+    out: list[UnitList] = []
+    for m in YOU_FUZE_RE.finditer(text or ""):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        parsed = parse_units(m.group(1))
+        if parsed is not None:
+            out.append(UnitList(m.start(), m.end(), parsed, "duty-phrase"))
+    return tuple(out)
+
+
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitList, ...]:
     """Every unit list in ``text`` (one paragraph or an item's text), in order.
 
