@@ -102,3 +102,15 @@ def test_a_list_item_naming_a_past_year_is_not_a_review_heading():
     body = "主要目标。一、覆盖率由2015年的60%提高到2020年的80%。二、新建公园5个。"
     found = report([], preamble=[body], date="2016-05-01")
     assert [t.value for t in found] == [80, 5]
+
+
+def test_a_quantity_the_text_calls_the_target_restates_it():
+    text = "今年发展主要预期目标是：地区生产总值增长5%左右。提出上述预期目标，综合考虑了各方面因素。经济增长预期目标为5%左右。"
+    found = report([(("一",), [PLAN, text])])
+    assert [t.value for t in found] == [5]
+
+
+def test_a_target_whose_clause_names_no_quantity_takes_its_sentence_as_text():
+    text = "从今年开始拟连续几年发行超长期特别国债，今年先发行100亿元。"
+    found = report([(("一",), [PLAN, text])])
+    assert [t.text for t in found] == [text.rstrip("。")]

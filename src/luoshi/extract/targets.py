@@ -665,6 +665,8 @@ def _paragraph_targets(
             deadline = _deadline_for(sent, q, phrases, enclosing)
             start = para.start + sent.start + reading.text_start
             end = para.start + sent.start + reading.text_end
+            if len(PLAN_RE.sub("", _PREDICATE_RE.sub("", reading.indicator))) < NAMELESS_INDICATOR_CHARS:
+                start = para.start + sent.start  # ``今年先发行1万亿元``: the sentence names the quantity
             target = Target(
                 text=clean.text[start:end],
                 indicator=_row_indicator(text, sent.start + q.start) or reading.indicator,
@@ -709,6 +711,7 @@ def _row_indicator(text: str, pos: int) -> str | None:
 # Calibrated on sibling items that are not restatements: ``每个区…至少1个区级综合养老服务中心``
 # and ``每个街道、镇…至少1个街镇级综合养老服务中心`` overlap 0.72 and stay two targets.
 RESTATEMENT_OVERLAP = 0.85
+TARGET_WORD = "目标"  # ``…预期目标为5%左右`` names a target stated before
 
 
 def _overlap(a: str, b: str) -> float:
@@ -722,10 +725,18 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _restates(t: Target, earlier: list[Target]) -> bool:
+    """``t`` repeats an earlier target: the same text, a nearly identical indicator, or a
+    quantity the text itself calls a target (``经济增长预期目标为5%左右`` after
+    ``国内生产总值增长5%左右``), with the same value, unit and deadline."""
+    names_target = TARGET_WORD in t.indicator
     return any(
         (e.value, e.value_max, e.unit) == (t.value, t.value_max, t.unit)
         and (
-            e.text == t.text or (e.deadline == t.deadline and _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
+            e.text == t.text
+            or (
+                e.deadline == t.deadline
+                and (names_target or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
+            )
         )
         for e in earlier
     )
@@ -893,6 +904,9 @@ def _clause_readings(
 
 
 _BRACKET_RE = re.compile(r"[（(）)]")
+# An indicator with fewer characters than this once its verbs are gone names no quantity
+# (``先发行``): the target's text then starts at its sentence, which does.
+NAMELESS_INDICATOR_CHARS = 3
 _PREDICATE_RE = re.compile(
     "|".join(sorted({*COMPARATOR_BEFORE, *FALL_WORDS, *DELIVERY_VERBS, "零增长"}, key=len, reverse=True))
 )
