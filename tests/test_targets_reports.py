@@ -105,7 +105,10 @@ def test_a_list_item_naming_a_past_year_is_not_a_review_heading():
 
 
 def test_a_quantity_the_text_calls_the_target_restates_it():
-    text = "今年发展主要预期目标是：地区生产总值增长5%左右。提出上述预期目标，综合考虑了各方面因素。经济增长预期目标为5%左右。"
+    text = (
+        "今年发展主要预期目标是：地区生产总值增长5%左右。提出上述预期目标，综合考虑了各方面因素。"
+        "经济增长预期目标为5%左右。"
+    )
     found = report([(("一",), [PLAN, text])])
     assert [t.value for t in found] == [5]
 

@@ -734,8 +734,7 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
         and (
             e.text == t.text
             or (
-                e.deadline == t.deadline
-                and (names_target or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
+                e.deadline == t.deadline and (names_target or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
             )
         )
         for e in earlier
