@@ -117,3 +117,20 @@ def test_a_target_whose_clause_names_no_quantity_takes_its_sentence_as_text():
     text = "从今年开始拟连续几年发行超长期特别国债，今年先发行100亿元。"
     found = report([(("一",), [PLAN, text])])
     assert [t.text for t in found] == [text.rstrip("。")]
+
+
+def test_a_plan_heading_line_dates_the_numbered_items_below_it():
+    doc, clean = build(
+        [(("一",), ["坚决维护社会稳定。新建公园5个。"]), (("二",), ["持续扩大投资。完成投资200亿元以上。"])],
+        preamble=[REVIEW, "新建公园12个。", PLAN, "今年将重点做好以下工作。"],
+        date="2026-01-10",
+        title="政府工作报告",
+        kind=MarkerKind.PAREN_CN,
+    )
+    found = extract_targets(doc, clean)
+    assert [(t.value, t.deadline) for t in found] == [(5, "2026-12-31"), (20000000000, "2026-12-31")]
+
+
+def test_a_review_item_ends_at_its_next_sibling_item():
+    found = report([(("一",), [REVIEW, "新建公园12个。"]), (("二",), ["加强自身建设", "新建公园5个。"])])
+    assert [t.value for t in found] == [5]

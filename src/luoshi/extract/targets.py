@@ -526,19 +526,32 @@ class _Sections:
         return None
 
 
+@dataclass(frozen=True)
+class _Heading:
+    pos: int
+    tense: str | None  # ``past``, ``present`` or None (a heading that names no tense)
+    text: str
+    from_outline: bool  # a top-level outline item (else a heading line or an inline marker)
+
+
 def _sections(doc: Document) -> _Sections:
     """Read section headings from the outline's top level, from heading lines of their own
-    and from top-level markers run into the text (a page whose body is one line)."""
-    events: list[tuple[int, str, str]] = []
+    and from top-level markers run into the text (a page whose body is one line).
+
+    A review heading starts a past stretch; a forward-looking heading ends it, and so does
+    the next top-level item when the stretch began at one (its sibling). A heading naming
+    the current or coming year dates what follows up to the next heading of its kind.
+    """
+    heads: list[_Heading] = []
     for node in doc.outline:
         heading = _heading_of(node)
-        events.append((node.start, _heading_tense(heading, doc.date) or "present", heading))
+        heads.append(_Heading(node.start, _heading_tense(heading, doc.date), heading, True))
     for para in _all_paragraphs(doc):
         text = para.text
         if len(text) <= HEADING_LINE_MAX and not _SENTENCE_PUNCT_RE.search(text):
             tense = _heading_tense(text, doc.date)
             if tense is not None:
-                events.append((para.start, tense, text))
+                heads.append(_Heading(para.start, tense, text, False))
             continue
         if INLINE_HEADING_RE.search(text) is None:
             continue
@@ -551,26 +564,33 @@ def _sections(doc: Document) -> _Sections:
                 continue  # ``一、2015年全省新建…`` is a list item, not a section heading
             tense = _heading_tense(heading, doc.date)
             if tense is not None:
-                events.append((para.start + sent.start, tense, heading))
-    if not events:
+                heads.append(_Heading(para.start + sent.start, tense, heading, False))
+    if not any(h.tense for h in heads):
         return _Sections()
-    events.sort(key=lambda e: e[0])
-    ends = [e[0] for e in events[1:]] + [doc.span.end]
+    heads.sort(key=lambda h: h.pos)
     past: list[tuple[int, int]] = []
     dated: list[tuple[int, int, TimePhrase]] = []
-    begin: int | None = None
-    for (pos, tense, heading), end in zip(events, ends, strict=True):
-        if tense == "past":
-            begin = pos if begin is None else begin
-            continue
-        if begin is not None:
-            past.append((begin, pos))
-            begin = None
-        phrase = _heading_year_phrase(heading, doc.date)
+    past_from: _Heading | None = None
+    dated_from: tuple[_Heading, TimePhrase] | None = None
+    for h in heads:
+        ends_past = h.tense == "present" or (
+            h.tense is None and h.from_outline and past_from is not None and past_from.from_outline
+        )
+        if past_from is not None and ends_past:
+            past.append((past_from.pos, h.pos))
+            past_from = None
+        if dated_from is not None and (h.tense is not None or (h.from_outline and dated_from[0].from_outline)):
+            dated.append((dated_from[0].pos, h.pos, dated_from[1]))
+            dated_from = None
+        if h.tense == "past" and past_from is None:
+            past_from = h
+        phrase = _heading_year_phrase(h.text, doc.date) if h.tense == "present" else None
         if phrase is not None:
-            dated.append((pos, end, phrase))
-    if begin is not None:
-        past.append((begin, doc.span.end))
+            dated_from = (h, phrase)
+    if past_from is not None:
+        past.append((past_from.pos, doc.span.end))
+    if dated_from is not None:
+        dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
     return _Sections(tuple(past), tuple(dated))
 
 
