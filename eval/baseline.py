@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from luoshi.contract import SCHEMA
-from luoshi.patterns import DOC_NUMBER, normalize_doc_number
+from luoshi.patterns import DOC_NUMBER, format_doc_number
 from luoshi.pipeline import parse_file
 
 _UNITS = re.compile(r"（责任单位：([^）]+)）")
@@ -51,7 +51,7 @@ def baseline_contract(path) -> dict[str, Any]:
                 )
         body = result.clean.text[doc.span.start : doc.span.end]
         for m in DOC_NUMBER.finditer(body):
-            number = normalize_doc_number(m.group("agency"), m.group("year"), m.group("serial"))
+            number = format_doc_number(m)
             if number != doc.doc_number:
                 refs.add(number)
         docs.append(

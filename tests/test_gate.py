@@ -69,3 +69,16 @@ def test_missing_shared_material_fails_with_a_clear_message(tmp_path: Path):
 
     with pytest.raises(GoldError, match="shared material expected"):
         gold_files(tmp_path / "nowhere")
+
+
+def test_the_baseline_row_of_the_table_runs(tmp_path: Path):
+    sys.path.insert(0, str(ROOT / "eval"))
+    from baseline import baseline_contract
+
+    page = tmp_path / "t.txt"
+    text = "某省人民政府关于做好试点工作的通知\n某政发〔2020〕3号\n根据国发〔2015〕50号文件，覆盖率达到90%。\n"
+    page.write_text(text, "utf-8")
+    (doc,) = baseline_contract(page)["documents"]
+    assert doc["doc_number"] == "某政发〔2020〕3号"
+    # A regular-expression baseline: the organ code swallows the word before it.
+    assert [r["doc_number"] for r in doc["references"]] == ["根据国发〔2015〕50号"]

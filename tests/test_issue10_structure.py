@@ -241,3 +241,110 @@ def test_crawler_header_needs_two_key_lines():
     assert crawler_header(["标题: 某通知", "正文第一行"]) is None
     found = crawler_header(["标题: 某通知", "文号: 某发〔2020〕1号", "=== 正文 ===", "正文"])
     assert found is not None and found.body_line == 3 and found.get("文号") == "某发〔2020〕1号"
+
+
+def test_one_home_for_doc_numbers_reads_every_bracket_the_sources_use():
+    from luoshi.patterns import DOC_NUMBER_LINE, doc_number_in, normalize_doc_number
+
+    cases = {
+        "川办发[2016]14号": "川办发〔2016〕14号",
+        "川办发［２０１６］１４号": "川办发〔2016〕14号",
+        "国发(2015)50号": "国发〔2015〕50号",
+        "杭政办函〔2025〕16 号": "杭政办函〔2025〕16号",
+        "绵府办函．２０１６．１号": "绵府办函〔2016〕1号",
+        "人力资源和社会保障部令第26号": "人力资源和社会保障部令第26号",
+        "国家发展改革委令２０１７年第１号": "国家发展改革委令2017年第1号",
+    }
+    for raw, normal in cases.items():
+        assert normalize_doc_number(raw) == normal, raw
+    assert normalize_doc_number("2016年工作要点") is None
+    assert doc_number_in("（余府发〔２０１２〕３号）") == "余府发〔2012〕3号"
+    assert DOC_NUMBER_LINE.match("（余府发〔２０１２〕３号）")
+    assert not DOC_NUMBER_LINE.match("根据国发〔2015〕50号文件精神")
+
+
+def test_a_banner_or_column_head_above_the_title_is_not_part_of_it():
+    head = "上级文件\n国务院关于做好试点工作的通知\n国发〔2020〕3号\n各省人民政府：\n现就有关事项通知如下。\n"
+    (doc,) = parse_text(head).documents
+    assert doc.title == "国务院关于做好试点工作的通知" and doc.issuers == ("国务院",)
+    # A title whose first line happens to end with 文件 keeps it (it is no short banner).
+    title = "某省人民政府关于废止部分省政府规范性文件\n的决定\n某政发〔2020〕5号\n各市人民政府：\n现决定废止。\n"
+    (doc,) = parse_text(title).documents
+    assert doc.title == "某省人民政府关于废止部分省政府规范性文件的决定"
+    banner = "某省人民政府文件\n某政发〔2020〕6号\n某省人民政府关于做好监测工作的通知\n各市人民政府：\n请做好监测。\n"
+    (doc,) = parse_text(banner).documents
+    assert doc.title == "某省人民政府关于做好监测工作的通知" and doc.doc_number == "某政发〔2020〕6号"
+
+
+# Tuning constants, each on both sides of its threshold.
+
+
+def test_table_number_window_both_sides():
+    from luoshi.clean import TABLE_NUMBER_WINDOW
+
+    row = "正文内容正文内容正文内容正文内容正文内容正"
+
+    def numbers_dropped(gap: int) -> set[int]:
+        from luoshi.clean import _furniture, _split_lines
+
+        lines = ["1", *[row + "。"] * (gap - 1), "2", row + "。"]
+        return _furniture(_split_lines("\n".join(lines)))
+
+    assert numbers_dropped(TABLE_NUMBER_WINDOW) == set()  # close together: a table's 序号
+    assert numbers_dropped(TABLE_NUMBER_WINDOW + 1) == {0, TABLE_NUMBER_WINDOW + 1}  # page numbers
+
+
+def test_numbering_gap_both_sides():
+    from luoshi.outline import MAX_FIRST_NUMBER, MAX_NUMBERING_GAP, build_outline
+    from luoshi.split import paragraphs
+
+    def paths(lines: list[str]) -> list[tuple[str, ...]]:
+        ct = _clean("\n".join(lines) + "\n")
+        return [n.path for n in build_outline(paragraphs(ct)).nodes]
+
+    far = str(1 + MAX_NUMBERING_GAP)
+    farther = str(2 + MAX_NUMBERING_GAP)
+    assert paths(["1.做甲。", f"{far}.做乙。"]) == [("1",), (far,)]
+    assert paths(["1.做甲。", f"{farther}.做乙。"]) == [("1",)]
+    first = str(MAX_FIRST_NUMBER)
+    assert paths([f"{first}.做甲。"]) == [(first,)]
+    assert paths([f"{MAX_FIRST_NUMBER + 1}.做甲。"]) == []
+
+
+def test_addressee_line_length_both_sides():
+    from luoshi.pagebody import MAX_ADDRESSEE_CHARS
+
+    unit = "各有关单位，"
+    count = MAX_ADDRESSEE_CHARS // len(unit)
+    fits = (unit * count)[:-1] + "："
+    too_long = (unit * (count + 1))[:-1] + "："
+    assert len(fits) <= MAX_ADDRESSEE_CHARS < len(too_long)
+    for line, expected in ((fits, count), (too_long, 0)):
+        (doc,) = parse_text(f"某县人民政府关于做好防汛工作的通知\n{line}\n请做好防汛工作。\n").documents
+        assert len(doc.addressees) == expected
+
+
+def test_similar_title_share_both_sides():
+    from luoshi.header import SIMILAR_TITLE_SHARE, _similar
+
+    named = "甲乙丙丁戊己庚辛壬癸"  # ten distinct characters
+    keep = int(SIMILAR_TITLE_SHARE * len(named))
+    assert _similar(named[:keep] + "子丑寅", named)  # shares ≥ the share: the same document
+    assert not _similar(named[: keep - 1] + "子丑寅卯", named)
+
+
+def test_flattened_body_cuts_at_the_genre_boundaries_and_nowhere_else():
+    from luoshi.pagebody import cut_flattened
+
+    line = (
+        "做好分类。（区城管局〉5.开展抽检。（区城管局）6.加强宣传。 深化“星辰大海 浪漫平潭”品牌，"
+        "力争增长2.5%以上。七、保障措施"
+    )
+    pieces = [line[a:b] for a, b in cut_flattened(line)]
+    assert pieces == [
+        "做好分类。（区城管局〉",  # a typo'd closing bracket still ends the list
+        "5.开展抽检。（区城管局）",
+        "6.加强宣传。",
+        "深化“星辰大海 浪漫平潭”品牌，力争增长2.5%以上。",  # a space inside quotes is content
+        "七、保障措施",
+    ]

@@ -150,7 +150,7 @@ def _paras(lines: list[str]) -> tuple[Paragraph, ...]:
 
 
 def test_outline_nesting_run_in_headings_and_preamble():
-    preamble, roots = build_outline(
+    built = build_outline(
         _paras(
             [
                 "为了测试。",
@@ -165,7 +165,8 @@ def test_outline_nesting_run_in_headings_and_preamble():
             ]
         )
     )
-    assert [p.text for p in preamble] == ["为了测试。"]
+    assert [p.text for p in built.preamble] == ["为了测试。"]
+    roots = built.nodes
     first = roots[0]
     assert first.heading == "总体要求"
     assert [c.path for c in first.children] == [("一", "一"), ("一", "二")]
@@ -176,15 +177,14 @@ def test_outline_nesting_run_in_headings_and_preamble():
 
 
 def test_numbers_in_text_are_not_taken_for_items():
-    _, roots = build_outline(_paras(["一、目标", "2018年底前完成。", "3.不是第一项"]))
+    roots = build_outline(_paras(["一、目标", "2018年底前完成。", "3.不是第一项"])).nodes
     assert [n.path for n in roots[0].walk()] == [("一",)]
 
 
 def test_closing_paragraphs_leave_the_last_item():
-    _, roots = build_outline(_paras(["一、任务", "（一）做事。", "本措施自2025年6月1日起施行。"]))
-    outline, closing = split_closing(roots)
-    assert [p.text for p in closing] == ["本措施自2025年6月1日起施行。"]
-    assert [p.text for p in outline[0].children[0].paragraphs] == ["做事。"]
+    outline = split_closing(build_outline(_paras(["一、任务", "（一）做事。", "本措施自2025年6月1日起施行。"])))
+    assert [p.text for p in outline.closing] == ["本措施自2025年6月1日起施行。"]
+    assert [p.text for p in outline.nodes[0].children[0].paragraphs] == ["做事。"]
 
 
 FIELDS = ("doc_number", "title", "issuers", "date", "addressees", "genre", "forwarded_title")

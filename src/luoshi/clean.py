@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from luoshi.model import CleanText, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
-from luoshi.patterns import DATE_LINE, genre_of, outline_marker_alternation
+from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
@@ -78,9 +78,7 @@ RUNNING_HEAD_MIN_REPEATS = 2
 # Outline markers that start a new paragraph: the outline's own table (``luoshi.patterns``).
 _MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
-_DOC_NUMBER_LINE = re.compile(
-    r"^[（(]?[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号[）)]?$"
-)
+_DOC_NUMBER_LINE = DOC_NUMBER_LINE
 # A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
 _FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
@@ -169,11 +167,16 @@ def _may_be_running_head(line: str) -> bool:
     )
 
 
+# A flattened table puts its 序号 cells within this many lines of each other (the seed's
+# 川办发14 table: 4–8 lines a row); page numbers stand a page (40+ lines) apart.
+TABLE_NUMBER_WINDOW = 12
+
+
 def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool:
     """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column)."""
     close = 0
     for j in numbers:
-        if j != i and abs(j - i) <= 12:
+        if j != i and abs(j - i) <= TABLE_NUMBER_WINDOW:
             close += 1
     if close:
         return False
@@ -251,6 +254,11 @@ def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[s
     return "".join(pieces), new
 
 
+# Lines narrower than this (half-width columns: ten Chinese characters) are headings, dates
+# and signatures, not the body lines whose width the layout sets.
+MIN_CONTENT_WIDTH = 20
+
+
 def _line_width_estimate(widths: list[int]) -> int:
     """The text's usual full line width: the median width of content lines.
 
@@ -311,7 +319,7 @@ def clean(source: SourceText) -> CleanText:
         raw_stripped = ln.raw.replace("\f", "").strip()
         folded.append((text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", "")))))
 
-    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= 20]
+    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
     wrapped_layout = _is_wrapped_layout(widths, usual)
 
@@ -348,6 +356,13 @@ def clean(source: SourceText) -> CleanText:
     return CleanText(text=joined, offsets=tuple(out_offs), source=source)
 
 
+# One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
+BROKEN_FRAGMENT_CHARS = 2
+# A short line without closing punctuation after a sentence end is a heading (seed headings:
+# 4–18 characters), so a full line before it does not run on into it.
+HEADING_MAX_CHARS = 20
+
+
 def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev``."""
     if "\t" in prev or "\t" in line or "://" in prev:
@@ -363,7 +378,7 @@ def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int
         return True
     if not wrapped_layout:
         return False
-    if last not in PARAGRAPH_END and len(prev) <= 2 and prev not in ("附件", "附表"):
+    if last not in PARAGRAPH_END and len(prev) <= BROKEN_FRAGMENT_CHARS and prev not in ("附件", "附表"):
         # One or two characters alone on a line are what an extraction break left (``回收`` /
         # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
         return True
@@ -385,4 +400,4 @@ def _unclosed_bracket(text: str) -> bool:
 
 
 def _looks_like_heading(line: str) -> bool:
-    return len(line) <= 20 and line[-1] not in PARAGRAPH_END and line[-1] not in ALWAYS_CONTINUES
+    return len(line) <= HEADING_MAX_CHARS and line[-1] not in PARAGRAPH_END and line[-1] not in ALWAYS_CONTINUES

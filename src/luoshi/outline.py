@@ -96,7 +96,17 @@ class _Builder:
         )
 
 
-def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], tuple[OutlineNode, ...]]:
+@dataclass(frozen=True)
+class Outline:
+    """A body read as an outline: the unnumbered paragraphs before the first item, the
+    item tree, and the closing paragraphs moved off the last item (see ``split_closing``)."""
+
+    preamble: tuple[Paragraph, ...]
+    nodes: tuple[OutlineNode, ...]
+    closing: tuple[Paragraph, ...] = ()
+
+
+def build_outline(paras: tuple[Paragraph, ...]) -> Outline:
     """Preamble paragraphs and the outline tree of a body's paragraphs."""
     preamble: list[Paragraph] = []
     roots: list[_Builder] = []
@@ -142,7 +152,14 @@ def build_outline(paras: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], 
         )
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
-    return tuple(preamble), tuple(r.freeze() for r in roots)
+    return Outline(tuple(preamble), tuple(r.freeze() for r in roots))
+
+
+# A new level opens at 1 or 2 (sources skip an item now and then: 国发42's （一）（二） have no
+# unit list and some copies drop the first); a sibling may skip up to two numbers (items lost
+# to a page break) — a bigger jump is text that starts with a number (``2016.``, ``10.5%``).
+MAX_FIRST_NUMBER = 2
+MAX_NUMBERING_GAP = 3
 
 
 def _plausible_first(kind: MarkerKind, numeral: str, last: int | None) -> bool:
@@ -151,7 +168,9 @@ def _plausible_first(kind: MarkerKind, numeral: str, last: int | None) -> bool:
     Anything else is text that happens to start with a number (``2016年…``).
     """
     value = _number_value(kind, numeral)
-    return value is not None and (value <= 2 or (last is not None and 0 < value - last <= 3))
+    return value is not None and (
+        value <= MAX_FIRST_NUMBER or (last is not None and 0 < value - last <= MAX_NUMBERING_GAP)
+    )
 
 
 def _plausible_next(prev: _Builder, kind: MarkerKind, numeral: str) -> bool:
@@ -159,7 +178,7 @@ def _plausible_next(prev: _Builder, kind: MarkerKind, numeral: str) -> bool:
     a, b = _number_value(kind, prev.numeral), _number_value(kind, numeral)
     if a is None or b is None:
         return False
-    return 0 < b - a <= 3 or b == 1
+    return 0 < b - a <= MAX_NUMBERING_GAP or b == 1
 
 
 def _heading_of(text: str) -> str:
@@ -179,11 +198,12 @@ CLOSING = re.compile(
 )
 
 
-def split_closing(outline: tuple[OutlineNode, ...]) -> tuple[tuple[OutlineNode, ...], tuple[Paragraph, ...]]:
-    """Move the closing paragraphs off the end of the last item into their own list."""
-    if not outline:
-        return outline, ()
-    chain = [outline[-1]]
+def split_closing(outline: Outline) -> Outline:
+    """Move the closing paragraphs off the end of the last item into ``closing``."""
+    if not outline.nodes:
+        return outline
+    nodes = outline.nodes
+    chain = [nodes[-1]]
     while chain[-1].children:
         chain.append(chain[-1].children[-1])
     last = chain[-1]
@@ -194,9 +214,9 @@ def split_closing(outline: tuple[OutlineNode, ...]) -> tuple[tuple[OutlineNode, 
             cut = i
             break
     if cut == len(paras):
-        return outline, ()
+        return outline
     closing = tuple(paras[cut:])
     node = replace(last, paragraphs=tuple(paras[:cut]), end=paras[cut - 1].end)
     for parent in reversed(chain[:-1]):
         node = replace(parent, children=(*parent.children[:-1], node), end=node.end)
-    return (*outline[:-1], node), closing
+    return Outline(outline.preamble, (*nodes[:-1], node), (*outline.closing, *closing))

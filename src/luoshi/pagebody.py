@@ -106,7 +106,7 @@ _MARKER_ONLY = re.compile(rf"[0-9０-９]{{1,2}}[.．、]|[{_CN_NUM}]{{1,3}}、|
 _SENTENCE_MARK = re.compile(r"[。；;：:！!？?]")
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[^0-9０-９.．])[0-9０-９]{1,2}[.．]$")
 # What may stand right before an outline marker that starts a paragraph.
-_BEFORE_MARKER = frozenset("。；;！!？?：:）)”")
+_BEFORE_MARKER = frozenset("。；;！!？?：:）)”〉〕】]")
 _DATE = re.compile(
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 )

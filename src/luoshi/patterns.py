@@ -13,18 +13,51 @@ from luoshi.model import MarkerKind
 CN_DIGITS = "零〇○一二三四五六七八九十百"
 
 # 发文字号: 机关代字〔年份〕序号号, with whatever bracket the source used; pdftotext and web
-# copies put spaces inside (``杭政办函〔2025〕16 号``).
+# copies put spaces inside (``杭政办函〔2025〕16 号``), and extraction may leave dots where the
+# brackets were (``绵府办函．２０１６．１号``). This is the one home of the pattern and its
+# normal form; ``\d`` also matches full-width digits, so raw lines are read too.
 _OPEN = r"[〔\[［【(（]"
 _CLOSE = r"[〕\]］】)）]"
+_DOT = r"[.．·]"
+_YEAR = r"(?:19|20|１９|２０)\d{2}"
 DOC_NUMBER = re.compile(
-    rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}\s*(?P<serial>\d{{1,5}})\s*号"
+    rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*"
+    rf"(?:{_OPEN}\s*(?P<year>{_YEAR})\s*{_CLOSE}|{_DOT}\s*(?P<dotyear>{_YEAR})\s*{_DOT})"
+    r"\s*(?P<serial>\d{1,5})\s*号"
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
 DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
+# ``人力资源和社会保障部令第26号``, ``国家发展改革委令2017年第1号``: a 令 is numbered without brackets.
+ORDER_NUMBER = re.compile(
+    rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
+)
 
 
-def normalize_doc_number(agency: str, year: str, serial: str) -> str:
-    return f"{agency}〔{year}〕{int(serial)}号"
+def format_doc_number(m: re.Match[str]) -> str:
+    """The normal form of a ``DOC_NUMBER`` match: ``机关代字〔年份〕序号号``, half-width digits."""
+    year = m.group("year") or m.group("dotyear")
+    return f"{m.group('agency')}〔{int(year)}〕{int(m.group('serial'))}号"
+
+
+def normalize_doc_number(text: str) -> str | None:
+    """``川办发[2016]14号`` → ``川办发〔2016〕14号``; None when ``text`` is not one number."""
+    text = re.sub(r"\s+", "", text or "")
+    m = DOC_NUMBER.fullmatch(text)
+    if m:
+        return format_doc_number(m)
+    m = ORDER_NUMBER.fullmatch(text)
+    if m:
+        year = re.sub(r"\s", "", m.group("year"))
+        if year:
+            year = f"{int(year[:-1])}年"
+        return f"{m.group('organ')}{year}第{int(m.group('serial'))}号"
+    return None
+
+
+def doc_number_in(text: str) -> str | None:
+    """The normal form of the first 发文字号 in ``text``, if any."""
+    m = DOC_NUMBER.search(text)
+    return format_doc_number(m) if m else None
 
 
 # 成文日期 on a paragraph of its own: ``2016年3月4日``, ``二○一二年一月九日``.

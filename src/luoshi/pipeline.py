@@ -40,9 +40,8 @@ def parse_source(source: SourceText) -> ParseResult:
 def _parse_document(ct: CleanText, paras, rng) -> Document:
     h = read_header(paras, rng)
     body = paras[h.body_first : h.body_last]
-    preamble, outline = build_outline(body)
-    outline, trailing = split_closing(outline)
-    closing = trailing + (paras[h.body_last : h.last] if h.forwarded_title is None else ())
+    outline = split_closing(build_outline(body))
+    closing = outline.closing + (paras[h.body_last : h.last] if h.forwarded_title is None else ())
     start = paras[h.first].start if h.first < len(paras) else 0
     end = paras[h.last - 1].end if h.last > h.first else start
     doc = Document(
@@ -55,8 +54,8 @@ def _parse_document(ct: CleanText, paras, rng) -> Document:
         forwarded_title=h.forwarded_title,
         span=ct.span(start, end),
         body_start=paras[h.body_first].start if h.body_first < len(paras) else end,
-        preamble=preamble,
-        outline=outline,
+        preamble=outline.preamble,
+        outline=outline.nodes,
         closing=tuple(closing),
         signature=h.signature,
         attachments=h.attachments,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, Paragraph
-from luoshi.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, genre_of, normalize_doc_number
+from luoshi.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, doc_number_in, format_doc_number, genre_of
 
 # How many short paragraphs above a 发文字号 may form the title (titles run to three lines).
 MAX_TITLE_LINES = 4
@@ -134,14 +134,13 @@ _FORWARD_SENTENCE = re.compile(r"(?:转发|印发|批转)给你们|现予(?:转�
 
 
 def _forwarded_here(paras: tuple[Paragraph, ...], floor: int, number_index: int) -> bool:
-    m = DOC_NUMBER.search(paras[number_index].text)
-    if m is None:
+    number = doc_number_in(paras[number_index].text)
+    if number is None:
         return False
-    number = normalize_doc_number(m.group("agency"), m.group("year"), m.group("serial"))
     for p in paras[floor:number_index]:
         if not _FORWARD_SENTENCE.search(p.text):
             continue
         for c in DOC_NUMBER.finditer(p.text):
-            if normalize_doc_number(c.group("agency"), c.group("year"), c.group("serial")) == number:
+            if format_doc_number(c) == number:
                 return True
     return False

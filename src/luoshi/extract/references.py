@@ -6,6 +6,9 @@ two shapes: ``机关代字〔年份〕序号号`` (whatever bracket the source u
 ``X令第N号`` (人力资源和社会保障部令第26号). Each is restored to the contract's
 normal form (``〔〕``, no spaces). The document's own number, registration
 codes (ZJAC01-2025-0005) and dates do not have these shapes or are dropped.
+The normal form is :func:`luoshi.patterns.normalize_doc_number` (one home for the
+发文字号 patterns); this module only adds the finder, which reads the organ code
+backwards from each year-and-sequence tail so the scan stays linear.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import re
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, Document, Reference
+from luoshi.patterns import normalize_doc_number  # the one home of the normal form
+
+__all__ = ["Citation", "extract_references", "find_citations", "normalize_doc_number"]
 
 # --- rule tables -------------------------------------------------------------
 
@@ -21,7 +27,6 @@ _WS_RE = re.compile(r"\s+")
 _WS_OR_PAREN_RE = re.compile(r"[\s（）()]")
 
 # The issuing-organ code (机关代字): Chinese characters right before the year.
-_CODE = r"[\u4e00-\u9fff]{1,16}"
 # Brackets sources put around the year; ``.``/``．`` is the mangled form.
 _OPEN = r"[〔\[［【(（]"
 _CLOSE = r"[〕\]］】)）]"
@@ -32,10 +37,8 @@ _SEQ = r"(\d{1,5})"
 # The year-and-sequence tail of a number; the organ code is read backwards from
 # its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
 NUMBER_TAIL_RE = re.compile(rf"\s*(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
-DOC_NUMBER_RE = re.compile(rf"({_CODE}){NUMBER_TAIL_RE.pattern}")
 # ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``.
 ORDER_TAIL_RE = re.compile(r"令\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
-ORDER_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,24}?令)\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
 MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
 MAX_ORGAN_CHARS = 24
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -86,19 +89,6 @@ def _trim_code(code: str) -> str:
                 code = code[len(w) :]
                 changed = True
     return code
-
-
-def normalize_doc_number(text: str) -> str | None:
-    """``川办发[2016]14号`` → ``川办发〔2016〕14号``; None when ``text`` is not one number."""
-    text = _WS_RE.sub("", text or "")
-    m = DOC_NUMBER_RE.fullmatch(text)
-    if m:
-        code, year = m.group(1), m.group(2) or m.group(3)
-        return f"{code}〔{year}〕{int(m.group(4))}号"
-    m = ORDER_NUMBER_RE.fullmatch(text)
-    if m:
-        return f"{m.group(1)}{m.group(2)}第{int(m.group(3))}号"
-    return None
 
 
 def _title_before(text: str, pos: int) -> tuple[str, int] | None:
