@@ -462,3 +462,21 @@ def test_a_year_named_work_plan_dates_its_items_but_a_plan_period_does_not():
 def test_counts_before_a_later_verb_after_dui_are_amounts_to_deliver():
     found = targets_of("建立追溯系统，计划对全县12家生产企业、20家流通企业的相关食品建立电子身份编码。")
     assert [(t.value, t.unit, t.comparator) for t in found] == [(12, "家", ">="), (20, "家", ">=")]
+
+
+def test_a_rise_in_percentage_points_is_a_change_in_those_points():
+    t = one("全县签约服务覆盖率每年提升1～3个百分点。")
+    assert (t.kind, t.comparator, t.value, t.value_max, t.unit) == ("change", "between", 1, 3, "个百分点")
+
+
+def test_mathematical_comparators_right_before_the_number():
+    found = targets_of("签约高血压患者血压控制率\t≥50%\t核查签约居民健康状况")
+    assert [(t.value, t.comparator) for t in found] == [(50, ">=")]
+
+
+def test_a_clause_that_leaves_out_its_subject_takes_the_one_before():
+    found = targets_of("到2023年，力争每万常住人口家庭医生数不低于4人，到2025年不低于4.66人。", date="2023-10-19")
+    assert [(t.value, t.indicator, t.deadline) for t in found] == [
+        (4, "每万常住人口家庭医生数", "2023-12-31"),
+        (4.66, "每万常住人口家庭医生数", "2025-12-31"),
+    ]

@@ -134,3 +134,8 @@ def test_a_plan_heading_line_dates_the_numbered_items_below_it():
 def test_a_review_item_ends_at_its_next_sibling_item():
     found = report([(("一",), [REVIEW, "新建公园12个。"]), (("二",), ["加强自身建设", "新建公园5个。"])])
     assert [t.value for t in found] == [5]
+
+
+def test_a_version_year_in_a_heading_dates_nothing():
+    found = report([], preamble=["监测指标体系（2026年版）", "签约服务种类大于3类。"])
+    assert [(t.value, t.deadline) for t in found] == [(3, None)]

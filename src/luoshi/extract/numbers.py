@@ -141,7 +141,8 @@ NON_TARGET_UNITS: tuple[str, ...] = (
     "强",
     "星",
 )
-UNIT_ALIASES: dict[str, str] = {"元人民币": "元", "人民币": "元", "个百分点": "百分点"}
+# ``个百分点`` stays as written: the contract's unit is what follows the number (gold: ``个百分点``).
+UNIT_ALIASES: dict[str, str] = {"元人民币": "元", "人民币": "元"}
 
 _UNITS_ALT = "|".join(
     re.escape(u) for u in sorted({*COUNT_UNITS, *MEASURE_UNITS, *NON_TARGET_UNITS}, key=len, reverse=True)

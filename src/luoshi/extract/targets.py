@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
 from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, find_quantities
@@ -85,12 +85,19 @@ COMPARATOR_BEFORE: dict[str, str] = {
     "约": "=",
     "大约": "=",
     "超": ">",
+    "≥": ">=",
+    "≤": "<=",
+    "＞": ">",
+    "＜": "<",
 }
 # One-character words count only right before a number: ``新签约``, ``超长期`` are not comparators.
-BEFORE_NUMBER_ONLY: tuple[str, ...] = ("约", "大约", "超")
+BEFORE_NUMBER_ONLY: tuple[str, ...] = ("约", "大约", "超", "≥", "≤", "＞", "＜")
 # A growth named right before a percentage with no bound (``地区生产总值增长3%``) is the
 # rate's level, ``=`` (guide: a change uses = unless the text bounds it; gold: bare growth).
 BARE_GROWTH_BEFORE_RE = re.compile(r"增长$")
+# Percentage points measure a change of a rate (gold: ``每年提升1～3个百分点`` is a ``change``).
+POINT_UNITS: tuple[str, ...] = ("个百分点", "百分点")
+RISE_BEFORE_RE = re.compile(r"(?:提升|提高|增加|增长|上升|扩大)了?$")
 # Words right after the number (after its unit).
 COMPARATOR_AFTER: dict[str, str] = {
     "以上": ">=",
@@ -273,7 +280,8 @@ REVIEW_HEADING_RE = re.compile(rf"回顾|总结|主要成[绩就]|过去[{_YEARS
 # A heading that looks forward ends a review section (``二、2024年政府工作任务``).
 FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今年|部署")
 # A heading names the year it is about (``2023年工作回顾``): before the document's year it is past.
-HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
+# Not a date (``2026年1月10日``) nor a version (``监测指标体系（2023年版）``).
+HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月|版)")
 # A top-level heading run into the text (a page whose body is one line): ``一、2024年工作回顾2024年是…``.
 INLINE_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # A year heading run into its text (``2024年工作回顾2024年是…``, ``2025年工作安排…``).
@@ -685,7 +693,7 @@ def _paragraph_targets(
             deadline = _deadline_for(sent, q, phrases, enclosing)
             start = para.start + sent.start + reading.text_start
             end = para.start + sent.start + reading.text_end
-            if len(PLAN_RE.sub("", _PREDICATE_RE.sub("", reading.indicator))) < NAMELESS_INDICATOR_CHARS:
+            if _nameless(reading.indicator):
                 start = para.start + sent.start  # ``今年先发行1万亿元``: the sentence names the quantity
             target = Target(
                 text=clean.text[start:end],
@@ -814,13 +822,19 @@ def _sentence_readings(
     masked = _mask(sent.text, phrases)
     pieces = clauses(sent.text)
     sentence_has_target = False
+    previous_indicator = ""
     for index, piece in enumerate(pieces):
         dated = governed or any(p.deadline and p.kind in _DATED and p.start < piece.end for p in phrases)
         lead = pieces[index - 1].start if index > 0 and _is_lead_in(pieces[index - 1], phrases) else None
         found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead, log, base))
         if found:
             sentence_has_target = True
-        yield from found
+        for reading in found:
+            if previous_indicator and _nameless(reading.indicator):
+                # ``到2025年不低于4.66人``: the clause leaves out the subject of the one before
+                reading = replace(reading, indicator=previous_indicator)
+            previous_indicator = reading.indicator
+            yield reading
 
 
 _LEAD_IN_RE = re.compile(r"^除.{1,40}外$|^其中$")
@@ -923,9 +937,19 @@ def _clause_readings(
 
 
 _BRACKET_RE = re.compile(r"[（(）)]")
-# An indicator with fewer characters than this once its verbs are gone names no quantity
-# (``先发行``): the target's text then starts at its sentence, which does.
+# An indicator with fewer characters than this once its verbs and measure suffix are gone
+# names no quantity (``先发行``, ``不低于数``): it takes the subject of the clause before, and
+# the target's text starts at its sentence, which names the quantity.
 NAMELESS_INDICATOR_CHARS = 3
+
+
+def _nameless(indicator: str) -> bool:
+    bare = PLAN_RE.sub("", _PREDICATE_RE.sub("", indicator))
+    for suffix in (COUNT_SUFFIX, SHARE_SUFFIX, AREA_SUFFIX, LENGTH_SUFFIX):
+        bare = bare.removesuffix(suffix)
+    return len(bare) < NAMELESS_INDICATOR_CHARS
+
+
 _PREDICATE_RE = re.compile(
     "|".join(sorted({*COMPARATOR_BEFORE, *FALL_WORDS, *DELIVERY_VERBS, "零增长"}, key=len, reverse=True))
 )
@@ -1099,6 +1123,10 @@ def _read_quantity(
         suffix is not None and COMPARATOR_AFTER[suffix.group()] == APPROXIMATE and suffix.group() == "左右"
     ):
         comparator = APPROXIMATE  # 左右/约 outweigh any other word (guide)
+    if q.unit in POINT_UNITS and kind == "level" and RISE_BEFORE_RE.search(region):
+        kind, increment = "change", True  # ``覆盖率每年提升1～3个百分点``: a rise of a rate by points
+        if comparator is None:
+            comparator = "="
     if suffix is None and q.unit == "%" and kind == "level" and BARE_GROWTH_BEFORE_RE.search(region):
         comparator, committed, rule = APPROXIMATE, True, "bare-growth-rate"
     if q.is_range:
