@@ -480,3 +480,12 @@ def test_a_clause_that_leaves_out_its_subject_takes_the_one_before():
         (4, "每万常住人口家庭医生数", "2023-12-31"),
         (4.66, "每万常住人口家庭医生数", "2025-12-31"),
     ]
+
+
+def test_a_round_chinese_count_with_a_bound_is_a_target_but_small_ones_are_not():
+    found = targets_of("全年策划举办百场以上两岸交流活动，培育两个以上示范点。")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(100, "场", ">=")]
+
+
+def test_a_count_of_the_items_a_list_names_is_not_a_target():
+    assert targets_of("支持诊断须符合以下3项或3项以上情形：", "至少符合下列1项特征。") == ()

@@ -233,6 +233,8 @@ def chinese_to_number(text: str) -> Decimal | None:
         return Decimal(_CN_SINGLE[text])
     if not text or any(ch not in _CN_DIGITS + "点" for ch in text):
         return None
+    if text[0] in "百千万":
+        text = "一" + text  # ``百场``, ``千人``: one hundred, one thousand (cn2an needs the 一)
     try:
         value = _cn2an().cn2an(text, "smart")
     except Exception:  # cn2an raises its own ValueError subclasses and bare Exceptions

@@ -245,6 +245,9 @@ REJECT_AFTER_RE = re.compile(r"^(?:[+＋×*/=:：·_]|制|号|届|期|版|批次
 # ``每处建筑面积不少于1000平方米``) is a standard each must meet, a policy parameter (guide: per-person
 # standards, quotas per applicant); counts per unit (``每个社区至少1个服务站``) stay targets.
 PER_UNIT_RE = re.compile(r"每(?:个|处|所|家|户|人|名|床|间|张|座)")
+# A count of the items a list names (``符合下列1项特征``, ``须符合以下3项或3项以上情形``):
+# a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
+LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
 POLICY_RATE_AFTER_RE = re.compile(r"^(?:的)?(?:征收率|税率|费率|利率|贴息率|补贴率|缴费比例|预征率|扣除率)")
 # Letters right after a bare number make a name (``4G``, ``3D打印``); after a unit they
@@ -334,6 +337,11 @@ COMPARATOR_AFTER_RE = re.compile("^(?:" + "|".join(sorted(COMPARATOR_AFTER, key=
 CHINESE_AFTER_COMPARATOR_RE = re.compile(
     rf"(?:{_BEFORE_ALT}|{_FALL_ALT})[为到至]?(?:百分之)?[零〇一二两三四五六七八九十百千万]"
 )
+# …or right before a count and a bound (``举办百场以上两岸交流活动``): a round number of
+# at least ``CHINESE_BOUNDED_MIN`` (``两个以上`` is a condition, ``三级以上`` no count).
+_COUNT_ALT = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
+CHINESE_BOUNDED_RE = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{_COUNT_ALT})(?:以上|左右)")
+CHINESE_BOUNDED_MIN = 10
 DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)))
 PLAN_RE = re.compile("|".join(PLAN_VERBS))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
@@ -772,7 +780,7 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
 # Text that can hold a target: a digit, ``零增长``, or a Chinese numeral right after a
 # comparator (the only place one is read, see ``_read_quantity``). Paragraphs and sentences
 # without one skip the analysis (time phrases, clauses, quantities): most have none.
-_MAY_HOLD_TARGET_RE = re.compile(rf"\d|零增长|{CHINESE_AFTER_COMPARATOR_RE.pattern}")
+_MAY_HOLD_TARGET_RE = re.compile(rf"\d|零增长|{CHINESE_AFTER_COMPARATOR_RE.pattern}|{CHINESE_BOUNDED_RE.pattern}")
 
 
 def _might_hold_target(text: str) -> bool:
@@ -891,7 +899,7 @@ def _clause_readings(
         if log is not None:
             log.reject(at, at + len(clause), f"clause-sets-parameters:{rejected.group()}")
         return
-    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None
+    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None or CHINESE_BOUNDED_RE.search(clause) is not None
     quantities = []
     for q in find_quantities(clause, chinese):
         if q.unit not in NON_TARGET_UNITS:
@@ -1086,7 +1094,8 @@ def _read_quantity(
         return implausible
     word = _nearest_comparator(region)
     right_after = word is not None and word.end() >= len(region) - 1
-    if q.chinese and (not right_after or q.value == 1):
+    bounded = q.unit in COUNT_UNITS and q.value >= CHINESE_BOUNDED_MIN and COMPARATOR_AFTER_RE.match(after)
+    if q.chinese and (not (right_after or bounded) or q.value == 1):
         return "chinese-numeral-without-comparator"  # 十三五, 一带一路 are names
     if q.unit == "":
         if not (q.magnitude or right_after):
@@ -1161,6 +1170,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "name-or-code-after"
     if POLICY_RATE_AFTER_RE.match(after):
         return "policy-rate"
+    if LISTED_COUNT_BEFORE_RE.search(before):
+        return "count-of-listed-items"
     if q.unit == "" and (NAME_AFTER_BARE_RE.match(after) or q.is_range):
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):
