@@ -148,3 +148,11 @@ def test_clean_never_raises_and_every_character_maps_back(text):
         if ch != "\n":
             # The source character folds to the clean one (or is the same).
             assert ct.source.text[off].translate(FOLD_TABLE) == ch
+
+
+def test_offset_map_is_a_machine_integer_array_not_python_ints():
+    from array import array
+
+    ct = _clean("标题\n\n第二行正文。\n")
+    assert isinstance(ct.offsets, array) and ct.offsets.itemsize == 8
+    assert ct.source_offset(ct.text.index("第二行")) == "标题\n\n第二行正文。\n".index("第二行")

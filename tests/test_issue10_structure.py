@@ -348,3 +348,55 @@ def test_flattened_body_cuts_at_the_genre_boundaries_and_nowhere_else():
         "深化“星辰大海 浪漫平潭”品牌，力争增长2.5%以上。",  # a space inside quotes is content
         "七、保障措施",
     ]
+
+
+def test_speech_opening_window_both_sides():
+    from luoshi.header import SPEECH_OPENING_PARAGRAPHS
+
+    def date_of(blank_paragraphs: int) -> str | None:
+        filler = ["我们要坚定信心。"] * blank_paragraphs
+        text = "\n".join(["政府工作报告", *filler, "——2023年1月10日在某市人民代表大会第二次会议上", "各位代表："])
+        return parse_text(text + "\n").documents[0].date
+
+    assert date_of(SPEECH_OPENING_PARAGRAPHS - 2) == "2023-01-10"  # within the opening lines
+    assert date_of(SPEECH_OPENING_PARAGRAPHS) is None  # a date deep in the text is no subtitle
+
+
+def test_banner_length_both_sides():
+    from luoshi.header import MAX_BANNER_CHARS
+
+    def title_of(banner: str) -> str | None:
+        body = "请做好试点工作，按时报送进展情况。" * 8  # one paragraph a line, as web copies print
+        text = f"{banner}\n某局关于做好试点工作的通知\n某发〔2020〕3号\n各单位：\n{body}\n{body}\n"
+        return parse_text(text).documents[0].title
+
+    short = "某" * (MAX_BANNER_CHARS - 2) + "文件"
+    long = "某" * (MAX_BANNER_CHARS - 1) + "文件"
+    assert title_of(short) == "某局关于做好试点工作的通知"
+    assert title_of(long).startswith(long)  # too long for a 版头: a title line
+
+
+def test_signature_line_length_both_sides():
+    from luoshi.header import MAX_SIGNATURE_LINE_CHARS
+
+    def issuers_of(signer: str) -> tuple[str, ...]:
+        text = f"关于做好试点工作的通知\n某发〔2020〕3号\n各单位：\n请做好试点。\n{signer}\n2020年3月4日\n"
+        return parse_text(text).documents[0].issuers
+
+    fits = "某" * (MAX_SIGNATURE_LINE_CHARS - 1) + "局"
+    too_long = "某" * MAX_SIGNATURE_LINE_CHARS + "局"
+    assert issuers_of(fits) == (fits,)
+    assert issuers_of(too_long) == ()
+
+
+def test_separator_space_share_both_sides():
+    from luoshi.pagebody import MAX_SEPARATOR_SPACE_SHARE, cut_flattened
+
+    block = "各地要加强组织领导认真抓好落实"  # 15 characters
+    per = int(1 / MAX_SEPARATOR_SPACE_SHARE)
+    sparse = " ".join([block] * 4)  # a space per 16 characters: block breaks
+    spaced = " ".join(block * 2)  # a space per 2 characters: a justified line
+    assert len(sparse) > per and sparse.count(" ") < MAX_SEPARATOR_SPACE_SHARE * len(sparse)
+    assert len(cut_flattened(sparse)) == 4
+    assert spaced.count(" ") > MAX_SEPARATOR_SPACE_SHARE * len(spaced)
+    assert len(cut_flattened(spaced)) == 1

@@ -23,6 +23,7 @@ The output is one paragraph per line (``\\n`` between paragraphs), and
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass
@@ -173,15 +174,18 @@ TABLE_NUMBER_WINDOW = 12
 
 
 def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool:
-    """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column)."""
-    close = 0
-    for j in numbers:
-        if j != i and abs(j - i) <= TABLE_NUMBER_WINDOW:
-            close += 1
-    if close:
-        return False
-    # A number inside running text (both neighbours are text lines of a table) is kept.
-    return True
+    """A bare number is a page number unless other bare numbers sit close by (a table's 序号 column).
+
+    ``numbers`` is sorted, so the closest other bare numbers are its neighbours in the list
+    (a bisect, not a scan of every other number: 16,000 bare lines cost 12 s that way).
+    """
+    k = bisect.bisect_left(numbers, i)
+    before = numbers[k - 1] if k > 0 else None
+    after = numbers[k + 1] if k + 1 < len(numbers) else None
+    return not (
+        (before is not None and i - before <= TABLE_NUMBER_WINDOW)
+        or (after is not None and after - i <= TABLE_NUMBER_WINDOW)
+    )
 
 
 def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: set[int]) -> bool:
@@ -206,10 +210,10 @@ def _fold_line(raw: str, start: int) -> tuple[str, array]:
     if _DELETED.search(raw):
         keep = [k for k, ch in enumerate(raw) if not _DELETED.match(ch)]
         text = "".join(raw[k] for k in keep).translate(FOLD_TABLE)
-        offs = array("l", (start + k for k in keep))
+        offs = array("q", (start + k for k in keep))
     else:
         text = raw.translate(FOLD_TABLE)
-        offs = array("l", range(start, start + len(raw)))
+        offs = array("q", range(start, start + len(raw)))
     if " " in text and ("(" in text or "（" in text):
         # ``( 一)``, ``（ 1 ）``: some PDF producers space the numeral inside its brackets.
         text, offs = _remove_matches(_SPACED_MARKER, text, offs)
@@ -241,7 +245,7 @@ _SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[str, array]:
     pieces: list[str] = []
-    new = array("l")
+    new = array("q")
     pos = 0
     for m in pattern.finditer(text):
         pieces.append(text[pos : m.start()])
@@ -325,7 +329,7 @@ def clean(source: SourceText) -> CleanText:
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
-    out_offs = array("l")
+    out_offs = array("q")
     current: list[tuple[str, array]] = []
     prev: tuple[str, int] | None = None  # last content line of the current paragraph: text, width
 
@@ -353,7 +357,7 @@ def clean(source: SourceText) -> CleanText:
         prev = (text, width)
     flush()
     joined = "".join(out_text)
-    return CleanText(text=joined, offsets=tuple(out_offs), source=source)
+    return CleanText(text=joined, offsets=out_offs, source=source)
 
 
 # One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).

@@ -9,6 +9,8 @@ original file's lines, so every extracted item can be shown in its source.
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -52,15 +54,19 @@ class CleanText:
     """Cleaned text plus a map from each clean character to its source offset.
 
     ``offsets[i]`` is the offset in ``source.text`` of the character that
-    produced ``text[i]``; ``len(offsets) == len(text)``.
+    produced ``text[i]``; ``len(offsets) == len(text)``. The map is kept as a C
+    array of machine integers (8 bytes a character), not a tuple of Python ints
+    (36 bytes a character and most of the pipeline's memory).
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int] = field(repr=False, compare=False)
     source: SourceText
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.offsets, array):
+            object.__setattr__(self, "offsets", array("q", self.offsets))
         if len(self.offsets) != len(self.text):
             raise ValueError("offset map must have one entry per clean character")
         if not self._line_starts:

@@ -152,14 +152,16 @@ GENRES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+# ``……办法（试行）``: the 文种 stands before a trailing bracket of up to 8 characters.
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,8}[）)]$")
+_GENRE_AT_END = re.compile("(?:" + "|".join(re.escape(word) for word, _ in GENRES) + ")$")
+_GENRE_OF = dict(GENRES)
+
+
 def genre_of(title: str) -> str | None:
-    stripped = title.rstrip("）)").rstrip()
-    # ``……办法（试行）``: the 文种 stands before a trailing bracket.
-    stripped = re.sub(r"[（(][^（()）]{1,8}[）)]$", "", title)
-    for word, genre in GENRES:
-        if stripped.endswith(word):
-            return genre
-    return None
+    """The 文种 that ends ``title`` (longest word first), as the contract names it."""
+    m = _GENRE_AT_END.search(_TRAILING_BRACKET.sub("", title))
+    return _GENRE_OF[m.group(0)] if m else None
 
 
 # Words a title uses to say it forwards or issues another document.
