@@ -81,3 +81,45 @@ def test_explain_is_a_flag_of_the_parse_command(tmp_path: Path, capsys):
     path.write_text(NOTICE, encoding="utf-8")
     assert main(["parse", str(path), "--explain"]) == 0
     assert "numbers (" in capsys.readouterr().out
+
+
+MEASURES = """某某县人民政府办公室关于印发某某县养老服务办法的通知
+某政办发〔2026〕4号
+各乡镇人民政府，县直各部门：
+现将《某某县养老服务办法》印发给你们，请认真贯彻执行。
+某某县人民政府办公室
+2026年3月2日
+某某县养老服务办法
+一、完善设施。社区养老服务设施应当由县民政局和各乡镇人民政府负责建设。
+二、加强监管。开展养老机构抽检。(县市场监管局）以下均需各乡镇人民政府落实，不再列出
+三、强化保障。到2027年，每个社区至少建设1个养老服务站，每处建筑面积不少于300平方米。
+四、落实税费。对养老机构适用3%征收率。到2027年，每个社区至少建设1个养老服务站。
+五、加强宣传。开展政策解读。（县卫健局）
+附件
+任务分工表
+序号\t工作事项\t牵头单位\t配合单位\t县民政局内牵头处室
+1\t建设服务站\t县民政局\t县财政局\t养老科
+加快建设进度\t县财政局\t各乡镇人民政府\t规划科
+"""
+
+
+def test_explain_names_the_task_rules_of_issue_10(tmp_path: Path):
+    out = _explain(tmp_path, MEASURES)
+    assert "list (duty-phrase): 由县民政局和各乡镇人民政府负责" in out
+    assert "list (bare-bracket): （县市场监管局）" in out
+    five = out[out.index("task 五") :]
+    assert "list (later-units-note): 以下均需各乡镇人民政府落实，不再列出" in five
+    assert "units: 县卫健局、各乡镇人民政府" in five
+    table = out[out.index("task 表/1") :]
+    assert "rule=table-row" in _line(table, "task 表/1")
+    assert "list (table-column:牵头单位): 县民政局" in table
+    assert "list (table-column:牵头单位): 县财政局" in table
+    assert "养老科" not in table.split("numbers (")[0]
+
+
+def test_explain_names_the_target_rules_of_issue_10(tmp_path: Path):
+    out = _explain(tmp_path, MEASURES)
+    assert "TARGET (comparator:至少)" in _line(out, "至少建设[1]个养老服务站，每")
+    assert "rejected (per-unit-standard)" in _line(out, "[300]平方米")
+    assert "rejected (policy-rate)" in _line(out, "[3]%征收率")
+    assert "rejected (restates-earlier-target)" in _line(out, "至少建设[1]个养老服务站。")

@@ -343,7 +343,7 @@ def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
     out: list[_Found] = []
     walked = list(_walk(doc.outline, ()))
     closing_texts: list[str] = []
-    later: tuple[str, ...] = ()  # units a 以下均需X落实，不再列出 note adds to every later task
+    later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
     for i, w in enumerate(walked):
         item = w.item
         if i == len(walked) - 1:
@@ -351,27 +351,36 @@ def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
             closing_texts.extend(p.text for p in item.glued)
         state.read_statement(_outside_lists(item.joined.text, item.lists))
         found = _task_of(w, item, state, clean)
-        if found and later:
+        if found and later.units:
             found = _with_later_units(found, later)
         if found:
             out.append(found)
-        later = _dedupe([*later, *_later_units(item.joined.text)])
+        later = later.plus(item.joined.text)
     return _OutlineTasks(out, closing_texts)
 
 
-def _later_units(text: str) -> tuple[str, ...]:
-    units: list[str] = []
-    for m in LATER_UNITS_NOTE_RE.finditer(text):
-        parsed = parse_units(m.group(1))
-        if parsed is not None:
-            units.extend(parsed.units)
-    return tuple(units)
+@dataclass(frozen=True)
+class _LaterUnits:
+    """Units that ``以下均需X落实，不再列出`` notes so far add to every later task, and the notes."""
+
+    units: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def plus(self, text: str) -> _LaterUnits:
+        units, notes = list(self.units), list(self.notes)
+        for m in LATER_UNITS_NOTE_RE.finditer(text):
+            parsed = parse_units(m.group(1))
+            if parsed is not None:
+                units.extend(parsed.units)
+                notes.append(m.group())
+        return _LaterUnits(_dedupe(units), tuple(notes))
 
 
-def _with_later_units(found: _Found, later: tuple[str, ...]) -> _Found:
+def _with_later_units(found: _Found, later: _LaterUnits) -> _Found:
     t = found.task
-    task = Task(t.path, t.text, _dedupe([*t.units, *later]), t.lead_units, t.span, t.units_span)
-    return _Found(task, found.leads, found.rule, found.lists, (*found.lead_rules, "later-units-note"))
+    task = Task(t.path, t.text, _dedupe([*t.units, *later.units]), t.lead_units, t.span, t.units_span)
+    lists = (*found.lists, *(("later-units-note", note) for note in later.notes))
+    return _Found(task, found.leads, found.rule, lists, found.lead_rules)
 
 
 # --- table tasks -------------------------------------------------------------------
