@@ -489,3 +489,21 @@ def test_a_round_chinese_count_with_a_bound_is_a_target_but_small_ones_are_not()
 
 def test_a_count_of_the_items_a_list_names_is_not_a_target():
     assert targets_of("支持诊断须符合以下3项或3项以上情形：", "至少符合下列1项特征。") == ()
+
+
+def test_sentences_that_cannot_hold_a_quantity_skip_the_analysis(monkeypatch):
+    """Speed: only sentences with a digit, 零增长 or a Chinese numeral a comparator governs are analysed."""
+    import luoshi.extract.targets as targets_module
+
+    seen: list[str] = []
+    real = targets_module.find_time_phrases
+
+    def counting(text, date=None):
+        seen.append(text)
+        return real(text, date)
+
+    monkeypatch.setattr(targets_module, "find_time_phrases", counting)
+    found = targets_of("加强统一领导，完善工作机制。建立健全考核制度。全县新建公园5个。覆盖率达到九成。")
+    assert [t.value for t in found] == [5, 90]
+    analysed = [t for t in seen if t != seen[0]]  # the first call reads the paragraph's opening phrase
+    assert analysed == ["全县新建公园5个", "覆盖率达到九成"]

@@ -780,11 +780,17 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
 # Text that can hold a target: a digit, ``零增长``, or a Chinese numeral right after a
 # comparator (the only place one is read, see ``_read_quantity``). Paragraphs and sentences
 # without one skip the analysis (time phrases, clauses, quantities): most have none.
-_MAY_HOLD_TARGET_RE = re.compile(rf"\d|零增长|{CHINESE_AFTER_COMPARATOR_RE.pattern}|{CHINESE_BOUNDED_RE.pattern}")
+# Three searches, cheapest first: one alternation of all three is five times slower (the regex
+# engine loses its literal-prefix scan).
+_DIGIT_OR_ZERO_GROWTH_RE = re.compile(r"\d|零增长")
 
 
 def _might_hold_target(text: str) -> bool:
-    return _MAY_HOLD_TARGET_RE.search(text) is not None
+    return (
+        _DIGIT_OR_ZERO_GROWTH_RE.search(text) is not None
+        or CHINESE_AFTER_COMPARATOR_RE.search(text) is not None
+        or CHINESE_BOUNDED_RE.search(text) is not None
+    )
 
 
 def _deadline_for(

@@ -83,6 +83,10 @@ def _dedupe(items) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).
+LEAD_WORD = "牵头"
+
+
 # --- an item's own text, joined across paragraphs ---------------------------------
 
 
@@ -202,6 +206,8 @@ class _LeadState:
 
     def read_statement(self, text: str) -> None:
         """A lead rule stated outside any list (``二、重点任务（列第一位的为牵头单位）``) holds from here on."""
+        if LEAD_WORD not in text:
+            return  # both notes name 牵头; most items do not (a substring test is much cheaper)
         if NOTE_FIRST_LEAD_RE.search(text):
             self.rule = LeadRule.FIRST
         elif NOTE_BEFORE_COMMA_LEAD_RE.search(text):
