@@ -430,14 +430,15 @@ def analyse_targets(doc: Document, clean: CleanText) -> tuple[NumberDecision, ..
 
 def _targets(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
     """Each target as a kept decision (the quantity's offsets and the rule that committed it)."""
-    kept: list[Target] = []
+    kept: dict[tuple[float, float | None, str], list[Target]] = {}  # by value: linear in the targets
     for d in _readings(doc, clean, log):
-        if d.target is not None and _restates(d.target, kept):
-            if log is not None:
-                log.reject(d.start, d.end, "restates-earlier-target")
-            continue
         if d.target is not None:
-            kept.append(d.target)
+            same_value = kept.setdefault((d.target.value, d.target.value_max, d.target.unit), [])
+            if _restates(d.target, same_value):
+                if log is not None:
+                    log.reject(d.start, d.end, "restates-earlier-target")
+                continue
+            same_value.append(d.target)
         yield d
 
 
