@@ -507,3 +507,32 @@ def test_sentences_that_cannot_hold_a_quantity_skip_the_analysis(monkeypatch):
     assert [t.value for t in found] == [5, 90]
     analysed = [t for t in seen if t != seen[0]]  # the first call reads the paragraph's opening phrase
     assert analysed == ["全县新建公园5个", "覆盖率达到九成"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "见习基地指导老师每年指导就业见习人员超过10人（含10人）。",  # inclusive bound: a condition
+        "供养服务机构每月按照特困人员基本生活供养金20%的标准发放零用钱。",  # sets a standard
+        "入户调查人员应当不少于2人。",  # staffing of a procedure
+        "由至少2名工作人员对申请单位进行实地核查。",
+        "当期接收见习人员人数不得超过本单位在职职工总人数的30%。",  # a prohibition
+    ],
+)
+def test_conditions_standards_procedures_and_prohibitions_are_parameters(sentence):
+    assert targets_of(sentence) == ()
+
+
+def test_staffing_to_reach_is_still_a_target():
+    t = one("到2027年，每个镇至少配备1名专职社工。")
+    assert (t.value, t.unit) == (1, "名")
+
+
+def test_numbers_under_a_list_of_prohibited_acts_are_conditions():
+    doc, clean = make_doc(
+        [
+            (("十二",), "", ["见习单位不得有下列行为："]),
+            (("十二", "一"), "", ["当期接收见习人员人数达到职工总人数的40%。"]),
+        ]
+    )
+    assert extract_targets(doc, clean) == ()

@@ -209,6 +209,7 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
     "电话",
     "禁止",
     "严禁",
+    "不得",  # a prohibition binds others: ``不得超过本单位在职职工总人数的30%`` is a cap
 )
 # Anywhere in the sentence: the sentence sets subsidies or caps (``杰出专家最高200平方米，
 # 优秀专家约120平方米``), so none of its numbers is a target.
@@ -245,6 +246,14 @@ REJECT_AFTER_RE = re.compile(r"^(?:[+＋×*/=:：·_]|制|号|届|期|版|批次
 # ``每处建筑面积不少于1000平方米``) is a standard each must meet, a policy parameter (guide: per-person
 # standards, quotas per applicant); counts per unit (``每个社区至少1个服务站``) stay targets.
 PER_UNIT_RE = re.compile(r"每(?:个|处|所|家|户|人|名|床|间|张|座)")
+# ``超过10人（含10人）``: an inclusive bound spelled out is a condition's threshold.
+INCLUSIVE_NOTE_AFTER_RE = re.compile(r"^(?:以上|以下)?[（(]含")
+# ``按照…供养金20%的标准``: the number sets a standard, a policy parameter.
+STANDARD_AFTER_RE = re.compile(r"^(?:以上|以下)?的?标准")
+# People counted for a procedure (``入户调查人员应当不少于2人``, ``由至少2名工作人员…核查``):
+# how a step is staffed, not a level to reach (gold: 穗府办规〔2021〕19号 第十条).
+PROCEDURE_RE = re.compile(r"调查|核查|核实|审核|审查|评审|查验|检查|入户|受理")
+PERSON_UNITS: tuple[str, ...] = ("人", "名")
 # A count of the items a list names (``符合下列1项特征``, ``须符合以下3项或3项以上情形``):
 # a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
 LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
@@ -266,7 +275,7 @@ FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
-CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|对象|标准如下)[^。：（(]{0,30}：")
+CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|行为|对象|标准如下)[^。：（(]{0,30}：")
 # A short run-in heading before a paragraph's first phrase (``具体指标：到2022年，……``).
 RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 # A goal section: its own text may name the deadline of everything below it.
@@ -1179,6 +1188,12 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "policy-rate"
     if LISTED_COUNT_BEFORE_RE.search(before):
         return "count-of-listed-items"
+    if INCLUSIVE_NOTE_AFTER_RE.match(after):
+        return "inclusive-threshold"
+    if STANDARD_AFTER_RE.match(after):
+        return "sets-a-standard"
+    if q.unit in PERSON_UNITS and PROCEDURE_RE.search(clause):
+        return "staffing-of-a-procedure"
     if q.unit == "" and (NAME_AFTER_BARE_RE.match(after) or q.is_range):
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):
