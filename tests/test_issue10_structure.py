@@ -400,3 +400,14 @@ def test_separator_space_share_both_sides():
     assert len(cut_flattened(sparse)) == 4
     assert spaced.count(" ") > MAX_SEPARATOR_SPACE_SHARE * len(spaced)
     assert len(cut_flattened(spaced)) == 1
+
+
+def test_report_subtitle_in_brackets_or_chinese_numerals():
+    for subtitle in (
+        "（2024年1月15日在某县第十八届人民代表大会第三次会议上）",
+        "——二〇二四年一月十五日在某县人民代表大会上",
+    ):
+        text = f"政府工作报告\n{subtitle}\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n"
+        (doc,) = parse_text(text).documents
+        assert doc.date == "2024-01-15", subtitle
+        assert doc.issuers == ("县人民政府",)

@@ -19,6 +19,7 @@ from luoshi.patterns import (
     DATE_LINE,
     DOC_NUMBER_LINE,
     FORWARD_TITLE,
+    cn_small_number,
     doc_number_in,
     genre_of,
     parse_date_line,
@@ -192,7 +193,12 @@ def _looks_like_addressees(text: str) -> bool:
 # A speech's salutation is not a 主送机关 (guide): ``各位代表：``, ``各位代表，同志们：``.
 _SALUTATION = re.compile(r"(?:代表|委员|同志们|同志|朋友们|女士们|先生们)[！!]?[：:]$")
 # ``——2024年3月5日在第十四届全国人民代表大会第二次会议上``: a report's subtitle.
-_SUBTITLE_DATE = re.compile(r"^[—－\-–]{1,2}\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*在")
+# ``——2024年3月5日在……会议上`` or, in some reports, ``（2024年1月15日在……会议上）``; the date
+# may be written in Chinese numerals (``二〇二四年一月十五日``).
+_SUB_NUM = r"\d{1,4}|[〇零○一二三四五六七八九十]{1,4}"
+_SUBTITLE_DATE = re.compile(
+    rf"^(?:[—－\-–]{{1,2}}|[（(])\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?P<d>{_SUB_NUM})\s*日\s*在"
+)
 _REPORTER = re.compile(r"我代表(?P<who>[^，,。；、]{2,30}?)[，,]?\s*向(?:大会|会议|全会)")
 # The subtitle and the opening sentence stand within this many paragraphs of the text's start.
 SPEECH_OPENING_PARAGRAPHS = 16
@@ -210,8 +216,8 @@ def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> Speec
     date = issuer = None
     for p in paras[first : min(last, first + SPEECH_OPENING_PARAGRAPHS)]:
         if date is None and (m := _SUBTITLE_DATE.match(p.text)):
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-            if 1 <= mo <= 12 and 1 <= d <= 31:
+            y, mo, d = (cn_small_number(m.group(k)) for k in ("y", "m", "d"))
+            if y is not None and mo is not None and d is not None and 1900 <= y and 1 <= mo <= 12 and 1 <= d <= 31:
                 date = f"{y:04d}-{mo:02d}-{d:02d}"
         if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
             issuer = m.group("who")
