@@ -536,3 +536,16 @@ def test_numbers_under_a_list_of_prohibited_acts_are_conditions():
         ]
     )
     assert extract_targets(doc, clean) == ()
+
+
+def test_an_annex_row_naming_the_quantity_short_restates_the_body_target():
+    doc, clean = make_doc(
+        [
+            (("一",), "", ["到2025年，力争每万常住人口家庭医生数不低于4.66人。"]),
+            (("二",), "", ["增加服务供给\t4.家庭医生人数\t2025年达到4.66名。\t考察来源渠道"]),
+            (("三",), "", ["到2025年，每万常住人口护士数不低于4.66人。"]),
+        ],
+        date="2023-10-19",
+    )
+    found = extract_targets(doc, clean)
+    assert [(t.indicator, t.unit) for t in found] == [("每万常住人口家庭医生数", "人"), ("每万常住人口护士数", "人")]

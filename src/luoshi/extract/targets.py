@@ -442,7 +442,8 @@ def _targets(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[Numb
     kept: dict[tuple[float, float | None, str], list[Target]] = {}  # by value: linear in the targets
     for d in _readings(doc, clean, log):
         if d.target is not None:
-            same_value = kept.setdefault((d.target.value, d.target.value_max, d.target.unit), [])
+            unit = PERSON_UNITS[0] if d.target.unit in PERSON_UNITS else d.target.unit  # 人 and 名 count people
+            same_value = kept.setdefault((d.target.value, d.target.value_max, unit), [])
             if _restates(d.target, same_value):
                 if log is not None:
                     log.reject(d.start, d.end, "restates-earlier-target")
@@ -771,20 +772,29 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _restates(t: Target, earlier: list[Target]) -> bool:
-    """``t`` repeats an earlier target: the same text, a nearly identical indicator, or a
-    quantity the text itself calls a target (``经济增长预期目标为5%左右`` after
-    ``国内生产总值增长5%左右``), with the same value, unit and deadline."""
+    """``t`` repeats an earlier target of the same value and unit: the same text, or the same
+    deadline and an indicator that is nearly the same, lies within the other's (an annex row
+    names the quantity short: ``家庭医生人数`` for ``每万常住人口家庭医生数``), or is one the
+    text itself calls a target (``经济增长预期目标为5%左右`` after ``国内生产总值增长5%左右``)."""
     names_target = TARGET_WORD in t.indicator
     return any(
-        (e.value, e.value_max, e.unit) == (t.value, t.value_max, t.unit)
-        and (
-            e.text == t.text
-            or (
-                e.deadline == t.deadline and (names_target or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
+        e.text == t.text
+        or (
+            e.deadline == t.deadline
+            and (
+                names_target
+                or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP
+                or _within(t.indicator, e.indicator)
             )
         )
         for e in earlier
     )
+
+
+def _within(a: str, b: str) -> bool:
+    """Every character of the shorter of ``a``/``b`` occurs in the longer (as a bag)."""
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and not (Counter(short) - Counter(long_))
 
 
 # Text that can hold a target: a digit, ``零增长``, or a Chinese numeral right after a
