@@ -139,3 +139,13 @@ def test_a_review_item_ends_at_its_next_sibling_item():
 def test_a_version_year_in_a_heading_dates_nothing():
     found = report([], preamble=["监测指标体系（2026年版）", "签约服务种类大于3类。"])
     assert [(t.value, t.deadline) for t in found] == [(3, None)]
+
+
+def test_a_setting_carries_to_later_amounts_of_money_but_not_to_counts():
+    found = report([(("一",), [PLAN, "安排资金148亿元，实施民生实事28项，拟安排专项债券50亿元，赤字规模400亿元。"])])
+    assert [(t.value, t.comparator) for t in found] == [
+        (14800000000, "="),
+        (28, ">="),
+        (5000000000, "="),
+        (40000000000, "="),
+    ]

@@ -1169,7 +1169,9 @@ def _read_quantity(
     # The verb may follow the number: ``100%纳入…`` (guide: such statements are
     # targets) and the 将/把 construction (``将全市10家A级景区纳入…``).
     verb_after = q.unit == "%" or DISPOSAL_RE.search(before) is not None
-    plan = plan_before or PLAN_RE.search(before) is not None
+    # An earlier clause's setting carries to amounts of money and rates only (``赤字率拟按3%安排，
+    # 赤字规模4.06万亿元``); counts after it are amounts to deliver (``安排资金148亿元，实施民生实事28项``).
+    plan = (plan_before and q.unit in (*MONEY_UNITS, "%")) or PLAN_RE.search(before) is not None
     if plan or DELIVERY_RE.search(before) or (verb_after and DELIVERY_RE.search(after)):
         if not committed:
             rule = "plan-setting" if plan else "delivery-verb"
