@@ -123,3 +123,8 @@ def test_explain_names_the_target_rules_of_issue_10(tmp_path: Path):
     assert "rejected (per-unit-standard)" in _line(out, "[300]平方米")
     assert "rejected (policy-rate)" in _line(out, "[3]%征收率")
     assert "rejected (restates-earlier-target)" in _line(out, "至少建设[1]个养老服务站。")
+
+
+def test_outline_markers_are_named_as_such(tmp_path: Path):
+    out = _explain(tmp_path, "某某县实施方案\n1.加强领导。新建公园5个。（县住建局）\n2.完善机制。\n")
+    assert "rejected (outline-marker)" in _line(out, "[2].完善")

@@ -191,11 +191,16 @@ def explain_numbers(doc: Document, clean: CleanText) -> list[str]:
     text = clean.text
     rows: list[tuple[int, str]] = []
     covered: set[NumberDecision] = set()
+    starts = [d.start for d in decisions]  # sorted: analyse_targets returns them in text order
+    markers = sorted((n.start, n.start + len(n.marker)) for n in doc.nodes())
+    marker_starts = [a for a, _ in markers]
     for m in NUMBER_RE.finditer(text, start, end):
-        d = _decision_at(decisions, m.start())
+        d = _decision_at(decisions, starts, m.start())
         if d is not None:
             covered.add(d)
-        rows.append((m.start(), _number_line(clean, m.start(), m.end(), d, doc)))
+        k = bisect.bisect_right(marker_starts, m.start()) - 1
+        marker = k >= 0 and m.start() < markers[k][1]
+        rows.append((m.start(), _number_line(clean, m.start(), m.end(), d, doc, marker)))
     for d in decisions:  # quantities written without digits (三成, 零增长)
         if (
             d not in covered
@@ -208,23 +213,25 @@ def explain_numbers(doc: Document, clean: CleanText) -> list[str]:
     return [f"   numbers ({len(rows)}, {kept} targets):", *(line for _, line in rows)]
 
 
-def _decision_at(decisions: tuple[NumberDecision, ...], pos: int) -> NumberDecision | None:
+def _decision_at(decisions: tuple[NumberDecision, ...], starts: list[int], pos: int) -> NumberDecision | None:
     """The narrowest decision whose stretch holds ``pos`` (a quantity before its sentence)."""
     best = None
-    i = bisect.bisect_right([d.start for d in decisions], pos)
+    i = bisect.bisect_right(starts, pos)
     for d in decisions[:i]:
         if d.start <= pos < d.end and (best is None or d.end - d.start < best.end - best.start):
             best = d
     return best
 
 
-def _number_line(clean: CleanText, start: int, end: int, d: NumberDecision | None, doc: Document) -> str:
+def _number_line(
+    clean: CleanText, start: int, end: int, d: NumberDecision | None, doc: Document, marker: bool = False
+) -> str:
     before = clean.text[max(doc.span.start, start - CONTEXT_CHARS) : start]
     after = clean.text[end : min(doc.span.end, end + CONTEXT_CHARS)]
     shown = "".join(f"{before}[{clean.text[start:end]}]{after}".split())
     where = f"L{clean.line_of(start)}"
     if d is None:
-        rule = "header" if start < doc.body_start else "not-read-as-a-quantity"
+        rule = "header" if start < doc.body_start else "outline-marker" if marker else "not-read-as-a-quantity"
         return f"    {where} {shown}: rejected ({rule})"
     if d.kept and d.target is not None:
         return f"    {where} {shown}: TARGET ({d.rule}) {_target_line(d.target)}"
