@@ -149,3 +149,8 @@ def test_a_setting_carries_to_later_amounts_of_money_but_not_to_counts():
         (5000000000, "="),
         (40000000000, "="),
     ]
+
+
+def test_a_heading_about_summing_up_experience_is_not_a_review():
+    found = report([(("一",), ["认真总结推广经验", "新建公园5个。"])])
+    assert [t.value for t in found] == [5]

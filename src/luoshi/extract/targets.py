@@ -288,7 +288,7 @@ WORK_PLAN_RE = re.compile(r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[
 # A heading of a review section: everything under it describes past results
 # (``一、2023年工作回顾``, ``过去五年工作回顾``, ``十年来的主要成就``).
 _YEARS_CN = "一两二三四五六七八九十几\\d"
-REVIEW_HEADING_RE = re.compile(rf"回顾|总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
+REVIEW_HEADING_RE = re.compile(rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
 # A heading that looks forward ends a review section (``二、2024年政府工作任务``).
 FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今年|部署")
 # A heading names the year it is about (``2023年工作回顾``): before the document's year it is past.
