@@ -60,6 +60,7 @@ def test_every_number_says_whether_it_became_a_target_and_by_which_rule(tmp_path
     out = _explain(tmp_path, NOTICE)
     assert "TARGET (comparator:达到)" in _line(out, "[50]亿元")
     assert "by 2027-12-31" in _line(out, "[50]亿元")
+    assert "[deadline from 到2027年]" in _line(out, "[50]亿元")
     assert "TARGET (delivery-verb)" in _line(out, "[120]个")
     assert "rejected (sentence-sets-parameters:给予)" in _line(out, "[500]元")
     assert "rejected (time-phrase:deadline)" in _line(out, "到[2027]年")

@@ -234,7 +234,8 @@ def _number_line(
         rule = "header" if start < doc.body_start else "outline-marker" if marker else "not-read-as-a-quantity"
         return f"    {where} {shown}: rejected ({rule})"
     if d.kept and d.target is not None:
-        return f"    {where} {shown}: TARGET ({d.rule}) {_target_line(d.target)}"
+        source = f"  [deadline from {d.target.deadline_source}]" if d.target.deadline_source else ""
+        return f"    {where} {shown}: TARGET ({d.rule}) {_target_line(d.target)}{source}"
     return f"    {where} {shown}: rejected ({d.rule})"
 
 
