@@ -96,3 +96,9 @@ def test_offsets_point_at_the_phrase():
     text = "健全系统。到2018年，实现全覆盖"
     p = phrase(text)
     assert text[p.start : p.end] == p.text == "到2018年"
+
+
+def test_effort_over_a_range_of_years_does_not_decide_a_deadline():
+    """``利用3-5年时间`` from 2023 ends in 2025, 2026 or 2027: the text does not say (gold: null)."""
+    assert phrase("利用3-5年时间，力争培训约1000名家庭医生", "2023-10-19").deadline is None
+    assert phrase("用3年时间", "2023-10-19").deadline == "2025-12-31"

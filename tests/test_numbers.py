@@ -113,3 +113,10 @@ def test_to_number_reads_arabic_with_separators():
     assert to_number("1,000") == 1000
     assert to_number("0.6") == Decimal("0.6")
     assert to_number("1.2.3") is None
+
+
+def test_a_numeral_that_starts_with_its_magnitude():
+    from luoshi.extract.numbers import chinese_to_number
+
+    assert chinese_to_number("百") == 100
+    assert chinese_to_number("千") == 1000

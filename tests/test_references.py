@@ -109,3 +109,16 @@ def test_gold_references(gold_file):
         doc = pred[gdoc["doc_number"] or gdoc["title"]]
         got = [(r.doc_number, r.title) for r in doc.references]
         assert sorted(got) == sorted((r["doc_number"], r["title"]) for r in gdoc["references"])
+
+
+def test_title_run_into_its_number_does_not_join_the_organ_code():
+    text = "某某县人民政府办公厅关于印发某某措施的通知某政办〔2023〕2号 各乡镇："
+    assert [c.doc_number for c in find_citations(text)] == ["某政办〔2023〕2号"]
+
+
+def test_a_number_cited_many_times_in_a_long_body_is_one_reference():
+    """Each citation checks only the characters right before it for ``发文字号：`` (linear in the body)."""
+    body = "根据《某某办法》（某政发〔2020〕1号），" * 2000
+    doc, clean = build([(("一",), [body])])
+    refs = extract_references(doc, clean)
+    assert [r.doc_number for r in refs] == ["某政发〔2020〕1号"]

@@ -404,3 +404,148 @@ def test_preamble_targets_have_an_empty_path():
 def test_empty_document_has_no_targets():
     doc, clean = make_doc()
     assert extract_targets(doc, clean) == ()
+
+
+def test_amounts_and_areas_per_facility_are_standards_but_counts_per_unit_are_targets():
+    found = targets_of(
+        "区级、街道级社区养老服务设施每年每个分别不少于60万元、40万元运营经费。",
+        "综合养老服务中心每处建筑面积不少于1000平方米。",
+        "每个社区至少设置1个村居服务站。",
+    )
+    assert [(t.value, t.unit) for t in found] == [(1, "个")]
+
+
+def test_courses_are_counted_in_men():
+    t = one("到2025年，重点建设300门左右示范课程。")
+    assert (t.value, t.unit, t.comparator, t.deadline) == (300, "门", "=", "2025-12-31")
+
+
+def test_annex_restating_a_body_target_adds_none_but_sibling_items_stay():
+    doc, clean = make_doc(
+        [
+            (("一",), "", ["到2027年，每个社区至少建设1个养老服务站，全县养老机构护理型床位占比达到60%。"]),
+            (("二",), "", ["每个街道至少建设1个综合养老服务中心。"]),
+        ],
+        preamble=[],
+    )
+    body = extract_targets(doc, clean)
+    annex_doc, annex_clean = make_doc(
+        [
+            (("一",), "", ["到2027年，每个社区至少建设1个养老服务站，全县养老机构护理型床位占比达到60%。"]),
+            (("二",), "", ["每个街道至少建设1个综合养老服务中心。"]),
+            (("三",), "", ["到2027年，每个社区至少建设1个养老服务站，全县养老机构护理型床位占比达到60%。"]),
+        ]
+    )
+    assert [t.value for t in body] == [1, 60, 1]
+    assert [t.value for t in extract_targets(annex_doc, annex_clean)] == [1, 60, 1]
+
+
+def test_a_tab_row_names_its_quantity_in_the_cell_before():
+    found = targets_of("服务效果\t10.签约居民续约率\t较上一年增加，力争2023年达到80%。\t计算方法")
+    assert [(t.indicator, t.value, t.deadline) for t in found] == [("签约居民续约率", 80, "2023-12-31")]
+
+
+def test_a_rate_the_policy_sets_is_a_parameter():
+    found = targets_of("2023年12月31日前，对小规模纳税人适用3%征收率的应税销售收入，减按1%征收率征收增值税。")
+    assert found == ()
+
+
+def test_a_year_named_work_plan_dates_its_items_but_a_plan_period_does_not():
+    plan = make_doc([(("一",), "", ["全县餐具抽检合格率达到90%以上。"])], forwarded_title="2026年全县食品安全工作方案")
+    assert [t.deadline for t in extract_targets(*plan)] == ["2026-12-31"]
+    period = make_doc(
+        [(("一",), "", ["全县餐具抽检合格率达到90%以上。"])], forwarded_title="全县食品安全规划（2021-2026年）工作方案"
+    )
+    assert [t.deadline for t in extract_targets(*period)] == [None]
+
+
+def test_counts_before_a_later_verb_after_dui_are_amounts_to_deliver():
+    found = targets_of("建立追溯系统，计划对全县12家生产企业、20家流通企业的相关食品建立电子身份编码。")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(12, "家", ">="), (20, "家", ">=")]
+
+
+def test_a_rise_in_percentage_points_is_a_change_in_those_points():
+    t = one("全县签约服务覆盖率每年提升1～3个百分点。")
+    assert (t.kind, t.comparator, t.value, t.value_max, t.unit) == ("change", "between", 1, 3, "个百分点")
+
+
+def test_mathematical_comparators_right_before_the_number():
+    found = targets_of("签约高血压患者血压控制率\t≥50%\t核查签约居民健康状况")
+    assert [(t.value, t.comparator) for t in found] == [(50, ">=")]
+
+
+def test_a_clause_that_leaves_out_its_subject_takes_the_one_before():
+    found = targets_of("到2023年，力争每万常住人口家庭医生数不低于4人，到2025年不低于4.66人。", date="2023-10-19")
+    assert [(t.value, t.indicator, t.deadline) for t in found] == [
+        (4, "每万常住人口家庭医生数", "2023-12-31"),
+        (4.66, "每万常住人口家庭医生数", "2025-12-31"),
+    ]
+
+
+def test_a_round_chinese_count_with_a_bound_is_a_target_but_small_ones_are_not():
+    found = targets_of("全年策划举办百场以上两岸交流活动，培育两个以上示范点。")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(100, "场", ">=")]
+
+
+def test_a_count_of_the_items_a_list_names_is_not_a_target():
+    assert targets_of("支持诊断须符合以下3项或3项以上情形：", "至少符合下列1项特征。") == ()
+
+
+def test_sentences_that_cannot_hold_a_quantity_skip_the_analysis(monkeypatch):
+    """Speed: only sentences with a digit, 零增长 or a Chinese numeral a comparator governs are analysed."""
+    import luoshi.extract.targets as targets_module
+
+    seen: list[str] = []
+    real = targets_module.find_time_phrases
+
+    def counting(text, date=None):
+        seen.append(text)
+        return real(text, date)
+
+    monkeypatch.setattr(targets_module, "find_time_phrases", counting)
+    found = targets_of("加强统一领导，完善工作机制。建立健全考核制度。全县新建公园5个。覆盖率达到九成。")
+    assert [t.value for t in found] == [5, 90]
+    analysed = [t for t in seen if t != seen[0]]  # the first call reads the paragraph's opening phrase
+    assert analysed == ["全县新建公园5个", "覆盖率达到九成"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "见习基地指导老师每年指导就业见习人员超过10人（含10人）。",  # inclusive bound: a condition
+        "供养服务机构每月按照特困人员基本生活供养金20%的标准发放零用钱。",  # sets a standard
+        "入户调查人员应当不少于2人。",  # staffing of a procedure
+        "由至少2名工作人员对申请单位进行实地核查。",
+        "当期接收见习人员人数不得超过本单位在职职工总人数的30%。",  # a prohibition
+    ],
+)
+def test_conditions_standards_procedures_and_prohibitions_are_parameters(sentence):
+    assert targets_of(sentence) == ()
+
+
+def test_staffing_to_reach_is_still_a_target():
+    t = one("到2027年，每个镇至少配备1名专职社工。")
+    assert (t.value, t.unit) == (1, "名")
+
+
+def test_numbers_under_a_list_of_prohibited_acts_are_conditions():
+    doc, clean = make_doc(
+        [
+            (("十二",), "", ["见习单位不得有下列行为："]),
+            (("十二", "一"), "", ["当期接收见习人员人数达到职工总人数的40%。"]),
+        ]
+    )
+    assert extract_targets(doc, clean) == ()
+
+
+def test_an_annex_row_naming_the_quantity_short_restates_the_body_target():
+    doc, clean = make_doc(
+        [
+            (("一",), "", ["到2025年，力争每万常住人口家庭医生数不低于4.66人。"]),
+            (("二",), "", ["增加服务供给\t4.家庭医生人数\t2025年达到4.66名。\t考察来源渠道"]),
+            (("三",), "", ["到2025年，每万常住人口护士数不低于4.66人。"]),
+        ],
+        date="2023-10-19",
+    )
+    found = extract_targets(doc, clean)
+    assert [(t.indicator, t.unit) for t in found] == [("每万常住人口家庭医生数", "人"), ("每万常住人口护士数", "人")]

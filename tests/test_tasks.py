@@ -231,7 +231,7 @@ def test_table_with_a_unit_column_gives_one_task_per_row():
     got = {t.path: t for t in extract_tasks(doc, ct)}
     assert list(got) == [("表", "1"), ("表", "2"), ("表", "21")]
     assert got[("表", "1")].units == ("最高人民法院", "最高人民检察院", "国家知识产权局")
-    assert got[("表", "1")].text == "知识产权民事、刑事、行政案件“三合一”审判"
+    assert got[("表", "1")].text == "知识产权民事、刑事、行政案件“三合一”审判整合分散的审判资源，实现审判力量集中。"
     t = got[("表", "21")]
     assert ct.text[t.units_span.start : t.units_span.end] == "教育部、人力资源社会保障部"
 
@@ -321,3 +321,77 @@ def test_lead_rule_stated_in_a_heading_holds_for_the_lists_after_it():
     )
     assert got[("一",)].lead_units == ()
     assert got[("二", "1")].lead_units == ("省科技厅",)
+
+
+def test_each_items_unit_lists_are_found_once(monkeypatch):
+    """Speed: an item's text is searched for unit lists once, the last item included."""
+    import luoshi.extract.tasks as tasks_module
+
+    calls: list[str] = []
+    real = tasks_module.find_unit_lists
+
+    def counting(text, boundaries=()):
+        calls.append(text)
+        return real(text, boundaries)
+
+    monkeypatch.setattr(tasks_module, "find_unit_lists", counting)
+    doc, clean = build(
+        [
+            (("一",), ["加强统筹。（责任单位：县发展改革局）"]),
+            (("二",), ["完善机制。（县财政局、县商务局负责）"]),
+            (("三",), ["强化督查。（由县政府办公室牵头实施）"]),
+        ],
+        closing=["本方案自印发之日起施行。"],
+    )
+    found = tasks_module.extract_tasks(doc, clean)
+    assert [t.path for t in found] == [("一",), ("二",)]
+    assert len(calls) == 3
+
+
+TAB_TABLE = [
+    "附件2",
+    "任务分工表",
+    "序号\t工作事项\t主要内容\t牵头单位\t配合单位\t市卫健委内牵头处室",
+    "1\t扩大医生来源。\t到2025年每万人医生数不低于4人。\t各区政府\t市卫生健康委\t基层处",
+    "推动人才向基层倾斜。\t市卫生健康委、市人社局\t各区政府\t人事处",
+    "2\t优化团队。\t组建签约团队。\t各区政府\t/\t基层处",
+]
+
+
+def test_tab_table_sub_rows_merge_into_their_row_and_division_columns_are_not_units():
+    doc, ct = build([], tail=TAB_TABLE)
+    got = {t.path: t for t in extract_tasks(doc, ct)}
+    assert list(got) == [("表", "1"), ("表", "2")]
+    assert got[("表", "1")].units == ("各区政府", "市卫生健康委", "市人社局")
+    assert got[("表", "1")].lead_units == ("各区政府", "市卫生健康委", "市人社局")
+    assert got[("表", "1")].text == "扩大医生来源。到2025年每万人医生数不低于4人。推动人才向基层倾斜。"
+    assert got[("表", "2")].units == ("各区政府",)
+
+
+def test_a_note_naming_units_for_every_later_item_adds_them_to_each_later_task():
+    doc, clean = build(
+        [
+            (("一",), ["加强统筹。责任单位：县教育局、县人社局，各乡镇人民政府。以下均需各乡镇人民政府落实，不再列出"]),
+            (("二",), ["完善机制。责任单位：县财政局"]),
+            (("三",), ["强化督查。（县政府办公室负责）"]),
+        ]
+    )
+    got = {t.path: t for t in extract_tasks(doc, clean)}
+    assert got[("一",)].units == ("县教育局", "县人社局", "各乡镇人民政府")
+    assert got[("二",)].units == ("县财政局", "各乡镇人民政府")
+    assert got[("三",)].units == ("县政府办公室", "各乡镇人民政府")
+    assert all(not t.lead_units for t in got.values())
+
+
+def test_you_x_fuze_in_an_item_without_a_list_is_a_task_but_not_in_brackets_or_the_interpretation_clause():
+    doc, clean = build(
+        [
+            (("一",), ["第十二条 社区养老服务设施应当由区、镇人民政府和街道办事处负责建设。"]),
+            (("二",), ["第十三条 证书的实施（技工院校内由县人社局负责）按规定执行。"]),
+            (("三",), ["第十四条 本办法由县民政局负责解释。"]),
+        ]
+    )
+    got = {t.path: t for t in extract_tasks(doc, clean)}
+    assert list(got) == [("一",)]
+    assert got[("一",)].units == ("区、镇人民政府", "街道办事处")
+    assert "由区、镇人民政府和街道办事处负责建设" in got[("一",)].text

@@ -268,3 +268,15 @@ def test_ji_joins_two_unit_groups():
     assert p is not None
     assert p.units == ("市政府办公室", "市级各有关部门", "各县市区政府")
     assert p.lead_units == ("市政府办公室",)
+
+
+def test_a_bracket_opened_half_width_and_closed_full_width_is_one_list():
+    assert found("加强学校饮用水卫生监管。(县教育局、县市场监管局）") == ["(县教育局、县市场监管局）"]
+    assert [u.units for u in find_unit_lists("加强监管。(县教育局、县市场监管局）")] == [("县教育局", "县市场监管局")]
+
+
+def test_a_round_bracket_mistyped_closed_with_an_angle_bracket():
+    assert [u.units for u in find_unit_lists("创建10家示范店。（县市场监管局〉")] == [("县市场监管局",)]
+    # Inside a text ``〉`` closes a ``〈``: no list is read across it.
+    assert find_unit_lists("按照（〈某某规定〉要求）执行。") == ()
+    assert [u.units for u in find_unit_lists("创建10家示范店。（县市场监管局〉加强餐具抽检。")] == [("县市场监管局",)]

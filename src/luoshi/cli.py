@@ -1,4 +1,11 @@
-"""``luoshi parse FILE... [--format json|text]``: the pipeline on the command line.
+"""``luoshi parse FILE... [--format json|text] [--explain]``: the pipeline on the command line.
+
+``--explain`` prints, for each task, the rule that made it and the unit lists it
+read, and for every number in the text whether it became a target and which
+rule kept or rejected it. The rule names are what the extractors return
+(:func:`luoshi.extract.tasks.analyse_tasks`,
+:func:`luoshi.extract.targets.analyse_targets`): the explanation is the
+decision, not a second implementation of it.
 
 Errors caused by the input are printed as one line, ``luoshi: FILE: reason
 [code]``, and the exit code is 2; other files given in the same call are
@@ -8,14 +15,18 @@ still parsed.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from luoshi.contract import to_contract
 from luoshi.errors import LuoshiError
-from luoshi.model import Document, OutlineNode, ParseResult
+from luoshi.extract.targets import NumberDecision, analyse_targets
+from luoshi.extract.tasks import analyse_tasks
+from luoshi.model import CleanText, Document, OutlineNode, ParseResult
 from luoshi.pipeline import parse_file
 
 EXIT_INPUT_ERROR = 2
@@ -27,15 +38,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse official documents and print what was extracted")
     p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .pdf, .docx or .html")
     p.add_argument("--format", choices=("json", "text"), default="text", help="json: the luoshi.parse/1 contract")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print the rule behind each task and the decision on every number (text output)",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return run_parse(args.files, args.format, sys.stdout, sys.stderr)
+    return run_parse(args.files, args.format, sys.stdout, sys.stderr, explain=args.explain)
 
 
-def run_parse(files: Sequence[str], fmt: str, out: TextIO, err: TextIO) -> int:
+def run_parse(files: Sequence[str], fmt: str, out: TextIO, err: TextIO, explain: bool = False) -> int:
     status = 0
     results = []
     for name in files:
@@ -45,7 +61,9 @@ def run_parse(files: Sequence[str], fmt: str, out: TextIO, err: TextIO) -> int:
             print(f"luoshi: {exc.message}", file=err)
             status = EXIT_INPUT_ERROR
             continue
-        if fmt == "json":
+        if explain:
+            out.write(render_explain(result))
+        elif fmt == "json":
             results.append(to_contract(result))
         else:
             out.write(render_text(result))
@@ -131,6 +149,94 @@ def _render_node(node: OutlineNode, tasks, targets, depth: int) -> list[str]:
 
 def _loc_node(node: OutlineNode) -> str:
     return f"@{node.start}"
+
+
+# --- --explain ------------------------------------------------------------------------
+
+# A number as written: Arabic digits (half or full width) with decimals, or a
+# Chinese numeral the target analysis read (those are listed from its decisions).
+NUMBER_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+CONTEXT_CHARS = 8  # characters shown either side of a number
+
+
+def render_explain(result: ParseResult) -> str:
+    clean = result.clean
+    lines = [f"# {clean.source.path}  ({len(result.documents)} document(s)) --explain", ""]
+    for i, doc in enumerate(result.documents, 1):
+        lines.append(f"== {i}. {doc.title or '(untitled)'}   [{_loc(doc.span)}]")
+        lines.extend(explain_tasks(doc, clean))
+        lines.extend(explain_numbers(doc, clean))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def explain_tasks(doc: Document, clean: CleanText) -> list[str]:
+    decisions = analyse_tasks(doc, clean)
+    out = [f"   tasks ({len(decisions)}):"]
+    for d in decisions:
+        t = d.task
+        out.append(f"    task {'/'.join(t.path) or '—'} [{_loc(t.span)}] rule={d.rule}")
+        for form, text in d.lists:
+            out.append(f"      list ({form}): {text}")
+        out.append(f"      units: {'、'.join(t.units)}")
+        if t.lead_units:
+            out.append(f"      leads: {'、'.join(t.lead_units)} ({', '.join(d.lead_rules)})")
+    return out
+
+
+def explain_numbers(doc: Document, clean: CleanText) -> list[str]:
+    """Every number of the document's text with the decision that covers it."""
+    decisions = analyse_targets(doc, clean)
+    start, end = doc.span.start, doc.span.end
+    text = clean.text
+    rows: list[tuple[int, str]] = []
+    covered: set[NumberDecision] = set()
+    starts = [d.start for d in decisions]  # sorted: analyse_targets returns them in text order
+    markers = sorted((n.start, n.start + len(n.marker)) for n in doc.nodes())
+    marker_starts = [a for a, _ in markers]
+    for m in NUMBER_RE.finditer(text, start, end):
+        d = _decision_at(decisions, starts, m.start())
+        if d is not None:
+            covered.add(d)
+        k = bisect.bisect_right(marker_starts, m.start()) - 1
+        marker = k >= 0 and m.start() < markers[k][1]
+        rows.append((m.start(), _number_line(clean, m.start(), m.end(), d, doc, marker)))
+    for d in decisions:  # quantities written without digits (三成, 零增长)
+        if (
+            d not in covered
+            and (d.kept or d.end - d.start <= CONTEXT_CHARS)
+            and not NUMBER_RE.search(text, d.start, d.end)
+        ):
+            rows.append((d.start, _number_line(clean, d.start, d.end, d, doc)))
+    rows.sort(key=lambda r: r[0])
+    kept = sum(1 for d in decisions if d.kept)
+    return [f"   numbers ({len(rows)}, {kept} targets):", *(line for _, line in rows)]
+
+
+def _decision_at(decisions: tuple[NumberDecision, ...], starts: list[int], pos: int) -> NumberDecision | None:
+    """The narrowest decision whose stretch holds ``pos`` (a quantity before its sentence)."""
+    best = None
+    i = bisect.bisect_right(starts, pos)
+    for d in decisions[:i]:
+        if d.start <= pos < d.end and (best is None or d.end - d.start < best.end - best.start):
+            best = d
+    return best
+
+
+def _number_line(
+    clean: CleanText, start: int, end: int, d: NumberDecision | None, doc: Document, marker: bool = False
+) -> str:
+    before = clean.text[max(doc.span.start, start - CONTEXT_CHARS) : start]
+    after = clean.text[end : min(doc.span.end, end + CONTEXT_CHARS)]
+    shown = "".join(f"{before}[{clean.text[start:end]}]{after}".split())
+    where = f"L{clean.line_of(start)}"
+    if d is None:
+        rule = "header" if start < doc.body_start else "outline-marker" if marker else "not-read-as-a-quantity"
+        return f"    {where} {shown}: rejected ({rule})"
+    if d.kept and d.target is not None:
+        source = f"  [deadline from {d.target.deadline_source}]" if d.target.deadline_source else ""
+        return f"    {where} {shown}: TARGET ({d.rule}) {_target_line(d.target)}{source}"
+    return f"    {where} {shown}: rejected ({d.rule})"
 
 
 if __name__ == "__main__":

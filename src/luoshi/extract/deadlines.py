@@ -161,7 +161,10 @@ def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
         return TimePhrase(start, end, m.group(), "plan", None, end_year)
 
     if m.group("effort_pre"):
-        n = _small_number(m.group("n2") or m.group("n"))
+        n = _small_number(m.group("n"))
+        if m.group("n2") and _small_number(m.group("n2")) != n:
+            # ``利用3-5年时间``: three to five years; the text does not say which (guide: null).
+            return TimePhrase(start, end, m.group(), "deadline", None, None)
         if n is None or year_now is None or n <= 0 or n > 50:
             return TimePhrase(start, end, m.group(), "deadline", None, None)
         year = year_now + n - 1

@@ -79,6 +79,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "类",
     "款",
     "对",
+    "门",  # courses (``300门左右省级创新创业教育特色示范课程``)
 )
 MEASURE_UNITS: tuple[str, ...] = (
     "平方公里",
@@ -140,7 +141,8 @@ NON_TARGET_UNITS: tuple[str, ...] = (
     "强",
     "星",
 )
-UNIT_ALIASES: dict[str, str] = {"元人民币": "元", "人民币": "元", "个百分点": "百分点"}
+# ``个百分点`` stays as written: the contract's unit is what follows the number (gold: ``个百分点``).
+UNIT_ALIASES: dict[str, str] = {"元人民币": "元", "人民币": "元"}
 
 _UNITS_ALT = "|".join(
     re.escape(u) for u in sorted({*COUNT_UNITS, *MEASURE_UNITS, *NON_TARGET_UNITS}, key=len, reverse=True)
@@ -231,6 +233,8 @@ def chinese_to_number(text: str) -> Decimal | None:
         return Decimal(_CN_SINGLE[text])
     if not text or any(ch not in _CN_DIGITS + "点" for ch in text):
         return None
+    if text[0] in "百千万":
+        text = "一" + text  # ``百场``, ``千人``: one hundred, one thousand (cn2an needs the 一)
     try:
         value = _cn2an().cn2an(text, "smart")
     except Exception:  # cn2an raises its own ValueError subclasses and bare Exceptions

@@ -6,6 +6,9 @@ two shapes: ``机关代字〔年份〕序号号`` (whatever bracket the source u
 ``X令第N号`` (人力资源和社会保障部令第26号). Each is restored to the contract's
 normal form (``〔〕``, no spaces). The document's own number, registration
 codes (ZJAC01-2025-0005) and dates do not have these shapes or are dropped.
+The normal form is :func:`luoshi.patterns.normalize_doc_number` (one home for the
+发文字号 patterns); this module only adds the finder, which reads the organ code
+backwards from each year-and-sequence tail so the scan stays linear.
 """
 
 from __future__ import annotations
@@ -14,11 +17,16 @@ import re
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, Document, Reference
+from luoshi.patterns import normalize_doc_number  # the one home of the normal form
+
+__all__ = ["Citation", "extract_references", "find_citations", "normalize_doc_number"]
 
 # --- rule tables -------------------------------------------------------------
 
+_WS_RE = re.compile(r"\s+")
+_WS_OR_PAREN_RE = re.compile(r"[\s（）()]")
+
 # The issuing-organ code (机关代字): Chinese characters right before the year.
-_CODE = r"[\u4e00-\u9fff]{1,16}"
 # Brackets sources put around the year; ``.``/``．`` is the mangled form.
 _OPEN = r"[〔\[［【(（]"
 _CLOSE = r"[〕\]］】)）]"
@@ -29,10 +37,8 @@ _SEQ = r"(\d{1,5})"
 # The year-and-sequence tail of a number; the organ code is read backwards from
 # its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
 NUMBER_TAIL_RE = re.compile(rf"\s*(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
-DOC_NUMBER_RE = re.compile(rf"({_CODE}){NUMBER_TAIL_RE.pattern}")
 # ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``.
 ORDER_TAIL_RE = re.compile(r"令\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
-ORDER_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,24}?令)\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
 MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
 MAX_ORGAN_CHARS = 24
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -44,6 +50,13 @@ LEADING_WORDS: tuple[str, ...] = (
     "见", "和", "及", "与", "或", "并", "以及", "同时", "原", "即", "是", "的", "文件", "精神",
     "印发", "转发", "通知", "规定", "要求",
 )  # fmt: skip
+
+# A title run into its number without 《》 (``…若干措施的通知闽政办〔2023〕2号``, a forwarded
+# document's title line and number line joined): an organ code never holds these words,
+# so the code starts after the last one.
+TITLE_END_RE = re.compile(r"(?:通知|意见|方案|办法|决定|规定|措施|细则|规划|计划|要点|通报|批复|报告|的)")
+# How far before a number ``发文字号：`` may stand (the label and its spacing).
+OWN_NUMBER_LABEL_WINDOW = 12
 
 # The organ code of a 令 number must name an organ (…部令, 国务院令, …局令).
 ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
@@ -65,6 +78,9 @@ class Citation:
 
 def _trim_code(code: str) -> str:
     """Drop words glued in front of an organ code; keep the code otherwise."""
+    ends = [m.end() for m in TITLE_END_RE.finditer(code)]
+    if ends and len(code) - ends[-1] >= 2:
+        code = code[ends[-1] :]
     changed = True
     while changed:
         changed = False
@@ -73,19 +89,6 @@ def _trim_code(code: str) -> str:
                 code = code[len(w) :]
                 changed = True
     return code
-
-
-def normalize_doc_number(text: str) -> str | None:
-    """``川办发[2016]14号`` → ``川办发〔2016〕14号``; None when ``text`` is not one number."""
-    text = re.sub(r"\s+", "", text or "")
-    m = DOC_NUMBER_RE.fullmatch(text)
-    if m:
-        code, year = m.group(1), m.group(2) or m.group(3)
-        return f"{code}〔{year}〕{int(m.group(4))}号"
-    m = ORDER_NUMBER_RE.fullmatch(text)
-    if m:
-        return f"{m.group(1)}{m.group(2)}第{int(m.group(3))}号"
-    return None
 
 
 def _title_before(text: str, pos: int) -> tuple[str, int] | None:
@@ -103,7 +106,7 @@ def _title_before(text: str, pos: int) -> tuple[str, int] | None:
         elif ch == "《":
             depth -= 1
             if depth == 0:
-                title = re.sub(r"\s+", "", text[i + 1 : close])
+                title = _WS_RE.sub("", text[i + 1 : close])
                 return (title, i) if title else None
         elif ch in "\n。；":
             return None
@@ -137,7 +140,7 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         if not ORDER_ORGAN_RE.search(organ):
             continue
         start = m.end() - len(m.group(0)) - len(organ) + 1
-        year = re.sub(r"\s+", "", m.group(1))
+        year = _WS_RE.sub("", m.group(1))
         out.append(_citation(text, f"{organ}{year}第{int(m.group(2))}号", start, m.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
@@ -186,12 +189,12 @@ def extract_references(doc: Document, clean: CleanText) -> tuple[Reference, ...]
 
 def _is_header_number(text: str, c: Citation, offset: int, body_start: int) -> bool:
     """A number in the header block that stands alone (the document's own 文号)."""
-    if _OWN_NUMBER_CONTEXT_RE.search(text, 0, c.number_start):
+    if _OWN_NUMBER_CONTEXT_RE.search(text, max(0, c.number_start - OWN_NUMBER_LABEL_WINDOW), c.number_start):
         return True
     if offset + c.number_start >= body_start:
         return False
     line_start = text.rfind("\n", 0, c.number_start) + 1
     line_end = text.find("\n", c.end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
-    bare = re.sub(r"[\s（）()]", "", line)
-    return bare == re.sub(r"\s+", "", text[c.number_start : c.end])
+    bare = _WS_OR_PAREN_RE.sub("", line)
+    return bare == _WS_RE.sub("", text[c.number_start : c.end])

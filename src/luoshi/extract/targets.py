@@ -27,10 +27,11 @@ combines them. Regexes are compiled once at import.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from luoshi.extract.deadlines import TimePhrase, find_time_phrases, is_recurring
+from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
 from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, find_quantities
 from luoshi.extract.sentences import Piece, clauses, sentences
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
@@ -83,7 +84,20 @@ COMPARATOR_BEFORE: dict[str, str] = {
     "保持在": "=",
     "约": "=",
     "大约": "=",
+    "超": ">",
+    "≥": ">=",
+    "≤": "<=",
+    "＞": ">",
+    "＜": "<",
 }
+# One-character words count only right before a number: ``新签约``, ``超长期`` are not comparators.
+BEFORE_NUMBER_ONLY: tuple[str, ...] = ("约", "大约", "超", "≥", "≤", "＞", "＜")
+# A growth named right before a percentage with no bound (``地区生产总值增长3%``) is the
+# rate's level, ``=`` (guide: a change uses = unless the text bounds it; gold: bare growth).
+BARE_GROWTH_BEFORE_RE = re.compile(r"增长$")
+# Percentage points measure a change of a rate (gold: ``每年提升1～3个百分点`` is a ``change``).
+POINT_UNITS: tuple[str, ...] = ("个百分点", "百分点")
+RISE_BEFORE_RE = re.compile(r"(?:提升|提高|增加|增长|上升|扩大)了?$")
 # Words right after the number (after its unit).
 COMPARATOR_AFTER: dict[str, str] = {
     "以上": ">=",
@@ -145,7 +159,20 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "投入",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
-PLAN_VERBS: tuple[str, ...] = ("安排", "投入", "预算", "计划投资", "总投资", "设立", "拨付", "筹集")
+PLAN_VERBS: tuple[str, ...] = (
+    "安排",
+    "投入",
+    "预算",
+    "计划投资",
+    "总投资",
+    "设立",
+    "拨付",
+    "筹集",
+    "发行",
+    "(?<![模虚])拟",  # ``赤字率拟按3%安排``, ``拟安排地方政府专项债券3.9万亿元``
+)
+# An absolute increment over a base year (``比上年增加1.1万亿元``): a ``change`` of its own (guide).
+INCREMENT_BEFORE_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年|20\d{2}年|同期)[^，。、；]{0,8}?(?:增加|增长|多)$")
 MONEY_UNITS: tuple[str, ...] = ("元", "美元")
 # ``零增长``: a change of 0 % (guide); the zero is written as a word.
 ZERO_GROWTH_RE = re.compile(r"零增长")
@@ -174,12 +201,15 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
     "应具备",
     "须具备",
     "符合条件",
-    "一般",
+    "一般(?!公共|性)",
     "原则上",
+    # A forecast is not a commitment (guide, 政府工作报告: 预计今年高校毕业生超过1170万人).
+    "预计",
     "热线",
     "电话",
     "禁止",
     "严禁",
+    "不得",  # a prohibition binds others: ``不得超过本单位在职职工总人数的30%`` is a cap
 )
 # Anywhere in the sentence: the sentence sets subsidies or caps (``杰出专家最高200平方米，
 # 优秀专家约120平方米``), so none of its numbers is a target.
@@ -199,12 +229,36 @@ PAST_WORDS: tuple[str, ...] = (
     "原有",
     "曾",
     "共有",
+    # Retrospectives of a report (``过去一年``, ``一年来``, ``十年来``, ``五年来``).
+    "过去[一两二三四五六七八九十几\\d]*年",
+    "[一两二三四五六七八九十几\\d]+年来",
+)
+# A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
+RETROSPECTIVE_OPENING_RE = re.compile(
+    r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
 )
 # Right before the number: ordinals, summaries (``等三张清单``), ranks, formulas.
 REJECT_BEFORE_RE = re.compile(r"(?:第|等|共|共计|合计|前|排名|排第|位居|×|\*|/|\+|=|＋|:|：|\.|·|[A-Za-z])$")
 # Right after the quantity: names and codes (``4G``, ``3D``, ``1+X``, ``6:3:1``),
 # ``11人制``, dates and document numbers that escaped the time phrases.
 REJECT_AFTER_RE = re.compile(r"^(?:[+＋×*/=:：·_]|制|号|届|期|版|批次|倍数)")
+# An amount, area or share set for each facility, person or household (``每年每个分别不少于60万元``,
+# ``每处建筑面积不少于1000平方米``) is a standard each must meet, a policy parameter (guide: per-person
+# standards, quotas per applicant); counts per unit (``每个社区至少1个服务站``) stay targets.
+PER_UNIT_RE = re.compile(r"每(?:个|处|所|家|户|人|名|床|间|张|座)")
+# ``超过10人（含10人）``: an inclusive bound spelled out is a condition's threshold.
+INCLUSIVE_NOTE_AFTER_RE = re.compile(r"^(?:以上|以下)?[（(]含")
+# ``按照…供养金20%的标准``: the number sets a standard, a policy parameter.
+STANDARD_AFTER_RE = re.compile(r"^(?:以上|以下)?的?标准")
+# People counted for a procedure (``入户调查人员应当不少于2人``, ``由至少2名工作人员…核查``):
+# how a step is staffed, not a level to reach (gold: 穗府办规〔2021〕19号 第十条).
+PROCEDURE_RE = re.compile(r"调查|核查|核实|审核|审查|评审|查验|检查|入户|受理")
+PERSON_UNITS: tuple[str, ...] = ("人", "名")
+# A count of the items a list names (``符合下列1项特征``, ``须符合以下3项或3项以上情形``):
+# a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
+LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
+# A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
+POLICY_RATE_AFTER_RE = re.compile(r"^(?:的)?(?:征收率|税率|费率|利率|贴息率|补贴率|缴费比例|预征率|扣除率)")
 # Letters right after a bare number make a name (``4G``, ``3D打印``); after a unit they
 # start the next word (``10家A级景区``).
 NAME_AFTER_BARE_RE = re.compile(r"^[A-Za-z]")
@@ -221,13 +275,36 @@ FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
-CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|对象|标准如下)[^。：（(]{0,30}：")
+CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|行为|对象|标准如下)[^。：（(]{0,30}：")
 # A short run-in heading before a paragraph's first phrase (``具体指标：到2022年，……``).
 RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 # A goal section: its own text may name the deadline of everything below it.
 GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
-WORK_PLAN_RE = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作要点")
+# ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
+WORK_PLAN_RE = re.compile(r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作(?:要点|方案|计划)")
+
+# --- the past sections of a report (guide, 政府工作报告) -------------------------
+# A heading of a review section: everything under it describes past results
+# (``一、2023年工作回顾``, ``过去五年工作回顾``, ``十年来的主要成就``).
+_YEARS_CN = "一两二三四五六七八九十几\\d"
+REVIEW_HEADING_RE = re.compile(rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
+# A heading that looks forward ends a review section (``二、2024年政府工作任务``).
+FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今年|部署")
+# A heading names the year it is about (``2023年工作回顾``): before the document's year it is past.
+# Not a date (``2026年1月10日``) nor a version (``监测指标体系（2023年版）``).
+HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月|版)")
+# A top-level heading run into the text (a page whose body is one line): ``一、2024年工作回顾2024年是…``.
+INLINE_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,3}、")
+# A year heading run into its text (``2024年工作回顾2024年是…``, ``2025年工作安排…``).
+RUN_IN_YEAR_HEADING_RE = re.compile(
+    rf"^(?:19|20)\d{{2}}年[^，。；、\d]{{0,6}}(?:{REVIEW_HEADING_RE.pattern}|{FORWARD_HEADING_RE.pattern})"
+)
+# How much of the text after an inline marker is read as its heading.
+INLINE_HEADING_CHARS = 12
+# A paragraph this short without sentence punctuation is a heading line of its own.
+HEADING_LINE_MAX = 30
+_SENTENCE_PUNCT_RE = re.compile(r"[。，；！？]")
 
 # Indicator clean-up: leading and trailing words that are not the quantity.
 INDICATOR_LEAD_RE = re.compile(
@@ -238,7 +315,8 @@ INDICATOR_TRAIL_RE = re.compile(
     r"(?:每年|每季度|每月|趋于|趋向|趋|均|分别|总体|力争|争取|确保|要|将|应|可|都|全部|各|共|达|为|稳定|"
     r"基本|累计|大力|积极|加快|深入|在)+$"
 )
-DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]")
+# The verb may follow its object: the 将/把 construction and ``对N家企业…建立``.
+DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]|(?:^|[，；])(?:计划)?对")
 # The object after a number ends where a new verb starts (``2—4所重点高中作为…学校``).
 TAIL_STOP_RE = re.compile(r"作为|进行|用于|开展|参与|实行|，")
 LENGTH_UNITS = ("公里", "千米", "米")
@@ -246,6 +324,7 @@ LENGTH_SUFFIX = "长度"
 AREA_UNITS = ("亩", "亩次", "公顷", "平方米", "平方公里", "平方千米")
 AREA_SUFFIX = "面积"
 COORDINATION_RE = re.compile(r"、|和|与|及")
+_TRAILING_CONJUNCTION_RE = re.compile(r"[、和及与或]+$")
 CONJUNCTION_ONLY_RE = re.compile(r"^[、，和及与或以\s]*$")
 # How a subject's head is named when the number counts items (``…数``) or is a share (``…比例``).
 COUNT_SUFFIX = "数"
@@ -255,7 +334,9 @@ EVENT_UNITS = ("人次", "户次", "台次", "架次")
 SHARE_SUFFIX = "比例"
 MEASURE_ENDINGS = ("数", "量", "率", "比例", "比重", "占比", "规模", "面积", "长度", "收入", "额", "系数", "速", "人口")
 
-_BEFORE_ALT = "|".join(sorted(COMPARATOR_BEFORE, key=len, reverse=True))
+_BEFORE_ALT = "|".join(
+    w + r"(?=[\d０-９]|$)" if w in BEFORE_NUMBER_ONLY else w for w in sorted(COMPARATOR_BEFORE, key=len, reverse=True)
+)
 _FALL_ALT = "|".join(FALL_WORDS)
 # Not when the word is part of a measure's name: ``覆盖率``, ``实现率``, ``覆盖面``.
 COMPARATOR_BEFORE_RE = re.compile(rf"(?P<word>{_BEFORE_ALT}|(?P<fall>{_FALL_ALT})了?)(?![率面])")
@@ -265,6 +346,11 @@ COMPARATOR_AFTER_RE = re.compile("^(?:" + "|".join(sorted(COMPARATOR_AFTER, key=
 CHINESE_AFTER_COMPARATOR_RE = re.compile(
     rf"(?:{_BEFORE_ALT}|{_FALL_ALT})[为到至]?(?:百分之)?[零〇一二两三四五六七八九十百千万]"
 )
+# …or right before a count and a bound (``举办百场以上两岸交流活动``): a round number of
+# at least ``CHINESE_BOUNDED_MIN`` (``两个以上`` is a condition, ``三级以上`` no count).
+_COUNT_ALT = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
+CHINESE_BOUNDED_RE = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{_COUNT_ALT})(?:以上|左右)")
+CHINESE_BOUNDED_MIN = 10
 DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)))
 PLAN_RE = re.compile("|".join(PLAN_VERBS))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
@@ -294,6 +380,8 @@ class _Scope:
     inherited: TimePhrase | None
     conditions: bool
     default: TimePhrase | None = None
+    sections: _Sections | None = None
+    log: _Log | None = None
 
 
 @dataclass(frozen=True)
@@ -307,18 +395,72 @@ class _Reading:
     text_end: int
 
 
+@dataclass(frozen=True)
+class NumberDecision:
+    """What the target analysis decided about one number or stretch of text.
+
+    ``start``/``end`` are clean offsets: of the quantity when one was read, else of
+    the stretch a rule set aside as a whole (a sentence that sets subsidies, a
+    time phrase, a list of eligibility conditions). ``rule`` names the rule that
+    kept or rejected it (the names are the tables and checks of this module);
+    ``target`` is the target made when ``kept``.
+    """
+
+    start: int
+    end: int
+    kept: bool
+    rule: str
+    target: Target | None = None
+
+
+class _Log:
+    """Decisions in the order they are taken; only filled when asked for (``analyse_targets``)."""
+
+    def __init__(self) -> None:
+        self.decisions: list[NumberDecision] = []
+
+    def reject(self, start: int, end: int, rule: str) -> None:
+        self.decisions.append(NumberDecision(start, end, False, rule))
+
+
 def extract_targets(doc: Document, clean: CleanText) -> tuple[Target, ...]:
     """Every target of ``doc``, in text order. Never raises on odd text."""
+    return tuple(d.target for d in _targets(doc, clean, None) if d.target is not None)
+
+
+def analyse_targets(doc: Document, clean: CleanText) -> tuple[NumberDecision, ...]:
+    """Every decision the target analysis takes on ``doc``: each kept target with the rule
+    that committed it, and each rejected quantity or stretch with the rule that set it aside.
+    The kept decisions' targets are exactly :func:`extract_targets`."""
+    log = _Log()
+    log.decisions.extend(_targets(doc, clean, log))
+    return tuple(sorted(log.decisions, key=lambda d: (d.start, d.end)))
+
+
+def _targets(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
+    """Each target as a kept decision (the quantity's offsets and the rule that committed it)."""
+    kept: dict[tuple[float, float | None, str], list[Target]] = {}  # by value: linear in the targets
+    for d in _readings(doc, clean, log):
+        if d.target is not None:
+            unit = PERSON_UNITS[0] if d.target.unit in PERSON_UNITS else d.target.unit  # 人 and 名 count people
+            same_value = kept.setdefault((d.target.value, d.target.value_max, unit), [])
+            if _restates(d.target, same_value):
+                if log is not None:
+                    log.reject(d.start, d.end, "restates-earlier-target")
+                continue
+            same_value.append(d.target)
+        yield d
+
+
+def _readings(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
     default = _work_plan_phrase(doc)
-    out: list[Target] = []
-    root = _Scope((), "", None, False, default)
+    root = _Scope((), "", None, False, default, _sections(doc), log)
     for para in doc.preamble:
-        out.extend(_paragraph_targets(para, root, doc, clean, first=False))
+        yield from _paragraph_targets(para, root, doc, clean, first=False)
     for node in doc.outline:
-        out.extend(_node_targets(node, root, doc, clean))
+        yield from _node_targets(node, root, doc, clean)
     for para in doc.closing:
-        out.extend(_paragraph_targets(para, root, doc, clean, first=False))
-    return tuple(out)
+        yield from _paragraph_targets(para, root, doc, clean, first=False)
 
 
 def _work_plan_phrase(doc: Document) -> TimePhrase | None:
@@ -331,7 +473,7 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
     return None
 
 
-def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[Target]:
+def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
     own = "".join(p.text for p in node.paragraphs)
     conditions = parent.conditions or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
     inherited = parent.inherited
@@ -341,15 +483,153 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
             inherited = goal or inherited
         else:
             inherited = None
-    scope = _Scope(node.path, node.heading, inherited, parent.conditions, parent.default)
+    default = _heading_year_phrase(_heading_of(node), doc.date) or parent.default
+    scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
     for i, para in enumerate(node.paragraphs):
         yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
-    child_scope = _Scope(node.path, node.heading, inherited, conditions, parent.default)
+    child_scope = _Scope(node.path, node.heading, inherited, conditions, default, parent.sections, parent.log)
     for child in node.children:
         yield from _node_targets(child, child_scope, doc, clean)
 
 
 _AMBIGUOUS = TimePhrase(0, 0, "", "ambiguous", None, None)
+
+
+def _heading_year_phrase(heading: str, date: str | None) -> TimePhrase | None:
+    """A section heading that names one current or coming year (``2024年政府工作任务``)
+    dates the targets below it that have no nearer phrase (guide: the goal section
+    it sits under); a review heading or a past year dates nothing."""
+    years = {int(y) for y in HEADING_YEAR_RE.findall(heading or "")}
+    if len(years) != 1 or REVIEW_HEADING_RE.search(heading):
+        return None
+    year = years.pop()
+    now = doc_year(date)
+    if now is None or year < now:
+        return None
+    return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
+
+
+def _heading_of(node: OutlineNode) -> str:
+    """The node's heading, else the start of its text when that reads as a heading run into
+    the text with no separator (``2024年工作回顾2024年是…``: a review or forward-looking word
+    follows a year), else ``""``."""
+    if node.heading or not node.paragraphs:
+        return node.heading
+    start = node.paragraphs[0].text[:INLINE_HEADING_CHARS]
+    return start if RUN_IN_YEAR_HEADING_RE.match(start) else ""
+
+
+def _heading_tense(heading: str, date: str | None) -> str | None:
+    """``past`` for a review heading, ``present`` for one that looks forward, else None."""
+    forward = FORWARD_HEADING_RE.search(heading) is not None
+    if REVIEW_HEADING_RE.search(heading) and not forward:
+        return "past"
+    years = {int(y) for y in HEADING_YEAR_RE.findall(heading)}
+    now = doc_year(date)
+    if years and now is not None and not forward and max(years) < now:
+        return "past"
+    return "present" if forward or years else None
+
+
+@dataclass(frozen=True)
+class _Sections:
+    """What the report's section headings say about stretches of its text (clean offsets).
+
+    ``past``: under a review heading, up to the next heading that looks forward;
+    ``dated``: under a heading that names the current or coming year (``二、2025年工作安排``),
+    up to the next heading that names a tense, with the phrase that dates it.
+    """
+
+    past: tuple[tuple[int, int], ...] = ()
+    dated: tuple[tuple[int, int, TimePhrase], ...] = ()
+
+    def is_past(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.past)
+
+    def phrase_at(self, pos: int) -> TimePhrase | None:
+        for a, b, phrase in self.dated:
+            if a <= pos < b:
+                return phrase
+        return None
+
+
+@dataclass(frozen=True)
+class _Heading:
+    pos: int
+    tense: str | None  # ``past``, ``present`` or None (a heading that names no tense)
+    text: str
+    from_outline: bool  # a top-level outline item (else a heading line or an inline marker)
+
+
+def _sections(doc: Document) -> _Sections:
+    """Read section headings from the outline's top level, from heading lines of their own
+    and from top-level markers run into the text (a page whose body is one line).
+
+    A review heading starts a past stretch; a forward-looking heading ends it, and so does
+    the next top-level item when the stretch began at one (its sibling). A heading naming
+    the current or coming year dates what follows up to the next heading of its kind.
+    """
+    heads: list[_Heading] = []
+    for node in doc.outline:
+        heading = _heading_of(node)
+        heads.append(_Heading(node.start, _heading_tense(heading, doc.date), heading, True))
+    for para in _all_paragraphs(doc):
+        text = para.text
+        if len(text) <= HEADING_LINE_MAX and not _SENTENCE_PUNCT_RE.search(text):
+            tense = _heading_tense(text, doc.date)
+            if tense is not None:
+                heads.append(_Heading(para.start, tense, text, False))
+            continue
+        if INLINE_HEADING_RE.search(text) is None:
+            continue
+        for sent in sentences(text):
+            m = INLINE_HEADING_RE.match(sent.text)
+            if m is None:
+                continue
+            heading = sent.text[m.end() : m.end() + INLINE_HEADING_CHARS]
+            if not (RUN_IN_YEAR_HEADING_RE.match(heading) or REVIEW_HEADING_RE.search(heading)):
+                continue  # ``一、2015年全省新建…`` is a list item, not a section heading
+            tense = _heading_tense(heading, doc.date)
+            if tense is not None:
+                heads.append(_Heading(para.start + sent.start, tense, heading, False))
+    if not any(h.tense for h in heads):
+        return _Sections()
+    heads.sort(key=lambda h: h.pos)
+    past: list[tuple[int, int]] = []
+    dated: list[tuple[int, int, TimePhrase]] = []
+    past_from: _Heading | None = None
+    dated_from: tuple[_Heading, TimePhrase] | None = None
+    for h in heads:
+        ends_past = h.tense == "present" or (
+            h.tense is None and h.from_outline and past_from is not None and past_from.from_outline
+        )
+        if past_from is not None and ends_past:
+            past.append((past_from.pos, h.pos))
+            past_from = None
+        if dated_from is not None and (h.tense is not None or (h.from_outline and dated_from[0].from_outline)):
+            dated.append((dated_from[0].pos, h.pos, dated_from[1]))
+            dated_from = None
+        if h.tense == "past" and past_from is None:
+            past_from = h
+        phrase = _heading_year_phrase(h.text, doc.date) if h.tense == "present" else None
+        if phrase is not None:
+            dated_from = (h, phrase)
+    if past_from is not None:
+        past.append((past_from.pos, doc.span.end))
+    if dated_from is not None:
+        dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
+    return _Sections(tuple(past), tuple(dated))
+
+
+def _inline_tense(text: str, at: int, date: str | None) -> str | None:
+    return _heading_tense(text[at : at + INLINE_HEADING_CHARS], date)
+
+
+def _all_paragraphs(doc: Document) -> Iterator[Paragraph]:
+    yield from doc.preamble
+    for node in doc.nodes():
+        yield from node.paragraphs
+    yield from doc.closing
 
 
 def _goal_phrase(node: OutlineNode, date: str | None) -> TimePhrase | None:
@@ -390,7 +670,7 @@ def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
 
 def _paragraph_targets(
     para: Paragraph, scope: _Scope, doc: Document, clean: CleanText, first: bool
-) -> Iterator[Target]:
+) -> Iterator[NumberDecision]:
     text = para.text
     if not text or not _might_hold_target(text):
         return
@@ -406,20 +686,37 @@ def _paragraph_targets(
         if intro:
             conditions_from = intro.end()
     governed = opening is not None or scope.inherited is not None
+    log = scope.log
     for sent in sentences(text):
         if sent.start >= conditions_from:
+            if log is not None:
+                log.reject(para.start + conditions_from, para.end, "condition-list")
             break
+        if not _might_hold_target(sent.text):
+            continue
         phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
-        for reading in _sentence_readings(sent, phrases, governed):
+        for reading in _sentence_readings(sent, phrases, governed, log, para.start + sent.start):
             q = reading.quantity
+            at = para.start + sent.start + q.start
             if sent.start + q.start >= conditions_from:
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "condition-list")
                 continue
-            deadline = _deadline_for(sent, q, phrases, opening or scope.inherited or scope.default)
+            if scope.sections is not None and scope.sections.is_past(at):
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "review-section")
+                continue
+            enclosing = opening or scope.inherited or scope.default
+            if enclosing is None and scope.sections is not None:
+                enclosing = scope.sections.phrase_at(at)
+            deadline = _deadline_for(sent, q, phrases, enclosing)
             start = para.start + sent.start + reading.text_start
             end = para.start + sent.start + reading.text_end
-            yield Target(
+            if _nameless(reading.indicator):
+                start = para.start + sent.start  # ``今年先发行1万亿元``: the sentence names the quantity
+            target = Target(
                 text=clean.text[start:end],
-                indicator=reading.indicator,
+                indicator=_row_indicator(text, sent.start + q.start) or reading.indicator,
                 kind=reading.verdict.kind,
                 comparator=reading.verdict.comparator,
                 value=reading.verdict.value,
@@ -430,13 +727,90 @@ def _paragraph_targets(
                 path=scope.path,
                 deadline_source=deadline.text if deadline else None,
             )
+            yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
 
 
-_HAS_NUMBER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万零〇]")
+# A table row read as one tab-separated line: the cell before a quantity's cell names what
+# it measures (``1.重点人群签约服务覆盖率\t2023年达到80%``) when it is a short name.
+ROW_NAME_MAX = 40
+_ROW_MARKER_RE = re.compile(r"^\d{1,3}[.．、]")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _row_indicator(text: str, pos: int) -> str | None:
+    """The name in the cell before the one holding ``pos`` when ``text`` is a tab row."""
+    if "\t" not in text:
+        return None
+    cell_start = text.rfind("\t", 0, pos)
+    if cell_start == -1:
+        return None
+    name = text[text.rfind("\t", 0, cell_start) + 1 : cell_start]
+    name = _ROW_MARKER_RE.sub("", "".join(name.split()))
+    if not name or len(name) > ROW_NAME_MAX or _DIGIT_RE.search(name) or _SENTENCE_PUNCT_RE.search(name):
+        return None
+    return name
+
+
+# An annex that restates a body target (guide: same quantity, number and year adds no second
+# target): a later target with the same value and unit and either the same text (an annex
+# repeating the body word for word) or the same deadline and an indicator sharing at least this
+# share of characters with the earlier one's (character-bag F1, as the scorer pairs them).
+# Calibrated on sibling items that are not restatements: ``每个区…至少1个区级综合养老服务中心``
+# and ``每个街道、镇…至少1个街镇级综合养老服务中心`` overlap 0.72 and stay two targets.
+RESTATEMENT_OVERLAP = 0.85
+TARGET_WORD = "目标"  # ``…预期目标为5%左右`` names a target stated before
+
+
+def _overlap(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    if not common:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def _restates(t: Target, earlier: list[Target]) -> bool:
+    """``t`` repeats an earlier target of the same value and unit: the same text, or the same
+    deadline and an indicator that is nearly the same, lies within the other's (an annex row
+    names the quantity short: ``家庭医生人数`` for ``每万常住人口家庭医生数``), or is one the
+    text itself calls a target (``经济增长预期目标为5%左右`` after ``国内生产总值增长5%左右``)."""
+    names_target = TARGET_WORD in t.indicator
+    return any(
+        e.text == t.text
+        or (
+            e.deadline == t.deadline
+            and (
+                names_target
+                or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP
+                or _within(t.indicator, e.indicator)
+            )
+        )
+        for e in earlier
+    )
+
+
+def _within(a: str, b: str) -> bool:
+    """Every character of the shorter of ``a``/``b`` occurs in the longer (as a bag)."""
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and not (Counter(short) - Counter(long_))
+
+
+# Text that can hold a target: a digit, ``零增长``, or a Chinese numeral right after a
+# comparator (the only place one is read, see ``_read_quantity``). Paragraphs and sentences
+# without one skip the analysis (time phrases, clauses, quantities): most have none.
+# Three searches, cheapest first: one alternation of all three is five times slower (the regex
+# engine loses its literal-prefix scan).
+_DIGIT_OR_ZERO_GROWTH_RE = re.compile(r"\d|零增长")
 
 
 def _might_hold_target(text: str) -> bool:
-    return _HAS_NUMBER_RE.search(text) is not None
+    return (
+        _DIGIT_OR_ZERO_GROWTH_RE.search(text) is not None
+        or CHINESE_AFTER_COMPARATOR_RE.search(text) is not None
+        or CHINESE_BOUNDED_RE.search(text) is not None
+    )
 
 
 def _deadline_for(
@@ -463,20 +837,38 @@ def _clause_recurring(text: str, q: Quantity) -> bool:
     return False
 
 
-def _sentence_readings(sent: Piece, phrases: list[TimePhrase], governed: bool) -> Iterator[_Reading]:
-    """Targets of one sentence, left to right (offsets relative to the sentence)."""
-    if REJECT_SENTENCE_RE.search(sent.text):
+def _sentence_readings(
+    sent: Piece, phrases: list[TimePhrase], governed: bool, log: _Log | None = None, base: int = 0
+) -> Iterator[_Reading]:
+    """Targets of one sentence, left to right (offsets relative to the sentence).
+
+    ``log`` collects the rejections, at clean offsets (``base`` is where the sentence starts).
+    """
+    rejected = REJECT_SENTENCE_RE.search(sent.text)
+    if rejected or RETROSPECTIVE_OPENING_RE.match(sent.text):
+        if log is not None:
+            rule = f"sentence-sets-parameters:{rejected.group()}" if rejected else "retrospective-sentence"
+            log.reject(base, base + len(sent.text), rule)
         return
+    if log is not None:
+        for p in phrases:
+            log.reject(base + p.start, base + p.end, f"time-phrase:{p.kind}")
     masked = _mask(sent.text, phrases)
     pieces = clauses(sent.text)
     sentence_has_target = False
+    previous_indicator = ""
     for index, piece in enumerate(pieces):
         dated = governed or any(p.deadline and p.kind in _DATED and p.start < piece.end for p in phrases)
         lead = pieces[index - 1].start if index > 0 and _is_lead_in(pieces[index - 1], phrases) else None
-        found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead))
+        found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead, log, base))
         if found:
             sentence_has_target = True
-        yield from found
+        for reading in found:
+            if previous_indicator and _nameless(reading.indicator):
+                # ``到2025年不低于4.66人``: the clause leaves out the subject of the one before
+                reading = replace(reading, indicator=previous_indicator)
+            previous_indicator = reading.indicator
+            yield reading
 
 
 _LEAD_IN_RE = re.compile(r"^除.{1,40}外$|^其中$")
@@ -518,6 +910,8 @@ def _clause_readings(
     phrases: list[TimePhrase],
     context: bool,
     lead: int | None,
+    log: _Log | None = None,
+    base: int = 0,
 ) -> Iterator[_Reading]:
     """Targets of one clause (offsets relative to the sentence).
 
@@ -525,20 +919,37 @@ def _clause_readings(
     ``lead``: start of a lead-in clause (``到2018年，``) that the text keeps.
     """
     clause = masked[piece.start : piece.end]
-    if REJECT_CLAUSE_RE.search(clause):
+    at = base + piece.start
+    rejected = REJECT_CLAUSE_RE.search(clause)
+    if rejected:
+        if log is not None:
+            log.reject(at, at + len(clause), f"clause-sets-parameters:{rejected.group()}")
         return
-    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None
-    quantities = [q for q in find_quantities(clause, chinese) if q.unit not in NON_TARGET_UNITS]
+    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None or CHINESE_BOUNDED_RE.search(clause) is not None
+    quantities = []
+    for q in find_quantities(clause, chinese):
+        if q.unit not in NON_TARGET_UNITS:
+            quantities.append(q)
+        elif log is not None:
+            log.reject(at + q.start, at + q.end, f"non-target-unit:{q.unit}")
     zero = [_zero_growth(m) for m in ZERO_GROWTH_RE.finditer(clause)]
     items = sorted(quantities + zero, key=lambda q: q.start)
     accepted: list[_Accepted] = []
     previous_end = 0
     previous: _Verdict | None = None
+    plan_before = PLAN_RE.search(masked, 0, piece.start) is not None
     for q in items:
         region = clause[previous_end : q.start]
-        verdict = _read_quantity(clause, q, region, previous)
+        verdict = _read_quantity(clause, q, region, previous, plan_before)
         previous_end = q.end
-        if verdict is None or _in_the_past(phrases, piece.start + q.start) or not (verdict.committed or context):
+        if isinstance(verdict, _Verdict):
+            if _in_the_past(phrases, piece.start + q.start):
+                verdict = "past-year-phrase"
+            elif not (verdict.committed or context):
+                verdict = "no-commitment-word"
+        if isinstance(verdict, str):
+            if log is not None:
+                log.reject(at + q.start, at + q.end, verdict)
             previous = None
             continue
         previous = verdict
@@ -560,6 +971,19 @@ def _clause_readings(
 
 
 _BRACKET_RE = re.compile(r"[（(）)]")
+# An indicator with fewer characters than this once its verbs and measure suffix are gone
+# names no quantity (``先发行``, ``不低于数``): it takes the subject of the clause before, and
+# the target's text starts at its sentence, which names the quantity.
+NAMELESS_INDICATOR_CHARS = 3
+
+
+def _nameless(indicator: str) -> bool:
+    bare = PLAN_RE.sub("", _PREDICATE_RE.sub("", indicator))
+    for suffix in (COUNT_SUFFIX, SHARE_SUFFIX, AREA_SUFFIX, LENGTH_SUFFIX):
+        bare = bare.removesuffix(suffix)
+    return len(bare) < NAMELESS_INDICATOR_CHARS
+
+
 _PREDICATE_RE = re.compile(
     "|".join(sorted({*COMPARATOR_BEFORE, *FALL_WORDS, *DELIVERY_VERBS, "零增长"}, key=len, reverse=True))
 )
@@ -655,16 +1079,19 @@ def _zero_growth(m: re.Match[str]) -> Quantity:
 class _Verdict:
     """How one quantity reads: its comparator, kind and signed value, and whether
     the text itself commits to it (a comparator or delivery word) or only its
-    context (a goal list, a deadline) could vouch for it."""
+    context (a goal list, a deadline) could vouch for it. ``rule`` names what
+    committed it (``comparator:达到``, ``delivery-verb``…), ``context`` when only
+    the context can."""
 
     comparator: str
     kind: str
     value: float
     value_max: float | None
     committed: bool
+    rule: str = "context"
 
 
-_ZERO_GROWTH = _Verdict("=", "change", 0.0, None, True)
+_ZERO_GROWTH = _Verdict("=", "change", 0.0, None, True, "zero-growth")
 _APPROXIMATE_WORDS = ("约", "大约")
 
 
@@ -673,8 +1100,12 @@ def _read_quantity(
     q: Quantity,
     region: str,
     previous: _Verdict | None,
-) -> _Verdict | None:
-    """The reading of ``q`` in ``clause``, or None when it is not a target.
+    plan_before: bool = False,
+) -> _Verdict | str:
+    """The reading of ``q`` in ``clause``, or the name of the rule that says it is not a target.
+
+    ``plan_before``: an earlier clause of the sentence sets a budget or plan
+    (``赤字率拟按3%安排，赤字规模4.06万亿元``), so amounts with no comparator are settings.
 
     ``region`` is the text since the previous quantity, where its comparator
     word sits; ``previous`` is that quantity's reading, which a bare ``、``
@@ -684,30 +1115,39 @@ def _read_quantity(
     after = clause[q.end :]
     if q.surface == "零增长":
         return _ZERO_GROWTH
-    if not _plausible(clause, q, before, after):
-        return None
+    implausible = _implausible(clause, q, before, after)
+    if implausible is not None:
+        return implausible
     word = _nearest_comparator(region)
     right_after = word is not None and word.end() >= len(region) - 1
-    if q.chinese and (not right_after or q.value == 1):
-        return None  # Chinese numerals only right after a comparator: 十三五, 一带一路 are names
+    bounded = q.unit in COUNT_UNITS and q.value >= CHINESE_BOUNDED_MIN and COMPARATOR_AFTER_RE.match(after)
+    if q.chinese and (not (right_after or bounded) or q.value == 1):
+        return "chinese-numeral-without-comparator"  # 十三五, 一带一路 are names
     if q.unit == "":
         if not (q.magnitude or right_after):
-            return None
+            return "bare-number"
         if not q.magnitude and after and not (COMPARATOR_AFTER_RE.match(after) or after[0] in "，。；、"):
-            return None
+            return "bare-number"
     comparator: str | None = None
     kind = "level"
     committed = False
+    rule = "context"
     if word is not None:
-        committed = True
+        committed, rule = True, f"comparator:{word.group()}"
         if word.group("fall"):
             kind, comparator = "change", "="
         else:
             comparator = COMPARATOR_BEFORE[word.group("word")]
     elif previous is not None and CONJUNCTION_ONLY_RE.match(region):
         comparator, kind, committed = previous.comparator, previous.kind, True
+        rule = "list-continuation"
+    increment = q.unit != "%" and INCREMENT_BEFORE_RE.search(before) is not None
+    if increment:
+        kind, comparator, committed, rule = "change", None, True, "increment-over-base-year"
     suffix = COMPARATOR_AFTER_RE.match(after)
     if suffix is not None:
+        if not committed:
+            rule = f"comparator-after:{suffix.group()}"
         committed = True
         after_cmp = COMPARATOR_AFTER[suffix.group()]
         # ``下降3.4%以上``: the fall is at least 3.4, so the change is <= -3.4.
@@ -718,39 +1158,67 @@ def _read_quantity(
         suffix is not None and COMPARATOR_AFTER[suffix.group()] == APPROXIMATE and suffix.group() == "左右"
     ):
         comparator = APPROXIMATE  # 左右/约 outweigh any other word (guide)
+    if q.unit in POINT_UNITS and kind == "level" and RISE_BEFORE_RE.search(region):
+        kind, increment = "change", True  # ``覆盖率每年提升1～3个百分点``: a rise of a rate by points
+        if comparator is None:
+            comparator = "="
+    if suffix is None and q.unit == "%" and kind == "level" and BARE_GROWTH_BEFORE_RE.search(region):
+        comparator, committed, rule = APPROXIMATE, True, "bare-growth-rate"
     if q.is_range:
         comparator = "between"
     # The verb may follow the number: ``100%纳入…`` (guide: such statements are
     # targets) and the 将/把 construction (``将全市10家A级景区纳入…``).
     verb_after = q.unit == "%" or DISPOSAL_RE.search(before) is not None
-    plan = PLAN_RE.search(before) is not None
+    # An earlier clause's setting carries to amounts of money and rates only (``赤字率拟按3%安排，
+    # 赤字规模4.06万亿元``); counts after it are amounts to deliver (``安排资金148亿元，实施民生实事28项``).
+    plan = (plan_before and q.unit in (*MONEY_UNITS, "%")) or PLAN_RE.search(before) is not None
     if plan or DELIVERY_RE.search(before) or (verb_after and DELIVERY_RE.search(after)):
+        if not committed:
+            rule = "plan-setting" if plan else "delivery-verb"
         committed = True
     elif verb_after and COMPARATOR_BEFORE_RE.search(after):
+        if not committed:
+            rule = "comparator-after-number"
         committed = True
     if comparator is None:
-        comparator = "=" if plan and q.unit in MONEY_UNITS else ">="
+        comparator = "=" if (plan or increment) else ">="
     value, value_max = q.value, q.value_max
-    if kind == "change":
+    if kind == "change" and not increment:
         # A fall of 40%-45% is a change between -45 and -40.
         value, value_max = (-q.value_max, -q.value) if q.value_max is not None else (-q.value, None)
-    return _Verdict(comparator, kind, value, value_max, committed)
+    return _Verdict(comparator, kind, value, value_max, committed, rule)
 
 
-def _plausible(clause: str, q: Quantity, before: str, after: str) -> bool:
-    """False when the text around ``q`` marks it as a name, a threshold, a note or the past."""
-    if REJECT_BEFORE_RE.search(before) or REJECT_AFTER_RE.match(after):
-        return False
+def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | None:
+    """The rule by which the text around ``q`` marks it as a name, a threshold, a note or
+    the past, else None."""
+    if REJECT_BEFORE_RE.search(before):
+        return "ordinal-or-formula-before"
+    if REJECT_AFTER_RE.match(after):
+        return "name-or-code-after"
+    if POLICY_RATE_AFTER_RE.match(after):
+        return "policy-rate"
+    if LISTED_COUNT_BEFORE_RE.search(before):
+        return "count-of-listed-items"
+    if INCLUSIVE_NOTE_AFTER_RE.match(after):
+        return "inclusive-threshold"
+    if STANDARD_AFTER_RE.match(after):
+        return "sets-a-standard"
+    if q.unit in PERSON_UNITS and PROCEDURE_RE.search(clause):
+        return "staffing-of-a-procedure"
     if q.unit == "" and (NAME_AFTER_BARE_RE.match(after) or q.is_range):
-        return False
+        return "bare-number-name"
     if _is_threshold(before, after, q.unit):
-        return False
+        return "threshold"
+    if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
+        return "per-unit-standard"
     if _QUOTES_RE.search(before):
-        return False  # inside “…” or 《…》: a name
+        return "inside-quotes"  # inside “…” or 《…》: a name
     note = _NOTE_RE.search(before)
     if note and not _CLAUSE_MARK_RE.search(note.group()):
-        return False  # inside a short （…）: a definition or note (``（单体建筑面积2万平方米以上）``)
-    return PAST_RE.search(clause) is None
+        return "bracketed-note"  # inside a short （…）: a definition or note (``（单体建筑面积2万平方米以上）``)
+    past = PAST_RE.search(clause)
+    return f"past-word:{past.group()}" if past else None
 
 
 def _is_threshold(before: str, after: str, unit: str) -> bool:
@@ -803,7 +1271,7 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     if suffix:
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
-    tail = re.sub(r"[、和及与或]+$", "", tail).lstrip("的")
+    tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
     subject = _tidy(subject)
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail else None
     if parts is not None:

@@ -22,11 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from luoshi.extract.units import (
+    LATER_UNITS_NOTE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
     LeadRule,
     ParsedUnits,
     UnitList,
+    find_duty_phrases,
     find_unit_lists,
     parse_units,
 )
@@ -56,6 +58,9 @@ TABLE_UNIT_HEADER_RE = re.compile(
     r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实)(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
 )
 TABLE_LEAD_HEADER_RE = re.compile(r"牵头|主责")
+# Columns naming divisions inside one unit (``市卫健委内牵头处室``, ``内设牵头处室``) are not
+# unit columns (guide, tables).
+TABLE_DIVISION_HEADER_RE = re.compile(r"处室|内设|[委局厅办]内")
 TABLE_TEXT_HEADER_RE = re.compile(r"举措|任务|事项|措施|工作|内容|名称")
 # Longest header cell we accept (characters), and most columns.
 MAX_HEADER_CELL = 12
@@ -76,6 +81,10 @@ def _dedupe(items) -> tuple[str, ...]:
             seen.add(it)
             out.append(it)
     return tuple(out)
+
+
+# Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).
+LEAD_WORD = "牵头"
 
 
 # --- an item's own text, joined across paragraphs ---------------------------------
@@ -119,7 +128,22 @@ class _Joined:
         return clean.span(self.clean_offset(start), self.clean_offset(end - 1) + 1)
 
 
-def _split_closing(node: OutlineNode) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+@dataclass(frozen=True)
+class _ItemText:
+    """An item's own paragraphs joined, with the unit lists found in them (found once)."""
+
+    paras: tuple[Paragraph, ...]
+    joined: _Joined
+    lists: tuple[UnitList, ...]
+    glued: tuple[Paragraph, ...] = ()  # document-closing paragraphs cut off the last item
+
+    @classmethod
+    def of(cls, paras: tuple[Paragraph, ...]) -> _ItemText:
+        joined = _Joined.of(paras)
+        return cls(paras, joined, find_unit_lists(joined.text, joined.boundaries))
+
+
+def _split_closing(item: _ItemText) -> _ItemText:
     """The last item's own paragraphs, and the document-closing ones glued after them.
 
     The outline ends the last item at the end of the body, so the body's closing
@@ -127,22 +151,37 @@ def _split_closing(node: OutlineNode) -> tuple[tuple[Paragraph, ...], tuple[Para
     in it. A unit list closes its item: whole paragraphs after the last list
     are the document's. Without a list, a 施行/有效期 paragraph starts the closing.
     """
-    paras = node.paragraphs
-    joined = _Joined.of(paras)
-    lists = find_unit_lists(joined.text, joined.boundaries)
+    paras, joined, lists = item.paras, item.joined, item.lists
     if lists:
         k = max(0, bisect.bisect_right(joined.starts, lists[-1].end - 1) - 1)
-        return paras[: k + 1], paras[k + 1 :]
+        return _cut(item, k + 1)
     for i, p in enumerate(paras):
         if i > 0 and CLOSING_PARAGRAPH_RE.match(_nows(p.text)):
-            return paras[:i], paras[i:]
-    return paras, ()
+            return _cut(item, i)
+    return item
+
+
+def _cut(item: _ItemText, k: int) -> _ItemText:
+    """The item's first ``k`` paragraphs; its lists all end inside them (they end the kept text)."""
+    if k >= len(item.paras):
+        return item
+    joined = _Joined.of(item.paras[:k])
+    lists = tuple(ul for ul in item.lists if ul.end <= len(joined.text))
+    return _ItemText(item.paras[:k], joined, lists, item.paras[k:])
 
 
 # --- leads ---------------------------------------------------------------------
 
 
-def lead_phrase_units(text: str) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+@dataclass(frozen=True)
+class LeadPhrases:
+    """Units named by ``由X牵头实施`` phrases, and where the bracketed ones stand."""
+
+    units: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+def lead_phrase_units(text: str) -> LeadPhrases:
     """Units named by ``由X牵头实施`` phrases in ``text``, and the bracketed phrases' spans."""
     units: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -156,7 +195,7 @@ def lead_phrase_units(text: str) -> tuple[tuple[str, ...], list[tuple[int, int]]
             units.extend(parsed.units)
             if m.group(0)[0] in "（(":
                 spans.append((m.start(), m.end()))
-    return _dedupe(units), spans
+    return LeadPhrases(_dedupe(units), tuple(spans))
 
 
 @dataclass
@@ -167,67 +206,118 @@ class _LeadState:
 
     def read_statement(self, text: str) -> None:
         """A lead rule stated outside any list (``二、重点任务（列第一位的为牵头单位）``) holds from here on."""
+        if LEAD_WORD not in text:
+            return  # both notes name 牵头; most items do not (a substring test is much cheaper)
         if NOTE_FIRST_LEAD_RE.search(text):
             self.rule = LeadRule.FIRST
         elif NOTE_BEFORE_COMMA_LEAD_RE.search(text):
             self.rule = LeadRule.BEFORE_COMMA
 
-    def leads_of(self, parsed: ParsedUnits) -> tuple[str, ...]:
+    def leads_of(self, parsed: ParsedUnits) -> Leads:
         rule = self.rule
         if parsed.lead_rule is not None:
             rule = parsed.lead_rule
             if parsed.lead_rule_sticky:
                 self.rule = parsed.lead_rule
         if parsed.lead_units:
-            return parsed.lead_units  # a list marking its own leads keeps those
+            return Leads(parsed.lead_units, "marked-in-list")  # a list marking its own leads keeps those
         if rule is LeadRule.FIRST:
-            return parsed.units[:1]
+            return Leads(parsed.units[:1], "first-listed-leads")
         if rule is LeadRule.BEFORE_COMMA:
-            return parsed.before_comma
-        return ()
+            return Leads(parsed.before_comma, "before-comma-leads")
+        return Leads((), None)
+
+
+@dataclass(frozen=True)
+class Leads:
+    """The lead units of one list and the rule that made them leads (None: no lead rule)."""
+
+    units: tuple[str, ...]
+    rule: str | None
 
 
 # --- outline tasks -----------------------------------------------------------------
 
 
-def _outside_lists(text: str) -> str:
+def _outside_lists(text: str, lists: tuple[UnitList, ...]) -> str:
     """``text`` without its unit lists (their notes are read with the lists)."""
     parts, pos = [], 0
-    for ul in find_unit_lists(text):
+    for ul in lists:
         parts.append(text[pos : ul.start])
         pos = ul.end
     parts.append(text[pos:])
     return "".join(parts)
 
 
-def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...]) -> Iterator[tuple[OutlineNode, tuple[str, ...]]]:
+@dataclass(frozen=True)
+class _Walked:
+    node: OutlineNode
+    item: _ItemText
+    phrases: LeadPhrases  # the node's own 由X牵头实施 phrases
+    section_leads: tuple[str, ...]  # its own and those of the sections above it
+
+
+def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...]) -> Iterator[_Walked]:
     """Nodes in document order with the section leads (由X牵头实施) above them."""
     for node in nodes:
-        own, _ = lead_phrase_units(_Joined.of(node.paragraphs).text)
-        here = _dedupe(inherited + own) if own else inherited
-        yield node, here
+        item = _ItemText.of(node.paragraphs)
+        phrases = lead_phrase_units(item.joined.text)
+        here = _dedupe(inherited + phrases.units) if phrases.units else inherited
+        yield _Walked(node, item, phrases, here)
         yield from _walk(node.children, here)
 
 
-def _task_of(
-    node: OutlineNode,
-    paras: tuple[Paragraph, ...],
-    section_leads: tuple[str, ...],
-    state: _LeadState,
-    clean: CleanText,
-) -> tuple[Task, tuple[str, ...]] | None:
+@dataclass(frozen=True)
+class TaskDecision:
+    """Why a task exists: the rule that made it, the unit lists it read and how leads were found.
+
+    ``rule`` is ``outline-item`` or ``table-row``; ``lists`` are the lists' texts as
+    written with the rule that found each (``marked-bracket``, ``bare-bracket``,
+    ``label-run``, ``table-column:牵头单位``); ``lead_rules`` the rules that
+    named lead units (``marked-in-list``, ``first-listed-leads``,
+    ``before-comma-leads``, ``section-lead-phrase``, ``document-lead-phrase``).
+    """
+
+    task: Task
+    rule: str
+    lists: tuple[tuple[str, str], ...]
+    lead_rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A task before the document-level leads are added, with its leads and explanation."""
+
+    task: Task
+    leads: tuple[str, ...]
+    rule: str
+    lists: tuple[tuple[str, str], ...]
+    lead_rules: tuple[str, ...]
+
+
+def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanText) -> _Found | None:
     """The node's task (doc-level leads not yet added), or None when it has no list."""
-    joined = _Joined.of(paras)
-    lists: tuple[UnitList, ...] = find_unit_lists(joined.text, joined.boundaries)
+    joined, lists = item.joined, item.lists
+    kept_in_text: tuple[UnitList, ...] = ()
+    if not lists:
+        # ``由X负责…`` in the item's text, when it has no list of its own; the clause stays in
+        # the text (cutting it would leave ``设施应当建设``).
+        lists = kept_in_text = find_duty_phrases(joined.text)
     if not lists:
         return None
     units: list[str] = []
     leads: list[str] = []
+    lead_rules: list[str] = []
     for ul in lists:
         units.extend(ul.parsed.units)
-        leads.extend(state.leads_of(ul.parsed))
-    _, phrase_spans = lead_phrase_units(joined.text)
-    cut = sorted([(ul.start, ul.end) for ul in lists] + phrase_spans)
+        found = state.leads_of(ul.parsed)
+        leads.extend(found.units)
+        if found.rule and found.units:
+            lead_rules.append(found.rule)
+    phrase_spans = [(s, e) for s, e in walked.phrases.spans if e <= len(joined.text)]
+    if walked.section_leads:
+        lead_rules.append("section-lead-phrase")
+    cut = sorted([(ul.start, ul.end) for ul in lists if ul not in kept_in_text] + phrase_spans)
     text, pos = [], 0
     for s, e in cut:
         if s >= pos:
@@ -235,33 +325,68 @@ def _task_of(
             pos = e
     text.append(joined.text[pos:])
     task = Task(
-        path=node.path,
+        path=walked.node.path,
         text=_nows("".join(text)),
         units=_dedupe(_nows(u) for u in units),
         lead_units=(),
         span=joined.clean_span(clean, 0, len(joined.text)),
         units_span=joined.clean_span(clean, lists[0].start, lists[-1].end),
     )
-    return task, _dedupe([*leads, *section_leads])
+    read = tuple((ul.form, joined.text[ul.start : ul.end]) for ul in lists)
+    return _Found(task, _dedupe([*leads, *walked.section_leads]), "outline-item", read, _dedupe(lead_rules))
 
 
-def _outline_tasks(doc: Document, clean: CleanText) -> tuple[list[tuple[Task, tuple[str, ...]]], list[str]]:
+@dataclass(frozen=True)
+class _OutlineTasks:
+    found: list[_Found]
+    closing_texts: list[str]  # document-closing paragraphs found inside the last item
+
+
+def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
     """Tasks of the outline, and the text of document-closing paragraphs found inside it."""
     state = _LeadState()
     state.read_statement("".join(p.text for p in doc.preamble))
-    out: list[tuple[Task, tuple[str, ...]]] = []
+    out: list[_Found] = []
     walked = list(_walk(doc.outline, ()))
     closing_texts: list[str] = []
-    for i, (node, section_leads) in enumerate(walked):
-        paras = node.paragraphs
+    later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
+    for i, w in enumerate(walked):
+        item = w.item
         if i == len(walked) - 1:
-            paras, glued = _split_closing(node)
-            closing_texts.extend(p.text for p in glued)
-        state.read_statement(_outside_lists(_Joined.of(paras).text))
-        found = _task_of(node, paras, section_leads, state, clean)
+            item = _split_closing(item)
+            closing_texts.extend(p.text for p in item.glued)
+        state.read_statement(_outside_lists(item.joined.text, item.lists))
+        found = _task_of(w, item, state, clean)
+        if found and later.units:
+            found = _with_later_units(found, later)
         if found:
             out.append(found)
-    return out, closing_texts
+        later = later.plus(item.joined.text)
+    return _OutlineTasks(out, closing_texts)
+
+
+@dataclass(frozen=True)
+class _LaterUnits:
+    """Units that ``以下均需X落实，不再列出`` notes so far add to every later task, and the notes."""
+
+    units: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def plus(self, text: str) -> _LaterUnits:
+        units, notes = list(self.units), list(self.notes)
+        for m in LATER_UNITS_NOTE_RE.finditer(text):
+            parsed = parse_units(m.group(1))
+            if parsed is not None:
+                units.extend(parsed.units)
+                notes.append(m.group())
+        return _LaterUnits(_dedupe(units), tuple(notes))
+
+
+def _with_later_units(found: _Found, later: _LaterUnits) -> _Found:
+    t = found.task
+    task = Task(t.path, t.text, _dedupe([*t.units, *later.units]), t.lead_units, t.span, t.units_span)
+    lists = (*found.lists, *(("later-units-note", note) for note in later.notes))
+    return _Found(task, found.leads, found.rule, lists, found.lead_rules)
 
 
 # --- table tasks -------------------------------------------------------------------
@@ -272,6 +397,7 @@ class _Cell:
     start: int
     end: int
     text: str  # without whitespace
+    line: int = -1  # the tab row it belongs to (-1: a cell on a line of its own)
 
 
 def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
@@ -288,7 +414,7 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
         if "\t" in line:
             cpos = pos
             for raw in line.split("\t"):
-                out.append(_Cell(cpos, cpos + len(raw), _nows(raw)))
+                out.append(_Cell(cpos, cpos + len(raw), _nows(raw), pos))
                 cpos += len(raw) + 1
         else:
             text = _nows(line)
@@ -298,10 +424,10 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     return out
 
 
-def _table_tasks(doc: Document, clean: CleanText) -> list[tuple[Task, tuple[str, ...]]]:
+def _table_tasks(doc: Document, clean: CleanText) -> list[_Found]:
     """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …)."""
     cells = _cells(clean, max(0, doc.span.start), min(len(clean.text), doc.span.end))
-    out: list[tuple[Task, tuple[str, ...]]] = []
+    out: list[_Found] = []
     i = 0
     while i < len(cells):
         if cells[i].text != TABLE_NUMBER_HEADER:
@@ -318,44 +444,86 @@ def _table_tasks(doc: Document, clean: CleanText) -> list[tuple[Task, tuple[str,
         ):
             header.append(cells[j].text)
             j += 1
-        unit_cols = [k for k, h in enumerate(header) if k and TABLE_UNIT_HEADER_RE.search(h)]
+        unit_cols = [
+            k
+            for k, h in enumerate(header)
+            if k and TABLE_UNIT_HEADER_RE.search(h) and not TABLE_DIVISION_HEADER_RE.search(h)
+        ]
         if not unit_cols:
             i = j
             continue
-        text_col = next((k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)), 1)
-        rows, i = _table_rows(cells, j, len(header))
+        text_cols = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
+        tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
+        rows, i = _tab_rows(cells, j, len(header)) if tabbed else _wrap(_table_rows(cells, j, len(header)))
         for row in rows:
-            task = _row_task(row, header, unit_cols, text_col, clean)
+            task = _row_task(row, header, unit_cols, text_cols, clean)
             if task:
                 out.append(task)
     return out
 
 
+def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Cell]]], int]:
+    """Rows of a table read one tab row per line: a line whose first cell is a number starts
+    a row; a shorter line after it is a sub-row whose leading cells span from the row above
+    (HTML ``rowspan``), its cells aligned to the last columns. Returns each row's sub-rows."""
+    rows: list[list[list[_Cell]]] = []
+    while j < len(cells) and cells[j].line >= 0 and cells[j].text != TABLE_NUMBER_HEADER:
+        line = cells[j].line
+        k = j
+        while k < len(cells) and cells[k].line == line:
+            k += 1
+        row = cells[j:k]
+        if len(row) == ncol and _INT_RE.match(row[0].text):
+            rows.append([row])
+        elif rows and len(row) < ncol:
+            rows[-1].append(rows[-1][0][: ncol - len(row)] + row)
+        j = k
+    return rows, j
+
+
 def _row_task(
-    row: list[_Cell], header: list[str], unit_cols: list[int], text_col: int, clean: CleanText
-) -> tuple[Task, tuple[str, ...]] | None:
-    """One row's task: units from every unit column, leads from a 牵头 column."""
+    subrows: list[list[_Cell]], header: list[str], unit_cols: list[int], text_cols: list[int], clean: CleanText
+) -> _Found | None:
+    """One row's task: units from every unit column of each sub-row in turn (guide: a 序号
+    split into sub-rows is one task, its units merged in order), leads from a 牵头 column."""
     units: list[str] = []
     leads: list[str] = []
     used: list[_Cell] = []
-    for k in unit_cols:
-        parsed = parse_units(row[k].text)
+    used_headers: list[str] = []
+    lead_rules: list[str] = []
+    row = subrows[0]
+    for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
+        parsed = parse_units(sub[k].text)
         if parsed is None:
             continue
-        used.append(row[k])
+        used.append(sub[k])
+        used_headers.append(header[k])
         units.extend(parsed.units)
-        leads.extend(parsed.units if TABLE_LEAD_HEADER_RE.search(header[k]) else parsed.lead_units)
+        if TABLE_LEAD_HEADER_RE.search(header[k]):
+            leads.extend(parsed.units)
+            lead_rules.append("lead-column")
+        elif parsed.lead_units:
+            leads.extend(parsed.lead_units)
+            lead_rules.append("marked-in-list")
     if not units:
         return None
+    texts = [row[k].text for k in text_cols[:1]] + [sub[k].text for sub in subrows for k in text_cols[1:]]
     task = Task(
         path=("表", row[0].text),
-        text=row[text_col].text,
+        text="".join(_dedupe(texts)),
         units=_dedupe(units),
         lead_units=(),
-        span=clean.span(row[0].start, row[-1].end),
+        span=clean.span(row[0].start, max(c.end for c in subrows[-1])),
         units_span=clean.span(used[0].start, used[-1].end),
     )
-    return task, _dedupe(leads)
+    read = tuple((f"table-column:{name}", c.text) for c, name in zip(used, used_headers, strict=True))
+    return _Found(task, _dedupe(leads), "table-row", read, _dedupe(lead_rules))
+
+
+def _wrap(found: tuple[list[list[_Cell]], int]) -> tuple[list[list[list[_Cell]]], int]:
+    """Rows of a flattened table, each its only sub-row."""
+    rows, j = found
+    return [[row] for row in rows], j
 
 
 def _table_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[_Cell]], int]:
@@ -382,8 +550,7 @@ def _table_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[_Cell]
 def document_leads(doc: Document, glued_closing: list[str]) -> tuple[str, ...]:
     """Units of a document-level ``由X负责牵头组织实施`` in the closing paragraphs."""
     texts = [p.text for p in doc.closing] + glued_closing
-    units, _ = lead_phrase_units(_nows("".join(texts)))
-    return units
+    return lead_phrase_units(_nows("".join(texts))).units
 
 
 def _cover(clean: CleanText, a: Span | None, b: Span | None) -> Span | None:
@@ -395,14 +562,26 @@ def _cover(clean: CleanText, a: Span | None, b: Span | None) -> Span | None:
 
 def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
     """Every task of ``doc``: outline items with unit lists, then table rows."""
-    found, glued = _outline_tasks(doc, clean)
-    found.extend(_table_tasks(doc, clean))
-    doc_leads = document_leads(doc, glued)
+    return tuple(d.task for d in analyse_tasks(doc, clean))
+
+
+def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
+    """Every task of ``doc`` with the rule that made it and the unit lists it read."""
+    outline = _outline_tasks(doc, clean)
+    found = outline.found + _table_tasks(doc, clean)
+    doc_leads = document_leads(doc, outline.closing_texts)
     tasks: dict[tuple[str, ...], Task] = {}
-    for task, leads in found:
-        lead_units = _dedupe([*leads, *doc_leads])
+    why: dict[tuple[str, ...], TaskDecision] = {}
+    for f in found:
+        task = f.task
+        lead_units = _dedupe([*f.leads, *doc_leads])
+        lead_rules = (*f.lead_rules, "document-lead-phrase") if doc_leads else f.lead_rules
         prev = tasks.get(task.path)
         if prev is not None:  # the same path twice (a repeated number): one task
+            earlier = why[task.path]
+            why[task.path] = TaskDecision(
+                earlier.task, earlier.rule, earlier.lists + f.lists, _dedupe([*earlier.lead_rules, *lead_rules])
+            )
             task = Task(
                 path=task.path,
                 text=prev.text + task.text,
@@ -421,4 +600,7 @@ def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
             span=task.span,
             units_span=task.units_span,
         )
-    return tuple(tasks.values())
+        why[task.path] = TaskDecision(task, f.rule, f.lists, lead_rules)
+    return tuple(
+        TaskDecision(task, why[path].rule, why[path].lists, why[path].lead_rules) for path, task in tasks.items()
+    )

@@ -113,6 +113,12 @@ NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"下同"),
 )
 
+# A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
+# adds them to the end of every later task's units): group 1 is the unit list.
+LATER_UNITS_NOTE_RE = re.compile(
+    r"以下(?:各项)?均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)列出"
+)
+
 # Connectors inside one part that separate units when both sides are units.
 # ``和``/``及``/``与`` need both sides to look like units (工业和信息化部 is one).
 _CONNECTORS_RE = re.compile(r"会同|等和|等及|和|及|与")
@@ -162,6 +168,8 @@ class UnitList:
     start: int
     end: int
     parsed: ParsedUnits
+    # the rule that found it: ``marked-bracket`` (a label or role word), ``bare-bracket``, ``label-run``
+    form: str = "bare-bracket"
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -171,6 +179,7 @@ class UnitList:
 # --- splitting ------------------------------------------------------------------
 
 _WS_RE = re.compile(r"\s+")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _split_top(text: str, seps: str) -> list[str]:
@@ -204,7 +213,7 @@ def is_unit_like(name: str) -> bool:
 
 
 def _is_clause(part: str) -> bool:
-    return any(m in part for m in CLAUSE_MARKERS) or bool(re.search(r"\d", part))
+    return any(m in part for m in CLAUSE_MARKERS) or _DIGIT_RE.search(part) is not None
 
 
 def _strip_role(part: str) -> tuple[str, str | None, bool]:
@@ -384,8 +393,20 @@ def parse_units(content: str) -> ParsedUnits | None:
 # --- finding lists in text ---------------------------------------------------------
 
 
-_BRACKET_CHAR_RE = re.compile("[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values())) + "]")
-_CLOSERS: dict[str, str] = {v: k for k, v in BRACKETS.items()}
+# Brackets of one shape close each other whatever their width: web copies mix
+# ``(区社会事业局、区市场监管局）``. ``〉`` typed for ``）`` (``（区市场监管局〉``) closes
+# a round bracket when no ``〈`` is open (then it closes that ``〈``).
+BRACKET_FAMILY: dict[str, str] = {
+    "（": "round", "(": "round", "）": "round", ")": "round",
+    "〔": "tortoise", "〕": "tortoise",
+    "[": "square", "［": "square", "]": "square", "］": "square",
+    "【": "lenticular", "】": "lenticular",
+}  # fmt: skip
+MISTYPED_ROUND_CLOSER = "〉"
+ANGLE_OPENER = "〈"
+_BRACKET_CHAR_RE = re.compile(
+    "[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values()) + MISTYPED_ROUND_CLOSER + ANGLE_OPENER) + "]"
+)
 
 
 def _bracket_spans(text: str) -> list[tuple[int, int]]:
@@ -396,15 +417,25 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    angles = 0  # ``〈`` open (inside a title): the next ``〉`` closes one of them
     for m in _BRACKET_CHAR_RE.finditer(text):
         ch, i = m.group(0), m.start()
+        if ch == ANGLE_OPENER:
+            angles += 1
+            continue
         if ch in BRACKETS:
-            stack.append((ch, i))
+            stack.append((BRACKET_FAMILY[ch], i))
             continue
-        opener = _CLOSERS[ch]
-        if not any(op == opener for op, _ in stack):
+        if ch == MISTYPED_ROUND_CLOSER:
+            if angles:
+                angles -= 1
+                continue
+            family = "round"
+        else:
+            family = BRACKET_FAMILY[ch]
+        if not any(op == family for op, _ in stack):
             continue
-        while stack[-1][0] != opener:
+        while stack[-1][0] != family:
             stack.pop()
         _, start = stack.pop()
         if not stack:
@@ -447,6 +478,27 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
 
 
+# ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
+# ``设施应当由区、镇人民政府和街道办事处负责建设``. Not inside brackets (an explanation:
+# ``（技工院校内由人力资源社会保障行政部门负责）``), not ``由X牵头`` (a lead phrase) and not the
+# interpretation clause ``本办法由X负责解释``, which names who interprets the text, not a duty.
+_DUTY_NAME = r"[^，。；：、（）()《》“”]{1,30}?"
+YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头|解释)")
+
+
+def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
+    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list."""
+    spans = _bracket_spans(text or "")
+    out: list[UnitList] = []
+    for m in YOU_FUZE_RE.finditer(text or ""):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        parsed = parse_units(m.group(1))
+        if parsed is not None:
+            out.append(UnitList(m.start(), m.end(), parsed, "duty-phrase"))
+    return tuple(out)
+
+
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitList, ...]:
     """Every unit list in ``text`` (one paragraph or an item's text), in order.
 
@@ -464,7 +516,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
             continue
         if not _well_placed(text, start, end, parsed.labelled):
             continue
-        out.append(UnitList(start, end, parsed))
+        out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     for m in LABEL_RUN_RE.finditer(text):
         start = m.end()
         if any(s <= start < e for s, e in spans):
@@ -476,6 +528,6 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         end = min([end, *(b for b in boundaries if b > start)])
         parsed = parse_units(text[start:end])
         if parsed is not None:
-            out.append(UnitList(start, end, parsed))
+            out.append(UnitList(start, end, parsed, "label-run"))
     out.sort(key=lambda u: u.start)
     return tuple(out)
