@@ -28,7 +28,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from luoshi.model import CleanText, SourceText
+from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation
 
@@ -202,35 +202,40 @@ def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: s
 
 
 # Characters the fold deletes (zero-width marks, form feeds); lines without them fold 1:1.
-_DELETED = re.compile("[\u200b\u200c\u200d\ufeff\f\r\v]")
+_DELETED = re.compile("[\u200b\u200c\u200d\ufeff\f\r\v]+")
+
+# A line's offset map while it is folded: runs ``(clean position in the line, source
+# offset)``, one per stretch where both advance together (see ``luoshi.model.OffsetRuns``).
+Runs = list[tuple[int, int]]
 
 
-def _fold_line(raw: str, start: int) -> tuple[str, array]:
-    """Fold one line's characters; return its text and the source offset of each character."""
+def _fold_line(raw: str, start: int) -> tuple[str, Runs]:
+    """Fold one line's characters; return its text and its offset runs."""
     if _DELETED.search(raw):
-        keep = [k for k, ch in enumerate(raw) if not _DELETED.match(ch)]
-        text = "".join(raw[k] for k in keep).translate(FOLD_TABLE)
-        offs = array("q", (start + k for k in keep))
+        text, runs = _remove_matches(_DELETED, raw, [(0, start)])
+        text = text.translate(FOLD_TABLE)
     else:
         text = raw.translate(FOLD_TABLE)
-        offs = array("q", range(start, start + len(raw)))
+        runs = [(0, start)]
     if " " in text and ("(" in text or "（" in text):
         # ``( 一)``, ``（ 1 ）``: some PDF producers space the numeral inside its brackets.
-        text, offs = _remove_matches(_SPACED_MARKER, text, offs)
+        text, runs = _remove_matches(_SPACED_MARKER, text, runs)
     if "(" in text or ")" in text:
         # Half-width brackets around Chinese text are the full-width ones of the normal form
         # (web pages and some PDF producers: ``(区市场监管局）``, ``(一）``); one for one.
         text = _HALF_OPEN.sub("（", _HALF_CLOSE.sub("）", text))
     # Trim surrounding whitespace, then spaces next to Chinese characters.
-    left = len(text) - len(text.lstrip())
-    right = len(text.rstrip())
-    text, offs = text[left:right], offs[left:right]
+    stripped = text.strip()
+    if len(stripped) != len(text):
+        left = len(text) - len(text.lstrip())
+        runs = _keep(runs, [(left, left + len(stripped))])
+        text = stripped
     if " " in text or "\t" in text:
         if "\t" in text:
             # A table row: keep tab separators, drop spaces around them.
-            text, offs = _remove_matches(_SPACE_AROUND_TAB, text, offs)
-        text, offs = _remove_matches(_SPACE_BETWEEN, text, offs)
-    return text, offs
+            text, runs = _remove_matches(_SPACE_AROUND_TAB, text, runs)
+        text, runs = _remove_matches(_SPACE_BETWEEN, text, runs)
+    return text, runs
 
 
 _MARKER_NUMERAL = "一二三四五六七八九十百0-9"
@@ -243,19 +248,46 @@ _HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
 _SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 
-def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[str, array]:
-    pieces: list[str] = []
-    new = array("q")
+def _remove_matches(pattern: re.Pattern[str], text: str, runs: Runs) -> tuple[str, Runs]:
+    """``text`` without the matches of ``pattern``, and its runs."""
+    kept: list[tuple[int, int]] = []
     pos = 0
     for m in pattern.finditer(text):
-        pieces.append(text[pos : m.start()])
-        new.extend(offs[pos : m.start()])
-        pos = m.end()
-    if not pieces:
-        return text, offs
-    pieces.append(text[pos:])
-    new.extend(offs[pos:])
-    return "".join(pieces), new
+        if m.start() > pos:
+            kept.append((pos, m.start()))
+        pos = max(pos, m.end())
+    if pos == 0 and not kept:
+        return text, runs
+    if pos < len(text):
+        kept.append((pos, len(text)))
+    return "".join(text[a:b] for a, b in kept), _keep(runs, kept)
+
+
+def _keep(runs: Runs, kept: list[tuple[int, int]]) -> Runs:
+    """The runs of the text made of the ascending, non-empty stretches ``kept`` of a line."""
+    out: Runs = []
+    k = 0
+    pos = 0  # where the current stretch lands in the new text
+    for a, b in kept:
+        while k + 1 < len(runs) and runs[k + 1][0] <= a:
+            k += 1
+        j = k
+        while j < len(runs) and runs[j][0] < b:
+            c, src = runs[j]
+            at = max(c, a)
+            _append_run(out, pos + at - a, src + at - c)
+            j += 1
+        pos += b - a
+    return out
+
+
+def _append_run(runs: Runs, clean_pos: int, source: int) -> None:
+    """Add a run, merging it into the last one when it simply continues it."""
+    if runs:
+        last_pos, last_source = runs[-1]
+        if source - last_source == clean_pos - last_pos:
+            return
+    runs.append((clean_pos, source))
 
 
 # Lines narrower than this (half-width columns: ten Chinese characters) are headings, dates
@@ -303,7 +335,7 @@ def clean(source: SourceText) -> CleanText:
     drop = _furniture(lines)
     crawler = crawler_header([ln.raw for ln in lines])
     flattened = {crawler.body_line} if crawler and crawler.body_line is not None else set()
-    folded: list[tuple[str, array, int, bool]] = []  # text, offsets, raw width, indented
+    folded: list[tuple[str, Runs, int, bool]] = []  # text, offsets, raw width, indented
     for i, ln in enumerate(lines):
         if i in drop:
             continue
@@ -329,21 +361,33 @@ def clean(source: SourceText) -> CleanText:
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
-    out_offs = array("q")
-    current: list[tuple[str, array]] = []
+    run_starts = array("q")
+    run_sources = array("q")
+    length = 0  # clean characters so far
+    current: list[tuple[str, Runs]] = []
     prev: tuple[str, int] | None = None  # last content line of the current paragraph: text, width
 
+    def add_run(clean_pos: int, src: int) -> None:
+        if run_starts and src - run_sources[-1] == clean_pos - run_starts[-1]:
+            return  # continues the last run
+        run_starts.append(clean_pos)
+        run_sources.append(src)
+
     def flush() -> None:
-        nonlocal current
+        nonlocal current, length
         if not current:
             return
         if out_text:
             # The separator points at the source character after the previous paragraph's last one.
+            last = run_sources[-1] + (length - 1 - run_starts[-1])
+            add_run(length, min(last + 1, last_source))
             out_text.append("\n")
-            out_offs.append(min(out_offs[-1] + 1, last_source) if out_offs else 0)
-        for t, o in current:
+            length += 1
+        for t, runs in current:
             out_text.append(t)
-            out_offs.extend(o)
+            for c, src in runs:
+                add_run(length + c, src)
+            length += len(t)
         current = []
 
     for text, offs, width, indented in folded:
@@ -357,7 +401,7 @@ def clean(source: SourceText) -> CleanText:
         prev = (text, width)
     flush()
     joined = "".join(out_text)
-    return CleanText(text=joined, offsets=out_offs, source=source)
+    return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 
 
 # One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
