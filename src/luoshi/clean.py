@@ -26,7 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
@@ -72,6 +73,9 @@ _BARE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
 # Lines made only of symbols that extraction leaves behind (no letter, digit or CJK character).
 _STRAY = re.compile(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
 
+# Every furniture line above starts with one of these (a cheap test before the patterns).
+_FURNITURE_FIRST = frozenset("—－-–一第0123456789０１２３４５６７８９!！|｜·•_~^`'\"")
+
 # Running heads are short; a body line repeated this often is furniture only near page breaks.
 RUNNING_HEAD_MAX_CHARS = 16
 RUNNING_HEAD_MIN_REPEATS = 2
@@ -98,30 +102,29 @@ _SPACE_BETWEEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int  # offset in source text of the line's first character
     raw: str
 
 
-# East Asian Wide and Fullwidth characters (two columns in print); a regex counts them fast.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+# East Asian Wide and Fullwidth characters take two columns in print; every other character
+# one. Chinese lines are mostly wide, so the regex finds the (few) narrow characters.
+_NARROW = re.compile(
+    "[^\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 
 
 def _east_asian_width(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text))
+    if text.isascii():
+        return len(text)
+    return 2 * len(text) - len(_NARROW.findall(text))
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        lines.append(_Line(pos, raw))
-        pos += len(raw) + 1
-    return lines
+    raws = text.split("\n")
+    starts = accumulate(map(len, raws), lambda pos, n: pos + n + 1, initial=0)
+    return list(map(_Line._make, zip(starts, raws, strict=False)))  # starts has one more
 
 
 def _furniture(lines: list[_Line]) -> set[int]:
@@ -130,6 +133,8 @@ def _furniture(lines: list[_Line]) -> set[int]:
     stripped = [ln.raw.strip().replace("\f", "") for ln in lines]
     numbers = []
     for i, s in enumerate(stripped):
+        if s[:1] not in _FURNITURE_FIRST:
+            continue
         compact = s.replace(" ", "")
         if _DASHED_PAGE.match(compact) or _WORDED_PAGE.match(compact) or _STRAY.match(compact):
             drop.add(i)
@@ -211,6 +216,8 @@ Runs = list[tuple[int, int]]
 
 def _fold_line(raw: str, start: int) -> tuple[str, Runs]:
     """Fold one line's characters; return its text and its offset runs."""
+    if not raw or raw.isspace():
+        return "", []
     if _DELETED.search(raw):
         text, runs = _remove_matches(_DELETED, raw, [(0, start)])
         text = text.translate(FOLD_TABLE)
@@ -352,8 +359,8 @@ def clean(source: SourceText) -> CleanText:
         if not text:
             folded.append(("", offs, 0, False))
             continue
-        raw_stripped = ln.raw.replace("\f", "").strip()
-        folded.append((text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", "")))))
+        raw = ln.raw.replace("\f", "") if "\f" in ln.raw else ln.raw
+        folded.append((text, offs, _east_asian_width(raw.strip()), bool(_INDENT.match(raw))))
 
     widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
@@ -365,7 +372,7 @@ def clean(source: SourceText) -> CleanText:
     run_sources = array("q")
     length = 0  # clean characters so far
     current: list[tuple[str, Runs]] = []
-    prev: tuple[str, int] | None = None  # last content line of the current paragraph: text, width
+    prev: tuple[str, int, bool] | None = None  # last content line of the paragraph: text, width, alone
 
     def add_run(clean_pos: int, src: int) -> None:
         if run_starts and src - run_sources[-1] == clean_pos - run_starts[-1]:
@@ -393,12 +400,13 @@ def clean(source: SourceText) -> CleanText:
     for text, offs, width, indented in folded:
         if not text:
             continue
-        if prev is not None and _continues(prev[0], prev[1], text, indented, usual, wrapped_layout):
+        alone = _stands_alone(text)
+        if prev is not None and _continues(prev, text, indented, alone, usual, wrapped_layout):
             current.append((text, offs))
         else:
             flush()
             current.append((text, offs))
-        prev = (text, width)
+        prev = (text, width, alone)
     flush()
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
@@ -411,14 +419,24 @@ BROKEN_FRAGMENT_CHARS = 2
 HEADING_MAX_CHARS = 20
 
 
-def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool) -> bool:
-    """Whether ``line`` continues the paragraph whose last line is ``prev``."""
-    if "\t" in prev or "\t" in line or "://" in prev:
+def _stands_alone(line: str) -> bool:
+    """A 发文字号 or a 成文日期 (under the signature) is a paragraph of its own."""
+    return bool(_DOC_NUMBER_LINE.match(line) or DATE_LINE.match(line))
+
+
+def _continues(
+    prev_line: tuple[str, int, bool], line: str, indented: bool, alone: bool, usual: int, wrapped_layout: bool
+) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
+
+    ``prev_line`` is that line's text, raw width and whether it stands alone; ``alone``
+    is the same for ``line`` (computed once per line, see :func:`_stands_alone`).
+    """
+    prev, prev_width, prev_alone = prev_line
+    if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
-    if _MARKER_START.match(line) or indented or _DOC_NUMBER_LINE.match(line) or _DOC_NUMBER_LINE.match(prev):
+    if _MARKER_START.match(line):
         return False
-    if DATE_LINE.match(line) or DATE_LINE.match(prev):
-        return False  # a 成文日期 stands alone under the signature
     if "。" not in prev and genre_of(prev) and not prev.endswith(tuple(ALWAYS_CONTINUES)):
         return False  # the last line of a title ends with its 文种
     last = prev[-1]
