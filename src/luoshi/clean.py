@@ -26,11 +26,44 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from dataclasses import dataclass
+from collections.abc import Iterator
+from itertools import accumulate
+from typing import NamedTuple
 
-from luoshi.model import CleanText, SourceText
+from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use.
+
+    Compiling a pattern with Unicode classes costs up to 3 ms (``re`` expands the classes
+    character by character); the patterns of rarer cases (page furniture, spaced-out or
+    bracketed text, tables) are compiled only when a text needs them, so ``luoshi parse`` on
+    a short file does not pay for all of them (the whole process has a 120 ms CPU budget).
+    """
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled().match(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.compiled().sub(repl, text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
+
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
@@ -64,13 +97,16 @@ FOLD_TABLE = _build_fold_table()
 # A line that is only a page number. One to three digits on their own are page
 # numbers only when isolated (see _is_isolated_number): flattened tables put
 # their 序号 cells on lines of their own too.
-_DASHED_PAGE = re.compile(r"^[—－\-–一]{1,2}\s*[0-9０-９]{1,4}\s*[—－\-–一]{1,2}$")
-_WORDED_PAGE = re.compile(
+_DASHED_PAGE = _LazyPattern(r"^[—－\-–一]{1,2}\s*[0-9０-９]{1,4}\s*[—－\-–一]{1,2}$")
+_WORDED_PAGE = _LazyPattern(
     r"^(?:第\s*[0-9０-９]{1,4}\s*页(?:\s*[/／共]\s*[0-9０-９]{1,4}\s*页?)?|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4})$"
 )
-_BARE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
+_BARE_NUMBER = _LazyPattern(r"^[0-9０-９]{1,3}$")
 # Lines made only of symbols that extraction leaves behind (no letter, digit or CJK character).
-_STRAY = re.compile(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
+_STRAY = _LazyPattern(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
+
+# Every furniture line above starts with one of these (a cheap test before the patterns).
+_FURNITURE_FIRST = frozenset("—－-–一第0123456789０１２３４５６７８９!！|｜·•_~^`'\"")
 
 # Running heads are short; a body line repeated this often is furniture only near page breaks.
 RUNNING_HEAD_MAX_CHARS = 16
@@ -81,7 +117,7 @@ _MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
 _DOC_NUMBER_LINE = DOC_NUMBER_LINE
 # A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
-_FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
+_FRAGMENT_START = _LazyPattern(r"^[^，。；：、\s（(“]{1,2}[。，；]")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 # A paragraph may end after these; any other last character means the line wraps.
@@ -93,35 +129,34 @@ ALWAYS_CONTINUES = frozenset("，,、（(《“「『〔【[—－-的和与及"
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _ZH_PUNCT = "，。、；：（）《》“”〔〕"
 # Spaces next to Chinese text are layout, not content (``加 大 创 业``, ``2025 年``).
-_SPACE_BETWEEN = re.compile(
+_SPACE_BETWEEN = _LazyPattern(
     rf"(?<=[{_CJK}{_ZH_PUNCT}0-9A-Za-z%])[ ]+(?=[{_CJK}{_ZH_PUNCT}])|(?<=[{_CJK}{_ZH_PUNCT}])[ ]+(?=[0-9A-Za-z%])"
 )
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int  # offset in source text of the line's first character
     raw: str
 
 
-# East Asian Wide and Fullwidth characters (two columns in print); a regex counts them fast.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+# East Asian Wide and Fullwidth characters take two columns in print; every other character
+# one. Chinese lines are mostly wide, so the regex finds the (few) narrow characters.
+_NARROW = re.compile(
+    "[^\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 
 
 def _east_asian_width(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text))
+    if text.isascii():
+        return len(text)
+    return 2 * len(text) - len(_NARROW.findall(text))
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        lines.append(_Line(pos, raw))
-        pos += len(raw) + 1
-    return lines
+    raws = text.split("\n")
+    starts = accumulate(map(len, raws), lambda pos, n: pos + n + 1, initial=0)
+    return list(map(_Line._make, zip(starts, raws, strict=False)))  # starts has one more
 
 
 def _furniture(lines: list[_Line]) -> set[int]:
@@ -130,6 +165,8 @@ def _furniture(lines: list[_Line]) -> set[int]:
     stripped = [ln.raw.strip().replace("\f", "") for ln in lines]
     numbers = []
     for i, s in enumerate(stripped):
+        if s[:1] not in _FURNITURE_FIRST:
+            continue
         compact = s.replace(" ", "")
         if _DASHED_PAGE.match(compact) or _WORDED_PAGE.match(compact) or _STRAY.match(compact):
             drop.add(i)
@@ -202,60 +239,94 @@ def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: s
 
 
 # Characters the fold deletes (zero-width marks, form feeds); lines without them fold 1:1.
-_DELETED = re.compile("[\u200b\u200c\u200d\ufeff\f\r\v]")
+_DELETED = re.compile("[\u200b\u200c\u200d\ufeff\f\r\v]+")
+
+# A line's offset map while it is folded: runs ``(clean position in the line, source
+# offset)``, one per stretch where both advance together (see ``luoshi.model.OffsetRuns``).
+Runs = list[tuple[int, int]]
 
 
-def _fold_line(raw: str, start: int) -> tuple[str, array]:
-    """Fold one line's characters; return its text and the source offset of each character."""
+def _fold_line(raw: str, start: int) -> tuple[str, Runs]:
+    """Fold one line's characters; return its text and its offset runs."""
+    if not raw or raw.isspace():
+        return "", []
     if _DELETED.search(raw):
-        keep = [k for k, ch in enumerate(raw) if not _DELETED.match(ch)]
-        text = "".join(raw[k] for k in keep).translate(FOLD_TABLE)
-        offs = array("q", (start + k for k in keep))
+        text, runs = _remove_matches(_DELETED, raw, [(0, start)])
+        text = text.translate(FOLD_TABLE)
     else:
         text = raw.translate(FOLD_TABLE)
-        offs = array("q", range(start, start + len(raw)))
+        runs = [(0, start)]
     if " " in text and ("(" in text or "（" in text):
         # ``( 一)``, ``（ 1 ）``: some PDF producers space the numeral inside its brackets.
-        text, offs = _remove_matches(_SPACED_MARKER, text, offs)
+        text, runs = _remove_matches(_SPACED_MARKER, text, runs)
     if "(" in text or ")" in text:
         # Half-width brackets around Chinese text are the full-width ones of the normal form
         # (web pages and some PDF producers: ``(区市场监管局）``, ``(一）``); one for one.
         text = _HALF_OPEN.sub("（", _HALF_CLOSE.sub("）", text))
     # Trim surrounding whitespace, then spaces next to Chinese characters.
-    left = len(text) - len(text.lstrip())
-    right = len(text.rstrip())
-    text, offs = text[left:right], offs[left:right]
+    stripped = text.strip()
+    if len(stripped) != len(text):
+        left = len(text) - len(text.lstrip())
+        runs = _keep(runs, [(left, left + len(stripped))])
+        text = stripped
     if " " in text or "\t" in text:
         if "\t" in text:
             # A table row: keep tab separators, drop spaces around them.
-            text, offs = _remove_matches(_SPACE_AROUND_TAB, text, offs)
-        text, offs = _remove_matches(_SPACE_BETWEEN, text, offs)
-    return text, offs
+            text, runs = _remove_matches(_SPACE_AROUND_TAB, text, runs)
+        text, runs = _remove_matches(_SPACE_BETWEEN, text, runs)
+    return text, runs
 
 
 _MARKER_NUMERAL = "一二三四五六七八九十百0-9"
-_SPACED_MARKER = re.compile(
+_SPACED_MARKER = _LazyPattern(
     rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])"
     + "".join(rf"|(?<=[(（][{_MARKER_NUMERAL}]{{{n}}}) +(?=[)）])" for n in (1, 2, 3))
 )
-_HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
-_HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
-_SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
+_HALF_OPEN = _LazyPattern(rf"\((?=[{_CJK}])")
+_HALF_CLOSE = _LazyPattern(rf"(?<=[{_CJK}])\)")
+_SPACE_AROUND_TAB = _LazyPattern(r" +(?=\t)|(?<=\t) +")
 
 
-def _remove_matches(pattern: re.Pattern[str], text: str, offs: array) -> tuple[str, array]:
-    pieces: list[str] = []
-    new = array("q")
+def _remove_matches(pattern: re.Pattern[str] | _LazyPattern, text: str, runs: Runs) -> tuple[str, Runs]:
+    """``text`` without the matches of ``pattern``, and its runs."""
+    kept: list[tuple[int, int]] = []
     pos = 0
     for m in pattern.finditer(text):
-        pieces.append(text[pos : m.start()])
-        new.extend(offs[pos : m.start()])
-        pos = m.end()
-    if not pieces:
-        return text, offs
-    pieces.append(text[pos:])
-    new.extend(offs[pos:])
-    return "".join(pieces), new
+        if m.start() > pos:
+            kept.append((pos, m.start()))
+        pos = max(pos, m.end())
+    if pos == 0 and not kept:
+        return text, runs
+    if pos < len(text):
+        kept.append((pos, len(text)))
+    return "".join(text[a:b] for a, b in kept), _keep(runs, kept)
+
+
+def _keep(runs: Runs, kept: list[tuple[int, int]]) -> Runs:
+    """The runs of the text made of the ascending, non-empty stretches ``kept`` of a line."""
+    out: Runs = []
+    k = 0
+    pos = 0  # where the current stretch lands in the new text
+    for a, b in kept:
+        while k + 1 < len(runs) and runs[k + 1][0] <= a:
+            k += 1
+        j = k
+        while j < len(runs) and runs[j][0] < b:
+            c, src = runs[j]
+            at = max(c, a)
+            _append_run(out, pos + at - a, src + at - c)
+            j += 1
+        pos += b - a
+    return out
+
+
+def _append_run(runs: Runs, clean_pos: int, source: int) -> None:
+    """Add a run, merging it into the last one when it simply continues it."""
+    if runs:
+        last_pos, last_source = runs[-1]
+        if source - last_source == clean_pos - last_pos:
+            return
+    runs.append((clean_pos, source))
 
 
 # Lines narrower than this (half-width columns: ten Chinese characters) are headings, dates
@@ -303,7 +374,10 @@ def clean(source: SourceText) -> CleanText:
     drop = _furniture(lines)
     crawler = crawler_header([ln.raw for ln in lines])
     flattened = {crawler.body_line} if crawler and crawler.body_line is not None else set()
-    folded: list[tuple[str, array, int, bool]] = []  # text, offsets, raw width, indented
+    # Non-empty folded lines: text, runs (a bare source offset when the line is one run, the
+    # usual case: a list and its tuples cost ~150 bytes a line at the cleaner's peak), raw
+    # width, indented. Blank lines only separate; they take no part in joining.
+    folded: list[tuple[str, Runs | int, int, bool]] = []
     for i, ln in enumerate(lines):
         if i in drop:
             continue
@@ -314,14 +388,14 @@ def clean(source: SourceText) -> CleanText:
             for a, b in cut_flattened(ln.raw):
                 text, offs = _fold_line(ln.raw[a:b], ln.start + a)
                 if text:
-                    folded.append((text, offs, 0, True))
+                    folded.append((text, _compact(offs), 0, True))
             continue
         text, offs = _fold_line(ln.raw, ln.start)
         if not text:
-            folded.append(("", offs, 0, False))
             continue
-        raw_stripped = ln.raw.replace("\f", "").strip()
-        folded.append((text, offs, _east_asian_width(raw_stripped), bool(_INDENT.match(ln.raw.replace("\f", "")))))
+        raw = ln.raw.replace("\f", "") if "\f" in ln.raw else ln.raw
+        folded.append((text, _compact(offs), _east_asian_width(raw.strip()), bool(_INDENT.match(raw))))
+    del lines  # the raw lines are not needed any more: free them before the text is joined
 
     widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
@@ -329,35 +403,51 @@ def clean(source: SourceText) -> CleanText:
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
-    out_offs = array("q")
-    current: list[tuple[str, array]] = []
-    prev: tuple[str, int] | None = None  # last content line of the current paragraph: text, width
+    run_starts = array("q")
+    run_sources = array("q")
+    length = 0  # clean characters so far
+    current: list[tuple[str, Runs | int]] = []
+    prev: tuple[str, int, bool] | None = None  # last content line of the paragraph: text, width, alone
+
+    def add_run(clean_pos: int, src: int) -> None:
+        if run_starts and src - run_sources[-1] == clean_pos - run_starts[-1]:
+            return  # continues the last run
+        run_starts.append(clean_pos)
+        run_sources.append(src)
 
     def flush() -> None:
-        nonlocal current
+        nonlocal current, length
         if not current:
             return
         if out_text:
             # The separator points at the source character after the previous paragraph's last one.
+            last = run_sources[-1] + (length - 1 - run_starts[-1])
+            add_run(length, min(last + 1, last_source))
             out_text.append("\n")
-            out_offs.append(min(out_offs[-1] + 1, last_source) if out_offs else 0)
-        for t, o in current:
+            length += 1
+        for t, runs in current:
             out_text.append(t)
-            out_offs.extend(o)
+            if isinstance(runs, int):
+                add_run(length, runs)
+            else:
+                for c, src in runs:
+                    add_run(length + c, src)
+            length += len(t)
         current = []
 
     for text, offs, width, indented in folded:
         if not text:
             continue
-        if prev is not None and _continues(prev[0], prev[1], text, indented, usual, wrapped_layout):
+        alone = _stands_alone(text)
+        if prev is not None and _continues(prev, text, indented, alone, usual, wrapped_layout):
             current.append((text, offs))
         else:
             flush()
             current.append((text, offs))
-        prev = (text, width)
+        prev = (text, width, alone)
     flush()
     joined = "".join(out_text)
-    return CleanText(text=joined, offsets=out_offs, source=source)
+    return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 
 
 # One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
@@ -367,14 +457,29 @@ BROKEN_FRAGMENT_CHARS = 2
 HEADING_MAX_CHARS = 20
 
 
-def _continues(prev: str, prev_width: int, line: str, indented: bool, usual: int, wrapped_layout: bool) -> bool:
-    """Whether ``line`` continues the paragraph whose last line is ``prev``."""
-    if "\t" in prev or "\t" in line or "://" in prev:
+def _stands_alone(line: str) -> bool:
+    """A 发文字号 or a 成文日期 (under the signature) is a paragraph of its own."""
+    return bool(_DOC_NUMBER_LINE.match(line) or DATE_LINE.match(line))
+
+
+def _compact(runs: Runs) -> Runs | int:
+    """A line's runs, as the bare source offset when they are one run from its start."""
+    return runs[0][1] if len(runs) == 1 and runs[0][0] == 0 else runs
+
+
+def _continues(
+    prev_line: tuple[str, int, bool], line: str, indented: bool, alone: bool, usual: int, wrapped_layout: bool
+) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
+
+    ``prev_line`` is that line's text, raw width and whether it stands alone; ``alone``
+    is the same for ``line`` (computed once per line, see :func:`_stands_alone`).
+    """
+    prev, prev_width, prev_alone = prev_line
+    if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
-    if _MARKER_START.match(line) or indented or _DOC_NUMBER_LINE.match(line) or _DOC_NUMBER_LINE.match(prev):
+    if _MARKER_START.match(line):
         return False
-    if DATE_LINE.match(line) or DATE_LINE.match(prev):
-        return False  # a 成文日期 stands alone under the signature
     if "。" not in prev and genre_of(prev) and not prev.endswith(tuple(ALWAYS_CONTINUES)):
         return False  # the last line of a title ends with its 文种
     last = prev[-1]

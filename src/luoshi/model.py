@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -49,40 +49,108 @@ class Span:
         }
 
 
-@dataclass(frozen=True)
+class OffsetRuns:
+    """A clean → source offset map kept as runs: stretches where both advance together.
+
+    Run ``k`` covers clean offsets ``starts[k] <= i < starts[k + 1]`` (the last one up to
+    ``length``) and maps ``i`` to ``sources[k] + (i - starts[k])``. A cleaned line is one
+    or a few runs (a wrap join, a removed space or zero-width mark starts a new one), so
+    the map costs 16 bytes a run instead of 8 bytes (or a 28-byte Python int) a character;
+    a lookup is a bisect over the run starts.
+    """
+
+    __slots__ = ("length", "sources", "starts")
+
+    def __init__(self, starts: array, sources: array, length: int) -> None:
+        self.starts = starts
+        self.sources = sources
+        self.length = length
+
+    @classmethod
+    def from_offsets(cls, offsets: Iterable[int]) -> OffsetRuns:
+        """Compress a per-character offset list into runs."""
+        starts, sources = array("q"), array("q")
+        expected = None
+        n = 0
+        for n, off in enumerate(offsets, 1):
+            if off != expected:
+                starts.append(n - 1)
+                sources.append(off)
+            expected = off + 1
+        return cls(starts, sources, n)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < self.length:
+            raise IndexError(i)
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.sources[k] + (i - self.starts[k])
+
+    def to_array(self) -> array:
+        """The per-character map (for tests and debugging; the pipeline never needs it)."""
+        out = array("q")
+        if not self.starts:
+            return out
+        bounds = [*self.starts[1:], self.length]
+        for start, end, source in zip(self.starts, bounds, self.sources, strict=True):
+            out.extend(range(source, source + end - start))
+        return out
+
+
 class CleanText:
     """Cleaned text plus a map from each clean character to its source offset.
 
     ``offsets[i]`` is the offset in ``source.text`` of the character that
-    produced ``text[i]``; ``len(offsets) == len(text)``. The map is kept as a C
-    array of machine integers (8 bytes a character), not a tuple of Python ints
-    (36 bytes a character and most of the pipeline's memory).
+    produced ``text[i]``; ``len(offsets) == len(text)``. The map is stored as
+    :class:`OffsetRuns` (a few integers a line, not one a character, which was
+    most of the pipeline's memory); ``offsets`` expands it into a C array on
+    demand, ``source_offset`` looks one character up without expanding.
+    Equality and hashing are by text and source, as for a frozen dataclass.
     """
 
-    text: str
-    offsets: Sequence[int] = field(repr=False, compare=False)
-    source: SourceText
-    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    __slots__ = ("_line_starts", "runs", "source", "text")
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.offsets, array):
-            object.__setattr__(self, "offsets", array("q", self.offsets))
-        if len(self.offsets) != len(self.text):
+    def __init__(self, text: str, offsets: Sequence[int] | OffsetRuns, source: SourceText) -> None:
+        runs = offsets if isinstance(offsets, OffsetRuns) else OffsetRuns.from_offsets(offsets)
+        if len(runs) != len(text):
             raise ValueError("offset map must have one entry per clean character")
-        if not self._line_starts:
-            starts = [0]
-            src = self.source.text
-            pos = src.find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = src.find("\n", pos + 1)
-            object.__setattr__(self, "_line_starts", tuple(starts))
+        starts = array("q", [0])
+        src = source.text
+        pos = src.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = src.find("\n", pos + 1)
+        for name, value in (("text", text), ("source", source), ("runs", runs), ("_line_starts", starts)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"CleanText is immutable: cannot set {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CleanText):
+            return NotImplemented
+        return self.text == other.text and self.source == other.source
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.source))
+
+    def __repr__(self) -> str:
+        return f"CleanText(text={self.text!r}, source={self.source!r})"
+
+    def __reduce__(self):
+        return (CleanText, (self.text, self.runs, self.source))
+
+    @property
+    def offsets(self) -> array:
+        """The source offset of every clean character, expanded from the runs."""
+        return self.runs.to_array()
 
     def source_offset(self, clean_offset: int) -> int:
-        if not self.offsets:
+        if not self.runs.length:
             return 0
-        i = min(max(clean_offset, 0), len(self.offsets) - 1)
-        return self.offsets[i]
+        return self.runs[min(max(clean_offset, 0), self.runs.length - 1)]
 
     def line_of(self, clean_offset: int) -> int:
         """1-based line in the source text of the character at ``clean_offset``."""
