@@ -14,8 +14,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import stat
-import sys
-import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,45 +39,6 @@ READERS: dict[str, str] = {
     ".htm": "luoshi.read.html:read_html",
     ".shtml": "luoshi.read.html:read_html",
 }
-
-
-#: Optional dependencies a reader module imports at its top but needs only on a rarer path
-#: (charset-normalizer guesses an encoding only when BOM, UTF-8 and GB18030 all fail).
-#: Each is registered as a :class:`_DeferredModule`: ``import name`` binds the stand-in and
-#: the real import runs on first attribute access, so a UTF-8 text file is parsed without
-#: paying for it (~55 ms CPU of the 120 ms a one-line ``luoshi parse`` may cost).
-DEFERRED_DEPENDENCIES = ("charset_normalizer",)
-
-
-class _DeferredModule(types.ModuleType):
-    """A stand-in in ``sys.modules`` that imports the real module when first used.
-
-    (``importlib.util.LazyLoader`` cannot do this on Python 3.11: a second ``import name``
-    reads ``__spec__`` from the lazy module, which triggers the load.)
-    """
-
-    def __getattr__(self, attr: str):
-        name = self.__name__
-        if sys.modules.get(name) is self:
-            del sys.modules[name]
-        real = importlib.import_module(name)
-        self.__dict__.update(real.__dict__)
-        return getattr(real, attr)
-
-
-def _defer(name: str) -> None:
-    if name in sys.modules:
-        return
-    spec = importlib.util.find_spec(name)
-    if spec is None:
-        return  # not installed: the reader's own import reports it
-    stand_in = _DeferredModule(name)
-    stand_in.__spec__ = spec
-    sys.modules[name] = stand_in
-
-
-for _name in DEFERRED_DEPENDENCIES:
-    _defer(_name)
 
 
 def _load_reader(target: str) -> Reader:
