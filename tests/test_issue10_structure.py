@@ -411,3 +411,17 @@ def test_report_subtitle_in_brackets_or_chinese_numerals():
         (doc,) = parse_text(text).documents
         assert doc.date == "2024-01-15", subtitle
         assert doc.issuers == ("县人民政府",)
+
+
+def test_a_joint_signature_printing_two_bodies_on_a_line_gives_each_body():
+    text = (
+        "某市卫生健康委等4部门关于印发某项实施方案的通知\n"
+        "某卫函〔2023〕12号\n"
+        "各区卫生健康局：\n"
+        "现将《某项实施方案》印发给你们，请认真贯彻执行。\n"
+        "某市卫生健康委员会　　　某市财政局\n"
+        "某市人力资源和社会保障局　　某市医疗保障局\n"
+        "2023年10月19日\n"
+    )
+    (doc,) = parse_text(text).documents
+    assert doc.issuers == ("某市卫生健康委员会", "某市财政局", "某市人力资源和社会保障局", "某市医疗保障局")

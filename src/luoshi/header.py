@@ -412,7 +412,8 @@ def _issuers(
     """The 发文机关 from the title, else the signature, the speech's reporter, the metadata."""
     issuers = _issuers_from_title(title) if title else ()
     if not issuers and signature:
-        issuers = signature
+        # a joint signature may print two bodies on one line (``甲市A局　　甲市B局``, joined by the cleaner)
+        issuers = tuple(part for line in signature for part in split_run_on_issuers(line))
     if not issuers and speech is not None and speech.issuer:
         issuers = (speech.issuer,)
     if not issuers and meta.get("issuer"):
