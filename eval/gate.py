@@ -101,28 +101,42 @@ def _micro(results: list[dict], metric: str) -> float:
 
 
 def print_table(scorer, files, rows) -> None:
-    """Markdown: trivial and baseline rows beside Luoshi (micro F1 over all gold files), then per file."""
+    """Markdown: trivial and baseline rows beside Luoshi (micro F1 over all gold files), the new
+    files' first and current scores, then per file (``first → now`` for the new files)."""
     from baseline import baseline_contract  # eval/baseline.py, beside this file
 
+    first = json.loads((ROOT / "eval" / "first_scores.json").read_text(encoding="utf-8"))
     golds = {f.input: json.loads(f.gold.read_text(encoding="utf-8")) for f in files}
     systems = {
         "empty output": [scorer.score(g, {"documents": []}) for g in golds.values()],
         "baseline (regular expressions)": [scorer.score(g, predict(baseline_contract, p)) for p, g in golds.items()],
         "Luoshi": [res for _, res in rows],
     }
-    print("| system (micro F1, all gold files) | " + " | ".join(HEADLINE) + " |")
+    new_files = [name for name, _ in rows if name in first]
+    if new_files:
+        label = f"the {len(new_files)} files added 2026-12-01"
+        systems[f"Luoshi on {label}: first score"] = [first[n]["counts"] for n in new_files]
+        systems[f"Luoshi on {label}: now"] = [res for name, res in rows if name in first]
+    print("| system (micro F1) | " + " | ".join(HEADLINE) + " |")
     print("|---|" + "---|" * len(HEADLINE))
     for label, results in systems.items():
         print(f"| {label} | " + " | ".join(f"{_micro(results, m):.3f}" for m in HEADLINE) + " |")
     print()
-    print("| Luoshi per gold file | " + " | ".join(HEADLINE) + " | doc fields (min) | target attrs (min) |")
+    extra = " | doc fields (min) | target attrs (min) |"
+    print("| Luoshi per gold file (first → now) | " + " | ".join(HEADLINE) + extra)
     print("|---|" + "---|" * (len(HEADLINE) + 2))
     for name, res in rows:
+        was = first.get(name)
         attrs = [v for v in res["target_attributes"].values() if v is not None]
-        cells = [f"{res[m]['f1']:.3f}" for m in HEADLINE]
-        cells.append(f"{min(res['document_fields'].values()):.3f}")
-        cells.append(f"{min(attrs):.3f}" if attrs else "—")
+        cells = [_cell(was and was[m], res[m]["f1"]) for m in HEADLINE]
+        cells.append(_cell(was and min(was["document_fields"].values()), min(res["document_fields"].values())))
+        was_attrs = [v for v in (was or {}).get("target_attributes", {}).values() if v is not None]
+        cells.append(_cell(min(was_attrs) if was_attrs else None, min(attrs)) if attrs else "—")
         print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+def _cell(first: float | None, now: float) -> str:
+    return f"{now:.3f}" if first is None else f"{first:.3f} → {now:.3f}"
 
 
 if __name__ == "__main__":
