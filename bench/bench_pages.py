@@ -122,6 +122,9 @@ def _pages(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     registry.add_arguments(parser, samples=100)
+    parser.add_argument(
+        "--budget", type=float, default=120, help="seconds per page and size; slower pages get fewer samples"
+    )
     args = parser.parse_args()
     if args.serve is not None:
         registry.serve_child(args.serve, _pages)
@@ -134,7 +137,9 @@ def main() -> int:
         loads = registry.prepare(base, urls, {"small": args.small, "full": args.scale}, args.reuse)
         if loads is None:
             return 1
-        times, statements = registry.time_interleaved(urls, args.samples, args.explain, script=__file__)
+        times, statements = registry.time_interleaved(
+            urls, args.samples, args.explain, script=__file__, budget=args.budget
+        )
     finally:
         if not args.keep:
             registry.drop(base, urls)

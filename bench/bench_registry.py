@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import math
 import os
 import random
 import subprocess
@@ -646,7 +647,7 @@ def main() -> int:
 
 
 def time_interleaved(
-    urls: dict[str, str], samples: int, explain: bool, script: str = __file__
+    urls: dict[str, str], samples: int, explain: bool, script: str = __file__, budget: float | None = None
 ) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, int]]]:
     """Time every query on both sizes, alternating call by call, so both see the same machine.
     Returns the times (ms) and the number of SQL statements of one call, by size and query.
@@ -655,10 +656,16 @@ def time_interleaved(
     one size after the other would fold that drift into the ratio. Here each
     sample runs on the small and the full registry back to back (in alternating
     order), so any slow spell hits both.
+
+    ``budget`` (seconds per query and size) keeps a very slow call from taking the
+    whole run: after its first call, a query runs only every k-th round (k from
+    that call's time, the same rounds on both sizes), so it gets fewer samples —
+    the report shows how many.
     """
     servers = {label: Server(url, WARMUP + samples, script) for label, url in urls.items()}
     names = servers["full"].names
     times: dict[str, dict[str, list[float]]] = {label: {q: [] for q in names} for label in servers}
+    stride = dict.fromkeys(names, 1)
     try:
         statements = {label: {q: int(server.ask("count", q)) for q in names} for label, server in servers.items()}
         began = time.perf_counter()
@@ -671,10 +678,18 @@ def time_interleaved(
                 )
             order = list(servers) if i % 2 == 0 else list(servers)[::-1]
             for query in names:
+                if i % stride[query]:
+                    continue
+                first = []
                 for label in order:
                     ms = float(servers[label].ask(query, str(i)))
+                    first.append(ms)
                     if i >= WARMUP:
                         times[label][query].append(ms)
+                if i == 0 and budget:
+                    stride[query] = max(1, math.ceil(max(first) * (WARMUP + samples) / (budget * 1000)))
+                    if stride[query] > 1:
+                        print(f"  {query}: {max(first):.0f} ms a call, one round in {stride[query]}", file=sys.stderr)
         if explain:
             for query in names:
                 for label in servers:
@@ -701,14 +716,14 @@ def print_report(
     samples = len(next(iter(times["full"].values())))
     print(f"server time in ms, {samples} interleaved calls per query and size")
     head = f"{'query':<{width}}{'small p50':>11}{'small p95':>11}{'full p50':>10}{'full p95':>10}{'p95 ratio':>11}"
-    print(head + (f"{'SQL small/full':>16}" if statements else ""))
+    print(head + f"{'n':>5}" + (f"{'SQL small/full':>16}" if statements else ""))
     worst = 0.0
     for query in times["full"]:
         small, full = times["small"][query], times["full"][query]
         sp50, sp95, fp50, fp95 = (_percentile(t, q) for t in (small, full) for q in (0.5, 0.95))
         ratio = fp95 / sp95 if sp95 else float("inf")
         worst = max(worst, ratio)
-        row = f"{query:<{width}}{sp50:>9.1f}ms{sp95:>9.1f}ms{fp50:>8.1f}ms{fp95:>8.1f}ms{ratio:>10.2f}x"
+        row = f"{query:<{width}}{sp50:>9.1f}ms{sp95:>9.1f}ms{fp50:>8.1f}ms{fp95:>8.1f}ms{ratio:>10.2f}x{len(full):>5}"
         if statements:
             row += f"{statements['small'][query]:>10}/{statements['full'][query]}"
         print(row)
