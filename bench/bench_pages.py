@@ -36,6 +36,7 @@ Not part of the test suite (it takes from minutes to most of an hour).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from collections.abc import Callable
@@ -47,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_registry as registry  # the shared loader and driver, next to this file
 
+ONLY_ENV = "BENCH_PAGES_ONLY"  # how --only reaches the timing processes
 REPORTERS = 20  # unit reporters, each of a different unit, taking turns sample by sample
 
 
@@ -99,7 +101,7 @@ def _pages(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
     def reporter(i: int) -> Client:
         return reporters[i % len(reporters)]
 
-    return {
+    pages = {
         "list, first page": lambda i: get(supervisor, "/tasks/"),
         "list, later page": lambda i: get(supervisor, f"/tasks/?offset={offsets[i]}"),
         "list, filtered": lambda i: get(
@@ -117,6 +119,8 @@ def _pages(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
         "task page, supervisor": lambda i: get(supervisor, f"/tasks/{task_ids[i]}/"),
         "task page, reporter": lambda i: get(reporter(i), f"/tasks/{reporter_tasks[i]}/"),
     }
+    only = [word for word in os.environ.get(ONLY_ENV, "").split(",") if word]
+    return {name: call for name, call in pages.items() if not only or any(name.startswith(w) for w in only)}
 
 
 def main() -> int:
@@ -125,7 +129,10 @@ def main() -> int:
     parser.add_argument(
         "--budget", type=float, default=120, help="seconds per page and size; slower pages get fewer samples"
     )
+    parser.add_argument("--only", default="", help="comma-separated page name prefixes, e.g. 'docket,task page'")
     args = parser.parse_args()
+    if args.only:
+        os.environ[ONLY_ENV] = args.only
     if args.serve is not None:
         registry.serve_child(args.serve, _pages)
         return 0
