@@ -44,6 +44,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import math
 import os
 import random
 import subprocess
@@ -177,7 +178,9 @@ def _unlog_registry_tables() -> None:
 def _registry_tables() -> list[str]:
     from django.apps import apps
 
-    return sorted(model._meta.db_table for model in apps.get_app_config("registry").get_models())
+    return sorted(
+        model._meta.db_table for model in apps.get_app_config("registry").get_models(include_auto_created=True)
+    )
 
 
 def _drop_for_load(cursor: Any) -> tuple[list[str], list[tuple[str, str]]]:
@@ -387,7 +390,17 @@ def _explain(call: Callable[[], Any]) -> str:
     with connection.cursor() as cur:
         cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest["sql"])
         plan = "\n".join(row[0] for row in cur.fetchall())
-    return f"{slowest['sql']}\n{plan}"
+    return f"{len(captured.captured_queries)} statements; slowest ({slowest['time']}s):\n{slowest['sql']}\n{plan}"
+
+
+def statement_count(call: Callable[[], Any]) -> int:
+    """How many SQL statements one call runs (must not grow with the registry's size)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured.captured_queries)
 
 
 def _setup_django() -> None:
@@ -482,21 +495,26 @@ def _queries(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
     }
 
 
-def serve_child(total: int) -> None:
+def serve_child(total: int, calls: Callable[[dict[str, int], int], dict[str, Callable[[int], Any]]] = _queries) -> None:
     """Runs inside a loaded database and times one call per request line from the driver.
 
     Protocol on stdin/stdout, one line each way: ``<query name>\t<sample>`` →
-    milliseconds; ``explain\t<query name>`` → the plan on stderr, then ``ok``.
-    The first reply line is the query names as JSON, once set up.
+    milliseconds; ``explain\t<query name>`` → the plan on stderr, then ``ok``;
+    ``count\t<query name>`` → the number of SQL statements of one call.
+    The first reply line is the query names as JSON, once set up. ``calls`` builds
+    the measured calls from the sizes found in the database (``bench_pages`` passes its pages).
     """
     _setup_django()
-    from luoshi_web.registry.models import Task, Unit
+    from luoshi_web.registry.models import Document, Task, Unit
 
-    n = {"tasks": Task.objects.count(), "units": Unit.objects.count()}
-    queries = _queries(n, total)
+    n = {"tasks": Task.objects.count(), "units": Unit.objects.count(), "documents": Document.objects.count()}
+    queries = calls(n, total)
     print(json.dumps(list(queries)), flush=True)
     for line in sys.stdin:
         name, arg = line.rstrip("\n").split("\t")
+        if name == "count":
+            print(statement_count(functools.partial(queries[arg], 0)), flush=True)
+            continue
         if name == "explain":
             print(
                 f"--- {arg} ({n['tasks']} tasks): slowest statement\n{_explain(functools.partial(queries[arg], 0))}",
@@ -515,9 +533,9 @@ def serve_child(total: int) -> None:
 class Server:
     """One serve_child process on one size's database."""
 
-    def __init__(self, url: str, total: int) -> None:
+    def __init__(self, url: str, total: int, script: str = __file__) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, __file__, "--serve", str(total)],
+            [sys.executable, script, "--serve", str(total)],
             env={**os.environ, "DATABASE_URL": url},
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -555,16 +573,65 @@ def _database_ready(url: str) -> bool:
         return False
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_arguments(parser: argparse.ArgumentParser, samples: int = 200) -> None:
+    """The options every benchmark on the synthetic registry takes (``bench_pages`` uses them too)."""
     parser.add_argument("--scale", type=float, default=1.0, help="full size as a fraction of national scale")
     parser.add_argument("--small", type=float, default=0.01, help="the comparison size")
-    parser.add_argument("--samples", type=int, default=200, help="timed calls per query and size, after warm-up")
+    parser.add_argument("--samples", type=int, default=samples, help="timed calls per query and size, after warm-up")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each query's slowest SQL")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
     parser.add_argument("--reuse", action="store_true", help="time the databases a --keep run left, without loading")
     parser.add_argument("--load", type=float, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
+
+
+def base_url(who: str) -> str | None:
+    """The PostgreSQL server URL from DATABASE_URL, or None (with a message) if there is none."""
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith("postgres"):
+        print(f"{who}: set DATABASE_URL to a PostgreSQL server (scripts/start-postgres.sh)", file=sys.stderr)
+        return None
+    return base
+
+
+def database_urls(base: str) -> dict[str, str]:
+    """``<name>_bench_small`` / ``_full`` next to DATABASE_URL's database (shared by every benchmark)."""
+    base_name = urlparse(base).path.lstrip("/") or "luoshi"
+    return {label: _db_url(base, f"{base_name}_bench_{label}") for label in ("small", "full")}
+
+
+def prepare(base: str, urls: dict[str, str], sizes: dict[str, float], reuse: bool) -> dict[str, dict[str, Any]] | None:
+    """Create and load each size's database (or reuse a loaded one); returns the loads, None on failure."""
+    loads = {}
+    for label, scale in sizes.items():
+        name = urlparse(urls[label]).path.lstrip("/")
+        if reuse and _database_ready(urls[label]):
+            print(f"{label}: reusing database {name}", file=sys.stderr, flush=True)
+            continue
+        _admin(base, f"DROP DATABASE IF EXISTS {name}")
+        _admin(base, f"CREATE DATABASE {name}")
+        print(f"{label} (scale {scale}) in database {name}", file=sys.stderr, flush=True)
+        run = subprocess.run(
+            [sys.executable, __file__, "--load", str(scale)],
+            env={**os.environ, "DATABASE_URL": urls[label]},
+            stdout=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        if run.returncode != 0:
+            return None
+        loads[label] = json.loads(run.stdout.strip().splitlines()[-1])
+    return loads
+
+
+def drop(base: str, urls: dict[str, str]) -> None:
+    for url in urls.values():
+        _admin(base, f"DROP DATABASE IF EXISTS {urlparse(url).path.lstrip('/')}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_arguments(parser)
     args = parser.parse_args()
     if args.load is not None:
         print(json.dumps(load_child(args.load)))
@@ -572,61 +639,66 @@ def main() -> int:
     if args.serve is not None:
         serve_child(args.serve)
         return 0
-    base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith("postgres"):
-        print("bench_registry: set DATABASE_URL to a PostgreSQL server (scripts/start-postgres.sh)", file=sys.stderr)
+    base = base_url("bench_registry")
+    if base is None:
         return 2
-    base_name = urlparse(base).path.lstrip("/") or "luoshi"
-    sizes = {"small": args.small, "full": args.scale}
-    urls = {label: _db_url(base, f"{base_name}_bench_{label}") for label in sizes}
+    urls = database_urls(base)
     try:
-        loads = {}
-        for label, scale in sizes.items():
-            name = urlparse(urls[label]).path.lstrip("/")
-            if args.reuse and _database_ready(urls[label]):
-                print(f"{label}: reusing database {name}", file=sys.stderr, flush=True)
-                continue
-            _admin(base, f"DROP DATABASE IF EXISTS {name}")
-            _admin(base, f"CREATE DATABASE {name}")
-            print(f"{label} (scale {scale}) in database {name}", file=sys.stderr, flush=True)
-            run = subprocess.run(
-                [sys.executable, __file__, "--load", str(scale)],
-                env={**os.environ, "DATABASE_URL": urls[label]},
-                stdout=subprocess.PIPE,
-                text=True,
-                check=False,
-            )
-            if run.returncode != 0:
-                return 1
-            loads[label] = json.loads(run.stdout.strip().splitlines()[-1])
-        results = _time_interleaved(urls, args.samples, args.explain)
+        loads = prepare(base, urls, {"small": args.small, "full": args.scale}, args.reuse)
+        if loads is None:
+            return 1
+        results, statements = time_interleaved(urls, args.samples, args.explain)
     finally:
         if not args.keep:
-            for url in urls.values():
-                _admin(base, f"DROP DATABASE IF EXISTS {urlparse(url).path.lstrip('/')}")
-    _print_report(loads, results)
+            drop(base, urls)
+    print_report(loads, results, statements)
     return 0
 
 
-def _time_interleaved(urls: dict[str, str], samples: int, explain: bool) -> dict[str, dict[str, list[float]]]:
+def time_interleaved(
+    urls: dict[str, str], samples: int, explain: bool, script: str = __file__, budget: float | None = None
+) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, int]]]:
     """Time every query on both sizes, alternating call by call, so both see the same machine.
+    Returns the times (ms) and the number of SQL statements of one call, by size and query.
 
     On a shared machine the background load changes from minute to minute; timing
     one size after the other would fold that drift into the ratio. Here each
     sample runs on the small and the full registry back to back (in alternating
     order), so any slow spell hits both.
+
+    ``budget`` (seconds per query and size) keeps a very slow call from taking the
+    whole run: after its first call, a query runs only every k-th round (k from
+    that call's time, the same rounds on both sizes), so it gets fewer samples —
+    the report shows how many.
     """
-    servers = {label: Server(url, WARMUP + samples) for label, url in urls.items()}
+    servers = {label: Server(url, WARMUP + samples, script) for label, url in urls.items()}
     names = servers["full"].names
     times: dict[str, dict[str, list[float]]] = {label: {q: [] for q in names} for label in servers}
+    stride = dict.fromkeys(names, 1)
     try:
+        statements = {label: {q: int(server.ask("count", q)) for q in names} for label, server in servers.items()}
+        began = time.perf_counter()
         for i in range(WARMUP + samples):
+            if i % 10 == 0:
+                print(
+                    f"  sample {i}/{WARMUP + samples} at {time.perf_counter() - began:.0f}s",
+                    file=sys.stderr,
+                    flush=True,
+                )
             order = list(servers) if i % 2 == 0 else list(servers)[::-1]
             for query in names:
+                if i % stride[query]:
+                    continue
+                first = []
                 for label in order:
                     ms = float(servers[label].ask(query, str(i)))
+                    first.append(ms)
                     if i >= WARMUP:
                         times[label][query].append(ms)
+                if i == 0 and budget:
+                    stride[query] = max(1, math.ceil(max(first) * (WARMUP + samples) / (budget * 1000)))
+                    if stride[query] > 1:
+                        print(f"  {query}: {max(first):.0f} ms a call, one round in {stride[query]}", file=sys.stderr)
         if explain:
             for query in names:
                 for label in servers:
@@ -634,10 +706,16 @@ def _time_interleaved(urls: dict[str, str], samples: int, explain: bool) -> dict
     finally:
         for server in servers.values():
             server.close()
-    return times
+    return times, statements
 
 
-def _print_report(loads: dict[str, dict[str, Any]], times: dict[str, dict[str, list[float]]]) -> None:
+def print_report(
+    loads: dict[str, dict[str, Any]],
+    times: dict[str, dict[str, list[float]]],
+    statements: dict[str, dict[str, int]] | None = None,
+    width: int = 22,
+) -> float:
+    """The table of p50/p95 per query and size (and SQL statements per call, if counted); returns the worst ratio."""
     for label, r in loads.items():
         s, c = r["sizes"], r["counts"]
         print(
@@ -646,15 +724,20 @@ def _print_report(loads: dict[str, dict[str, Any]], times: dict[str, dict[str, l
         )
     samples = len(next(iter(times["full"].values())))
     print(f"server time in ms, {samples} interleaved calls per query and size")
-    print(f"{'query':<22}{'small p50':>11}{'small p95':>11}{'full p50':>10}{'full p95':>10}{'p95 ratio':>11}")
+    head = f"{'query':<{width}}{'small p50':>11}{'small p95':>11}{'full p50':>10}{'full p95':>10}{'p95 ratio':>11}"
+    print(head + f"{'n':>5}" + (f"{'SQL small/full':>16}" if statements else ""))
     worst = 0.0
     for query in times["full"]:
         small, full = times["small"][query], times["full"][query]
         sp50, sp95, fp50, fp95 = (_percentile(t, q) for t in (small, full) for q in (0.5, 0.95))
         ratio = fp95 / sp95 if sp95 else float("inf")
         worst = max(worst, ratio)
-        print(f"{query:<22}{sp50:>9.1f}ms{sp95:>9.1f}ms{fp50:>8.1f}ms{fp95:>8.1f}ms{ratio:>10.2f}x")
+        row = f"{query:<{width}}{sp50:>9.1f}ms{sp95:>9.1f}ms{fp50:>8.1f}ms{fp95:>8.1f}ms{ratio:>10.2f}x{len(full):>5}"
+        if statements:
+            row += f"{statements['small'][query]:>10}/{statements['full'][query]}"
+        print(row)
     print(f"worst p95 growth: {worst:.2f}x (goal ≤ 2x)")
+    return worst
 
 
 if __name__ == "__main__":
