@@ -104,7 +104,7 @@ LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
 LANGUAGE_CODE = env_choice("LUOSHI_LANGUAGE", "zh-hans", [code for code, _name in LANGUAGES])
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # dumpdata/loaddata (luoshi backup/restore) keep timestamps to the microsecond: see exact_json.
-SERIALIZATION_MODULES = {"json": "luoshi_web.exact_json"}
+SERIALIZATION_MODULES = {"json": "luoshi_web.exact_json", "jsonl": "luoshi_web.exact_jsonl"}
 USE_I18N = True
 TIME_ZONE = env_str("LUOSHI_TIME_ZONE", "Asia/Shanghai")
 USE_TZ = True

@@ -127,6 +127,22 @@ def _write(action_name: str, instance: models.Model, before: Any, after: Any) ->
     )
 
 
+def record_event(name: str, *, model: str, object_id: str, before: Any = None, after: Any = None) -> Any:
+    """An audit row for an event that is not one row's save or delete (restore, flush, a grant)."""
+    from luoshi_web.registry.models import AuditLog
+
+    actor_id, actor_name = _actor_fields()
+    return AuditLog.objects.create(
+        actor_id=actor_id,
+        actor_name=actor_name,
+        action=name,
+        model=model,
+        object_id=object_id[:40],
+        before=before,
+        after=after,
+    )
+
+
 def _on_pre_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
     if raw or instance._state.adding or instance.pk is None:
         return

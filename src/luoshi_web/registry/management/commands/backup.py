@@ -24,9 +24,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
 
+    def call(self, file: Path, options: dict[str, Any]) -> Counts:
+        return self.run(file)
+
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            counts = self.run(options["file"])
+            counts = self.call(options["file"], options)
         except RegistryError as exc:
             self.stderr.write(f"luoshi: {exc.message}")
             sys.exit(2)
