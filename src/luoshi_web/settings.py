@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "luoshi_web.registry.audit.AuditActorMiddleware",
+    "luoshi_web.registry.audit.AtomicWritesMiddleware",
     "luoshi_web.registry.api.core.method_not_allowed_as_json",
 ]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
@@ -94,7 +94,8 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
         elif isinstance(value, FieldFile):
             value = value.name or ""
         data[field.attname] = value
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    # allow_nan=False: a value that is not JSON fails here, inside the write's transaction.
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder, allow_nan=False))
 
 
 @functools.cache
@@ -187,6 +188,31 @@ class AuditActorMiddleware:
             return self.get_response(request)
         finally:
             _actor.reset(token)
+
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class AtomicWritesMiddleware:
+    """A write request to the API commits all of its writes and audit rows, or none.
+
+    The API answers errors itself (4xx, and 500 for the unexpected), so Django's
+    ``ATOMIC_REQUESTS`` would commit the half done before one; this wraps every
+    non-safe request under ``/api/`` in one transaction and rolls it back whenever the
+    answer is an error. Reads stay outside a transaction (on SQLite they take no write lock).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in _SAFE_METHODS or not request.path.startswith("/api/"):
+            return self.get_response(request)
+        with transaction.atomic():
+            response = self.get_response(request)
+            if response.status_code >= 400:
+                transaction.set_rollback(True)
+        return response
 
 
 def set_actor(user: Any) -> None:

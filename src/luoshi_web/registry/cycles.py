@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from luoshi_web.registry import audit
+from luoshi_web.registry import audit, validation
 from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
 from luoshi_web.registry.models import (
     AssignmentRole,
@@ -43,6 +43,7 @@ REPORT_FIELDS = ("progress", "percent", "problems", "next_steps", "is_final")
 
 
 def quarter_of(day: date) -> tuple[date, date, str]:
+    validation.day(day, "quarter_of")
     start_month = max(m for m in QUARTER_START_MONTHS if m <= day.month)
     start = date(day.year, start_month, 1)
     next_start = date(day.year + 1, 1, 1) if start_month == 10 else date(day.year, start_month + 3, 1)
@@ -51,6 +52,8 @@ def quarter_of(day: date) -> tuple[date, date, str]:
 
 def open_cycle(actor: Actor, *, period_start: date, period_end: date, name: str = "") -> ReportingCycle:
     require_manager(actor)
+    validation.day(period_start, "period_start")
+    validation.day(period_end, "period_end")
     if period_end < period_start:
         raise Invalid(gettext("period_end（截止日期）早于 period_start（起始日期）"))
     if ReportingCycle.objects.filter(period_start=period_start, period_end=period_end).exists():

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from django.db import transaction
 
 from luoshi_web.registry import units as unit_names
+from luoshi_web.registry.errors import ContractError, Invalid, located
 from luoshi_web.registry.contract import (
     TARGET_COLUMNS,
     TARGET_FINGERPRINT,
@@ -72,7 +73,12 @@ def import_contract(contract: Any, *, file_sha256: str, source_name: str = "") -
         seen_keys: dict[str, int] = {}
         for where, raw in read_documents(contract):
             document = read_document(raw, where, seen_keys)
-            _import_document(document, file_sha256, source_name, result)
+            try:
+                _import_document(document, file_sha256, source_name, result)
+            except ContractError:
+                raise
+            except Invalid as exc:  # a value no column may hold (validation): the whole file is refused
+                raise ContractError(located(where, exc.message)) from None
     return result
 
 

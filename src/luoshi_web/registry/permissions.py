@@ -149,7 +149,7 @@ def get_visible(queryset: QuerySet[M], pk: Any, what: str) -> M:
     """
     try:
         return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NotFound(
             gettext("%(what)s %(pk)s 不存在") % {"what": queryset.model._meta.verbose_name, "pk": pk}
         ) from None

@@ -11,12 +11,14 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from luoshi_web.registry import validation
+
 MAX_LIMIT = 200
 
 
 def page(queryset: QuerySet[Any], limit: int, offset: int, render: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
     limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(0, offset)
+    offset = validation.integer(max(0, offset), "offset", (0, validation.REGULAR[1]))
     rows = list(queryset[offset : offset + limit + 1])
     more = len(rows) > limit
     return {
