@@ -49,7 +49,7 @@ def _rows() -> tuple[int, ...]:
 def test_a_non_finite_observation_is_a_422_and_is_never_stored(world: World, constant: str) -> None:
     target_id = Target.objects.get(document=world.d2).pk
     before = _rows()
-    body = '{"value": %s, "as_of": "2016-05-01", "source": "统计局"}' % constant
+    body = '{"value": VALUE, "as_of": "2016-05-01", "source": "统计局"}'.replace("VALUE", constant)
     response = world.client("supervisor").post(
         f"{API}/targets/{target_id}/observations", data=body, content_type="application/json"
     )

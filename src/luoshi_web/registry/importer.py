@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 from django.db import transaction
 
 from luoshi_web.registry import units as unit_names
-from luoshi_web.registry.errors import ContractError, Invalid, located
 from luoshi_web.registry.contract import (
     TARGET_COLUMNS,
     TARGET_FINGERPRINT,
@@ -31,6 +30,7 @@ from luoshi_web.registry.contract import (
     read_document,
     read_documents,
 )
+from luoshi_web.registry.errors import ContractError, Invalid, located
 from luoshi_web.registry.models import (
     AssignmentRole,
     Document,
