@@ -107,7 +107,7 @@ def get_report(request: HttpRequest, report_id: int):
 def patch_report(request: HttpRequest, report_id: int, body: ReportPatch):
     who = actor(request)
     report = perm.get_visible(_reports(who), report_id, "report")
-    cycles.save_report(who, report.task, report.cycle, **body.dict(exclude_unset=True))
+    cycles.edit_report(who, report, **body.dict(exclude_unset=True))
     return serialize.report(perm.get_visible(_reports(who), report_id, "report"))
 
 
