@@ -58,7 +58,7 @@ MATRIX: list[tuple[str, Call, tuple[int, ...]]] = [
     (
         "read unpublished target",
         lambda w, r: ("get", f"/api/v1/targets/{w.d1.targets.get().pk}", None),
-        (200, 200, 200, 200, 200, 404),
+        (200, 200, 404, 404, 404, 404),  # targets of a draft are not public, even to its units
     ),
     ("read A's report", lambda w, r: ("get", f"/api/v1/reports/{r.pk}", None), (200, 200, 200, 404, 200, 404)),
     (

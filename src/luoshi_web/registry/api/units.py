@@ -33,7 +33,7 @@ def _unresolved(entry: UnresolvedUnitName) -> dict:  # type: ignore[type-arg]
 
 @router.get("/units", response={200: Page[UnitOut], **ERRORS})
 def list_units(request: HttpRequest, q: str = "", limit: int = 50, offset: int = 0):
-    units = Unit.objects.prefetch_related("aliases").order_by("name")
+    units = perm.units_for(actor(request)).prefetch_related("aliases").order_by("name")
     if q:
         units = units.filter(Q(name__contains=q) | Q(aliases__alias__contains=q)).distinct()
     return page(units, limit, offset, serialize.unit)
@@ -68,14 +68,14 @@ def link_unresolved(request: HttpRequest, entry_id: int, body: LinkIn):
 
 @router.get("/units/{unit_id}", response={200: UnitOut, **ERRORS})
 def get_unit(request: HttpRequest, unit_id: int):
-    return serialize.unit(perm.get_visible(Unit.objects.prefetch_related("aliases"), unit_id, "unit"))
+    return serialize.unit(perm.get_visible(perm.units_for(actor(request)).prefetch_related("aliases"), unit_id, "unit"))
 
 
 @router.get("/units/{unit_id}/docket", response={200: Page[TaskOut], **ERRORS})
 def unit_docket(request: HttpRequest, unit_id: int, limit: int = 50, offset: int = 0):
     """The unit's active tasks that the caller may see, soonest deadline first."""
     who = actor(request)
-    unit = perm.get_visible(Unit.objects.all(), unit_id, "unit")
+    unit = perm.get_visible(perm.units_for(who), unit_id, "unit")
     tasks = (
         _tasks(who)
         .filter(active=True)
