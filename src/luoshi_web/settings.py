@@ -76,7 +76,8 @@ TEMPLATES = [
 # writer commits; busy_timeout makes a second writer wait instead of failing;
 # IMMEDIATE transactions take the write lock up front so two imports cannot
 # deadlock half-way through.
-_SQLITE_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;"
+LUOSHI_SQLITE_BUSY_MS = env_int("LUOSHI_SQLITE_BUSY_MS", 5000, minimum=0)
+_SQLITE_PRAGMAS = f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={LUOSHI_SQLITE_BUSY_MS}; PRAGMA synchronous=NORMAL;"
 _database_url = env_str("DATABASE_URL", "")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
@@ -130,6 +131,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LUOSHI_REPORT_GRACE_DAYS = env_int("LUOSHI_REPORT_GRACE_DAYS", 15, minimum=0)
+# How long an import waits for another writer (SQLite's one write lock) before "busy, try again".
+LUOSHI_IMPORT_WAIT_SECONDS = env_int("LUOSHI_IMPORT_WAIT_SECONDS", 120, minimum=0)
+# API write paths that run their own, shorter transactions (the upload import parses first,
+# outside any lock); every other API write is one transaction (audit.AtomicWritesMiddleware).
+LUOSHI_SELF_TRANSACTED_PATHS = frozenset({"/api/v1/import"})
+LUOSHI_RESTORE_MAX_BYTES = env_int("LUOSHI_RESTORE_MAX_BYTES", 4 << 30, minimum=1)
 LUOSHI_MAX_UPLOAD_BYTES = env_int("LUOSHI_MAX_UPLOAD_BYTES", 50 * 1024 * 1024, minimum=1)
 
 LOGGING = {

@@ -19,10 +19,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.conf import settings
+from django.db import OperationalError, models, transaction
 from django.db.models.fields.files import FieldFile
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 _actor: contextvars.ContextVar[Any] = contextvars.ContextVar("luoshi_audit_actor", default=None)
 _action: contextvars.ContextVar[str | None] = contextvars.ContextVar("luoshi_audit_action", default=None)
@@ -206,12 +207,25 @@ class AtomicWritesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in _SAFE_METHODS or not request.path.startswith("/api/"):
+        if (
+            request.method in _SAFE_METHODS
+            or not request.path.startswith("/api/")
+            or request.path in settings.LUOSHI_SELF_TRANSACTED_PATHS
+        ):
             return self.get_response(request)
-        with transaction.atomic():
-            response = self.get_response(request)
-            if response.status_code >= 400:
-                transaction.set_rollback(True)
+        from luoshi_web.registry.ingest import busy_error, is_locked
+
+        try:
+            with transaction.atomic():
+                response = self.get_response(request)
+                if response.status_code >= 400:
+                    transaction.set_rollback(True)
+        except OperationalError as exc:  # SQLite: BEGIN IMMEDIATE waited busy_timeout for another writer
+            if not is_locked(exc):
+                raise
+            error = busy_error()
+            response = JsonResponse({"error": {"code": error.code, "message": error.message}}, status=error.status)
+            response["Retry-After"] = "5"
         return response
 
 

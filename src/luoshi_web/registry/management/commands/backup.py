@@ -12,6 +12,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from luoshi_web.registry.backup import Counts, backup
 from luoshi_web.registry.errors import RegistryError
+from luoshi_web.registry.ingest import when_free
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            counts = self.call(options["file"], options)
+            counts = when_free(lambda: self.call(options["file"], options))
         except RegistryError as exc:
             self.stderr.write(f"luoshi: {exc.message}")
             sys.exit(2)
