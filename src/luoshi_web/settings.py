@@ -13,6 +13,7 @@ Environment variables (each read by a typed helper in :mod:`luoshi_web.env`):
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # login throttling per account and per address (registry/throttle.py)
     "ninja",  # ships the Swagger UI assets for /api/v1/docs (no CDN at run time)
     "luoshi_web.registry",
 ]
@@ -52,7 +54,19 @@ MIDDLEWARE = [
     "luoshi_web.registry.audit.AuditActorMiddleware",
     "luoshi_web.registry.audit.AtomicWritesMiddleware",
     "luoshi_web.registry.api.core.method_not_allowed_as_json",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login attempt
 ]
+
+# django-axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LUOSHI_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LUOSHI_LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: per account, and per address
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "luoshi_web.registry.throttle.lockout"
 
 ROOT_URLCONF = "luoshi_web.urls"
 WSGI_APPLICATION = "luoshi_web.wsgi.application"

@@ -19,10 +19,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import OperationalError, models, transaction
 from django.db.models.fields.files import FieldFile
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 _actor: contextvars.ContextVar[Any] = contextvars.ContextVar("luoshi_audit_actor", default=None)
@@ -58,7 +59,18 @@ def audited_models() -> tuple[type[models.Model], ...]:
         m.ReviewAssignment,
         m.Evaluation,
         get_user_model(),
+        Group,
     )
+
+
+def granted_relations() -> list[tuple[Any, str]]:
+    """Many-to-many relations that grant rights: (through model, field name). Their changes fire no save."""
+    user = get_user_model()
+    return [
+        (user.groups.through, "groups"),
+        (user.user_permissions.through, "user_permissions"),
+        (Group.permissions.through, "permissions"),
+    ]
 
 
 @contextlib.contextmanager
@@ -168,12 +180,37 @@ def _on_post_delete(sender: type[models.Model], instance: models.Model, **_: Any
     _write("delete", instance, snapshot(instance), None)
 
 
+_M2M_ACTIONS = {"post_add": "add", "post_remove": "remove", "pre_clear": "clear"}
+
+
+def _on_m2m_changed(
+    sender: Any, instance: models.Model, action: str, reverse: bool, model: Any, pk_set: Any, **_: Any
+) -> None:
+    """A group or permission granted or taken away: one audit row naming what changed, for whom."""
+    verb = _M2M_ACTIONS.get(action)
+    if verb is None:
+        return
+    field = next(name for through, name in granted_relations() if through is sender)
+    if action == "pre_clear":  # the rows are still there: name what is about to go
+        accessor = getattr(instance, field) if not reverse else None
+        pk_set = set(accessor.values_list("pk", flat=True)) if accessor is not None else set()
+    names = sorted(str(obj) for obj in model._default_manager.filter(pk__in=pk_set or ()))
+    record_event(
+        f"{field}.{verb}" if not reverse else f"{field}.{verb}.reverse",
+        model=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        after={"field": field, "related": model._meta.label_lower, "ids": sorted(pk_set or ()), "names": names},
+    )
+
+
 def connect_signals() -> None:
     for model in audited_models():
         uid = f"luoshi-audit-{model._meta.label_lower}"
         pre_save.connect(_on_pre_save, sender=model, dispatch_uid=uid + "-pre")
         post_save.connect(_on_post_save, sender=model, dispatch_uid=uid + "-post")
         post_delete.connect(_on_post_delete, sender=model, dispatch_uid=uid + "-del")
+    for through, field in granted_relations():
+        m2m_changed.connect(_on_m2m_changed, sender=through, dispatch_uid=f"luoshi-audit-m2m-{field}")
 
 
 class AuditActorMiddleware:
