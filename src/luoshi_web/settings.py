@@ -9,6 +9,16 @@ Environment variables (each read by a typed helper in :mod:`luoshi_web.env`):
 ``LUOSHI_DEBUG``      ``1`` for development tracebacks (default off)
 ``LUOSHI_ALLOWED_HOSTS`` comma-separated host names (default: localhost names)
 ``LUOSHI_REPORT_GRACE_DAYS`` days after a cycle ends before a report counts as late (default 15)
+
+Behind a TLS proxy (see docs/registry.md, "Production settings"):
+
+``LUOSHI_HTTPS``          ``1``: the site is served over HTTPS; turns on the four below
+``LUOSHI_SSL_REDIRECT``   redirect http:// to https:// (default: ``LUOSHI_HTTPS``)
+``LUOSHI_SECURE_COOKIES`` session and CSRF cookies only over HTTPS (default: ``LUOSHI_HTTPS``)
+``LUOSHI_HSTS_SECONDS``   Strict-Transport-Security max-age (default: one year with HTTPS, else 0)
+``LUOSHI_HSTS_PRELOAD``   HSTS ``includeSubDomains; preload`` (default: ``LUOSHI_HTTPS``)
+``LUOSHI_TLS_PROXY``      ``1``: trust the proxy's ``X-Forwarded-Proto: https`` (default: ``LUOSHI_HTTPS``)
+``LUOSHI_CSP``            the Content-Security-Policy (default: luoshi_web.security.DEFAULT_POLICY)
 """
 
 from __future__ import annotations
@@ -19,7 +29,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from luoshi_web.env import env_bool, env_choice, env_int, env_list, env_path, env_str, secret_key
+from luoshi_web.env import env_bool, env_choice, env_int, env_list, env_path, env_str, private_file, secret_key
+from luoshi_web.security import DEFAULT_POLICY
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("LUOSHI_DATA_DIR", Path.cwd())
@@ -43,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "luoshi_web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,7 +111,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_path("LUOSHI_DB", DATA_DIR / "luoshi.sqlite3"),
+            # Created 0600 before SQLite opens it: it holds password and token hashes.
+            "NAME": private_file(env_path("LUOSHI_DB", DATA_DIR / "luoshi.sqlite3")),
             "OPTIONS": {"init_command": _SQLITE_PRAGMAS, "transaction_mode": "IMMEDIATE"},
         }
     }
@@ -136,6 +149,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env_path("LUOSHI_MEDIA_DIR", DATA_DIR / "evidence")
 MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600  # evidence files: readable by the server's account only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
@@ -143,6 +158,19 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+LUOSHI_CSP = env_str("LUOSHI_CSP", DEFAULT_POLICY)
+
+# TLS, switched on by the environment when a TLS proxy (or server) fronts the registry.
+HTTPS = env_bool("LUOSHI_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("LUOSHI_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("LUOSHI_SECURE_COOKIES", HTTPS)
+SECURE_HSTS_SECONDS = env_int("LUOSHI_HSTS_SECONDS", 31_536_000 if HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool("LUOSHI_HSTS_PRELOAD", HTTPS)
+if env_bool("LUOSHI_TLS_PROXY", HTTPS):
+    # The proxy terminates TLS and says so; it must strip this header from what clients send.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LUOSHI_REPORT_GRACE_DAYS = env_int("LUOSHI_REPORT_GRACE_DAYS", 15, minimum=0)
 # How long an import waits for another writer (SQLite's one write lock) before "busy, try again".
