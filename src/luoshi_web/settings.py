@@ -79,6 +79,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LUOSHI_LOGIN_LOCKOUT_MINUTES", 15
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: per account, and per address
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "luoshi_web.registry.throttle.lockout"
+AXES_CLIENT_IP_CALLABLE = "luoshi_web.registry.throttle.client_ip"
 
 ROOT_URLCONF = "luoshi_web.urls"
 WSGI_APPLICATION = "luoshi_web.wsgi.application"
@@ -168,7 +169,10 @@ SECURE_SSL_REDIRECT = env_bool("LUOSHI_SSL_REDIRECT", HTTPS)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("LUOSHI_SECURE_COOKIES", HTTPS)
 SECURE_HSTS_SECONDS = env_int("LUOSHI_HSTS_SECONDS", 31_536_000 if HTTPS else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool("LUOSHI_HSTS_PRELOAD", HTTPS)
-if env_bool("LUOSHI_TLS_PROXY", HTTPS):
+TLS_PROXY = env_bool("LUOSHI_TLS_PROXY", HTTPS)
+# Proxies in front that append the client's address to X-Forwarded-For (login throttling reads it).
+LUOSHI_PROXY_COUNT = env_int("LUOSHI_PROXY_COUNT", 1 if TLS_PROXY else 0, minimum=0)
+if TLS_PROXY:
     # The proxy terminates TLS and says so; it must strip this header from what clients send.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

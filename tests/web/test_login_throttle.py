@@ -102,3 +102,18 @@ def test_a_grant_through_the_admin_is_audited_with_its_actor(world: World) -> No
     assert response.status_code == 302, response.content.decode()[:2000]
     event = AuditLog.objects.get(action="groups.add", object_id=str(user.pk))
     assert event.actor_name == "admin" and event.after["ids"] == [group.pk]
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_appended(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.LUOSHI_PROXY_COUNT = 1
+
+    def attempt(forwarded: str, username: str, password: str = "wrong") -> int:
+        client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+        return client.post(LOGIN, {"username": username, "password": password}).status_code
+
+    for n in range(settings.AXES_FAILURE_LIMIT - 1):  # forged first entries do not make new addresses
+        assert attempt(f"1.1.1.{n}, 203.0.113.5", f"guess{n}") == 200
+    assert attempt("9.9.9.9, 203.0.113.5", "guess-last") == 429
+    assert attempt("203.0.113.5", "supervisor", PASSWORD) == 429  # that client is locked out ...
+    assert attempt("203.0.113.6", "supervisor", PASSWORD) == 302  # ... the others behind the proxy are not
