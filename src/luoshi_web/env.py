@@ -93,3 +93,18 @@ def secret_key(data_dir: Path) -> str:
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key + "\n")
     return key
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` (and its directory) if missing, and make it readable by its owner only (0600).
+
+    For the SQLite database: SQLite gives its ``-wal`` and ``-shm`` files the database
+    file's mode, so they are private too. An existing file with a wider mode is narrowed.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+    return path

@@ -15,3 +15,6 @@ os.environ.setdefault("LUOSHI_DATA_DIR", tempfile.mkdtemp(prefix="luoshi-test-")
 from luoshi_web.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# pytest-django empties the database between transactional tests with ``flush``; those are not
+# events worth an audit row (the registry's flush command logs every other flush).
+LUOSHI_AUDIT_FLUSH = False

@@ -14,9 +14,21 @@ from typing import Any
 
 import pytest
 
-# Playwright's sync API keeps an event loop on the test thread; the ORM calls the tests make
-# between page actions are still plain synchronous code on that thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(autouse=True, scope="package")
+def _orm_beside_playwright():
+    """Playwright's sync API keeps an event loop on the test thread; the ORM calls the tests
+    make between page actions are still plain synchronous code on that thread. Allowed for
+    the browser tests only (the switch must not leak into the rest of the session, where
+    ``check --deploy`` rightly refuses it)."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
 
 CHROMIUM = Path(os.environ.get("LUOSHI_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = [

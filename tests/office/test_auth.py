@@ -59,7 +59,7 @@ def test_password_change(world):  # type: ignore[no-untyped-def]
         {"old_password": "x" * 12, "new_password1": "Lu0shi-neu-2026", "new_password2": "Lu0shi-neu-2026"},
     )
     assert ok.status_code == 302 and ok["Location"] == "/password/done/"
-    assert Client().login(username="expert", password="Lu0shi-neu-2026")
+    assert _logs_in("expert", "Lu0shi-neu-2026")
 
 
 def test_language_switch_to_english(world):  # type: ignore[no-untyped-def]
@@ -90,4 +90,21 @@ def test_password_and_language_forms_enforce_csrf(world, url, data):  # type: ig
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.users["reporter_a"])
     assert client.post(url, data).status_code == 403
-    assert Client().login(username="reporter_a", password="x" * 12)  # password unchanged
+    assert _logs_in("reporter_a", "x" * 12)  # password unchanged
+
+
+def _logs_in(username: str, password: str) -> bool:
+    """Through the login page, as a person does (the throttling backend needs the request)."""
+    response = Client().post("/login/", {"username": username, "password": password})
+    return response.status_code == 302
+
+
+def test_office_login_is_throttled_per_account_on_both_sides_of_the_limit(world, settings):  # type: ignore[no-untyped-def]
+    limit = settings.AXES_FAILURE_LIMIT
+    for _ in range(limit - 1):
+        assert not _logs_in("leader", "wrong-password")
+    assert _logs_in("leader", "x" * 12)  # one short of the limit: the right password still works
+    for _ in range(limit):
+        assert not _logs_in("leader", "wrong-password")
+    locked = Client().post("/login/", {"username": "leader", "password": "x" * 12})
+    assert locked.status_code == 429  # at the limit: refused even with the right password

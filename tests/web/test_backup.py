@@ -16,7 +16,7 @@ from django.core.management import call_command
 
 from luoshi_web.registry import backup as backup_module
 from luoshi_web.registry import cycles
-from luoshi_web.registry.backup import backup, restore
+from luoshi_web.registry.backup import Counts, backup, restore
 from luoshi_web.registry.errors import Invalid
 from luoshi_web.registry.models import AuditLog, Document, Evidence, Report
 
@@ -60,6 +60,17 @@ def _database() -> dict[tuple[str, object], dict]:
     return _rows(out.getvalue().encode())
 
 
+def _restored_database() -> dict[tuple[str, object], dict]:
+    """The database after a restore, less the restore's own audit row (checked to be there, once)."""
+    rows = _database()
+    events = [
+        key for key, fields in rows.items() if key[0] == "registry.auditlog" and fields["action"] == "backup.restore"
+    ]
+    assert len(events) == 1
+    del rows[events[0]]
+    return rows
+
+
 def _files(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` (hidden staging directories included) with its bytes."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
@@ -88,17 +99,23 @@ def test_backup_restore_round_trip_with_evidence(world: World, media: Path, tmp_
     Document.objects.all().delete()  # lose data (audited: the log grows) ...
     minutes.write_bytes(b"overwritten")  # ... and an evidence file's content
     assert Report.objects.count() == 0
-    assert restore(first) == counts
-    assert _database() == before
+    assert restore(first, force=True) == counts
+    after = _database()
+    (restored,) = [key for key in after if key not in before]  # the restore's own audit row, nothing else
+    assert restored[0] == "registry.auditlog" and after.pop(restored)["action"] == "backup.restore"
+    assert after == before
     assert minutes.read_bytes() == MINUTES
     assert Report.objects.get().progress == "备份前"
     assert not AuditLog.objects.filter(action="delete", model="registry.document").exists()
 
-    second = tmp_path / "second.zip"
-    assert backup(second) == counts
-    assert first.read_bytes() == second.read_bytes()  # the whole archive: database and evidence bytes
+    second, third = tmp_path / "second.zip", tmp_path / "third.zip"
+    assert backup(second) == Counts(counts.objects + 1, counts.files)
+    assert backup(third) == Counts(counts.objects + 1, counts.files)
+    assert second.read_bytes() == third.read_bytes()  # the whole archive: database and evidence bytes
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
+        assert [(i.filename, i.CRC) for i in a.infolist()[2:]] == [(i.filename, i.CRC) for i in b.infolist()[2:]]
     with zipfile.ZipFile(first) as archive:
-        stamps = re.findall(rb'"(?:created_at|submitted_at)": "[^"]+"', archive.read("db.json"))
+        stamps = re.findall(rb'"(?:created_at|submitted_at)": "[^"]+"', archive.read(backup_module.DUMP_NAME))
     assert any(re.search(rb"\.\d{6}", s) for s in stamps)  # microseconds are kept, not cut to milliseconds
 
 
@@ -112,7 +129,7 @@ def test_restore_into_an_empty_data_dir(world: World, media: Path, tmp_path: Pat
     settings.MEDIA_ROOT = str(tmp_path / "new" / "data" / "evidence")  # ... and no evidence directory yet
 
     restore(archive)
-    assert _database() == before
+    assert _restored_database() == before
     for evidence in Evidence.objects.all():
         data = Path(evidence.file.path).read_bytes()
         assert Path(evidence.file.path).is_relative_to(tmp_path / "new")
@@ -148,7 +165,11 @@ def _extra_file(good: Path, bad: Path) -> None:
 
 def _unsafe_name(good: Path, bad: Path) -> None:
     def change(name: str, data: bytes) -> bytes:
-        return data.replace(b'"file": "evidence/', b'"file": "../../evidence/') if name == "db.json" else data
+        return (
+            data.replace(b'"file": "evidence/', b'"file": "../../evidence/')
+            if name == backup_module.DUMP_NAME
+            else data
+        )
 
     _rewrite(good, bad, change)
 
@@ -164,7 +185,9 @@ def _damaged_member(good: Path, bad: Path) -> None:
 def _unloadable_dump(good: Path, bad: Path) -> None:
     def change(name: str, data: bytes) -> bytes:
         return (
-            data.replace(b'"model": "registry.task"', b'"model": "registry.nosuchmodel"') if name == "db.json" else data
+            data.replace(b'"model": "registry.task"', b'"model": "registry.nosuchmodel"')
+            if name == backup_module.DUMP_NAME
+            else data
         )
 
     _rewrite(good, bad, change)
@@ -250,8 +273,10 @@ def test_restore_still_reads_a_plain_json_dump(world: World, media: Path, tmp_pa
     call_command("dumpdata", format="json", output=str(old), verbosity=0)
     before = _database()
     Document.objects.all().delete()
-    assert restore(old).objects == len(json.loads(old.read_text(encoding="utf-8")))
-    assert _database() == before
+    with pytest.raises(Invalid, match="--force"):
+        restore(old)  # no counts to check it against: only on purpose
+    assert restore(old, force=True).objects == len(json.loads(old.read_text(encoding="utf-8")))
+    assert _restored_database() == before
 
 
 @pytest.mark.django_db(transaction=True)

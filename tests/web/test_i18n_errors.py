@@ -173,7 +173,7 @@ def test_cli_bad_contract_names_the_field_in_chinese(tmp_path: Path, capsys: pyt
     path.write_text(json.dumps({"schema": "luoshi.parse/1", "documents": [{"title": 3}]}), encoding="utf-8")
     with pytest.raises(SystemExit):
         call_command("import", str(path))
-    expected = f"luoshi: {path}：documents[0].title：应为字符串 [invalid_contract]"
+    expected = f"luoshi: {path}：documents[0].title：应为字符串或 null [invalid_contract]"
     assert capsys.readouterr().err.strip() == expected
 
 

@@ -75,7 +75,7 @@ def test_a_bad_document_rolls_back_the_whole_file() -> None:
     [
         ({"schema": "other/1", "documents": []}, "schema"),
         ({"schema": "luoshi.parse/1", "documents": {}}, "documents：应为列表"),
-        ({"schema": "luoshi.parse/1", "documents": [{"doc_number": None, "title": ""}]}, "或标题（title）"),
+        ({"schema": "luoshi.parse/1", "documents": [{"doc_number": None, "title": 3}]}, "title"),
         (contract(document("X〔2016〕1号", "t", tasks=[{"path": "一", "text": "x"}])), r"tasks\[0\]\.path"),
         (contract(document("X〔2016〕1号", "t", targets=[target("a", 1, comparator="~")])), "comparator"),
     ],

@@ -58,6 +58,8 @@ MATRIX: list[tuple[str, Call, tuple[int, ...]]] = [
     (
         "read unpublished target",
         lambda w, r: ("get", f"/api/v1/targets/{w.d1.targets.get().pk}", None),
+        # a draft's targets are not public, but the units on its tasks and its reviewer see them
+        # (as they see the draft itself), so the unit that delivers a target can report on it
         (200, 200, 200, 200, 200, 404),
     ),
     ("read A's report", lambda w, r: ("get", f"/api/v1/reports/{r.pk}", None), (200, 200, 200, 404, 200, 404)),
@@ -258,3 +260,22 @@ def test_a_session_user_can_issue_a_token_for_itself(world: World) -> None:
     key = post_json(session, "/api/v1/tokens", {"name": "laptop"}).json()["token"]
     assert Client(HTTP_AUTHORIZATION=f"Bearer {key}").get("/api/v1/me").json()["username"] == "reporter_a"
     assert post_json(Client(), "/api/v1/tokens", {"name": "x"}).status_code == 401
+
+
+def test_a_drafts_targets_stay_hidden_from_units_with_no_task_in_it(world: World) -> None:
+    """The disclosure fault of issue 9: a reporter saw every target of every unpublished document."""
+    from luoshi_web.registry.models import Document, Target
+
+    draft = Document.objects.create(key="draft-without-units", doc_number=None, title="某项工作方案（征求意见稿）")
+    target = Target.objects.create(
+        document=draft, match_key="k", text="覆盖率达到90%", indicator="覆盖率", kind="level", comparator=">=", value=90
+    )
+    statuses = {p: world.client(p).get(f"/api/v1/targets/{target.pk}").status_code for p in PERSONAS}
+    assert statuses == {
+        "supervisor": 200,
+        "leader": 200,
+        "reporter_a": 404,
+        "reporter_b": 404,
+        "expert": 404,
+        "anonymous": 404,
+    }

@@ -17,12 +17,14 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import OperationalError, models, transaction
 from django.db.models.fields.files import FieldFile
-from django.db.models.signals import post_delete, post_save, pre_save
-from django.http import HttpRequest, HttpResponse
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 _actor: contextvars.ContextVar[Any] = contextvars.ContextVar("luoshi_audit_actor", default=None)
 _action: contextvars.ContextVar[str | None] = contextvars.ContextVar("luoshi_audit_action", default=None)
@@ -59,7 +61,18 @@ def audited_models() -> tuple[type[models.Model], ...]:
         m.Correction,
         m.TargetLink,
         get_user_model(),
+        Group,
     )
+
+
+def granted_relations() -> list[tuple[Any, str]]:
+    """Many-to-many relations that grant rights: (through model, field name). Their changes fire no save."""
+    user = get_user_model()
+    return [
+        (user.groups.through, "groups"),
+        (user.user_permissions.through, "user_permissions"),
+        (Group.permissions.through, "permissions"),
+    ]
 
 
 @contextlib.contextmanager
@@ -96,7 +109,8 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
         elif isinstance(value, FieldFile):
             value = value.name or ""
         data[field.attname] = value
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    # allow_nan=False: a value that is not JSON fails here, inside the write's transaction.
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder, allow_nan=False))
 
 
 @functools.cache
@@ -129,6 +143,22 @@ def _write(action_name: str, instance: models.Model, before: Any, after: Any) ->
     )
 
 
+def record_event(name: str, *, model: str, object_id: str, before: Any = None, after: Any = None) -> Any:
+    """An audit row for an event that is not one row's save or delete (restore, flush, a grant)."""
+    from luoshi_web.registry.models import AuditLog
+
+    actor_id, actor_name = _actor_fields()
+    return AuditLog.objects.create(
+        actor_id=actor_id,
+        actor_name=actor_name,
+        action=name,
+        model=model,
+        object_id=object_id[:40],
+        before=before,
+        after=after,
+    )
+
+
 def _on_pre_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
     if raw or instance._state.adding or instance.pk is None:
         return
@@ -152,12 +182,37 @@ def _on_post_delete(sender: type[models.Model], instance: models.Model, **_: Any
     _write("delete", instance, snapshot(instance), None)
 
 
+_M2M_ACTIONS = {"post_add": "add", "post_remove": "remove", "pre_clear": "clear"}
+
+
+def _on_m2m_changed(
+    sender: Any, instance: models.Model, action: str, reverse: bool, model: Any, pk_set: Any, **_: Any
+) -> None:
+    """A group or permission granted or taken away: one audit row naming what changed, for whom."""
+    verb = _M2M_ACTIONS.get(action)
+    if verb is None:
+        return
+    field = next(name for through, name in granted_relations() if through is sender)
+    if action == "pre_clear":  # the rows are still there: name what is about to go
+        accessor = getattr(instance, field) if not reverse else None
+        pk_set = set(accessor.values_list("pk", flat=True)) if accessor is not None else set()
+    names = sorted(str(obj) for obj in model._default_manager.filter(pk__in=pk_set or ()))
+    record_event(
+        f"{field}.{verb}" if not reverse else f"{field}.{verb}.reverse",
+        model=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        after={"field": field, "related": model._meta.label_lower, "ids": sorted(pk_set or ()), "names": names},
+    )
+
+
 def connect_signals() -> None:
     for model in audited_models():
         uid = f"luoshi-audit-{model._meta.label_lower}"
         pre_save.connect(_on_pre_save, sender=model, dispatch_uid=uid + "-pre")
         post_save.connect(_on_post_save, sender=model, dispatch_uid=uid + "-post")
         post_delete.connect(_on_post_delete, sender=model, dispatch_uid=uid + "-del")
+    for through, field in granted_relations():
+        m2m_changed.connect(_on_m2m_changed, sender=through, dispatch_uid=f"luoshi-audit-m2m-{field}")
 
 
 class AuditActorMiddleware:
@@ -173,6 +228,44 @@ class AuditActorMiddleware:
             return self.get_response(request)
         finally:
             _actor.reset(token)
+
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class AtomicWritesMiddleware:
+    """A write request to the API commits all of its writes and audit rows, or none.
+
+    The API answers errors itself (4xx, and 500 for the unexpected), so Django's
+    ``ATOMIC_REQUESTS`` would commit the half done before one; this wraps every
+    non-safe request under ``/api/`` in one transaction and rolls it back whenever the
+    answer is an error. Reads stay outside a transaction (on SQLite they take no write lock).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.method in _SAFE_METHODS
+            or not request.path.startswith("/api/")
+            or request.path in settings.LUOSHI_SELF_TRANSACTED_PATHS
+        ):
+            return self.get_response(request)
+        from luoshi_web.registry.ingest import busy_error, is_locked
+
+        try:
+            with transaction.atomic():
+                response = self.get_response(request)
+                if response.status_code >= 400:
+                    transaction.set_rollback(True)
+        except OperationalError as exc:  # SQLite: BEGIN IMMEDIATE waited busy_timeout for another writer
+            if not is_locked(exc):
+                raise
+            error = busy_error()
+            response = JsonResponse({"error": {"code": error.code, "message": error.message}}, status=error.status)
+            response["Retry-After"] = "5"
+        return response
 
 
 def set_actor(user: Any) -> None:

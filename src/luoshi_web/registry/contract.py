@@ -16,7 +16,8 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from luoshi_web.registry.errors import ContractError, located
+from luoshi_web.registry import validation
+from luoshi_web.registry.errors import ContractError, Invalid, located
 
 SCHEMA = "luoshi.parse/1"
 COMPARATORS = frozenset({">=", ">", "<=", "<", "=", "between"})
@@ -114,6 +115,33 @@ class DocumentIn:
     content_sha256: str = ""
 
 
+def _max_length(model: str, field: str) -> int | None:
+    from django.apps import apps
+
+    return apps.get_model("registry", model)._meta.get_field(field).max_length
+
+
+def _fits(value: str | None, where: str, model: str, field: str) -> str | None:
+    """``value`` if it fits its column (``validation.text``), else the contract's located error."""
+    if value is None:
+        return None
+    try:
+        return validation.text(value, where, _max_length(model, field))
+    except Invalid as exc:
+        raise ContractError(exc.message) from None
+
+
+def document_key(doc_number: str | None, title: str, raw: dict[str, Any]) -> str:
+    """发文字号, else ``title:`` + 标题 (its SHA-256 when too long for the column), else the content's hash."""
+    if doc_number:
+        return doc_number
+    if not title:
+        return f"content:{content_hash(raw)}"
+    key = f"title:{title}"
+    limit = _max_length("Document", "key") or len(key)
+    return key if len(key) <= limit - 3 else f"title-sha256:{hashlib.sha256(title.encode()).hexdigest()}"
+
+
 def _fail(where: str, message: str) -> ContractError:
     return ContractError(located(where, message))
 
@@ -138,9 +166,13 @@ def _date(value: Any, where: str) -> date | None:
     if not isinstance(value, str):
         raise _fail(where, gettext("应为 ISO 日期字符串（YYYY-MM-DD）或 null"))
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _fail(where, gettext("“%(value)s”不是 ISO 日期（YYYY-MM-DD）") % {"value": value}) from None
+    try:
+        return validation.day(day, where)
+    except Invalid as exc:
+        raise ContractError(exc.message) from None
 
 
 def _number(value: Any, where: str, *, optional: bool = False) -> float | None:
@@ -148,7 +180,12 @@ def _number(value: Any, where: str, *, optional: bool = False) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(where, gettext("应为数字"))
-    return float(value)
+    try:
+        return validation.finite(float(value), where)
+    except OverflowError:  # an integer beyond any float
+        raise _fail(where, gettext("应为有限的数（不能是 Infinity 或 NaN）")) from None
+    except Invalid as exc:
+        raise ContractError(exc.message) from None
 
 
 def _without_location(value: Any) -> Any:
@@ -169,8 +206,14 @@ def _span(value: Any, where: str) -> dict[str, int] | None:
     if value is None:
         return None
     keys = ("start", "end", "line_start", "line_end")
-    if not isinstance(value, dict) or not all(isinstance(value.get(k), int) and value[k] >= 0 for k in keys):
-        raise _fail(where, gettext("应为 {start, end, line_start, line_end}，且均为非负整数"))
+    limit = validation.REGULAR[1]  # the columns are PositiveIntegerField
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(k), int) and not isinstance(value[k], bool) and 0 <= value[k] <= limit for k in keys
+    ):
+        raise _fail(
+            where,
+            gettext("应为 {start, end, line_start, line_end}，且均为 0 到 %(limit)s 之间的整数") % {"limit": limit},
+        )
     return {k: value[k] for k in keys}
 
 
@@ -237,10 +280,15 @@ def read_target(raw: Any, where: str, seen: dict[str, int]) -> TargetIn:
 def read_document(raw: Any, where: str, seen_keys: dict[str, int]) -> DocumentIn:
     if not isinstance(raw, dict):
         raise _fail(where, gettext("应为对象"))
-    doc_number = _string(raw.get("doc_number"), f"{where}.doc_number", optional=True) or None
-    title = _string(raw.get("title"), f"{where}.title") or ""
-    if not doc_number and not title:
-        raise _fail(where, gettext("文件须有发文字号（doc_number）或标题（title）"))
+    doc_number = _fits(
+        _string(raw.get("doc_number"), f"{where}.doc_number", optional=True) or None,
+        f"{where}.doc_number",
+        "Document",
+        "doc_number",
+    )
+    # null where the pipeline may give null (luoshi.model.Document: doc_number, title, date,
+    # genre, forwarded_title); a document with neither number nor title is keyed by its content.
+    title = _string(raw.get("title"), f"{where}.title", optional=True) or ""
     tasks_raw = raw.get("tasks", [])
     targets_raw = raw.get("targets", [])
     refs_raw = raw.get("references", [])
@@ -257,13 +305,16 @@ def read_document(raw: Any, where: str, seen_keys: dict[str, int]) -> DocumentIn
         ref_title = _string(ref.get("title", ""), f"{where}.references[{i}].title", optional=True) or ""
         references.append(ReferenceIn(doc_number=number, title=ref_title))
     return DocumentIn(
-        key=_unique_key(doc_number or f"title:{title}", seen_keys),
+        key=_unique_key(document_key(doc_number, title, raw), seen_keys),
         doc_number=doc_number,
         title=title,
         issuers=_strings(raw.get("issuers", []), f"{where}.issuers"),
         date=_date(raw.get("date"), f"{where}.date"),
         addressees=_strings(raw.get("addressees", []), f"{where}.addressees"),
-        genre=_string(raw.get("genre", ""), f"{where}.genre", optional=True) or "",
+        genre=_fits(
+            _string(raw.get("genre", ""), f"{where}.genre", optional=True) or "", f"{where}.genre", "Document", "genre"
+        )
+        or "",
         forwarded_title=_string(raw.get("forwarded_title"), f"{where}.forwarded_title", optional=True),
         tasks=[read_task(t, f"{where}.tasks[{i}]", task_keys) for i, t in enumerate(tasks_raw)],
         targets=[read_target(t, f"{where}.targets[{i}]", target_keys) for i, t in enumerate(targets_raw)],

@@ -25,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from luoshi_web.registry import audit
+from luoshi_web.registry import audit, validation
 from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
 from luoshi_web.registry.models import (
     AssignmentRole,
@@ -47,6 +47,7 @@ REPORT_FIELDS = ("progress", "percent", "problems", "next_steps", "is_final")
 
 
 def quarter_of(day: date) -> tuple[date, date, str]:
+    validation.day(day, "quarter_of")
     start_month = max(m for m in QUARTER_START_MONTHS if m <= day.month)
     start = date(day.year, start_month, 1)
     next_start = date(day.year + 1, 1, 1) if start_month == 10 else date(day.year, start_month + 3, 1)
@@ -55,6 +56,8 @@ def quarter_of(day: date) -> tuple[date, date, str]:
 
 def open_cycle(actor: Actor, *, period_start: date, period_end: date, name: str = "") -> ReportingCycle:
     require_manager(actor)
+    validation.day(period_start, "period_start")
+    validation.day(period_end, "period_end")
     if period_end < period_start:
         raise Invalid(gettext("period_end（截止日期）早于 period_start（起始日期）"))
     existing = ReportingCycle.objects.filter(period_start=period_start, period_end=period_end).first()
@@ -148,6 +151,30 @@ def save_report(
         if report is None:
             report = Report(task=task, unit_id=unit_id, cycle=cycle, kind=kind, created_by=actor.user)
         elif report.state not in EDITABLE_STATES:
+            raise Conflict(gettext("%(state)s的报告不能编辑") % {"state": report.get_state_display()})
+        for name, value in fields.items():
+            setattr(report, name, value)
+        if report.is_final and report.kind != ReportKind.LEAD:
+            raise Invalid(gettext("只有牵头单位可以申请销号（is_final）"))
+        report.save()
+    return report
+
+
+def edit_report(actor: Actor, report: Report, **fields: Any) -> Report:
+    """Edit exactly ``report`` (a draft or returned one of the actor's own unit).
+
+    Not :func:`save_report`: that one finds the actor's unit's report on the task, so
+    a reporter of another unit named on the same task would edit their own report
+    while asking to edit this one.
+    """
+    _reporter_report(actor, report)
+    _require_open(report.cycle)
+    if not report.task.active:
+        raise Conflict(gettext("此任务已在所属文件的后续版本中删除，不能再填报"))
+    fields = _clean_fields(fields)
+    with transaction.atomic(), audit.acting_as(actor.user, "report.save"):
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.state not in EDITABLE_STATES:
             raise Conflict(gettext("%(state)s的报告不能编辑") % {"state": report.get_state_display()})
         for name, value in fields.items():
             setattr(report, name, value)

@@ -52,6 +52,13 @@ class Conflict(RegistryError):
     code = "conflict"
 
 
+class Busy(RegistryError):
+    """The database is locked by another writer (SQLite: an import): try again shortly."""
+
+    status = 503
+    code = "busy"
+
+
 class Invalid(RegistryError):
     status = 422
     code = "invalid"

@@ -31,6 +31,7 @@ from luoshi_web.registry.contract import (
     read_document,
     read_documents,
 )
+from luoshi_web.registry.errors import ContractError, Invalid, located
 from luoshi_web.registry.models import (
     AssignmentRole,
     Document,
@@ -66,15 +67,31 @@ class ImportResult:
         return {o: {k: self.counts[o][k] for k in KINDS} for o in OUTCOMES}
 
 
-def import_contract(contract: Any, *, file_sha256: str, source_name: str = "") -> ImportResult:
-    """Import one file's parse output; all or nothing."""
+def read_contract(contract: Any) -> list[tuple[str, DocumentIn]]:
+    """Check and read every document of a file's parse output, touching no table."""
+    seen_keys: dict[str, int] = {}
+    return [(where, read_document(raw, where, seen_keys)) for where, raw in read_documents(contract)]
+
+
+def import_documents(
+    documents: list[tuple[str, DocumentIn]], *, file_sha256: str, source_name: str = ""
+) -> ImportResult:
+    """Write documents already read (:func:`read_contract`) in one transaction: all or nothing."""
     result = ImportResult()
     with transaction.atomic():
-        seen_keys: dict[str, int] = {}
-        for where, raw in read_documents(contract):
-            document = read_document(raw, where, seen_keys)
-            _import_document(document, file_sha256, source_name, result)
+        for where, document in documents:
+            try:
+                _import_document(document, file_sha256, source_name, result)
+            except ContractError:
+                raise
+            except Invalid as exc:  # a value no column may hold (validation): the whole file is refused
+                raise ContractError(located(where, exc.message)) from None
     return result
+
+
+def import_contract(contract: Any, *, file_sha256: str, source_name: str = "") -> ImportResult:
+    """Import one file's parse output; all or nothing."""
+    return import_documents(read_contract(contract), file_sha256=file_sha256, source_name=source_name)
 
 
 def _import_document(doc_in: DocumentIn, file_sha256: str, source_name: str, result: ImportResult) -> None:

@@ -16,11 +16,36 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class AuditedModel(models.Model):
+    """A row whose every write is checked first and commits together with its audit row.
+
+    ``save`` checks every column by the registry's rules (``validation``: lengths, finite
+    numbers, integer and date ranges), so a bad value is a 422 on every database, never a
+    PostgreSQL ``DataError`` or a SQLite row PostgreSQL would refuse. The write and the
+    audit row its signal writes run in one transaction (joining the caller's, if any): if the
+    audit row cannot be written, the change is rolled back too.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from luoshi_web.registry.validation import check_instance
+
+        check_instance(self)
+        with transaction.atomic(using=kwargs.get("using") or self._state.db, savepoint=False):
+            super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic(using=kwargs.get("using") or self._state.db, savepoint=False):
+            return super().delete(*args, **kwargs)
 
 
 class Role(models.TextChoices):
@@ -59,7 +84,7 @@ class UnitKind(models.TextChoices):
     GROUP = "group", _("泛指单位（如各市人民政府）")
 
 
-class Unit(models.Model):
+class Unit(AuditedModel):
     """A responsible body (省发展改革委, 各市（州）人民政府 ...), in a hierarchy."""
 
     name = models.CharField(_("名称"), max_length=200, unique=True)
@@ -78,7 +103,7 @@ class Unit(models.Model):
         return self.name
 
 
-class UnitAlias(models.Model):
+class UnitAlias(AuditedModel):
     """Another surface form of a unit's name as documents write it (发改委 → 省发展改革委)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("单位"))
@@ -110,7 +135,7 @@ class UnitAlias(models.Model):
         return f"{self.alias} → {self.unit.name}"
 
 
-class UnresolvedUnitName(models.Model):
+class UnresolvedUnitName(AuditedModel):
     """An extracted unit name matching no unit or alias, waiting for a person to link it."""
 
     name = models.CharField(_("名称"), max_length=200, unique=True)
@@ -133,7 +158,7 @@ class UnresolvedUnitName(models.Model):
         return self.name
 
 
-class Profile(models.Model):
+class Profile(AuditedModel):
     """A user's role and, for a reporter, the unit they report for."""
 
     user = models.OneToOneField(
@@ -152,7 +177,7 @@ class Profile(models.Model):
         return f"{self.user} ({self.role})"
 
 
-class ApiToken(models.Model):
+class ApiToken(AuditedModel):
     """A bearer token; only its SHA-256 is stored, the plain key is shown once.
 
     A token works until ``expires_at`` and while not revoked (``tokens.py``: by its
@@ -187,7 +212,7 @@ class ApiToken(models.Model):
         return f"{self.prefix}… ({self.user})"
 
 
-class Document(models.Model):
+class Document(AuditedModel):
     """One official document (公文). ``key`` is 发文字号, else ``title:`` + 标题."""
 
     key = models.CharField(_("唯一键"), max_length=400, unique=True)
@@ -211,7 +236,7 @@ class Document(models.Model):
         return self.doc_number or self.title
 
 
-class DocumentRevision(models.Model):
+class DocumentRevision(AuditedModel):
     """One imported version of a document, with what changed from the previous one."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("文件"))
@@ -239,7 +264,7 @@ NO_DEADLINE = date(9999, 12, 31)
 FACT_FIELDS = ("progress_verified", "progress_reported", "latest_percent")
 
 
-class Task(models.Model):
+class Task(AuditedModel):
     """A unit of work from a document's outline, or a sub-task assigned to a named person."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("所属文件"))
@@ -308,7 +333,7 @@ class AssignmentRole(models.TextChoices):
     CO = "co", _("配合")
 
 
-class TaskUnit(models.Model):
+class TaskUnit(AuditedModel):
     """A unit named on a task, as written; ``unit`` is set once the name is resolved."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("任务"))
@@ -333,7 +358,7 @@ class TaskUnit(models.Model):
         return f"{self.name} ({self.role})"
 
 
-class Target(models.Model):
+class Target(AuditedModel):
     """A quantitative commitment; progress is tracked by observations."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets", verbose_name=_("所属文件"))
@@ -364,7 +389,7 @@ class Target(models.Model):
         return self.text
 
 
-class Observation(models.Model):
+class Observation(AuditedModel):
     """A measured value of a target's indicator as of a date, with its source."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="observations", verbose_name=_("指标"))
@@ -382,7 +407,7 @@ class Observation(models.Model):
         verbose_name_plural = _("监测值")
 
 
-class Reference(models.Model):
+class Reference(AuditedModel):
     """A document cited by another (《…》（国发〔2015〕1号）)."""
 
     document = models.ForeignKey(
@@ -403,7 +428,7 @@ class CycleStatus(models.TextChoices):
     CLOSED = "closed", _("已关闭")
 
 
-class ReportingCycle(models.Model):
+class ReportingCycle(AuditedModel):
     """A reporting period (quarterly by default); closing it freezes a snapshot."""
 
     name = models.CharField(_("名称"), max_length=50)
@@ -442,7 +467,7 @@ class ReportKind(models.TextChoices):
     CONTRIBUTION = "contribution", _("配合单位报送")
 
 
-class Report(models.Model):
+class Report(AuditedModel):
     """One unit's progress on one task in one cycle."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports", verbose_name=_("任务"))
@@ -493,7 +518,7 @@ class Report(models.Model):
         verbose_name_plural = _("进展报告")
 
 
-class Evidence(models.Model):
+class Evidence(AuditedModel):
     """A file backing a report (photo, minutes, a signed document)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("进展报告"))
@@ -512,7 +537,7 @@ class Evidence(models.Model):
         verbose_name_plural = _("佐证材料")
 
 
-class ReviewAssignment(models.Model):
+class ReviewAssignment(AuditedModel):
     """An expert reviewer's assignment to a task: what the expert may read and evaluate."""
 
     expert = models.ForeignKey(
@@ -530,7 +555,7 @@ class ReviewAssignment(models.Model):
         verbose_name_plural = _("评审分配")
 
 
-class Evaluation(models.Model):
+class Evaluation(AuditedModel):
     """An expert reviewer's assessment of a task's delivery."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("任务"))
@@ -605,7 +630,7 @@ class CorrectionState(models.TextChoices):
     FLAGGED = "flagged", _("待处理（修订版中找不到对应位置）")
 
 
-class Correction(models.Model):
+class Correction(AuditedModel):
     """A person's correction of what the extractor found in a document (see ``corrections.py``).
 
     It names what it applies to by the outline path (tasks), the target's match key
@@ -646,7 +671,7 @@ class Correction(models.Model):
         return f"{self.document} {self.get_kind_display()} {self.path_key or self.target_key}"
 
 
-class TargetLink(models.Model):
+class TargetLink(AuditedModel):
     """Which task delivers a target and which units report its observations."""
 
     target = models.OneToOneField(Target, on_delete=models.CASCADE, related_name="link")

@@ -12,6 +12,13 @@ Roles (see ``models.Role``):
 - unit reporter: published data plus the tasks its unit is named on; reports for its unit;
 - expert reviewer: published data plus the tasks assigned to them; evaluates those;
 - anonymous: published documents, their tasks and targets only.
+
+Published-only scoping also covers what hangs off the documents: units are listed to
+the public only when a published document names them (a unit named only in a draft
+is not yet public), targets and their observations are read outside the
+supervision office only for published documents (a reporter's own task in a draft
+does not open the draft's targets), and the personal name of a sub-task's assignee
+is shown only to signed-in users with a role.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models.query import ModelIterable
 from django.utils.translation import gettext
 
 from luoshi_web.registry.errors import Forbidden, NotFound, Unauthorized
@@ -35,6 +43,7 @@ from luoshi_web.registry.models import (
     Target,
     Task,
     TaskUnit,
+    Unit,
 )
 
 M = TypeVar("M", bound=Model)
@@ -87,6 +96,15 @@ def _assigned_task(actor: Actor, task_ref: str = "pk") -> Exists:
     return Exists(ReviewAssignment.objects.filter(task=OuterRef(task_ref), expert=actor.user))
 
 
+class _WithoutPersonalNames(ModelIterable):
+    """Tasks as the public sees them: the assignee's personal name left out."""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for task in super().__iter__():
+            task.assignee_name = ""
+            yield task
+
+
 def tasks_for(actor: Actor) -> QuerySet[Task]:
     tasks = Task.objects.all()
     if actor.reads_all:
@@ -96,7 +114,18 @@ def tasks_for(actor: Actor) -> QuerySet[Task]:
         rule |= _own_unit_task(actor)
     if actor.role == Role.EXPERT:
         rule |= _assigned_task(actor)
-    return tasks.filter(rule)
+    tasks = tasks.filter(rule)
+    if actor.role is None:  # anonymous, or an account without a role: the public
+        tasks._iterable_class = _WithoutPersonalNames
+    return tasks
+
+
+def units_for(actor: Actor) -> QuerySet[Unit]:
+    """Units the actor may see: all for signed-in roles; for the public, those a published document names."""
+    if actor.role is not None:
+        return Unit.objects.all()
+    named = TaskUnit.objects.filter(unit=OuterRef("pk"), task__document__published=True)
+    return Unit.objects.filter(Exists(named))
 
 
 def documents_for(actor: Actor) -> QuerySet[Document]:
@@ -110,9 +139,13 @@ def documents_for(actor: Actor) -> QuerySet[Document]:
 
 
 def targets_for(actor: Actor) -> QuerySet[Target]:
+    """Targets of the documents the actor may see: the public, of published documents only; a
+    reporter or an expert, also of an unpublished document in which its unit has (or it
+    reviews) a task, so the unit that delivers a target can report on it; never the targets of
+    every unpublished document."""
     if actor.reads_all:
         return Target.objects.all()
-    return Target.objects.filter(document__in=documents_for(actor))
+    return Target.objects.filter(Exists(documents_for(actor).filter(pk=OuterRef("document_id"))))
 
 
 def observations_for(actor: Actor) -> QuerySet[Observation]:
@@ -149,7 +182,7 @@ def get_visible(queryset: QuerySet[M], pk: Any, what: str) -> M:
     """
     try:
         return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NotFound(
             gettext("%(what)s %(pk)s 不存在") % {"what": queryset.model._meta.verbose_name, "pk": pk}
         ) from None

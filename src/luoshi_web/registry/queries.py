@@ -61,7 +61,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, TextField
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
-from luoshi_web.registry import clock
+from luoshi_web.registry import clock, validation
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.cycles import compliance
 from luoshi_web.registry.errors import Forbidden, Invalid
@@ -120,7 +120,9 @@ def clamp_paging(limit: Any, offset: Any) -> tuple[int, int]:
         offset = int(offset)
     except (TypeError, ValueError):
         offset = 0
-    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
+    # an offset past what the database can count is a clear 422, not an overflow deep in the driver
+    offset = validation.integer(max(0, offset), "offset", (0, validation.REGULAR[1]))
+    return max(1, min(limit, MAX_LIMIT)), offset
 
 
 def page(queryset: QuerySet[Any], limit: Any = DEFAULT_LIMIT, offset: Any = 0) -> PageOf[Any]:
@@ -528,8 +530,9 @@ def target_progress(target: Target) -> TargetProgress:
 
 
 def visible_units(actor: Actor, *, q: str = "") -> QuerySet[Unit]:
-    """Units by name, aliases loaded; ``q`` matches a name or an alias."""
-    units = Unit.objects.prefetch_related("aliases").order_by("name")
+    """Units ``actor`` may see (the public: those a published document names) by name, aliases
+    loaded; ``q`` matches a name or an alias."""
+    units = perm.units_for(actor).prefetch_related("aliases").order_by("name")
     if q:
         units = units.filter(Q(name__contains=q) | Q(aliases__alias__contains=q)).distinct()
     return units

@@ -111,7 +111,7 @@ def get_report(request: HttpRequest, report_id: int):
 def patch_report(request: HttpRequest, report_id: int, body: ReportPatch):
     who = actor(request)
     report = queries.get_report(who, report_id)
-    cycles.save_report(who, report.task, report.cycle, **body.dict(exclude_unset=True))
+    cycles.edit_report(who, report, **body.dict(exclude_unset=True))
     return serialize.report(queries.get_report(who, report_id))
 
 

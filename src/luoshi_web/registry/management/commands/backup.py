@@ -12,6 +12,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from luoshi_web.registry.backup import Counts, backup
 from luoshi_web.registry.errors import RegistryError
+from luoshi_web.registry.ingest import when_free
 
 
 class Command(BaseCommand):
@@ -24,9 +25,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
 
+    def call(self, file: Path, options: dict[str, Any]) -> Counts:
+        return self.run(file)
+
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            counts = self.run(options["file"])
+            counts = when_free(lambda: self.call(options["file"], options))
         except RegistryError as exc:
             self.stderr.write(f"luoshi: {exc.message}")
             sys.exit(2)

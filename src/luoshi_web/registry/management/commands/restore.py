@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext_noop
 
 from luoshi_web.registry.backup import Counts, restore
@@ -18,3 +20,14 @@ class Command(BackupCommand):
     )
     run: Callable[[Path], Counts] = staticmethod(restore)
     done = gettext_noop("已从 %(path)s 恢复 %(count)d 个对象和 %(files)d 个佐证材料文件")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="replace a database holding more rows, or restore an unverifiable archive (version 1, .json)",
+        )
+
+    def call(self, file: Path, options: dict[str, Any]) -> Counts:
+        return restore(file, force=options["force"])
