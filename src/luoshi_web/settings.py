@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",  # ships the Swagger UI assets for /api/v1/docs (no CDN at run time)
     "luoshi_web.registry",
+    "luoshi_web.supervision",
 ]
 
 MIDDLEWARE = [
