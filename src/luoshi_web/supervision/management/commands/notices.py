@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
 
 from luoshi_web.supervision import notices
+from luoshi_web.supervision.management.commands._common import parse_day, write_file
 from luoshi_web.supervision.models import Notice
 from luoshi_web.supervision.notice_document import notice_docx
-
-
-def parse_day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(gettext("日期“%(text)s”格式不对，应为 YYYY-MM-DD") % {"text": text}) from None
 
 
 class Command(BaseCommand):
@@ -63,13 +54,3 @@ class Command(BaseCommand):
                 raise CommandError(gettext("此督办事项没有到过第 %(level)s 级") % {"level": options["level"]})
         write_file(options["output"], notice_docx(notice, step))
         self.stdout.write(options["output"])
-
-
-def write_file(path: str, content: bytes) -> None:
-    try:
-        with open(path, "wb") as handle:
-            handle.write(content)
-    except OSError as exc:
-        raise CommandError(
-            gettext("无法写入文件 %(path)s：%(error)s") % {"path": path, "error": exc.strerror}
-        ) from None
