@@ -208,8 +208,32 @@ class AssessmentScheme(models.Model):
         verbose_name = _("考核方案")
         verbose_name_plural = _("考核方案")
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and AssessmentScheme.objects.filter(pk=self.pk, closed_at__isnull=False).exists():
+            raise PermissionError("a closed year's assessment is frozen")
+        super().save(*args, **kwargs)
 
-class Adjustment(models.Model):
+
+class _FrozenWithScheme(models.Model):
+    """Rows of a closed year cannot be written (the results were computed from them)."""
+
+    class Meta:
+        abstract = True
+
+    def _check_open(self) -> None:
+        if AssessmentScheme.objects.filter(pk=self.scheme_id, closed_at__isnull=False).exists():  # type: ignore[attr-defined]
+            raise PermissionError("a closed year's assessment is frozen")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self._check_open()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        self._check_open()
+        return super().delete(*args, **kwargs)
+
+
+class Adjustment(_FrozenWithScheme):
     """A deduction (negative) or bonus (positive) for a unit in a year, with its reason."""
 
     scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="adjustments")
@@ -219,9 +243,11 @@ class Adjustment(models.Model):
 
     class Meta:
         ordering = ["scheme_id", "unit_id", "id"]
+        verbose_name = _("加减分")
+        verbose_name_plural = _("加减分")
 
 
-class ExpertScore(models.Model):
+class ExpertScore(_FrozenWithScheme):
     """A third-party evaluator's score (第三方测评, 0–100) of a unit for a year."""
 
     scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="expert_scores")
@@ -231,3 +257,5 @@ class ExpertScore(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["scheme", "unit", "expert"], name="expert_score_once")]
+        verbose_name = _("第三方测评分")
+        verbose_name_plural = _("第三方测评分")
