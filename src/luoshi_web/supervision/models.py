@@ -259,3 +259,26 @@ class ExpertScore(_FrozenWithScheme):
         constraints = [models.UniqueConstraint(fields=["scheme", "unit", "expert"], name="expert_score_once")]
         verbose_name = _("第三方测评分")
         verbose_name_plural = _("第三方测评分")
+
+
+class Message(models.Model):
+    """An item of a user's inbox in the application (also sent by e-mail when the user has one).
+
+    ``key`` names the event (``notice:7:level:2``, ``cycle:3:unit:5:days:7``): a user gets one
+    message per key, so a reminder job that runs twice, or on two workers, never repeats itself.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox")
+    key = models.CharField(max_length=120)
+    subject = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
+    link = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="message_once_per_key")]
+        indexes = [models.Index(fields=["user", "read_at"], name="message_inbox_idx")]
+        verbose_name = _("站内消息")
+        verbose_name_plural = _("站内消息")

@@ -34,6 +34,7 @@ from luoshi_web.registry.models import AssignmentRole, Role, Task, TaskUnit
 from luoshi_web.registry.permissions import Actor, get_visible, require_manager, require_user
 from luoshi_web.registry.status import AT_RISK, COMPLETED, OVERDUE, status_of
 from luoshi_web.supervision import conf
+from luoshi_web.supervision.inbox import notify, unit_reporters
 from luoshi_web.supervision.models import (
     TOP_LEVEL,
     EscalationRule,
@@ -45,6 +46,7 @@ from luoshi_web.supervision.models import (
     StepAction,
 )
 from luoshi_web.supervision.numbering import next_number
+from luoshi_web.supervision.officialdoc import chinese_date
 
 # The statuses a notice may be issued from without the supervisor flagging the task.
 NOTICE_STATUSES = (OVERDUE, AT_RISK)
@@ -89,6 +91,18 @@ def _actor_name(actor: Actor | None) -> str:
 
 def _number(level: int, on: date) -> str:
     return next_number(conf.get("LUOSHI_NOTICE_PREFIXES")[int(level)], on.year)
+
+
+def announce(notice: Notice) -> int:
+    """Tell the addressed unit's reporters (inbox and e-mail) that a notice reached them at its level."""
+    return notify(
+        unit_reporters(notice.unit_id),
+        key=f"notice:{notice.pk}:level:{notice.level}",
+        subject=gettext("【%(level)s】%(number)s：请于%(due)s前回复整改情况")
+        % {"level": notice.get_level_display(), "number": notice.number, "due": chinese_date(notice.rectify_due)},
+        body=notice.reason,
+        link=f"/notices/{notice.pk}/",
+    )
 
 
 def issue(
@@ -153,6 +167,7 @@ def issue(
             rectify_due=rectify_due,
             actor_name=_actor_name(actor),
         )
+        transaction.on_commit(lambda: announce(notice))
     return notice
 
 
@@ -289,6 +304,7 @@ def escalate(actor: Actor, notice: Notice, *, reason: str, today: date | None = 
     with transaction.atomic(), audit.acting_as(actor.user, "notice.escalate"):
         if not _escalate(notice, actor, today, reason.strip()):
             raise _stale()
+        transaction.on_commit(lambda: announce(notice))
     return notice
 
 
