@@ -34,7 +34,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from luoshi_web.registry import audit, clock
 from luoshi_web.registry.errors import Invalid
-from luoshi_web.registry.models import AssignmentRole, Report, ReportKind, ReportState, Task
+from luoshi_web.registry.models import AssignmentRole, Report, ReportKind, ReportState, Task, TaskUnit
 from luoshi_web.registry.permissions import Actor, require_manager, tasks_for
 from luoshi_web.registry.status import LABELS, with_status
 from luoshi_web.supervision.models import Level, Notice, NoticeState, TaskNote
@@ -81,7 +81,27 @@ def column_letter(index: int) -> str:
 # --- export -----------------------------------------------------------------------------------
 
 
+LEDGER_FIELDS = (
+    "id",
+    "text",
+    "deadline",
+    "assignee_name",
+    "latest_percent",
+    "status",
+    "document__doc_number",
+    "document__title",
+    "document__date",
+    "latest_progress",
+    "notice_level",
+    "notice_state",
+    "notices_closed",
+    "ledger_text",
+)
+CHUNK = 2000
+
+
 def _annotated(tasks: Any) -> Any:
+    """The ledger's columns as plain values, in SQL: latest lead report, open notice, closed count, note."""
     latest = Report.objects.filter(
         task=OuterRef("pk"), kind=ReportKind.LEAD, state__in=[ReportState.SUBMITTED, ReportState.ACCEPTED]
     ).order_by("-cycle__period_end", "-submitted_at", "-id")
@@ -94,27 +114,42 @@ def _annotated(tasks: Any) -> Any:
         .values("n")
     )
     note = TaskNote.objects.filter(task=OuterRef("pk")).values("text")[:1]
-    return (
-        tasks.select_related("document")
-        .prefetch_related("assignments")
-        .annotate(
-            latest_progress=Subquery(latest.values("progress")[:1]),
-            notice_level=Subquery(open_notice.values("level")[:1]),
-            notice_state=Subquery(open_notice.values("state")[:1]),
-            notices_closed=Subquery(closed[:1]),
-            ledger_text=Subquery(note),
-        )
+    return tasks.annotate(
+        latest_progress=Subquery(latest.values("progress")[:1]),
+        notice_level=Subquery(open_notice.values("level")[:1]),
+        notice_state=Subquery(open_notice.values("state")[:1]),
+        notices_closed=Subquery(closed[:1]),
+        ledger_text=Subquery(note),
+    ).values(*LEDGER_FIELDS)
+
+
+def _with_units(chunk: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Add the lead and responsible unit names to a chunk of rows (one query per chunk)."""
+    names: dict[int, list[tuple[str, str]]] = {}
+    rows = (
+        TaskUnit.objects.filter(task_id__in=[r["id"] for r in chunk])
+        .order_by("task_id", "position")
+        .values_list("task_id", "name", "role")
     )
+    for task_id, name, role in rows:
+        names.setdefault(task_id, []).append((name, role))
+    for row in chunk:
+        units = names.get(row["id"], [])
+        row["lead_names"] = UNIT_SEPARATOR.join(n for n, r in units if r == AssignmentRole.LEAD)
+        row["unit_names"] = UNIT_SEPARATOR.join(n for n, _r in units)
+        yield row
 
 
-def _document_label(task: Task) -> str:
-    return task.document.doc_number or task.document.title
-
-
-def _units(task: Task) -> tuple[str, str]:
-    assignments = sorted(task.assignments.all(), key=lambda a: a.position)
-    lead = UNIT_SEPARATOR.join(a.name for a in assignments if a.role == AssignmentRole.LEAD)
-    return lead, UNIT_SEPARATOR.join(a.name for a in assignments)
+def ledger_rows(tasks: Any) -> Iterator[dict[str, Any]]:
+    """Stream the rows of the ledger of ``tasks`` (a queryset with ``status``), chunk by chunk."""
+    chunk: list[dict[str, Any]] = []
+    for row in _annotated(tasks).iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield from _with_units(chunk)
+            chunk = []
+    if chunk:
+        yield from _with_units(chunk)
 
 
 def notice_summary(level: int | None, state: str | None, closed: int | None) -> str:
@@ -126,33 +161,36 @@ def notice_summary(level: int | None, state: str | None, closed: int | None) -> 
     return "；".join(parts)
 
 
-def progress_text(task: Task) -> str:
-    text = (task.latest_progress or "").strip()  # type: ignore[attr-defined]
-    if task.latest_percent is not None:
-        return gettext("完成%(percent)s%%：%(text)s") % {"percent": task.latest_percent, "text": text}
+def progress_text(percent: int | None, progress: str | None) -> str:
+    text = (progress or "").strip()
+    if percent is not None:
+        return gettext("完成%(percent)s%%：%(text)s") % {"percent": percent, "text": text}
     return text
 
 
-def row_values(task: Task) -> dict[str, Any]:
-    lead, units = _units(task)
+STATUS_LABELS = {key: str(label) for key, label in LABELS.items()}
+
+
+def row_values(row: dict[str, Any]) -> dict[str, Any]:
+    """The ledger's cells for one row of :func:`ledger_rows`."""
     return {
-        "document": _document_label(task),
-        "text": task.text,
-        "lead": lead,
-        "units": units,
-        "assignee": task.assignee_name,
-        "deadline": task.deadline,
-        "progress": progress_text(task),
-        "status": str(LABELS[task.status]),  # type: ignore[attr-defined]
-        "notices": notice_summary(task.notice_level, task.notice_state, task.notices_closed),  # type: ignore[attr-defined]
-        "note": task.ledger_text or "",  # type: ignore[attr-defined]
-        "task_id": task.pk,
+        "document": row["document__doc_number"] or row["document__title"],
+        "text": row["text"],
+        "lead": row["lead_names"],
+        "units": row["unit_names"],
+        "assignee": row["assignee_name"],
+        "deadline": row["deadline"],
+        "progress": progress_text(row["latest_percent"], row["latest_progress"]),
+        "status": STATUS_LABELS[row["status"]],
+        "notices": notice_summary(row["notice_level"], row["notice_state"], row["notices_closed"]),
+        "note": row["ledger_text"] or "",
+        "task_id": row["id"],
     }
 
 
 def export(actor: Actor, selection: TaskSelection, today: date, out: IO[bytes] | str, *, title: str = "") -> int:
     """Write the ledger of the selected tasks to ``out`` (path or binary file); returns the row count."""
-    tasks = _annotated(select_tasks(actor, selection, today))
+    rows = ledger_rows(select_tasks(actor, selection, today))
     book = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False})
     sheet = book.add_worksheet(gettext("台账"))
     title_fmt = book.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
@@ -177,8 +215,8 @@ def export(actor: Actor, selection: TaskSelection, today: date, out: IO[bytes] |
     sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     sheet.fit_to_pages(1, 0)  # every column on the page width, as many pages down as needed
     row = 1
-    for row, task in enumerate(tasks.iterator(chunk_size=2000), start=2):
-        values = row_values(task)
+    for row, record in enumerate(rows, start=2):
+        values = row_values(record)
         sheet.write_number(row, 0, row - 1, cell_fmt)
         for index, column in enumerate(COLUMNS[1:], start=1):
             value = values[column.key]
@@ -406,7 +444,7 @@ def plan_import(actor: Actor, source: str | bytes | IO[bytes]) -> ImportResult:
         parsed.append((number, task_id, values, row))
 
     visible = with_status(tasks_for(actor), clock.today()).filter(active=True, pk__in=list(seen))
-    tasks = {t.pk: t for t in _annotated(visible)}
+    tasks = {t["id"]: t for t in ledger_rows(visible)}
     result = ImportResult()
     for number, task_id, values, row in parsed:
         task = tasks.get(task_id)
@@ -423,11 +461,12 @@ def plan_import(actor: Actor, source: str | bytes | IO[bytes]) -> ImportResult:
                     )
                 )
         deadline = values.get("deadline")
-        if "deadline" in values and deadline is not None and task.document.date and deadline < task.document.date:
+        signed = task["document__date"]
+        if "deadline" in values and deadline is not None and signed and deadline < signed:
             errors.append(
                 CellError(
                     *where(number, "deadline"),
-                    gettext("完成时限早于文件成文日期 %(day)s") % {"day": task.document.date.isoformat()},
+                    gettext("完成时限早于文件成文日期 %(day)s") % {"day": signed.isoformat()},
                 )
             )
         for key in EDITABLE:
