@@ -150,6 +150,9 @@ def main() -> int:
         began = time.perf_counter()
         build(args.tasks)
         print(f"built {args.tasks} tasks in {time.perf_counter() - began:.1f} s", file=sys.stderr)
+        from django.db import connection
+
+        connection.close()  # checkpoints SQLite's WAL: the child must not map a huge -wal/-shm (counted in RSS)
         done = subprocess.run(
             [sys.executable, __file__, "--export-only", data_dir], capture_output=True, text=True, check=False
         )

@@ -143,6 +143,12 @@ def test_unanswered_notice_climbs_one_level_per_period(world: World) -> None:
     assert [row.before["level"] for row in audit] == [1, 2, 3]
 
 
+def test_a_task_dropped_by_a_revision_stops_escalating(world: World) -> None:
+    issue(world)
+    Task.objects.filter(pk=world.task_a.pk).update(active=False)
+    assert notices.escalate_due(date(2016, 7, 14)) == []
+
+
 def test_schedule_is_configured_per_level(world: World) -> None:
     EscalationRule.objects.create(level=Level.REMIND, wait_days=0, reply_days=5)
     notice = issue(world)

@@ -317,7 +317,9 @@ def escalate_due(today: date | None = None, *, _between: Callable[[], None] | No
     """
     today = today or clock.today()
     candidates = list(
-        Notice.objects.filter(state=NoticeState.OPEN, escalate_on__lte=today, level__lt=TOP_LEVEL).order_by("id")
+        Notice.objects.filter(
+            state=NoticeState.OPEN, escalate_on__lte=today, level__lt=TOP_LEVEL, task__active=True
+        ).order_by("id")
     )
     if _between is not None:
         _between()
