@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from luoshi_web.registry import cycles
 from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
-from luoshi_web.registry.models import Evidence, Observation, Target, Task
+from luoshi_web.registry.models import Evidence, Observation, ReportingCycle, Target, Task
 from luoshi_web.supervision import assessment, notices
 from luoshi_web.supervision.models import AssessmentScheme
 
@@ -113,6 +113,12 @@ def test_worked_example(world: World) -> None:
     }
     assert (b["weighted"], b["expert"], b["total"]) == ("90.63", None, "90.63")
     assert [row["unit"] for row in assessment.compute(2016, today=date(2017, 1, 10))] == ["省财政厅", "省发展改革委"]
+
+
+def test_a_unit_with_nothing_to_measure_is_not_ranked(world: World) -> None:
+    Task.objects.update(deadline=None)  # no task due in 2016, no target in any task text
+    ReportingCycle.objects.all().delete()  # no report owed
+    assert assessment.compute(2016, today=date(2017, 1, 10)) == []
 
 
 def test_caps_floor_and_scheme_validation(world: World) -> None:

@@ -12,7 +12,8 @@ Components, each 0–100 and rounded to 0.01 (half up), for a unit U and year Y:
 - 督办情况 notices: 100 minus the scheme's points per notice U received in Y, at the
   highest level the notice reached, not below 0.
 A component with nothing to measure (no task due, no target) is left out and the
-weights of the others are scaled up to the same total. The weighted score is then
+weights of the others are scaled up to the same total; a unit with none of the first
+four to measure is not ranked. The weighted score is then
 combined with the mean third-party score (第三方测评) as
 ``(1 - expert_share) × weighted + expert_share × expert`` (weighted alone when no
 expert scored the unit), and the bonuses (capped at ``bonus_cap``) added and the
@@ -55,6 +56,7 @@ from luoshi_web.supervision.selection import SYSTEM
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
+WORK_COMPONENTS = ("on_time", "targets", "punctuality", "quality")
 DEFAULT_NOTICE_POINTS = {"1": 2, "2": 5, "3": 10, "4": 20}
 COMPONENTS = (
     ("on_time", "weight_on_time", gettext_lazy("按期完成")),
@@ -256,6 +258,9 @@ def compute(year: int, *, today: date | None = None) -> list[dict[str, Any]]:
     _validate(scheme)
     today = today or clock.today()
     scores = [score_unit(scheme, unit, today) for unit in assessed_units(year)]
+    # A unit with no work to measure (no task due, no target, no report owed or reviewed) is
+    # not ranked: its 督办 component alone would give it full marks.
+    scores = [s for s in scores if any(s.components[k] is not None for k in WORK_COMPONENTS)]
     scores.sort(key=lambda s: (-s.total, s.unit))
     return [{"rank": i, **s.as_json()} for i, s in enumerate(scores, 1)]
 
