@@ -32,6 +32,7 @@ HEADER = [
     "督办情况",
     "备注",
     "任务编号",
+    "校验码",
 ]
 
 
@@ -50,7 +51,7 @@ def test_export_layout_prints_on_a4_landscape(world: World) -> None:
     book = openpyxl.load_workbook(io.BytesIO(export_bytes(world)))
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[2]] == HEADER
-    assert "重点任务落实台账" in sheet["A1"].value and "A1:L1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "重点任务落实台账" in sheet["A1"].value and "A1:M1" in {str(r) for r in sheet.merged_cells.ranges}
     assert sheet.freeze_panes == "A3"
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
     # fit to one page wide (1 is the XML default, so it may be omitted), any number of pages tall
@@ -59,6 +60,7 @@ def test_export_layout_prints_on_a4_landscape(world: World) -> None:
     assert sheet.print_title_rows == "$1:$2"
     widths = [sheet.column_dimensions[chr(65 + i)].width for i in range(12)]
     assert all(w and w > 4 for w in widths)
+    assert sheet.column_dimensions["M"].hidden and not sheet.column_dimensions["L"].hidden
     assert sheet["C3"].alignment.wrap_text
     (validation,) = sheet.data_validations.dataValidation
     assert validation.type == "list" and str(validation.sqref) == "I3:I6"
@@ -154,6 +156,20 @@ def test_one_bad_row_rejects_the_whole_file(world: World) -> None:
     assert any(str(e).startswith(f"第{rb}行 G列（完成时限）：") for e in caught.value.errors)
     assert AuditLog.objects.count() == before
     assert Task.objects.get(pk=world.task_a.pk).assignee_name == ""
+
+
+def test_a_row_changed_in_the_registry_after_export_is_refused(world: World) -> None:
+    content = export_bytes(world)
+    ra, rb = row_of(content, world.task_a.pk), row_of(content, world.task_b.pk)
+    Task.objects.filter(pk=world.task_a.pk).update(assignee_name="赵六")  # someone else, after the export
+    Task.objects.filter(pk=world.task_b.pk).update(assignee_name="钱七")
+    edited = edit(content, {(ra, 11): "改备注", (rab := row_of(content, world.task_ab.pk), 6): "孙八"})
+    with pytest.raises(ledger.LedgerInvalid) as caught:
+        ledger.import_ledger(world.actor("supervisor"), edited)
+    # task_a's row would undo 赵六; task_b's row changes nothing, so its stale digest is no error
+    assert [(e.row, e.column, e.title) for e in caught.value.errors] == [(ra, "M", "校验码")]
+    assert "导出后此任务已在系统中被修改" in str(caught.value.errors[0])
+    assert rb != rab and Task.objects.get(pk=world.task_ab.pk).assignee_name == ""
 
 
 def test_deadline_before_the_document_and_unknown_task(world: World) -> None:

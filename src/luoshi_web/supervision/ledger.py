@@ -19,7 +19,9 @@ each with its audit row.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,8 +63,10 @@ COLUMNS = (
     Column("notices", gettext_lazy("督办情况"), 12),
     Column("note", gettext_lazy("备注"), 12),
     Column("task_id", gettext_lazy("任务编号"), 8),
+    Column("check", gettext_lazy("校验码"), 10),  # hidden: the editable cells' values at export
 )
 EDITABLE = ("deadline", "assignee", "note")
+TASK_ID_TITLE = gettext_lazy("任务编号")
 FIXED = ("document", "text", "lead", "units")
 UNIT_SEPARATOR = "、"
 MAX_ASSIGNEE = 100
@@ -188,6 +192,17 @@ def row_values(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def check_code(values: dict[str, Any]) -> str:
+    """A short digest of a row's editable cells as stored, written at export and compared at import.
+
+    A row whose digest no longer matches was changed in the registry after the export; applying
+    its edits would silently undo that change (a lost update), so such a row is refused.
+    """
+    deadline = values["deadline"].isoformat() if values["deadline"] else ""
+    raw = json.dumps([deadline, values["assignee"], values["note"]], ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+
+
 def export(actor: Actor, selection: TaskSelection, today: date, out: IO[bytes] | str, *, title: str = "") -> int:
     """Write the ledger of the selected tasks to ``out`` (path or binary file); returns the row count."""
     rows = ledger_rows(select_tasks(actor, selection, today))
@@ -200,7 +215,7 @@ def export(actor: Actor, selection: TaskSelection, today: date, out: IO[bytes] |
     cell_fmt = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
     date_fmt = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "border": 1})
     for index, column in enumerate(COLUMNS):
-        sheet.set_column(index, index, column.width)
+        sheet.set_column(index, index, column.width, None, {"hidden": column.key == "check"})
     last = len(COLUMNS) - 1
     sheet.set_row(0, 30)
     sheet.merge_range(
@@ -219,7 +234,7 @@ def export(actor: Actor, selection: TaskSelection, today: date, out: IO[bytes] |
         values = row_values(record)
         sheet.write_number(row, 0, row - 1, cell_fmt)
         for index, column in enumerate(COLUMNS[1:], start=1):
-            value = values[column.key]
+            value = values.get(column.key)
             if column.key == "deadline":
                 if value is None:
                     sheet.write_blank(row, index, None, date_fmt)
@@ -227,6 +242,8 @@ def export(actor: Actor, selection: TaskSelection, today: date, out: IO[bytes] |
                     sheet.write_datetime(row, index, datetime(value.year, value.month, value.day), date_fmt)
             elif column.key == "task_id":
                 sheet.write_number(row, index, value, cell_fmt)
+            elif column.key == "check":
+                sheet.write_string(row, index, check_code(values), cell_fmt)
             else:
                 sheet.write_string(row, index, value, cell_fmt)
     status_col = next(i for i, c in enumerate(COLUMNS) if c.key == "status")
@@ -372,7 +389,7 @@ def read_rows(source: str | bytes | IO[bytes]) -> tuple[list[str], Iterator[tupl
     wanted = {str(c.title) for c in COLUMNS}
     for index, row in enumerate(rows[:10]):
         titles = [_norm(_text(v)) for v in row]
-        if str(COLUMNS[-1].title) in titles and len(wanted & set(titles)) >= 3:
+        if str(TASK_ID_TITLE) in titles and len(wanted & set(titles)) >= 3:
             data = ((number, r) for number, r in enumerate(rows[index + 1 :], start=index + 2))
             return titles, data
     raise Invalid(gettext("台账中找不到表头行（须含“任务编号”列）"))
@@ -469,10 +486,23 @@ def plan_import(actor: Actor, source: str | bytes | IO[bytes]) -> ImportResult:
                     gettext("完成时限早于文件成文日期 %(day)s") % {"day": signed.isoformat()},
                 )
             )
+        changes = []
         for key in EDITABLE:
             if key in values and values[key] != current[key]:
                 title = next(str(c.title) for c in COLUMNS if c.key == key)
-                result.changes.append(Change(number, task_id, key, title, current[key], values[key]))
+                changes.append(Change(number, task_id, key, title, current[key], values[key]))
+        exported = _text(cell(row, "check")) if "check" in positions else ""
+        if changes and exported and exported != check_code(current):
+            # The registry changed this row after the export. If the file still holds what was
+            # exported, nobody edited the row: keep the registry's newer values. Otherwise the
+            # edit would overwrite someone else's change: refuse it.
+            if check_code({**current, **{k: values[k] for k in EDITABLE if k in values}}) == exported:
+                changes = []
+            else:
+                errors.append(
+                    CellError(*where(number, "check"), gettext("导出后此任务已在系统中被修改，请重新导出台账后再改"))
+                )
+        result.changes.extend(changes)
         result.rows += 1
     if errors:
         raise LedgerInvalid(sorted(errors, key=lambda e: (e.row, e.column)))
