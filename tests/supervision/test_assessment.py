@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from django.core.files.base import ContentFile
@@ -179,3 +180,30 @@ def test_assess_command_closes(world: World, tmp_path: Path, capsys: pytest.Capt
     assert AssessmentScheme.objects.get(year=2016).closed_at is not None
     book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
     assert book.worksheets[0]["B3"].value == "省财政厅"
+
+
+def test_docx_export_lists_every_result(world: World, tmp_path: Path) -> None:
+    example(world)
+    assessment.close_year(world.actor("supervisor"), 2016, today=date(2017, 1, 10))
+    out = tmp_path / "考核.docx"
+    call_command("assess", "--year", "2016", "-o", str(out))
+    parsed = docx.Document(str(out))
+    (table,) = parsed.tables
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0][:2] == ["排名", "单位"] and rows[0][-1] == "总分"
+    assert rows[1] == ["1", "省财政厅", "100.00", "—", "50.00", "100.00", "100.00", "—", "0.00", "0.00", "90.63"]
+    assert rows[2] == [
+        "2",
+        "省发展改革委",
+        "50.00",
+        "50.00",
+        "33.33",
+        "50.00",
+        "93.00",
+        "85.00",
+        "5.00",
+        "2.00",
+        "64.76",
+    ]
+    texts = [p.text for p in parsed.paragraphs if p.text]
+    assert texts[2] == "关于2016年度目标绩效考核结果的通报" and texts[-1] == "2017年1月10日"

@@ -51,7 +51,9 @@ from luoshi_web.registry.models import (
 )
 from luoshi_web.registry.permissions import Actor, require_manager
 from luoshi_web.registry.target_progress import Point, progress
+from luoshi_web.supervision import conf
 from luoshi_web.supervision.models import Adjustment, AssessmentScheme, ExpertScore, Notice, NoticeStep, StepAction
+from luoshi_web.supervision.officialdoc import OfficialDocument
 from luoshi_web.supervision.selection import SYSTEM
 
 CENT = Decimal("0.01")
@@ -380,3 +382,44 @@ def export(year: int, out: IO[bytes] | str, *, today: date | None = None) -> int
                 sheet.write_number(r, c, float(value), number)
     book.close()
     return len(rows)
+
+
+def export_docx(year: int, *, today: date | None = None) -> bytes:
+    """The results as a .docx in official layout: one table, rank by rank, with every component."""
+    rows = compute(year, today=today)
+    scheme = scheme_for(year)
+    office = conf.get("LUOSHI_OFFICE_NAME")
+    out = OfficialDocument()
+    out.masthead(gettext("%(office)s文件") % {"office": office})
+    out.number_line(gettext("（%(year)s年度）") % {"year": year})
+    out.title(gettext("关于%(year)s年度目标绩效考核结果的通报") % {"year": year})
+    out.addressee(gettext("各有关单位"))
+    state = gettext("已关闭") if scheme.closed_at else gettext("未关闭，结果可能变化")
+    out.body(
+        gettext("根据%(year)s年度目标绩效考核方案，现将各单位考核结果（%(state)s）通报如下。")
+        % {"year": year, "state": state}
+    )
+    header = [gettext("排名"), gettext("单位"), *(str(label) for _k, _f, label in COMPONENTS)]
+    header += [gettext("第三方测评"), gettext("加分"), gettext("扣分"), gettext("总分")]
+
+    def show(value: str | None) -> str:
+        return "—" if value is None else value
+
+    out.table(
+        header,
+        [
+            [
+                row["rank"],
+                row["unit"],
+                *(show(row["components"][k]) for k, _f, _l in COMPONENTS),
+                show(row["expert"]),
+                row["bonus"],
+                row["deduction"],
+                row["total"],
+            ]
+            for row in rows
+        ],
+    )
+    closed = scheme.results.get("closed_on") if scheme.results else None
+    out.signature(office, date.fromisoformat(closed) if closed else (today or clock.today()))
+    return out.bytes()

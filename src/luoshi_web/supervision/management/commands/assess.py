@@ -1,4 +1,4 @@
-"""``luoshi assess --year 2016 -o FILE.xlsx [--close]``: the year's 目标绩效考核 results as .xlsx."""
+"""``luoshi assess --year 2016 -o FILE.xlsx|FILE.docx [--close]``: the year's 目标绩效考核 results."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from luoshi_web.registry.errors import RegistryError
 from luoshi_web.supervision import assessment
-from luoshi_web.supervision.management.commands._common import acting, parse_day
+from luoshi_web.supervision.management.commands._common import acting, parse_day, write_file
 
 
 class Command(BaseCommand):
@@ -27,7 +27,11 @@ class Command(BaseCommand):
         try:
             if options["close"]:
                 assessment.close_year(acting(options.get("user")), options["year"], today=today)
-            count = assessment.export(options["year"], options["output"], today=today)
+            if options["output"].lower().endswith(".docx"):
+                write_file(options["output"], assessment.export_docx(options["year"], today=today))
+                count = len(assessment.compute(options["year"], today=today))
+            else:
+                count = assessment.export(options["year"], options["output"], today=today)
         except RegistryError as exc:
             raise CommandError(exc.message) from None
         except OSError as exc:
