@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from luoshi_web.registry import cycles
-from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
+from luoshi_web.registry.errors import Conflict, Forbidden, Invalid, Unauthorized
 from luoshi_web.registry.models import Evidence, Observation, Target, Task, TaskUnit
 from luoshi_web.registry.status import LABELS, status_of
 from luoshi_web.supervision import bulletins, notices
@@ -170,3 +170,13 @@ def test_bulletin_command(world: World, tmp_path: Path, capsys: pytest.CaptureFi
         call_command("bulletin", "--period", "2016Q2", "--issue", "-o", str(out))
     with pytest.raises(Exception, match="期间"):
         call_command("bulletin", "--period", "2016Q9", "-o", str(out))
+
+
+def test_who_reads_bulletins(world: World) -> None:
+    sup = world.actor("supervisor")
+    bulletins.draft(sup, "2016Q1", today=date(2016, 4, 5))
+    issued = bulletins.issue(sup, bulletins.draft(sup, "2016Q2", today=date(2016, 7, 5)), today=date(2016, 7, 6))
+    assert bulletins.bulletins_for(world.actor("leader")).count() == 2  # drafts too
+    assert list(bulletins.bulletins_for(world.actor("reporter_a"))) == [issued]  # circulated ones only
+    with pytest.raises(Unauthorized):
+        bulletins.bulletins_for(world.actor("anonymous"))

@@ -44,7 +44,7 @@ def test_issue_from_overdue_task_numbers_it_and_starts_the_ladder(world: World) 
     assert notice.escalate_on == date(2016, 7, 14)  # due 7-10 + 3 waiting days, the day after
     second = issue(world)
     assert second.number == "督提〔2016〕2号"
-    steps = list(notices.ladder(world.task_a).values_list("action", "level", "number"))
+    steps = list(notices.ladder(world.actor("leader"), world.task_a).values_list("action", "level", "number"))
     assert steps == [("issue", 1, "督提〔2016〕1号"), ("issue", 1, "督提〔2016〕2号")]
 
 
@@ -136,11 +136,32 @@ def test_unanswered_notice_climbs_one_level_per_period(world: World) -> None:
     notice.refresh_from_db()
     assert (notice.level, notice.escalate_on) == (Level.INTERVIEW, None)
     assert notices.escalate_due(date(2017, 1, 1)) == []  # 约谈 is the top
-    ladder = list(notices.ladder(world.task_a).values_list("action", "level"))
+    ladder = list(notices.ladder(world.actor("leader"), world.task_a).values_list("action", "level"))
     assert ladder == [("issue", 1), ("escalate", 2), ("escalate", 3), ("escalate", 4)]
     audit = AuditLog.objects.filter(model="supervision.notice", object_id=str(notice.pk), action="notice.escalate")
     assert [row.after["level"] for row in audit] == [2, 3, 4]
     assert [row.before["level"] for row in audit] == [1, 2, 3]
+
+
+def test_ladder_is_seen_by_role(world: World) -> None:
+    to_a = issue(world)
+    to_b = notices.issue(
+        world.actor("supervisor"),
+        world.task_ab,
+        reason="配合不力",
+        requirement="回复",
+        rectify_due=date(2016, 7, 9),
+        unit_id=world.unit_b.pk,
+        flagged=True,
+        today=TODAY,
+    )
+
+    def seen(persona: str) -> set[int]:
+        return {s.notice_id for s in notices.ladder(world.actor(persona), world.task_ab)}
+
+    assert seen("supervisor") == seen("leader") == {to_b.pk}
+    assert seen("reporter_b") == {to_b.pk} and seen("reporter_a") == set() and seen("expert") == set()
+    assert {s.notice_id for s in notices.ladder(world.actor("reporter_a"), world.task_a)} == {to_a.pk}
 
 
 def test_a_task_dropped_by_a_revision_stops_escalating(world: World) -> None:

@@ -333,6 +333,14 @@ def escalate_due(today: date | None = None, *, _between: Callable[[], None] | No
     return escalated
 
 
-def ladder(task: Task) -> QuerySet[NoticeStep]:
-    """Every step of every notice on ``task``, in the order they happened (for the task page)."""
-    return NoticeStep.objects.filter(notice__task=task).select_related("notice", "notice__unit").order_by("at", "id")
+def ladder(actor: Actor, task: Task) -> QuerySet[NoticeStep]:
+    """Every step of every notice on ``task`` the actor may see, in the order they happened (the task page).
+
+    The supervisor, administrator and leader see the whole ladder; a unit's reporter the steps of
+    the notices addressed to its unit; anyone else nothing.
+    """
+    return (
+        NoticeStep.objects.filter(notice__task=task, notice__in=notices_for(actor))
+        .select_related("notice", "notice__unit")
+        .order_by("at", "id")
+    )
