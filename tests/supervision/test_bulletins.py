@@ -180,3 +180,30 @@ def test_who_reads_bulletins(world: World) -> None:
     assert list(bulletins.bulletins_for(world.actor("reporter_a"))) == [issued]  # circulated ones only
     with pytest.raises(Unauthorized):
         bulletins.bulletins_for(world.actor("anonymous"))
+
+
+def test_the_chart_draws_each_rate(world: World) -> None:
+    from PIL import Image
+
+    from luoshi_web.supervision.charts import BAR, bar_box, completion_bars, plot_area
+
+    image = Image.open(io.BytesIO(completion_bars([100, 0, 50, None])))
+    _left, top, _right, bottom = plot_area()
+
+    def bar_height(index: int) -> int:
+        x0, _y0, x1, _y1 = bar_box(index, 4, 0)
+        column = (x0 + x1) // 2
+        return sum(1 for y in range(top - 5, bottom) if image.getpixel((column, y)) == BAR)
+
+    full = bottom - top
+    assert abs(bar_height(0) - full) <= 1
+    assert bar_height(1) == 0 and bar_height(3) == 0
+    assert abs(bar_height(2) - full / 2) <= 1
+
+
+def test_bulletin_has_the_chart_under_the_unit_table(world: World) -> None:
+    scene(world)
+    bulletin = bulletins.draft(world.actor("supervisor"), "2016Q2", today=date(2016, 7, 5))
+    parsed = docx.Document(io.BytesIO(bulletins.render(bulletin)))
+    assert len(parsed.inline_shapes) == 1
+    assert "图1  各牵头单位任务完成率（横轴为上表序号）" in [p.text for p in parsed.paragraphs]

@@ -26,6 +26,7 @@ from luoshi_web.registry.permissions import Actor, require_manager, require_user
 from luoshi_web.registry.status import LABELS, OVERDUE, status_filter, with_status
 from luoshi_web.registry.target_progress import Point, progress
 from luoshi_web.supervision import conf
+from luoshi_web.supervision.charts import MAX_BARS, completion_bars
 from luoshi_web.supervision.models import Bulletin, BulletinState, Level, Notice, NoticeState, StepAction
 from luoshi_web.supervision.numbering import next_number
 from luoshi_web.supervision.officialdoc import OfficialDocument, chinese_date
@@ -325,6 +326,13 @@ def render(bulletin: Bulletin, *, today: date | None = None) -> bytes:
 
     out.heading(gettext("一、分单位完成情况"))
     out.table([str(h) for h in UNIT_HEADER], [[i, r["unit"], *counts(r)] for i, r in enumerate(data["by_unit"], 1)])
+    if data["by_unit"]:
+        rates = [100 * r["completed"] / r["total"] if r["total"] else None for r in data["by_unit"]]
+        out.picture(
+            completion_bars(rates),
+            gettext("图1  各牵头单位任务完成率（横轴为上表序号%(more)s）")
+            % {"more": gettext("，前%(n)s个单位") % {"n": MAX_BARS} if len(rates) > MAX_BARS else ""},
+        )
     out.heading(gettext("二、分文件完成情况"))
     out.table(
         [str(h) for h in DOCUMENT_HEADER],

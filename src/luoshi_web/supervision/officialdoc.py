@@ -98,6 +98,12 @@ class OfficialDocument:
     def heading(self, text: str) -> None:
         self._paragraph(text, font=HEADING_FONT, indent=True)
 
+    def picture(self, png: bytes, caption: str, *, width_mm: float = 150) -> None:
+        """A centred picture with its caption (图1 …) under it."""
+        self.doc.add_picture(io.BytesIO(png), width=Mm(width_mm))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._paragraph(caption, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
