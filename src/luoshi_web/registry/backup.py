@@ -57,6 +57,9 @@ MANIFEST_NAME = "luoshi-backup.json"
 MANIFEST = {"format": "luoshi-backup", "version": 1}
 DUMP_NAME = "db.json"
 MEDIA_PREFIX = "media/"
+# Other apps' rows that point at files under MEDIA_ROOT with the same ``file``/``sha256``/``size``
+# fields as Evidence (the units' evidence for their replies to 督办 notices).
+FILE_MODELS = frozenset({"supervision.noticeevidence"})
 # Zip entries carry a modification time; a fixed one keeps two backups of the same data identical.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CHUNK = 1 << 20
@@ -172,10 +175,10 @@ def _parse_dump(data: bytes, path: Path) -> list[dict[str, Any]]:
 
 def _evidence_files(objects: list[dict[str, Any]], path: Path) -> list[EvidenceFile]:
     """The files the dump's evidence rows name, each checked to be a plain path under MEDIA_ROOT."""
-    label = Evidence._meta.label_lower
+    labels = {Evidence._meta.label_lower, *FILE_MODELS}
     files = []
     for obj in objects:
-        if obj["model"] != label:
+        if obj["model"] not in labels:
             continue
         fields = obj.get("fields")
         fields = fields if isinstance(fields, dict) else {}
