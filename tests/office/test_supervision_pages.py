@@ -350,3 +350,18 @@ def test_assessment_view_close_download(world: World, browse) -> None:  # type: 
         response = client.get(reverse("office:assessment_download", args=[2016, kind]))
         assert response.status_code == 200 and len(b"".join(response.streaming_content)) > 1000
     assert client.get(reverse("office:assessment_download", args=[2016, "pdf"])).status_code == 404
+
+
+# --- demo -----------------------------------------------------------------------------------
+
+
+def test_the_demo_command_leaves_notices_a_bulletin_and_a_closed_assessment(db) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    from luoshi_web.supervision.models import AssessmentScheme
+
+    call_command("demo", "--no-serve", stdout=io.StringIO())
+    open_levels = sorted(Notice.objects.exclude(state=NoticeState.CLOSED).values_list("level", flat=True))
+    assert open_levels == [1, 2]
+    assert Bulletin.objects.filter(state=BulletinState.ISSUED).count() == 1
+    assert AssessmentScheme.objects.get(year=2016).closed_at is not None

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from luoshi_web.office.access import actor, page
-from luoshi_web.office.forms import EvidenceField, TaskFilterForm
+from luoshi_web.office.forms import ISO_DATE, EvidenceField, TaskFilterForm
 from luoshi_web.registry import clock, queries
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.errors import Conflict, Invalid
@@ -71,7 +71,7 @@ def _attachment(content: bytes, filename: str, content_type: str) -> FileRespons
 class IssueForm(forms.Form):
     level = forms.TypedChoiceField(label=_("督办级别"), choices=Level.choices, coerce=int, initial=Level.REMIND)
     unit = forms.TypedChoiceField(label=_("主送单位"), coerce=int)
-    rectify_due = forms.DateField(label=_("整改期限"), widget=forms.DateInput(attrs={"type": "date"}))
+    rectify_due = forms.DateField(label=_("整改期限"), widget=ISO_DATE)
     reason = forms.CharField(label=_("督办事由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     requirement = forms.CharField(
         label=_("整改要求和回复要求"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
@@ -337,7 +337,7 @@ def _level_bars(levels: list[dict[str, Any]]) -> dict[str, Any]:
     for index, lv in enumerate(levels):
         h = 220 * lv["open"] / peak
         x = 40 + index * (width + gap)
-        cols.append({**lv, "x": x, "mid": x + width / 2, "y": 260 - h, "h": h, "w": width})
+        cols.append({**lv, "x": x, "mid": x + width / 2, "y": 300 - h, "h": h, "w": width})
     return {"cols": cols}
 
 
