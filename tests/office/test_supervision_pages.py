@@ -365,3 +365,13 @@ def test_the_demo_command_leaves_notices_a_bulletin_and_a_closed_assessment(db) 
     assert open_levels == [1, 2]
     assert Bulletin.objects.filter(state=BulletinState.ISSUED).count() == 1
     assert AssessmentScheme.objects.get(year=2016).closed_at is not None
+
+
+def test_the_pages_read_in_english(world: World, browse) -> None:  # type: ignore[no-untyped-def]
+    from django.conf import settings
+
+    notice = _notice(world)
+    client = browse("supervisor")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "<h1>Leaders' dashboard" in client.get(reverse("office:dashboard")).content.decode()
+    assert "Close or escalate" in client.get(reverse("office:notice", args=[notice.pk])).content.decode()
