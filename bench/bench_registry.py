@@ -27,7 +27,10 @@ of the shared machine hits both sizes alike and the ratio is measured in one run
 - task with history: ``GET /api/v1/tasks/{id}`` (reports per cycle, sub-tasks, evaluations),
 - API task list: ``GET /api/v1/tasks?unit=…&status=…`` with a bearer token,
 - API list, no filter: ``GET /api/v1/tasks?offset=…`` (the supervisor's first pages),
-- API list by status: ``GET /api/v1/tasks?status=…`` (every task in one status, all units).
+- API list by status: ``GET /api/v1/tasks?status=…`` (every task in one status, all units);
+- the office's pages, as the supervisor in a browser session: task list page
+  (``/tasks/?unit=…&status=…``), unit docket page (``/docket/{id}/``) and task page
+  (``/tasks/{id}/``: source text, reports by cycle, evaluations, audit trail), whole HTML.
 
 Usage (needs a PostgreSQL role allowed to create databases):
     export DATABASE_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
@@ -155,7 +158,8 @@ def _unlog_registry_tables() -> None:
     from django.apps import apps
     from django.db import DatabaseError, connection, transaction
 
-    pending = {model._meta.db_table for model in apps.get_app_config("registry").get_models()}
+    # include_auto_created: many-to-many tables (TargetLink.units) reference the registry's tables too
+    pending = {model._meta.db_table for model in apps.get_app_config("registry").get_models(include_auto_created=True)}
     while pending:
         done = set()
         for table in sorted(pending):
@@ -434,6 +438,8 @@ def _queries(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
     user = get_user_model().objects.get(username="bench")
     who = actor_for(user)
     client = Client(HTTP_AUTHORIZATION=f"Bearer {tokens.issue(user, 'bench')}")
+    browser = Client()  # the office pages: a signed-in session, as a person uses them
+    browser.force_login(user)
     today = clock.today()
     rng = random.Random(20261129)
     units = [rng.randint(1, n["units"]) for _ in range(total)]
@@ -470,6 +476,9 @@ def _queries(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
         "API task list": lambda i: ok(client.get(f"/api/v1/tasks?unit={units[i]}&status={statuses[i]}&limit=50")),
         "API list, no filter": lambda i: ok(client.get(f"/api/v1/tasks?limit=50&offset={offsets[i]}")),
         "API list by status": lambda i: ok(client.get(f"/api/v1/tasks?status={statuses[i]}&limit=50")),
+        "task list page": lambda i: ok(browser.get(f"/tasks/?unit={units[i]}&status={statuses[i]}")),
+        "unit docket page": lambda i: ok(browser.get(f"/docket/{units[i]}/")),
+        "task page": lambda i: ok(browser.get(f"/tasks/{task_ids[i]}/")),
     }
 
 

@@ -41,7 +41,11 @@ def test_report_returned_refiled_accepted(ledger, new_page, tmp_path):  # type: 
     reporter.fill("#id_percent", "150")
     reporter.click("button[value=submit]")
     assert "完成比例应在 0 到 100 之间" in reporter.inner_text("main")  # bad input: a message, nothing saved
+    assert Report.objects.get(task=task, unit__name="商务厅", cycle__status="open").percent == 20  # the draft as it was
+    reporter.goto(f"/tasks/{task.pk}/report/")
+    reporter.fill("#id_progress", "已汇总各市（州）综合服务站点1.2万个，实现一网多用。")
     reporter.fill("#id_percent", "60")
+    reporter.fill("#id_next_steps", "推动站点与金融、物流服务共建共享。")
     reporter.set_input_files("#id_evidence", str(minutes))
     shoot(reporter, "report-form")
     reporter.click("button[value=submit]")

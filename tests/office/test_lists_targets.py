@@ -33,6 +33,19 @@ def test_filters(world, browse, monkeypatch):  # type: ignore[no-untyped-def]
     assert ranged == {world.task_a.pk}
 
 
+def test_filters_by_typed_unit_name_and_document_number(world, browse):  # type: ignore[no-untyped-def]
+    client = browse("supervisor")
+    body = client.get("/tasks/", {"unit": world.unit_b.name}).content.decode()
+    assert task_links(body) == {world.task_b.pk, world.task_ab.pk}
+    body = client.get("/tasks/", {"document": world.d2.doc_number}).content.decode()
+    assert task_links(body) == {world.task_public.pk}
+    by_id = client.get(f"/tasks/?unit={world.unit_b.pk}").content.decode()
+    assert f'value="{world.unit_b.name}"' in by_id  # a link's id is shown as the unit's name
+    unknown = client.get("/tasks/", {"unit": "省不存在厅"}).content.decode()
+    assert "没有名为“省不存在厅”的单位" in unknown
+    assert "没有发文字号为" in client.get("/tasks/", {"document": "川办发〔1999〕1号"}).content.decode()
+
+
 def test_bad_filters_get_messages(world, browse):  # type: ignore[no-untyped-def]
     client = browse("leader")
     body = client.get("/tasks/?deadline_from=2017-01-01&deadline_to=2016-01-01").content.decode()

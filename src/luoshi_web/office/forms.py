@@ -24,8 +24,10 @@ SORT_LABELS = {
 
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label=_("关键词"), required=False, max_length=100)
-    unit = forms.ModelChoiceField(label=_("责任单位"), queryset=Unit.objects.order_by("name"), required=False)
-    document = forms.ModelChoiceField(label=_("文件"), queryset=Document.objects.none(), required=False)
+    # Typed, not picked from a list: a national registry has 10,000 units and 100,000 documents,
+    # too many for a <select>. Links from other pages pass the id (?unit=12); people type a name.
+    unit = forms.CharField(label=_("责任单位"), required=False, max_length=200, help_text=_("单位名称或简称"))
+    document = forms.CharField(label=_("文件"), required=False, max_length=100, help_text=_("发文字号"))
     status = forms.ChoiceField(label=_("状态"), required=False)
     deadline_from = forms.DateField(label=_("时限自"), required=False, widget=ISO_DATE)
     deadline_to = forms.DateField(label=_("时限至"), required=False, widget=ISO_DATE)
@@ -33,10 +35,41 @@ class TaskFilterForm(forms.Form):
 
     def __init__(self, *args, documents=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        if documents is not None:
-            self.fields["document"].queryset = documents
+        self.documents = documents if documents is not None else Document.objects.none()
         self.fields["status"].choices = [("", _("全部")), *((k, v) for k, v in LABELS.items())]
         self.fields["sort"].choices = [(k, SORT_LABELS.get(k, k)) for k in TASK_SORTS]
+
+    def clean_unit(self) -> Unit | None:
+        value = self.cleaned_data["unit"].strip()
+        if not value:
+            return None
+        found = Unit.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        found = found or Unit.objects.filter(name=value).first()
+        found = found or Unit.objects.filter(aliases__alias=value).order_by("pk").first()
+        if found is None:
+            raise forms.ValidationError(_("没有名为“%(name)s”的单位"), params={"name": value})
+        return found
+
+    def clean_document(self) -> Document | None:
+        value = self.cleaned_data["document"].strip()
+        if not value:
+            return None
+        found = self.documents.filter(pk=int(value)).first() if value.isdigit() else None
+        found = found or self.documents.filter(doc_number=value).order_by("pk").first()
+        if found is None:
+            raise forms.ValidationError(_("没有发文字号为“%(number)s”的文件"), params={"number": value})
+        return found
+
+    def shown_as_names(self) -> None:
+        """After validation, show a unit or document given by id under its name in the form."""
+        if not self.is_bound or not hasattr(self, "cleaned_data"):
+            return
+        data = self.data.copy()
+        for name in ("unit", "document"):
+            value = self.cleaned_data.get(name)
+            if value is not None:
+                data[name] = value.name if name == "unit" else (value.doc_number or str(value.pk))
+        self.data = data
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()

@@ -47,6 +47,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
             result = queries.page(queries.filter_tasks(who, task_filter), PAGE_SIZE, request.GET.get("offset", 0))
         except Invalid as exc:
             form.add_error(None, exc.message)
+        form.shown_as_names()
     return render(
         request,
         "office/task_list.html",

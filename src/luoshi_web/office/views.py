@@ -45,7 +45,7 @@ def _reporter(who: Actor) -> dict:  # type: ignore[type-arg]
 def _leader(who: Actor) -> dict:  # type: ignore[type-arg]
     return {
         "summary": queries.task_summary(who),
-        "by_document": queries.overview_by_document(who),
+        "by_document": queries.overview_by_document(who)[:UNIT_ROWS],
         "by_unit": queries.overview_by_unit(who)[:UNIT_ROWS],
         "status_labels": [(s, LABELS[s]) for s in STATUSES],
     }
