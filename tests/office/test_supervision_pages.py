@@ -293,6 +293,20 @@ def test_ledger_import_shows_the_diff_then_applies(world: World, browse) -> None
     assert client.post(reverse("office:ledger_apply", args=[token]), {"action": "apply"}).status_code == 404
 
 
+def test_an_uploaded_ledger_is_applied_only_from_the_session_that_checked_it(world: World, browse) -> None:  # type: ignore[no-untyped-def]
+    client = browse("supervisor")
+    content = _edited_ledger(client, world, "2017-03-31")
+    page = client.post(
+        reverse("office:ledger_import"), {"file": SimpleUploadedFile("l.xlsx", content)}
+    ).content.decode()
+    token = re.search(r"/ledger/import/([0-9a-f]+)/", page).group(1)
+    other = browse("supervisor")  # another session of the same office
+    assert other.post(reverse("office:ledger_apply", args=[token]), {"action": "apply"}).status_code == 404
+    assert client.post(reverse("office:ledger_apply", args=[token]), {"action": "discard"}).status_code == 302
+    assert client.post(reverse("office:ledger_apply", args=[token]), {"action": "apply"}).status_code == 404
+    assert str(Task.objects.get(pk=world.task_a.pk).deadline) != "2017-03-31"
+
+
 def test_a_bad_ledger_names_row_and_column_and_changes_nothing(world: World, browse) -> None:  # type: ignore[no-untyped-def]
     client = browse("supervisor")
     before = Task.objects.get(pk=world.task_a.pk).deadline

@@ -9,6 +9,7 @@ is a form error or a message, never a traceback.
 from __future__ import annotations
 
 import secrets
+import time
 from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
@@ -426,10 +427,20 @@ class LedgerUploadForm(forms.Form):
 SESSION_KEY = "office_ledger_uploads"
 
 
+STAGED_HOURS = 24  # an uploaded ledger nobody confirmed or discarded is removed after this
+
+
 def _staging_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / "ledger-staging"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _sweep_staged() -> None:
+    limit = time.time() - STAGED_HOURS * 3600
+    for item in _staging_dir().glob("*.xlsx"):
+        if item.stat().st_mtime < limit:
+            item.unlink(missing_ok=True)
 
 
 def _staged(request: HttpRequest, token: str) -> Path:
@@ -467,6 +478,7 @@ def ledger_import(request: HttpRequest) -> HttpResponse:
             except Invalid as exc:
                 form.add_error(None, exc.message)
             else:
+                _sweep_staged()
                 token = secrets.token_hex(16)
                 (_staging_dir() / f"{token}.xlsx").write_bytes(content)
                 request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]
