@@ -331,6 +331,12 @@ def test_bulletin_draft_edit_issue_download(world: World, browse) -> None:  # ty
     response = client.post(reverse("office:bulletins"), {"period": "2016Q4"})
     bulletin = Bulletin.objects.get()
     assert response.status_code == 302 and bulletin.state == BulletinState.DRAFT
+    page = client.get(reverse("office:bulletin", args=[bulletin.pk])).content.decode()
+    unit_rows = re.findall(
+        r"<tr><td>\d+</td><td>([^<]+)</td><td>(\d+)</td>", page.split("bulletin-unit")[1].split("</table>")[0]
+    )
+    assert unit_rows and all(int(n) == bulletin.data["by_unit"][i]["total"] for i, (_u, n) in enumerate(unit_rows))
+    assert [u for u, _n in unit_rows] == [r["unit"] for r in bulletin.data["by_unit"]]
     # a draft is not for reporters
     assert browse("reporter_a").get(reverse("office:bulletin", args=[bulletin.pk])).status_code == 404
     url = reverse("office:bulletin", args=[bulletin.pk])
