@@ -395,3 +395,14 @@ def test_the_pages_read_in_english(world: World, browse) -> None:  # type: ignor
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert "<h1>Leaders' dashboard" in client.get(reverse("office:dashboard")).content.decode()
     assert "Close or escalate" in client.get(reverse("office:notice", args=[notice.pk])).content.decode()
+
+
+def test_the_dashboard_charts_the_largest_units_and_says_how_many_more(world: World, browse, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from luoshi_web.office import views_supervision
+
+    monkeypatch.setattr(views_supervision, "CHART_ROWS", 1)
+    page = browse("supervisor").get(reverse("office:dashboard")).content.decode()
+    # unit A is on task_a, task_ab and task_public (3), unit B on task_b and task_ab (2)
+    assert "另有 1 个见任务清单" in page
+    units_table = page.split("<h2>按责任单位</h2>")[1]
+    assert "省发展改革委" in units_table and "省财政厅" not in units_table

@@ -40,6 +40,7 @@ from luoshi_web.supervision.selection import TaskSelection
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHART_ROWS = 30  # bars per chart (the documents and units with the most tasks)
 STATUS_COLOURS = {
     "completed": "#2e7d32",
     "in_progress": "#1565c0",
@@ -350,6 +351,10 @@ def leader_dashboard(request: HttpRequest) -> HttpResponse:
     data = dashboard.overview(who, today)
     labels = data["status_labels"]
     totals = data["totals"]
+    # A projector shows about thirty bars: the documents and units with the most tasks (ties by
+    # name); every one of them is still in the task list, by the filters the links carry.
+    top_documents = sorted(data["by_document"], key=lambda r: (-r["total"], r["document"] or ""))[:CHART_ROWS]
+    top_units = sorted(data["by_unit"], key=lambda r: (-r["total"], r["unit"] or ""))[:CHART_ROWS]
     status_cells = [
         {
             "status": s,
@@ -368,8 +373,12 @@ def leader_dashboard(request: HttpRequest) -> HttpResponse:
             "today": today,
             "total_url": task_list_url({}),
             "status_cells": status_cells,
-            "documents": _bars(data["by_document"], labels, "document"),
-            "units": _bars(data["by_unit"], labels, "unit"),
+            "documents": _bars(top_documents, labels, "document"),
+            "units": _bars(top_units, labels, "unit"),
+            "top_documents": top_documents,
+            "top_units": top_units,
+            "more_documents": len(data["by_document"]) - len(top_documents),
+            "more_units": len(data["by_unit"]) - len(top_units),
             "levels": _level_bars(data["notices_by_level"]),
             "overdue": dashboard.attention_list(who, today, "overdue"),
             "at_risk": dashboard.attention_list(who, today, "at_risk"),
