@@ -86,6 +86,12 @@ def test_notice_issued_replied_escalated(ledger, new_page) -> None:  # type: ign
     office.goto(f"/tasks/{task.pk}/")
     ladder = office.inner_text("#notices")
     assert "提醒" in ladder and "督办" in ladder and "回复" in ladder
+    phone = new_page(width=390, height=844)
+    login(phone, "reporter1", ledger["reporter1"])
+    phone.goto(f"/notices/{notice.pk}/")
+    assert phone.is_visible("#id_text")  # at 督办 the unit is asked again
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1
 
 
 def test_leader_dashboard(ledger, new_page) -> None:  # type: ignore[no-untyped-def]
