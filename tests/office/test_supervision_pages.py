@@ -406,3 +406,37 @@ def test_the_dashboard_charts_the_largest_units_and_says_how_many_more(world: Wo
     assert "另有 1 个见任务清单" in page
     units_table = page.split("<h2>按责任单位</h2>")[1]
     assert "省发展改革委" in units_table and "省财政厅" not in units_table
+
+
+# --- inbox ----------------------------------------------------------------------------------
+
+
+def test_the_inbox_read_and_unread(world: World, browse) -> None:  # type: ignore[no-untyped-def]
+    from luoshi_web.supervision import inbox
+    from luoshi_web.supervision.models import Message
+
+    notice = _notice(world)
+    inbox.notify([world.users["reporter_a"]], key="t:1", subject="请回复督办", link=f"/notices/{notice.pk}/")
+    inbox.notify([world.users["reporter_a"]], key="t:2", subject="填报提醒", link="")
+    first, second = Message.objects.order_by("id")
+    reporter = browse("reporter_a")
+    page = reporter.get(reverse("office:inbox")).content.decode()
+    assert "请回复督办" in page and "2 条未读" in page
+    assert '<span class="badge">2</span>' in page  # the top bar's count
+    # another person's message is 404 and stays unread
+    assert browse("reporter_b").post(reverse("office:inbox_read", args=[first.pk])).status_code == 404
+    assert browse("reporter_b").get(reverse("office:inbox")).content.decode().count("请回复督办") == 0
+    opened = reporter.post(reverse("office:inbox_read", args=[first.pk]), {"open": "1"})
+    assert opened.status_code == 302 and opened["Location"] == f"/notices/{notice.pk}/"
+    first.refresh_from_db()
+    assert first.read_at is not None
+    assert reporter.post(reverse("office:inbox_read", args=[first.pk]), {"read": "0"}).status_code == 302
+    first.refresh_from_db()
+    assert first.read_at is None
+    assert reporter.post(reverse("office:inbox_read_all")).status_code == 302
+    assert inbox.unread_count(world.users["reporter_a"]) == 0
+    second.refresh_from_db()
+    assert second.read_at is not None
+    strict = browse("reporter_a", csrf=True)
+    assert strict.post(reverse("office:inbox_read", args=[first.pk]), {"read": "0"}).status_code == 403
+    assert browse("anonymous").get(reverse("office:inbox")).status_code == 302

@@ -85,3 +85,8 @@ urlpatterns += [
     path("assessment/<int:year>/close/", sv.assessment_close, name="assessment_close"),
     path("assessment/<int:year>/results.<str:kind>", sv.assessment_download, name="assessment_download"),
 ]
+urlpatterns += [
+    path("inbox/", sv.inbox_page, name="inbox"),
+    path("inbox/<int:message_id>/read/", sv.inbox_read, name="inbox_read"),
+    path("inbox/read-all/", sv.inbox_read_all, name="inbox_read_all"),
+]

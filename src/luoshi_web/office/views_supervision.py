@@ -33,7 +33,7 @@ from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.errors import Conflict, Invalid
 from luoshi_web.registry.models import Role, TaskUnit
 from luoshi_web.registry.status import LABELS, STATUSES, status_of
-from luoshi_web.supervision import assessment, bulletins, dashboard, ledger, notices
+from luoshi_web.supervision import assessment, bulletins, dashboard, inbox, ledger, notices
 from luoshi_web.supervision.models import Bulletin, BulletinState, Level, NoticeEvidence, NoticeState
 from luoshi_web.supervision.notice_document import notice_docx
 from luoshi_web.supervision.selection import TaskSelection
@@ -657,3 +657,39 @@ def assessment_download(request: HttpRequest, year: int, kind: str) -> FileRespo
     out = BytesIO()
     assessment.export(year, out)
     return _attachment(out.getvalue(), name + ".xlsx", XLSX)
+
+
+# --- inbox ----------------------------------------------------------------------------------
+
+
+@page
+def inbox_page(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's messages (notices, reminders, digests), unread first."""
+    perm.require_user(actor(request))
+    unread_only = request.GET.get("unread") == "1"
+    rows = list(inbox.inbox(request.user, unread_only=unread_only).order_by("-created_at", "-id")[:200])
+    return render(
+        request,
+        "office/supervision/inbox.html",
+        {"inbox": rows, "unread_only": unread_only, "unread": inbox.unread_count(request.user)},
+    )
+
+
+@require_POST
+@page
+def inbox_read(request: HttpRequest, message_id: int) -> HttpResponse:
+    """Mark one message read (``read=0``: unread again); open its link when asked to."""
+    perm.require_user(actor(request))
+    message = inbox.mark_read(request.user, message_id, read=request.POST.get("read", "1") != "0")
+    if request.POST.get("open") == "1" and message.link.startswith("/") and not message.link.startswith("//"):
+        return redirect(message.link)
+    return redirect("office:inbox")
+
+
+@require_POST
+@page
+def inbox_read_all(request: HttpRequest) -> HttpResponse:
+    perm.require_user(actor(request))
+    count = inbox.mark_all_read(request.user)
+    messages.success(request, gettext("已将 %(n)s 条消息标为已读") % {"n": count})
+    return redirect("office:inbox")

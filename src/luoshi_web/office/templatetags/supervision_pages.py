@@ -39,3 +39,12 @@ def task_list_link(filters: dict[str, Any], status: str | None = None) -> str:
 @register.simple_tag
 def get_count(row: dict[str, Any], status: str) -> int:
     return row["by_status"][status]
+
+
+@register.simple_tag(takes_context=True)
+def unread_messages(context: template.Context) -> int:
+    """The signed-in person's unread inbox messages (the top bar's count)."""
+    from luoshi_web.supervision.inbox import unread_count
+
+    user = getattr(context.get("request"), "user", None)
+    return unread_count(user) if user is not None and user.is_authenticated else 0
