@@ -28,6 +28,15 @@ registry (SQLite ./luoshi.sqlite3 by default; DATABASE_URL for PostgreSQL):
   token USERNAME           issue an API bearer token
   backup FILE.zip / restore FILE.zip   the whole database and the evidence files
   createsuperuser          create an administrator account
+
+supervision (督查督办):
+  notices escalate [--today D]          escalate unanswered 督办 notices that are due (cron)
+  notices document ID -o FILE.docx      a notice's 督办单 in official layout
+  ledger export [--unit U] [--document D] [--status S] -o FILE.xlsx    the 台账
+  ledger import FILE.xlsx [--dry-run] [--user U]   apply an edited 台账 (all rows valid or nothing)
+  bulletin --period 2016Q2 -o FILE.docx [--issue]   a period's 通报 (quarter, 2016H1, 2016)
+  assess --year 2016 -o FILE.xlsx [--close]         目标绩效考核 results
+  worker [--once]          the task queue: daily escalation, reminders, digest
   help                     list every management command
 
 Messages are in Chinese; LUOSHI_LANGUAGE=en switches the registry commands to English.

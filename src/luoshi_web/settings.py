@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ninja",  # ships the Swagger UI assets for /api/v1/docs (no CDN at run time)
     "luoshi_web.registry",
     "luoshi_web.office",  # the pages every role works in (login, home, tasks, reports, review)
+    "luoshi_web.supervision",
 ]
 
 MIDDLEWARE = [

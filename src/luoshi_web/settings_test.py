@@ -18,3 +18,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # pytest-django empties the database between transactional tests with ``flush``; those are not
 # events worth an audit row (the registry's flush command logs every other flush).
 LUOSHI_AUDIT_FLUSH = False
+
+# On SQLite the test database is a file, as in production, not shared-cache memory: two
+# threads then wait on each other's write lock (busy_timeout) instead of failing at once
+# with "table is locked", so concurrency tests (two escalation workers) mean the same thing.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["LUOSHI_DATA_DIR"], "test.sqlite3")}  # noqa: F405

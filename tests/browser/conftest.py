@@ -43,8 +43,10 @@ LAUNCH_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+@pytest.fixture(scope="package")
+def browser(_orm_beside_playwright) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """One Chromium for the browser tests; its event loop ends with them (package scope), so
+    the rest of the session runs without one."""
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} not found: install it with `apt-get install -y chromium fonts-noto-cjk` (.ci/run does)"

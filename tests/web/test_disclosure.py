@@ -33,15 +33,21 @@ def test_the_public_lists_only_units_a_published_document_names(world: World) ->
 
 
 @pytest.mark.django_db
-def test_reporters_do_not_see_targets_of_unpublished_documents(world: World) -> None:
+def test_targets_of_unpublished_documents_are_seen_only_by_the_units_that_take_part(world: World) -> None:
+    """A draft's targets: the office, and the units on its tasks and its reviewer (who see the
+    draft itself, and must report on what they deliver); never the public. That no other unit
+    sees them is tested in test_permissions (a draft with no task of theirs)."""
     draft_target = Target.objects.get(document=world.d1)
     public_target = Target.objects.get(document=world.d2)
-    for persona in ("reporter_a", "reporter_b", "expert", "anonymous"):
+    for persona in ("reporter_a", "reporter_b", "expert"):
         client = world.client(persona)
         listed = {t["id"] for t in client.get(f"{API}/targets").json()["items"]}
-        assert listed == {public_target.pk}, persona
-        assert client.get(f"{API}/targets/{draft_target.pk}").status_code == 404
-        assert client.get(f"{API}/targets/{draft_target.pk}/observations").status_code == 404
+        assert listed == {public_target.pk, draft_target.pk}, persona
+        assert client.get(f"{API}/targets/{draft_target.pk}").status_code == 200
+    anonymous = world.client("anonymous")
+    assert {t["id"] for t in anonymous.get(f"{API}/targets").json()["items"]} == {public_target.pk}
+    assert anonymous.get(f"{API}/targets/{draft_target.pk}").status_code == 404
+    assert anonymous.get(f"{API}/targets/{draft_target.pk}/observations").status_code == 404
     for persona in ("supervisor", "leader"):
         assert world.client(persona).get(f"{API}/targets/{draft_target.pk}").status_code == 200
 

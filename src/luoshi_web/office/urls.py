@@ -60,3 +60,33 @@ urlpatterns = [
     path("people/", views_units.people_page, name="people"),
     path("tasks/<int:task_id>/evaluate/", views_units.evaluate, name="evaluate"),
 ]
+
+# supervision: notices, leaders' dashboard, ledger, bulletins, assessment (views_supervision)
+from luoshi_web.office import views_supervision as sv  # noqa: E402
+
+urlpatterns += [
+    path("notices/", sv.notice_list, name="notices"),
+    path("notices/<int:notice_id>/", sv.notice_detail, name="notice"),
+    path("notices/<int:notice_id>/reply/", sv.notice_reply, name="notice_reply"),
+    path("notices/<int:notice_id>/close/", sv.notice_close, name="notice_close"),
+    path("notices/<int:notice_id>/escalate/", sv.notice_escalate, name="notice_escalate"),
+    path("notices/<int:notice_id>/document.docx", sv.notice_document, name="notice_document"),
+    path("notice-evidence/<int:evidence_id>/", sv.notice_evidence, name="notice_evidence"),
+    path("tasks/<int:task_id>/notice/", sv.notice_issue, name="notice_issue"),
+    path("dashboard/", sv.leader_dashboard, name="dashboard"),
+    path("ledger.xlsx", sv.ledger_export, name="ledger_export"),
+    path("ledger/import/", sv.ledger_import, name="ledger_import"),
+    path("ledger/import/<str:token>/", sv.ledger_apply, name="ledger_apply"),
+    path("bulletins/", sv.bulletin_list, name="bulletins"),
+    path("bulletins/<int:bulletin_id>/", sv.bulletin_detail, name="bulletin"),
+    path("bulletins/<int:bulletin_id>/document.docx", sv.bulletin_download, name="bulletin_download"),
+    path("assessment/", sv.assessment_page, name="assessment"),
+    path("assessment/<int:year>/", sv.assessment_page, name="assessment_year"),
+    path("assessment/<int:year>/close/", sv.assessment_close, name="assessment_close"),
+    path("assessment/<int:year>/results.<str:kind>", sv.assessment_download, name="assessment_download"),
+]
+urlpatterns += [
+    path("inbox/", sv.inbox_page, name="inbox"),
+    path("inbox/<int:message_id>/read/", sv.inbox_read, name="inbox_read"),
+    path("inbox/read-all/", sv.inbox_read_all, name="inbox_read_all"),
+]

@@ -205,8 +205,14 @@ def _on_m2m_changed(
     )
 
 
-def connect_signals() -> None:
-    for model in audited_models():
+def record(action_name: str, instance: models.Model, before: Any, after: Any) -> None:
+    """Log a write made without ``save()`` (a conditional UPDATE that claims a row)."""
+    _write(action_name, instance, before, after)
+
+
+def connect_signals(extra: tuple[type[models.Model], ...] = ()) -> None:
+    """Audit the registry's models, and ``extra`` ones of another app (called from its ready())."""
+    for model in extra or audited_models():
         uid = f"luoshi-audit-{model._meta.label_lower}"
         pre_save.connect(_on_pre_save, sender=model, dispatch_uid=uid + "-pre")
         post_save.connect(_on_post_save, sender=model, dispatch_uid=uid + "-post")

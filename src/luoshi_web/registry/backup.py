@@ -75,6 +75,9 @@ VERSION = 2
 DUMP_NAME = "db.jsonl"
 OLD_DUMP_NAME = "db.json"  # version 1
 MEDIA_PREFIX = "media/"
+# Other apps' rows that point at files under MEDIA_ROOT with the same ``file``/``sha256``/``size``
+# fields as Evidence (the units' evidence for their replies to 督办 notices).
+FILE_MODELS = frozenset({"supervision.noticeevidence"})
 # Zip entries carry a modification time; a fixed one keeps two backups of the same data identical.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CHUNK = 1 << 20
@@ -276,7 +279,7 @@ def _row(obj: Any, path: Path, scan: DumpScan) -> None:
     if not isinstance(obj, dict) or not isinstance(obj.get("model"), str):
         raise _not_a_backup(path)
     scan.counts[obj["model"]] += 1
-    if obj["model"] == Evidence._meta.label_lower:
+    if obj["model"] == Evidence._meta.label_lower or obj["model"] in FILE_MODELS:
         file = _evidence_file(obj, path)
         if file is not None:
             scan.files.append(file)

@@ -39,6 +39,7 @@ class Command(BaseCommand):
             message = located(seed, exc.message)
             self.stderr.write(f"luoshi: {message} [{exc.code}]")
             raise SystemExit(2) from None
+        self._supervision()
         self.stdout.write(gettext("已导入 %(path)s。演示账号（每次运行都会生成新密码）：") % {"path": seed})
         for account in accounts:
             unit = "  " + gettext("单位：%(unit)s") % {"unit": account.unit} if account.unit else ""
@@ -47,3 +48,20 @@ class Command(BaseCommand):
             return
         self.stdout.write(serving_line(options["host"], options["port"]))
         run_server(options["host"], options["port"], 4)
+
+    def _supervision(self) -> None:
+        """Supervision's demo (open notices at two levels, an issued bulletin, the 2016 assessment closed).
+
+        Imported here, not at the top: the registry does not depend on the supervision app, which
+        may be left out of INSTALLED_APPS.
+        """
+        from django.apps import apps
+        from django.contrib.auth import get_user_model
+
+        if not apps.is_installed("luoshi_web.supervision"):
+            return
+        from luoshi_web.supervision.demo import populate
+
+        supervisor = get_user_model().objects.filter(username="supervisor").first()
+        if supervisor is not None:
+            populate(supervisor, today=clock.today())

@@ -1,0 +1,284 @@
+# ruff: noqa: RUF012  (Django Meta options are class-level lists by design)
+"""Supervision's tables: 督办 notices and their ladder, ledger notes, bulletins, assessment.
+
+A notice (督办) is addressed to one unit about one task and climbs a ladder of
+levels (提醒 → 督办 → 通报 → 约谈). Its current state lives on ``Notice``; every
+event (issue, reply, escalate, close) is a ``NoticeStep``, so the ladder of a
+task is the ordered steps of its notices, and each step also has its audit row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from luoshi_web.registry.models import Task, Unit
+
+
+class Level(models.IntegerChoices):
+    REMIND = 1, _("提醒")
+    SUPERVISE = 2, _("督办")
+    CIRCULATE = 3, _("通报")
+    INTERVIEW = 4, _("约谈")
+
+
+TOP_LEVEL = Level.INTERVIEW
+
+
+class NoticeState(models.TextChoices):
+    OPEN = "open", _("待回复")
+    REPLIED = "replied", _("已回复")
+    CLOSED = "closed", _("已办结")
+
+
+class Notice(models.Model):
+    """One 督办 matter: a task, the unit addressed, the level it has reached."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="notices", verbose_name=_("任务"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="notices", verbose_name=_("主送单位"))
+    level = models.PositiveSmallIntegerField(_("督办级别"), choices=Level.choices)
+    state = models.CharField(_("状态"), max_length=10, choices=NoticeState.choices, default=NoticeState.OPEN)
+    number = models.CharField(_("发文字号"), max_length=60)
+    reason = models.TextField(_("督办事由"))
+    requirement = models.TextField(_("整改要求"))
+    rectify_due = models.DateField(_("整改期限"))
+    # The first day on which an unanswered notice moves up a level (None: it never does).
+    escalate_on = models.DateField(_("升级日期"), null=True, blank=True)
+    issued_on = models.DateField(_("成文日期"))
+    reply = models.TextField(_("整改情况"), blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # Bumped by every change; an escalation claims the notice by UPDATE ... WHERE version = seen.
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["task_id", "id"]
+        indexes = [models.Index(fields=["state", "escalate_on"], name="notice_escalation_idx")]
+        verbose_name = _("督办事项")
+        verbose_name_plural = _("督办事项")
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class StepAction(models.TextChoices):
+    ISSUE = "issue", _("下发")
+    REPLY = "reply", _("回复")
+    ESCALATE = "escalate", _("升级")
+    CLOSE = "close", _("办结")
+
+
+class NoticeStep(models.Model):
+    """One rung of the ladder: what happened to a notice, at which level, by whom."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("环节"), max_length=10, choices=StepAction.choices)
+    level = models.PositiveSmallIntegerField(_("督办级别"), choices=Level.choices)
+    number = models.CharField(_("发文字号"), max_length=60, blank=True)
+    on = models.DateField(_("日期"))
+    text = models.TextField(_("内容"), blank=True)
+    rectify_due = models.DateField(_("整改期限"), null=True, blank=True)
+    actor_name = models.CharField(max_length=150)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["notice_id", "id"]
+        verbose_name = _("督办环节")
+        verbose_name_plural = _("督办环节")
+
+
+class NoticeEvidence(models.Model):
+    """A file the unit sends with its reply (整改佐证材料)."""
+
+    step = models.ForeignKey(NoticeStep, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to="notices/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["step_id", "id"]
+        verbose_name = _("整改佐证材料")
+        verbose_name_plural = _("整改佐证材料")
+
+
+class EscalationRule(models.Model):
+    """The office's schedule for one level: how long an unanswered notice waits, what the next allows."""
+
+    level = models.PositiveSmallIntegerField(_("督办级别"), choices=Level.choices, unique=True)
+    wait_days = models.PositiveSmallIntegerField(_("逾期未复升级天数"))
+    reply_days = models.PositiveSmallIntegerField(_("升级后整改天数"))
+
+    class Meta:
+        ordering = ["level"]
+        verbose_name = _("升级规则")
+        verbose_name_plural = _("升级规则")
+
+
+class NumberSequence(models.Model):
+    """The last serial number used per prefix and year (督办〔2016〕7号)."""
+
+    prefix = models.CharField(max_length=30)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="number_sequence_unique")]
+
+
+class TaskNote(models.Model):
+    """The 备注 column of the ledger: the office's own note on a task."""
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="ledger_note")
+    text = models.TextField(_("备注"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("台账备注")
+        verbose_name_plural = _("台账备注")
+
+
+class BulletinState(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    ISSUED = "issued", _("已印发")
+
+
+class Bulletin(models.Model):
+    """A periodic 通报. A draft is edited freely; issuing freezes its text, data and file."""
+
+    period = models.CharField(_("期间"), max_length=10)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    as_of = models.DateField(_("统计截止日期"))
+    title = models.TextField(_("标题"))
+    number = models.CharField(_("发文字号"), max_length=60, blank=True)
+    body = models.TextField(_("正文"), blank=True)
+    state = models.CharField(_("状态"), max_length=10, choices=BulletinState.choices, default=BulletinState.DRAFT)
+    data = models.JSONField(_("统计数据"), default=dict)
+    document = models.BinaryField(null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-period_start", "id"]
+        verbose_name = _("通报")
+        verbose_name_plural = _("通报")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            stored = Bulletin.objects.filter(pk=self.pk).values_list("state", flat=True).first()
+            if stored == BulletinState.ISSUED:
+                raise PermissionError("an issued bulletin is immutable")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if Bulletin.objects.filter(pk=self.pk, state=BulletinState.ISSUED).exists():
+            raise PermissionError("an issued bulletin is immutable")
+        return super().delete(*args, **kwargs)
+
+
+class AssessmentScheme(models.Model):
+    """One year's 目标绩效考核 scheme: component weights, 督办 deductions, bonuses, expert share."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    weight_on_time = models.DecimalField(_("按期完成权重"), max_digits=5, decimal_places=2, default=40)
+    weight_targets = models.DecimalField(_("指标完成权重"), max_digits=5, decimal_places=2, default=20)
+    weight_punctuality = models.DecimalField(_("按时报送权重"), max_digits=5, decimal_places=2, default=15)
+    weight_quality = models.DecimalField(_("报送质量权重"), max_digits=5, decimal_places=2, default=15)
+    weight_notices = models.DecimalField(_("督办情况权重"), max_digits=5, decimal_places=2, default=10)
+    # Points taken off the 督办 component per notice received, by level ({"1": 5, ...}).
+    notice_points = models.JSONField(_("督办扣分标准"), default=dict)
+    deduction_cap = models.DecimalField(_("扣分上限"), max_digits=5, decimal_places=2, default=10)
+    bonus_cap = models.DecimalField(_("加分上限"), max_digits=5, decimal_places=2, default=5)
+    expert_share = models.DecimalField(_("第三方测评占比"), max_digits=4, decimal_places=3, default=0)
+    closed_at = models.DateTimeField(_("关闭时间"), null=True, blank=True)
+    results = models.JSONField(_("考核结果"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("考核方案")
+        verbose_name_plural = _("考核方案")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and AssessmentScheme.objects.filter(pk=self.pk, closed_at__isnull=False).exists():
+            raise PermissionError("a closed year's assessment is frozen")
+        super().save(*args, **kwargs)
+
+
+class _FrozenWithScheme(models.Model):
+    """Rows of a closed year cannot be written (the results were computed from them)."""
+
+    class Meta:
+        abstract = True
+
+    def _check_open(self) -> None:
+        if AssessmentScheme.objects.filter(pk=self.scheme_id, closed_at__isnull=False).exists():  # type: ignore[attr-defined]
+            raise PermissionError("a closed year's assessment is frozen")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self._check_open()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        self._check_open()
+        return super().delete(*args, **kwargs)
+
+
+class Adjustment(_FrozenWithScheme):
+    """A deduction (negative) or bonus (positive) for a unit in a year, with its reason."""
+
+    scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="adjustments")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField(max_digits=5, decimal_places=2)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["scheme_id", "unit_id", "id"]
+        verbose_name = _("加减分")
+        verbose_name_plural = _("加减分")
+
+
+class ExpertScore(_FrozenWithScheme):
+    """A third-party evaluator's score (第三方测评, 0–100) of a unit for a year."""
+
+    scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="expert_scores")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    expert = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    score = models.DecimalField(max_digits=5, decimal_places=2)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scheme", "unit", "expert"], name="expert_score_once")]
+        verbose_name = _("第三方测评分")
+        verbose_name_plural = _("第三方测评分")
+
+
+class Message(models.Model):
+    """An item of a user's inbox in the application (also sent by e-mail when the user has one).
+
+    ``key`` names the event (``notice:7:level:2``, ``cycle:3:unit:5:days:7``): a user gets one
+    message per key, so a reminder job that runs twice, or on two workers, never repeats itself.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox")
+    key = models.CharField(max_length=120)
+    subject = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
+    link = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="message_once_per_key")]
+        indexes = [models.Index(fields=["user", "read_at"], name="message_inbox_idx")]
+        verbose_name = _("站内消息")
+        verbose_name_plural = _("站内消息")
