@@ -1,9 +1,8 @@
 """Which tasks a ledger or bulletin covers: the registry's task-list filters, for one actor.
 
 The same filters as the registry's task list (unit, document, status, deadline
-range, text), applied to the actor's visible tasks. Kept here rather than imported
-from the API (features never import an interface); when the registry's own
-domain query module lands (issue 8), this should become a call to it.
+range, text), applied to the actor's visible tasks by the registry's own query
+(``registry.queries.filter_tasks``), so a ledger and the task list never disagree.
 """
 
 from __future__ import annotations
@@ -11,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
-from django.utils.translation import gettext
+from django.db.models import QuerySet
 
-from luoshi_web.registry.errors import Invalid
-from luoshi_web.registry.models import Role, Task, TaskUnit
-from luoshi_web.registry.permissions import Actor, tasks_for
-from luoshi_web.registry.status import STATUSES, status_filter, with_status
+from luoshi_web.registry.models import Role, Task
+from luoshi_web.registry.permissions import Actor
+from luoshi_web.registry.queries import TaskFilter, filter_tasks
 
 # The command line acts with every right, like an administrator at the server's console.
 SYSTEM = Actor(user=None, role=Role.ADMIN)
@@ -34,23 +31,15 @@ class TaskSelection:
 
 
 def select_tasks(actor: Actor, selection: TaskSelection, today: date) -> QuerySet[Task]:
-    """Active tasks the actor may see under ``selection``, with ``status``, by deadline then id."""
-    tasks = with_status(tasks_for(actor), today).filter(active=True)
-    if selection.unit is not None:
-        tasks = tasks.filter(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id=selection.unit)))
-    if selection.document is not None:
-        tasks = tasks.filter(document_id=selection.document)
-    if selection.deadline_from is not None:
-        tasks = tasks.filter(due__gte=selection.deadline_from, deadline__isnull=False)
-    if selection.deadline_to is not None:
-        tasks = tasks.filter(due__lte=selection.deadline_to, deadline__isnull=False)
-    if selection.q:
-        tasks = tasks.filter(text__contains=selection.q)
-    if selection.status:
-        if selection.status not in STATUSES:
-            raise Invalid(
-                gettext("状态“%(value)s”无效，应为以下之一：%(allowed)s")
-                % {"value": selection.status, "allowed": ", ".join(STATUSES)}
-            )
-        tasks = tasks.filter(status_filter(selection.status, today))
-    return tasks.order_by("due", "id")
+    """Active tasks the actor may see under ``selection``, with ``status``, by deadline then id:
+    the registry's own task-list query (``queries.filter_tasks``), without the list page's
+    eager loading (a ledger reads plain rows)."""
+    wanted = TaskFilter(
+        unit=selection.unit,
+        document=selection.document,
+        status=selection.status or None,
+        deadline_from=selection.deadline_from,
+        deadline_to=selection.deadline_to,
+        q=selection.q,
+    )
+    return filter_tasks(actor, wanted, today).select_related(None).prefetch_related(None)
