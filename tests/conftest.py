@@ -19,3 +19,21 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed(shared: Path) -> Path:
     return shared / "corpus" / "000_a19204d3cc4468c5.txt"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the installation's language: a request or command that switched the
+    thread to English must not leak into the next test (it made results depend on test order)."""
+    try:
+        from django.conf import settings
+        from django.utils import translation
+    except ImportError:  # the pipeline's tests run without Django too
+        yield
+        return
+    if not settings.configured:
+        yield
+        return
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
