@@ -85,7 +85,7 @@ from luoshi_web.registry.models import (
 )
 from luoshi_web.registry.permissions import Actor
 from luoshi_web.registry.status import LABELS, STATUSES, status_filter, with_status
-from luoshi_web.registry.target_progress import Point, progress
+from luoshi_web.registry.target_progress import Point, progress_of
 
 T = TypeVar("T")
 
@@ -506,14 +506,7 @@ class TargetProgress:
 
 def target_progress(target: Target) -> TargetProgress:
     observations = list(target.observations.order_by("as_of", "id"))
-    result = progress(
-        kind=target.kind,
-        comparator=target.comparator,
-        value=target.value,
-        value_max=target.value_max,
-        deadline=target.deadline,
-        points=[Point(o.as_of, o.value) for o in observations],
-    )
+    result = progress_of(target, [Point(o.as_of, o.value) for o in observations])
     return TargetProgress(
         target=target,
         observations=observations,

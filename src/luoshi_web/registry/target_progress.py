@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,18 @@ def goal_level(kind: str, value: float, baseline: Point | None) -> float | None:
             return None
         return baseline.value * (1 + value / 100)
     return value
+
+
+def progress_of(target: Any, points: list[Point]) -> Progress:
+    """``progress`` of a target row (anything with kind, comparator, value, value_max, deadline)."""
+    return progress(
+        kind=target.kind,
+        comparator=target.comparator,
+        value=target.value,
+        value_max=target.value_max,
+        deadline=target.deadline,
+        points=points,
+    )
 
 
 def progress(

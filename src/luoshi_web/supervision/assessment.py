@@ -50,7 +50,7 @@ from luoshi_web.registry.models import (
     Unit,
 )
 from luoshi_web.registry.permissions import Actor, require_manager
-from luoshi_web.registry.target_progress import Point, progress
+from luoshi_web.registry.target_progress import Point, progress_of
 from luoshi_web.supervision import conf
 from luoshi_web.supervision.models import Adjustment, AssessmentScheme, ExpertScore, Notice, NoticeStep, StepAction
 from luoshi_web.supervision.officialdoc import OfficialDocument
@@ -162,14 +162,7 @@ def targets(unit_id: int, year: int) -> tuple[Decimal | None, dict[str, Any]]:
         points.setdefault(obs.target_id, []).append(Point(obs.as_of, obs.value))
     values = []
     for t in chosen:
-        result = progress(
-            kind=t.kind,
-            comparator=t.comparator,
-            value=t.value,
-            value_max=t.value_max,
-            deadline=t.deadline,
-            points=points.get(t.pk, []),
-        )
+        result = progress_of(t, points.get(t.pk, []))
         if result.attainment is not None:
             values.append(min(max(Decimal(str(result.attainment)), Decimal(0)), Decimal(1)) * HUNDRED)
     score = cents(sum(values) / len(values)) if values else None

@@ -24,7 +24,7 @@ from luoshi_web.registry.errors import Conflict, Invalid
 from luoshi_web.registry.models import AssignmentRole, Observation, Target, Task
 from luoshi_web.registry.permissions import Actor, require_manager, require_user
 from luoshi_web.registry.status import LABELS, OVERDUE, status_filter, with_status
-from luoshi_web.registry.target_progress import Point, progress
+from luoshi_web.registry.target_progress import Point, progress_of
 from luoshi_web.supervision import conf
 from luoshi_web.supervision.charts import MAX_BARS, completion_bars
 from luoshi_web.supervision.models import Bulletin, BulletinState, Level, Notice, NoticeState, StepAction
@@ -173,14 +173,7 @@ def _targets(period: Period, day: date) -> list[dict[str, Any]]:
         points.setdefault(obs.target_id, []).append(Point(obs.as_of, obs.value))
     out = []
     for target in targets:
-        result = progress(
-            kind=target.kind,
-            comparator=target.comparator,
-            value=target.value,
-            value_max=target.value_max,
-            deadline=target.deadline,
-            points=points.get(target.pk, []),
-        )
+        result = progress_of(target, points.get(target.pk, []))
         out.append(
             {
                 "target_id": target.pk,
