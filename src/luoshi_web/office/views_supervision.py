@@ -467,8 +467,8 @@ def dashboard_punctuality(request: HttpRequest, cycle_id: int) -> HttpResponse:
     unit_text = request.GET.get("unit", "")
     unit = queries.get_unit(who, unit_text) if unit_text else None
     today = clock.today()
-    tasks = dashboard.punctuality_tasks(cycle, unit.pk if unit else None, outcome, today)
-    result = queries.page(tasks, 50, request.GET.get("offset", 0))
+    owed = dashboard.punctuality_reports(cycle, unit.pk if unit else None, outcome, today)
+    result = queries.page(owed, 50, request.GET.get("offset", 0))
     base = {"outcome": outcome, **({"unit": unit.pk} if unit else {})}
     return render(
         request,

@@ -170,18 +170,22 @@ def _outcome(outcome: str, cycle: ReportingCycle, today: date) -> Q | None:
     raise Invalid(gettext("报送情况“%(value)s”无效") % {"value": outcome})
 
 
-def punctuality_tasks(cycle: ReportingCycle, unit_id: int | None, outcome: str, today: date) -> QuerySet[Task]:
-    """The tasks behind one punctuality number (a unit's, or every unit's with ``unit_id`` None)."""
+def punctuality_reports(cycle: ReportingCycle, unit_id: int | None, outcome: str, today: date) -> QuerySet[TaskUnit]:
+    """The owed reports behind one punctuality number (a unit's, or every unit's with ``unit_id``
+    None): one row per task and unit (``row.task``, ``row.unit``), soonest deadline first."""
     if outcome == "owed":
         rule: Q | None = Q()
     else:
         rule = _outcome(outcome, cycle, today)
     if rule is None:
-        return Task.objects.none()
-    owed = owed_reports(cycle).filter(rule)
+        return TaskUnit.objects.none()
+    first_naming = TaskUnit.objects.filter(task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")).order_by(
+        "position", "id"
+    )  # a unit named twice on a task owes one report
+    owed = owed_reports(cycle).filter(rule).filter(pk=Subquery(first_naming.values("pk")[:1]))
     if unit_id is not None:
         owed = owed.filter(unit_id=unit_id)
-    return Task.objects.filter(pk__in=owed.values("task_id")).select_related("document").order_by("due", "id")
+    return owed.select_related("task__document", "unit").order_by("task__due", "task_id", "unit_id")
 
 
 def _punctuality_counts(cycle: ReportingCycle, today: date) -> dict[str, Any]:
