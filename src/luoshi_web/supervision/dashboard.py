@@ -16,14 +16,14 @@ from itertools import groupby, islice
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi_web.registry.errors import Forbidden, Invalid
-from luoshi_web.registry.models import CycleStatus, Observation, Report, ReportingCycle, Target, Task, TaskUnit
+from luoshi_web.registry.models import CycleStatus, Observation, ReportingCycle, Target, Task, TaskUnit
 from luoshi_web.registry.permissions import Actor, require_user, tasks_for
 from luoshi_web.registry.status import LABELS, STATUSES, status_filter
 from luoshi_web.registry.target_progress import Point, Progress, progress_of
@@ -145,14 +145,19 @@ def punctuality_cycles() -> list[ReportingCycle]:
 
 def owed_reports(cycle: ReportingCycle) -> QuerySet[TaskUnit]:
     """Every report owed in ``cycle`` (the registry's ``cycles.expected_reports``), with ``filed_on``:
-    the local day its report was submitted, NULL while none was."""
-    filed = Report.objects.filter(
-        cycle=cycle, task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"), submitted_at__isnull=False
+    the local day its report was submitted, NULL while none was.
+
+    The report is LEFT JOINed (``FilteredRelation``: at most one per task, unit and cycle), not
+    looked up by a subquery per row: at national size that is 2 million lookups a cycle.
+    """
+    report = FilteredRelation(
+        "task__reports", condition=Q(task__reports__cycle_id=cycle.pk, task__reports__unit_id=F("unit_id"))
     )
     return (
         TaskUnit.objects.filter(task__active=True, unit__isnull=False)
         .exclude(task__start_date__gt=cycle.period_end)
-        .annotate(filed_on=Subquery(filed.annotate(day=TruncDate("submitted_at")).values("day")[:1]))
+        .annotate(cycle_report=report)
+        .annotate(filed_on=TruncDate("cycle_report__submitted_at"))
     )
 
 
