@@ -157,9 +157,12 @@ def prepare_child(skip_refresh: bool) -> dict[str, Any]:
     result: dict[str, Any] = {"tasks": tasks, "documents": docs, "migrated": migrated, "generated": generated}
     if not skip_refresh or dashboard.latest_refresh() is None:
         began = time.perf_counter()
-        done = dashboard.refresh(clock.today())
+        dashboard.refresh(clock.today())
         result["refresh_seconds"] = round(time.perf_counter() - began, 2)
-        result["summary"] = {"documents": done.documents, "units": done.units, "targets": done.targets}
+    done = dashboard.latest_refresh()
+    assert done is not None
+    result["summary"] = {"as_of": done.as_of.isoformat(), "seconds": done.seconds, "documents": done.documents}
+    result["summary"] |= {"units": done.units, "targets": done.targets}
     return result
 
 
@@ -173,7 +176,12 @@ def _pages(n: dict[str, int], total: int) -> dict[str, Any]:
     supervisor, leader = Client(), Client()
     supervisor.force_login(users.objects.get(username="bench"))
     leader.force_login(users.objects.get(username="bench_leader"))
-    worst = PunctualitySummary.objects.filter(unit__isnull=False).order_by("-cycle__period_start", "-behind").first()
+    # the unit with the most missing reports in the last closed cycle (an open one may not be due yet)
+    worst = (
+        PunctualitySummary.objects.filter(unit__isnull=False, cycle__status="closed")
+        .order_by("-cycle__period_start", "-missing", "unit_id")
+        .first()
+    )
     punctuality = f"/dashboard/punctuality/{worst.cycle_id}/?unit={worst.unit_id}&outcome=missing" if worst else ""
 
     def get(client: Client, path: str) -> bytes:
@@ -224,9 +232,9 @@ def main() -> int:
     times, statements = registry.time_interleaved(urls, args.samples, args.explain, script=__file__)
     loads = {
         label: {
-            "sizes": {"documents": p["documents"], "tasks": p["tasks"], "units": p.get("summary", {}).get("units", 0)},
+            "sizes": {"documents": p["documents"], "tasks": p["tasks"], "units": p["summary"]["units"]},
             "counts": {"reports": "-"},
-            "load_seconds": p.get("refresh_seconds", 0.0),
+            "load_seconds": p["summary"]["seconds"],
         }
         for label, p in prepared.items()
     }
