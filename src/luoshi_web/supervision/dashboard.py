@@ -214,6 +214,9 @@ def refresh(today: date) -> DashboardRefresh:
     """Recompute every summary table as of ``today``, in one transaction (readers see old or new)."""
     started, began = timezone.now(), time.perf_counter()
     with transaction.atomic():
+        # Two refreshes at once (the daily job, the office's button) take turns: the second waits
+        # on the previous refresh's row until the first commits, then replaces its rows whole.
+        list(DashboardRefresh.objects.select_for_update().values_list("id", flat=True))
         for model in (StatusSummary, PunctualitySummary, TargetSummary, DashboardRefresh):
             model.objects.all().delete()
         tasks = Task.objects.filter(active=True)
