@@ -237,3 +237,14 @@ def test_the_daily_jobs_and_the_command_refresh_it(world: World) -> None:
     assert dashboard.latest_refresh().as_of == date(2016, 8, 1)  # type: ignore[union-attr]
     with pytest.raises(CommandError):
         call_command("dashboard", "refresh", "--today", "2016-13-01")
+
+
+def test_a_unit_named_twice_on_a_task_owes_one_report(world: World) -> None:
+    from luoshi_web.registry.models import TaskUnit
+
+    TaskUnit.objects.create(task=world.task_a, unit=world.unit_a, name="发展改革委", role="co", position=9)
+    dashboard.refresh(date(2016, 7, 16))
+    assert _by_unit(world.cycle.pk)["省发展改革委"][0] == 3  # task_a, task_ab, task_public: still three
+    owed = dashboard.punctuality_reports(world.cycle, world.unit_a.pk, "owed", date(2016, 7, 16))
+    assert sorted(r.task_id for r in owed) == sorted([world.task_a.pk, world.task_ab.pk, world.task_public.pk])
+    assert dashboard.punctuality_reports(world.cycle, None, "owed", date(2016, 7, 16)).count() == 5
