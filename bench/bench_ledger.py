@@ -8,6 +8,11 @@ twentieth, so every column of the ledger is filled. The export then runs in a fr
 child process, so its peak RSS (VmHWM, Django included) is the export's own.
 
 Usage: .venv/bin/python bench/bench_ledger.py [--tasks 10000]
+
+``--registry URL`` measures the same export on a kept benchmark registry instead (the national
+one of ``bench_registry.py``, PostgreSQL, read only): the task list's deadline filter from a year
+ago to the day that makes it hold 10,000 tasks (ties on that day included), as an office would
+export a year's slice of a million tasks, in a fresh child process as above.
 """
 
 from __future__ import annotations
@@ -145,15 +150,61 @@ def export_only(out: str) -> None:
     )
 
 
+def export_window(out: str, tasks: int) -> None:
+    """On a kept registry: export the ``tasks`` active tasks due from a year ago on (deadline filter)."""
+    from luoshi_web.registry import clock
+    from luoshi_web.registry.models import Task
+    from luoshi_web.supervision import ledger
+    from luoshi_web.supervision.selection import SYSTEM, TaskSelection
+
+    today = clock.today()
+    start = today - timedelta(days=365)
+    dues = Task.objects.filter(active=True, deadline__isnull=False, due__gte=start).order_by("due", "id")
+    end = dues.values_list("due", flat=True)[tasks - 1]
+    began, cpu = time.perf_counter(), time.process_time()
+    count = ledger.export(SYSTEM, TaskSelection(deadline_from=start, deadline_to=end), today, out)
+    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+    print(
+        json.dumps(
+            {
+                "registry_tasks": Task.objects.count(),
+                "filter": f"deadline {start} .. {end}",
+                "rows": count,
+                "seconds": round(seconds, 2),
+                "cpu_seconds": round(cpu, 2),
+                "peak_rss_mb": round(peak_rss_mb(), 1),
+                "file_mb": round(Path(out).stat().st_size / 1e6, 1),
+            }
+        )
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--export-only", metavar="DATA_DIR")
+    parser.add_argument("--registry", metavar="DATABASE_URL", help="export from this kept benchmark registry")
+    parser.add_argument("--window", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export_only:
         setup_django(args.export_only)
-        export_only(str(Path(args.export_only) / "ledger.xlsx"))
+        if args.window:
+            export_window(str(Path(args.export_only) / "ledger.xlsx"), args.tasks)
+        else:
+            export_only(str(Path(args.export_only) / "ledger.xlsx"))
         return 0
+    if args.registry:
+        with tempfile.TemporaryDirectory(prefix="luoshi-bench-ledger-") as data_dir:
+            done = subprocess.run(
+                [sys.executable, __file__, "--export-only", data_dir, "--window", "--tasks", str(args.tasks)],
+                env={**os.environ, "DATABASE_URL": args.registry, "LUOSHI_DEBUG": "0"},
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            sys.stderr.write(done.stderr)
+            print(done.stdout.strip())
+            return done.returncode
     with tempfile.TemporaryDirectory(prefix="luoshi-bench-ledger-") as data_dir:
         setup_django(data_dir)
         began = time.perf_counter()

@@ -37,6 +37,7 @@ supervision (督查督办):
   bulletin --period 2016Q2 -o FILE.docx [--issue]   a period's 通报 (quarter, 2016H1, 2016)
   assess --year 2016 -o FILE.xlsx [--close]         目标绩效考核 results
   worker [--once]          the task queue: daily escalation, reminders, digest
+  dashboard refresh [--today D]   recompute the leaders' dashboard now (the daily job does it too)
   help                     list every management command
 
 Messages are in Chinese; LUOSHI_LANGUAGE=en switches the registry commands to English.

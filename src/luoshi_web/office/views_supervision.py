@@ -33,7 +33,7 @@ from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.errors import Conflict, Invalid
 from luoshi_web.registry.models import Role, TaskUnit
 from luoshi_web.registry.status import LABELS, STATUSES, status_of
-from luoshi_web.supervision import assessment, bulletins, dashboard, inbox, ledger, notices
+from luoshi_web.supervision import assessment, bulletins, charts, dashboard, inbox, ledger, notices
 from luoshi_web.supervision.models import Bulletin, BulletinState, Level, NoticeEvidence, NoticeState
 from luoshi_web.supervision.notice_document import notice_docx
 from luoshi_web.supervision.selection import TaskSelection
@@ -343,18 +343,61 @@ def _level_bars(levels: list[dict[str, Any]]) -> dict[str, Any]:
     return {"cols": cols}
 
 
+def _punctuality_url(cycle_id: int, unit_id: int | None, outcome: str) -> str:
+    query = {"unit": unit_id, "outcome": outcome} if unit_id is not None else {"outcome": outcome}
+    return f"/dashboard/punctuality/{cycle_id}/?" + urlencode(query)
+
+
+def _punctuality_panel(cycles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each cycle's totals and worst units, every number with the link to the tasks behind it."""
+    columns = ("owed", *dashboard.OUTCOMES)
+
+    def cells(row: Any, unit_id: int | None) -> list[dict[str, Any]]:
+        return [
+            {"key": c, "count": getattr(row, c) if row else 0, "url": _punctuality_url(cycle_id, unit_id, c)}
+            for c in columns
+        ]
+
+    panel = []
+    for entry in cycles:
+        cycle_id = entry["cycle"].pk
+        panel.append(
+            {
+                **entry,
+                "cells": cells(entry["total"], None),
+                "rows": [
+                    {"unit": r.unit.name, "unit_id": r.unit_id, "cells": cells(r, r.unit_id)} for r in entry["units"]
+                ],
+            }
+        )
+    return panel
+
+
+def _target_rows(rows: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "row": r,
+            "percent": None if r.attainment is None else round(100 * r.attainment),
+            "chart": charts.trajectory(r.points, r.goal),
+        }
+        for r in rows
+    ]
+
+
 @page
 def leader_dashboard(request: HttpRequest) -> HttpResponse:
+    """The stored summary (``dashboard.summary``); computed here only if none was ever made."""
     who = actor(request)
     _require_reads_all(who)
     today = clock.today()
-    data = dashboard.overview(who, today)
+    data = dashboard.summary(who)
+    if data is None:  # a new installation: the daily job has not run yet (small, so compute now)
+        dashboard.refresh(today)
+        data = dashboard.summary(who)
+    assert data is not None
     labels = data["status_labels"]
     totals = data["totals"]
-    # A projector shows about thirty bars: the documents and units with the most tasks (ties by
-    # name); every one of them is still in the task list, by the filters the links carry.
-    top_documents = sorted(data["by_document"], key=lambda r: (-r["total"], r["document"] or ""))[:CHART_ROWS]
-    top_units = sorted(data["by_unit"], key=lambda r: (-r["total"], r["unit"] or ""))[:CHART_ROWS]
+    top_documents, top_units = data["by_document"][:CHART_ROWS], data["by_unit"][:CHART_ROWS]
     status_cells = [
         {
             "status": s,
@@ -365,20 +408,23 @@ def leader_dashboard(request: HttpRequest) -> HttpResponse:
         }
         for s in STATUSES
     ]
+    targets = data["targets"]
     return render(
         request,
         "office/supervision/dashboard.html",
         {
             "data": data,
             "today": today,
+            "refresh": data["refresh"],
+            "stale": data["refresh"].as_of != today,
             "total_url": task_list_url({}),
             "status_cells": status_cells,
             "documents": _bars(top_documents, labels, "document"),
             "units": _bars(top_units, labels, "unit"),
             "top_documents": top_documents,
             "top_units": top_units,
-            "more_documents": len(data["by_document"]) - len(top_documents),
-            "more_units": len(data["by_unit"]) - len(top_units),
+            "more_documents": data["refresh"].documents - len(top_documents),
+            "more_units": data["refresh"].units - len(top_units),
             "levels": _level_bars(data["notices_by_level"]),
             "overdue": dashboard.attention_list(who, today, "overdue"),
             "at_risk": dashboard.attention_list(who, today, "at_risk"),
@@ -387,6 +433,77 @@ def leader_dashboard(request: HttpRequest) -> HttpResponse:
             "notices_url": "/notices/?state=active",
             "colours": STATUS_COLOURS,
             "labels": labels,
+            "punctuality": _punctuality_panel(data["punctuality"]),
+            "outcome_labels": {k: dashboard.OUTCOME_LABELS[k] for k in ("owed", *dashboard.OUTCOMES)},
+            "target_states": [
+                {**s, "url": "/dashboard/targets/?" + urlencode({"state": s["state"]})} for s in targets["by_state"]
+            ],
+            "targets_total": targets["total"],
+            "targets_behind": _target_rows(targets["behind"]),
+        },
+    )
+
+
+@require_POST
+@page
+def dashboard_refresh(request: HttpRequest) -> HttpResponse:
+    """Recompute the dashboard now (the office; the daily job does it every morning)."""
+    who = actor(request)
+    perm.require_manager(who)
+    done = dashboard.refresh(clock.today())
+    messages.success(request, gettext("驾驶舱已重新统计（用时 %(s).1f 秒）") % {"s": done.seconds})
+    return redirect("office:dashboard")
+
+
+@page
+def dashboard_punctuality(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """The tasks behind one punctuality number: a cycle, a unit (or all), an outcome."""
+    who = actor(request)
+    _require_reads_all(who)
+    cycle = queries.get_cycle(who, cycle_id)
+    outcome = request.GET.get("outcome", "owed")
+    if outcome not in dashboard.OUTCOME_LABELS:
+        raise Http404(gettext("报送情况“%(value)s”无效") % {"value": outcome})
+    unit_text = request.GET.get("unit", "")
+    unit = queries.get_unit(who, unit_text) if unit_text else None
+    today = clock.today()
+    owed = dashboard.punctuality_reports(cycle, unit.pk if unit else None, outcome, today)
+    result = queries.page(owed, 50, request.GET.get("offset", 0))
+    base = {"outcome": outcome, **({"unit": unit.pk} if unit else {})}
+    return render(
+        request,
+        "office/supervision/dashboard_punctuality.html",
+        {
+            "cycle": cycle,
+            "unit": unit,
+            "outcome": outcome,
+            "outcome_label": dashboard.OUTCOME_LABELS[outcome],
+            "result": result,
+            "base_query": urlencode(base),
+            "today": today,
+        },
+    )
+
+
+@page
+def dashboard_targets(request: HttpRequest) -> HttpResponse:
+    """The targets behind one attainment number (from the stored summary), lowest attainment first."""
+    who = actor(request)
+    _require_reads_all(who)
+    state = request.GET.get("state", "off_track")
+    if state not in dashboard.TARGET_STATES:
+        raise Http404(gettext("指标状态“%(value)s”无效") % {"value": state})
+    result = queries.page(dashboard.targets_in_state(who, state), 50, request.GET.get("offset", 0))
+    return render(
+        request,
+        "office/supervision/dashboard_targets.html",
+        {
+            "state": state,
+            "state_label": dashboard.TARGET_STATE_LABELS[state],
+            "rows": _target_rows(result.items),
+            "result": result,
+            "base_query": urlencode({"state": state}),
+            "refresh": dashboard.latest_refresh(),
         },
     )
 

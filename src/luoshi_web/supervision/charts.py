@@ -1,4 +1,4 @@
-"""A bar chart of completion rates as PNG (Pillow), drawn on the server for the bulletin.
+"""Charts drawn on the server: the bulletin's completion bars (PNG, Pillow) and the dashboard's trajectories (SVG).
 
 No CJK font is needed: bars are labelled with the 序号 of the table beside them and
 with their rate; the Chinese caption is text in the document. Geometry is fixed so
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import date
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -58,3 +59,34 @@ def completion_bars(rates: Sequence[float | None]) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+# --- the dashboard's small trajectory charts (server-side SVG geometry) --------------------------
+
+SPARK_W, SPARK_H, SPARK_PAD = 240, 64, 6
+
+
+def trajectory(points: Sequence[Sequence[object]], goal: float | None) -> dict[str, object]:
+    """Coordinates of a target's small chart: its observations (``[[iso date, value], …]``, oldest
+    first) as a line, and the goal as a dashed level, in a ``SPARK_W`` × ``SPARK_H`` box."""
+    chart: dict[str, object] = {"width": SPARK_W, "height": SPARK_H, "line": "", "goal_y": None, "last": None}
+    if not points:
+        return chart
+    days = [date.fromisoformat(str(day)) for day, _value in points]
+    values = [float(value) for _day, value in points]  # type: ignore[arg-type]
+    span_values = values + ([goal] if goal is not None else [])
+    low, high = min(span_values), max(span_values)
+    if high == low:
+        low, high = low - 1, high + 1
+    first, span = days[0], max(1, (days[-1] - days[0]).days)
+    inner_w, inner_h = SPARK_W - 2 * SPARK_PAD, SPARK_H - 2 * SPARK_PAD
+
+    def y(value: float) -> float:
+        return round(SPARK_PAD + inner_h * (high - value) / (high - low), 1)
+
+    xs = [round(SPARK_PAD + inner_w * ((d - first).days / span if len(days) > 1 else 0.5), 1) for d in days]
+    coords = list(zip(xs, (y(v) for v in values), strict=True))
+    chart["line"] = " ".join(f"{x},{yy}" for x, yy in coords)
+    chart["last"] = {"x": coords[-1][0], "y": coords[-1][1]}
+    chart["goal_y"] = y(goal) if goal is not None else None
+    return chart

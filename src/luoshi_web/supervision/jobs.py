@@ -4,7 +4,8 @@
   (``notices.escalate_due``, safe on two workers), and the units are told;
 - ``remind``: units with reports still owed a few days before a cycle's due date, lead
   units of tasks whose deadline is near, units whose notice is due for reply;
-- ``attention``: each supervisor's morning digest of what needs attention.
+- ``attention``: each supervisor's morning digest of what needs attention;
+- ``refresh_dashboard``: the leaders' dashboard's summary tables, as of the day.
 Every message has an event key, so running a job twice never repeats a message.
 """
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext
 from luoshi_web.registry import cycles
 from luoshi_web.registry.models import AssignmentRole, CycleStatus, Report, ReportingCycle, ReportState, Task, TaskUnit
 from luoshi_web.registry.status import AT_RISK, OVERDUE, status_filter
-from luoshi_web.supervision import conf, notices
+from luoshi_web.supervision import conf, dashboard, notices
 from luoshi_web.supervision.inbox import notify, supervisors, unit_reporters
 from luoshi_web.supervision.models import Notice, NoticeState
 from luoshi_web.supervision.officialdoc import chinese_date
@@ -113,5 +114,16 @@ def attention(today: date) -> int:
     )
 
 
+def refresh_dashboard(today: date) -> int:
+    """Recompute the dashboard's summary (after escalation, so its notices are today's); 1 when done."""
+    dashboard.refresh(today)
+    return 1
+
+
 def run_all(today: date) -> dict[str, int]:
-    return {"escalated": escalate(today), "reminders": remind(today), "digests": attention(today)}
+    return {
+        "escalated": escalate(today),
+        "reminders": remind(today),
+        "digests": attention(today),
+        "dashboard": refresh_dashboard(today),
+    }

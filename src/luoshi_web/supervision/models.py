@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from luoshi_web.registry.models import Task, Unit
+from luoshi_web.registry.models import Document, ReportingCycle, Target, Task, Unit
 
 
 class Level(models.IntegerChoices):
@@ -282,3 +282,86 @@ class Message(models.Model):
         indexes = [models.Index(fields=["user", "read_at"], name="message_inbox_idx")]
         verbose_name = _("站内消息")
         verbose_name_plural = _("站内消息")
+
+
+# --- the leaders' dashboard summary (recomputed by ``dashboard.refresh``) ----------------------
+
+
+class DashboardRefresh(models.Model):
+    """One recomputation of the dashboard's summary tables, as of a day (the latest one is shown).
+
+    The summary rows below are replaced together with a new row here, in one transaction, so
+    a page reads either the previous summary or the new one, never half of each.
+    """
+
+    as_of = models.DateField(_("统计日期"))
+    started_at = models.DateTimeField(_("开始时间"))
+    finished_at = models.DateTimeField(_("完成时间"))
+    seconds = models.FloatField(_("用时（秒）"))
+    documents = models.PositiveIntegerField(default=0)
+    units = models.PositiveIntegerField(default=0)
+    targets = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-finished_at", "-id"]
+        verbose_name = _("驾驶舱统计")
+        verbose_name_plural = _("驾驶舱统计")
+
+
+class SummaryScope(models.TextChoices):
+    TOTAL = "total", _("合计")
+    DOCUMENT = "document", _("文件")
+    UNIT = "unit", _("单位")
+
+
+class StatusSummary(models.Model):
+    """Active tasks per status: of the whole registry, of one document, of one unit."""
+
+    scope = models.CharField(max_length=10, choices=SummaryScope.choices)
+    ref = models.BigIntegerField(null=True)  # the document's or unit's id; NULL for the total
+    name = models.TextField(blank=True)
+    total = models.PositiveIntegerField(default=0)
+    not_started = models.PositiveIntegerField(default=0)
+    in_progress = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+    at_risk = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "-total", "ref"], name="dash_status_top_idx")]
+
+
+class PunctualitySummary(models.Model):
+    """Reports a unit owed in a cycle and how they stand as of the refresh (unit NULL: all units)."""
+
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, null=True, related_name="+")
+    owed = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+    late = models.PositiveIntegerField(default=0)
+    missing = models.PositiveIntegerField(default=0)
+    pending = models.PositiveIntegerField(default=0)
+    behind = models.PositiveIntegerField(default=0)  # late + missing: the order of the dashboard's list
+
+    class Meta:
+        indexes = [models.Index(fields=["cycle", "-behind", "unit"], name="dash_punct_top_idx")]
+
+
+class TargetSummary(models.Model):
+    """A target's attainment as of the refresh, with the last observations for its trajectory."""
+
+    target = models.OneToOneField(Target, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    indicator = models.TextField()
+    unit_text = models.CharField(max_length=20, blank=True)
+    deadline = models.DateField(null=True)
+    goal = models.FloatField(null=True)
+    latest = models.FloatField(null=True)
+    latest_as_of = models.DateField(null=True)
+    attainment = models.FloatField(null=True)
+    on_track = models.BooleanField(null=True)
+    state = models.CharField(max_length=12)  # attained / on_track / off_track / unknown
+    points = models.JSONField(default=list)  # [[iso date, value], …], oldest first
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "attainment", "target"], name="dash_target_state_idx")]
