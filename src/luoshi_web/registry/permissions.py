@@ -102,6 +102,7 @@ class _WithoutPersonalNames(ModelIterable):
     def __iter__(self):  # type: ignore[no-untyped-def]
         for task in super().__iter__():
             task.assignee_name = ""
+            task.assignee_user_id = None
             yield task
 
 
