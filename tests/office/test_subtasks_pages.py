@@ -257,3 +257,16 @@ def test_a_second_expert_not_assigned_gets_no_link(world: World) -> None:
     assert client.get(reverse("office:evaluate", args=[world.task_public.pk])).status_code == 403
     assert client.get(reverse("office:evaluate", args=[world.task_a.pk])).status_code == 404
     assert get_user_model().objects.filter(username="expert2").exists()
+
+
+def test_the_form_and_its_messages_are_in_english_too(world: World, browse) -> None:  # type: ignore[no-untyped-def]
+    client = browse("reporter_a")
+    page = client.get(reverse("office:task", args=[world.task_a.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Assign to a person" in page and "Person (an account of the unit)" in page
+    response = client.post(
+        reverse("office:subtask_new", args=[world.task_a.pk]),
+        _form(name="王小明", deadline="2017-01-01"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 422
+    assert "The deadline cannot be after the parent task&#x27;s deadline 2016-12-31" in response.content.decode()
