@@ -82,8 +82,8 @@ def require_splitter(actor: Actor, parent: Task) -> None:
         raise Forbidden(gettext("只有此任务的牵头单位可以分解任务、明确到人"))
 
 
-def may_manage(actor: Actor, sub: Task) -> bool:
-    """Whether ``actor`` may change or withdraw the sub-task ``sub``."""
+def may_manage(actor: Actor, sub: Task, parent: Task | None = None) -> bool:
+    """Whether ``actor`` may change or withdraw the sub-task ``sub`` (``parent``: its parent, if at hand)."""
     if sub.parent_id is None or actor.is_anonymous:
         return False
     if actor.manages:
@@ -92,7 +92,8 @@ def may_manage(actor: Actor, sub: Task) -> bool:
         actor.role == Role.REPORTER
         and actor.unit_id is not None
         and any(a.unit_id == actor.unit_id for a in sub.assignments.all())
-        and _reporter_lead(actor, sub.parent) is not None
+        and _reporter_lead(actor, parent if parent is not None and parent.pk == sub.parent_id else sub.parent)
+        is not None
     )
 
 

@@ -28,7 +28,7 @@ def subtask_panel(context: template.Context, task: Any, rows: Any) -> dict[str, 
     rows = list(rows or [])
     return {
         "task": task,
-        "rows": [(s, subtasks.may_manage(who, s)) for s in rows],
+        "rows": [(s, subtasks.may_manage(who, s, task)) for s in rows],
         "form": new_form(who, task) if can_split else None,
         "can_split": can_split,
         "csrf_token": context.get("csrf_token"),
