@@ -37,6 +37,7 @@ def test_the_lead_reporter_names_a_person_who_then_sees_the_sub_task(ledger, new
     reporter = new_page()
     login(reporter, "reporter1", ledger["reporter1"])
     reporter.goto(f"/tasks/{task.pk}/")
+    reporter.click("#subtask-add summary")  # the form is folded away until asked for
     form = reporter.locator("#subtask-form")
     form.locator("textarea").fill(TEXT)
     form.locator("select").select_option(label="张伟")
