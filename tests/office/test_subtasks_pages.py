@@ -270,3 +270,23 @@ def test_the_form_and_its_messages_are_in_english_too(world: World, browse) -> N
     )
     assert response.status_code == 422
     assert "The deadline cannot be after the parent task&#x27;s deadline 2016-12-31" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sub_task_and_its_audit_rows_commit_together(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sub-task's unit row is the second write: if its audit row fails, the task row goes too."""
+    from luoshi_web.registry import audit
+    from luoshi_web.registry.models import TaskUnit
+
+    real = audit._write
+
+    def broken(action_name, instance, before, after):  # type: ignore[no-untyped-def]
+        if isinstance(instance, TaskUnit):
+            raise RuntimeError("audit store unavailable")
+        real(action_name, instance, before, after)
+
+    monkeypatch.setattr(audit, "_write", broken)
+    with pytest.raises(RuntimeError):
+        subtasks.create(world.actor("reporter_a"), world.task_a, text="起草细则", assignee_name="李四")
+    assert _subs(world.task_a) == []
+    assert not AuditLog.objects.filter(action="task.subtask").exists()
