@@ -73,6 +73,9 @@ def test_the_lead_units_reporter_names_an_account_of_its_unit_and_that_person_se
     assert 'id="my-subtasks"' in mine and "完成平台接口改造" in mine
     assert 'id="my-subtasks"' not in reporter.get(reverse("office:home")).content.decode()  # not theirs
     assert browse("reporter_b").get(reverse("office:task", args=[sub.pk])).status_code == 404
+    own = person.get(reverse("office:task", args=[sub.pk])).content.decode()  # the sub-task's page leads up
+    assert f'href="{reverse("office:task", args=[world.task_a.pk])}"' in own and "上级任务" in own
+    assert 'id="subtask-form"' not in own  # a sub-task is not split again
 
 
 def test_the_office_names_a_person_without_an_account(world: World, browse) -> None:  # type: ignore[no-untyped-def]
