@@ -6,7 +6,17 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from luoshi_web.office import reporting, targets, tasks, views, views_cycles, views_documents, views_import, views_units
+from luoshi_web.office import (
+    reporting,
+    targets,
+    tasks,
+    views,
+    views_cycles,
+    views_documents,
+    views_import,
+    views_subtasks,
+    views_units,
+)
 
 app_name = "office"
 
@@ -59,6 +69,10 @@ urlpatterns = [
     path("units/action/", views_units.unit_action, name="unit_action"),
     path("people/", views_units.people_page, name="people"),
     path("tasks/<int:task_id>/evaluate/", views_units.evaluate, name="evaluate"),
+    # sub-tasks with named people (views_subtasks)
+    path("tasks/<int:task_id>/subtasks/new/", views_subtasks.subtask_new, name="subtask_new"),
+    path("subtasks/<int:task_id>/edit/", views_subtasks.subtask_edit, name="subtask_edit"),
+    path("subtasks/<int:task_id>/remove/", views_subtasks.subtask_remove, name="subtask_remove"),
 ]
 
 # supervision: notices, leaders' dashboard, ledger, bulletins, assessment (views_supervision)

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from luoshi_web.office.access import actor, page
-from luoshi_web.registry import corrections, queries
+from luoshi_web.registry import corrections, queries, revision_diff
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry import units as unit_names
 from luoshi_web.registry.contract import read_task
@@ -215,20 +215,20 @@ def layout(
 @dataclass
 class RevisionRow:
     revision: DocumentRevision
-    counts: dict[str, dict[str, int]]
+    counts: dict[str, dict[str, int]]  # what changed for the office (corrections applied on both sides)
     flagged: int
 
 
 def _revision_rows(document: Document) -> list[RevisionRow]:
     rows = []
-    for revision in document.revisions.order_by("-number"):
+    revisions = list(document.revisions.order_by("number"))
+    for old, revision in zip([None, *revisions], revisions, strict=False):
         diff = revision.diff if isinstance(revision.diff, dict) else {}
-        counts = {
-            kind: {change: len(diff.get(kind, {}).get(change, [])) for change in ("added", "changed", "dropped")}
-            for kind in ("tasks", "targets", "references")
-        }
+        office = revision_diff.office_diff(old, revision)
+        counts = {"tasks": office.tasks.counts(), "targets": office.targets.counts()}
         flagged = len((diff.get("corrections") or {}).get("flagged", []))
         rows.append(RevisionRow(revision, counts, flagged))
+    rows.reverse()
     return rows
 
 
@@ -490,7 +490,12 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         new = document.revisions.filter(number=int(wanted)).first()
         old = document.revisions.filter(number=int(wanted) - 1).first()
         if new is not None and old is not None:
-            compare = {"old": old, "new": new, "lines": text_diff(old, new)}
+            compare = {
+                "old": old,
+                "new": new,
+                "lines": text_diff(old, new),
+                "items": revision_diff.office_diff(old, new),
+            }
     history = list(document.corrections.order_by("-created_at", "-id")) if who.reads_all else []
     addressees = "\n".join(document.addressees or [])
     active_tasks = [t for t in tasks if t.active]

@@ -24,6 +24,8 @@ ACTION_LABELS: dict[str, Promise] = {
     # tasks
     "task.edit": _("修改任务"),
     "task.subtask": _("分解子任务"),
+    "task.subtask_edit": _("修改子任务的责任人和时限"),
+    "task.subtask_remove": _("撤销子任务"),
     "task.assign_reviewer": _("分配评审专家"),
     "task.evaluate": _("专家评审"),
     # the office's corrections of the extraction (registry/corrections.py)

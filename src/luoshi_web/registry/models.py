@@ -296,6 +296,15 @@ class Task(AuditedModel):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="subtasks", verbose_name=_("上级任务")
     )
     assignee_name = models.CharField(_("责任人"), max_length=100, blank=True)
+    # 明确到人 with an account: the person's user (of the sub-task's unit), else only the name above.
+    assignee_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tasks",
+        verbose_name=_("责任人账号"),
+    )
     # Progress facts, derived from the task's reports by registry.progress (see there for why
     # they are stored); never entered, and never written by save().
     progress_verified = models.BooleanField(_("已核验销号"), default=False, editable=False)

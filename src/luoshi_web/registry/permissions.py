@@ -18,7 +18,7 @@ the public only when a published document names them (a unit named only in a dra
 is not yet public), targets and their observations are read outside the
 supervision office only for published documents (a reporter's own task in a draft
 does not open the draft's targets), and the personal name of a sub-task's assignee
-is shown only to signed-in users with a role.
+(and which account it is) is shown only to signed-in users with a role.
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ class _WithoutPersonalNames(ModelIterable):
     def __iter__(self):  # type: ignore[no-untyped-def]
         for task in super().__iter__():
             task.assignee_name = ""
+            task.assignee_user_id = None
             yield task
 
 

@@ -553,3 +553,13 @@ def audit_entries(actor: Actor, *, model: str | None = None, object_id: str | No
     if object_id:
         entries = entries.filter(object_id=object_id)
     return entries
+
+
+# --- sub-tasks naming a person (明确到人) ---------------------------------------------------------
+
+
+def person_subtasks(actor: Actor, today: date | None = None) -> QuerySet[Task]:
+    """The active sub-tasks whose person is ``actor``'s own account, soonest deadline first."""
+    if actor.is_anonymous:
+        return Task.objects.none()
+    return visible_tasks(actor, today).filter(active=True, assignee_user=actor.user).order_by("due", "id")

@@ -124,8 +124,12 @@ class TaskPatch(Schema):
 
 
 class SubtaskIn(Schema):
+    """明确到人: the person is an account of the sub-task's unit (``assignee_user_id``) or a name."""
+
     text: str = Field(min_length=1)
-    assignee_name: str = Field(min_length=1, max_length=100)
+    assignee_name: str = Field(default="", max_length=100)
+    assignee_user_id: int | None = None
+    unit_id: int | None = None  # the office: which of the parent's units (default its lead)
     deadline: date | None = None
 
 

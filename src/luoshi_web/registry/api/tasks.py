@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 
-from luoshi_web.registry import audit, queries, serialize
+from luoshi_web.registry import audit, queries, serialize, subtasks
 from luoshi_web.registry import permissions as perm
 from luoshi_web.registry.api.auth import actor
 from luoshi_web.registry.api.paging import page
@@ -27,13 +26,10 @@ from luoshi_web.registry.api.schemas import (
 )
 from luoshi_web.registry.errors import Invalid
 from luoshi_web.registry.models import (
-    AssignmentRole,
     Evaluation,
     Profile,
     ReviewAssignment,
     Role,
-    Task,
-    TaskUnit,
 )
 
 router = Router(tags=["tasks"])
@@ -117,35 +113,26 @@ def patch_task(request: HttpRequest, task_id: int, body: TaskPatch):
 def add_subtask(request: HttpRequest, task_id: int, body: SubtaskIn):
     """明确到人: split a task into a sub-task owned by a named person, with its own deadline.
 
-    The supervisor, or a reporter of a unit named on the task, may do this; the
-    sub-task inherits the parent's units so the same unit reports on it.
+    The supervisor, or a reporter of the task's lead unit, may do this (``registry.subtasks``);
+    the sub-task belongs to that lead unit, which reports on it. The deadline lies between
+    the document's date and the parent's deadline (default: the parent's).
     """
     who = actor(request)
     parent = queries.get_task(who, task_id)
-    if not who.manages:
-        perm.require_reporter_for(who, parent)
-    with transaction.atomic(), audit.action("task.subtask"):
-        number = Task.objects.filter(parent=parent).count() + 1
-        sub = Task.objects.create(
-            document=parent.document,
-            path=parent.path,
-            path_key=f"{parent.path_key}/@{number}",
-            text=body.text,
-            deadline=body.deadline or parent.deadline,
-            start_date=parent.start_date,
-            parent=parent,
-            assignee_name=body.assignee_name,
-        )
-        for a in parent.assignments.all():
-            if who.manages or a.unit_id == who.unit_id:
-                TaskUnit.objects.create(
-                    task=sub, unit=a.unit, name=a.name, role=a.role, position=a.position, explicit_lead=a.explicit_lead
-                )
-        if not sub.assignments.filter(role=AssignmentRole.LEAD).exists():
-            first = sub.assignments.order_by("position").first()
-            if first is not None:
-                first.role = AssignmentRole.LEAD
-                first.save()
+    user = None
+    if body.assignee_user_id is not None:
+        user = get_user_model().objects.filter(pk=body.assignee_user_id).first()
+        if user is None:
+            raise Invalid(gettext("assignee_user_id：责任人须是本单位的账号"))
+    sub = subtasks.create(
+        who,
+        parent,
+        text=body.text,
+        assignee_user=user,
+        assignee_name=body.assignee_name,
+        deadline=body.deadline,
+        unit_id=body.unit_id,
+    )
     return Status(201, serialize.task(queries.get_task(who, sub.pk)))
 
 
