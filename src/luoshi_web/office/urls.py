@@ -90,3 +90,8 @@ urlpatterns += [
     path("inbox/<int:message_id>/read/", sv.inbox_read, name="inbox_read"),
     path("inbox/read-all/", sv.inbox_read_all, name="inbox_read_all"),
 ]
+
+# the office's escalation schedule (views_escalation)
+from luoshi_web.office import views_escalation  # noqa: E402
+
+urlpatterns += [path("supervision/escalation/", views_escalation.escalation_rules, name="escalation")]
