@@ -24,13 +24,13 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from luoshi_web.registry import audit, clock
 from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
-from luoshi_web.registry.models import AssignmentRole, Role, Task, TaskUnit
+from luoshi_web.registry.models import AssignmentRole, AuditLog, Role, Task, TaskUnit
 from luoshi_web.registry.permissions import Actor, get_visible, require_manager, require_user
 from luoshi_web.registry.status import AT_RISK, COMPLETED, OVERDUE, status_of
 from luoshi_web.supervision import conf
@@ -44,6 +44,7 @@ from luoshi_web.supervision.models import (
     NoticeState,
     NoticeStep,
     StepAction,
+    TaskNote,
 )
 from luoshi_web.supervision.numbering import next_number
 from luoshi_web.supervision.officialdoc import chinese_date
@@ -438,3 +439,21 @@ def ladder(actor: Actor, task: Task) -> QuerySet[NoticeStep]:
         .select_related("notice", "notice__unit")
         .order_by("at", "id")
     )
+
+
+def task_audit(task: Task) -> QuerySet[AuditLog]:
+    """The audit rows of the task's notices, their steps and evidence, and its ledger note, oldest first.
+
+    Not actor-scoped (the audit log is the office's): callers check ``actor.manages``.
+    """
+    notice_ids = [str(pk) for pk in Notice.objects.filter(task=task).values_list("pk", flat=True)]
+    step_ids = [str(pk) for pk in NoticeStep.objects.filter(notice__task=task).values_list("pk", flat=True)]
+    evidence_ids = [
+        str(pk) for pk in NoticeEvidence.objects.filter(step__notice__task=task).values_list("pk", flat=True)
+    ]
+    note_ids = [str(pk) for pk in TaskNote.objects.filter(task=task).values_list("pk", flat=True)]
+    rule = Q(model="supervision.notice", object_id__in=notice_ids)
+    rule |= Q(model="supervision.noticestep", object_id__in=step_ids)
+    rule |= Q(model="supervision.noticeevidence", object_id__in=evidence_ids)
+    rule |= Q(model="supervision.tasknote", object_id__in=note_ids)
+    return AuditLog.objects.filter(rule).order_by("id")
