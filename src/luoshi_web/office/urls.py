@@ -95,3 +95,12 @@ urlpatterns += [
 from luoshi_web.office import views_escalation  # noqa: E402
 
 urlpatterns += [path("supervision/escalation/", views_escalation.escalation_rules, name="escalation")]
+
+# the year's assessment scheme, adjustments and third-party scores (views_assessment_config)
+from luoshi_web.office import views_assessment_config as ac  # noqa: E402
+
+urlpatterns += [
+    path("assessment/<int:year>/scheme/", ac.scheme_page, name="assessment_scheme"),
+    path("assessment/<int:year>/adjust/", ac.adjust, name="assessment_adjust"),
+    path("assessment/<int:year>/expert-score/", ac.expert_score, name="assessment_expert_score"),
+]

@@ -57,6 +57,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "bulletin.issue": _("印发通报"),
     "assessment.expert_score": _("录入第三方测评分"),
     "assessment.adjust": _("录入考核加减分"),
+    "assessment.scheme": _("修改考核方案"),
     "assessment.close": _("关闭年度考核"),
     # tokens
     "token.issue": _("签发 API 令牌"),
