@@ -107,3 +107,17 @@ urlpatterns += [
     path("inbox/<int:message_id>/read/", sv.inbox_read, name="inbox_read"),
     path("inbox/read-all/", sv.inbox_read_all, name="inbox_read_all"),
 ]
+
+# the office's escalation schedule (views_escalation)
+from luoshi_web.office import views_escalation  # noqa: E402
+
+urlpatterns += [path("supervision/escalation/", views_escalation.escalation_rules, name="escalation")]
+
+# the year's assessment scheme, adjustments and third-party scores (views_assessment_config)
+from luoshi_web.office import views_assessment_config as ac  # noqa: E402
+
+urlpatterns += [
+    path("assessment/<int:year>/scheme/", ac.scheme_page, name="assessment_scheme"),
+    path("assessment/<int:year>/adjust/", ac.adjust, name="assessment_adjust"),
+    path("assessment/<int:year>/expert-score/", ac.expert_score, name="assessment_expert_score"),
+]

@@ -107,6 +107,9 @@ def require_editable(report: Report) -> None:
         raise Conflict(gettext("%(state)s的报告不能修改") % {"state": report.get_state_display()})
 
 
+REPORT_TEXT_FIELDS = ("progress", "problems", "next_steps")
+
+
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(REPORT_FIELDS)
     if unknown:
@@ -114,6 +117,10 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
             gettext("未知的报告字段：%(fields)s（可用：%(allowed)s）")
             % {"fields": ", ".join(sorted(unknown)), "allowed": ", ".join(REPORT_FIELDS)}
         )
+    # A JSON null for a text field empties it (as the form's empty box does); the flag has no "empty".
+    fields = {k: "" if v is None and k in REPORT_TEXT_FIELDS else v for k, v in fields.items()}
+    if "is_final" in fields and not isinstance(fields["is_final"], bool):
+        raise Invalid(gettext("is_final（申请销号）应为 true 或 false"))
     percent = fields.get("percent")
     if percent is not None and not (isinstance(percent, int) and 0 <= percent <= 100):
         raise Invalid(gettext("percent（完成比例）应为 0 到 100 之间的整数"))

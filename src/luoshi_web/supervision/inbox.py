@@ -3,8 +3,8 @@
 E-mail goes through Django's mail API with the backend named by
 ``LUOSHI_EMAIL_BACKEND`` (the console by default, so nothing leaves the machine
 until an office configures SMTP: ``django.core.mail.backends.smtp.EmailBackend``
-with Django's ``EMAIL_HOST`` settings). A user gets at most one message per event
-key, so jobs can run again, or on two workers, without repeating themselves.
+with ``LUOSHI_SMTP_HOST`` and the other ``LUOSHI_SMTP_*`` settings of ``conf.py``).
+A user gets at most one message per event key, so jobs can run again, or on two workers, without repeating themselves.
 Inbox rows are notifications, not records of the work, so they are not audited.
 """
 
@@ -55,10 +55,11 @@ def notify(users: Iterable[Any], *, key: str, subject: str, body: str = "", link
             created = False
         if created:
             new.append(message)
-    mails = [EmailMessage(m.subject, m.body, settings.DEFAULT_FROM_EMAIL, [m.user.email]) for m in new if m.user.email]
+    sender = conf.get("LUOSHI_MAIL_FROM") or settings.DEFAULT_FROM_EMAIL
+    mails = [EmailMessage(m.subject, m.body, sender, [m.user.email]) for m in new if m.user.email]
     if mails:
         try:
-            get_connection(conf.get("LUOSHI_EMAIL_BACKEND")).send_messages(mails)
+            get_connection(conf.get("LUOSHI_EMAIL_BACKEND"), **conf.mail_connection_options()).send_messages(mails)
         except OSError as exc:  # the inbox has it; a mail server being down must not fail the job
             log.warning("e-mail not sent: %s", exc)
     return len(new)

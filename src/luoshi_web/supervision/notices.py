@@ -24,13 +24,13 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from luoshi_web.registry import audit, clock
 from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
-from luoshi_web.registry.models import AssignmentRole, Role, Task, TaskUnit
+from luoshi_web.registry.models import AssignmentRole, AuditLog, Role, Task, TaskUnit
 from luoshi_web.registry.permissions import Actor, get_visible, require_manager, require_user
 from luoshi_web.registry.status import AT_RISK, COMPLETED, OVERDUE, status_of
 from luoshi_web.supervision import conf
@@ -44,6 +44,7 @@ from luoshi_web.supervision.models import (
     NoticeState,
     NoticeStep,
     StepAction,
+    TaskNote,
 )
 from luoshi_web.supervision.numbering import next_number
 from luoshi_web.supervision.officialdoc import chinese_date
@@ -73,6 +74,100 @@ def schedule(level: int) -> tuple[int, int]:
     if rule is not None:
         return rule.wait_days, rule.reply_days
     return int(conf.get("LUOSHI_NOTICE_WAIT_DAYS")), int(conf.get("LUOSHI_NOTICE_REPLY_DAYS"))
+
+
+# The office's schedule is edited within these bounds (days); beyond them it is a typing slip.
+MAX_WAIT_DAYS = 90
+MAX_REPLY_DAYS = 180
+
+
+def rules() -> list[dict[str, Any]]:
+    """The ladder's schedule as it applies now: per level below the top, its waiting and reply days.
+
+    ``configured`` is False where no ``EscalationRule`` row exists and the defaults of
+    ``conf.py`` (``LUOSHI_NOTICE_WAIT_DAYS``, ``LUOSHI_NOTICE_REPLY_DAYS``) apply.
+    """
+    stored = {rule.level: rule for rule in EscalationRule.objects.all()}
+    defaults = (int(conf.get("LUOSHI_NOTICE_WAIT_DAYS")), int(conf.get("LUOSHI_NOTICE_REPLY_DAYS")))
+    rows = []
+    for level in Level:
+        top = level >= TOP_LEVEL
+        rule = stored.get(level)
+        wait_days, reply_days = (rule.wait_days, rule.reply_days) if rule is not None else defaults
+        rows.append(
+            {
+                "level": int(level),
+                "label": level.label,
+                "next_label": None if top else Level(level + 1).label,
+                "wait_days": None if top else wait_days,
+                "reply_days": None if top else reply_days,
+                "configured": rule is not None,
+                "top": top,
+            }
+        )
+    return rows
+
+
+def _check_days(level: int, wait_days: Any, reply_days: Any) -> tuple[int, int]:
+    if level not in Level.values or level >= TOP_LEVEL:
+        raise Invalid(gettext("只有提醒、督办、通报三级可以设置升级规则（约谈是最高级别）"))
+    label = Level(level).label
+    for value, low, high, what in (
+        (wait_days, 0, MAX_WAIT_DAYS, gettext("逾期未复升级天数")),
+        (reply_days, 1, MAX_REPLY_DAYS, gettext("升级后整改天数")),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(
+                gettext("%(level)s的%(what)s应为 %(low)s 到 %(high)s 之间的整数，收到“%(value)s”")
+                % {"level": label, "what": what, "low": low, "high": high, "value": value}
+            )
+    return int(wait_days), int(reply_days)
+
+
+def set_rules(actor: Actor, changes: dict[int, tuple[int, int]]) -> dict[str, int]:
+    """Save the office's schedule for the given levels ({level: (wait days, reply days)}).
+
+    Every value is checked before anything is written; the rules, the open notices of a
+    level whose waiting days changed (their escalation day moves to the new schedule, so
+    the daily job uses it) and the audit rows of both commit together. Returns how many
+    rules changed and how many notices were rescheduled.
+    """
+    require_manager(actor)
+    checked = {int(level): _check_days(int(level), *days) for level, days in changes.items()}
+    changed = rescheduled = 0
+    with transaction.atomic(), audit.acting_as(actor.user, "escalation.rule"):
+        for level, (wait_days, reply_days) in sorted(checked.items()):
+            rule = EscalationRule.objects.select_for_update().filter(level=level).first()
+            if rule is None:
+                old_wait, old_reply = schedule(level)
+                if (old_wait, old_reply) == (wait_days, reply_days):
+                    continue  # the defaults, unchanged: nothing to store
+                EscalationRule.objects.create(level=level, wait_days=wait_days, reply_days=reply_days)
+            else:
+                if (rule.wait_days, rule.reply_days) == (wait_days, reply_days):
+                    continue
+                old_wait = rule.wait_days
+                rule.wait_days, rule.reply_days = wait_days, reply_days
+                rule.save()
+            changed += 1
+            if old_wait != wait_days:
+                rescheduled += _reschedule(level)
+    return {"rules": changed, "notices": rescheduled}
+
+
+def _reschedule(level: int) -> int:
+    """Move the escalation day of the unanswered notices at ``level`` to the current schedule (audited)."""
+    count = 0
+    for notice in Notice.objects.filter(state=NoticeState.OPEN, level=level).order_by("id"):
+        day = escalation_day(level, notice.rectify_due)
+        if day == notice.escalate_on:
+            continue
+        before = audit.snapshot(notice)
+        if _claim(notice, [NoticeState.OPEN], {"escalate_on": day}, level=level):
+            notice.refresh_from_db()
+            audit.record("update", notice, before, audit.snapshot(notice))
+            count += 1
+    return count
 
 
 def escalation_day(level: int, rectify_due: date) -> date | None:
@@ -344,3 +439,21 @@ def ladder(actor: Actor, task: Task) -> QuerySet[NoticeStep]:
         .select_related("notice", "notice__unit")
         .order_by("at", "id")
     )
+
+
+def task_audit(task: Task) -> QuerySet[AuditLog]:
+    """The audit rows of the task's notices, their steps and evidence, and its ledger note, oldest first.
+
+    Not actor-scoped (the audit log is the office's): callers check ``actor.manages``.
+    """
+    notice_ids = [str(pk) for pk in Notice.objects.filter(task=task).values_list("pk", flat=True)]
+    step_ids = [str(pk) for pk in NoticeStep.objects.filter(notice__task=task).values_list("pk", flat=True)]
+    evidence_ids = [
+        str(pk) for pk in NoticeEvidence.objects.filter(step__notice__task=task).values_list("pk", flat=True)
+    ]
+    note_ids = [str(pk) for pk in TaskNote.objects.filter(task=task).values_list("pk", flat=True)]
+    rule = Q(model="supervision.notice", object_id__in=notice_ids)
+    rule |= Q(model="supervision.noticestep", object_id__in=step_ids)
+    rule |= Q(model="supervision.noticeevidence", object_id__in=evidence_ids)
+    rule |= Q(model="supervision.tasknote", object_id__in=note_ids)
+    return AuditLog.objects.filter(rule).order_by("id")

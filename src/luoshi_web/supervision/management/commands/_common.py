@@ -56,10 +56,15 @@ def document_id(value: str | None) -> int | None:
     return doc.pk
 
 
+def unwritable(path: str, exc: BaseException) -> CommandError:
+    """The clear message for an output file that cannot be written (OSError, or XlsxWriter's wrapper of one)."""
+    cause = exc if isinstance(exc, OSError) else (exc.args[0] if exc.args else exc)
+    reason = getattr(cause, "strerror", None) or str(cause)
+    return CommandError(gettext("无法写入文件 %(path)s：%(error)s") % {"path": path, "error": reason})
+
+
 def write_file(path: str, content: bytes) -> None:
     try:
         Path(path).write_bytes(content)
     except OSError as exc:
-        raise CommandError(
-            gettext("无法写入文件 %(path)s：%(error)s") % {"path": path, "error": exc.strerror}
-        ) from None
+        raise unwritable(path, exc) from None

@@ -6,10 +6,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
+from xlsxwriter.exceptions import FileCreateError
 
 from luoshi_web.registry.errors import RegistryError
 from luoshi_web.supervision import assessment
-from luoshi_web.supervision.management.commands._common import acting, parse_day, write_file
+from luoshi_web.supervision.management.commands._common import acting, parse_day, unwritable, write_file
+
+# A year outside these is a typing slip; computing it would only leave an empty scheme behind.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
 class Command(BaseCommand):
@@ -24,6 +28,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = parse_day(options.get("today"))
+        if not FIRST_YEAR <= options["year"] <= LAST_YEAR:
+            raise CommandError(
+                gettext("年度“%(year)s”无效，应在 %(first)s 到 %(last)s 之间")
+                % {"year": options["year"], "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         try:
             if options["close"]:
                 assessment.close_year(acting(options.get("user")), options["year"], today=today)
@@ -34,10 +43,8 @@ class Command(BaseCommand):
                 count = assessment.export(options["year"], options["output"], today=today)
         except RegistryError as exc:
             raise CommandError(exc.message) from None
-        except OSError as exc:
-            raise CommandError(
-                gettext("无法写入文件 %(path)s：%(error)s") % {"path": options["output"], "error": exc.strerror}
-            ) from None
+        except (OSError, FileCreateError) as exc:
+            raise unwritable(options["output"], exc) from None
         self.stdout.write(
             gettext("%(year)s年度考核：%(n)s 个单位 → %(path)s")
             % {"year": options["year"], "n": count, "path": options["output"]}

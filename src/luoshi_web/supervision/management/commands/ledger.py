@@ -8,11 +8,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
+from xlsxwriter.exceptions import FileCreateError
 
 from luoshi_web.registry import clock
 from luoshi_web.registry.errors import RegistryError
 from luoshi_web.supervision import ledger
-from luoshi_web.supervision.management.commands._common import acting, document_id, parse_day, unit_id
+from luoshi_web.supervision.management.commands._common import acting, document_id, parse_day, unit_id, unwritable
 from luoshi_web.supervision.selection import TaskSelection
 
 
@@ -62,10 +63,8 @@ class Command(BaseCommand):
         today = parse_day(options.get("today")) or clock.today()
         try:
             count = ledger.export(acting(options.get("user")), selection, today, options["output"])
-        except OSError as exc:
-            raise CommandError(
-                gettext("无法写入文件 %(path)s：%(error)s") % {"path": options["output"], "error": exc.strerror}
-            ) from None
+        except (OSError, FileCreateError) as exc:
+            raise unwritable(options["output"], exc) from None
         self.stdout.write(gettext("已导出 %(n)s 项任务到 %(path)s") % {"n": count, "path": options["output"]})
 
     def import_(self, options: dict[str, Any]) -> None:

@@ -32,6 +32,7 @@ class Command(BaseCommand):
         today = parse_day(options.get("today"))
         done = notices.escalate_due(today)
         for notice in done:
+            notices.announce(notice)  # the unit's inbox and e-mail, as when the worker escalates
             self.stdout.write(
                 gettext("%(number)s：%(unit)s，升级为%(level)s，整改期限 %(due)s")
                 % {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
 
 from luoshi_web.registry import clock
@@ -30,9 +30,14 @@ class Command(BaseCommand):
                 gettext("升级督办 %(escalated)s 件，发送提醒 %(reminders)s 条，待办摘要 %(digests)s 条") % result
             )
             return
+        from django.core.exceptions import ImproperlyConfigured
         from huey.consumer import Consumer
 
-        from luoshi_web.supervision.queue import huey
+        try:
+            from luoshi_web.supervision.queue import check, huey
 
+            check(huey)
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from None
         self.stdout.write(gettext("任务队列已启动（%(n)s 个工作线程），按 Ctrl+C 停止") % {"n": options["workers"]})
         Consumer(huey, workers=max(1, options["workers"]), periodic=True, worker_type="thread").run()
