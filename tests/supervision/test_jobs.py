@@ -127,5 +127,15 @@ def test_daily_jobs_are_scheduled_at_the_configured_hour() -> None:
     from luoshi_web.supervision import queue
 
     due = {task.name for task in queue.huey.read_periodic(datetime(2016, 7, 1, 7, 0))}
-    assert due == {"luoshi.escalate", "luoshi.remind", "luoshi.attention"}
+    assert due == {"luoshi.escalate", "luoshi.remind", "luoshi.attention", "luoshi.dashboard"}
     assert queue.huey.read_periodic(datetime(2016, 7, 1, 8, 0)) == []
+
+
+def test_the_worker_s_daily_dashboard_job_refreshes_the_summary(world: World) -> None:
+    from luoshi_web.supervision import queue
+    from luoshi_web.supervision.models import DashboardRefresh
+
+    job, _lock = queue.JOBS["luoshi.dashboard"]  # what the worker's periodic task runs, in its lock
+    assert not DashboardRefresh.objects.exists()
+    job(date(2016, 7, 14))
+    assert list(DashboardRefresh.objects.values_list("as_of", flat=True)) == [date(2016, 7, 14)]

@@ -66,6 +66,7 @@ JOBS: dict[str, tuple[Callable[[date], Any], str]] = {
     "luoshi.escalate": (jobs.escalate, "luoshi-escalate"),
     "luoshi.remind": (jobs.remind, "luoshi-remind"),
     "luoshi.attention": (jobs.attention, "luoshi-attention"),
+    "luoshi.dashboard": (jobs.refresh_dashboard, "luoshi-dashboard"),
 }
 
 
@@ -95,3 +96,4 @@ TASKS = install(huey)
 escalate_job = TASKS["luoshi.escalate"]
 remind_job = TASKS["luoshi.remind"]
 attention_job = TASKS["luoshi.attention"]
+dashboard_job = TASKS["luoshi.dashboard"]
