@@ -157,6 +157,10 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "招收",
     "安排",
     "投入",
+    # Restoration and treatment works of a plan (``修复治理退化草原500万亩``, ``整治河道12公里``).
+    "修复",
+    "治理",
+    "整治",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -355,6 +359,19 @@ DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True))
 PLAN_RE = re.compile("|".join(PLAN_VERBS))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
 REJECT_SENTENCE_RE = re.compile("|".join(REJECT_SENTENCE_WORDS))
+# A parameter word that names a policy instrument (``用好稳岗返还、就业补贴等政策措施``,
+# ``落实一次性吸纳就业补贴政策``) sets no amount: it voids no number after it.
+INSTRUMENT_AFTER_RE = re.compile(r"[^，。；：、]{0,6}?等?(?:政策|措施)")
+
+
+def _parameter_word(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that sets a parameter (not an instrument's name)."""
+    for m in pattern.finditer(text):
+        if INSTRUMENT_AFTER_RE.match(text, m.end()) is None:
+            return m
+    return None
+
+
 # ``作出了`` (a completed action); not ``为了``/``除了``/``了解``.
 # ``比上年增长7%`` measures from last year; it says nothing of the past.
 PAST_RE = re.compile("(?<![比较])(?:" + "|".join(sorted(PAST_WORDS, key=len, reverse=True)) + r")|(?<![为除])了(?!解)")
@@ -844,7 +861,7 @@ def _sentence_readings(
 
     ``log`` collects the rejections, at clean offsets (``base`` is where the sentence starts).
     """
-    rejected = REJECT_SENTENCE_RE.search(sent.text)
+    rejected = _parameter_word(REJECT_SENTENCE_RE, sent.text)
     if rejected or RETROSPECTIVE_OPENING_RE.match(sent.text):
         if log is not None:
             rule = f"sentence-sets-parameters:{rejected.group()}" if rejected else "retrospective-sentence"
@@ -920,7 +937,7 @@ def _clause_readings(
     """
     clause = masked[piece.start : piece.end]
     at = base + piece.start
-    rejected = REJECT_CLAUSE_RE.search(clause)
+    rejected = _parameter_word(REJECT_CLAUSE_RE, clause)
     if rejected:
         if log is not None:
             log.reject(at, at + len(clause), f"clause-sets-parameters:{rejected.group()}")
@@ -1257,8 +1274,10 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         return _tidy(head[: word.start()] if word and word.end() == len(head) else head)
     index = items.index(q)
     first = items[0]
-    # Subject: the text before the first number of the clause, minus the comparator word.
-    head = clause[: first.start]
+    own = _list_item_subject(clause, items, index)
+    # Subject: the text before the first number of the clause, minus the comparator word;
+    # an item of a list of amounts (``…企业160家、专精特新中小企业10家``) names its own.
+    head = clause[: first.start] if own is None else own
     word = _nearest_comparator(head)
     subject = head[: word.start()] + head[word.end() :] if word else head
     move = FROM_TO_RE.search(subject)
@@ -1267,13 +1286,15 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     # Object right after the number (``90%以上重大专利到期药物…``, ``80%县（市、区）``).
     stop = items[index + 1].start if index + 1 < len(items) else len(clause)
     tail = clause[q.end : stop]
+    if index + 1 < len(items) and _list_item_subject(clause, items, index + 1) is not None:
+        tail = ""  # the text after the number is the next item's subject
     suffix = COMPARATOR_AFTER_RE.match(tail)
     if suffix:
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
     subject = _tidy(subject)
-    parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail else None
+    parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
     if parts is not None:
         subject = parts[index]
     noun = _tidy(tail) if tail and not tail.startswith(("，", "。")) else ""
@@ -1296,6 +1317,24 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         elif q.unit in COUNT_UNITS:
             phrase += COUNT_SUFFIX
     return "".join(phrase.split())
+
+
+def _list_item_subject(clause: str, items: list[Quantity], index: int) -> str | None:
+    """The subject an item of a list of amounts names between ``、`` and its number, else None.
+
+    ``培育高新技术企业160家、专精特新中小企业10家``: ``专精特新中小企业`` for the second; a bare
+    ``、``/``和`` between numbers (``分别达100%、70%``) leaves the subject shared (None).
+    """
+    if index == 0:
+        return None
+    region = clause[items[index - 1].end : items[index].start]
+    suffix = COMPARATOR_AFTER_RE.match(region)
+    if suffix:
+        region = region[suffix.end() :]
+    if not region.startswith(("、", "，")):
+        return None
+    region = region.lstrip("、，")
+    return region if _tidy(_PREDICATE_RE.sub("", region)) else None
 
 
 def _tidy(text: str) -> str:
