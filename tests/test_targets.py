@@ -549,3 +549,33 @@ def test_an_annex_row_naming_the_quantity_short_restates_the_body_target():
     )
     found = extract_targets(doc, clean)
     assert [(t.indicator, t.unit) for t in found] == [("每万常住人口家庭医生数", "人"), ("每万常住人口护士数", "人")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "本市定点医疗机构确诊符合诊断标准，具有下列2项或2项以上指征（至少1项实验室指征）的：",
+        "本市定点医疗机构确诊符合以下标准：",
+    ],
+)
+def test_numbers_under_diagnostic_criteria_are_conditions(intro):
+    # A catalogue of covered diseases lists the criteria a patient must meet; its numbers
+    # (``3个或3个以上关节受累``, ``达到30%``) are eligibility conditions, not targets.
+    doc, clean = make_doc(
+        [
+            (("五",), "", ["痛风性关节炎", intro]),
+            (("五", "一"), "", ["3个或3个以上关节区的关节肿胀；"]),
+            (("五", "二"), "", ["血尿酸升高达到30%以上。"]),
+        ]
+    )
+    assert extract_targets(doc, clean) == ()
+
+
+def test_a_goal_section_that_cites_a_standard_keeps_its_targets():
+    doc, clean = make_doc(
+        [
+            (("二",), "", ["按照国家标准，到2025年主要目标如下："]),
+            (("二", "一"), "", ["城市生活垃圾回收利用率达到35%以上。"]),
+        ]
+    )
+    assert [t.value for t in extract_targets(doc, clean)] == [35]

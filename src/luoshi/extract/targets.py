@@ -280,6 +280,10 @@ _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
 CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|行为|对象|标准如下)[^。：（(]{0,30}：")
+# An item whose text ends with ``：`` after naming criteria (``确诊符合以下标准：``, ``…诊断标准，具有
+# 下列4项指征的：``): the items below are the criteria a case must meet, conditions too. Not any
+# ``标准`` (``按照国家标准，主要目标如下：``): criteria that are listed, diagnosed or recognised.
+CRITERIA_INTRO_RE = re.compile(r"(?:诊断|认定|评定|鉴定|准入)标准|(?:以下|下列|如下)[^。：，]{0,6}(?:标准|指征)")
 # A short run-in heading before a paragraph's first phrase (``具体指标：到2022年，……``).
 RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 # A goal section: its own text may name the deadline of everything below it.
@@ -492,7 +496,11 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
 
 def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
     own = "".join(p.text for p in node.paragraphs)
-    conditions = parent.conditions or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
+    conditions = (
+        parent.conditions
+        or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
+        or (own.rstrip().endswith("：") and CRITERIA_INTRO_RE.search(own) is not None)
+    )
     inherited = parent.inherited
     if GOAL_HEADING_RE.search(node.heading or ""):
         goal = _goal_phrase(node, doc.date)
