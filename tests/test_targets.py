@@ -579,3 +579,12 @@ def test_a_goal_section_that_cites_a_standard_keeps_its_targets():
         ]
     )
     assert [t.value for t in extract_targets(doc, clean)] == [35]
+
+
+def test_a_change_applied_by_a_calculation_rule_is_a_parameter():
+    assert targets_of("退休人员按降低1个百分点减少划拨个人账户。") == ()
+    assert targets_of("基本养老金按提高3%计发。") == ()
+
+
+def test_a_setting_by_a_rate_with_no_rise_or_fall_word_stays_a_target():
+    assert [t.value for t in targets_of("赤字率拟按3%安排。")] == [3]

@@ -262,6 +262,9 @@ PERSON_UNITS: tuple[str, ...] = ("人", "名")
 # a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
 LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
+# A change the rule applies to each case (``退休人员按降低1个百分点划拨``, ``按提高10%计发``): how an
+# amount is computed, a policy parameter; ``拟按3%安排`` (a setting, no rise or fall word) is not this.
+BY_METHOD_BEFORE_RE = re.compile(r"按(?:照)?(?:降低|下降|减少|提高|增加|上调|下调)$")
 POLICY_RATE_AFTER_RE = re.compile(r"^(?:的)?(?:征收率|税率|费率|利率|贴息率|补贴率|缴费比例|预征率|扣除率)")
 # Letters right after a bare number make a name (``4G``, ``3D打印``); after a unit they
 # start the next word (``10家A级景区``).
@@ -1223,6 +1226,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "name-or-code-after"
     if POLICY_RATE_AFTER_RE.match(after):
         return "policy-rate"
+    if BY_METHOD_BEFORE_RE.search(before):
+        return "calculation-method"
     if LISTED_COUNT_BEFORE_RE.search(before):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
