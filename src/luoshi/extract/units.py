@@ -476,6 +476,7 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 # An unbracketed labelled run (``…机制。责任单位：省发展改革委、省财政厅``)
 # starts a sentence; it runs to the sentence's or the paragraph's end.
 LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+LABEL_AT_RE = re.compile(r"(?:" + "|".join(UNIT_LABELS) + r")[：:]")
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
@@ -517,8 +518,10 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
-    for m in LABEL_RUN_RE.finditer(text):
-        start = m.end()
+    run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
+    # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
+    run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
+    for start in sorted(run_starts):
         if any(s <= start < e for s, e in spans):
             continue
         end = len(text)
