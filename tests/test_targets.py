@@ -588,3 +588,32 @@ def test_a_change_applied_by_a_calculation_rule_is_a_parameter():
 
 def test_a_setting_by_a_rate_with_no_rise_or_fall_word_stays_a_target():
     assert [t.value for t in targets_of("赤字率拟按3%安排。")] == [3]
+
+
+def test_a_task_table_row_dates_its_target_by_its_deadline_cell_and_drops_its_number_cell():
+    # 任务分工表: 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限. The row is the target's paragraph:
+    # its 完成时限 cell is the enclosing time phrase; the 序号 cell is not part of the quantity.
+    rows = [
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限",
+        "1\t新建高标准农田2万亩。\t县农业农村局\t县财政局\t2025年10月底前",
+        "2\t每年培训新型职业农民500人次。\t县农业农村局\t县人力资源社会保障局\t2025年12月底",
+        "3\t完成城镇老旧小区改造15个。\t县住房城乡建设局\t各乡镇人民政府\t长期坚持",
+    ]
+    doc, clean = make_doc(preamble=rows, date="2025-02-10")
+    found = {t.value: t for t in extract_targets(doc, clean)}
+    assert found[20000].deadline == "2025-10-31"
+    assert found[500].deadline is None  # 每年: recurring, whatever the row says
+    assert found[15].deadline is None
+    assert found[20000].text == "新建高标准农田2万亩"
+    assert not found[15].indicator.startswith("3")
+
+
+@pytest.mark.parametrize(
+    ("cell", "deadline"),
+    [("2026年6月底前完成", "2026-06-30"), ("2026年6月底前完成验收并报县政府", None)],
+)
+def test_a_deadline_cell_may_add_two_characters_to_its_phrase_not_a_clause(cell, deadline):
+    rows = ["序号\t工作任务\t牵头单位\t完成时限", f"1\t新建高标准农田2万亩。\t县农业农村局\t{cell}"]
+    doc, clean = make_doc(preamble=rows, date="2025-02-10")
+    (t,) = extract_targets(doc, clean)
+    assert t.deadline == deadline

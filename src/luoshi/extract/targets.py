@@ -702,6 +702,11 @@ def _paragraph_targets(
     text = para.text
     if not text or not _might_hold_target(text):
         return
+    number_cell = _ROW_NUMBER_CELL_RE.match(text)
+    skip = number_cell.end() if number_cell else 0
+    if skip:
+        text = MASK * skip + text[skip:]  # a table row's 序号 cell is no part of any quantity's text
+    row_phrase = _row_deadline_phrase(text, doc.date)
     body = 0
     if first and scope.heading and text.startswith(scope.heading):
         body = len(scope.heading)
@@ -734,11 +739,11 @@ def _paragraph_targets(
                 if log is not None:
                     log.reject(at, at + len(q.surface), "review-section")
                 continue
-            enclosing = opening or scope.inherited or scope.default
+            enclosing = row_phrase or opening or scope.inherited or scope.default
             if enclosing is None and scope.sections is not None:
                 enclosing = scope.sections.phrase_at(at)
             deadline = _deadline_for(sent, q, phrases, enclosing)
-            start = para.start + sent.start + reading.text_start
+            start = max(para.start + sent.start + reading.text_start, para.start + skip)
             end = para.start + sent.start + reading.text_end
             if _nameless(reading.indicator):
                 start = para.start + sent.start  # ``今年先发行1万亿元``: the sentence names the quantity
@@ -763,6 +768,32 @@ def _paragraph_targets(
 ROW_NAME_MAX = 40
 _ROW_MARKER_RE = re.compile(r"^\d{1,3}[.．、]")
 _DIGIT_RE = re.compile(r"\d")
+
+
+# The 序号 cell that opens a table row read as a tab-separated line (``3\t完成…``).
+_ROW_NUMBER_CELL_RE = re.compile(r"^\s*\d{1,3}[.．、]?\s*\t")
+
+
+def _row_deadline_phrase(text: str, date: str | None) -> TimePhrase | None:
+    """A 完成时限 cell of a tab row: a cell that is only a deadline (``2025年10月底前``), else None.
+
+    The row is its targets' paragraph, so this is their enclosing time phrase (guide: the
+    sentence, else the paragraph); a phrase inside a sentence of the row is nearer and wins.
+    """
+    if "\t" not in text:
+        return None
+    for cell in text.split("\t")[1:]:
+        cell = "".join(cell.split())
+        phrases = find_time_phrases(cell, date) if cell else []
+        if len(phrases) == 1 and phrases[0].kind in _DATED and phrases[0].deadline:
+            rest = cell[: phrases[0].start] + cell[phrases[0].end :]
+            if len(rest) <= ROW_DEADLINE_EXTRA_CHARS:
+                return phrases[0]
+    return None
+
+
+# A deadline cell may add a word or two to its phrase (``2025年底前完成``, ``2025年12月底前``).
+ROW_DEADLINE_EXTRA_CHARS = 2
 
 
 def _row_indicator(text: str, pos: int) -> str | None:
