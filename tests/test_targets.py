@@ -617,3 +617,22 @@ def test_a_deadline_cell_may_add_two_characters_to_its_phrase_not_a_clause(cell,
     doc, clean = make_doc(preamble=rows, date="2025-02-10")
     (t,) = extract_targets(doc, clean)
     assert t.deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "deadline"),
+    [
+        ("××县2025年重点工作任务分工方案", "2025-12-31"),
+        ("××县2025年政府工作报告重点任务分工方案", "2025-12-31"),
+        ("××县2021—2025年重点任务分工方案", None),  # a range: not one year's plan
+    ],
+)
+def test_a_year_named_task_allocation_plan_dates_every_item(forwarded, deadline):
+    doc, clean = make_doc(
+        [(("一", "3"), "", ["完成城镇老旧小区改造15个。"])],
+        title=f"××县人民政府办公室关于印发{forwarded}的通知",
+        forwarded_title=forwarded,
+        date="2025-02-10",
+    )
+    (t,) = extract_targets(doc, clean)
+    assert t.deadline == deadline

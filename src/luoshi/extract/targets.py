@@ -293,7 +293,10 @@ RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
 # ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
-WORK_PLAN_RE = re.compile(r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作(?:要点|方案|计划)")
+# So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``).
+WORK_PLAN_RE = re.compile(
+    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?(?:工作(?:要点|方案|计划)|任务(?:分工|清单)(?:方案)?)"
+)
 
 # --- the past sections of a report (guide, 政府工作报告) -------------------------
 # A heading of a review section: everything under it describes past results
