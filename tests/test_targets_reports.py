@@ -190,3 +190,9 @@ def test_each_item_of_a_count_list_names_its_own_quantity():
     assert "专精特新中小企业" in by_value[3] and "高新技术" not in by_value[3]
     assert "劳务收入" not in by_value[60000]
     assert "劳务收入" in by_value[800000000]
+
+
+def test_two_full_measures_sharing_one_bound_keep_their_own_names():
+    text = "城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内。"
+    found = report([(("一",), [PLAN, text])])
+    assert [(t.value, t.indicator) for t in found] == [(5.5, "城镇调查失业率"), (3, "居民消费价格涨幅")]

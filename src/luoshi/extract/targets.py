@@ -346,7 +346,9 @@ GROWTH_ENDINGS = ("增长", "增加", "提高", "提升")
 RATE_SUFFIX = "率"
 EVENT_UNITS = ("人次", "户次", "台次", "架次")
 SHARE_SUFFIX = "比例"
-MEASURE_ENDINGS = ("数", "量", "率", "比例", "比重", "占比", "规模", "面积", "长度", "收入", "额", "系数", "速", "人口")
+MEASURE_ENDINGS = (
+    "数", "量", "率", "比例", "比重", "占比", "规模", "面积", "长度", "收入", "额", "系数", "速", "人口", "涨幅", "增幅",
+)  # fmt: skip
 
 _BEFORE_ALT = "|".join(
     w + r"(?=[\d０-９]|$)" if w in BEFORE_NUMBER_ONLY else w for w in sorted(COMPARATOR_BEFORE, key=len, reverse=True)
@@ -1410,6 +1412,8 @@ def _coordinated(subject: str, n: int) -> list[str] | None:
     left, right = subject[: m.start()], subject[m.end() :]
     if not left or not right:
         return None
+    if left.endswith(MEASURE_ENDINGS) and len(right) > 2:
+        return [left, right]  # ``城镇调查失业率、居民消费价格涨幅``: two whole measures, nothing shared
     k = len(left) if len(left) <= 2 else 2
     if len(right) <= k:
         return None
