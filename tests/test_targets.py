@@ -636,3 +636,16 @@ def test_a_year_named_task_allocation_plan_dates_every_item(forwarded, deadline)
     )
     (t,) = extract_targets(doc, clean)
     assert t.deadline == deadline
+
+
+def test_an_of_which_sentence_refining_a_per_facility_standard_is_a_parameter_too():
+    text = (
+        "各区应安排社区养老服务设施运营经费，区级、街道级设施每年每个分别不少于50万元、30万元运营经费。"
+        "其中，提供康复护理服务的区级设施增加50万元运营经费。"
+    )
+    assert targets_of(text) == ()
+
+
+def test_an_of_which_sentence_refining_a_target_is_a_target():
+    text = "到2025年，全市养老床位达到5万张以上。其中，护理型床位占比达到55%以上。"
+    assert [t.value for t in targets_of(text)] == [50000, 55]

@@ -726,15 +726,24 @@ def _paragraph_targets(
             conditions_from = intro.end()
     governed = opening is not None or scope.inherited is not None
     log = scope.log
+    previous_sets_parameters = False
     for sent in sentences(text):
         if sent.start >= conditions_from:
             if log is not None:
                 log.reject(para.start + conditions_from, para.end, "condition-list")
             break
         if not _might_hold_target(sent.text):
+            previous_sets_parameters = False
+            continue
+        if previous_sets_parameters and OF_WHICH_RE.match(sent.text):
+            # ``其中，……设施增加60万元运营经费``: it refines the parameter the sentence before sets
+            if log is not None:
+                log.reject(para.start + sent.start, para.start + sent.end, "refines-a-parameter")
             continue
         phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
-        for reading in _sentence_readings(sent, phrases, governed, log, para.start + sent.start):
+        readings = list(_sentence_readings(sent, phrases, governed, log, para.start + sent.start))
+        previous_sets_parameters = not readings and _sets_parameters(sent.text)
+        for reading in readings:
             q = reading.quantity
             at = para.start + sent.start + q.start
             if sent.start + q.start >= conditions_from:
@@ -767,6 +776,19 @@ def _paragraph_targets(
                 deadline_source=deadline.text if deadline else None,
             )
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
+
+
+# A sentence that opens with ``其中`` refines the quantity of the sentence before it.
+OF_WHICH_RE = re.compile(r"^其中[，,]?")
+
+
+def _sets_parameters(text: str) -> bool:
+    """``text`` sets a parameter: a per-facility standard or a subsidy, cap or norm word."""
+    return (
+        PER_UNIT_RE.search(text) is not None
+        or _parameter_word(REJECT_CLAUSE_RE, text) is not None
+        or _parameter_word(REJECT_SENTENCE_RE, text) is not None
+    )
 
 
 # A table row read as one tab-separated line: the cell before a quantity's cell names what
