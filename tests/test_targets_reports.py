@@ -196,3 +196,10 @@ def test_two_full_measures_sharing_one_bound_keep_their_own_names():
     text = "城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内。"
     found = report([(("一",), [PLAN, text])])
     assert [(t.value, t.indicator) for t in found] == [(5.5, "城镇调查失业率"), (3, "居民消费价格涨幅")]
+
+
+def test_a_two_character_quantity_names_itself_and_a_one_character_rest_names_none():
+    found = report([(("一",), [PLAN, "全年实施重点项目210个、完成投资300亿元以上。"])])
+    assert [t.indicator for t in found] == ["全年实施重点项目数", "完成投资"]
+    (t,) = report([(("一",), [PLAN, "拟安排超长期特别国债2万亿元，今年先发行1万亿元。"])])[1:]
+    assert "国债" in t.indicator

@@ -1060,8 +1060,10 @@ def _clause_readings(
 _BRACKET_RE = re.compile(r"[（(）)]")
 # An indicator with fewer characters than this once its verbs and measure suffix are gone
 # names no quantity (``先发行``, ``不低于数``): it takes the subject of the clause before, and
-# the target's text starts at its sentence, which names the quantity.
-NAMELESS_INDICATOR_CHARS = 3
+# the target's text starts at its sentence, which names the quantity. Two characters name one
+# (``完成投资`` → 投资, ``年度计划投资``): 3 gave a 2025 report's investment amounts the subject of
+# the project count before them.
+NAMELESS_INDICATOR_CHARS = 2
 
 
 def _nameless(indicator: str) -> bool:
