@@ -203,3 +203,9 @@ def test_a_two_character_quantity_names_itself_and_a_one_character_rest_names_no
     assert [t.indicator for t in found] == ["全年实施重点项目数", "完成投资"]
     (t,) = report([(("一",), [PLAN, "拟安排超长期特别国债2万亿元，今年先发行1万亿元。"])])[1:]
     assert "国债" in t.indicator
+
+
+def test_a_running_total_under_a_deadline_is_a_target_and_without_one_the_present():
+    found = report([(("二",), ["今后五年的奋斗目标", "今后五年，累计新增城镇就业2.5万人。"])], date="2022-01-10")
+    assert [(t.value, t.deadline) for t in found] == [(25000, "2026-12-31")]
+    assert report([(("二",), ["基本情况", "全县累计建成5G基站800个。"])]) == ()

@@ -71,6 +71,7 @@ TIME_RE = re.compile(
         (?:(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?)?
         (?P<part>{_PARTS})?
       | (?P<rel>今年|本年度|本年|年内|当年|明年)(?P<rel_part>{_PARTS})?
+      | (?P<ahead>今后|未来)(?P<an>\d+|[{_CN_SMALL}]+)年(?:内|间)?
     )
     (?:\s*(?P<post>{_POST}))?
     """,
@@ -165,6 +166,14 @@ def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
         if m.group("n2") and _small_number(m.group("n2")) != n:
             # ``利用3-5年时间``: three to five years; the text does not say which (guide: null).
             return TimePhrase(start, end, m.group(), "deadline", None, None)
+        if n is None or year_now is None or n <= 0 or n > 50:
+            return TimePhrase(start, end, m.group(), "deadline", None, None)
+        year = year_now + n - 1
+        return TimePhrase(start, end, m.group(), "deadline", _last_day(year, 12), year)
+
+    if m.group("ahead"):
+        # ``今后五年`` in a report of 2022: 2022 to 2026, as ``通过5年努力`` counts from the document's year.
+        n = _small_number(m.group("an"))
         if n is None or year_now is None or n <= 0 or n > 50:
             return TimePhrase(start, end, m.group(), "deadline", None, None)
         year = year_now + n - 1

@@ -222,7 +222,6 @@ REJECT_SENTENCE_WORDS: tuple[str, ...] = ("给予", "补贴", "补助", "资助"
 PAST_WORDS: tuple[str, ...] = (
     "已经",
     "已",
-    "累计",
     "目前",
     "现有",
     "截至目前",
@@ -237,6 +236,9 @@ PAST_WORDS: tuple[str, ...] = (
     "过去[一两二三四五六七八九十几\\d]*年",
     "[一两二三四五六七八九十几\\d]+年来",
 )
+# ``累计`` (a running total) describes the present unless a deadline or a goal list governs it
+# (``今后五年……累计新增城镇就业2.5万人``, ``到2027年累计建成…``).
+CUMULATIVE_RE = re.compile("累计")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
@@ -1029,6 +1031,8 @@ def _clause_readings(
         region = clause[previous_end : q.start]
         verdict = _read_quantity(clause, q, region, previous, plan_before)
         previous_end = q.end
+        if isinstance(verdict, _Verdict) and not context and CUMULATIVE_RE.search(clause, 0, q.start):
+            verdict = "past-word:累计"  # a running total with no deadline or goal over it is the present
         if isinstance(verdict, _Verdict):
             if _in_the_past(phrases, piece.start + q.start):
                 verdict = "past-year-phrase"
