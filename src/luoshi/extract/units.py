@@ -77,7 +77,14 @@ LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]")
 # Role words that close a group of units: ``A、B负责``, ``A牵头``, ``A指导，B参与``.
 # Order matters: longest first. The flag says whether the group leads.
 ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
+    ("按照职责分工负责", False),
+    ("根据职责分工负责", False),
+    ("依据职责分工负责", False),
+    ("依职责分工负责", False),
     ("按职责分工负责", False),
+    ("按职能分工负责", False),
+    ("按职责负责", False),
+    ("依职责负责", False),
     ("按职责分工落实", False),
     ("分工负责", False),
     ("牵头负责", True),
@@ -96,6 +103,9 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("协同", False),
     ("落实", False),
 )
+
+# A unit marked as lead right after its name: ``责任单位：市发展改革委（牵头）、市财政局``.
+INLINE_LEAD_RE = re.compile(r"^(.+?)[（(](?:牵头|牵头单位|牵头部门)[）)]$")
 
 # Notes that are not units. Each is a regex over the bracket's content.
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
@@ -358,6 +368,10 @@ def parse_units(content: str) -> ParsedUnits | None:
                     labelled = True
                 if TIME_PART_RE.match(part):
                     continue
+                inline_lead = INLINE_LEAD_RE.match(part)
+                if inline_lead:
+                    part = inline_lead.group(1)  # ``市发展改革委（牵头）``: the unit, marked as lead
+                    leads.append(part)
                 for name in _split_connectors(part):
                     n_parts += 1
                     if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS:
