@@ -16,8 +16,9 @@ CN_DIGITS = "零〇○一二三四五六七八九十百"
 # copies put spaces inside (``杭政办函〔2025〕16 号``), and extraction may leave dots where the
 # brackets were (``绵府办函．２０１６．１号``). This is the one home of the pattern and its
 # normal form; ``\d`` also matches full-width digits, so raw lines are read too.
-_OPEN = r"[〔\[［【(（]"
-_CLOSE = r"[〕\]］】)）]"
+# ``﹝﹞`` (small form, NFKC of ``〔〕``) and ``〖〗`` appear in web copies and Word files.
+_OPEN = r"[〔\[［【(（﹝〖]"
+_CLOSE = r"[〕\]］】)）﹞〗]"
 _DOT = r"[.．·]"
 _YEAR = r"(?:19|20|１９|２０)\d{2}"
 DOC_NUMBER = re.compile(
