@@ -17,8 +17,9 @@ CN_DIGITS = "零〇○一二三四五六七八九十百"
 # brackets were (``绵府办函．２０１６．１号``). This is the one home of the pattern and its
 # normal form; ``\d`` also matches full-width digits, so raw lines are read too.
 # ``﹝﹞`` (small form, NFKC of ``〔〕``) and ``〖〗`` appear in web copies and Word files.
-_OPEN = r"[〔\[［【(（﹝〖]"
-_CLOSE = r"[〕\]］】)）﹞〗]"
+DOC_NUMBER_OPEN = r"[〔\[［【(（﹝〖]"
+DOC_NUMBER_CLOSE = r"[〕\]］】)）﹞〗]"
+_OPEN, _CLOSE = DOC_NUMBER_OPEN, DOC_NUMBER_CLOSE
 _DOT = r"[.．·]"
 _YEAR = r"(?:19|20|１９|２０)\d{2}"
 DOC_NUMBER = re.compile(
