@@ -99,6 +99,9 @@ def test_web_metadata_table_fills_missing_fields():
         ("一九九七年四月八日", "1997-04-08"),
         ("2016年13月4日", None),
         ("2016年3月", None),
+        ("二O二四年三月二十一日", "2024-03-21"),  # a letter O typed for 〇
+        ("二0二四年三月一日", "2024-03-01"),
+        ("二O二四年O月一日", None),  # a lookalike zero only in the year
     ],
 )
 def test_date_lines(text, expected):

@@ -64,14 +64,18 @@ def doc_number_in(text: str) -> str | None:
 
 # 成文日期 on a paragraph of its own: ``2016年3月4日``, ``二○一二年一月九日``.
 _CN_NUM = rf"[{CN_DIGITS}]"
+# A year in Chinese numerals typed with a letter or a digit for its zero (``二O二四``, ``二0二四``).
+ZERO_LOOKALIKES = "OoＯｏ0"
+_CN_YEAR_CHAR = rf"[{CN_DIGITS}{ZERO_LOOKALIKES}]"
 DATE_LINE = re.compile(
-    rf"^(?P<y>\d{{4}}|{_CN_NUM}{{4}})\s*年\s*(?P<m>\d{{1,2}}|{_CN_NUM}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{_CN_NUM}{{1,4}})\s*日$"
+    rf"^(?P<y>\d{{4}}|{_CN_YEAR_CHAR}{{4}})\s*年\s*(?P<m>\d{{1,2}}|{_CN_NUM}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{_CN_NUM}{{1,4}})\s*日$"
 )
 
 _CN_VALUE = {
     "零": 0,
     "〇": 0,
     "○": 0,
+    **dict.fromkeys(ZERO_LOOKALIKES, 0),
     "一": 1,
     "二": 2,
     "三": 3,
