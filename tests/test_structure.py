@@ -214,3 +214,29 @@ def test_every_corpus_file_parses_with_spans_inside_the_text(shared: Path):
                 assert 0 <= node.start <= node.end <= n
                 for p in node.paragraphs:
                     assert result.clean.text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize(
+    "number_lines",
+    [
+        ["临府呈〔2024〕5号　　　　　签发人：王明"],  # 上行文: 签发人 on the number's line (GB/T 9704 7.2.4)
+        ["临府呈〔2024〕5号", "签发人：王明　李华"],
+    ],
+)
+def test_upward_document_with_a_signer_keeps_its_number_title_and_addressee(number_lines):
+    text = "\n".join(
+        [
+            "临川市人民政府文件",
+            *number_lines,
+            "临川市人民政府关于申请设立临川综合保税区的请示",
+            "江西省人民政府：",
+            "为加快开放型经济发展，现申请设立临川综合保税区。",
+            "妥否，请批示。",
+            "临川市人民政府",
+            "2024年5月6日",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert doc.doc_number == "临府呈〔2024〕5号"
+    assert doc.title == "临川市人民政府关于申请设立临川综合保税区的请示"
+    assert (doc.genre, doc.addressees, doc.date) == ("请示", ("江西省人民政府",), "2024-05-06")

@@ -96,13 +96,19 @@ def _meta_fields(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, 
     return out
 
 
+# A 签发人 line of its own under the number (several signers).
+SIGNER_LINE_RE = re.compile(r"^\s*签发人\s*[：:]")
+
+
 def _is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text)) or bool(_META.match(text))
 
 
 def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: int) -> TitleBlock:
-    """Title lines that follow a 版头 (``××文件`` then 发文字号)."""
+    """Title lines that follow a 版头 (``××文件`` then 发文字号, perhaps a 签发人 line)."""
     i = number_index + 1
+    while i < last and SIGNER_LINE_RE.match(paras[i].text):
+        i += 1
     j = i
     while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not _is_furniture(paras[j].text):
         j += 1

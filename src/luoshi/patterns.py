@@ -28,7 +28,9 @@ DOC_NUMBER = re.compile(
     r"\s*(?P<serial>\d{1,5})\s*号"
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
-DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
+# An upward document (请示, 报告) prints its 签发人 on the number's line (GB/T 9704 7.2.4).
+SIGNER_RE = re.compile(r"签发人\s*[：:]\s*[\u4e00-\u9fff·•\s、，,]{1,40}$")
+DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?:\s*{SIGNER_RE.pattern[:-1]})?$")
 # ``人力资源和社会保障部令第26号``, ``国家发展改革委令2017年第1号``: a 令 is numbered without brackets.
 ORDER_NUMBER = re.compile(
     rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
