@@ -168,12 +168,17 @@ def _issuers_from_title(title: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A Party body's name opens with 中共 before its place (``中共临川市委办公室``).
+PARTY_PREFIX = "中共"
+
+
 def split_run_on_issuers(text: str) -> list[str]:
     """``甲市A局甲市B委员会`` → [``甲市A局``, ``甲市B委员会``]; one name stays whole."""
-    place = text[:PLACE_PREFIX_CHARS]
+    party = PARTY_PREFIX if text.startswith(PARTY_PREFIX) else ""  # ``中共甲市委办公室甲市人民政府办公室``
+    place = text[len(party) : len(party) + PLACE_PREFIX_CHARS]
     parts: list[str] = []
     start = 0
-    for k in range(PLACE_PREFIX_CHARS * 2, len(text) - PLACE_PREFIX_CHARS + 1):
+    for k in range(len(party) + PLACE_PREFIX_CHARS * 2, len(text) - PLACE_PREFIX_CHARS + 1):
         if text.startswith(place, k) and _ORGAN_END.search(text[start:k]) and k - start >= 2 * PLACE_PREFIX_CHARS:
             parts.append(text[start:k])
             start = k
