@@ -430,5 +430,6 @@ def test_a_joint_signature_printing_two_bodies_on_a_line_gives_each_body():
 def test_a_party_and_a_government_office_run_together_are_two_issuers():
     from luoshi.header import split_run_on_issuers
 
-    assert split_run_on_issuers("中共临川市委办公室临川市人民政府办公室") == ["中共临川市委办公室", "临川市人民政府办公室"]
+    joint = split_run_on_issuers("中共临川市委办公室临川市人民政府办公室")
+    assert joint == ["中共临川市委办公室", "临川市人民政府办公室"]
     assert split_run_on_issuers("中共临川市委组织部") == ["中共临川市委组织部"]
