@@ -109,3 +109,20 @@ def test_the_next_n_years_count_from_the_document_year():
     assert phrase("今后五年，全县地区生产总值年均增长6.5%左右", "2022-01-10").deadline == "2026-12-31"
     assert phrase("未来3年内", "2024-05-06").deadline == "2026-12-31"
     assert phrase("今后五年", None).deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("三年内引进培养高层次人才300名", "2026-12-31"),  # counted from the document's year (2024)
+        ("年内完成改造", "2024-12-31"),
+        ("2024年内完成", "2024-12-31"),
+    ],
+)
+def test_within_n_years_counts_from_the_document_year(text, deadline):
+    assert phrase(text, "2024-03-01").deadline == deadline
+
+
+@pytest.mark.parametrize("text", ["近3年内无违法记录", "毕业2年内的高校毕业生", "前三年内"])
+def test_within_n_years_of_a_condition_is_no_deadline(text):
+    assert find_time_phrases(text, "2024-03-01") == []
