@@ -649,3 +649,14 @@ def test_an_of_which_sentence_refining_a_per_facility_standard_is_a_parameter_to
 def test_an_of_which_sentence_refining_a_target_is_a_target():
     text = "到2025年，全市养老床位达到5万张以上。其中，护理型床位占比达到55%以上。"
     assert [t.value for t in targets_of(text)] == [50000, 55]
+
+
+def test_a_rise_from_a_dated_starting_value_keeps_the_goal_and_later_goals():
+    text = "到2025年，居民健康素养水平由2020年的23%提高到30%；个人卫生支出占比下降到25%以内。"
+    found = targets_of(text, date="2024-03-01")
+    assert [(t.value, t.comparator, t.deadline) for t in found] == [(30, ">=", "2025-12-31"), (25, "<=", "2025-12-31")]
+    assert found[0].indicator == "居民健康素养水平比例"
+
+
+def test_a_past_year_that_frames_a_sentence_still_makes_it_past():
+    assert targets_of("2020年，居民健康素养水平达到23%。", date="2024-03-01") == ()

@@ -131,6 +131,9 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     out: list[TimePhrase] = []
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now)
+        if phrase is not None and phrase.kind == "past" and text.startswith("的", phrase.end):
+            # ``由2020年的23%提高到30%``: the past year dates the starting value, a baseline
+            phrase = TimePhrase(phrase.start, phrase.end, phrase.text, "baseline", None, phrase.year)
         if phrase is not None:
             out.append(phrase)
     return out

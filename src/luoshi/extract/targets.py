@@ -279,6 +279,9 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:及以上|（含）以上|以上|以下|�
 MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比重|占比|率|量|规模|面积|长度)$")
 # Before a ``N%…的X`` threshold: the rate of X that is measured (``营业额同比增长50%以上的企业``).
 RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
+# ``由2020年的23%提高到30%``: the value after 由 is where the quantity starts, not a target.
+FROM_VALUE_BEFORE_RE = re.compile(r"由[^，。；由]{0,12}$")
+FROM_VALUE_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至)")
 # ``由60%提高到80%``: the indicator ends before ``由``.
 FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -1293,6 +1296,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "policy-rate"
     if BY_METHOD_BEFORE_RE.search(before):
         return "calculation-method"
+    if FROM_VALUE_BEFORE_RE.search(before) and FROM_VALUE_AFTER_RE.match(after):
+        return "starting-value"
     if LISTED_COUNT_BEFORE_RE.search(before):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
@@ -1358,9 +1363,9 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     head = clause[: first.start] if own is None else own
     word = _nearest_comparator(head)
     subject = head[: word.start()] + head[word.end() :] if word else head
-    move = FROM_TO_RE.search(subject)
+    move = FROM_TO_RE.search(head)
     if move:
-        subject = subject[: move.start()]  # ``覆盖率由60%提高到80%``: the rate, not its start
+        subject = head[: move.start()]  # ``覆盖率由60%提高到80%``: the rate, not its start
     # Object right after the number (``90%以上重大专利到期药物…``, ``80%县（市、区）``).
     stop = items[index + 1].start if index + 1 < len(items) else len(clause)
     tail = clause[q.end : stop]
