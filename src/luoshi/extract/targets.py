@@ -281,7 +281,10 @@ MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比
 RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
 # ``由2020年的23%提高到30%``: the value after 由 is where the quantity starts, not a target.
 FROM_VALUE_BEFORE_RE = re.compile(r"由[^，。；由]{0,12}$")
-FROM_VALUE_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至)")
+# (``到`` may belong to a masked deadline: ``提高到2020年的80%``.)
+FROM_VALUE_AFTER_RE = re.compile(
+    r"^[^，。；]{0,4}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
+)
 # ``由60%提高到80%``: the indicator ends before ``由``.
 FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
