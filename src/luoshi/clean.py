@@ -487,7 +487,12 @@ def _continues(
         return True
     if not wrapped_layout:
         return False
-    if last not in PARAGRAPH_END and len(prev) <= BROKEN_FRAGMENT_CHARS and prev not in ("附件", "附表"):
+    if (
+        last not in PARAGRAPH_END
+        and len(prev) <= BROKEN_FRAGMENT_CHARS
+        and prev not in ("附件", "附表", "序号")
+        and not prev.isdigit()  # a table's 序号 cell on a line of its own
+    ):
         # One or two characters alone on a line are what an extraction break left (``回收`` /
         # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
         return True
