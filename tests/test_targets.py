@@ -660,3 +660,11 @@ def test_a_rise_from_a_dated_starting_value_keeps_the_goal_and_later_goals():
 
 def test_a_past_year_that_frames_a_sentence_still_makes_it_past():
     assert targets_of("2020年，居民健康素养水平达到23%。", date="2024-03-01") == ()
+
+
+def test_two_health_rates_one_per_100000_and_one_per_mille():
+    found = targets_of("到2025年，孕产妇死亡率、婴儿死亡率分别控制在10/10万和4‰以下。", date="2024-03-01")
+    assert [(t.value, t.unit, t.comparator, t.indicator) for t in found] == [
+        (10, "/10万", "<=", "孕产妇死亡率"),
+        (4, "‰", "<=", "婴儿死亡率"),
+    ]
