@@ -368,6 +368,9 @@ def _is_wrapped_layout(widths: list[int], usual: int) -> bool:
     return near >= WRAPPED_SHARE * len(widths)
 
 
+BLOCK_READERS = frozenset({"html", "docx"})
+
+
 def clean(source: SourceText) -> CleanText:
     """Clean a reader's text into paragraphs with an offset map back to the source."""
     lines = _split_lines(source.text)
@@ -399,7 +402,9 @@ def clean(source: SourceText) -> CleanText:
 
     widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
-    wrapped_layout = _is_wrapped_layout(widths, usual)
+    # The HTML and DOCX readers give one line per block (paragraph, list item, cell): no line
+    # of theirs was wrapped by a page layout, whatever the widths say.
+    wrapped_layout = source.kind not in BLOCK_READERS and _is_wrapped_layout(widths, usual)
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
