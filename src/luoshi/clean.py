@@ -368,7 +368,7 @@ def _is_wrapped_layout(widths: list[int], usual: int) -> bool:
     return near >= WRAPPED_SHARE * len(widths)
 
 
-BLOCK_READERS = frozenset({"html", "docx"})
+BLOCK_READERS = frozenset({"html"})  # not docx: a Word soft break (w:br) may be a wrap kept from a PDF
 
 
 def clean(source: SourceText) -> CleanText:
@@ -402,8 +402,8 @@ def clean(source: SourceText) -> CleanText:
 
     widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
-    # The HTML and DOCX readers give one line per block (paragraph, list item, cell): no line
-    # of theirs was wrapped by a page layout, whatever the widths say.
+    # The HTML reader gives one line per block (paragraph, list item, cell, <br>): no line of
+    # its was wrapped by a page layout, whatever the widths say.
     wrapped_layout = source.kind not in BLOCK_READERS and _is_wrapped_layout(widths, usual)
 
     last_source = max(len(source.text) - 1, 0)
