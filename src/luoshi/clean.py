@@ -32,7 +32,14 @@ from typing import NamedTuple
 
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
-from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation
+from luoshi.patterns import (
+    DATE_LINE,
+    DOC_NUMBER_LINE,
+    GAZETTE_HEAD_RE,
+    PRINTED_ON_RE,
+    genre_of,
+    outline_marker_alternation,
+)
 
 
 class _LazyPattern:
@@ -159,6 +166,10 @@ def _split_lines(text: str) -> list[_Line]:
     return list(map(_Line._make, zip(starts, raws, strict=False)))  # starts has one more
 
 
+_TOC_ENTRY = re.compile(r"(?:…{3,}|\.{6,}|·{6,}|．{6,})\s*\d{1,4}$")
+_TOC_HEAD = re.compile(r"^目\s*录$")
+
+
 def _furniture(lines: list[_Line]) -> set[int]:
     """Indexes of lines that are page numbers, running heads or stray characters."""
     drop: set[int] = set()
@@ -173,6 +184,9 @@ def _furniture(lines: list[_Line]) -> set[int]:
         elif _BARE_NUMBER.match(compact):
             numbers.append(i)
     drop.update(i for i in numbers if _is_isolated_number(i, numbers, stripped))
+    # A gazette's table of contents: ``目　录`` and entries with a dotted leader and a page number
+    # (``…的通知（临府发〔2024〕1号）……………1``); their titles and numbers are not a document's.
+    drop.update(i for i, s in enumerate(stripped) if _TOC_ENTRY.search(s) or _TOC_HEAD.match(s))
 
     # Running heads: a short line seen several times, each time next to a page break
     # (a dropped page number, a form feed, or a run of blank lines), or as the first line.
@@ -463,8 +477,14 @@ HEADING_MAX_CHARS = 20
 
 
 def _stands_alone(line: str) -> bool:
-    """A 发文字号 or a 成文日期 (under the signature) is a paragraph of its own."""
-    return bool(_DOC_NUMBER_LINE.match(line) or DATE_LINE.match(line))
+    """A 发文字号, a 成文日期 (under the signature), a 版记's 印发 line or a gazette head is a
+    paragraph of its own."""
+    return bool(
+        _DOC_NUMBER_LINE.match(line)
+        or DATE_LINE.match(line)
+        or PRINTED_ON_RE.search(line)
+        or GAZETTE_HEAD_RE.match(line)
+    )
 
 
 def _compact(runs: Runs) -> Runs | int:

@@ -19,6 +19,8 @@ from luoshi.patterns import (
     DATE_LINE,
     DOC_NUMBER_LINE,
     FORWARD_TITLE,
+    GAZETTE_HEAD_RE,
+    PRINTED_ON_RE,
     cn_small_number,
     doc_number_in,
     genre_of,
@@ -300,7 +302,7 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     run: list[int] = []  # the contiguous run of title lines right above the number
     i = number_index - 1
     while i >= max(first, number_index - MAX_TITLE_LINES) and is_title_line(paras[i].text):
-        if _is_furniture(paras[i].text):
+        if _is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
             break
         run.insert(0, i)
         i -= 1
@@ -321,6 +323,11 @@ MAX_BANNER_CHARS = 20
 
 def _is_banner(text: str) -> bool:
     return text.endswith("文件") and len(text) <= MAX_BANNER_CHARS and "关于" not in text
+
+
+def _ends_title_run(text: str) -> bool:
+    """A line above a title that no title line can be: a banner, a gazette head, a 版记 line."""
+    return _is_banner(text) or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text))
 
 
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:

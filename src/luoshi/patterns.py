@@ -37,6 +37,13 @@ ORDER_NUMBER = re.compile(
 )
 
 
+# Above a gazette document's title: the gazette's own head or issue (``临川市人民政府公报``,
+# ``2024年第1期``) and the 版记 of the document before (``临川市人民政府办公室 2024年1月6日印发``).
+# Neither is ever part of a title; the cleaner keeps each a paragraph of its own.
+GAZETTE_HEAD_RE = re.compile(r"^[^，。；：]{2,20}(?:公报|政报|公报\d{4}年第\d{1,3}期)$|^\d{4}年第\d{1,3}期$")
+PRINTED_ON_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$")
+
+
 def format_doc_number(m: re.Match[str]) -> str:
     """The normal form of a ``DOC_NUMBER`` match: ``机关代字〔年份〕序号号``, half-width digits."""
     year = m.group("year") or m.group("dotyear")
