@@ -156,3 +156,13 @@ def test_offset_map_is_a_machine_integer_array_not_python_ints():
     ct = _clean("标题\n\n第二行正文。\n")
     assert isinstance(ct.offsets, array) and ct.offsets.itemsize == 8
     assert ct.source_offset(ct.text.index("第二行")) == "标题\n\n第二行正文。\n".index("第二行")
+
+
+def test_a_table_number_cell_on_its_own_line_is_not_a_broken_fragment():
+    # In a wrapped layout a one- or two-character line is usually what an extraction break left;
+    # a bare 序号 cell (or the 序号 header) of a table flattened one cell per line is not.
+    body = ["全面推进营商环境优化提升行动持续深化放管服改革激发市场主体活力推动"] * 12
+    table = ["序号", "重点任务", "1", "企业开办时间压缩至1个工作日以内。", "2", "新增市场主体2万户以上。"]
+    ct = _clean("\n".join([*body, "为此制定本清单。", *table]))
+    lines = ct.text.split("\n")
+    assert "序号" in lines and "1" in lines and "2" in lines

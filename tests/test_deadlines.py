@@ -102,3 +102,27 @@ def test_effort_over_a_range_of_years_does_not_decide_a_deadline():
     """``利用3-5年时间`` from 2023 ends in 2025, 2026 or 2027: the text does not say (gold: null)."""
     assert phrase("利用3-5年时间，力争培训约1000名家庭医生", "2023-10-19").deadline is None
     assert phrase("用3年时间", "2023-10-19").deadline == "2025-12-31"
+
+
+def test_the_next_n_years_count_from_the_document_year():
+    # A report of 2022 (换届): ``今后五年`` is 2022 to 2026.
+    assert phrase("今后五年，全县地区生产总值年均增长6.5%左右", "2022-01-10").deadline == "2026-12-31"
+    assert phrase("未来3年内", "2024-05-06").deadline == "2026-12-31"
+    assert phrase("今后五年", None).deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("三年内引进培养高层次人才300名", "2026-12-31"),  # counted from the document's year (2024)
+        ("年内完成改造", "2024-12-31"),
+        ("2024年内完成", "2024-12-31"),
+    ],
+)
+def test_within_n_years_counts_from_the_document_year(text, deadline):
+    assert phrase(text, "2024-03-01").deadline == deadline
+
+
+@pytest.mark.parametrize("text", ["近3年内无违法记录", "毕业2年内的高校毕业生", "前三年内"])
+def test_within_n_years_of_a_condition_is_no_deadline(text):
+    assert find_time_phrases(text, "2024-03-01") == []

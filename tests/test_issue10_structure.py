@@ -425,3 +425,11 @@ def test_a_joint_signature_printing_two_bodies_on_a_line_gives_each_body():
     )
     (doc,) = parse_text(text).documents
     assert doc.issuers == ("某市卫生健康委员会", "某市财政局", "某市人力资源和社会保障局", "某市医疗保障局")
+
+
+def test_a_party_and_a_government_office_run_together_are_two_issuers():
+    from luoshi.header import split_run_on_issuers
+
+    joint = split_run_on_issuers("中共临川市委办公室临川市人民政府办公室")
+    assert joint == ["中共临川市委办公室", "临川市人民政府办公室"]
+    assert split_run_on_issuers("中共临川市委组织部") == ["中共临川市委组织部"]

@@ -120,3 +120,10 @@ def test_a_numeral_that_starts_with_its_magnitude():
 
     assert chinese_to_number("百") == 100
     assert chinese_to_number("千") == 1000
+
+
+def test_a_rate_per_population_keeps_its_base_as_the_unit():
+    (q,) = find_quantities("控制在10/10万以下")
+    assert (q.value, q.unit) == (10, "/10万")
+    (q,) = find_quantities("35微克/立方米")
+    assert q.unit == "微克/立方米"

@@ -321,3 +321,23 @@ def test_layout_table_page_keeps_its_metadata_table_outside_the_body(tmp_path: P
         "　　为促进某某发展，现提出以下意见。\n　　一、总体要求\n　　（一）加快推进。（发展改革委、商务部负责）\n"
         "国务院\n2019年1月12日"
     )
+
+
+def test_a_short_page_with_a_metadata_list_keeps_each_block_a_paragraph(tmp_path: Path) -> None:
+    # A page's lines are blocks (list items, headings, paragraphs), never a layout's wraps: on a
+    # short page the cleaner once joined the metadata list and the <h1> into one run-on line.
+    from luoshi.pipeline import parse_file
+
+    html = (
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<ul><li>索引号：014500858/2024-00123</li><li>发文机关：江西省人民政府办公厅</li>"
+        "<li>发文字号：赣府厅发〔2024〕15号</li><li>成文日期：2024年05月20日</li></ul>"
+        "<div><h1>江西省人民政府办公厅关于加快发展银发经济的实施意见</h1>"
+        "<p>赣府厅发〔2024〕15号</p><p>各市、县（区）人民政府，省政府各部门：</p>"
+        "<p>为加快发展银发经济，现提出如下实施意见。</p><p>一、发展民生事业</p>"
+        "<p>（一）扩大老年助餐服务。（省民政厅、省商务厅按职责分工负责）</p>"
+        "<p>江西省人民政府办公厅</p><p>2024年5月20日</p></div></body></html>"
+    )
+    (doc,) = parse_file(write(tmp_path, html)).documents
+    assert doc.title == "江西省人民政府办公厅关于加快发展银发经济的实施意见"
+    assert (doc.genre, doc.doc_number, doc.date) == ("意见", "赣府厅发〔2024〕15号", "2024-05-20")

@@ -35,6 +35,8 @@ def test_order_number_keeps_inner_angle_brackets_in_title():
         ("绵府办函.2016.1号", "绵府办函〔2016〕1号"),
         ("绵府办函．2016．1号", "绵府办函〔2016〕1号"),
         ("国务院令第588号", "国务院令第588号"),
+        ("赣府字﹝2022﹞8号", "赣府字〔2022〕8号"),  # small-form brackets of a web copy
+        ("粤府办〖2019〗3号", "粤府办〔2019〕3号"),
     ],
 )
 def test_numbers_are_restored_to_normal_form(raw, normal):

@@ -99,6 +99,9 @@ def test_web_metadata_table_fills_missing_fields():
         ("一九九七年四月八日", "1997-04-08"),
         ("2016年13月4日", None),
         ("2016年3月", None),
+        ("二O二四年三月二十一日", "2024-03-21"),  # a letter O typed for 〇
+        ("二0二四年三月一日", "2024-03-01"),
+        ("二O二四年O月一日", None),  # a lookalike zero only in the year
     ],
 )
 def test_date_lines(text, expected):
@@ -211,3 +214,68 @@ def test_every_corpus_file_parses_with_spans_inside_the_text(shared: Path):
                 assert 0 <= node.start <= node.end <= n
                 for p in node.paragraphs:
                     assert result.clean.text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize(
+    "number_lines",
+    [
+        ["临府呈〔2024〕5号　　　　　签发人：王明"],  # 上行文: 签发人 on the number's line (GB/T 9704 7.2.4)
+        ["临府呈〔2024〕5号", "签发人：王明　李华"],
+    ],
+)
+def test_upward_document_with_a_signer_keeps_its_number_title_and_addressee(number_lines):
+    text = "\n".join(
+        [
+            "临川市人民政府文件",
+            *number_lines,
+            "临川市人民政府关于申请设立临川综合保税区的请示",
+            "江西省人民政府：",
+            "为加快开放型经济发展，现申请设立临川综合保税区。",
+            "妥否，请批示。",
+            "临川市人民政府",
+            "2024年5月6日",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert doc.doc_number == "临府呈〔2024〕5号"
+    assert doc.title == "临川市人民政府关于申请设立临川综合保税区的请示"
+    assert (doc.genre, doc.addressees, doc.date) == ("请示", ("江西省人民政府",), "2024-05-06")
+
+
+GAZETTE_WITH_TOC = "\n".join(
+    [
+        "临川市人民政府公报",
+        "2024年第1期",
+        "目　录",
+        "临川市人民政府关于公布第一批市级非物质文化遗产名录的通知（临府发〔2024〕1号）……………………1",
+        "临川市人民政府办公室关于印发临川市城市更新行动方案的通知（临府办发〔2024〕2号）………………3",
+        "临川市人民政府关于公布第一批市级非物质文化遗产名录的通知",
+        "临府发〔2024〕1号",
+        "各县（区）人民政府，市政府各部门：",
+        "现将第一批市级非物质文化遗产名录予以公布。",
+        "临川市人民政府",
+        "2024年1月5日",
+        "抄送：市委办公室，市人大常委会办公室。",
+        "临川市人民政府办公室　　　　　　2024年1月6日印发",
+        "— 1 —",
+        "临川市人民政府公报",
+        "临川市人民政府办公室关于印发临川市城市更新行动方案的通知",
+        "临府办发〔2024〕2号",
+        "各县（区）人民政府，市政府各部门：",
+        "《临川市城市更新行动方案》已经市政府同意，现印发给你们。",
+        "临川市人民政府办公室",
+        "2024年1月9日",
+        "临川市城市更新行动方案",
+        "一、主要目标",
+        "到2026年，完成城镇老旧小区改造200个。（市住房城乡建设局负责）",
+    ]
+)
+
+
+def test_a_gazettes_contents_head_and_print_lines_stay_out_of_titles_and_references():
+    docs = parse_text(GAZETTE_WITH_TOC).documents
+    assert [(d.doc_number, d.title, d.issuers) for d in docs] == [
+        ("临府发〔2024〕1号", "临川市人民政府关于公布第一批市级非物质文化遗产名录的通知", ("临川市人民政府",)),
+        ("临府办发〔2024〕2号", "临川市人民政府办公室关于印发临川市城市更新行动方案的通知", ("临川市人民政府办公室",)),
+    ]
+    assert docs[0].references == ()  # the contents line citing the next document is not the text

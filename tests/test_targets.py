@@ -549,3 +549,122 @@ def test_an_annex_row_naming_the_quantity_short_restates_the_body_target():
     )
     found = extract_targets(doc, clean)
     assert [(t.indicator, t.unit) for t in found] == [("每万常住人口家庭医生数", "人"), ("每万常住人口护士数", "人")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "本市定点医疗机构确诊符合诊断标准，具有下列2项或2项以上指征（至少1项实验室指征）的：",
+        "本市定点医疗机构确诊符合以下标准：",
+    ],
+)
+def test_numbers_under_diagnostic_criteria_are_conditions(intro):
+    # A catalogue of covered diseases lists the criteria a patient must meet; its numbers
+    # (``3个或3个以上关节受累``, ``达到30%``) are eligibility conditions, not targets.
+    doc, clean = make_doc(
+        [
+            (("五",), "", ["痛风性关节炎", intro]),
+            (("五", "一"), "", ["3个或3个以上关节区的关节肿胀；"]),
+            (("五", "二"), "", ["血尿酸升高达到30%以上。"]),
+        ]
+    )
+    assert extract_targets(doc, clean) == ()
+
+
+def test_a_goal_section_that_cites_a_standard_keeps_its_targets():
+    doc, clean = make_doc(
+        [
+            (("二",), "", ["按照国家标准，到2025年主要目标如下："]),
+            (("二", "一"), "", ["城市生活垃圾回收利用率达到35%以上。"]),
+        ]
+    )
+    assert [t.value for t in extract_targets(doc, clean)] == [35]
+
+
+def test_a_change_applied_by_a_calculation_rule_is_a_parameter():
+    assert targets_of("退休人员按降低1个百分点减少划拨个人账户。") == ()
+    assert targets_of("基本养老金按提高3%计发。") == ()
+
+
+def test_a_setting_by_a_rate_with_no_rise_or_fall_word_stays_a_target():
+    assert [t.value for t in targets_of("赤字率拟按3%安排。")] == [3]
+
+
+def test_a_task_table_row_dates_its_target_by_its_deadline_cell_and_drops_its_number_cell():
+    # 任务分工表: 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限. The row is the target's paragraph:
+    # its 完成时限 cell is the enclosing time phrase; the 序号 cell is not part of the quantity.
+    rows = [
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限",
+        "1\t新建高标准农田2万亩。\t县农业农村局\t县财政局\t2025年10月底前",
+        "2\t每年培训新型职业农民500人次。\t县农业农村局\t县人力资源社会保障局\t2025年12月底",
+        "3\t完成城镇老旧小区改造15个。\t县住房城乡建设局\t各乡镇人民政府\t长期坚持",
+    ]
+    doc, clean = make_doc(preamble=rows, date="2025-02-10")
+    found = {t.value: t for t in extract_targets(doc, clean)}
+    assert found[20000].deadline == "2025-10-31"
+    assert found[500].deadline is None  # 每年: recurring, whatever the row says
+    assert found[15].deadline is None
+    assert found[20000].text == "新建高标准农田2万亩"
+    assert not found[15].indicator.startswith("3")
+
+
+@pytest.mark.parametrize(
+    ("cell", "deadline"),
+    [("2026年6月底前完成", "2026-06-30"), ("2026年6月底前完成验收并报县政府", None)],
+)
+def test_a_deadline_cell_may_add_two_characters_to_its_phrase_not_a_clause(cell, deadline):
+    rows = ["序号\t工作任务\t牵头单位\t完成时限", f"1\t新建高标准农田2万亩。\t县农业农村局\t{cell}"]
+    doc, clean = make_doc(preamble=rows, date="2025-02-10")
+    (t,) = extract_targets(doc, clean)
+    assert t.deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "deadline"),
+    [
+        ("××县2025年重点工作任务分工方案", "2025-12-31"),
+        ("××县2025年政府工作报告重点任务分工方案", "2025-12-31"),
+        ("××县2021—2025年重点任务分工方案", None),  # a range: not one year's plan
+    ],
+)
+def test_a_year_named_task_allocation_plan_dates_every_item(forwarded, deadline):
+    doc, clean = make_doc(
+        [(("一", "3"), "", ["完成城镇老旧小区改造15个。"])],
+        title=f"××县人民政府办公室关于印发{forwarded}的通知",
+        forwarded_title=forwarded,
+        date="2025-02-10",
+    )
+    (t,) = extract_targets(doc, clean)
+    assert t.deadline == deadline
+
+
+def test_an_of_which_sentence_refining_a_per_facility_standard_is_a_parameter_too():
+    text = (
+        "各区应安排社区养老服务设施运营经费，区级、街道级设施每年每个分别不少于50万元、30万元运营经费。"
+        "其中，提供康复护理服务的区级设施增加50万元运营经费。"
+    )
+    assert targets_of(text) == ()
+
+
+def test_an_of_which_sentence_refining_a_target_is_a_target():
+    text = "到2025年，全市养老床位达到5万张以上。其中，护理型床位占比达到55%以上。"
+    assert [t.value for t in targets_of(text)] == [50000, 55]
+
+
+def test_a_rise_from_a_dated_starting_value_keeps_the_goal_and_later_goals():
+    text = "到2025年，居民健康素养水平由2020年的23%提高到30%；个人卫生支出占比下降到25%以内。"
+    found = targets_of(text, date="2024-03-01")
+    assert [(t.value, t.comparator, t.deadline) for t in found] == [(30, ">=", "2025-12-31"), (25, "<=", "2025-12-31")]
+    assert found[0].indicator == "居民健康素养水平比例"
+
+
+def test_a_past_year_that_frames_a_sentence_still_makes_it_past():
+    assert targets_of("2020年，居民健康素养水平达到23%。", date="2024-03-01") == ()
+
+
+def test_two_health_rates_one_per_100000_and_one_per_mille():
+    found = targets_of("到2025年，孕产妇死亡率、婴儿死亡率分别控制在10/10万和4‰以下。", date="2024-03-01")
+    assert [(t.value, t.unit, t.comparator, t.indicator) for t in found] == [
+        (10, "/10万", "<=", "孕产妇死亡率"),
+        (4, "‰", "<=", "婴儿死亡率"),
+    ]

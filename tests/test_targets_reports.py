@@ -154,3 +154,58 @@ def test_a_setting_carries_to_later_amounts_of_money_but_not_to_counts():
 def test_a_heading_about_summing_up_experience_is_not_a_review():
     found = report([(("一",), ["认真总结推广经验", "新建公园5个。"])])
     assert [t.value for t in found] == [5]
+
+
+def test_a_subsidy_named_as_an_instrument_does_not_void_the_commitment_after_it():
+    # ``用好就业补贴等政策措施，确保…就业率95%以上``: the subsidy is a tool the sentence names,
+    # not an amount it sets; the rate after 确保 is a commitment.
+    text = "用好稳岗返还、就业补贴等政策措施，确保应届高校毕业生就业率95%以上、县外就业率10%以上。"
+    found = report([(("一",), [PLAN, text])])
+    assert [(t.value, t.comparator) for t in found] == [(95, ">="), (10, ">=")]
+
+
+def test_a_subsidy_the_sentence_sets_still_voids_its_numbers():
+    text = "对新引进的博士给予每人一次性补贴5万元，硕士3万元。"
+    assert report([(("一",), [PLAN, text])]) == ()
+
+
+def test_restoration_and_treatment_amounts_in_the_plan_are_deliveries():
+    text = "修复治理退化草原50万亩，治理水土流失面积2万亩，整治河道12公里。"
+    found = report([(("一",), [PLAN, text])])
+    expected = [(500000, "亩", ">="), (20000, "亩", ">="), (12, "公里", ">=")]
+    assert [(t.value, t.unit, t.comparator) for t in found] == expected
+
+
+def test_restoration_amounts_under_the_review_stay_past():
+    found = report([(("一",), [REVIEW, "修复治理退化草原40万亩。"]), (("二",), [PLAN, GOALS])])
+    assert 400000 not in [t.value for t in found]
+
+
+def test_each_item_of_a_count_list_names_its_own_quantity():
+    # ``培育高新技术企业16家、专精特新中小企业3家``: the second number counts 专精特新中小企业.
+    text = "培育高新技术企业16家、专精特新中小企业3家。实现农牧民转移就业6万人以上、劳务收入8亿元以上。"
+    found = report([(("一",), [PLAN, text])])
+    by_value = {t.value: t.indicator for t in found}
+    assert "专精特新" not in by_value[16] and "高新技术企业" in by_value[16]
+    assert "专精特新中小企业" in by_value[3] and "高新技术" not in by_value[3]
+    assert "劳务收入" not in by_value[60000]
+    assert "劳务收入" in by_value[800000000]
+
+
+def test_two_full_measures_sharing_one_bound_keep_their_own_names():
+    text = "城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内。"
+    found = report([(("一",), [PLAN, text])])
+    assert [(t.value, t.indicator) for t in found] == [(5.5, "城镇调查失业率"), (3, "居民消费价格涨幅")]
+
+
+def test_a_two_character_quantity_names_itself_and_a_one_character_rest_names_none():
+    found = report([(("一",), [PLAN, "全年实施重点项目210个、完成投资300亿元以上。"])])
+    assert [t.indicator for t in found] == ["全年实施重点项目数", "完成投资"]
+    (t,) = report([(("一",), [PLAN, "拟安排超长期特别国债2万亿元，今年先发行1万亿元。"])])[1:]
+    assert "国债" in t.indicator
+
+
+def test_a_running_total_under_a_deadline_is_a_target_and_without_one_the_present():
+    found = report([(("二",), ["今后五年的奋斗目标", "今后五年，累计新增城镇就业2.5万人。"])], date="2022-01-10")
+    assert [(t.value, t.deadline) for t in found] == [(25000, "2026-12-31")]
+    assert report([(("二",), ["基本情况", "全县累计建成5G基站800个。"])]) == ()

@@ -395,3 +395,22 @@ def test_you_x_fuze_in_an_item_without_a_list_is_a_task_but_not_in_brackets_or_t
     assert list(got) == [("一",)]
     assert got[("一",)].units == ("区、镇人民政府", "街道办事处")
     assert "由区、镇人民政府和街道办事处负责建设" in got[("一",)].text
+
+
+def test_label_lines_each_on_a_paragraph_of_their_own_all_give_units():
+    # A 任务分工 item often closes with ``牵头单位：X`` and ``配合单位：Y`` on lines of their own.
+    got = tasks_of(
+        [
+            (("二",), ["重点任务"]),
+            (("二", "6"), ["降低用电成本。", "牵头单位：县供电公司", "配合单位：县发展改革局、县工业和信息化局"]),
+        ]
+    )
+    t = got[("二", "6")]
+    assert t.units == ("县供电公司", "县发展改革局", "县工业和信息化局")
+    assert t.lead_units == ("县供电公司",)
+    assert t.text == "降低用电成本。"
+
+
+def test_a_paragraph_that_starts_with_another_label_is_not_a_unit_list():
+    got = tasks_of([(("二", "7"), ["优化纳税服务。", "牵头单位：县税务局", "完成时限：2025年底前"])])
+    assert got[("二", "7")].units == ("县税务局",)

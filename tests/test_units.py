@@ -280,3 +280,43 @@ def test_a_round_bracket_mistyped_closed_with_an_angle_bracket():
     # Inside a text ``〉`` closes a ``〈``: no list is read across it.
     assert find_unit_lists("按照（〈某某规定〉要求）执行。") == ()
     assert [u.units for u in find_unit_lists("创建10家示范店。（县市场监管局〉加强餐具抽检。")] == [("县市场监管局",)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["责任单位：市发展改革委（牵头）、市财政局、市商务局", "市发展改革委（牵头），市财政局、市商务局"],
+)
+def test_a_lead_marked_after_its_name_is_the_unit_and_a_lead(content):
+    p = parse_units(content)
+    assert p.units == ("市发展改革委", "市财政局", "市商务局")
+    assert p.lead_units == ("市发展改革委",)
+
+
+@pytest.mark.parametrize("role", ["依职责负责", "按职责负责", "按照职责分工负责", "根据职责分工负责"])
+def test_duty_role_words_are_not_part_of_the_last_unit(role):
+    p = parse_units(f"人民银行、金融监管总局、证监会{role}")
+    assert p.units == ("人民银行", "金融监管总局", "证监会")
+    assert p.lead_units == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "units", "leads"),
+    [
+        ("牵头单位为市商务局，配合单位为市财政局", ("市商务局", "市财政局"), ("市商务局",)),
+        ("主要责任单位：市发展改革委、市财政局", ("市发展改革委", "市财政局"), ()),
+    ],
+)
+def test_label_variants_written_with_wei_or_zhuyao(content, units, leads):
+    p = parse_units(content)
+    assert (p.units, p.lead_units) == (units, leads)
+
+
+def test_paiming_diyi_note_sets_the_first_position_rule():
+    p = parse_units("省发展改革委、省财政厅，排名第一的为牵头单位，下同")
+    assert p.units == ("省发展改革委", "省财政厅")
+    assert (p.lead_rule, p.lead_rule_sticky) == (LeadRule.FIRST, True)
+
+
+def test_an_unbracketed_zhuyao_label_run_is_found():
+    (u,) = find_unit_lists("完善投资审批机制。主要责任单位：市发展改革委、市财政局")
+    assert u.parsed.units == ("市发展改革委", "市财政局")

@@ -32,7 +32,14 @@ from typing import NamedTuple
 
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
-from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation
+from luoshi.patterns import (
+    DATE_LINE,
+    DOC_NUMBER_LINE,
+    GAZETTE_HEAD_RE,
+    PRINTED_ON_RE,
+    genre_of,
+    outline_marker_alternation,
+)
 
 
 class _LazyPattern:
@@ -159,6 +166,10 @@ def _split_lines(text: str) -> list[_Line]:
     return list(map(_Line._make, zip(starts, raws, strict=False)))  # starts has one more
 
 
+_TOC_ENTRY = re.compile(r"(?:…{3,}|\.{6,}|·{6,}|．{6,})\s*\d{1,4}$")
+_TOC_HEAD = re.compile(r"^目\s*录$")
+
+
 def _furniture(lines: list[_Line]) -> set[int]:
     """Indexes of lines that are page numbers, running heads or stray characters."""
     drop: set[int] = set()
@@ -173,6 +184,9 @@ def _furniture(lines: list[_Line]) -> set[int]:
         elif _BARE_NUMBER.match(compact):
             numbers.append(i)
     drop.update(i for i in numbers if _is_isolated_number(i, numbers, stripped))
+    # A gazette's table of contents: ``目　录`` and entries with a dotted leader and a page number
+    # (``…的通知（临府发〔2024〕1号）……………1``); their titles and numbers are not a document's.
+    drop.update(i for i, s in enumerate(stripped) if _TOC_ENTRY.search(s) or _TOC_HEAD.match(s))
 
     # Running heads: a short line seen several times, each time next to a page break
     # (a dropped page number, a form feed, or a run of blank lines), or as the first line.
@@ -368,6 +382,9 @@ def _is_wrapped_layout(widths: list[int], usual: int) -> bool:
     return near >= WRAPPED_SHARE * len(widths)
 
 
+BLOCK_READERS = frozenset({"html"})  # not docx: a Word soft break (w:br) may be a wrap kept from a PDF
+
+
 def clean(source: SourceText) -> CleanText:
     """Clean a reader's text into paragraphs with an offset map back to the source."""
     lines = _split_lines(source.text)
@@ -399,7 +416,9 @@ def clean(source: SourceText) -> CleanText:
 
     widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
-    wrapped_layout = _is_wrapped_layout(widths, usual)
+    # The HTML reader gives one line per block (paragraph, list item, cell, <br>): no line of
+    # its was wrapped by a page layout, whatever the widths say.
+    wrapped_layout = source.kind not in BLOCK_READERS and _is_wrapped_layout(widths, usual)
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
@@ -458,8 +477,14 @@ HEADING_MAX_CHARS = 20
 
 
 def _stands_alone(line: str) -> bool:
-    """A 发文字号 or a 成文日期 (under the signature) is a paragraph of its own."""
-    return bool(_DOC_NUMBER_LINE.match(line) or DATE_LINE.match(line))
+    """A 发文字号, a 成文日期 (under the signature), a 版记's 印发 line or a gazette head is a
+    paragraph of its own."""
+    return bool(
+        _DOC_NUMBER_LINE.match(line)
+        or DATE_LINE.match(line)
+        or PRINTED_ON_RE.search(line)
+        or GAZETTE_HEAD_RE.match(line)
+    )
 
 
 def _compact(runs: Runs) -> Runs | int:
@@ -487,7 +512,12 @@ def _continues(
         return True
     if not wrapped_layout:
         return False
-    if last not in PARAGRAPH_END and len(prev) <= BROKEN_FRAGMENT_CHARS and prev not in ("附件", "附表"):
+    if (
+        last not in PARAGRAPH_END
+        and len(prev) <= BROKEN_FRAGMENT_CHARS
+        and prev not in ("附件", "附表", "序号")
+        and not prev.isdigit()  # a table's 序号 cell on a line of its own
+    ):
         # One or two characters alone on a line are what an extraction break left (``回收`` /
         # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
         return True

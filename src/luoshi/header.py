@@ -19,6 +19,8 @@ from luoshi.patterns import (
     DATE_LINE,
     DOC_NUMBER_LINE,
     FORWARD_TITLE,
+    GAZETTE_HEAD_RE,
+    PRINTED_ON_RE,
     cn_small_number,
     doc_number_in,
     genre_of,
@@ -96,13 +98,19 @@ def _meta_fields(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, 
     return out
 
 
+# A 签发人 line of its own under the number (several signers).
+SIGNER_LINE_RE = re.compile(r"^\s*签发人\s*[：:]")
+
+
 def _is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text)) or bool(_META.match(text))
 
 
 def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: int) -> TitleBlock:
-    """Title lines that follow a 版头 (``××文件`` then 发文字号)."""
+    """Title lines that follow a 版头 (``××文件`` then 发文字号, perhaps a 签发人 line)."""
     i = number_index + 1
+    while i < last and SIGNER_LINE_RE.match(paras[i].text):
+        i += 1
     j = i
     while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not _is_furniture(paras[j].text):
         j += 1
@@ -162,12 +170,17 @@ def _issuers_from_title(title: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A Party body's name opens with 中共 before its place (``中共临川市委办公室``).
+PARTY_PREFIX = "中共"
+
+
 def split_run_on_issuers(text: str) -> list[str]:
     """``甲市A局甲市B委员会`` → [``甲市A局``, ``甲市B委员会``]; one name stays whole."""
-    place = text[:PLACE_PREFIX_CHARS]
+    party = PARTY_PREFIX if text.startswith(PARTY_PREFIX) else ""  # ``中共甲市委办公室甲市人民政府办公室``
+    place = text[len(party) : len(party) + PLACE_PREFIX_CHARS]
     parts: list[str] = []
     start = 0
-    for k in range(PLACE_PREFIX_CHARS * 2, len(text) - PLACE_PREFIX_CHARS + 1):
+    for k in range(len(party) + PLACE_PREFIX_CHARS * 2, len(text) - PLACE_PREFIX_CHARS + 1):
         if text.startswith(place, k) and _ORGAN_END.search(text[start:k]) and k - start >= 2 * PLACE_PREFIX_CHARS:
             parts.append(text[start:k])
             start = k
@@ -289,7 +302,7 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     run: list[int] = []  # the contiguous run of title lines right above the number
     i = number_index - 1
     while i >= max(first, number_index - MAX_TITLE_LINES) and is_title_line(paras[i].text):
-        if _is_furniture(paras[i].text):
+        if _is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
             break
         run.insert(0, i)
         i -= 1
@@ -310,6 +323,11 @@ MAX_BANNER_CHARS = 20
 
 def _is_banner(text: str) -> bool:
     return text.endswith("文件") and len(text) <= MAX_BANNER_CHARS and "关于" not in text
+
+
+def _ends_title_run(text: str) -> bool:
+    """A line above a title that no title line can be: a banner, a gazette head, a 版记 line."""
+    return _is_banner(text) or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text))
 
 
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:

@@ -16,8 +16,10 @@ CN_DIGITS = "零〇○一二三四五六七八九十百"
 # copies put spaces inside (``杭政办函〔2025〕16 号``), and extraction may leave dots where the
 # brackets were (``绵府办函．２０１６．１号``). This is the one home of the pattern and its
 # normal form; ``\d`` also matches full-width digits, so raw lines are read too.
-_OPEN = r"[〔\[［【(（]"
-_CLOSE = r"[〕\]］】)）]"
+# ``﹝﹞`` (small form, NFKC of ``〔〕``) and ``〖〗`` appear in web copies and Word files.
+DOC_NUMBER_OPEN = r"[〔\[［【(（﹝〖]"
+DOC_NUMBER_CLOSE = r"[〕\]］】)）﹞〗]"
+_OPEN, _CLOSE = DOC_NUMBER_OPEN, DOC_NUMBER_CLOSE
 _DOT = r"[.．·]"
 _YEAR = r"(?:19|20|１９|２０)\d{2}"
 DOC_NUMBER = re.compile(
@@ -26,11 +28,20 @@ DOC_NUMBER = re.compile(
     r"\s*(?P<serial>\d{1,5})\s*号"
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
-DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
+# An upward document (请示, 报告) prints its 签发人 on the number's line (GB/T 9704 7.2.4).
+SIGNER_RE = re.compile(r"签发人\s*[：:]\s*[\u4e00-\u9fff·•\s、，,]{1,40}$")
+DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?:\s*{SIGNER_RE.pattern[:-1]})?$")
 # ``人力资源和社会保障部令第26号``, ``国家发展改革委令2017年第1号``: a 令 is numbered without brackets.
 ORDER_NUMBER = re.compile(
     rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
 )
+
+
+# Above a gazette document's title: the gazette's own head or issue (``临川市人民政府公报``,
+# ``2024年第1期``) and the 版记 of the document before (``临川市人民政府办公室 2024年1月6日印发``).
+# Neither is ever part of a title; the cleaner keeps each a paragraph of its own.
+GAZETTE_HEAD_RE = re.compile(r"^[^，。；：]{2,20}(?:公报|政报|公报\d{4}年第\d{1,3}期)$|^\d{4}年第\d{1,3}期$")
+PRINTED_ON_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$")
 
 
 def format_doc_number(m: re.Match[str]) -> str:
@@ -62,14 +73,18 @@ def doc_number_in(text: str) -> str | None:
 
 # 成文日期 on a paragraph of its own: ``2016年3月4日``, ``二○一二年一月九日``.
 _CN_NUM = rf"[{CN_DIGITS}]"
+# A year in Chinese numerals typed with a letter or a digit for its zero (``二O二四``, ``二0二四``).
+ZERO_LOOKALIKES = "OoＯｏ0"
+_CN_YEAR_CHAR = rf"[{CN_DIGITS}{ZERO_LOOKALIKES}]"
 DATE_LINE = re.compile(
-    rf"^(?P<y>\d{{4}}|{_CN_NUM}{{4}})\s*年\s*(?P<m>\d{{1,2}}|{_CN_NUM}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{_CN_NUM}{{1,4}})\s*日$"
+    rf"^(?P<y>\d{{4}}|{_CN_YEAR_CHAR}{{4}})\s*年\s*(?P<m>\d{{1,2}}|{_CN_NUM}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{_CN_NUM}{{1,4}})\s*日$"
 )
 
 _CN_VALUE = {
     "零": 0,
     "〇": 0,
     "○": 0,
+    **dict.fromkeys(ZERO_LOOKALIKES, 0),
     "一": 1,
     "二": 2,
     "三": 3,

@@ -70,7 +70,9 @@ TIME_RE = re.compile(
       | (?P<y>(?:19|20)\d{{2}})\s*年(?:度)?
         (?:(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?)?
         (?P<part>{_PARTS})?
-      | (?P<rel>今年|本年度|本年|年内|当年|明年)(?P<rel_part>{_PARTS})?
+      | (?P<ahead>今后|未来)(?P<an>\d+|[{_CN_SMALL}]+)年(?:内|间)?
+      | (?<![\d{_CN_SMALL}近前])(?<!毕业|离校|注册|成立|设立|登记)(?P<wn>\d+|[{_CN_SMALL}]+)年(?:之内|内|时间内)
+      | (?<![\d{_CN_SMALL}])(?P<rel>今年|本年度|本年|年内|当年|明年)(?P<rel_part>{_PARTS})?
     )
     (?:\s*(?P<post>{_POST}))?
     """,
@@ -129,6 +131,9 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     out: list[TimePhrase] = []
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now)
+        if phrase is not None and phrase.kind == "past" and text.startswith("的", phrase.end):
+            # ``由2020年的23%提高到30%``: the past year dates the starting value, a baseline
+            phrase = TimePhrase(phrase.start, phrase.end, phrase.text, "baseline", None, phrase.year)
         if phrase is not None:
             out.append(phrase)
     return out
@@ -165,6 +170,15 @@ def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
         if m.group("n2") and _small_number(m.group("n2")) != n:
             # ``利用3-5年时间``: three to five years; the text does not say which (guide: null).
             return TimePhrase(start, end, m.group(), "deadline", None, None)
+        if n is None or year_now is None or n <= 0 or n > 50:
+            return TimePhrase(start, end, m.group(), "deadline", None, None)
+        year = year_now + n - 1
+        return TimePhrase(start, end, m.group(), "deadline", _last_day(year, 12), year)
+
+    if m.group("ahead") or m.group("wn"):
+        # ``今后五年`` in a report of 2022: 2022 to 2026, as ``通过5年努力`` counts from the document's
+        # year; so does ``三年内`` (not ``近3年内``, the past, nor ``年内``, this year).
+        n = _small_number(m.group("an") or m.group("wn"))
         if n is None or year_now is None or n <= 0 or n > 50:
             return TimePhrase(start, end, m.group(), "deadline", None, None)
         year = year_now + n - 1

@@ -173,7 +173,7 @@ QUANTITY_RE = re.compile(
     )?
     (?P<more2>{_MORE})?
     (?P<unit>%|‰|成|{_UNITS_ALT})?
-    (?:/(?P<per>{_UNITS_ALT}))?
+    (?:/(?P<per>{_UNITS_ALT})|/(?P<per_base>(?:10|100|1000|十|百|千)?万))?
     """,
     re.VERBOSE,
 )
@@ -300,6 +300,8 @@ def _read(m: re.Match[str]) -> Quantity | None:
     unit = m.group("unit1") or m.group("unit") or ""
     if m.group("per") and m.group("unit"):
         unit = f"{UNIT_ALIASES.get(unit, unit)}/{m.group('per')}"  # ``35微克/立方米``
+    elif m.group("per_base") and not unit:
+        unit = f"/{m.group('per_base')}"  # a rate per population: ``孕产妇死亡率…10/10万``
     mag, mag2 = m.group("mag"), m.group("mag2")
     end = m.end()
     if m.group("num2") is not None and (m.group("unit1") or "") not in ("", unit):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from luoshi.model import CleanText, Document, Reference
-from luoshi.patterns import normalize_doc_number  # the one home of the normal form
+from luoshi.patterns import DOC_NUMBER_CLOSE, DOC_NUMBER_OPEN, normalize_doc_number  # the one home
 
 __all__ = ["Citation", "extract_references", "find_citations", "normalize_doc_number"]
 
@@ -28,8 +28,8 @@ _WS_OR_PAREN_RE = re.compile(r"[\s（）()]")
 
 # The issuing-organ code (机关代字): Chinese characters right before the year.
 # Brackets sources put around the year; ``.``/``．`` is the mangled form.
-_OPEN = r"[〔\[［【(（]"
-_CLOSE = r"[〕\]］】)）]"
+_OPEN = DOC_NUMBER_OPEN  # one home: luoshi.patterns
+_CLOSE = DOC_NUMBER_CLOSE
 _DOT = r"[.．·]"
 _YEAR = r"((?:19|20)\d{2})"
 _SEQ = r"(\d{1,5})"

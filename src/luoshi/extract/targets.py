@@ -157,6 +157,10 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "招收",
     "安排",
     "投入",
+    # Restoration and treatment works of a plan (``修复治理退化草原500万亩``, ``整治河道12公里``).
+    "修复",
+    "治理",
+    "整治",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -218,7 +222,6 @@ REJECT_SENTENCE_WORDS: tuple[str, ...] = ("给予", "补贴", "补助", "资助"
 PAST_WORDS: tuple[str, ...] = (
     "已经",
     "已",
-    "累计",
     "目前",
     "现有",
     "截至目前",
@@ -233,6 +236,9 @@ PAST_WORDS: tuple[str, ...] = (
     "过去[一两二三四五六七八九十几\\d]*年",
     "[一两二三四五六七八九十几\\d]+年来",
 )
+# ``累计`` (a running total) describes the present unless a deadline or a goal list governs it
+# (``今后五年……累计新增城镇就业2.5万人``, ``到2027年累计建成…``).
+CUMULATIVE_RE = re.compile("累计")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
@@ -258,6 +264,9 @@ PERSON_UNITS: tuple[str, ...] = ("人", "名")
 # a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
 LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
+# A change the rule applies to each case (``退休人员按降低1个百分点划拨``, ``按提高10%计发``): how an
+# amount is computed, a policy parameter; ``拟按3%安排`` (a setting, no rise or fall word) is not this.
+BY_METHOD_BEFORE_RE = re.compile(r"按(?:照)?(?:降低|下降|减少|提高|增加|上调|下调)$")
 POLICY_RATE_AFTER_RE = re.compile(r"^(?:的)?(?:征收率|税率|费率|利率|贴息率|补贴率|缴费比例|预征率|扣除率)")
 # Letters right after a bare number make a name (``4G``, ``3D打印``); after a unit they
 # start the next word (``10家A级景区``).
@@ -270,19 +279,32 @@ THRESHOLD_AFTER_RE = re.compile(r"^(?:及以上|（含）以上|以上|以下|�
 MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比重|占比|率|量|规模|面积|长度)$")
 # Before a ``N%…的X`` threshold: the rate of X that is measured (``营业额同比增长50%以上的企业``).
 RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
+# ``由2020年的23%提高到30%``: the value after 由 is where the quantity starts, not a target.
+FROM_VALUE_BEFORE_RE = re.compile(r"由[^，。；由]{0,12}$")
+# (``到`` may belong to a masked deadline: ``提高到2020年的80%``.)
+FROM_VALUE_AFTER_RE = re.compile(
+    r"^[^，。；]{0,4}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
+)
 # ``由60%提高到80%``: the indicator ends before ``由``.
 FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
 CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|行为|对象|标准如下)[^。：（(]{0,30}：")
+# An item whose text ends with ``：`` after naming criteria (``确诊符合以下标准：``, ``…诊断标准，具有
+# 下列4项指征的：``): the items below are the criteria a case must meet, conditions too. Not any
+# ``标准`` (``按照国家标准，主要目标如下：``): criteria that are listed, diagnosed or recognised.
+CRITERIA_INTRO_RE = re.compile(r"(?:诊断|认定|评定|鉴定|准入)标准|(?:以下|下列|如下)[^。：，]{0,6}(?:标准|指征)")
 # A short run-in heading before a paragraph's first phrase (``具体指标：到2022年，……``).
 RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 # A goal section: its own text may name the deadline of everything below it.
 GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
 # ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
-WORK_PLAN_RE = re.compile(r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?工作(?:要点|方案|计划)")
+# So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``).
+WORK_PLAN_RE = re.compile(
+    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?(?:工作(?:要点|方案|计划)|任务(?:分工|清单)(?:方案)?)"
+)
 
 # --- the past sections of a report (guide, 政府工作报告) -------------------------
 # A heading of a review section: everything under it describes past results
@@ -332,7 +354,10 @@ GROWTH_ENDINGS = ("增长", "增加", "提高", "提升")
 RATE_SUFFIX = "率"
 EVENT_UNITS = ("人次", "户次", "台次", "架次")
 SHARE_SUFFIX = "比例"
-MEASURE_ENDINGS = ("数", "量", "率", "比例", "比重", "占比", "规模", "面积", "长度", "收入", "额", "系数", "速", "人口")
+MEASURE_ENDINGS = (
+    "数", "量", "率", "比例", "比重", "占比", "规模", "面积", "长度", "收入", "额", "系数", "速", "人口",
+    "涨幅", "增幅",
+)  # fmt: skip
 
 _BEFORE_ALT = "|".join(
     w + r"(?=[\d０-９]|$)" if w in BEFORE_NUMBER_ONLY else w for w in sorted(COMPARATOR_BEFORE, key=len, reverse=True)
@@ -355,6 +380,19 @@ DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True))
 PLAN_RE = re.compile("|".join(PLAN_VERBS))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
 REJECT_SENTENCE_RE = re.compile("|".join(REJECT_SENTENCE_WORDS))
+# A parameter word that names a policy instrument (``用好稳岗返还、就业补贴等政策措施``,
+# ``落实一次性吸纳就业补贴政策``) sets no amount: it voids no number after it.
+INSTRUMENT_AFTER_RE = re.compile(r"[^，。；：、]{0,6}?等?(?:政策|措施)")
+
+
+def _parameter_word(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that sets a parameter (not an instrument's name)."""
+    for m in pattern.finditer(text):
+        if INSTRUMENT_AFTER_RE.match(text, m.end()) is None:
+            return m
+    return None
+
+
 # ``作出了`` (a completed action); not ``为了``/``除了``/``了解``.
 # ``比上年增长7%`` measures from last year; it says nothing of the past.
 PAST_RE = re.compile("(?<![比较])(?:" + "|".join(sorted(PAST_WORDS, key=len, reverse=True)) + r")|(?<![为除])了(?!解)")
@@ -475,7 +513,11 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
 
 def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
     own = "".join(p.text for p in node.paragraphs)
-    conditions = parent.conditions or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
+    conditions = (
+        parent.conditions
+        or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
+        or (own.rstrip().endswith("：") and CRITERIA_INTRO_RE.search(own) is not None)
+    )
     inherited = parent.inherited
     if GOAL_HEADING_RE.search(node.heading or ""):
         goal = _goal_phrase(node, doc.date)
@@ -674,6 +716,11 @@ def _paragraph_targets(
     text = para.text
     if not text or not _might_hold_target(text):
         return
+    number_cell = _ROW_NUMBER_CELL_RE.match(text)
+    skip = number_cell.end() if number_cell else 0
+    if skip:
+        text = MASK * skip + text[skip:]  # a table row's 序号 cell is no part of any quantity's text
+    row_phrase = _row_deadline_phrase(text, doc.date)
     body = 0
     if first and scope.heading and text.startswith(scope.heading):
         body = len(scope.heading)
@@ -687,15 +734,24 @@ def _paragraph_targets(
             conditions_from = intro.end()
     governed = opening is not None or scope.inherited is not None
     log = scope.log
+    previous_sets_parameters = False
     for sent in sentences(text):
         if sent.start >= conditions_from:
             if log is not None:
                 log.reject(para.start + conditions_from, para.end, "condition-list")
             break
         if not _might_hold_target(sent.text):
+            previous_sets_parameters = False
+            continue
+        if previous_sets_parameters and OF_WHICH_RE.match(sent.text):
+            # ``其中，……设施增加60万元运营经费``: it refines the parameter the sentence before sets
+            if log is not None:
+                log.reject(para.start + sent.start, para.start + sent.end, "refines-a-parameter")
             continue
         phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
-        for reading in _sentence_readings(sent, phrases, governed, log, para.start + sent.start):
+        readings = list(_sentence_readings(sent, phrases, governed, log, para.start + sent.start))
+        previous_sets_parameters = not readings and _sets_parameters(sent.text)
+        for reading in readings:
             q = reading.quantity
             at = para.start + sent.start + q.start
             if sent.start + q.start >= conditions_from:
@@ -706,11 +762,11 @@ def _paragraph_targets(
                 if log is not None:
                     log.reject(at, at + len(q.surface), "review-section")
                 continue
-            enclosing = opening or scope.inherited or scope.default
+            enclosing = row_phrase or opening or scope.inherited or scope.default
             if enclosing is None and scope.sections is not None:
                 enclosing = scope.sections.phrase_at(at)
             deadline = _deadline_for(sent, q, phrases, enclosing)
-            start = para.start + sent.start + reading.text_start
+            start = max(para.start + sent.start + reading.text_start, para.start + skip)
             end = para.start + sent.start + reading.text_end
             if _nameless(reading.indicator):
                 start = para.start + sent.start  # ``今年先发行1万亿元``: the sentence names the quantity
@@ -730,11 +786,50 @@ def _paragraph_targets(
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
 
 
+# A sentence that opens with ``其中`` refines the quantity of the sentence before it.
+OF_WHICH_RE = re.compile(r"^其中[，,]?")
+
+
+def _sets_parameters(text: str) -> bool:
+    """``text`` sets a parameter: a per-facility standard or a subsidy, cap or norm word."""
+    return (
+        PER_UNIT_RE.search(text) is not None
+        or _parameter_word(REJECT_CLAUSE_RE, text) is not None
+        or _parameter_word(REJECT_SENTENCE_RE, text) is not None
+    )
+
+
 # A table row read as one tab-separated line: the cell before a quantity's cell names what
 # it measures (``1.重点人群签约服务覆盖率\t2023年达到80%``) when it is a short name.
 ROW_NAME_MAX = 40
 _ROW_MARKER_RE = re.compile(r"^\d{1,3}[.．、]")
 _DIGIT_RE = re.compile(r"\d")
+
+
+# The 序号 cell that opens a table row read as a tab-separated line (``3\t完成…``).
+_ROW_NUMBER_CELL_RE = re.compile(r"^\s*\d{1,3}[.．、]?\s*\t")
+
+
+def _row_deadline_phrase(text: str, date: str | None) -> TimePhrase | None:
+    """A 完成时限 cell of a tab row: a cell that is only a deadline (``2025年10月底前``), else None.
+
+    The row is its targets' paragraph, so this is their enclosing time phrase (guide: the
+    sentence, else the paragraph); a phrase inside a sentence of the row is nearer and wins.
+    """
+    if "\t" not in text:
+        return None
+    for cell in text.split("\t")[1:]:
+        cell = "".join(cell.split())
+        phrases = find_time_phrases(cell, date) if cell else []
+        if len(phrases) == 1 and phrases[0].kind in _DATED and phrases[0].deadline:
+            rest = cell[: phrases[0].start] + cell[phrases[0].end :]
+            if len(rest) <= ROW_DEADLINE_EXTRA_CHARS:
+                return phrases[0]
+    return None
+
+
+# A deadline cell may add a word or two to its phrase (``2025年底前完成``, ``2025年12月底前``).
+ROW_DEADLINE_EXTRA_CHARS = 2
 
 
 def _row_indicator(text: str, pos: int) -> str | None:
@@ -844,7 +939,7 @@ def _sentence_readings(
 
     ``log`` collects the rejections, at clean offsets (``base`` is where the sentence starts).
     """
-    rejected = REJECT_SENTENCE_RE.search(sent.text)
+    rejected = _parameter_word(REJECT_SENTENCE_RE, sent.text)
     if rejected or RETROSPECTIVE_OPENING_RE.match(sent.text):
         if log is not None:
             rule = f"sentence-sets-parameters:{rejected.group()}" if rejected else "retrospective-sentence"
@@ -920,7 +1015,7 @@ def _clause_readings(
     """
     clause = masked[piece.start : piece.end]
     at = base + piece.start
-    rejected = REJECT_CLAUSE_RE.search(clause)
+    rejected = _parameter_word(REJECT_CLAUSE_RE, clause)
     if rejected:
         if log is not None:
             log.reject(at, at + len(clause), f"clause-sets-parameters:{rejected.group()}")
@@ -942,6 +1037,8 @@ def _clause_readings(
         region = clause[previous_end : q.start]
         verdict = _read_quantity(clause, q, region, previous, plan_before)
         previous_end = q.end
+        if isinstance(verdict, _Verdict) and not context and CUMULATIVE_RE.search(clause, 0, q.start):
+            verdict = "past-word:累计"  # a running total with no deadline or goal over it is the present
         if isinstance(verdict, _Verdict):
             if _in_the_past(phrases, piece.start + q.start):
                 verdict = "past-year-phrase"
@@ -973,8 +1070,10 @@ def _clause_readings(
 _BRACKET_RE = re.compile(r"[（(）)]")
 # An indicator with fewer characters than this once its verbs and measure suffix are gone
 # names no quantity (``先发行``, ``不低于数``): it takes the subject of the clause before, and
-# the target's text starts at its sentence, which names the quantity.
-NAMELESS_INDICATOR_CHARS = 3
+# the target's text starts at its sentence, which names the quantity. Two characters name one
+# (``完成投资`` → 投资, ``年度计划投资``): 3 gave a 2025 report's investment amounts the subject of
+# the project count before them.
+NAMELESS_INDICATOR_CHARS = 2
 
 
 def _nameless(indicator: str) -> bool:
@@ -1198,6 +1297,10 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "name-or-code-after"
     if POLICY_RATE_AFTER_RE.match(after):
         return "policy-rate"
+    if BY_METHOD_BEFORE_RE.search(before):
+        return "calculation-method"
+    if FROM_VALUE_BEFORE_RE.search(before) and FROM_VALUE_AFTER_RE.match(after):
+        return "starting-value"
     if LISTED_COUNT_BEFORE_RE.search(before):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
@@ -1257,23 +1360,27 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         return _tidy(head[: word.start()] if word and word.end() == len(head) else head)
     index = items.index(q)
     first = items[0]
-    # Subject: the text before the first number of the clause, minus the comparator word.
-    head = clause[: first.start]
+    own = _list_item_subject(clause, items, index)
+    # Subject: the text before the first number of the clause, minus the comparator word;
+    # an item of a list of amounts (``…企业160家、专精特新中小企业10家``) names its own.
+    head = clause[: first.start] if own is None else own
     word = _nearest_comparator(head)
     subject = head[: word.start()] + head[word.end() :] if word else head
-    move = FROM_TO_RE.search(subject)
+    move = FROM_TO_RE.search(head)
     if move:
-        subject = subject[: move.start()]  # ``覆盖率由60%提高到80%``: the rate, not its start
+        subject = head[: move.start()]  # ``覆盖率由60%提高到80%``: the rate, not its start
     # Object right after the number (``90%以上重大专利到期药物…``, ``80%县（市、区）``).
     stop = items[index + 1].start if index + 1 < len(items) else len(clause)
     tail = clause[q.end : stop]
+    if index + 1 < len(items) and _list_item_subject(clause, items, index + 1) is not None:
+        tail = ""  # the text after the number is the next item's subject
     suffix = COMPARATOR_AFTER_RE.match(tail)
     if suffix:
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
     subject = _tidy(subject)
-    parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail else None
+    parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
     if parts is not None:
         subject = parts[index]
     noun = _tidy(tail) if tail and not tail.startswith(("，", "。")) else ""
@@ -1296,6 +1403,24 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         elif q.unit in COUNT_UNITS:
             phrase += COUNT_SUFFIX
     return "".join(phrase.split())
+
+
+def _list_item_subject(clause: str, items: list[Quantity], index: int) -> str | None:
+    """The subject an item of a list of amounts names between ``、`` and its number, else None.
+
+    ``培育高新技术企业160家、专精特新中小企业10家``: ``专精特新中小企业`` for the second; a bare
+    ``、``/``和`` between numbers (``分别达100%、70%``) leaves the subject shared (None).
+    """
+    if index == 0:
+        return None
+    region = clause[items[index - 1].end : items[index].start]
+    suffix = COMPARATOR_AFTER_RE.match(region)
+    if suffix:
+        region = region[suffix.end() :]
+    if not region.startswith(("、", "，")):
+        return None
+    region = region.lstrip("、，")
+    return region if _tidy(_PREDICATE_RE.sub("", region)) else None
 
 
 def _tidy(text: str) -> str:
@@ -1324,6 +1449,8 @@ def _coordinated(subject: str, n: int) -> list[str] | None:
     left, right = subject[: m.start()], subject[m.end() :]
     if not left or not right:
         return None
+    if left.endswith(MEASURE_ENDINGS) and len(right) > 2:
+        return [left, right]  # ``城镇调查失业率、居民消费价格涨幅``: two whole measures, nothing shared
     k = len(left) if len(left) <= 2 else 2
     if len(right) <= k:
         return None

@@ -67,8 +67,12 @@ UNIT_LABELS: tuple[str, ...] = (
     "承办单位", "实施单位", "实施部门", "责任主体", "实施主体", "落实单位", "指导单位",
     "指导部门", "协同单位", "协作单位",
 )  # fmt: skip
+# ``主要责任单位：`` is a 责任单位 label too.
+MAIN_LABEL_RE = re.compile(r"主要(?=(?:责任单位|责任部门)[：:])")
+# ``牵头单位为X，配合单位为Y``: a label written with 为 for its colon.
+LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=True)) + r")为")
 # Where a second label starts inside a run written without ``；`` between labels.
-LABEL_START_RE = re.compile(r"(?<=[^；;。\s])(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+LABEL_START_RE = re.compile(r"(?<=[^；;。\s])(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))")
 LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门"})
 
 # ``X：…`` clauses with any other label (适用范围, 完成时限) carry no units.
@@ -77,7 +81,14 @@ LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]")
 # Role words that close a group of units: ``A、B负责``, ``A牵头``, ``A指导，B参与``.
 # Order matters: longest first. The flag says whether the group leads.
 ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
+    ("按照职责分工负责", False),
+    ("根据职责分工负责", False),
+    ("依据职责分工负责", False),
+    ("依职责分工负责", False),
     ("按职责分工负责", False),
+    ("按职能分工负责", False),
+    ("按职责负责", False),
+    ("依职责负责", False),
     ("按职责分工落实", False),
     ("分工负责", False),
     ("牵头负责", True),
@@ -97,10 +108,13 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("落实", False),
 )
 
+# A unit marked as lead right after its name: ``责任单位：市发展改革委（牵头）、市财政局``.
+INLINE_LEAD_RE = re.compile(r"^(.+?)[（(](?:牵头|牵头单位|牵头部门)[）)]$")
+
 # Notes that are not units. Each is a regex over the bracket's content.
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
 _FIRST_LEAD = (
-    r"(?:列|排|排列|名列)?(?:在)?(?:第一位|第一个|首位)(?:者|的)?(?:部门|单位)?"
+    r"(?:列|排|排列|名列|排名)?(?:在)?(?:第一位|第一个|首位|第一)(?:者|的)?(?:部门|单位)?"
     r"(?:为|是)牵头(?:单位|部门)"
 )
 _BEFORE_COMMA_LEAD = r"逗号前(?:的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
@@ -328,7 +342,7 @@ def parse_units(content: str) -> ParsedUnits | None:
     if not content:
         return None
     body, rule, sticky = _strip_notes(content)
-    body = LABEL_START_RE.sub("；", body)  # 牵头单位：X配合单位：Y → two clauses
+    body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
     leads: list[str] = []
     labelled = False
@@ -340,6 +354,7 @@ def parse_units(content: str) -> ParsedUnits | None:
         if not clause:
             continue
         clause_leads = False
+        clause = LABEL_WEI_RE.sub(r"\1：", clause)
         m = LABEL_RE.match(clause)
         if m:
             label = m.group(1)
@@ -358,6 +373,10 @@ def parse_units(content: str) -> ParsedUnits | None:
                     labelled = True
                 if TIME_PART_RE.match(part):
                     continue
+                inline_lead = INLINE_LEAD_RE.match(part)
+                if inline_lead:
+                    part = inline_lead.group(1)  # ``市发展改革委（牵头）``: the unit, marked as lead
+                    leads.append(part)
                 for name in _split_connectors(part):
                     n_parts += 1
                     if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS:
@@ -475,7 +494,8 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 
 # An unbracketed labelled run (``…机制。责任单位：省发展改革委、省财政厅``)
 # starts a sentence; it runs to the sentence's or the paragraph's end.
-LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+LABEL_AT_RE = re.compile(r"(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:]")
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
@@ -517,8 +537,10 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
-    for m in LABEL_RUN_RE.finditer(text):
-        start = m.end()
+    run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
+    # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
+    run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
+    for start in sorted(run_starts):
         if any(s <= start < e for s, e in spans):
             continue
         end = len(text)
