@@ -805,6 +805,11 @@ def _within(a: str, b: str) -> bool:
 _DIGIT_OR_ZERO_GROWTH_RE = re.compile(r"\d|零增长")
 
 
+# What every quantity a clause can yield contains when its Chinese numerals are not read
+# (``find_quantities(…, chinese=False)``): a digit, ``百分之`` (a written-out percentage) or ``零增长``.
+_QUANTITY_MARK_RE = re.compile(r"\d|百分之|零增长")
+
+
 def _might_hold_target(text: str) -> bool:
     return (
         _DIGIT_OR_ZERO_GROWTH_RE.search(text) is not None
@@ -920,12 +925,14 @@ def _clause_readings(
     """
     clause = masked[piece.start : piece.end]
     at = base + piece.start
+    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None or CHINESE_BOUNDED_RE.search(clause) is not None
+    if not chinese and log is None and _QUANTITY_MARK_RE.search(clause) is None:
+        return  # no quantity can be read here (most clauses of a sentence with a number)
     rejected = REJECT_CLAUSE_RE.search(clause)
     if rejected:
         if log is not None:
             log.reject(at, at + len(clause), f"clause-sets-parameters:{rejected.group()}")
         return
-    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None or CHINESE_BOUNDED_RE.search(clause) is not None
     quantities = []
     for q in find_quantities(clause, chinese):
         if q.unit not in NON_TARGET_UNITS:
