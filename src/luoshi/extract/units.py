@@ -179,25 +179,33 @@ class UnitList:
 # --- splitting ------------------------------------------------------------------
 
 _WS_RE = re.compile(r"\s+")
-_DIGIT_RE = re.compile(r"\d")
+
+
+_SPLIT_OPENERS = "（([［【〔"
+_SPLIT_CLOSERS = "）)]］】〕"
+_SPLIT_MARKS: dict[str, re.Pattern[str]] = {}  # by ``seps``: the brackets and the separators, one class
 
 
 def _split_top(text: str, seps: str) -> list[str]:
     """Split at any char of ``seps`` that is not inside brackets."""
+    marks = _SPLIT_MARKS.get(seps)
+    if marks is None:
+        marks = _SPLIT_MARKS[seps] = re.compile("[" + re.escape(_SPLIT_OPENERS + _SPLIT_CLOSERS + seps) + "]")
+    # Only brackets and separators matter: visit those, cut the text between them.
     parts: list[str] = []
     depth = 0
-    cur: list[str] = []
-    for ch in text:
-        if ch in "（([［【〔":
+    begin = 0
+    for m in marks.finditer(text):
+        ch = m.group()
+        if ch in _SPLIT_OPENERS:
             depth += 1
-        elif ch in "）)]］】〕" and depth:
-            depth -= 1
-        if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+        elif ch in _SPLIT_CLOSERS:
+            if depth:
+                depth -= 1
+        elif depth == 0:
+            parts.append(text[begin : m.start()])
+            begin = m.end()
+    parts.append(text[begin:])
     return parts
 
 
@@ -212,12 +220,19 @@ def is_unit_like(name: str) -> bool:
     return name.endswith(UNIT_SUFFIXES)
 
 
+# Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
+_CLAUSE_MARK_RE = re.compile("|".join(re.escape(m) for m in CLAUSE_MARKERS) + r"|\d")
+_ROLE_WORDS = tuple(word for word, _ in ROLE_SUFFIXES)
+
+
 def _is_clause(part: str) -> bool:
-    return any(m in part for m in CLAUSE_MARKERS) or _DIGIT_RE.search(part) is not None
+    return _CLAUSE_MARK_RE.search(part) is not None
 
 
 def _strip_role(part: str) -> tuple[str, str | None, bool]:
     """Remove a trailing role word: ``海关总署负责`` → (海关总署, 负责, False)."""
+    if not part.endswith(_ROLE_WORDS):
+        return part, None, False  # most parts: no role word at all
     for word, leads in ROLE_SUFFIXES:
         if part.endswith(word) and len(part) > len(word):
             return part[: -len(word)], word, leads
@@ -476,6 +491,8 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 # An unbracketed labelled run (``…机制。责任单位：省发展改革委、省财政厅``)
 # starts a sentence; it runs to the sentence's or the paragraph's end.
 LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+# What every such run contains (a fast literal search; the run's pattern tries every position).
+_LABEL_COLON_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")[：:]")
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
@@ -517,7 +534,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
-    for m in LABEL_RUN_RE.finditer(text):
+    for m in LABEL_RUN_RE.finditer(text) if _LABEL_COLON_RE.search(text) else ():
         start = m.end()
         if any(s <= start < e for s, e in spans):
             continue
