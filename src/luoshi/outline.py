@@ -16,12 +16,21 @@ import re
 from dataclasses import dataclass, field, replace
 
 from luoshi.model import MarkerKind, OutlineNode, Paragraph
-from luoshi.patterns import CIRCLED_NUMERALS, ENCLOSED_NUMERALS, OUTLINE_MARKERS, cn_small_number
+from luoshi.patterns import (
+    CIRCLED_NUMERALS,
+    ENCLOSED_NUMERALS,
+    OUTLINE_MARKERS,
+    cn_small_number,
+    outline_marker_alternation,
+)
 
 # Marker patterns in the order they are tried (the shared table in ``luoshi.patterns``).
 MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"^{frag}\s*")) for kind, frag in OUTLINE_MARKERS
 )
+
+# Whether any of them opens a text (each of MARKERS is one of these followed by ``\s*``).
+_ANY_MARKER = re.compile(rf"^(?:{outline_marker_alternation()})")
 
 # A run-in heading is a short first sentence: ``指导思想。`` ``加强组织领导。``
 MAX_RUN_IN_HEADING = 30
@@ -49,6 +58,8 @@ class Marker:
 
 def match_marker(text: str) -> Marker | None:
     """The marker that opens ``text``, else None."""
+    if _ANY_MARKER.match(text) is None:
+        return None  # most paragraphs: one test instead of one per marker style
     for kind, pattern in MARKERS:
         m = pattern.match(text)
         if m:
