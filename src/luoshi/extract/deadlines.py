@@ -125,8 +125,10 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     ``date`` is the document's 成文日期 (ISO); relative phrases (``通过5年努力``,
     ``今年``) and the past/future reading of a bare year depend on it.
     """
-    year_now = doc_year(date)
     out: list[TimePhrase] = []
+    if "年" not in text and "五" not in text:
+        return out  # every phrase names a 年 (a year, 今年, 5年努力) or a plan (十三五): none here
+    year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now)
         if phrase is not None:
