@@ -24,12 +24,12 @@ The output is one paragraph per line (``\\n`` between paragraphs), and
 from __future__ import annotations
 
 import bisect
-import re
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
+from luoshi import lazyre as re
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import DATE_LINE, DOC_NUMBER_LINE, genre_of, outline_marker_alternation

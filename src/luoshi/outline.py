@@ -12,9 +12,9 @@ the preamble. Run-in headings (``（一）指导思想。全面贯彻……``) a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
+from luoshi import lazyre as re
 from luoshi.model import MarkerKind, OutlineNode, Paragraph
 from luoshi.patterns import (
     CIRCLED_NUMERALS,

@@ -22,9 +22,9 @@ Cuts are returned as source offsets; the cleaner folds each piece as a line.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
+from luoshi import lazyre as re
 from luoshi.model import MarkerKind
 from luoshi.patterns import ADDRESSEE_END, DOC_NUMBER, ORGAN_END, OUTLINE_MARKERS, cn_small_number, genre_of
 

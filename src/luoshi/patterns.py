@@ -6,8 +6,7 @@ Kept in one place because several stages recognise the same things: a
 
 from __future__ import annotations
 
-import re
-
+from luoshi import lazyre as re
 from luoshi.model import MarkerKind
 
 CN_DIGITS = "零〇○一二三四五六七八九十百"

@@ -10,9 +10,9 @@ they stay one document. Text with no 发文字号 paragraph is one document.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from luoshi import lazyre as re
 from luoshi.model import CleanText, Paragraph
 from luoshi.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, doc_number_in, format_doc_number, genre_of
 

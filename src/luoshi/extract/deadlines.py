@@ -11,8 +11,9 @@ caller needs to see those too, so every phrase is returned with its kind.
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
+
+from luoshi import lazyre as re
 
 # Five-year plans by their Chinese ordinal: the plan ends in this year.
 PLAN_END_YEAR: dict[str, int] = {

@@ -10,8 +10,9 @@ character.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from luoshi import lazyre as re
 
 # Ends a sentence: a time phrase in one sentence does not govern the next.
 SENTENCE_ENDS = "。！？!?"

@@ -26,11 +26,11 @@ combines them. Regexes are compiled once at import.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from luoshi import lazyre as re
 from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
 from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, find_quantities
 from luoshi.extract.sentences import Piece, clauses, sentences

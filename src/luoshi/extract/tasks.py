@@ -17,10 +17,10 @@ it; and the document's closing ``由X负责牵头组织实施`` for every task.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from luoshi import lazyre as re
 from luoshi.extract.units import (
     LATER_UNITS_NOTE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,

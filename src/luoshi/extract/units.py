@@ -16,9 +16,10 @@ string given. The rules are data, in the tables below.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+from luoshi import lazyre as re
 
 # --- rule tables -------------------------------------------------------------
 
