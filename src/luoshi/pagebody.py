@@ -183,7 +183,7 @@ def cut_flattened(line: str) -> list[tuple[int, int]]:
             continue  # ``2015-09-02 16:50``, ``PET CT``
         if depth[a] > 0:
             continue  # inside quotes or brackets
-        if _MARKER_ONLY.fullmatch(line[last:a]) or _ENDS_WITH_MARKER.search(line[last:a]):
+        if _MARKER_ONLY.fullmatch(line[last:a]) or (line[a - 1] in ".．" and _ENDS_WITH_MARKER.search(line[last:a])):
             continue  # ``1. 加强……``: the space after a marker
         cuts[a] = b
         last = b
@@ -259,7 +259,9 @@ def _cut_piece(line: str, depth: list[int], s: int, e: int, numbering: list[int]
             heading_at = p
             if value is not None:
                 numbering.append(value)
-    for m in _DATE.finditer(line, s, e):
+    # A date ends with 日 and a 发文字号 with 号: a piece without one has none (the patterns try
+    # every position, the number's agency up to 16 characters at each).
+    for m in _DATE.finditer(line, s, e) if line.find("日", s, e) != -1 else ():
         a, b = m.start(), m.end()
         if depth[a] != base:
             continue
@@ -272,7 +274,7 @@ def _cut_piece(line: str, depth: list[int], s: int, e: int, numbering: list[int]
             points.update(p for p in (k, a, b) if s < p < e)
         elif not signer and a == s and b < e and _starts_title(line[b:e]):
             points.add(b)  # a date that closes a signature split off by a space
-    for m in DOC_NUMBER.finditer(line, s, e):
+    for m in DOC_NUMBER.finditer(line, s, e) if line.find("号", s, e) != -1 else ():
         a, b = m.start(), m.end()
         if depth[a] != base:
             continue

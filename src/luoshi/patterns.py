@@ -55,7 +55,7 @@ def normalize_doc_number(text: str) -> str | None:
 
 def doc_number_in(text: str) -> str | None:
     """The normal form of the first 发文字号 in ``text``, if any."""
-    m = DOC_NUMBER.search(text)
+    m = DOC_NUMBER.search(text) if "号" in text else None  # every number ends with 号
     return format_doc_number(m) if m else None
 
 
