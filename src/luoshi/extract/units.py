@@ -506,6 +506,8 @@ YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头
 
 def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
     """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list."""
+    if not text or "负责" not in text:
+        return ()  # the phrase says 负责: no need to find the brackets
     spans = _bracket_spans(text or "")
     out: list[UnitList] = []
     for m in YOU_FUZE_RE.finditer(text or ""):
