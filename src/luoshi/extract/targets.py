@@ -474,8 +474,6 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
 
 
 def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
-    own = "".join(p.text for p in node.paragraphs)
-    conditions = parent.conditions or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
     inherited = parent.inherited
     if GOAL_HEADING_RE.search(node.heading or ""):
         goal = _goal_phrase(node, doc.date)
@@ -487,6 +485,10 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
     scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
     for i, para in enumerate(node.paragraphs):
         yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
+    if not node.children:
+        return  # the scope below is only for children
+    own = "".join(p.text for p in node.paragraphs)
+    conditions = parent.conditions or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
     child_scope = _Scope(node.path, node.heading, inherited, conditions, default, parent.sections, parent.log)
     for child in node.children:
         yield from _node_targets(child, child_scope, doc, clean)
