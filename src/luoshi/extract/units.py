@@ -321,11 +321,12 @@ def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
     """Remove notes (``列第一位者为牵头单位，下同``) and report the lead rule they set."""
     rule: LeadRule | None = None
     sticky = False
-    m = NOTE_FIRST_LEAD_RE.search(content)
+    lead_note = "牵头" in content  # both lead notes end 为牵头单位/部门
+    m = NOTE_FIRST_LEAD_RE.search(content) if lead_note else None
     if m:
         rule, sticky = LeadRule.FIRST, "下同" in m.group(0)
         content = content[: m.start()] + "，" + content[m.end() :]
-    m = NOTE_BEFORE_COMMA_LEAD_RE.search(content)
+    m = NOTE_BEFORE_COMMA_LEAD_RE.search(content) if lead_note else None
     if m:
         rule, sticky = LeadRule.BEFORE_COMMA, "下同" in m.group(0)
         content = content[: m.start()] + "；" + content[m.end() :]
@@ -344,7 +345,8 @@ def parse_units(content: str) -> ParsedUnits | None:
     if not content:
         return None
     body, rule, sticky = _strip_notes(content)
-    body = LABEL_START_RE.sub("；", body)  # 牵头单位：X配合单位：Y → two clauses
+    if _LABEL_COLON_RE.search(body):  # what LABEL_START_RE looks ahead for
+        body = LABEL_START_RE.sub("；", body)  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
     leads: list[str] = []
     labelled = False
