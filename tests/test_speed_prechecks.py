@@ -127,3 +127,25 @@ def test_page_body_depths_answer_as_the_character_loop(texts: list[str]):
 
     for t in [*texts[:3000], "“《（》”）。（（", "", "）"]:
         assert pagebody._depths(t) == old_depths(t), t
+
+
+def test_the_combined_marker_pattern_answers_as_the_loop_over_styles(texts: list[str]):
+    from luoshi import outline
+
+    def old_match_marker(text: str):
+        for kind, pattern in outline.MARKERS:
+            m = pattern.match(text)
+            if m:
+                if not text[m.end() :]:
+                    return None
+                numeral = outline._bare_numeral(kind, m.group("n"))
+                if kind in (outline.MarkerKind.CN, outline.MarkerKind.PAREN_CN) and (
+                    outline.cn_small_number(numeral) is None
+                ):
+                    return None
+                return outline.Marker(kind, numeral, m.end())
+        return None
+
+    extra = ["第一章 总则", "（ 一）加强", "(1) 做好", "1.", "１．推进", "㈢落实", "⑫建立", "十、", "2016.5%"]
+    for t in [*texts, *extra]:
+        assert outline.match_marker(t) == old_match_marker(t), t
