@@ -55,6 +55,7 @@ def test_each_skipped_pattern_needs_its_literal(texts: list[str]):
         (split._FORWARD_SENTENCE, lambda t: "转发" in t or "印发" in t or "批转" in t),
         (targets.CHINESE_AFTER_COMPARATOR_RE, lambda t: targets._CN_NUMERAL_CHAR_RE.search(t) is not None),
         (targets.CHINESE_BOUNDED_RE, lambda t: "以上" in t or "左右" in t),
+        (targets.CONDITION_INTRO_RE, lambda t: "：" in t),
         (units.YOU_FUZE_RE, lambda t: "负责" in t),
         (units.NOTE_FIRST_LEAD_RE, lambda t: "牵头" in t),
         (units.NOTE_BEFORE_COMMA_LEAD_RE, lambda t: "牵头" in t),

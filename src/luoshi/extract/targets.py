@@ -684,7 +684,7 @@ def _paragraph_targets(
     if scope.conditions:
         conditions_from = 0
     else:
-        intro = CONDITION_INTRO_RE.search(text)
+        intro = CONDITION_INTRO_RE.search(text) if "：" in text else None  # the intro ends with ：
         if intro:
             conditions_from = intro.end()
     governed = opening is not None or scope.inherited is not None
@@ -878,6 +878,9 @@ def _sentence_readings(
     sentence_has_target = False
     previous_indicator = ""
     for index, piece in enumerate(pieces):
+        if log is None and not _has_quantity_mark(clause := masked[piece.start : piece.end]):
+            if _CN_NUMERAL_CHAR_RE.search(clause) is None:
+                continue  # nothing a quantity is read from (see ``_clause_readings``): no reading
         dated = governed or any(p.deadline and p.kind in _DATED and p.start < piece.end for p in phrases)
         lead = pieces[index - 1].start if index > 0 and _is_lead_in(pieces[index - 1], phrases) else None
         found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead, log, base))
