@@ -9,9 +9,9 @@ fields the printed header lacks.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from luoshi import lazyre as re
 from luoshi.model import Paragraph
 from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS

@@ -22,9 +22,9 @@ Cuts are returned as source offsets; the cleaner folds each piece as a line.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
+from luoshi import lazyre as re
 from luoshi.model import MarkerKind
 from luoshi.patterns import ADDRESSEE_END, DOC_NUMBER, ORGAN_END, OUTLINE_MARKERS, cn_small_number, genre_of
 
@@ -94,6 +94,7 @@ def crawler_header(lines: list[str]) -> CrawlerHeader | None:
 
 _SPACE = re.compile(r"[ \u3000\u00a0]+")
 _OPENERS, _CLOSERS = "“《（(〔[【‘〈", "”》）)〕]】’〉"
+_DEPTH_MARK = re.compile("[" + re.escape(_OPENERS + _CLOSERS + "。") + "]")
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -133,16 +134,24 @@ def _depths(text: str) -> list[int]:
     A sentence end closes whatever is still open: a bracket left unclosed by a typo
     (``（区市场监管局〉``) must not swallow the rest of the page.
     """
-    out = []
+    # Only the brackets, quotes and 。 change the depth: the loop visits those (found by one
+    # regex) and fills the stretches between them a list repeat at a time, not character by
+    # character (a page body runs to 100,000 characters).
+    out: list[int] = []
     depth = 0
-    for ch in text:
-        out.append(depth)
+    pos = 0
+    for m in _DEPTH_MARK.finditer(text):
+        i = m.start()
+        out.extend([depth] * (i + 1 - pos))  # up to and including the mark: the depth before it
+        ch = text[i]
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
         elif ch == "。":
             depth = 0
+        pos = i + 1
+    out.extend([depth] * (len(text) - pos))
     return out
 
 
@@ -174,7 +183,7 @@ def cut_flattened(line: str) -> list[tuple[int, int]]:
             continue  # ``2015-09-02 16:50``, ``PET CT``
         if depth[a] > 0:
             continue  # inside quotes or brackets
-        if _MARKER_ONLY.fullmatch(line[last:a]) or _ENDS_WITH_MARKER.search(line[last:a]):
+        if _MARKER_ONLY.fullmatch(line[last:a]) or (line[a - 1] in ".．" and _ENDS_WITH_MARKER.search(line[last:a])):
             continue  # ``1. 加强……``: the space after a marker
         cuts[a] = b
         last = b
@@ -250,7 +259,9 @@ def _cut_piece(line: str, depth: list[int], s: int, e: int, numbering: list[int]
             heading_at = p
             if value is not None:
                 numbering.append(value)
-    for m in _DATE.finditer(line, s, e):
+    # A date ends with 日 and a 发文字号 with 号: a piece without one has none (the patterns try
+    # every position, the number's agency up to 16 characters at each).
+    for m in _DATE.finditer(line, s, e) if line.find("日", s, e) != -1 else ():
         a, b = m.start(), m.end()
         if depth[a] != base:
             continue
@@ -263,7 +274,7 @@ def _cut_piece(line: str, depth: list[int], s: int, e: int, numbering: list[int]
             points.update(p for p in (k, a, b) if s < p < e)
         elif not signer and a == s and b < e and _starts_title(line[b:e]):
             points.add(b)  # a date that closes a signature split off by a space
-    for m in DOC_NUMBER.finditer(line, s, e):
+    for m in DOC_NUMBER.finditer(line, s, e) if line.find("号", s, e) != -1 else ():
         a, b = m.start(), m.end()
         if depth[a] != base:
             continue

@@ -6,8 +6,7 @@ Kept in one place because several stages recognise the same things: a
 
 from __future__ import annotations
 
-import re
-
+from luoshi import lazyre as re
 from luoshi.model import MarkerKind
 
 CN_DIGITS = "零〇○一二三四五六七八九十百"
@@ -67,7 +66,7 @@ def normalize_doc_number(text: str) -> str | None:
 
 def doc_number_in(text: str) -> str | None:
     """The normal form of the first 发文字号 in ``text``, if any."""
-    m = DOC_NUMBER.search(text)
+    m = DOC_NUMBER.search(text) if "号" in text else None  # every number ends with 号
     return format_doc_number(m) if m else None
 
 
@@ -169,14 +168,27 @@ GENRES: tuple[tuple[str, str], ...] = tuple(
 
 # ``……办法（试行）``: the 文种 stands before a trailing bracket of up to 8 characters.
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,8}[）)]$")
-_GENRE_AT_END = re.compile("(?:" + "|".join(re.escape(word) for word, _ in GENRES) + ")$")
-_GENRE_OF = dict(GENRES)
+
+
+_GENRE_WORDS = tuple(word for word, _ in GENRES)
 
 
 def genre_of(title: str) -> str | None:
     """The 文种 that ends ``title`` (longest word first), as the contract names it."""
-    m = _GENRE_AT_END.search(_TRAILING_BRACKET.sub("", title))
-    return _GENRE_OF[m.group(0)] if m else None
+    # ``_GENRE_AT_END.search`` tried every position of the text; the leftmost match of a ``$``-anchored
+    # alternation is the longest word the text ends with (``$`` also before one final newline).
+    text = _TRAILING_BRACKET.sub("", title) if title.endswith(_BRACKET_ENDS) else title
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text.endswith(_GENRE_WORDS):
+        return None
+    for word, genre in GENRES:
+        if text.endswith(word):
+            return genre
+    return None
+
+
+_BRACKET_ENDS = ("）", ")", "）\n", ")\n")  # what ``_TRAILING_BRACKET`` can end with
 
 
 # Words a title uses to say it forwards or issues another document.

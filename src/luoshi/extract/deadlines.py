@@ -11,8 +11,9 @@ caller needs to see those too, so every phrase is returned with its kind.
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
+
+from luoshi import lazyre as re
 
 # Five-year plans by their Chinese ordinal: the plan ends in this year.
 PLAN_END_YEAR: dict[str, int] = {
@@ -127,8 +128,10 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     ``date`` is the document's 成文日期 (ISO); relative phrases (``通过5年努力``,
     ``今年``) and the past/future reading of a bare year depend on it.
     """
-    year_now = doc_year(date)
     out: list[TimePhrase] = []
+    if "年" not in text and "五" not in text:
+        return out  # every phrase names a 年 (a year, 今年, 5年努力) or a plan (十三五): none here
+    year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now)
         if phrase is not None and phrase.kind == "past" and text.startswith("的", phrase.end):

@@ -16,10 +16,11 @@ would also accept them but returns floats with binary rounding noise.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+
+from luoshi import lazyre as re
 
 # Magnitude words and their power of ten. ``千`` is not a magnitude before a
 # unit that starts with it (``千瓦``, ``千米``, ``千克``): 10亿千瓦 is 1e9 kW.

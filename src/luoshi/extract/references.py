@@ -13,9 +13,9 @@ backwards from each year-and-sequence tail so the scan stays linear.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from luoshi import lazyre as re
 from luoshi.model import CleanText, Document, Reference
 from luoshi.patterns import DOC_NUMBER_CLOSE, DOC_NUMBER_OPEN, normalize_doc_number  # the one home
 

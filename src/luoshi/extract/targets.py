@@ -26,11 +26,11 @@ combines them. Regexes are compiled once at import.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from luoshi import lazyre as re
 from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
 from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, find_quantities
 from luoshi.extract.sentences import Piece, clauses, sentences
@@ -512,12 +512,6 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
 
 
 def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
-    own = "".join(p.text for p in node.paragraphs)
-    conditions = (
-        parent.conditions
-        or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
-        or (own.rstrip().endswith("：") and CRITERIA_INTRO_RE.search(own) is not None)
-    )
     inherited = parent.inherited
     if GOAL_HEADING_RE.search(node.heading or ""):
         goal = _goal_phrase(node, doc.date)
@@ -529,6 +523,14 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
     scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
     for i, para in enumerate(node.paragraphs):
         yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
+    if not node.children:
+        return  # the scope below is only for children
+    own = "".join(p.text for p in node.paragraphs)
+    conditions = (
+        parent.conditions
+        or bool(CONDITION_INTRO_RE.search(own[-60:] if own else ""))
+        or (own.rstrip().endswith("：") and CRITERIA_INTRO_RE.search(own) is not None)
+    )
     child_scope = _Scope(node.path, node.heading, inherited, conditions, default, parent.sections, parent.log)
     for child in node.children:
         yield from _node_targets(child, child_scope, doc, clean)
@@ -729,7 +731,7 @@ def _paragraph_targets(
     if scope.conditions:
         conditions_from = 0
     else:
-        intro = CONDITION_INTRO_RE.search(text)
+        intro = CONDITION_INTRO_RE.search(text) if "：" in text else None  # the intro ends with ：
         if intro:
             conditions_from = intro.end()
     governed = opening is not None or scope.inherited is not None
@@ -895,16 +897,34 @@ def _within(a: str, b: str) -> bool:
 # Text that can hold a target: a digit, ``零增长``, or a Chinese numeral right after a
 # comparator (the only place one is read, see ``_read_quantity``). Paragraphs and sentences
 # without one skip the analysis (time phrases, clauses, quantities): most have none.
-# Three searches, cheapest first: one alternation of all three is five times slower (the regex
-# engine loses its literal-prefix scan).
-_DIGIT_OR_ZERO_GROWTH_RE = re.compile(r"\d|零增长")
+# Cheapest tests first: one alternation of all of them is five times slower (the regex engine
+# loses its literal-prefix scan).
+
+
+# What every quantity a clause can yield contains when its Chinese numerals are not read
+# (``find_quantities(…, chinese=False)``): a digit, ``百分之`` (a written-out percentage) or ``零增长``.
+def _has_quantity_mark(text: str) -> bool:
+    return _DIGIT_RE.search(text) is not None or "百分之" in text or "零增长" in text
 
 
 def _might_hold_target(text: str) -> bool:
-    return (
-        _DIGIT_OR_ZERO_GROWTH_RE.search(text) is not None
-        or CHINESE_AFTER_COMPARATOR_RE.search(text) is not None
-        or CHINESE_BOUNDED_RE.search(text) is not None
+    # ``\d`` alone and a substring test are faster than the ``\d|零增长`` alternation.
+    return _DIGIT_RE.search(text) is not None or "零增长" in text or _chinese_quantity_possible(text)
+
+
+# What each Chinese-numeral pattern needs before it is worth running: a numeral character (the
+# last element of CHINESE_AFTER_COMPARATOR_RE; one class, scanned fast, where the pattern's
+# alternation of comparators is tried at every comparator-like character) and ``以上``/``左右``
+# (how CHINESE_BOUNDED_RE ends).
+_CN_NUMERAL_CHAR_RE = re.compile("[零〇一二两三四五六七八九十百千万]")
+
+
+def _chinese_quantity_possible(text: str) -> bool:
+    """CHINESE_AFTER_COMPARATOR_RE or CHINESE_BOUNDED_RE matches somewhere in ``text``."""
+    if _CN_NUMERAL_CHAR_RE.search(text) is None:
+        return False
+    return CHINESE_AFTER_COMPARATOR_RE.search(text) is not None or (
+        ("以上" in text or "左右" in text) and CHINESE_BOUNDED_RE.search(text) is not None
     )
 
 
@@ -953,6 +973,9 @@ def _sentence_readings(
     sentence_has_target = False
     previous_indicator = ""
     for index, piece in enumerate(pieces):
+        if log is None and not _has_quantity_mark(clause := masked[piece.start : piece.end]):
+            if _CN_NUMERAL_CHAR_RE.search(clause) is None:
+                continue  # nothing a quantity is read from (see ``_clause_readings``): no reading
         dated = governed or any(p.deadline and p.kind in _DATED and p.start < piece.end for p in phrases)
         lead = pieces[index - 1].start if index > 0 and _is_lead_in(pieces[index - 1], phrases) else None
         found = list(_clause_readings(masked, piece, phrases, sentence_has_target or dated, lead, log, base))
@@ -1015,12 +1038,14 @@ def _clause_readings(
     """
     clause = masked[piece.start : piece.end]
     at = base + piece.start
+    chinese = _chinese_quantity_possible(clause)
+    if not chinese and log is None and not _has_quantity_mark(clause):
+        return  # no quantity can be read here (most clauses of a sentence with a number)
     rejected = _parameter_word(REJECT_CLAUSE_RE, clause)
     if rejected:
         if log is not None:
             log.reject(at, at + len(clause), f"clause-sets-parameters:{rejected.group()}")
         return
-    chinese = CHINESE_AFTER_COMPARATOR_RE.search(clause) is not None or CHINESE_BOUNDED_RE.search(clause) is not None
     quantities = []
     for q in find_quantities(clause, chinese):
         if q.unit not in NON_TARGET_UNITS:

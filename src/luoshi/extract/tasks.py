@@ -17,10 +17,10 @@ it; and the document's closing ``由X负责牵头组织实施`` for every task.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from luoshi import lazyre as re
 from luoshi.extract.units import (
     LATER_UNITS_NOTE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,
@@ -54,6 +54,7 @@ CLOSING_PARAGRAPH_RE = re.compile(
 
 # Table header cells: the row number, the unit column, the text column.
 TABLE_NUMBER_HEADER = "序号"
+_NUMBER_HEADER_RE = re.compile(r"\s*".join(TABLE_NUMBER_HEADER))  # as a cell reads it with its spaces
 TABLE_UNIT_HEADER_RE = re.compile(
     r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实)(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
 )
@@ -185,6 +186,8 @@ def lead_phrase_units(text: str) -> LeadPhrases:
     """Units named by ``由X牵头实施`` phrases in ``text``, and the bracketed phrases' spans."""
     units: list[str] = []
     spans: list[tuple[int, int]] = []
+    if "牵头" not in text:
+        return LeadPhrases((), ())  # every lead phrase says 牵头 (``_LEAD_WHO``)
     for rx in LEAD_PHRASE_RES:
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in spans):
@@ -426,8 +429,11 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
 
 def _table_tasks(doc: Document, clean: CleanText) -> list[_Found]:
     """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …)."""
-    cells = _cells(clean, max(0, doc.span.start), min(len(clean.text), doc.span.end))
     out: list[_Found] = []
+    start, end = max(0, doc.span.start), min(len(clean.text), doc.span.end)
+    if _NUMBER_HEADER_RE.search(clean.text, start, end) is None:
+        return out  # no 序号 cell (whitespace aside): no table to read, no cells to build
+    cells = _cells(clean, start, end)
     i = 0
     while i < len(cells):
         if cells[i].text != TABLE_NUMBER_HEADER:

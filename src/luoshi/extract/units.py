@@ -16,9 +16,10 @@ string given. The rules are data, in the tables below.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+from luoshi import lazyre as re
 
 # --- rule tables -------------------------------------------------------------
 
@@ -193,25 +194,33 @@ class UnitList:
 # --- splitting ------------------------------------------------------------------
 
 _WS_RE = re.compile(r"\s+")
-_DIGIT_RE = re.compile(r"\d")
+
+
+_SPLIT_OPENERS = "（([［【〔"
+_SPLIT_CLOSERS = "）)]］】〕"
+_SPLIT_MARKS: dict[str, re.Pattern[str]] = {}  # by ``seps``: the brackets and the separators, one class
 
 
 def _split_top(text: str, seps: str) -> list[str]:
     """Split at any char of ``seps`` that is not inside brackets."""
+    marks = _SPLIT_MARKS.get(seps)
+    if marks is None:
+        marks = _SPLIT_MARKS[seps] = re.compile("[" + re.escape(_SPLIT_OPENERS + _SPLIT_CLOSERS + seps) + "]")
+    # Only brackets and separators matter: visit those, cut the text between them.
     parts: list[str] = []
     depth = 0
-    cur: list[str] = []
-    for ch in text:
-        if ch in "（([［【〔":
+    begin = 0
+    for m in marks.finditer(text):
+        ch = m.group()
+        if ch in _SPLIT_OPENERS:
             depth += 1
-        elif ch in "）)]］】〕" and depth:
-            depth -= 1
-        if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+        elif ch in _SPLIT_CLOSERS:
+            if depth:
+                depth -= 1
+        elif depth == 0:
+            parts.append(text[begin : m.start()])
+            begin = m.end()
+    parts.append(text[begin:])
     return parts
 
 
@@ -226,12 +235,19 @@ def is_unit_like(name: str) -> bool:
     return name.endswith(UNIT_SUFFIXES)
 
 
+# Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
+_CLAUSE_MARK_RE = re.compile("|".join(re.escape(m) for m in CLAUSE_MARKERS) + r"|\d")
+_ROLE_WORDS = tuple(word for word, _ in ROLE_SUFFIXES)
+
+
 def _is_clause(part: str) -> bool:
-    return any(m in part for m in CLAUSE_MARKERS) or _DIGIT_RE.search(part) is not None
+    return _CLAUSE_MARK_RE.search(part) is not None
 
 
 def _strip_role(part: str) -> tuple[str, str | None, bool]:
     """Remove a trailing role word: ``海关总署负责`` → (海关总署, 负责, False)."""
+    if not part.endswith(_ROLE_WORDS):
+        return part, None, False  # most parts: no role word at all
     for word, leads in ROLE_SUFFIXES:
         if part.endswith(word) and len(part) > len(word):
             return part[: -len(word)], word, leads
@@ -319,11 +335,12 @@ def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
     """Remove notes (``列第一位者为牵头单位，下同``) and report the lead rule they set."""
     rule: LeadRule | None = None
     sticky = False
-    m = NOTE_FIRST_LEAD_RE.search(content)
+    lead_note = "牵头" in content  # both lead notes end 为牵头单位/部门
+    m = NOTE_FIRST_LEAD_RE.search(content) if lead_note else None
     if m:
         rule, sticky = LeadRule.FIRST, "下同" in m.group(0)
         content = content[: m.start()] + "，" + content[m.end() :]
-    m = NOTE_BEFORE_COMMA_LEAD_RE.search(content)
+    m = NOTE_BEFORE_COMMA_LEAD_RE.search(content) if lead_note else None
     if m:
         rule, sticky = LeadRule.BEFORE_COMMA, "下同" in m.group(0)
         content = content[: m.start()] + "；" + content[m.end() :]
@@ -342,7 +359,8 @@ def parse_units(content: str) -> ParsedUnits | None:
     if not content:
         return None
     body, rule, sticky = _strip_notes(content)
-    body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
+    if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
+        body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
     leads: list[str] = []
     labelled = False
@@ -496,6 +514,10 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 # starts a sentence; it runs to the sentence's or the paragraph's end.
 LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:])")
 LABEL_AT_RE = re.compile(r"(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:]")
+# What every such run contains (a fast literal search; the run's pattern tries every position).
+_LABEL_COLON_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")[：:]")
+# The same with 为 for its colon (``牵头单位为X``), what LABEL_START_RE looks ahead for.
+_LABEL_MARK_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为)")
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
@@ -508,6 +530,8 @@ YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头
 
 def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
     """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list."""
+    if not text or "负责" not in text:
+        return ()  # the phrase says 负责: no need to find the brackets
     spans = _bracket_spans(text or "")
     out: list[UnitList] = []
     for m in YOU_FUZE_RE.finditer(text or ""):
@@ -537,9 +561,11 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
-    run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
-    # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
-    run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
+    run_starts: list[int] = []
+    if _LABEL_COLON_RE.search(text):  # what LABEL_RUN_RE and LABEL_AT_RE need
+        run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
+        # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
+        run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
     for start in sorted(run_starts):
         if any(s <= start < e for s, e in spans):
             continue
