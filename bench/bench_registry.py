@@ -153,14 +153,25 @@ def _unlog_registry_tables() -> None:
     a logged load of ~5 million rows takes most of an hour. Unlogged tables keep
     every column, index and constraint and are read through the same plans and
     pages; only crash-safety (WAL) is skipped, which a benchmark does not need.
-    A logged table may not reference an unlogged one, so tables are switched
-    until none is left that can be (referencing tables go first).
+    A logged table may not reference an unlogged one, so the tables of other apps
+    that reference the registry's (the supervision app's notices, ledger notes…)
+    are switched too, and tables are switched until none is left that can be
+    (referencing tables go first).
     """
-    from django.apps import apps
     from django.db import DatabaseError, connection, transaction
 
-    # include_auto_created: many-to-many tables (TargetLink.units) reference the registry's tables too
-    pending = {model._meta.db_table for model in apps.get_app_config("registry").get_models(include_auto_created=True)}
+    pending = set(_registry_tables())
+    with connection.cursor() as cur:
+        while True:  # add every table that references one already pending, until none is new
+            cur.execute(
+                "SELECT DISTINCT conrelid::regclass::text FROM pg_constraint"
+                " WHERE contype = 'f' AND confrelid::regclass::text = ANY(%s)",
+                [sorted(pending)],
+            )
+            referencing = {row[0].strip('"') for row in cur.fetchall()} - pending
+            if not referencing:
+                break
+            pending |= referencing
     while pending:
         done = set()
         for table in sorted(pending):
