@@ -36,7 +36,8 @@ Usage (needs a PostgreSQL role allowed to create databases):
     export DATABASE_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
     .venv/bin/python bench/bench_registry.py [--scale 1.0] [--small 0.01] [--samples 200] [--explain]
 Each size gets its own database (``<name>_bench_small`` / ``_full``), dropped at the end unless
---keep; ``--reuse`` times the databases a ``--keep`` run left without loading them again.
+--keep; ``--reuse`` times the databases a ``--keep`` run left without loading them again
+(pending migrations are applied to them first; if one cannot be, that size is loaded again).
 """
 
 from __future__ import annotations
@@ -448,6 +449,25 @@ def load_child(scale: float) -> dict[str, Any]:
     return {"sizes": n, "counts": counts, "load_seconds": load_seconds}
 
 
+def migrate_child() -> int:
+    """Runs inside a kept database: apply pending migrations (``--reuse``); 1 if one fails.
+
+    A migration that only adds an index or a column applies to the loaded tables as they
+    are; one that cannot (a new logged table referencing the unlogged ones, say) fails here,
+    and the driver loads the database again.
+    """
+    _setup_django()
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    try:
+        call_command("migrate", verbosity=1, stdout=sys.stderr)
+    except DatabaseError as exc:
+        print(f"bench_registry: migrate failed: {exc}", file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
 def _queries(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
     """The measured calls, each taking the sample number; parameters drawn for this size."""
     from django.contrib.auth import get_user_model
@@ -591,8 +611,9 @@ def add_arguments(parser: argparse.ArgumentParser, samples: int = 200) -> None:
     parser.add_argument("--samples", type=int, default=samples, help="timed calls per query and size, after warm-up")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each query's slowest SQL")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
-    parser.add_argument("--reuse", action="store_true", help="time the databases a --keep run left, without loading")
+    parser.add_argument("--reuse", action="store_true", help="time (and migrate) the databases a --keep run left")
     parser.add_argument("--load", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--migrate", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
 
 
@@ -617,8 +638,16 @@ def prepare(base: str, urls: dict[str, str], sizes: dict[str, float], reuse: boo
     for label, scale in sizes.items():
         name = urlparse(urls[label]).path.lstrip("/")
         if reuse and _database_ready(urls[label]):
-            print(f"{label}: reusing database {name}", file=sys.stderr, flush=True)
-            continue
+            # Bring a kept database up to the code's schema (a new index, say) instead of reloading it.
+            migrated = subprocess.run(
+                [sys.executable, __file__, "--migrate"],
+                env={**os.environ, "DATABASE_URL": urls[label]},
+                check=False,
+            )
+            if migrated.returncode == 0:
+                print(f"{label}: reusing database {name} (migrations applied)", file=sys.stderr, flush=True)
+                continue
+            print(f"{label}: could not migrate {name}; loading it again", file=sys.stderr, flush=True)
         _admin(base, f"DROP DATABASE IF EXISTS {name}")
         _admin(base, f"CREATE DATABASE {name}")
         print(f"{label} (scale {scale}) in database {name}", file=sys.stderr, flush=True)
@@ -647,6 +676,8 @@ def main() -> int:
     if args.load is not None:
         print(json.dumps(load_child(args.load)))
         return 0
+    if args.migrate:
+        return migrate_child()
     if args.serve is not None:
         serve_child(args.serve)
         return 0
