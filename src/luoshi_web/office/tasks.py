@@ -68,10 +68,8 @@ def docket(request: HttpRequest, unit_id: int | None = None) -> HttpResponse:
     unit = Unit.objects.filter(pk=unit_id).first()
     if unit is None:
         raise Http404
-    result = queries.page(queries.unit_docket(who, unit), PAGE_SIZE, request.GET.get("offset", 0))
-    own = {a.task_id: a.role for a in unit.assignments.filter(task__in=[t.pk for t in result.items])}
-    rows = [(t, own.get(t.pk)) for t in result.items]
-    return render(request, "office/docket.html", {"unit": unit, "result": result, "rows": rows})
+    result = queries.page(queries.unit_docket_rows(who, unit), PAGE_SIZE, request.GET.get("offset", 0))
+    return render(request, "office/docket.html", {"unit": unit, "result": result})
 
 
 SOURCE_CONTEXT_CHARS = 180  # characters of the document's text shown before and after a task

@@ -17,7 +17,9 @@ Tasks
     A bad status or sort raises ``errors.Invalid`` (a message for the form).
     :func:`task_summary` (actor, filter) — counts per status (the totals a page of
     the list leaves out), every status listed, zeros included.
-    :func:`unit_docket` (actor, unit) — a unit's active tasks, soonest deadline first.
+    :func:`unit_docket` (actor, unit) — a unit's active tasks, soonest deadline first;
+    :func:`unit_docket_rows` — the same as the docket page shows them (the unit's role and the
+    document's label on each row, nothing else loaded).
     :func:`get_task` (actor, id) and :func:`task_history` (actor, task) — one task
     with its reports grouped by cycle, evidence, sub-tasks, evaluations and (for
     the supervision office) its audit trail, as a :class:`TaskHistory`.
@@ -57,7 +59,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, TextField
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, TextField
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
@@ -236,6 +238,28 @@ def unit_docket(actor: Actor, unit: Unit | int, today: date | None = None) -> Qu
         .filter(active=True)
         .filter(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id=unit_id)))
         .order_by("due", "id")
+    )
+
+
+# The columns a docket row shows (the status is computed in SQL from the others).
+DOCKET_ROW_FIELDS = ("id", "path", "path_key", "text", "deadline", "latest_percent", "document_id")
+
+
+def unit_docket_rows(actor: Actor, unit: Unit | int, today: date | None = None) -> QuerySet[Task]:
+    """:func:`unit_docket` as the docket page lists it, one statement per page: each task with
+    ``unit_role`` (the unit's role on it, ``AssignmentRole``) and ``document_label`` (发文字号, else
+    the title), and only :data:`DOCKET_ROW_FIELDS` loaded (no units, no document object)."""
+    unit_id = unit.pk if isinstance(unit, Unit) else unit
+    role = TaskUnit.objects.filter(task=OuterRef("pk"), unit_id=unit_id).order_by("-position").values("role")[:1]
+    return (
+        unit_docket(actor, unit_id, today)
+        .select_related(None)
+        .prefetch_related(None)
+        .only(*DOCKET_ROW_FIELDS)
+        .annotate(
+            unit_role=Subquery(role),
+            document_label=Coalesce("document__doc_number", "document__title", output_field=TextField()),
+        )
     )
 
 
