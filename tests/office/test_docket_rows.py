@@ -1,4 +1,5 @@
-"""The docket page's rows: the unit's own role and the document on each task, in a fixed number of queries."""
+"""The rows of the docket and the task list: the unit's own role, the document, the units of each task,
+in a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -54,3 +55,16 @@ def test_the_docket_costs_the_same_number_of_queries_for_more_tasks(world, brows
         body = client.get(url).content.decode()
     assert len(rows(body)) == 7
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_a_list_row_names_four_units_lead_first_in_bold_and_counts_the_rest(world, browse):  # type: ignore[no-untyped-def]
+    task = Task.objects.create(document=world.d2, path=["八"], path_key="八", text="多个单位共同推进的任务")
+    names = ["省<教育>厅", "省科技厅", "省民政厅", "省司法厅", "省人社厅", "省自然资源厅"]
+    for n, name in enumerate(names):
+        TaskUnit.objects.create(task=task, name=name, role="lead" if n == 0 else "co", position=n)
+    body = browse("supervisor").get("/tasks/", {"q": "多个单位共同推进"}).content.decode()
+    cell = re.search(r"<td><strong>.*?</td>", body).group(0)
+    assert cell == "<td><strong>省&lt;教育&gt;厅</strong>、省科技厅、省民政厅、省司法厅 等 6 个单位</td>"
+    # a task with two units lists both and counts none
+    two = browse("supervisor").get("/tasks/", {"q": "财政专项"}).content.decode()
+    assert "个单位" not in two and "<strong>省财政厅</strong>" in two

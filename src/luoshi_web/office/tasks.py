@@ -44,7 +44,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
             sort=data.get("sort") or queries.DEFAULT_SORT,
         )
         try:
-            result = queries.page(queries.filter_tasks(who, task_filter), PAGE_SIZE, request.GET.get("offset", 0))
+            tasks = queries.task_rows(queries.filter_tasks(who, task_filter))
+            result = queries.page(tasks, PAGE_SIZE, request.GET.get("offset", 0))
         except Invalid as exc:
             form.add_error(None, exc.message)
         form.shown_as_names()

@@ -15,6 +15,7 @@ Tasks
     :func:`filter_tasks` (actor, :class:`TaskFilter`) — the task list: filters by
     unit, document, status, deadline range and text, one of :data:`TASK_SORTS`.
     A bad status or sort raises ``errors.Invalid`` (a message for the form).
+    :func:`task_rows` (tasks) — only the columns a list row shows.
     :func:`task_summary` (actor, filter) — counts per status (the totals a page of
     the list leaves out), every status listed, zeros included.
     :func:`unit_docket` (actor, unit) — a unit's active tasks, soonest deadline first;
@@ -207,6 +208,29 @@ def filter_tasks(actor: Actor, f: TaskFilter, today: date | None = None) -> Quer
             % {"value": f.sort, "allowed": ", ".join(TASK_SORTS)}
         )
     return tasks.order_by(*order)
+
+
+# The columns a task list row shows (office/_task_table.html): the task's own, and the
+# document's name (``str(document)``: 发文字号, else the title). The status is computed in SQL.
+TASK_ROW_FIELDS = (
+    "id",
+    "path",
+    "path_key",
+    "text",
+    "assignee_name",
+    "deadline",
+    "latest_percent",
+    "document_id",
+    "document__id",
+    "document__doc_number",
+    "document__title",
+)
+
+
+def task_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """``tasks`` (from :func:`filter_tasks` & co.) with only :data:`TASK_ROW_FIELDS` loaded: a list
+    page reads neither the document's JSON columns nor the task's span and dates."""
+    return tasks.only(*TASK_ROW_FIELDS)
 
 
 @dataclass(frozen=True)
