@@ -13,7 +13,7 @@ import pytest
 from django.db import connection, transaction
 
 from luoshi_web.registry import queries
-from luoshi_web.registry.models import Task
+from luoshi_web.registry.models import Document, Task
 
 from .conftest import World
 
@@ -60,3 +60,11 @@ def test_the_text_filter_sql_can_use_the_trigram_index(world: World) -> None:
     # and the check can fail: a condition the index cannot serve is not planned on it
     sql, params = Task.objects.filter(path_key__endswith="/2").query.sql_with_params()
     assert INDEX not in _plan(sql, params)
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="the 发文字号 index is created on PostgreSQL only")
+def test_a_typed_document_number_is_looked_up_by_index(world: World) -> None:
+    """The task list's document filter (``TaskFilterForm.clean_document``: ``doc_number = …``)."""
+    sql, params = Document.objects.filter(doc_number=world.d2.doc_number).query.sql_with_params()
+    plan = _plan(sql, params)
+    assert "document_doc_number_idx" in plan, plan
