@@ -530,7 +530,7 @@ def serve_child(total: int, calls: Callable[[dict[str, int], int], dict[str, Cal
     """Runs inside a loaded database and times one call per request line from the driver.
 
     Protocol on stdin/stdout, one line each way: ``<query name>\t<sample>`` →
-    milliseconds; ``explain\t<query name>`` → the plan on stderr, then ``ok``;
+    milliseconds (wall, then CPU of this process); ``explain\t<query name>`` → the plan on stderr, then ``ok``;
     ``count\t<query name>`` → the number of SQL statements of one call.
     The first reply line is the query names as JSON, once set up. ``calls`` builds
     the measured calls from the sizes found in the database (``bench_pages`` passes its pages).
@@ -553,9 +553,11 @@ def serve_child(total: int, calls: Callable[[dict[str, int], int], dict[str, Cal
             )
             print("ok", flush=True)
             continue
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         queries[name](int(arg))
-        print(f"{(time.perf_counter() - began) * 1000:.4f}", flush=True)
+        # wall time, then this process's CPU time (what the server code itself costs, without
+        # waiting for the database or for a core on a loaded machine)
+        print(f"{(time.perf_counter() - began) * 1000:.4f} {(time.process_time() - cpu) * 1000:.4f}", flush=True)
 
 
 # --------------------------------------------------------------------------- driver
@@ -698,7 +700,12 @@ def main() -> int:
 
 
 def time_interleaved(
-    urls: dict[str, str], samples: int, explain: bool, script: str = __file__, budget: float | None = None
+    urls: dict[str, str],
+    samples: int,
+    explain: bool,
+    script: str = __file__,
+    budget: float | None = None,
+    cpu: dict[str, dict[str, list[float]]] | None = None,
 ) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, int]]]:
     """Time every query on both sizes, alternating call by call, so both see the same machine.
     Returns the times (ms) and the number of SQL statements of one call, by size and query.
@@ -711,7 +718,8 @@ def time_interleaved(
     ``budget`` (seconds per query and size) keeps a very slow call from taking the
     whole run: after its first call, a query runs only every k-th round (k from
     that call's time, the same rounds on both sizes), so it gets fewer samples —
-    the report shows how many.
+    the report shows how many. ``cpu``, if given, receives the timing process's CPU
+    milliseconds of the same calls (by size and query).
     """
     servers = {label: Server(url, WARMUP + samples, script) for label, url in urls.items()}
     names = servers["full"].names
@@ -733,10 +741,12 @@ def time_interleaved(
                     continue
                 first = []
                 for label in order:
-                    ms = float(servers[label].ask(query, str(i)))
-                    first.append(ms)
+                    wall, cpu_ms = (float(x) for x in servers[label].ask(query, str(i)).split())
+                    first.append(wall)
                     if i >= WARMUP:
-                        times[label][query].append(ms)
+                        times[label][query].append(wall)
+                        if cpu is not None:
+                            cpu.setdefault(label, {}).setdefault(query, []).append(cpu_ms)
                 if i == 0 and budget:
                     stride[query] = max(1, math.ceil(max(first) * (WARMUP + samples) / (budget * 1000)))
                     if stride[query] > 1:
@@ -756,8 +766,10 @@ def print_report(
     times: dict[str, dict[str, list[float]]],
     statements: dict[str, dict[str, int]] | None = None,
     width: int = 22,
+    cpu: dict[str, dict[str, list[float]]] | None = None,
 ) -> float:
-    """The table of p50/p95 per query and size (and SQL statements per call, if counted); returns the worst ratio."""
+    """The table of p50/p95 per query and size (and SQL statements per call, if counted; and the
+    p50 CPU time of the timing process at both sizes, if given); returns the worst ratio."""
     for label, r in loads.items():
         s, c = r["sizes"], r["counts"]
         print(
@@ -767,7 +779,8 @@ def print_report(
     samples = len(next(iter(times["full"].values())))
     print(f"server time in ms, {samples} interleaved calls per query and size")
     head = f"{'query':<{width}}{'small p50':>11}{'small p95':>11}{'full p50':>10}{'full p95':>10}{'p95 ratio':>11}"
-    print(head + f"{'n':>5}" + (f"{'SQL small/full':>16}" if statements else ""))
+    head += f"{'n':>5}" + (f"{'SQL small/full':>16}" if statements else "")
+    print(head + (f"{'CPU p50 small/full':>20}" if cpu else ""))
     worst = 0.0
     for query in times["full"]:
         small, full = times["small"][query], times["full"][query]
@@ -776,7 +789,9 @@ def print_report(
         worst = max(worst, ratio)
         row = f"{query:<{width}}{sp50:>9.1f}ms{sp95:>9.1f}ms{fp50:>8.1f}ms{fp95:>8.1f}ms{ratio:>10.2f}x{len(full):>5}"
         if statements:
-            row += f"{statements['small'][query]:>10}/{statements['full'][query]}"
+            row += f"{statements['small'][query]:>10}/{statements['full'][query]:<5}"
+        if cpu:
+            row += f"{_percentile(cpu['small'][query], 0.5):>7.1f}/{_percentile(cpu['full'][query], 0.5):.1f}ms"
         print(row)
     print(f"worst p95 growth: {worst:.2f}x (goal ≤ 2x)")
     return worst
