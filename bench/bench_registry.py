@@ -36,7 +36,8 @@ Usage (needs a PostgreSQL role allowed to create databases):
     export DATABASE_URL="$(bash scripts/start-postgres.sh | tail -n 1)"
     .venv/bin/python bench/bench_registry.py [--scale 1.0] [--small 0.01] [--samples 200] [--explain]
 Each size gets its own database (``<name>_bench_small`` / ``_full``), dropped at the end unless
---keep; ``--reuse`` times the databases a ``--keep`` run left without loading them again.
+--keep; ``--reuse`` times the databases a ``--keep`` run left without loading them again
+(pending migrations are applied to them first; if one cannot be, that size is loaded again).
 """
 
 from __future__ import annotations
@@ -153,14 +154,25 @@ def _unlog_registry_tables() -> None:
     a logged load of ~5 million rows takes most of an hour. Unlogged tables keep
     every column, index and constraint and are read through the same plans and
     pages; only crash-safety (WAL) is skipped, which a benchmark does not need.
-    A logged table may not reference an unlogged one, so tables are switched
-    until none is left that can be (referencing tables go first).
+    A logged table may not reference an unlogged one, so the tables of other apps
+    that reference the registry's (the supervision app's notices, ledger notes…)
+    are switched too, and tables are switched until none is left that can be
+    (referencing tables go first).
     """
-    from django.apps import apps
     from django.db import DatabaseError, connection, transaction
 
-    # include_auto_created: many-to-many tables (TargetLink.units) reference the registry's tables too
-    pending = {model._meta.db_table for model in apps.get_app_config("registry").get_models(include_auto_created=True)}
+    pending = set(_registry_tables())
+    with connection.cursor() as cur:
+        while True:  # add every table that references one already pending, until none is new
+            cur.execute(
+                "SELECT DISTINCT conrelid::regclass::text FROM pg_constraint"
+                " WHERE contype = 'f' AND confrelid::regclass::text = ANY(%s)",
+                [sorted(pending)],
+            )
+            referencing = {row[0].strip('"') for row in cur.fetchall()} - pending
+            if not referencing:
+                break
+            pending |= referencing
     while pending:
         done = set()
         for table in sorted(pending):
@@ -437,6 +449,25 @@ def load_child(scale: float) -> dict[str, Any]:
     return {"sizes": n, "counts": counts, "load_seconds": load_seconds}
 
 
+def migrate_child() -> int:
+    """Runs inside a kept database: apply pending migrations (``--reuse``); 1 if one fails.
+
+    A migration that only adds an index or a column applies to the loaded tables as they
+    are; one that cannot (a new logged table referencing the unlogged ones, say) fails here,
+    and the driver loads the database again.
+    """
+    _setup_django()
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    try:
+        call_command("migrate", verbosity=1, stdout=sys.stderr)
+    except DatabaseError as exc:
+        print(f"bench_registry: migrate failed: {exc}", file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
 def _queries(n: dict[str, int], total: int) -> dict[str, Callable[[int], Any]]:
     """The measured calls, each taking the sample number; parameters drawn for this size."""
     from django.contrib.auth import get_user_model
@@ -499,7 +530,7 @@ def serve_child(total: int, calls: Callable[[dict[str, int], int], dict[str, Cal
     """Runs inside a loaded database and times one call per request line from the driver.
 
     Protocol on stdin/stdout, one line each way: ``<query name>\t<sample>`` →
-    milliseconds; ``explain\t<query name>`` → the plan on stderr, then ``ok``;
+    milliseconds (wall, then CPU of this process); ``explain\t<query name>`` → the plan on stderr, then ``ok``;
     ``count\t<query name>`` → the number of SQL statements of one call.
     The first reply line is the query names as JSON, once set up. ``calls`` builds
     the measured calls from the sizes found in the database (``bench_pages`` passes its pages).
@@ -522,9 +553,11 @@ def serve_child(total: int, calls: Callable[[dict[str, int], int], dict[str, Cal
             )
             print("ok", flush=True)
             continue
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         queries[name](int(arg))
-        print(f"{(time.perf_counter() - began) * 1000:.4f}", flush=True)
+        # wall time, then this process's CPU time (what the server code itself costs, without
+        # waiting for the database or for a core on a loaded machine)
+        print(f"{(time.perf_counter() - began) * 1000:.4f} {(time.process_time() - cpu) * 1000:.4f}", flush=True)
 
 
 # --------------------------------------------------------------------------- driver
@@ -580,8 +613,9 @@ def add_arguments(parser: argparse.ArgumentParser, samples: int = 200) -> None:
     parser.add_argument("--samples", type=int, default=samples, help="timed calls per query and size, after warm-up")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each query's slowest SQL")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
-    parser.add_argument("--reuse", action="store_true", help="time the databases a --keep run left, without loading")
+    parser.add_argument("--reuse", action="store_true", help="time (and migrate) the databases a --keep run left")
     parser.add_argument("--load", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--migrate", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
 
 
@@ -606,8 +640,16 @@ def prepare(base: str, urls: dict[str, str], sizes: dict[str, float], reuse: boo
     for label, scale in sizes.items():
         name = urlparse(urls[label]).path.lstrip("/")
         if reuse and _database_ready(urls[label]):
-            print(f"{label}: reusing database {name}", file=sys.stderr, flush=True)
-            continue
+            # Bring a kept database up to the code's schema (a new index, say) instead of reloading it.
+            migrated = subprocess.run(
+                [sys.executable, __file__, "--migrate"],
+                env={**os.environ, "DATABASE_URL": urls[label]},
+                check=False,
+            )
+            if migrated.returncode == 0:
+                print(f"{label}: reusing database {name} (migrations applied)", file=sys.stderr, flush=True)
+                continue
+            print(f"{label}: could not migrate {name}; loading it again", file=sys.stderr, flush=True)
         _admin(base, f"DROP DATABASE IF EXISTS {name}")
         _admin(base, f"CREATE DATABASE {name}")
         print(f"{label} (scale {scale}) in database {name}", file=sys.stderr, flush=True)
@@ -636,6 +678,8 @@ def main() -> int:
     if args.load is not None:
         print(json.dumps(load_child(args.load)))
         return 0
+    if args.migrate:
+        return migrate_child()
     if args.serve is not None:
         serve_child(args.serve)
         return 0
@@ -656,7 +700,12 @@ def main() -> int:
 
 
 def time_interleaved(
-    urls: dict[str, str], samples: int, explain: bool, script: str = __file__, budget: float | None = None
+    urls: dict[str, str],
+    samples: int,
+    explain: bool,
+    script: str = __file__,
+    budget: float | None = None,
+    cpu: dict[str, dict[str, list[float]]] | None = None,
 ) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, int]]]:
     """Time every query on both sizes, alternating call by call, so both see the same machine.
     Returns the times (ms) and the number of SQL statements of one call, by size and query.
@@ -669,7 +718,8 @@ def time_interleaved(
     ``budget`` (seconds per query and size) keeps a very slow call from taking the
     whole run: after its first call, a query runs only every k-th round (k from
     that call's time, the same rounds on both sizes), so it gets fewer samples —
-    the report shows how many.
+    the report shows how many. ``cpu``, if given, receives the timing process's CPU
+    milliseconds of the same calls (by size and query).
     """
     servers = {label: Server(url, WARMUP + samples, script) for label, url in urls.items()}
     names = servers["full"].names
@@ -691,10 +741,12 @@ def time_interleaved(
                     continue
                 first = []
                 for label in order:
-                    ms = float(servers[label].ask(query, str(i)))
-                    first.append(ms)
+                    wall, cpu_ms = (float(x) for x in servers[label].ask(query, str(i)).split())
+                    first.append(wall)
                     if i >= WARMUP:
-                        times[label][query].append(ms)
+                        times[label][query].append(wall)
+                        if cpu is not None:
+                            cpu.setdefault(label, {}).setdefault(query, []).append(cpu_ms)
                 if i == 0 and budget:
                     stride[query] = max(1, math.ceil(max(first) * (WARMUP + samples) / (budget * 1000)))
                     if stride[query] > 1:
@@ -714,8 +766,10 @@ def print_report(
     times: dict[str, dict[str, list[float]]],
     statements: dict[str, dict[str, int]] | None = None,
     width: int = 22,
+    cpu: dict[str, dict[str, list[float]]] | None = None,
 ) -> float:
-    """The table of p50/p95 per query and size (and SQL statements per call, if counted); returns the worst ratio."""
+    """The table of p50/p95 per query and size (and SQL statements per call, if counted; and the
+    p50 CPU time of the timing process at both sizes, if given); returns the worst ratio."""
     for label, r in loads.items():
         s, c = r["sizes"], r["counts"]
         print(
@@ -725,7 +779,8 @@ def print_report(
     samples = len(next(iter(times["full"].values())))
     print(f"server time in ms, {samples} interleaved calls per query and size")
     head = f"{'query':<{width}}{'small p50':>11}{'small p95':>11}{'full p50':>10}{'full p95':>10}{'p95 ratio':>11}"
-    print(head + f"{'n':>5}" + (f"{'SQL small/full':>16}" if statements else ""))
+    head += f"{'n':>5}" + (f"{'SQL small/full':>16}" if statements else "")
+    print(head + (f"{'CPU p50 small/full':>20}" if cpu else ""))
     worst = 0.0
     for query in times["full"]:
         small, full = times["small"][query], times["full"][query]
@@ -734,7 +789,9 @@ def print_report(
         worst = max(worst, ratio)
         row = f"{query:<{width}}{sp50:>9.1f}ms{sp95:>9.1f}ms{fp50:>8.1f}ms{fp95:>8.1f}ms{ratio:>10.2f}x{len(full):>5}"
         if statements:
-            row += f"{statements['small'][query]:>10}/{statements['full'][query]}"
+            row += f"{statements['small'][query]:>10}/{statements['full'][query]:<5}"
+        if cpu:
+            row += f"{_percentile(cpu['small'][query], 0.5):>7.1f}/{_percentile(cpu['full'][query], 0.5):.1f}ms"
         print(row)
     print(f"worst p95 growth: {worst:.2f}x (goal ≤ 2x)")
     return worst

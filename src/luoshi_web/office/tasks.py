@@ -44,7 +44,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
             sort=data.get("sort") or queries.DEFAULT_SORT,
         )
         try:
-            result = queries.page(queries.filter_tasks(who, task_filter), PAGE_SIZE, request.GET.get("offset", 0))
+            tasks = queries.task_rows(queries.filter_tasks(who, task_filter))
+            result = queries.page(tasks, PAGE_SIZE, request.GET.get("offset", 0))
         except Invalid as exc:
             form.add_error(None, exc.message)
         form.shown_as_names()
@@ -68,10 +69,8 @@ def docket(request: HttpRequest, unit_id: int | None = None) -> HttpResponse:
     unit = Unit.objects.filter(pk=unit_id).first()
     if unit is None:
         raise Http404
-    result = queries.page(queries.unit_docket(who, unit), PAGE_SIZE, request.GET.get("offset", 0))
-    own = {a.task_id: a.role for a in unit.assignments.filter(task__in=[t.pk for t in result.items])}
-    rows = [(t, own.get(t.pk)) for t in result.items]
-    return render(request, "office/docket.html", {"unit": unit, "result": result, "rows": rows})
+    result = queries.page(queries.unit_docket_rows(who, unit), PAGE_SIZE, request.GET.get("offset", 0))
+    return render(request, "office/docket.html", {"unit": unit, "result": result})
 
 
 SOURCE_CONTEXT_CHARS = 180  # characters of the document's text shown before and after a task

@@ -15,9 +15,12 @@ Tasks
     :func:`filter_tasks` (actor, :class:`TaskFilter`) — the task list: filters by
     unit, document, status, deadline range and text, one of :data:`TASK_SORTS`.
     A bad status or sort raises ``errors.Invalid`` (a message for the form).
+    :func:`task_rows` (tasks) — only the columns a list row shows.
     :func:`task_summary` (actor, filter) — counts per status (the totals a page of
     the list leaves out), every status listed, zeros included.
-    :func:`unit_docket` (actor, unit) — a unit's active tasks, soonest deadline first.
+    :func:`unit_docket` (actor, unit) — a unit's active tasks, soonest deadline first;
+    :func:`unit_docket_rows` — the same as the docket page shows them (the unit's role and the
+    document's label on each row, nothing else loaded).
     :func:`get_task` (actor, id) and :func:`task_history` (actor, task) — one task
     with its reports grouped by cycle, evidence, sub-tasks, evaluations and (for
     the supervision office) its audit trail, as a :class:`TaskHistory`.
@@ -57,7 +60,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, TextField
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, TextField
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
@@ -207,6 +210,29 @@ def filter_tasks(actor: Actor, f: TaskFilter, today: date | None = None) -> Quer
     return tasks.order_by(*order)
 
 
+# The columns a task list row shows (office/_task_table.html): the task's own, and the
+# document's name (``str(document)``: 发文字号, else the title). The status is computed in SQL.
+TASK_ROW_FIELDS = (
+    "id",
+    "path",
+    "path_key",
+    "text",
+    "assignee_name",
+    "deadline",
+    "latest_percent",
+    "document_id",
+    "document__id",
+    "document__doc_number",
+    "document__title",
+)
+
+
+def task_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """``tasks`` (from :func:`filter_tasks` & co.) with only :data:`TASK_ROW_FIELDS` loaded: a list
+    page reads neither the document's JSON columns nor the task's span and dates."""
+    return tasks.only(*TASK_ROW_FIELDS)
+
+
 @dataclass(frozen=True)
 class StatusCount:
     status: str
@@ -236,6 +262,28 @@ def unit_docket(actor: Actor, unit: Unit | int, today: date | None = None) -> Qu
         .filter(active=True)
         .filter(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id=unit_id)))
         .order_by("due", "id")
+    )
+
+
+# The columns a docket row shows (the status is computed in SQL from the others).
+DOCKET_ROW_FIELDS = ("id", "path", "path_key", "text", "deadline", "latest_percent", "document_id")
+
+
+def unit_docket_rows(actor: Actor, unit: Unit | int, today: date | None = None) -> QuerySet[Task]:
+    """:func:`unit_docket` as the docket page lists it, one statement per page: each task with
+    ``unit_role`` (the unit's role on it, ``AssignmentRole``) and ``document_label`` (发文字号, else
+    the title), and only :data:`DOCKET_ROW_FIELDS` loaded (no units, no document object)."""
+    unit_id = unit.pk if isinstance(unit, Unit) else unit
+    role = TaskUnit.objects.filter(task=OuterRef("pk"), unit_id=unit_id).order_by("-position").values("role")[:1]
+    return (
+        unit_docket(actor, unit_id, today)
+        .select_related(None)
+        .prefetch_related(None)
+        .only(*DOCKET_ROW_FIELDS)
+        .annotate(
+            unit_role=Subquery(role),
+            document_label=Coalesce("document__doc_number", "document__title", output_field=TextField()),
+        )
     )
 
 
