@@ -681,6 +681,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"  CHECK FAILED: {problem}")
     errors = stats.errors + [f"import rc {i['rc']}: {i['stderr']}" for i in import_errors]
     print(f"errors: {len(errors)}")
+    by_kind: dict[str, int] = defaultdict(int)
+    for line in errors:
+        parts = line.split(" ")
+        by_kind[" ".join(parts[1:2] + [p for p in parts[3:5] if p[:3].isdigit()][:1])] += 1
+    for kind, n in sorted(by_kind.items(), key=lambda item: -item[1]):
+        print(f"  {n:>5}  {kind}")
     for line in errors[:50]:
         print(f"  {line}")
     if len(errors) > 50:
