@@ -131,13 +131,23 @@ class PostgresSite:
         return urllib.parse.urlunsplit(self.url._replace(path="/" + database))
 
     def _admin(self, *statements: str) -> None:
+        """Run each statement, retrying while the database is still in use (a killed command's
+        backend not yet gone, autovacuum on the template): bounded, about 30 s."""
+        errors = self.psycopg.errors
         with self.psycopg.connect(self._url("postgres"), autocommit=True) as conn:
             for statement in statements:
-                conn.execute(statement)
+                for attempt in range(60):
+                    try:
+                        conn.execute(statement)
+                        break
+                    except (errors.ObjectInUse, errors.InsufficientPrivilege):
+                        if attempt == 59:
+                            raise
+                        time.sleep(0.5)
 
     def env(self, name: str) -> dict[str, str]:
         if name not in self.names:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.db(name)}" WITH (FORCE)', f'CREATE DATABASE "{self.db(name)}"')
+            self._admin(f'DROP DATABASE IF EXISTS "{self.db(name)}"', f'CREATE DATABASE "{self.db(name)}"')
             self.names.add(name)
         env = _base_env()
         env.update(
@@ -154,7 +164,7 @@ class PostgresSite:
 
     def copy(self, source: str, target: str) -> None:
         self._admin(
-            f'DROP DATABASE IF EXISTS "{self.db(target)}" WITH (FORCE)',
+            f'DROP DATABASE IF EXISTS "{self.db(target)}"',
             f'CREATE DATABASE "{self.db(target)}" TEMPLATE "{self.db(source)}"',
         )
         self.names.add(target)
@@ -169,7 +179,7 @@ class PostgresSite:
         return [r[0] for r in self.query(name, sql)]
 
     def close(self) -> None:
-        self._admin(*(f'DROP DATABASE IF EXISTS "{self.db(name)}" WITH (FORCE)' for name in sorted(self.names)))
+        self._admin(*(f'DROP DATABASE IF EXISTS "{self.db(name)}"' for name in sorted(self.names)))
 
 
 def _copy_media(source: Path, target: Path) -> None:
