@@ -15,6 +15,7 @@ from luoshi_web.registry.models import (
     AuditLog,
     Document,
     Evaluation,
+    Evidence,
     Observation,
     Report,
     ReportingCycle,
@@ -70,7 +71,7 @@ ENDPOINTS = [
     ("supervisor", "post", "/tokens"),
     ("anonymous", "post", "/cycles"),
 ]
-AUDITED = [Observation, ReportingCycle, Report, Task, Evaluation, ReviewAssignment, Document, Unit]
+AUDITED = [Observation, ReportingCycle, Report, Task, Evaluation, ReviewAssignment, Document, Unit, Evidence]
 
 
 def _unaudited() -> list[tuple[str, int]]:
@@ -115,3 +116,81 @@ def test_any_json_body_is_answered_without_a_500_and_every_row_has_its_audit_row
     else:
         json.loads(response.content, parse_constant=lambda c: pytest.fail(f"non-JSON {c} in {url}"))
     assert _unaudited() == []
+
+
+# The upload endpoints: arbitrary multipart bodies (field names, file names, contents, broken framing).
+UPLOADS = [("reporter_a", "/reports/{report}/evidence"), ("supervisor", "/import"), ("anonymous", "/import")]
+FILENAMES = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(
+        ["../../etc/passwd", "/abs/x.txt", "a\\b.txt", "报告.txt", "x" * 300 + ".txt", ".", "..", "a.json", "b.docx"]
+    ),
+)
+CONTENTS = st.one_of(
+    st.binary(max_size=600),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+    st.sampled_from(
+        [b"", b"{}", b'{"format": "luoshi.parse/1", "documents": [{}]}', b"PK\x03\x04broken", b"%PDF-1.4\n"]
+    ),
+)
+PART_HEADERS = st.one_of(st.just(""), st.text(max_size=30).map(lambda t: t.replace("\r", "").replace("\n", "")))
+
+
+@st.composite
+def multipart_bodies(draw: st.DrawFn) -> tuple[bytes, str]:
+    """A multipart body (well-formed or not) and the Content-Type header sent with it."""
+    boundary = draw(st.sampled_from(["b0undary", "x", "----WebKitFormBoundary7MA4YWxkTrZu0gW"]))
+    parts = []
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        field = draw(st.sampled_from(["file", "files", "", "file[]", "文件"]))
+        name = draw(FILENAMES).replace('"', "").replace("\r", "").replace("\n", "")
+        disposition = f'form-data; name="{field}"' + (f'; filename="{name}"' if draw(st.booleans()) else "")
+        extra = draw(PART_HEADERS)
+        head = f"Content-Disposition: {disposition}\r\n" + (f"X-Extra: {extra}\r\n" if extra else "")
+        parts.append(f"--{boundary}\r\n{head}\r\n".encode() + draw(CONTENTS) + b"\r\n")
+    body = b"".join(parts) + (f"--{boundary}--\r\n".encode() if draw(st.booleans()) else b"")
+    if draw(st.integers(min_value=0, max_value=9)) == 0:
+        body = draw(st.binary(max_size=300))  # not multipart at all
+    ctype = draw(
+        st.sampled_from(
+            [f"multipart/form-data; boundary={boundary}", "multipart/form-data", "multipart/form-data; boundary=",
+             "application/octet-stream", f"multipart/mixed; boundary={boundary}"]
+        )
+    )  # fmt: skip
+    return body, ctype
+
+
+def _orphan_files(media: Any) -> list[str]:
+    from pathlib import Path
+
+    root = Path(media)
+    on_disk = {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+    return sorted(on_disk - set(Evidence.objects.values_list("file", flat=True)))
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(endpoint=st.sampled_from(UPLOADS), upload=multipart_bodies())
+def test_any_multipart_upload_is_answered_without_a_500_and_every_row_has_its_audit_row(
+    world: World, endpoint: tuple[str, str], upload: tuple[bytes, str], tmp_path_factory: Any
+) -> None:
+    from django.test import override_settings
+
+    persona, template = endpoint
+    report = Report.objects.filter(unit=world.unit_a).first() or cycles.save_report(
+        world.actor("reporter_a"), world.task_a, world.cycle, progress="p"
+    )
+    url = API + template.format(report=report.pk)
+    body, ctype = upload
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=str(media)):
+        response = world.client(persona).generic("POST", url, body, content_type=ctype)
+        assert response.status_code < 500, (url, ctype, body[:300], response.content[:500])
+        if response.status_code >= 400:
+            assert set(response.json()) == {"error"}
+        else:
+            json.loads(response.content, parse_constant=lambda c: pytest.fail(f"non-JSON {c} in {url}"))
+        assert _unaudited() == []
+        assert _orphan_files(media) == []  # no file on disk without its row

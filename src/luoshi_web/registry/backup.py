@@ -634,8 +634,9 @@ class _MediaSwap:
     """Moves restored evidence files into MEDIA_ROOT and remembers how to take the move back.
 
     Files are first copied into a staging directory inside MEDIA_ROOT, so putting them in
-    place is a rename on the same file system; a file that is replaced is renamed into the
-    staging directory and renamed back on ``undo``.
+    place is a rename on the same file system; a file that is replaced is first linked into
+    the staging directory (so its name is never missing, even if the process is killed between
+    two steps) and renamed back on ``undo``.
     """
 
     def __init__(self, root: Path):
@@ -674,12 +675,12 @@ class _MediaSwap:
             target = self.root / file.name
             self._makedirs(target.parent)
             saved = None
-            if target.exists():
+            if target.exists():  # kept by a second link: the name never goes missing, even on SIGKILL
                 saved = staging / "previous" / file.name
                 saved.parent.mkdir(parents=True, exist_ok=True)
-                _move(target, saved)
+                os.link(target, saved)
             self.placed.append((target, saved))
-            _move(staging / "new" / file.name, target)
+            _move(staging / "new" / file.name, target)  # one rename replaces the old file
 
     def undo(self) -> None:
         """Remove the files placed, put replaced ones back, remove directories created."""

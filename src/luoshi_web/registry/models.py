@@ -23,6 +23,36 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class AuditedQuerySet(models.QuerySet):
+    """Bulk ``update()`` under the same rules as ``save``: values checked, an audit row per changed row.
+
+    Without this, ``Report.objects.filter(...).update(progress=...)`` would write a value
+    ``validation`` refuses (a 500-character 发文字号 on PostgreSQL: a ``DataError``) and leave
+    no trace in the audit log. A model's ``BULK_COMPUTED`` fields (caches recomputed from
+    audited rows, e.g. a task's progress facts) may be set from database expressions and are
+    not audited themselves; every other field takes checked plain values only.
+    """
+
+    def update(self, **kwargs: Any) -> int:
+        from luoshi_web.registry import audit
+        from luoshi_web.registry.validation import check_update
+
+        computed = frozenset(getattr(self.model, "BULK_COMPUTED", ()))
+        check_update(self.model, kwargs, computed)
+        if set(kwargs) <= computed:
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            before = {obj.pk: audit.snapshot(obj) for obj in self.select_for_update()}
+            count = super().update(**kwargs)
+            for obj in self.model._base_manager.using(self.db).filter(pk__in=list(before)):
+                after = audit.snapshot(obj)
+                if after != before[obj.pk]:
+                    audit.record("update", obj, before[obj.pk], after)
+        return count
+
+    update.alters_data = True  # type: ignore[attr-defined]
+
+
 class AuditedModel(models.Model):
     """A row whose every write is checked first and commits together with its audit row.
 
@@ -32,6 +62,8 @@ class AuditedModel(models.Model):
     audit row its signal writes run in one transaction (joining the caller's, if any): if the
     audit row cannot be written, the change is rolled back too.
     """
+
+    objects = AuditedQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -266,6 +298,8 @@ FACT_FIELDS = ("progress_verified", "progress_reported", "latest_percent")
 
 class Task(AuditedModel):
     """A unit of work from a document's outline, or a sub-task assigned to a named person."""
+
+    BULK_COMPUTED = FACT_FIELDS  # progress.refresh recomputes them from the (audited) reports
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("所属文件"))
     path = models.JSONField(_("层级编号"), default=list)

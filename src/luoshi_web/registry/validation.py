@@ -110,6 +110,28 @@ def check_field(field: models.Field, value: Any, where: str) -> None:
             day(value, where)
 
 
+def check_update(model: type[models.Model], values: dict[str, Any], computed: frozenset[str] = frozenset()) -> None:
+    """The values of a bulk ``QuerySet.update()`` by the same rules as :func:`check_instance`.
+
+    A plain value is checked like a saved one. A database expression (``F``, ``Subquery``...)
+    cannot be checked before it is written, so it is refused unless the field is one of
+    ``computed`` (a cache the model recomputes from rows that were checked when saved).
+    """
+    opts = model._meta
+    for name, value in values.items():
+        field = opts.get_field(name)
+        where = f"{opts.verbose_name} {field.name}"
+        if hasattr(value, "resolve_expression"):
+            if field.name not in computed:
+                raise Invalid(located(where, gettext("批量更新只能写入已核对的值，不能写入数据库表达式")))
+            continue
+        if isinstance(field, models.ForeignKey):
+            continue
+        if isinstance(value, models.Model):
+            value = value.pk
+        check_field(field, value, where)
+
+
 def check_instance(instance: models.Model) -> None:
     """Every concrete column of ``instance``; raises :class:`Invalid` naming the first bad one."""
     opts = instance._meta

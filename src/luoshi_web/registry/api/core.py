@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 from ninja import NinjaAPI
@@ -168,6 +169,12 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 @api.exception_handler(PermissionDenied)
 def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return _status_error(request, 403)
+
+
+@api.exception_handler(MultiPartParserError)
+def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    """A multipart body Django cannot read (no or bad boundary, broken framing): the client's error."""
+    return error_response(request, 400, "bad_request", gettext("上传的请求体不是有效的 multipart/form-data"))
 
 
 @api.exception_handler(Exception)
