@@ -106,8 +106,11 @@ TEMPLATES = [
 # SQLite by default: one file, no server. WAL lets readers run while one
 # writer commits; busy_timeout makes a second writer wait instead of failing;
 # IMMEDIATE transactions take the write lock up front so two imports cannot
-# deadlock half-way through.
-LUOSHI_SQLITE_BUSY_MS = env_int("LUOSHI_SQLITE_BUSY_MS", 5000, minimum=0)
+# deadlock half-way through. 30 s: an import's final write of a large gazette holds
+# the write lock for seconds on a busy machine, and a web write should queue behind
+# it rather than answer "busy" (the 30-minute soak with one import looping gave 55 busy
+# refusals at 5 s; bench/README.md, "Soak").
+LUOSHI_SQLITE_BUSY_MS = env_int("LUOSHI_SQLITE_BUSY_MS", 30000, minimum=0)
 _SQLITE_PRAGMAS = f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={LUOSHI_SQLITE_BUSY_MS}; PRAGMA synchronous=NORMAL;"
 _database_url = env_str("DATABASE_URL", "")
 if _database_url:
