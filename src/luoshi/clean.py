@@ -520,13 +520,19 @@ HEADING_MAX_CHARS = 20
 def _stands_alone(line: str) -> bool:
     """A 发文字号, a 成文日期 (under the signature), a 版记's 印发 line or a gazette head is a
     paragraph of its own."""
-    # The first two patterns end with their last character (``号``, ``日``): a line without it is neither.
+    # The first two patterns end with their last character (``号``, ``日``): a line without it is
+    # neither. The last two are anchored at the end (``$``: the end or before a final ``\n``) on
+    # 印发 and on 报 or 期: a line ending otherwise is not searched at every position.
     return bool(
         ("号" in line and _DOC_NUMBER_LINE.match(line))
         or ("日" in line and DATE_LINE.match(line))
-        or PRINTED_ON_RE.search(line)
-        or GAZETTE_HEAD_RE.match(line)
+        or (line.endswith(_PRINTED_ON_ENDS) and PRINTED_ON_RE.search(line))
+        or (line.endswith(_GAZETTE_HEAD_ENDS) and GAZETTE_HEAD_RE.match(line))
     )
+
+
+_PRINTED_ON_ENDS = ("印发", "印发\n")
+_GAZETTE_HEAD_ENDS = ("报", "期", "报\n", "期\n")
 
 
 def _compact(runs: Runs) -> Runs | int:
