@@ -166,3 +166,24 @@ def test_a_table_number_cell_on_its_own_line_is_not_a_broken_fragment():
     ct = _clean("\n".join([*body, "为此制定本清单。", *table]))
     lines = ct.text.split("\n")
     assert "序号" in lines and "1" in lines and "2" in lines
+
+
+def test_contents_page_lines_are_dropped_and_lines_like_them_kept():
+    text = "\n".join(
+        [
+            "目　录",
+            "关于印发甲方案的通知（临府发〔2024〕1号）……………1",
+            "乙办法...........12",
+            "丙规定·······٣",  # an Arabic-Indic digit is a \\d too
+            "共完成……3",  # a leader shorter than three …: kept
+            "目录管理工作要加强",  # 目 starts it, but it is not the head
+            "年底前完成1200",  # ends with a digit, no leader
+            "下同。",
+        ]
+    )
+    assert _clean(text).text.split("\n") == ["共完成……3", "目录管理工作要加强", "年底前完成1200", "下同。"]
+
+
+def test_clean_text_maps_each_clean_line_to_its_source_line():
+    ct = _clean("第一行。\n\n第二行。\r\n第三行。\n")
+    assert [ct.span(i, i + 1).line_start for i in (0, ct.text.index("第二"), ct.text.index("第三"))] == [1, 3, 4]

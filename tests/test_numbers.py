@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
-from luoshi.extract.numbers import chinese_to_number, find_quantities, to_number
+from luoshi.extract.numbers import (
+    COUNT_UNITS,
+    MEASURE_UNITS,
+    NON_TARGET_UNITS,
+    chinese_to_number,
+    find_quantities,
+    prefix_alternation,
+    to_number,
+)
 
 
 def only(text: str):
@@ -127,3 +136,28 @@ def test_a_rate_per_population_keeps_its_base_as_the_unit():
     assert (q.value, q.unit) == (10, "/10万")
     (q,) = find_quantities("35微克/立方米")
     assert q.unit == "微克/立方米"
+
+
+def test_prefix_alternation_matches_as_the_longest_first_alternation():
+    words = {*COUNT_UNITS, *MEASURE_UNITS, *NON_TARGET_UNITS, "a", "ab", "abc", "abd", "b.c"}
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
+    factored = re.compile("(?:" + prefix_alternation(words) + ")")
+    probes = {w + tail for w in words for tail in ("", "x", "次", "米")} | {w[:-1] for w in words} | {"abx", "bxc"}
+    for probe in probes:
+        assert [m.group() for m in factored.finditer(probe)] == [m.group() for m in plain.finditer(probe)], probe
+    # Backtracking into the group tries the shorter words in the same order: ``平方米`` then ``米``…
+    tail = "(?=x)"
+    for probe in ("平方米x", "千瓦时x", "千瓦x", "abcx", "abx", "ax"):
+        f = re.compile("(?:" + prefix_alternation(words) + ")" + tail).match(probe)
+        p = re.compile(plain.pattern + tail).match(probe)
+        assert (f and f.group()) == (p and p.group()), probe
+
+
+def test_quantity_units_read_the_longest_unit():
+    assert [q.unit for q in find_quantities("3平方公里、5千瓦时、6个百分点、7个月、8人次")] == [
+        "平方公里",
+        "千瓦时",
+        "个百分点",
+        "个月",
+        "人次",
+    ]

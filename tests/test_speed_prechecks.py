@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from luoshi import pagebody, patterns, split
+from luoshi import clean, pagebody, patterns, split
 from luoshi.errors import LuoshiError
 from luoshi.extract import deadlines, sentences, targets, tasks, units
 from luoshi.pipeline import parse_source
@@ -74,6 +74,38 @@ def test_each_skipped_pattern_needs_its_literal(texts: list[str]):
     assert _holds(units.YOU_FUZE_RE, lambda t: True, texts) > 5
     # …and the literals are absent often enough for the skip to pay.
     assert sum(1 for t in texts if "年" not in t and "五" not in t) > len(texts) / 4
+
+
+def test_the_cleaners_end_anchored_patterns_need_their_last_characters(texts: list[str]):
+    lines = [
+        *texts,
+        "2024年3月1日印发",
+        "2024年3月1日印发\n",
+        "四川省人民政府公报",
+        "政府公报2024年第3期\n",
+        "2024年第12期",
+        "目　录",
+        "目录\n",
+        "关于甲的通知………1",
+        "乙办法......12\n",
+    ]
+    cases = [
+        (patterns.PRINTED_ON_RE, lambda t: t.endswith(clean._PRINTED_ON_ENDS)),
+        (patterns.GAZETTE_HEAD_RE, lambda t: t.endswith(clean._GAZETTE_HEAD_ENDS)),
+        (clean._TOC_HEAD, lambda t: t[:1] == "目"),
+    ]
+    for pattern, needed in cases:
+        assert _holds(pattern, needed, lines) >= 2
+    # The contents entry is searched on stripped lines (no final newline): its last character is a digit.
+    assert _holds(clean._TOC_ENTRY, lambda t: t[-1:].isdigit(), [t.strip() for t in lines]) >= 2
+    # A piece ends only at an end mark: text without one is a single piece.
+    for t in lines:
+        for split_kind, ends in (
+            (sentences.sentences, sentences.SENTENCE_ENDS),
+            (sentences.clauses, sentences._ALL_ENDS),
+        ):
+            if t and not any(ch in t for ch in ends):
+                assert split_kind(t) == [sentences.Piece(0, len(t), t)], t
 
 
 def test_the_rewritten_tests_answer_as_the_patterns_they_replace(texts: list[str]):

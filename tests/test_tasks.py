@@ -414,3 +414,31 @@ def test_label_lines_each_on_a_paragraph_of_their_own_all_give_units():
 def test_a_paragraph_that_starts_with_another_label_is_not_a_unit_list():
     got = tasks_of([(("二", "7"), ["优化纳税服务。", "牵头单位：县税务局", "完成时限：2025年底前"])])
     assert got[("二", "7")].units == ("县税务局",)
+
+
+def test_a_repeated_number_merges_every_find_of_its_path_in_order():
+    from luoshi.extract.tasks import analyse_tasks
+    from luoshi.pipeline import parse_text
+
+    text = (
+        "关于印发甲方案的通知\n各区人民政府：\n"
+        "一、加快甲项目建设。（责任单位：市发展改革委、市财政局）\n"
+        "二、完善乙机制。（责任单位：市民政局）\n"
+        "一、推进丙工作。（责任单位：市财政局、市教育局）\n"
+        "一、落实丁任务。（责任单位：市教育局、市卫生健康委）\n"
+        "特此通知。\n"
+    )
+    result = parse_text(text)
+    (doc,) = result.documents
+    by_path = {t.path: t for t in doc.tasks}
+    assert list(by_path) == [("一",), ("二",)]  # first-seen order
+    first = by_path[("一",)]
+    assert first.text == "加快甲项目建设。推进丙工作。落实丁任务。"
+    assert first.units == ("市发展改革委", "市财政局", "市教育局", "市卫生健康委")
+    # The span runs from the first find to the last, over the 二 item between them.
+    assert result.clean.text[first.span.start : first.span.end].startswith("加快甲项目建设。")
+    assert result.clean.text[first.span.start : first.span.end].endswith("市卫生健康委）")
+    (decision, _) = analyse_tasks(doc, result.clean)
+    assert decision.task == first
+    assert decision.rule == "outline-item"
+    assert len(decision.lists) == 3  # each find's list, in order

@@ -213,7 +213,13 @@ def _furniture(lines: list[_Line]) -> set[int]:
     drop.update(i for i in numbers if _is_isolated_number(i, numbers, stripped))
     # A gazette's table of contents: ``目　录`` and entries with a dotted leader and a page number
     # (``…的通知（临府发〔2024〕1号）……………1``); their titles and numbers are not a document's.
-    drop.update(i for i, s in enumerate(stripped) if _TOC_ENTRY.search(s) or _TOC_HEAD.match(s))
+    # An entry ends with its page number's digit and the head starts with 目: check that first
+    # (``str.isdigit`` accepts every ``\d``), so most lines are not searched at every position.
+    drop.update(
+        i
+        for i, s in enumerate(stripped)
+        if (s[-1:].isdigit() and _TOC_ENTRY.search(s)) or (s[:1] == "目" and _TOC_HEAD.match(s))
+    )
 
     # Running heads: a short line seen several times, each time next to a page break
     # (a dropped page number, a form feed, or a run of blank lines), or as the first line.
@@ -514,13 +520,19 @@ HEADING_MAX_CHARS = 20
 def _stands_alone(line: str) -> bool:
     """A 发文字号, a 成文日期 (under the signature), a 版记's 印发 line or a gazette head is a
     paragraph of its own."""
-    # The first two patterns end with their last character (``号``, ``日``): a line without it is neither.
+    # The first two patterns end with their last character (``号``, ``日``): a line without it is
+    # neither. The last two are anchored at the end (``$``: the end or before a final ``\n``) on
+    # 印发 and on 报 or 期: a line ending otherwise is not searched at every position.
     return bool(
         ("号" in line and _DOC_NUMBER_LINE.match(line))
         or ("日" in line and DATE_LINE.match(line))
-        or PRINTED_ON_RE.search(line)
-        or GAZETTE_HEAD_RE.match(line)
+        or (line.endswith(_PRINTED_ON_ENDS) and PRINTED_ON_RE.search(line))
+        or (line.endswith(_GAZETTE_HEAD_ENDS) and GAZETTE_HEAD_RE.match(line))
     )
+
+
+_PRINTED_ON_ENDS = ("印发", "印发\n")
+_GAZETTE_HEAD_ENDS = ("报", "期", "报\n", "期\n")
 
 
 def _compact(runs: Runs) -> Runs | int:

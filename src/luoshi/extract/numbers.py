@@ -145,9 +145,36 @@ NON_TARGET_UNITS: tuple[str, ...] = (
 # ``个百分点`` stays as written: the contract's unit is what follows the number (gold: ``个百分点``).
 UNIT_ALIASES: dict[str, str] = {"元人民币": "元", "人民币": "元"}
 
-_UNITS_ALT = "|".join(
-    re.escape(u) for u in sorted({*COUNT_UNITS, *MEASURE_UNITS, *NON_TARGET_UNITS}, key=len, reverse=True)
-)
+
+def prefix_alternation(words: set[str] | tuple[str, ...]) -> str:
+    """A pattern for ``words`` that matches as their longest-first alternation does, factored
+    by prefix (a trie: ``平方(?:公里|米)``…).
+
+    At a position the words that match are prefixes of one another; both forms try them
+    longest first (also when the engine backtracks), so they match the same. The plain form
+    tries each of ~100 units in turn at every number; this one reads one character per level.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        # A word ends here: the longer ones first, then the end (an optional group is greedy).
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
+
+    return emit(tree)
+
+
+_UNITS_ALT = prefix_alternation({*COUNT_UNITS, *MEASURE_UNITS, *NON_TARGET_UNITS})
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # A Chinese numeral: digits and small magnitudes, ``千`` not when it starts 千瓦/千米….
 _CN_NUM = rf"(?:[零〇一二两三四五六七八九十百]|千(?![瓦米克])|[万亿](?=[{_CN_DIGITS}]))+"

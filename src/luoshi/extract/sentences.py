@@ -21,7 +21,14 @@ CLAUSE_ENDS = "，；：,;"
 OPENING_BRACKETS = "（(《〔【[“‘"
 CLOSING_BRACKETS = "）)》〕】]”’"
 
-_PUNCT_RE = re.compile("[" + re.escape(SENTENCE_ENDS + CLAUSE_ENDS + OPENING_BRACKETS + CLOSING_BRACKETS) + "]")
+_ALL_ENDS = SENTENCE_ENDS + CLAUSE_ENDS
+_BRACKETS = re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)
+# A pattern per kind of split: the marks that end a piece, and the brackets that hide them.
+# The sentence split does not stop at clause marks (``，`` is the most common mark of all).
+_SENTENCE_ENDS_RE = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
+_SENTENCE_PUNCT_RE = re.compile("[" + re.escape(SENTENCE_ENDS) + _BRACKETS + "]")
+_CLAUSE_ENDS_RE = re.compile("[" + re.escape(SENTENCE_ENDS + CLAUSE_ENDS) + "]")
+_CLAUSE_PUNCT_RE = re.compile("[" + re.escape(SENTENCE_ENDS + CLAUSE_ENDS) + _BRACKETS + "]")
 
 
 class Piece(NamedTuple):
@@ -37,20 +44,26 @@ class Piece(NamedTuple):
     text: str
 
 
-def _split(text: str, ends: str) -> list[Piece]:
+def _split(text: str, ends: str, ends_re: re.LazyPattern, punct_re: re.LazyPattern) -> list[Piece]:
+    if ends_re.search(text) is None:
+        # No mark that ends a piece: the text is one piece whatever its brackets (the usual
+        # case for a clause-free sentence or a short paragraph).
+        return [Piece(0, len(text), text)] if text else []
     pieces: list[Piece] = []
     depth = 0
     begin = 0
-    for m in _PUNCT_RE.finditer(text):
-        ch = m.group()
+    for m in punct_re.finditer(text):
+        at = m.start()
+        ch = text[at]
         if ch in OPENING_BRACKETS:
             depth += 1
         elif ch in CLOSING_BRACKETS:
-            depth = max(depth - 1, 0)
+            if depth:
+                depth -= 1
         elif depth == 0 and ch in ends:
-            if m.start() > begin:
-                pieces.append(Piece(begin, m.start(), text[begin : m.start()]))
-            begin = m.end()
+            if at > begin:
+                pieces.append(Piece(begin, at, text[begin:at]))
+            begin = at + 1
     if begin < len(text):
         pieces.append(Piece(begin, len(text), text[begin:]))
     return pieces
@@ -58,9 +71,9 @@ def _split(text: str, ends: str) -> list[Piece]:
 
 def sentences(text: str) -> list[Piece]:
     """Sentences of ``text``, split at ``。！？`` outside brackets."""
-    return _split(text, SENTENCE_ENDS)
+    return _split(text, SENTENCE_ENDS, _SENTENCE_ENDS_RE, _SENTENCE_PUNCT_RE)
 
 
 def clauses(text: str) -> list[Piece]:
     """Clauses of ``text``, split at sentence ends and ``，；：`` outside brackets."""
-    return _split(text, SENTENCE_ENDS + CLAUSE_ENDS)
+    return _split(text, _ALL_ENDS, _CLAUSE_ENDS_RE, _CLAUSE_PUNCT_RE)

@@ -559,13 +559,6 @@ def document_leads(doc: Document, glued_closing: list[str]) -> tuple[str, ...]:
     return lead_phrase_units(_nows("".join(texts))).units
 
 
-def _cover(clean: CleanText, a: Span | None, b: Span | None) -> Span | None:
-    """The smallest span holding both ``a`` and ``b``."""
-    if a is None or b is None:
-        return a or b
-    return clean.span(min(a.start, b.start), max(a.end, b.end))
-
-
 def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
     """Every task of ``doc``: outline items with unit lists, then table rows."""
     return tuple(d.task for d in analyse_tasks(doc, clean))
@@ -576,29 +569,23 @@ def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
     outline = _outline_tasks(doc, clean)
     found = outline.found + _table_tasks(doc, clean)
     doc_leads = document_leads(doc, outline.closing_texts)
-    tasks: dict[tuple[str, ...], Task] = {}
-    why: dict[tuple[str, ...], TaskDecision] = {}
+    # The finds of each path, in order (a path found twice, a repeated number, is one task). They
+    # are merged once at the end: merging pairwise as they come copied the growing text and unit
+    # lists at every repeat, quadratic in a long document whose numbering restarts.
+    by_path: dict[tuple[str, ...], list[tuple[_Found, tuple[str, ...], tuple[str, ...]]]] = {}
     for f in found:
-        task = f.task
         lead_units = _dedupe([*f.leads, *doc_leads])
         lead_rules = (*f.lead_rules, "document-lead-phrase") if doc_leads else f.lead_rules
-        prev = tasks.get(task.path)
-        if prev is not None:  # the same path twice (a repeated number): one task
-            earlier = why[task.path]
-            why[task.path] = TaskDecision(
-                earlier.task, earlier.rule, earlier.lists + f.lists, _dedupe([*earlier.lead_rules, *lead_rules])
-            )
-            task = Task(
-                path=task.path,
-                text=prev.text + task.text,
-                units=_dedupe([*prev.units, *task.units]),
-                lead_units=_dedupe([*prev.lead_units, *lead_units]),
-                span=_cover(clean, prev.span, task.span),
-                units_span=_cover(clean, prev.units_span, task.units_span),
-            )
-            tasks[task.path] = task
-            continue
-        tasks[task.path] = Task(
+        by_path.setdefault(f.task.path, []).append((f, lead_units, lead_rules))
+    return tuple(_merged(clean, finds) for finds in by_path.values())
+
+
+def _merged(clean: CleanText, finds: list[tuple[_Found, tuple[str, ...], tuple[str, ...]]]) -> TaskDecision:
+    """One path's task: the first find's rule, the texts joined, units and leads in first-seen order."""
+    first, lead_units, lead_rules = finds[0]
+    task = first.task
+    if len(finds) == 1:
+        merged = Task(
             path=task.path,
             text=task.text,
             units=task.units,
@@ -606,7 +593,23 @@ def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
             span=task.span,
             units_span=task.units_span,
         )
-        why[task.path] = TaskDecision(task, f.rule, f.lists, lead_rules)
-    return tuple(
-        TaskDecision(task, why[path].rule, why[path].lists, why[path].lead_rules) for path, task in tasks.items()
+        return TaskDecision(merged, first.rule, first.lists, lead_rules)
+    tasks = [f.task for f, _, _ in finds]
+    merged = Task(
+        path=task.path,
+        text="".join(t.text for t in tasks),
+        units=_dedupe([u for t in tasks for u in t.units]),
+        lead_units=_dedupe([u for _, leads, _ in finds for u in leads]),
+        span=_cover_all(clean, [t.span for t in tasks]),
+        units_span=_cover_all(clean, [t.units_span for t in tasks]),
     )
+    lists = tuple(ul for f, _, _ in finds for ul in f.lists)
+    return TaskDecision(merged, first.rule, lists, _dedupe([r for _, _, rules in finds for r in rules]))
+
+
+def _cover_all(clean: CleanText, spans: list[Span | None]) -> Span | None:
+    """The smallest span holding all of ``spans`` (None ones left out), as ``_cover`` pairwise gives."""
+    present = [s for s in spans if s is not None]
+    if len(present) <= 1:
+        return present[0] if present else None
+    return clean.span(min(s.start for s in present), max(s.end for s in present))
