@@ -168,3 +168,26 @@ def test_the_bypass_check_catches_what_it_is_for() -> None:
     assert BYPASS.search("Task.objects.update(document_published=False)")
     assert not BYPASS.search("documents = documents.filter(published=published)")
     assert not BYPASS.search("rule = Q(document_published=True)")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_0010_fills_the_copy_from_the_documents() -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("registry", "0009_merge_trgm_assignee")], [("registry", "0010_task_document_published")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    OldDocument, OldTask = old.get_model("registry", "Document"), old.get_model("registry", "Task")
+    public = OldDocument.objects.create(key="公开", title="公开的文件", published=True)
+    draft = OldDocument.objects.create(key="草稿", title="草稿文件", published=False)
+    for document in (public, draft):
+        for n in (1, 2):
+            OldTask.objects.create(document=document, path_key=str(n), text="任务")
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps.get_model("registry", "Task")
+    copies = sorted(new.objects.values_list("document__key", "document_published"))
+    assert copies == [("公开", True), ("公开", True), ("草稿", False), ("草稿", False)]
