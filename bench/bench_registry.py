@@ -292,6 +292,8 @@ def load(n: dict[str, int], today: date) -> dict[str, int]:
             {
                 "id": "g",
                 "document": f"1 + mod(g - 1, {docs})",
+                # The copy of its document's published (documents: mod(id, 10) = 0), as Document.save keeps it.
+                "document_published": f"mod(1 + mod(g - 1, {docs}), 10) = 0",
                 "path": "jsonb_build_array('一', g::text)",
                 "path_key": "g::text",
                 "text": "'推进第' || g || '项任务落实，按期完成建设目标'",

@@ -63,7 +63,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext
 
 from luoshi_web.registry.errors import Invalid
-from luoshi_web.registry.models import AuditLog, Evidence
+from luoshi_web.registry.models import AuditLog, Evidence, Task, sync_document_published
 
 # Django's own cache of sessions is not data worth restoring, but it is a table:
 # keep it so "the whole database" means exactly that.
@@ -625,6 +625,8 @@ def _load(dump: Path, path: Path) -> None:
         with transaction.atomic():
             call_command(FlushCommand(), interactive=False, inhibit_post_migrate=True, verbosity=0)
             call_command("loaddata", str(dump), verbosity=0)
+            # A dump from before Task.document_published (migration 0010) loads it as false.
+            sync_document_published(Task.objects.all())
     except LOAD_ERRORS as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise Invalid(gettext("%(path)s：无法载入数据库备份：%(detail)s") % {"path": path, "detail": detail}) from None

@@ -259,6 +259,16 @@ class Document(AuditedModel):
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The ONE place where a document's being public reaches its tasks (Task.document_published):
+        # every publish path saves the document, and the tasks change in the same transaction.
+        using = kwargs.get("using") or self._state.db
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is None or "published" in update_fields:
+                sync_document_published(Task.objects.using(using).filter(document=self))
+
     class Meta:
         ordering = ["-date", "id"]
         verbose_name = _("文件")
@@ -294,6 +304,18 @@ class DocumentRevision(AuditedModel):
 NO_DEADLINE = date(9999, 12, 31)
 # The task columns registry.progress derives from reports (Task.save leaves them alone).
 FACT_FIELDS = ("progress_verified", "progress_reported", "latest_percent")
+# The task columns copied from its document (Document.save keeps them; Task.save only sets them on insert).
+DOCUMENT_FIELDS = ("document_published",)
+
+
+def sync_document_published(tasks: models.QuerySet[Task]) -> int:
+    """Set ``document_published`` of ``tasks`` to their document's ``published``; returns the rows changed.
+
+    One UPDATE with a subquery (SQLite and PostgreSQL); rows already right are not written.
+    """
+    published = Document.objects.filter(pk=models.OuterRef("document_id")).values("published")[:1]
+    stale = tasks.exclude(document_published=models.Subquery(published))
+    return stale.update(document_published=models.Subquery(published))
 
 
 class Task(AuditedModel):
@@ -344,16 +366,28 @@ class Task(AuditedModel):
     progress_verified = models.BooleanField(_("已核验销号"), default=False, editable=False)
     progress_reported = models.BooleanField(_("已报送进展"), default=False, editable=False)
     latest_percent = models.PositiveSmallIntegerField(_("最新完成比例"), null=True, blank=True, editable=False)
+    # A copy of document.published, so that "public tasks in status X" is one range of an index on
+    # the task (see Meta.indexes and permissions.tasks_for). Written only by Document.save (and on
+    # insert by Task.save); never entered.
+    document_published = models.BooleanField(_("所属文件已公开"), default=False, editable=False)
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        # An instance read before a report changed must not write back stale facts.
-        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+        if self._state.adding or kwargs.get("force_insert"):
+            # A new task is as public as its document is now.
+            if Task.document.is_cached(self):
+                self.document_published = self.document.published
+            else:
+                self.document_published = bool(
+                    Document.objects.filter(pk=self.document_id).values_list("published", flat=True).first()
+                )
+        elif kwargs.get("update_fields") is None:
+            # An instance read before a report (or a publish) changed must not write back stale facts.
             kwargs["update_fields"] = [
                 f.name
                 for f in self._meta.concrete_fields
-                if not (f.primary_key or f.generated or f.name in FACT_FIELDS)
+                if not (f.primary_key or f.generated or f.name in FACT_FIELDS or f.name in DOCUMENT_FIELDS)
             ]
         super().save(*args, **kwargs)
 
@@ -363,6 +397,12 @@ class Task(AuditedModel):
         indexes = [
             models.Index(fields=["due", "id"], name="task_due_idx"),
             models.Index(fields=["document", "active"], name="task_document_active_idx"),
+            # The public tasks of one status, by deadline (status.status_filter: every status but
+            # overdue and completed is one range here, after document_published = true).
+            models.Index(
+                fields=["document_published", "progress_verified", "progress_reported", "due", "id"],
+                name="task_published_status_idx",
+            ),
         ]
         verbose_name = _("任务")
         verbose_name_plural = _("任务")
