@@ -10,14 +10,16 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from luoshi_web.registry import cycles
-from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
-from luoshi_web.registry.models import Evidence, Observation, ReportingCycle, Target, Task
+from luoshi_web.registry.errors import Conflict, Forbidden, Invalid, Unauthorized
+from luoshi_web.registry.models import AuditLog, Evidence, Observation, ReportingCycle, Target, Task
+from luoshi_web.registry.permissions import ANONYMOUS, actor_for
 from luoshi_web.supervision import assessment, notices
-from luoshi_web.supervision.models import AssessmentScheme
+from luoshi_web.supervision.models import AssessmentScheme, ExpertScore
 
 from .conftest import World, make_user
 
@@ -207,3 +209,53 @@ def test_docx_export_lists_every_result(world: World, tmp_path: Path) -> None:
     ]
     texts = [p.text for p in parsed.paragraphs if p.text]
     assert texts[2] == "关于2016年度目标绩效考核结果的通报" and texts[-1] == "2017年1月10日"
+
+
+def test_an_expert_records_only_their_own_score(world: World) -> None:
+    example(world)  # the office recorded expert 80 and expert2 90 for unit A
+    expert = world.users["expert"]
+    second = get_user_model().objects.get(username="expert2")
+    mine = world.actor("expert")
+    row = assessment.record_expert_score(mine, 2016, world.unit_a, expert, 70)
+    assert row.score == Decimal("70.00")
+    entry = AuditLog.objects.filter(model="supervision.expertscore", object_id=str(row.pk)).last()
+    assert (entry.actor_name, entry.action, entry.after["score"]) == ("expert", "assessment.expert_score", "70.00")
+    # experts 70 and 90 → 80.00; 0.7 × 51.80 + 0.3 × 80.00 = 36.26 + 24.00 = 60.26; + 5 − 2 → 63.26
+    a = next(r for r in assessment.compute(2016, today=date(2017, 1, 10)) if r["unit"] == "省发展改革委")
+    assert (a["expert"], a["combined"], a["total"]) == ("80.00", "60.26", "63.26")
+    # never another expert's score, in either direction, and no other role
+    with pytest.raises(Forbidden, match="本人"):
+        assessment.record_expert_score(mine, 2016, world.unit_a, second, 10)
+    with pytest.raises(Forbidden):
+        assessment.record_expert_score(actor_for(second), 2016, world.unit_a, expert, 10)
+    for persona in ("leader", "reporter_a"):
+        with pytest.raises(Forbidden):
+            assessment.record_expert_score(world.actor(persona), 2016, world.unit_a, world.users[persona], 10)
+    with pytest.raises(Unauthorized):
+        assessment.record_expert_score(ANONYMOUS, 2016, world.unit_a, expert, 10)
+    scores = dict(ExpertScore.objects.filter(unit=world.unit_a).values_list("expert__username", "score"))
+    assert scores == {"expert": Decimal("70.00"), "expert2": Decimal("90.00")}
+    # the office still records any expert's score
+    assessment.record_expert_score(world.actor("supervisor"), 2016, world.unit_a, second, 60)
+    assert ExpertScore.objects.get(unit=world.unit_a, expert=second).score == Decimal("60.00")
+
+
+@pytest.mark.parametrize("value", ["abc", "NaN", "Infinity", -1, "100.01", "-0.01"])
+def test_an_expert_score_must_be_a_number_from_0_to_100(world: World, value: object) -> None:
+    with pytest.raises(Invalid, match="0到100"):
+        assessment.record_expert_score(world.actor("expert"), 2016, world.unit_a, world.users["expert"], value)  # type: ignore[arg-type]
+    assert not ExpertScore.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["0", "100", "99.995"])
+def test_the_ends_of_the_score_range_are_accepted(world: World, value: str) -> None:
+    row = assessment.record_expert_score(world.actor("expert"), 2016, world.unit_a, world.users["expert"], value)  # type: ignore[arg-type]
+    assert row.score == {"0": Decimal("0.00"), "100": Decimal("100.00"), "99.995": Decimal("100.00")}[value]
+
+
+def test_an_expert_cannot_score_a_closed_year(world: World) -> None:
+    example(world)
+    assessment.close_year(world.actor("supervisor"), 2016, today=date(2017, 1, 10))
+    with pytest.raises(Conflict, match="已关闭"):
+        assessment.record_expert_score(world.actor("expert"), 2016, world.unit_a, world.users["expert"], 70)
+    assert ExpertScore.objects.get(unit=world.unit_a, expert=world.users["expert"]).score == Decimal("80.00")

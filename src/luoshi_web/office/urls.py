@@ -121,3 +121,8 @@ urlpatterns += [
     path("assessment/<int:year>/adjust/", ac.adjust, name="assessment_adjust"),
     path("assessment/<int:year>/expert-score/", ac.expert_score, name="assessment_expert_score"),
 ]
+
+# an expert's own third-party scores (views_expert_scores)
+from luoshi_web.office import views_expert_scores  # noqa: E402
+
+urlpatterns += [path("assessment/<int:year>/my-scores/", views_expert_scores.my_scores, name="my_expert_scores")]

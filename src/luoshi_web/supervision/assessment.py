@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import IO, Any
 
 import xlsxwriter
@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from luoshi_web.registry import audit, clock, cycles
-from luoshi_web.registry.errors import Conflict, Invalid
+from luoshi_web.registry.errors import Conflict, Forbidden, Invalid
 from luoshi_web.registry.models import (
     AssignmentRole,
     AuditLog,
@@ -44,12 +44,13 @@ from luoshi_web.registry.models import (
     Report,
     ReportingCycle,
     ReportState,
+    Role,
     Target,
     Task,
     TaskUnit,
     Unit,
 )
-from luoshi_web.registry.permissions import Actor, require_manager
+from luoshi_web.registry.permissions import Actor, require_manager, require_user
 from luoshi_web.registry.target_progress import Point, progress_of
 from luoshi_web.supervision import conf
 from luoshi_web.supervision.models import Adjustment, AssessmentScheme, ExpertScore, Notice, NoticeStep, StepAction
@@ -270,12 +271,34 @@ def _require_writer(actor: Actor) -> None:
         require_manager(actor)
 
 
+def _require_score_writer(actor: Actor, expert: Any) -> None:
+    """The office (or the console) records any expert's score; an expert only their own."""
+    if actor == SYSTEM:
+        return
+    require_user(actor)
+    if actor.manages:
+        return
+    if actor.role == Role.EXPERT and expert is not None and expert.pk == actor.user.pk:
+        return
+    if actor.role == Role.EXPERT:
+        raise Forbidden(gettext("评审专家只能录入本人的第三方测评分"))
+    raise Forbidden(gettext("只有督查室（或管理员）和评审专家本人可以录入第三方测评分"))
+
+
 def record_expert_score(actor: Actor, year: int, unit: Unit, expert: Any, score: Decimal | float | int) -> ExpertScore:
-    _require_writer(actor)
+    """Set ``expert``'s 第三方测评 score of ``unit`` for ``year`` (0–100, two decimals), audited.
+
+    The office may record any expert's score; an expert may record only their own. A closed
+    year refuses (Conflict), as does a value outside 0–100 or not a number (Invalid)."""
+    _require_score_writer(actor, expert)
     scheme = scheme_for(year)
     _require_open_year(scheme)
-    value = cents(score)
-    if not Decimal(0) <= value <= HUNDRED:
+    try:
+        value = cents(score)
+        in_range = value.is_finite() and Decimal(0) <= value <= HUNDRED
+    except (InvalidOperation, ValueError, TypeError):
+        in_range = False
+    if not in_range:
         raise Invalid(gettext("第三方测评分应在0到100之间"))
     with transaction.atomic(), audit.acting_as(actor.user, "assessment.expert_score"):
         row, _created = ExpertScore.objects.update_or_create(
