@@ -321,7 +321,9 @@ def sync_document_published(tasks: models.QuerySet[Task]) -> int:
 class Task(AuditedModel):
     """A unit of work from a document's outline, or a sub-task assigned to a named person."""
 
-    BULK_COMPUTED = FACT_FIELDS  # progress.refresh recomputes them from the (audited) reports
+    # Caches of audited rows: progress.refresh recomputes the facts from the reports, and
+    # sync_document_published copies the document's ``published`` (Document.save audits it).
+    BULK_COMPUTED = (*FACT_FIELDS, "document_published")
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("所属文件"))
     path = models.JSONField(_("层级编号"), default=list)
