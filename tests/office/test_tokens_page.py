@@ -161,3 +161,12 @@ def test_csrf_is_enforced(world: World, browse) -> None:  # type: ignore[no-unty
     )
     token.refresh_from_db()
     assert response.status_code == 302 and token.revoked
+
+
+def test_the_page_in_english(world: World, browse) -> None:  # type: ignore[no-untyped-def]
+    client = browse("reporter_a")
+    tokens.revoke_row(_token(world, "reporter_a"))
+    html = client.post(URL, {"action": "mint", "name": "oa"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Copy it now" in html and "Request a new token" in html
+    table = _table(html)
+    assert ">Revoked<" in table and ">Working<" in table and ">已撤销<" not in table

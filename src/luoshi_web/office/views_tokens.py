@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -30,10 +30,10 @@ class MintForm(forms.Form):
 def _state(token: ApiToken) -> tuple[str, str]:
     """The token's state as (css class, label): revoked before expired."""
     if token.revoked:
-        return "st-not_started", gettext("已撤销")
+        return "st-not_started", pgettext("API token", "已撤销")
     if token.expires_at <= clock.now():
-        return "st-at_risk", gettext("已过期")
-    return "st-completed", gettext("有效")
+        return "st-at_risk", pgettext("API token", "已过期")
+    return "st-completed", pgettext("API token", "有效")
 
 
 def _listing(request: HttpRequest, form: MintForm | None, *, status: int = 200, **issued: object) -> HttpResponse:
