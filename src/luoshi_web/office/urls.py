@@ -126,3 +126,8 @@ urlpatterns += [
 from luoshi_web.office import views_expert_scores  # noqa: E402
 
 urlpatterns += [path("assessment/<int:year>/my-scores/", views_expert_scores.my_scores, name="my_expert_scores")]
+
+# the signed-in person's API tokens (views_tokens)
+from luoshi_web.office import views_tokens  # noqa: E402
+
+urlpatterns += [path("tokens/", views_tokens.token_page, name="tokens")]
