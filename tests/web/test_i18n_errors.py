@@ -236,5 +236,7 @@ def test_committed_mo_is_compiled_from_the_po() -> None:
         if "msgid_plural" in fields:
             assert compiled.ngettext(fields["msgid"], fields["msgid_plural"], 1) == fields["msgstr[0]"]
             assert compiled.ngettext(fields["msgid"], fields["msgid_plural"], 2) == fields["msgstr[1]"]
+        elif "msgctxt" in fields:  # the same Chinese word translated by its context (a token's 已撤销)
+            assert compiled.pgettext(fields["msgctxt"], fields["msgid"]) == fields["msgstr"], fields["msgid"]
         else:
             assert compiled.gettext(fields["msgid"]) == fields["msgstr"], fields["msgid"]
