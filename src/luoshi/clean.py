@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -40,37 +39,6 @@ from luoshi.patterns import (
     genre_of,
     outline_marker_alternation,
 )
-
-
-class _LazyPattern:
-    """A regular expression compiled on first use.
-
-    Compiling a pattern with Unicode classes costs up to 3 ms (``re`` expands the classes
-    character by character); the patterns of rarer cases (page furniture, spaced-out or
-    bracketed text, tables) are compiled only when a text needs them, so ``luoshi parse`` on
-    a short file does not pay for all of them (the whole process has a 120 ms CPU budget).
-    """
-
-    __slots__ = ("_compiled", "_source")
-
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self._source)
-        return self._compiled
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.compiled().match(text)
-
-    def sub(self, repl: str, text: str) -> str:
-        return self.compiled().sub(repl, text)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(text)
-
 
 # Full-width forms kept as they are: the contract keeps Chinese punctuation full-width.
 KEEP_FULLWIDTH = frozenset("，：；（）！？")
@@ -127,13 +95,13 @@ _NEEDS_FOLDING = re.compile(
 # A line that is only a page number. One to three digits on their own are page
 # numbers only when isolated (see _is_isolated_number): flattened tables put
 # their 序号 cells on lines of their own too.
-_DASHED_PAGE = _LazyPattern(r"^[—－\-–一]{1,2}\s*[0-9０-９]{1,4}\s*[—－\-–一]{1,2}$")
-_WORDED_PAGE = _LazyPattern(
+_DASHED_PAGE = re.compile(r"^[—－\-–一]{1,2}\s*[0-9０-９]{1,4}\s*[—－\-–一]{1,2}$")
+_WORDED_PAGE = re.compile(
     r"^(?:第\s*[0-9０-９]{1,4}\s*页(?:\s*[/／共]\s*[0-9０-９]{1,4}\s*页?)?|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4})$"
 )
-_BARE_NUMBER = _LazyPattern(r"^[0-9０-９]{1,3}$")
+_BARE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
 # Lines made only of symbols that extraction leaves behind (no letter, digit or CJK character).
-_STRAY = _LazyPattern(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
+_STRAY = re.compile(r"^[!！|｜·•\-_~^`'\"]{1,2}$")
 
 # Every furniture line above starts with one of these (a cheap test before the patterns).
 _FURNITURE_FIRST = frozenset("—－-–一第0123456789０１２３４５６７８９!！|｜·•_~^`'\"")
@@ -147,7 +115,7 @@ _MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
 _DOC_NUMBER_LINE = DOC_NUMBER_LINE
 # A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
-_FRAGMENT_START = _LazyPattern(r"^[^，。；：、\s（(“]{1,2}[。，；]")
+_FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 # A paragraph may end after these; any other last character means the line wraps.
@@ -160,7 +128,7 @@ _ALWAYS_CONTINUES_TUPLE = tuple(ALWAYS_CONTINUES)
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _ZH_PUNCT = "，。、；：（）《》“”〔〕"
 # Spaces next to Chinese text are layout, not content (``加 大 创 业``, ``2025 年``).
-_SPACE_BETWEEN = _LazyPattern(
+_SPACE_BETWEEN = re.compile(
     rf"(?<=[{_CJK}{_ZH_PUNCT}0-9A-Za-z%])[ ]+(?=[{_CJK}{_ZH_PUNCT}])|(?<=[{_CJK}{_ZH_PUNCT}])[ ]+(?=[0-9A-Za-z%])"
 )
 
@@ -327,16 +295,16 @@ def _fold_line(raw: str, start: int) -> tuple[str, Runs]:
 
 
 _MARKER_NUMERAL = "一二三四五六七八九十百0-9"
-_SPACED_MARKER = _LazyPattern(
+_SPACED_MARKER = re.compile(
     rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])"
     + "".join(rf"|(?<=[(（][{_MARKER_NUMERAL}]{{{n}}}) +(?=[)）])" for n in (1, 2, 3))
 )
-_HALF_OPEN = _LazyPattern(rf"\((?=[{_CJK}])")
-_HALF_CLOSE = _LazyPattern(rf"(?<=[{_CJK}])\)")
-_SPACE_AROUND_TAB = _LazyPattern(r" +(?=\t)|(?<=\t) +")
+_HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
+_HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
+_SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
 
 
-def _remove_matches(pattern: re.Pattern[str] | _LazyPattern, text: str, runs: Runs) -> tuple[str, Runs]:
+def _remove_matches(pattern: re.LazyPattern, text: str, runs: Runs) -> tuple[str, Runs]:
     """``text`` without the matches of ``pattern``, and its runs."""
     kept: list[tuple[int, int]] = []
     pos = 0
