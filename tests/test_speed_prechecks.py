@@ -59,7 +59,7 @@ def test_each_skipped_pattern_needs_its_literal(texts: list[str]):
         (units.YOU_FUZE_RE, lambda t: "负责" in t),
         (units.NOTE_FIRST_LEAD_RE, lambda t: "牵头" in t),
         (units.NOTE_BEFORE_COMMA_LEAD_RE, lambda t: "牵头" in t),
-        (units.LABEL_RUN_RE, lambda t: units._LABEL_COLON_RE.search(t) is not None),
+        (units.LABEL_RUN_RE, lambda t: units.LABEL_AT_RE.search(t) is not None),
         (units.LABEL_START_RE, lambda t: units._LABEL_MARK_RE.search(t) is not None),
         (patterns.DOC_NUMBER, lambda t: "号" in t),
         (pagebody._DATE, lambda t: "日" in t),

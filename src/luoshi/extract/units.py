@@ -514,8 +514,8 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 # starts a sentence; it runs to the sentence's or the paragraph's end.
 LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:])")
 LABEL_AT_RE = re.compile(r"(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:]")
-# What every such run contains (a fast literal search; the run's pattern tries every position).
-_LABEL_COLON_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")[：:]")
+# LABEL_AT_RE is also what every such run contains: one search of it (a fast literal search)
+# tells whether LABEL_RUN_RE, which tries every position, can match at all.
 # The same with 为 for its colon (``牵头单位为X``), what LABEL_START_RE looks ahead for.
 _LABEL_MARK_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为)")
 
@@ -562,7 +562,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     run_starts: list[int] = []
-    if _LABEL_COLON_RE.search(text):  # what LABEL_RUN_RE and LABEL_AT_RE need
+    if LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
         run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
         # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
         run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
