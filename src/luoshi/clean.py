@@ -35,6 +35,7 @@ from luoshi.patterns import (
     DATE_LINE,
     DOC_NUMBER_LINE,
     GAZETTE_HEAD_RE,
+    OUTLINE_MARKER_FIRST,
     PRINTED_ON_RE,
     genre_of,
     outline_marker_alternation,
@@ -213,7 +214,7 @@ def _furniture(lines: list[_Line]) -> set[int]:
 def _may_be_running_head(line: str) -> bool:
     """A running head is a column or issue name: never a marker, 发文字号, date or title."""
     return not (
-        _MARKER_START.match(line)
+        (line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line))
         or _DOC_NUMBER_LINE.match(line)
         or DATE_LINE.match(line.replace(" ", ""))
         or genre_of(line)
@@ -267,6 +268,19 @@ def _fold_line(raw: str, start: int) -> tuple[str, Runs]:
         return "", []
     if _NEEDS_FOLDING.search(raw) is None and not raw[0].isspace() and not raw[-1].isspace():
         return raw, [(0, start)]  # most lines of a Chinese text: nothing below would change them
+    stripped = raw.strip()
+    if _NEEDS_FOLDING.search(stripped) is None:
+        # An indented line (``\u3000\u3000各区县……``) or one with trailing blanks, whose text has
+        # nothing to fold: its edges fold to blanks (or are deleted) and the final strip drops
+        # them, so the text is the stripped line, one run from its first character.
+        return stripped, [(0, start + len(raw) - len(raw.lstrip()))]
+    return _fold_line_general(raw, start)
+
+
+def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
+    """``_fold_line`` without its shortcuts (``tests/test_s4_speed_clean.py`` holds them to it)."""
+    if not raw or raw.isspace():
+        return "", []
     if _DELETED.search(raw):
         text, runs = _remove_matches(_DELETED, raw, [(0, start)])
         text = fold_chars(text)
@@ -434,46 +448,35 @@ def clean(source: SourceText) -> CleanText:
     run_starts = array("q")
     run_sources = array("q")
     length = 0  # clean characters so far
-    current: list[tuple[str, Runs | int]] = []
     prev: tuple[str, int, bool] | None = None  # last content line of the paragraph: text, width, alone
 
-    def add_run(clean_pos: int, src: int) -> None:
-        if run_starts and src - run_sources[-1] == clean_pos - run_starts[-1]:
-            return  # continues the last run
-        run_starts.append(clean_pos)
-        run_sources.append(src)
-
-    def flush() -> None:
-        nonlocal current, length
-        if not current:
-            return
-        if out_text:
+    # Each line is written out as it is read: after a ``\n`` when it starts a paragraph, right
+    # after the line before when it continues one. A run is added only when it does not simply
+    # continue the last one (see ``luoshi.model.OffsetRuns``).
+    for text, offs, width, indented in folded:
+        alone = _stands_alone(text)
+        if prev is not None and not _continues(prev, text, indented, alone, usual, wrapped_layout):
             # The separator points at the source character after the previous paragraph's last one.
             last = run_sources[-1] + (length - 1 - run_starts[-1])
-            add_run(length, min(last + 1, last_source))
+            src = min(last + 1, last_source)
+            if src - last != 1:
+                run_starts.append(length)
+                run_sources.append(src)
             out_text.append("\n")
             length += 1
-        for t, runs in current:
-            out_text.append(t)
-            if isinstance(runs, int):
-                add_run(length, runs)
-            else:
-                for c, src in runs:
-                    add_run(length + c, src)
-            length += len(t)
-        current = []
-
-    for text, offs, width, indented in folded:
-        if not text:
-            continue
-        alone = _stands_alone(text)
-        if prev is not None and _continues(prev, text, indented, alone, usual, wrapped_layout):
-            current.append((text, offs))
+        out_text.append(text)
+        if isinstance(offs, int):
+            if not run_starts or offs - run_sources[-1] != length - run_starts[-1]:
+                run_starts.append(length)
+                run_sources.append(offs)
         else:
-            flush()
-            current.append((text, offs))
+            for c, src in offs:
+                pos = length + c
+                if not run_starts or src - run_sources[-1] != pos - run_starts[-1]:
+                    run_starts.append(pos)
+                    run_sources.append(src)
+        length += len(text)
         prev = (text, width, alone)
-    flush()
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 
@@ -519,7 +522,7 @@ def _continues(
     prev, prev_width, prev_alone = prev_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
-    if _MARKER_START.match(line):
+    if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
         return False
     if "。" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
         return False  # the last line of a title ends with its 文种

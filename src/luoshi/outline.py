@@ -20,6 +20,7 @@ from luoshi.model import MarkerKind, OutlineNode, Paragraph
 from luoshi.patterns import (
     CIRCLED_NUMERALS,
     ENCLOSED_NUMERALS,
+    OUTLINE_MARKER_FIRST,
     OUTLINE_MARKERS,
     cn_small_number,
 )
@@ -68,6 +69,8 @@ class Marker(NamedTuple):
 
 def match_marker(text: str) -> Marker | None:
     """The marker that opens ``text``, else None."""
+    if text[:1] not in OUTLINE_MARKER_FIRST:
+        return None  # an unnumbered paragraph, without trying the nine styles
     m = _ANY_MARKER.match(text)
     if m is None:
         return None

@@ -171,12 +171,17 @@ _TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,8}[）)]$")
 
 
 _GENRE_WORDS = tuple(word for word, _ in GENRES)
+# What a text ``genre_of`` names can end with: a 文种's last character, or what it strips first
+# (a trailing bracket, one final newline).
+_GENRE_LAST_CHARS = frozenset(word[-1] for word in _GENRE_WORDS) | frozenset("）)\n")
 
 
 def genre_of(title: str) -> str | None:
     """The 文种 that ends ``title`` (longest word first), as the contract names it."""
     # ``_GENRE_AT_END.search`` tried every position of the text; the leftmost match of a ``$``-anchored
     # alternation is the longest word the text ends with (``$`` also before one final newline).
+    if title[-1:] not in _GENRE_LAST_CHARS:
+        return None  # most texts: the last character ends no 文种, no bracket, no newline
     text = _TRAILING_BRACKET.sub("", title) if title.endswith(_BRACKET_ENDS) else title
     if text.endswith("\n"):
         text = text[:-1]
@@ -222,6 +227,14 @@ OUTLINE_MARKERS: tuple[tuple[MarkerKind, str], ...] = (
     (MarkerKind.ARABIC, r"(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])"),
     (MarkerKind.PAREN_ARABIC, r"[（(]\s?(?P<n>[0-9０-９]{1,3})\s?[）)]"),
     (MarkerKind.CIRCLED, rf"(?P<n>[{CIRCLED_NUMERALS}])"),
+)
+
+
+# Every outline marker's first character (each fragment above starts with one of these): a text
+# opening with anything else opens with no marker (``tests/test_s4_speed_clean.py`` checks it
+# against every character).
+OUTLINE_MARKER_FIRST = frozenset(
+    "第" + _CN_MARK + "（(" + ENCLOSED_NUMERALS + "0123456789０１２３４５６７８９" + CIRCLED_NUMERALS
 )
 
 
