@@ -288,7 +288,7 @@ def test_table_number_window_both_sides():
         from luoshi.clean import _furniture, _split_lines
 
         lines = ["1", *[row + "。"] * (gap - 1), "2", row + "。"]
-        return _furniture(_split_lines("\n".join(lines)))
+        return _furniture(_split_lines("\n".join(lines))[1])  # the lines, without their offsets
 
     assert numbers_dropped(TABLE_NUMBER_WINDOW) == set()  # close together: a table's 序号
     assert numbers_dropped(TABLE_NUMBER_WINDOW + 1) == {0, TABLE_NUMBER_WINDOW + 1}  # page numbers

@@ -26,7 +26,6 @@ from __future__ import annotations
 import bisect
 from array import array
 from itertools import accumulate
-from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.model import CleanText, OffsetRuns, SourceText
@@ -134,11 +133,6 @@ _SPACE_BETWEEN = re.compile(
 )
 
 
-class _Line(NamedTuple):
-    start: int  # offset in source text of the line's first character
-    raw: str
-
-
 # East Asian Wide and Fullwidth characters take two columns in print; every other character
 # one. Chinese lines are mostly wide, so the regex finds the (few) narrow characters.
 _NARROW = re.compile(
@@ -156,54 +150,61 @@ def _east_asian_width(text: str) -> int:
 _PLUS_ONE = (1).__add__
 
 
-def _split_lines(text: str) -> list[_Line]:
+def _split_lines(text: str) -> tuple[list[int], list[str]]:
+    """The source lines and the offset of each one's first character (plain lists: a named
+    tuple a line cost more than the rest of the split)."""
     raws = text.split("\n")
-    starts = accumulate(map(_PLUS_ONE, map(len, raws)), initial=0)  # each line's length and its \\n
-    return list(map(_Line._make, zip(starts, raws, strict=False)))  # starts has one more
+    starts = list(accumulate(map(_PLUS_ONE, map(len, raws)), initial=0))  # each line and its \\n
+    return starts, raws
 
 
 _TOC_ENTRY = re.compile(r"(?:…{3,}|\.{6,}|·{6,}|．{6,})\s*\d{1,4}$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
 
 
-def _furniture(lines: list[_Line]) -> set[int]:
+def _furniture(raws: list[str]) -> set[int]:
     """Indexes of lines that are page numbers, running heads or stray characters."""
     drop: set[int] = set()
-    stripped = [ln.raw.strip().replace("\f", "") for ln in lines]
+    stripped = [r.strip() for r in raws]
+    if any("\f" in r for r in stripped):
+        stripped = [r.replace("\f", "") for r in stripped]
     numbers = []
+    # Short lines by their text: running-head candidates (see below).
+    counts: dict[str, list[int]] = {}
     for i, s in enumerate(stripped):
-        if s[:1] not in _FURNITURE_FIRST:
+        if not s:
             continue
-        compact = s.replace(" ", "")
-        if _DASHED_PAGE.match(compact) or _WORDED_PAGE.match(compact) or _STRAY.match(compact):
+        first = s[0]
+        if first in _FURNITURE_FIRST:
+            compact = s.replace(" ", "")
+            if _DASHED_PAGE.match(compact) or _WORDED_PAGE.match(compact) or _STRAY.match(compact):
+                drop.add(i)
+            elif _BARE_NUMBER.match(compact):
+                numbers.append(i)
+        # A gazette's table of contents: ``目　录`` and entries with a dotted leader and a page
+        # number (``…的通知（临府发〔2024〕1号）……………1``); their titles and numbers are not a
+        # document's. An entry ends with its page number's digit and the head starts with 目:
+        # check that first (``str.isdigit`` accepts every ``\d``), so most lines are not searched
+        # at every position.
+        if (s[-1].isdigit() and _TOC_ENTRY.search(s)) or (first == "目" and _TOC_HEAD.match(s)):
             drop.add(i)
-        elif _BARE_NUMBER.match(compact):
-            numbers.append(i)
+        if len(s) <= RUNNING_HEAD_MAX_CHARS:
+            counts.setdefault(s, []).append(i)
     drop.update(i for i in numbers if _is_isolated_number(i, numbers, stripped))
-    # A gazette's table of contents: ``目　录`` and entries with a dotted leader and a page number
-    # (``…的通知（临府发〔2024〕1号）……………1``); their titles and numbers are not a document's.
-    # An entry ends with its page number's digit and the head starts with 目: check that first
-    # (``str.isdigit`` accepts every ``\d``), so most lines are not searched at every position.
-    drop.update(
-        i
-        for i, s in enumerate(stripped)
-        if (s[-1:].isdigit() and _TOC_ENTRY.search(s)) or (s[:1] == "目" and _TOC_HEAD.match(s))
-    )
 
     # Running heads: a short line seen several times, each time next to a page break
     # (a dropped page number, a form feed, or a run of blank lines), or as the first line.
     # Page breaks are the page numbers found above, never another running head: a chain of
     # dropped lines would otherwise carry a break into the body (a 发文字号 or 成文日期 printed
-    # once in each of k concatenated gazettes sits next to a page number k times).
+    # once in each of k concatenated gazettes sits next to a page number k times). Whether a
+    # text may be a running head depends on the text alone: it is asked once per repeated text.
     page_breaks = frozenset(drop)
-    counts: dict[str, list[int]] = {}
-    for i, s in enumerate(stripped):
-        if s and len(s) <= RUNNING_HEAD_MAX_CHARS and _may_be_running_head(s):
-            counts.setdefault(s, []).append(i)
     for s, idxs in counts.items():
         if len(idxs) < RUNNING_HEAD_MIN_REPEATS or s[-1] in PARAGRAPH_END or s[-1] in "，、":
             continue
-        near_break = [i for i in idxs if _near_page_break(i, lines, stripped, page_breaks)]
+        if not _may_be_running_head(s):
+            continue
+        near_break = [i for i in idxs if _near_page_break(i, raws, stripped, page_breaks)]
         if len(near_break) >= RUNNING_HEAD_MIN_REPEATS and len(near_break) * 2 >= len(idxs):
             # A running head, once recognised, is furniture wherever it stands on a line of
             # its own (the gazette's head also opens the next issue, after the last 成文日期).
@@ -241,15 +242,15 @@ def _is_isolated_number(i: int, numbers: list[int], stripped: list[str]) -> bool
     )
 
 
-def _near_page_break(i: int, lines: list[_Line], stripped: list[str], dropped: set[int]) -> bool:
+def _near_page_break(i: int, lines: list[str], stripped: list[str], dropped: frozenset[int]) -> bool:
     """Whether only blank lines separate line ``i`` from a page break or the start of the text."""
-    if "\f" in lines[i].raw:
+    if "\f" in lines[i]:
         return True
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(lines) and not stripped[j] and "\f" not in lines[j].raw:
+        while 0 <= j < len(lines) and not stripped[j] and "\f" not in lines[j]:
             j += step
-        if j < 0 or (j < len(lines) and (j in dropped or "\f" in lines[j].raw)):
+        if j < 0 or (j < len(lines) and (j in dropped or "\f" in lines[j])):
             return True
     return False
 
@@ -404,16 +405,16 @@ BLOCK_READERS = frozenset({"html"})  # not docx: a Word soft break (w:br) may be
 
 def clean(source: SourceText) -> CleanText:
     """Clean a reader's text into paragraphs with an offset map back to the source."""
-    lines = _split_lines(source.text)
-    drop = _furniture(lines)
-    crawler = crawler_header([ln.raw for ln in lines])
+    starts, raws = _split_lines(source.text)
+    drop = _furniture(raws)
+    crawler = crawler_header(raws)
     flattened = {crawler.body_line} if crawler and crawler.body_line is not None else set()
     # Non-empty folded lines: text, runs (a bare source offset when the line is one run, the
     # usual case: a list and its tuples cost ~150 bytes a line at the cleaner's peak), raw
     # width, indented. Blank lines only separate; they take no part in joining.
     folded: list[tuple[str, Runs | int, int, bool]] = []
     needs_folding = _NEEDS_FOLDING.search
-    for i, (start, raw) in enumerate(lines):
+    for i, (start, raw) in enumerate(zip(starts, raws, strict=False)):  # starts has one more
         if not raw or i in drop:
             continue  # a blank line folds to nothing
         if len(raw) >= FLATTENED_MIN_CHARS or i in flattened:
@@ -435,7 +436,7 @@ def clean(source: SourceText) -> CleanText:
         if "\f" in raw:
             raw = raw.replace("\f", "")
         folded.append((text, _compact(offs), _east_asian_width(raw.strip()), bool(_INDENT.match(raw))))
-    del lines  # the raw lines are not needed any more: free them before the text is joined
+    del starts, raws  # the raw lines are not needed any more: free them before the text is joined
 
     widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
     usual = _line_width_estimate(widths)
