@@ -103,3 +103,38 @@ def test_the_genre_precheck_answers_as_the_full_test(raw_lines: list[str]):
         named += expected is not None
         assert patterns.genre_of(text) == expected, repr(text)
     assert named > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=160), max_size=80), st.integers(min_value=-5, max_value=130))
+def test_the_wrapped_layout_count_by_bisect_equals_the_count_by_scan(widths: list[int], usual: int):
+    ordered = sorted(widths)
+    by_scan = (
+        bool(ordered)
+        and 0 < usual < clean.UNWRAPPED_WIDTH
+        and sum(1 for w in ordered if abs(w - usual) <= clean.WRAP_SLACK) >= clean.WRAPPED_SHARE * len(ordered)
+    )
+    assert clean._is_wrapped_layout(ordered, usual) == by_scan
+
+
+def test_the_wrapped_layout_share_on_both_sides_of_its_threshold():
+    usual = 44
+    near, far = [usual] * 4, [usual + clean.WRAP_SLACK + 1] * 6  # 4 of 10 lines near: exactly the share
+    assert clean._is_wrapped_layout(sorted(near + far), usual)
+    assert not clean._is_wrapped_layout(sorted(near[:3] + far), usual)  # 3 of 9 < 0.4
+    edge = [usual - clean.WRAP_SLACK, usual + clean.WRAP_SLACK]  # the slack's ends count as near
+    assert clean._is_wrapped_layout(sorted(edge + [0] * 3), usual)
+
+
+def test_the_page_body_marker_search_with_its_look_ahead_finds_what_the_bare_alternation_finds(
+    raw_lines: list[str],
+):
+    from luoshi import pagebody
+
+    bare = pagebody._marker_finder(first_char_test=False)
+    found = 0
+    for line in [*raw_lines, "。一、总体要求（一）指导思想1.加强②落实第三条 ㈢推进(1)做好"]:
+        fast = [(m.span(), m.group("cn")) for m in pagebody._MARKER.finditer(line)]
+        assert fast == [(m.span(), m.group("cn")) for m in bare.finditer(line)], line
+        found += len(fast)
+    assert found > 1000

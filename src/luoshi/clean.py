@@ -394,9 +394,10 @@ WRAPPED_SHARE = 0.4
 
 
 def _is_wrapped_layout(widths: list[int], usual: int) -> bool:
+    """``widths`` sorted: the lines within WRAP_SLACK of the usual width are one slice of it."""
     if not widths or not 0 < usual < UNWRAPPED_WIDTH:
         return False
-    near = sum(1 for w in widths if abs(w - usual) <= WRAP_SLACK)
+    near = bisect.bisect_right(widths, usual + WRAP_SLACK) - bisect.bisect_left(widths, usual - WRAP_SLACK)
     return near >= WRAPPED_SHARE * len(widths)
 
 
@@ -414,6 +415,7 @@ def clean(source: SourceText) -> CleanText:
     # width, indented. Blank lines only separate; they take no part in joining.
     folded: list[tuple[str, Runs | int, int, bool]] = []
     needs_folding = _NEEDS_FOLDING.search
+    narrow = _NARROW.findall
     for i, (start, raw) in enumerate(zip(starts, raws, strict=False)):  # starts has one more
         if not raw or i in drop:
             continue  # a blank line folds to nothing
@@ -428,7 +430,8 @@ def clean(source: SourceText) -> CleanText:
             continue
         if needs_folding(raw) is None and not raw[0].isspace() and not raw[-1].isspace():
             # The usual line: it folds to itself (see ``_fold_line``), one run, not indented.
-            folded.append((raw, start, _east_asian_width(raw), False))
+            width = len(raw) if raw.isascii() else 2 * len(raw) - len(narrow(raw))  # _east_asian_width
+            folded.append((raw, start, width, False))
             continue
         text, offs = _fold_line(raw, start)
         if not text:
@@ -438,7 +441,7 @@ def clean(source: SourceText) -> CleanText:
         folded.append((text, _compact(offs), _east_asian_width(raw.strip()), bool(_INDENT.match(raw))))
     del starts, raws  # the raw lines are not needed any more: free them before the text is joined
 
-    widths = [w for t, _, w, _ in folded if t and "\t" not in t and w >= MIN_CONTENT_WIDTH]
+    widths = sorted([w for t, _, w, _ in folded if w >= MIN_CONTENT_WIDTH and "\t" not in t])
     usual = _line_width_estimate(widths)
     # The HTML reader gives one line per block (paragraph, list item, cell, <br>): no line of
     # its was wrapped by a page layout, whatever the widths say.
@@ -452,30 +455,33 @@ def clean(source: SourceText) -> CleanText:
     prev: tuple[str, int, bool] | None = None  # last content line of the paragraph: text, width, alone
 
     # Each line is written out as it is read: after a ``\n`` when it starts a paragraph, right
-    # after the line before when it continues one. A run is added only when it does not simply
-    # continue the last one (see ``luoshi.model.OffsetRuns``).
+    # after the line before when it continues one. Within a run, source offset minus clean
+    # offset is constant (``delta``); a run starts where it changes (see ``OffsetRuns``).
+    delta: int | None = None
     for text, offs, width, indented in folded:
         alone = _stands_alone(text)
         if prev is not None and not _continues(prev, text, indented, alone, usual, wrapped_layout):
-            # The separator points at the source character after the previous paragraph's last one.
-            last = run_sources[-1] + (length - 1 - run_starts[-1])
-            src = min(last + 1, last_source)
-            if src - last != 1:
+            # The separator points at the source character after the previous paragraph's
+            # last one (``length - 1 + delta``), or at the text's last character at its end.
+            if length + delta > last_source:
                 run_starts.append(length)
-                run_sources.append(src)
+                run_sources.append(last_source)
+                delta = last_source - length
             out_text.append("\n")
             length += 1
         out_text.append(text)
         if isinstance(offs, int):
-            if not run_starts or offs - run_sources[-1] != length - run_starts[-1]:
+            if offs - length != delta:
                 run_starts.append(length)
                 run_sources.append(offs)
+                delta = offs - length
         else:
             for c, src in offs:
                 pos = length + c
-                if not run_starts or src - run_sources[-1] != pos - run_starts[-1]:
+                if src - pos != delta:
                     run_starts.append(pos)
                     run_sources.append(src)
+                    delta = src - pos
         length += len(text)
         prev = (text, width, alone)
     joined = "".join(out_text)

