@@ -158,9 +158,23 @@ class CleanText:
         return bisect.bisect_right(self._line_starts, self.source_offset(clean_offset))
 
     def span(self, start: int, end: int) -> Span:
-        end = max(end, start)
+        """``Span(start, end, line_of(start), line_of(last character))``, looked up inline: the
+        extractors make one for every task, target and reference (issue 10)."""
+        if end < start:
+            end = start
         last = end - 1 if end > start else start
-        return Span(start, end, self.line_of(start), self.line_of(last))
+        runs = self.runs
+        n = runs.length
+        if not n:
+            return Span(start, end, 1, 1)  # every offset maps to source offset 0: line 1
+        starts, sources, lines = runs.starts, runs.sources, self._line_starts
+        i = 0 if start < 0 else (start if start < n else n - 1)
+        k = bisect.bisect_right(starts, i) - 1
+        first_line = bisect.bisect_right(lines, sources[k] + i - starts[k])
+        i = 0 if last < 0 else (last if last < n else n - 1)
+        k = bisect.bisect_right(starts, i) - 1
+        last_line = bisect.bisect_right(lines, sources[k] + i - starts[k])
+        return Span(start, end, first_line, last_line)
 
 
 class MarkerKind(StrEnum):
