@@ -138,3 +138,35 @@ def test_the_page_body_marker_search_with_its_look_ahead_finds_what_the_bare_alt
         assert fast == [(m.span(), m.group("cn")) for m in bare.finditer(line)], line
         found += len(fast)
     assert found > 1000
+
+
+def test_the_space_patterns_led_by_a_space_look_ahead_match_as_the_bare_alternatives(raw_lines: list[str]):
+    import re
+
+    pairs = [
+        (clean._SPACE_BETWEEN, clean._SPACE_BETWEEN_ALTERNATIVES),
+        (clean._SPACED_MARKER, clean._SPACED_MARKER_ALTERNATIVES),
+        (clean._SPACE_AROUND_TAB, clean._SPACE_AROUND_TAB_ALTERNATIVES),
+    ]
+    written = ["加 大 创 业", "2025 年", "（ 一）加强", "( 1 )做好", "序号 \t 单位\t 时限", " 首尾 ", "abc def"]
+    lines = [clean.fold_chars(t) for t in [*raw_lines, *written]]
+    for fast, alternatives in pairs:
+        bare = re.compile(alternatives)
+        found = 0
+        for t in lines:
+            spans = [m.span() for m in fast.finditer(t)]
+            assert spans == [m.span() for m in bare.finditer(t)], (alternatives[:30], t)
+            found += len(spans)
+        assert found > 0, alternatives[:30]
+
+
+def test_a_date_line_ends_with_its_day(raw_lines: list[str]):
+    from luoshi.patterns import DATE_LINE
+
+    dates = 0
+    for t in [*raw_lines, "2016年3月4日", "二○一二年一月九日\n", "2016年3月4日印发"]:
+        if DATE_LINE.match(t):
+            dates += 1
+            assert t.endswith(clean._DATE_ENDS), t
+    assert dates >= 10
+    assert clean._stands_alone("2016年3月4日") and not clean._stands_alone("2016年3月4日起施行")

@@ -128,9 +128,19 @@ _ALWAYS_CONTINUES_TUPLE = tuple(ALWAYS_CONTINUES)
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _ZH_PUNCT = "，。、；：（）《》“”〔〕"
 # Spaces next to Chinese text are layout, not content (``加 大 创 业``, ``2025 年``).
-_SPACE_BETWEEN = re.compile(
+_SPACE_BETWEEN_ALTERNATIVES = (
     rf"(?<=[{_CJK}{_ZH_PUNCT}0-9A-Za-z%])[ ]+(?=[{_CJK}{_ZH_PUNCT}])|(?<=[{_CJK}{_ZH_PUNCT}])[ ]+(?=[0-9A-Za-z%])"
 )
+
+
+def _at_a_space(alternatives: str) -> re.LazyPattern:
+    """Alternatives that each match spaces from where they start, led by ``(?= )``: each
+    opens with a look-behind, which the engine would test at every position of the line
+    before failing on its first space (same matches, about half the time)."""
+    return re.compile(f"(?= )(?:{alternatives})")
+
+
+_SPACE_BETWEEN = _at_a_space(_SPACE_BETWEEN_ALTERNATIVES)
 
 
 # East Asian Wide and Fullwidth characters take two columns in print; every other character
@@ -162,11 +172,14 @@ _TOC_ENTRY = re.compile(r"(?:…{3,}|\.{6,}|·{6,}|．{6,})\s*\d{1,4}$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
 
 
+_FORM_FEED = re.compile("\f")
+
+
 def _furniture(raws: list[str]) -> set[int]:
     """Indexes of lines that are page numbers, running heads or stray characters."""
     drop: set[int] = set()
     stripped = [r.strip() for r in raws]
-    if any("\f" in r for r in stripped):
+    if any(map(_FORM_FEED.search, stripped)):  # rare: a form feed inside a line
         stripped = [r.replace("\f", "") for r in stripped]
     numbers = []
     # Short lines by their text: running-head candidates (see below).
@@ -310,13 +323,14 @@ def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
 
 
 _MARKER_NUMERAL = "一二三四五六七八九十百0-9"
-_SPACED_MARKER = re.compile(
-    rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])"
-    + "".join(rf"|(?<=[(（][{_MARKER_NUMERAL}]{{{n}}}) +(?=[)）])" for n in (1, 2, 3))
+_SPACED_MARKER_ALTERNATIVES = rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])" + "".join(
+    rf"|(?<=[(（][{_MARKER_NUMERAL}]{{{n}}}) +(?=[)）])" for n in (1, 2, 3)
 )
+_SPACED_MARKER = _at_a_space(_SPACED_MARKER_ALTERNATIVES)
 _HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
 _HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
-_SPACE_AROUND_TAB = re.compile(r" +(?=\t)|(?<=\t) +")
+_SPACE_AROUND_TAB_ALTERNATIVES = r" +(?=\t)|(?<=\t) +"
+_SPACE_AROUND_TAB = _at_a_space(_SPACE_AROUND_TAB_ALTERNATIVES)
 
 
 def _remove_matches(pattern: re.LazyPattern, text: str, runs: Runs) -> tuple[str, Runs]:
@@ -498,17 +512,18 @@ HEADING_MAX_CHARS = 20
 def _stands_alone(line: str) -> bool:
     """A 发文字号, a 成文日期 (under the signature), a 版记's 印发 line or a gazette head is a
     paragraph of its own."""
-    # The first two patterns end with their last character (``号``, ``日``): a line without it is
-    # neither. The last two are anchored at the end (``$``: the end or before a final ``\n``) on
-    # 印发 and on 报 or 期: a line ending otherwise is not searched at every position.
+    # A 发文字号 line holds ``号``; the other three are anchored at the end (``$``: the end or
+    # before a final ``\n``) on 日, on 印发 and on 报 or 期: a line ending otherwise is not
+    # searched at every position.
     return bool(
         ("号" in line and _DOC_NUMBER_LINE.match(line))
-        or ("日" in line and DATE_LINE.match(line))
+        or (line.endswith(_DATE_ENDS) and DATE_LINE.match(line))
         or (line.endswith(_PRINTED_ON_ENDS) and PRINTED_ON_RE.search(line))
         or (line.endswith(_GAZETTE_HEAD_ENDS) and GAZETTE_HEAD_RE.match(line))
     )
 
 
+_DATE_ENDS = ("日", "日\n")
 _PRINTED_ON_ENDS = ("印发", "印发\n")
 _GAZETTE_HEAD_ENDS = ("报", "期", "报\n", "期\n")
 
