@@ -21,7 +21,9 @@ Prints, with the date and the machine's load (``/proc/loadavg``, as ``uptime`` s
    package (goal ≤ 120 ms).
 
 All times are CPU time (``time.process_time``), medians of interleaved runs: on a
-shared machine wall time mostly measures the neighbours.
+shared machine wall time mostly measures the neighbours. ``parse_source`` and ``parse_file``
+run with the cyclic garbage collector paused (``luoshi.pipeline.collection_paused``); the
+``jieba.lcut`` runs they are compared with keep it on, as jieba would be used.
 """
 
 from __future__ import annotations
