@@ -26,7 +26,7 @@ from luoshi.patterns import (
     genre_of,
     parse_date_line,
 )
-from luoshi.split import MAX_TITLE_LINES, DocumentRange, is_title_line
+from luoshi.split import MAX_TITLE_LINES, DocumentRange, is_contents_entry, is_title_line
 
 # Metadata table keys of government web pages, and the field each fills.
 # A crawler's header lines (``标题: ……``, ``文号: ……``) are read the same way; its 发布时间 is the
@@ -156,13 +156,17 @@ _TITLE_VERB = re.compile(r"关于|转发|印发|批转|贯彻执行|贯彻落实
 PLACE_PREFIX_CHARS = 2
 
 
+# ``X等4部门``, ``X等六单位``, ``X等三部委``: a title that counts its issuers instead of naming them.
+_GROUP_OF_ISSUERS = re.compile(r"等(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?(?:部门|单位|部委|机关|厅局|委办局)$")
+
+
 def _issuers_from_title(title: str) -> tuple[str, ...]:
     m = _TITLE_VERB.search(title)
     if not m or m.start() == 0:
         return ()
     prefix = title[: m.start()]
-    if re.search(r"等\d+个?部门$|等[一二三四五六七八九十]+个?部门$", prefix):
-        return ()
+    if _GROUP_OF_ISSUERS.search(prefix):
+        return ()  # ``甲省财政厅等六单位``: the signature names them
     out: list[str] = []
     for part in _ISSUER_SPLIT.split(prefix):
         if part:
@@ -304,6 +308,8 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     while i >= max(first, number_index - MAX_TITLE_LINES) and is_title_line(paras[i].text):
         if _is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
             break
+        if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
+            break
         run.insert(0, i)
         i -= 1
     if not run and number_index - 1 >= first and _long_title(paras[number_index - 1].text):
@@ -311,9 +317,12 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     # A 版头 (``国务院文件``) or a gazette's column head (``上级文件``) is never part of a title.
     while run and _is_banner(paras[run[0]].text):
         run.pop(0)
-    if run:
-        return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
     below = _title_after_banner(paras, number_index, last)
+    # A 发文机关标志 printed as the issuer's name alone (a 函 or 纪要 in 信函格式, ``××人民政府办公室``
+    # without 文件) stands above the number like a gazette title, but it names no 文种: when
+    # the lines below the number do, they are the title (GB/T 9704 7.2 then 7.3.1).
+    if run and not (genre_of("".join(paras[k].text for k in run)) is None and genre_of("".join(below.lines))):
+        return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
     return TitleBlock(doc_number, below.lines, below.after)
 
 
@@ -326,8 +335,18 @@ def _is_banner(text: str) -> bool:
 
 
 def _ends_title_run(text: str) -> bool:
-    """A line above a title that no title line can be: a banner, a gazette head, a 版记 line."""
-    return _is_banner(text) or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text))
+    """A line above a title that no title line can be: a banner, a gazette head, a 版记 line,
+    a contents entry."""
+    return (
+        _is_banner(text) or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text)) or is_contents_entry(text)
+    )
+
+
+def _another_title(line: str, run_text: str) -> bool:
+    """A line above the title lines collected so far that is a whole title of its own: it ends
+    with a 文种 and says 关于 while the lines below already hold their own 关于 (a title has one;
+    a contents page that lists titles without numbers stands right above the first title)."""
+    return "关于" in line and "关于" in run_text and genre_of(line) is not None
 
 
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
@@ -397,6 +416,18 @@ MAX_SIGNATURE_LINES = 12
 MAX_SIGNATURE_LINE_CHARS = 40
 
 
+def _is_signature_line(text: str) -> bool:
+    """One 发文机关署名, or several printed side by side that the cleaner ran into one line
+    (``甲省财政厅甲省教育厅……``, a joint document's signature over two print lines): each
+    name ends with an organ word and is no longer than one signature line."""
+    if not _ORGAN_END.search(text):
+        return False
+    if len(text) <= MAX_SIGNATURE_LINE_CHARS:
+        return True
+    parts = split_run_on_issuers(text)
+    return len(parts) > 1 and all(len(x) <= MAX_SIGNATURE_LINE_CHARS and _ORGAN_END.search(x) for x in parts)
+
+
 def _closing(
     paras: tuple[Paragraph, ...], body_first: int, last: int, speech: SpeechFields | None, meta: dict[str, str]
 ) -> ClosingBlock:
@@ -409,12 +440,7 @@ def _closing(
         if date:
             signature: list[str] = []
             k = i - 1
-            while (
-                k >= body_first
-                and len(signature) < MAX_SIGNATURE_LINES
-                and _ORGAN_END.search(paras[k].text)
-                and len(paras[k].text) <= MAX_SIGNATURE_LINE_CHARS
-            ):
+            while k >= body_first and len(signature) < MAX_SIGNATURE_LINES and _is_signature_line(paras[k].text):
                 signature.insert(0, paras[k].text)
                 k -= 1
             return ClosingBlock(date, i, tuple(signature))

@@ -42,6 +42,23 @@ def paragraphs(clean: CleanText) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
+# A gazette's table of contents lists each document as its title, its 发文字号 in brackets and a
+# page reference: a dotted leader, a page number, or both (``……的通知（甲政发〔2025〕1号）……（2）``).
+# The cleaner drops entries that end with a bare page number; the others are read here.
+_LEADER = r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|_{4,})"
+_PAGE = r"[（(]\s*\d{1,4}\s*[）)]"
+CONTENTS_ENTRY = re.compile(rf"(?:{_LEADER}\s*(?:{_PAGE}|\d{{1,4}})?|号\s*[）)]\s*{_PAGE})\s*$")
+# What may follow the 发文字号 of a contents entry on its line (the closing bracket and the page).
+CONTENTS_TAIL = re.compile(rf"\s*[）)]\s*(?:{_LEADER}\s*(?:{_PAGE}|\d{{1,4}})?|{_PAGE})\s*$")
+MAX_CONTENTS_TAIL_CHARS = 40
+_CONTENTS_LAST = frozenset("）)….·．-—_0123456789")
+
+
+def is_contents_entry(text: str) -> bool:
+    """Whether a line is an entry of a table of contents (see :data:`CONTENTS_ENTRY`)."""
+    return text[-1:] in _CONTENTS_LAST and CONTENTS_ENTRY.search(text) is not None
+
+
 def is_title_line(text: str) -> bool:
     return (
         len(text) <= MAX_TITLE_LINE_CHARS
@@ -51,6 +68,7 @@ def is_title_line(text: str) -> bool:
         and not DOC_NUMBER_LINE.match(text)
         and "\t" not in text
         and "：" not in text
+        and not is_contents_entry(text)
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from luoshi import lazyre as re
 from luoshi.model import CleanText, Document, Reference
 from luoshi.patterns import DOC_NUMBER_CLOSE, DOC_NUMBER_OPEN, normalize_doc_number  # the one home
+from luoshi.split import CONTENTS_TAIL, MAX_CONTENTS_TAIL_CHARS
 
 __all__ = ["Citation", "extract_references", "find_citations", "normalize_doc_number"]
 
@@ -173,7 +174,7 @@ def extract_references(doc: Document, clean: CleanText) -> tuple[Reference, ...]
     best: dict[str, Citation] = {}
     order: list[str] = []
     for c in find_citations(text):
-        if c.doc_number == own or _is_header_number(text, c, start, doc.body_start):
+        if c.doc_number == own or _is_header_number(text, c, start, doc.body_start) or _in_contents_entry(text, c):
             continue
         if c.doc_number not in best:
             best[c.doc_number] = c
@@ -185,6 +186,17 @@ def extract_references(doc: Document, clean: CleanText) -> tuple[Reference, ...]
         c = best[num]
         refs.append(Reference(doc_number=num, title=c.title, span=clean.span(start + c.start, start + c.end)))
     return tuple(refs)
+
+
+def _in_contents_entry(text: str, c: Citation) -> bool:
+    """A number listed in a gazette's table of contents (``……（甲政发〔2025〕1号）……（2）``): the
+    gazette names its own documents there, it does not cite them. Only the few characters
+    after the number are read, so a long line costs nothing per citation."""
+    tail = text[c.end : c.end + MAX_CONTENTS_TAIL_CHARS]
+    cut = tail.find("\n")
+    if cut == -1 and c.end + MAX_CONTENTS_TAIL_CHARS < len(text):
+        return False  # the line runs on: body text, not an entry
+    return CONTENTS_TAIL.match(tail if cut == -1 else tail[:cut]) is not None
 
 
 def _is_header_number(text: str, c: Citation, offset: int, body_start: int) -> bool:
