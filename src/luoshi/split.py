@@ -64,7 +64,7 @@ _CONTENTS_LAST = frozenset("）)….·．-—_0123456789")
 
 def is_contents_entry(text: str) -> bool:
     """Whether a line is an entry of a table of contents (see :data:`CONTENTS_ENTRY`)."""
-    return text[-1:] in _CONTENTS_LAST and CONTENTS_ENTRY.search(text) is not None
+    return text.rstrip()[-1:] in _CONTENTS_LAST and CONTENTS_ENTRY.search(text) is not None
 
 
 def is_title_line(text: str) -> bool:
@@ -109,14 +109,14 @@ class OrderNumber:
 
 def order_number_at(paras: tuple[Paragraph, ...], i: int) -> OrderNumber | None:
     """The 令号 if paragraph ``i`` is the number line of a 令 (``第N号`` under ``X令``, or both)."""
-    text = paras[i].text
+    text = paras[i].text.strip()
     if not text.endswith(("号", "）", ")")) or "第" not in text or len(text) > MAX_TITLE_LINE_CHARS:
         return None
     m = _ORDER_ONE_LINE_RE.match(text)
     head = i
     if m is None:
         m = ORDER_SERIAL_RE.match(text)
-        if m is None or i == 0 or not (h := ORDER_HEAD_RE.match(paras[i - 1].text)):
+        if m is None or i == 0 or not (h := ORDER_HEAD_RE.match(paras[i - 1].text.strip())):
             return None
         organ, head = h.group("organ"), i - 1
     else:

@@ -38,8 +38,12 @@ _SEQ = r"(\d{1,5})"
 # The year-and-sequence tail of a number; the organ code is read backwards from
 # its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
 NUMBER_TAIL_RE = re.compile(rf"\s*(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
-# ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``.
-ORDER_TAIL_RE = re.compile(r"令\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
+# ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``, and the
+# numbered 公告 of ministries and bureaus, which always carry their year
+# (``国家税务总局公告2025年第1号``, ``财政部 税务总局公告2023年第12号``).
+ORDER_TAIL_RE = re.compile(
+    r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*((?:19|20)\d{2})\s*年)\s*第\s*(\d{1,5})\s*号"
+)
 MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
 MAX_ORGAN_CHARS = 24
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -59,8 +63,12 @@ TITLE_END_RE = re.compile(r"(?:通知|意见|方案|办法|决定|规定|措施|
 # How far before a number ``发文字号：`` may stand (the label and its spacing).
 OWN_NUMBER_LABEL_WINDOW = 12
 
-# The organ code of a 令 number must name an organ (…部令, 国务院令, …局令).
+# The organ code of a 令 number must name an organ (…部令, 国务院令, …局令); so must a 公告's.
 ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
+NOTICE_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府|院)(?:公告|通告)$")
+# The space a joint number prints between its organs, crossed only after an organ word.
+JOINT_SPACES = " \u3000"
+_ORGAN_BEFORE_SPACE_RE = re.compile(r"(?:部|委|局|署|行|会|办|厅|政府|院)$")
 
 # How far back from a number a 《title》 may end: ``》（`` or ``》``.
 _TITLE_GAP_RE = re.compile(r"》\s*[（(]?\s*$")
@@ -115,11 +123,18 @@ def _title_before(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _code_before(text: str, pos: int, limit: int) -> int:
-    """Start of the run of Chinese characters (at most ``limit``) that ends at ``pos``."""
+def _code_before(text: str, pos: int, limit: int, *, joint: bool = False) -> int:
+    """Start of the run of Chinese characters (at most ``limit``) that ends at ``pos``. With
+    ``joint``, one space between two organ names is crossed (``财政部 税务总局公告…``)."""
     i = pos
-    while i > 0 and pos - i < limit and _CJK_RE.match(text[i - 1]):
-        i -= 1
+    while i > 0 and pos - i < limit:
+        ch = text[i - 1]
+        if _CJK_RE.match(ch):
+            i -= 1
+        elif joint and ch in JOINT_SPACES and i >= 2 and i < pos and _ORGAN_BEFORE_SPACE_RE.search(text, 0, i - 1):
+            i -= 1
+        else:
+            break
     return i
 
 
@@ -136,13 +151,15 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         year = m.group(1) or m.group(2)
         out.append(_citation(text, f"{code}〔{year}〕{int(m.group(3))}号", start, m.end()))
     for m in ORDER_TAIL_RE.finditer(text):
-        start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1)
-        organ = _trim_code(text[start : m.start()] + "令")
-        if not ORDER_ORGAN_RE.search(organ):
+        kind = m.group(2) or "令"
+        start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1, joint=True)
+        raw = _trim_code(text[start : m.start()] + kind)
+        organ = _WS_RE.sub("", raw)
+        if not (ORDER_ORGAN_RE if kind == "令" else NOTICE_ORGAN_RE).search(organ):
             continue
-        start = m.end() - len(m.group(0)) - len(organ) + 1
-        year = _WS_RE.sub("", m.group(1))
-        out.append(_citation(text, f"{organ}{year}第{int(m.group(2))}号", start, m.end()))
+        start = m.start() + len(kind) - len(raw)
+        year = _WS_RE.sub("", m.group(1) or "") if kind == "令" else f"{m.group(3)}年"
+        out.append(_citation(text, f"{organ}{year}第{int(m.group(4))}号", start, m.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
 
