@@ -114,3 +114,37 @@ def test_the_counter_sees_a_rescan_from_the_start():
         return calls
 
     assert rescanning(_gazette(300)) > MAX_DOUBLING_RATIO * rescanning(_gazette(150))
+
+
+def test_the_number_scan_from_each_hao_finds_what_a_scan_of_every_position_finds(shared):
+    """``_number_tails`` (from each 号, backwards) against ``NUMBER_TAIL_RE.finditer`` on the corpus
+    and on spaced-out and mangled numbers; the 令/公告 scan from ``第N号`` against the one pattern
+    it replaced."""
+    import re
+
+    from luoshi.extract import references as refs
+    from luoshi.pipeline import parse_source
+    from luoshi.read import READERS, read_file
+
+    texts = [
+        "依据国发〔 2016 〕 5 号、绵府办函．2016．1号和（国办发［2015］78 号），及号召、信号、第3号",
+        "根据国务院令第588号、国家发展改革委令 2017 年 第 1 号和国家税务总局公告2025年第1号，令第号",
+    ]
+    for path in sorted((shared / "corpus").iterdir()):
+        if path.suffix.lower() in READERS:
+            texts.append(parse_source(read_file(path)).clean.text)
+    old_order = re.compile(
+        r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*((?:19|20)\d{2})\s*年)\s*第\s*(\d{1,5})\s*号"
+    )
+    tails = orders = 0
+    for text in texts:
+        assert [m.span() for m in refs._number_tails(text)] == [m.span() for m in refs.NUMBER_TAIL_RE.finditer(text)]
+        tails += len(refs._number_tails(text))
+        new = []
+        for serial in refs.ORDER_SERIAL_RE.finditer(text):
+            start = max(0, serial.start() - refs.MAX_ORDER_HEAD_CHARS)
+            if m := refs.ORDER_HEAD_RE.search(text, start, serial.start()):
+                new.append((m.start(), serial.end()))
+        assert new == [m.span() for m in old_order.finditer(text)]
+        orders += len(new)
+    assert tails > 100 and orders >= 4  # both sides: the corpus holds numbers of both shapes

@@ -270,6 +270,9 @@ def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> Speec
     return SpeechFields(date, issuer)
 
 
+_ATTACHMENT_RE = re.compile(r"^附件[：:]\s*")
+
+
 def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     """Read one document's header and footer, step by step (each step a small result)."""
     meta = _meta_fields(paras, rng)
@@ -283,7 +286,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     issuers = _issuers(title, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
     attachments = tuple(
-        re.sub(r"^附件[：:]\s*", "", p.text) for p in paras[body.first : last] if re.match(r"^附件[：:]", p.text)
+        _ATTACHMENT_RE.sub("", p.text) for p in paras[body.first : last] if p.text.startswith(("附件：", "附件:"))
     )
     return Header(
         doc_number=doc_number,

@@ -37,13 +37,37 @@ _SEQ = r"(\d{1,5})"
 
 # The year-and-sequence tail of a number; the organ code is read backwards from
 # its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
-NUMBER_TAIL_RE = re.compile(rf"\s*(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
+# It starts at the bracket (a leading ``\s*`` would make the scan try every position of the
+# text); spaces between the organ code and the bracket are stepped over afterwards.
+NUMBER_TAIL_RE = re.compile(rf"(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
+# Every tail ends with 号, a character few texts hold often: each 号 found by ``str.find`` is
+# matched backwards within this window (the longest tail seen, spaced out by a PDF layer, is
+# under 30 characters), which skips the scan of every position for a bracket.
+_TAIL_ENDING_HERE_RE = re.compile(NUMBER_TAIL_RE.pattern + "$")
+MAX_TAIL_CHARS = 64
+
+
+def _number_tails(text: str) -> list[re.Match[str]]:
+    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号)."""
+    out = []
+    end = text.find("号")
+    while end != -1:
+        m = _TAIL_ENDING_HERE_RE.search(text, max(0, end - MAX_TAIL_CHARS), end + 1)
+        if m is not None:
+            out.append(m)
+        end = text.find("号", end + 1)
+    return out
+
+
 # ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``, and the
 # numbered 公告 of ministries and bureaus, which always carry their year
 # (``国家税务总局公告2025年第1号``, ``财政部 税务总局公告2023年第12号``).
-ORDER_TAIL_RE = re.compile(
-    r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*((?:19|20)\d{2})\s*年)\s*第\s*(\d{1,5})\s*号"
-)
+# Found from the serial (``第N号``, a literal to scan for: far cheaper than a scan for the
+# alternatives), then the 令 or 公告 head is matched right before it.
+ORDER_SERIAL_RE = re.compile(r"第\s*(\d{1,5})\s*号")
+ORDER_HEAD_RE = re.compile(r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*((?:19|20)\d{2})\s*年)\s*$")
+# How far before ``第`` the head may start (``公告 2023 年 ``: the words, the year and spacing).
+MAX_ORDER_HEAD_CHARS = 24
 MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
 MAX_ORGAN_CHARS = 24
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -142,15 +166,21 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     """Every document number cited in ``text``, in order, normalized."""
     out: list[Citation] = []
     text = text or ""
-    for m in NUMBER_TAIL_RE.finditer(text):
-        start = _code_before(text, m.start(), MAX_CODE_CHARS)
-        if start == m.start():
+    for m in _number_tails(text):
+        tail = m.start()
+        while tail > 0 and text[tail - 1].isspace():
+            tail -= 1
+        start = _code_before(text, tail, MAX_CODE_CHARS)
+        if start == tail:
             continue
-        code = _trim_code(text[start : m.start()])
-        start = m.start() - len(code)
+        code = _trim_code(text[start:tail])
+        start = tail - len(code)
         year = m.group(1) or m.group(2)
         out.append(_citation(text, f"{code}〔{year}〕{int(m.group(3))}号", start, m.end()))
-    for m in ORDER_TAIL_RE.finditer(text):
+    for serial in ORDER_SERIAL_RE.finditer(text):
+        m = ORDER_HEAD_RE.search(text, max(0, serial.start() - MAX_ORDER_HEAD_CHARS), serial.start())
+        if m is None:
+            continue
         kind = m.group(2) or "令"
         start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1, joint=True)
         raw = _trim_code(text[start : m.start()] + kind)
@@ -159,7 +189,7 @@ def find_citations(text: str) -> tuple[Citation, ...]:
             continue
         start = m.start() + len(kind) - len(raw)
         year = _WS_RE.sub("", m.group(1) or "") if kind == "令" else f"{m.group(3)}年"
-        out.append(_citation(text, f"{organ}{year}第{int(m.group(4))}号", start, m.end()))
+        out.append(_citation(text, f"{organ}{year}第{int(serial.group(1))}号", start, serial.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
 
