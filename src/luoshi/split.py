@@ -153,6 +153,9 @@ def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
     # A document that an earlier notice forwards by number (``现将《……》（X〔2023〕2号）转发给你们``)
     # is that notice's content, not a document of its own.
     anchors = [i for k, i in enumerate(anchors) if not _forwarded_here(paras, anchors[k - 1] if k else 0, i)]
+    # A title and number with no body after them before the next one is a listing (a contents
+    # page printing each entry's number on a line of its own), not a document.
+    anchors = [i for k, i in enumerate(anchors) if k + 1 == len(anchors) or _has_body(paras, i + 1, anchors[k + 1])]
     if not anchors:
         return (DocumentRange(0, len(paras), None),)
     starts = []
@@ -200,6 +203,16 @@ def _ends_with_genre(text: str) -> bool:
 
 # A title line may run long (a joint title naming seven issuers) when it ends with its 文种.
 MAX_LONG_TITLE_CHARS = 300
+
+
+def _has_body(paras: tuple[Paragraph, ...], first: int, last: int) -> bool:
+    """Whether paragraphs [first, last) hold a sentence, a 主送 line or a date: any document's
+    body has one of them, a list of titles and numbers none."""
+    for p in paras[first:last]:
+        text = p.text
+        if "。" in text or text.endswith(("：", ":")) or DATE_LINE.match(text):
+            return True
+    return False
 
 
 _FORWARD_SENTENCE = re.compile(r"(?:转发|印发|批转)给你们|现予(?:转发|印发)|现(?:转发|印发)")
