@@ -184,3 +184,30 @@ def test_contents_entry_lines(line, entry):
 def test_a_signature_date_in_chinese_or_arabic_numerals(date_line, iso):
     # Guards a form that already held: GB/T 9704-1999 wrote 成文日期 in Chinese numerals, 2012 in arabic.
     assert parse_text(_opinion(date_line)).documents[0].date == iso
+
+
+JOINT_TITLE = "临川市财政局临川市教育局临川市民政局关于做好困难学生资助工作的通知"
+
+
+def _joint_banner_doc(banner_first: bool) -> str:
+    banner = "临川市财政局　临川市教育局　临川市民政局文件"
+    head = [banner, JOINT_TITLE, "临财发〔2025〕8号"] if banner_first else [banner, "临财发〔2025〕8号", JOINT_TITLE]
+    signature = ["临川市财政局　　临川市教育局", "临川市民政局", "2025年3月5日"]
+    return "\n".join([*head, "各县（区）财政局、教育局、民政局：", "现就有关事项通知如下。", *signature])
+
+
+def test_a_joint_banner_is_not_part_of_the_title_above_or_below_the_number():
+    # A joint 版头 runs past 20 characters; the cleaner also runs it into the title line below it.
+    for banner_first in (True, False):
+        (doc,) = parse_text(_joint_banner_doc(banner_first)).documents
+        assert doc.title == JOINT_TITLE, banner_first
+        assert doc.issuers == ("临川市财政局", "临川市教育局", "临川市民政局")
+
+
+def test_a_title_holding_the_word_file_keeps_it():
+    # The other side: ``规范性文件`` in a title is no 版头 (no organ word before 文件).
+    title = "临川市人民政府规范性文件管理办法"
+    text = "\n".join(
+        [title, "临府发〔2025〕9号", "各县（区）人民政府：", "现将办法公布。", "临川市人民政府", "2025年3月5日"]
+    )
+    assert parse_text(text).documents[0].title == title

@@ -363,7 +363,13 @@ MAX_BANNER_CHARS = 20
 
 
 def _is_banner(text: str) -> bool:
-    return text.endswith("文件") and len(text) <= MAX_BANNER_CHARS and "关于" not in text
+    if not text.endswith("文件") or "关于" in text:
+        return False
+    if len(text) <= MAX_BANNER_CHARS:
+        return True
+    # A joint document's 版头 names each issuer before 文件 (``甲省发展和改革委员会　甲省财政厅文件``).
+    names = [n for part in _ISSUER_SPLIT.split(text[:-2]) if part for n in split_run_on_issuers(part)]
+    return len(names) > 1 and all(len(n) <= MAX_SIGNATURE_LINE_CHARS and _ORGAN_END.search(n) for n in names)
 
 
 def _ends_title_run(text: str) -> bool:
@@ -405,9 +411,21 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     return TitleBlock(None, lines, after)
 
 
+def _strip_banner(title: str) -> str:
+    """A 版头 run into the title line (``甲省财政厅　甲省教育厅文件`` joined to the title by the
+    cleaner, the banner having no closing punctuation): the title is what follows 文件."""
+    at = title.find("文件")
+    if at <= 0 or at + 2 >= len(title):
+        return title
+    rest = title[at + 2 :]
+    banner = title[: at + 2]
+    # The banner names its issuers: an organ word stands right before 文件 (not ``规范性文件``).
+    return rest if _ORGAN_END.search(banner[:-2]) and _is_banner(banner) and genre_of(rest) else title
+
+
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
     """The printed title, else the metadata's; a longer metadata title that extends it wins."""
-    title = _undouble("".join(_dedupe_lines(list(lines)))) or meta.get("title")
+    title = _strip_banner(_undouble("".join(_dedupe_lines(list(lines))))) or meta.get("title")
     if title and meta.get("title") and len(meta["title"]) > len(title) and meta["title"].startswith(title):
         title = meta["title"]
     return title
