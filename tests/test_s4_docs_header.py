@@ -211,3 +211,19 @@ def test_a_title_holding_the_word_file_keeps_it():
         [title, "临府发〔2025〕9号", "各县（区）人民政府：", "现将办法公布。", "临川市人民政府", "2025年3月5日"]
     )
     assert parse_text(text).documents[0].title == title
+
+
+def test_an_upward_number_right_aligned_under_the_title_with_its_signer():
+    # Guards a form that already held: 版头, title, then the number pushed right with 签发人.
+    lines = ["临川市人民政府文件", "临川市人民政府关于2024年度环境保护工作情况的报告"]
+    lines += [" " * 30 + "临府报〔2025〕4号      签发人：李明", "江西省人民政府：", "现将有关情况报告如下。"]
+    (doc,) = parse_text("\n".join([*lines, "特此报告。", "临川市人民政府", "二〇二五年一月五日"])).documents
+    assert _fields(doc) == (
+        "临府报〔2025〕4号",
+        "临川市人民政府关于2024年度环境保护工作情况的报告",
+        ("临川市人民政府",),
+        "2025-01-05",
+        ("江西省人民政府",),
+        "报告",
+    )
+    assert doc.references == ()
