@@ -121,7 +121,7 @@ def test_a_report_without_banner_gets_title_issuer_and_date_and_no_addressees():
     assert doc.doc_number is None
     assert doc.genre == "报告"
     assert doc.date == "2023-01-10"
-    assert doc.issuers == ("市人民政府",)
+    assert doc.issuers == ("某市人民政府",)  # ``我代表市人民政府`` to 某市's congress
     assert doc.addressees == ()
 
 
@@ -410,7 +410,7 @@ def test_report_subtitle_in_brackets_or_chinese_numerals():
         text = f"政府工作报告\n{subtitle}\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n"
         (doc,) = parse_text(text).documents
         assert doc.date == "2024-01-15", subtitle
-        assert doc.issuers == ("县人民政府",)
+        assert doc.issuers == ("某县人民政府",)
 
 
 def test_a_joint_signature_printing_two_bodies_on_a_line_gives_each_body():

@@ -124,3 +124,36 @@ def test_a_number_cited_many_times_in_a_long_body_is_one_reference():
     doc, clean = build([(("一",), [body])])
     refs = extract_references(doc, clean)
     assert [r.doc_number for r in refs] == ["某政发〔2020〕1号"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "根据《关于延续实施个人所得税优惠政策的公告》（财政部 税务总局公告2023年第12号）执行。",
+            [("财政部税务总局公告2023年第12号", "关于延续实施个人所得税优惠政策的公告")],
+        ),
+        ("按照国家税务总局公告2025年第1号的规定办理。", [("国家税务总局公告2025年第1号", None)]),
+        (
+            "依据《某某规定》（国家发展改革委 商务部令2020年第32号）",
+            [("国家发展改革委商务部令2020年第32号", "某某规定")],
+        ),
+    ],
+)
+def test_numbered_announcements_and_joint_orders_are_citations(text, expected):
+    # A ministry's 公告 is numbered by year and serial (no brackets); joint numbers print a space
+    # between the organs. Failed on e83b50c (no citation, or only the second organ).
+    assert cites(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本公告2025年第3号文件同时废止",  # no organ before 公告
+        "详见公告 2025年第1号附件",  # a space before the year is fine, but no organ
+        "按照要求 国务院令第588号",  # the space after a non-organ word is not crossed
+    ],
+)
+def test_announcement_and_order_numbers_need_an_organ(text):
+    assert [n for n, _ in cites(text)] in ([], ["国务院令第588号"])
+    assert all(not n.startswith(("本", "按照", "要求")) for n, _ in cites(text))

@@ -26,7 +26,14 @@ from luoshi.patterns import (
     genre_of,
     parse_date_line,
 )
-from luoshi.split import MAX_TITLE_LINES, DocumentRange, is_title_line
+from luoshi.split import (
+    MAX_TITLE_LINES,
+    ORDER_HEAD_RE,
+    DocumentRange,
+    is_contents_entry,
+    is_title_line,
+    order_number_at,
+)
 
 # Metadata table keys of government web pages, and the field each fills.
 # A crawler's header lines (``标题: ……``, ``文号: ……``) are read the same way; its 发布时间 is the
@@ -156,13 +163,19 @@ _TITLE_VERB = re.compile(r"关于|转发|印发|批转|贯彻执行|贯彻落实
 PLACE_PREFIX_CHARS = 2
 
 
+# ``X等4部门``, ``X等六单位``, ``X等三部委``: a title that counts its issuers instead of naming them.
+_GROUP_OF_ISSUERS = re.compile(r"等(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?(?:部门|单位|部委|机关|厅局|委办局)$")
+
+
 def _issuers_from_title(title: str) -> tuple[str, ...]:
+    if order := ORDER_HEAD_RE.match(title):
+        return (order.group("organ"),)  # ``甲省人民政府令``
     m = _TITLE_VERB.search(title)
     if not m or m.start() == 0:
         return ()
     prefix = title[: m.start()]
-    if re.search(r"等\d+个?部门$|等[一二三四五六七八九十]+个?部门$", prefix):
-        return ()
+    if _GROUP_OF_ISSUERS.search(prefix):
+        return ()  # ``甲省财政厅等六单位``: the signature names them
     out: list[str] = []
     for part in _ISSUER_SPLIT.split(prefix):
         if part:
@@ -225,20 +238,39 @@ class SpeechFields:
     issuer: str | None
 
 
+# The congress a report is given to names the place: ``在甲市第十六届人民代表大会第五次会议上``.
+_CONGRESS_PLACE = re.compile(r"在(?P<place>[^\d第，。、]{2,20}?)(?:第[一二三四五六七八九十\d]{1,4}届)?人民代表大会")
+# ``我代表市人民政府``: the reporter names its own government by its level only.
+_LEVEL_ONLY = re.compile(r"^(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)")
+
+
+def _with_place(who: str, place: str | None) -> str:
+    """``市人民政府`` given to ``甲市``'s congress → ``甲市人民政府``; a full name stays."""
+    m = _LEVEL_ONLY.match(who)
+    if place and m and place.endswith(m.group(0)):
+        return place + who[m.end() :]
+    return who
+
+
 def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> SpeechFields | None:
-    date = issuer = None
+    date = issuer = place = None
     for p in paras[first : min(last, first + SPEECH_OPENING_PARAGRAPHS)]:
         if date is None and (m := _SUBTITLE_DATE.match(p.text)):
             y, mo, d = (cn_small_number(m.group(k)) for k in ("y", "m", "d"))
             if y is not None and mo is not None and d is not None and 1900 <= y and 1 <= mo <= 12 and 1 <= d <= 31:
                 date = f"{y:04d}-{mo:02d}-{d:02d}"
+            if pm := _CONGRESS_PLACE.search(p.text):
+                place = pm.group("place")
         if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
-            issuer = m.group("who")
+            issuer = _with_place(m.group("who"), place)
         if match_marker(p.text):
             break
     if date is None and issuer is None:
         return None
     return SpeechFields(date, issuer)
+
+
+_ATTACHMENT_RE = re.compile(r"^附件[：:]\s*")
 
 
 def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
@@ -254,7 +286,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     issuers = _issuers(title, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
     attachments = tuple(
-        re.sub(r"^附件[：:]\s*", "", p.text) for p in paras[body.first : last] if re.match(r"^附件[：:]", p.text)
+        _ATTACHMENT_RE.sub("", p.text) for p in paras[body.first : last] if p.text.startswith(("附件：", "附件:"))
     )
     return Header(
         doc_number=doc_number,
@@ -297,12 +329,18 @@ def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) ->
 
 
 def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index: int, last: int) -> TitleBlock:
-    """Title above the 发文字号 (gazette style), else below it (版头 ``××文件``, number, title)."""
+    """Title above the 发文字号 (gazette style), else below it (版头 ``××文件``, number, title).
+    A 令 has no title: its 发文机关标志 (``甲省人民政府令``) stands for it."""
     doc_number = doc_number_in(paras[number_index].text)
+    order = order_number_at(paras, number_index) if doc_number is None else None
+    if order is not None:
+        return TitleBlock(order.doc_number, (f"{order.organ}令",), number_index + 1)
     run: list[int] = []  # the contiguous run of title lines right above the number
     i = number_index - 1
     while i >= max(first, number_index - MAX_TITLE_LINES) and is_title_line(paras[i].text):
         if _is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
+            break
+        if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
             break
         run.insert(0, i)
         i -= 1
@@ -311,9 +349,12 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     # A 版头 (``国务院文件``) or a gazette's column head (``上级文件``) is never part of a title.
     while run and _is_banner(paras[run[0]].text):
         run.pop(0)
-    if run:
-        return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
     below = _title_after_banner(paras, number_index, last)
+    # A 发文机关标志 printed as the issuer's name alone (a 函 or 纪要 in 信函格式, ``××人民政府办公室``
+    # without 文件) stands above the number like a gazette title, but it names no 文种: when
+    # the lines below the number do, they are the title (GB/T 9704 7.2 then 7.3.1).
+    if run and not (genre_of("".join(paras[k].text for k in run)) is None and genre_of("".join(below.lines))):
+        return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
     return TitleBlock(doc_number, below.lines, below.after)
 
 
@@ -322,12 +363,28 @@ MAX_BANNER_CHARS = 20
 
 
 def _is_banner(text: str) -> bool:
-    return text.endswith("文件") and len(text) <= MAX_BANNER_CHARS and "关于" not in text
+    if not text.endswith("文件") or "关于" in text:
+        return False
+    if len(text) <= MAX_BANNER_CHARS:
+        return True
+    # A joint document's 版头 names each issuer before 文件 (``甲省发展和改革委员会　甲省财政厅文件``).
+    names = [n for part in _ISSUER_SPLIT.split(text[:-2]) if part for n in split_run_on_issuers(part)]
+    return len(names) > 1 and all(len(n) <= MAX_SIGNATURE_LINE_CHARS and _ORGAN_END.search(n) for n in names)
 
 
 def _ends_title_run(text: str) -> bool:
-    """A line above a title that no title line can be: a banner, a gazette head, a 版记 line."""
-    return _is_banner(text) or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text))
+    """A line above a title that no title line can be: a banner, a gazette head, a 版记 line,
+    a contents entry."""
+    return (
+        _is_banner(text) or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text)) or is_contents_entry(text)
+    )
+
+
+def _another_title(line: str, run_text: str) -> bool:
+    """A line above the title lines collected so far that is a whole title of its own: it ends
+    with a 文种 and says 关于 while the lines below already hold their own 关于 (a title has one;
+    a contents page that lists titles without numbers stands right above the first title)."""
+    return "关于" in line and "关于" in run_text and genre_of(line) is not None
 
 
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
@@ -354,9 +411,21 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     return TitleBlock(None, lines, after)
 
 
+def _strip_banner(title: str) -> str:
+    """A 版头 run into the title line (``甲省财政厅　甲省教育厅文件`` joined to the title by the
+    cleaner, the banner having no closing punctuation): the title is what follows 文件."""
+    at = title.find("文件")
+    if at <= 0 or at + 2 >= len(title):
+        return title
+    rest = title[at + 2 :]
+    banner = title[: at + 2]
+    # The banner names its issuers: an organ word stands right before 文件 (not ``规范性文件``).
+    return rest if _ORGAN_END.search(banner[:-2]) and _is_banner(banner) and genre_of(rest) else title
+
+
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
     """The printed title, else the metadata's; a longer metadata title that extends it wins."""
-    title = _undouble("".join(_dedupe_lines(list(lines)))) or meta.get("title")
+    title = _strip_banner(_undouble("".join(_dedupe_lines(list(lines))))) or meta.get("title")
     if title and meta.get("title") and len(meta["title"]) > len(title) and meta["title"].startswith(title):
         title = meta["title"]
     return title
@@ -384,17 +453,49 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
 
 @dataclass(frozen=True)
 class ClosingBlock:
-    """The 成文日期, the paragraph that holds it, and the signature lines above it."""
+    """The 成文日期, the paragraph that holds it, the signature (the lines above it, and the
+    signer on the date's own line), and the paragraph where the 落款 starts."""
 
     date: str | None
     date_index: int | None
     signature: tuple[str, ...]
+    first: int | None = None
 
 
 # A signature has at most this many lines (a joint document signed by twelve bodies), each at
 # most this long (the longest 发文机关 name in the corpus runs to 26 characters).
 MAX_SIGNATURE_LINES = 12
 MAX_SIGNATURE_LINE_CHARS = 40
+
+
+def _is_signature_line(text: str) -> bool:
+    """One 发文机关署名, or several printed side by side that the cleaner ran into one line
+    (``甲省财政厅甲省教育厅……``, a joint document's signature over two print lines): each
+    name ends with an organ word and is no longer than one signature line."""
+    if not _ORGAN_END.search(text):
+        return False
+    if len(text) <= MAX_SIGNATURE_LINE_CHARS:
+        return True
+    parts = split_run_on_issuers(text)
+    return len(parts) > 1 and all(len(x) <= MAX_SIGNATURE_LINE_CHARS and _ORGAN_END.search(x) for x in parts)
+
+
+# ``甲市人民政府　　2025年1月5日``: a PDF text layer or a web copy prints the 落款 and the 成文日期
+# on one line (the cleaner drops the spaces between them).
+_SIGNED_DATE = re.compile(
+    r"^(?P<signer>[^\d，。；：、]{2,40}?)\s*(?P<date>(?:\d{4}|[〇零○O0一二三四五六七八九]{4})\s*年.{1,12}日)$"
+)
+
+
+def _signed_date(text: str) -> tuple[str, str] | None:
+    """The signer and the ISO date of a line holding both, else None."""
+    if not text.endswith("日") or not (m := _SIGNED_DATE.match(text)):
+        return None
+    signer = m.group("signer").strip()
+    date = parse_date_line(m.group("date"))
+    if date is None or not _is_signature_line(signer):
+        return None
+    return signer, date
 
 
 def _closing(
@@ -406,18 +507,16 @@ def _closing(
         return ClosingBlock(speech.date, None, ())
     for i in range(body_first, last):
         date = parse_date_line(paras[i].text)
+        signed = None if date else _signed_date(paras[i].text)
+        if signed is not None:
+            signer, date = signed
         if date:
-            signature: list[str] = []
+            signature: list[str] = [signer] if signed is not None else []
             k = i - 1
-            while (
-                k >= body_first
-                and len(signature) < MAX_SIGNATURE_LINES
-                and _ORGAN_END.search(paras[k].text)
-                and len(paras[k].text) <= MAX_SIGNATURE_LINE_CHARS
-            ):
+            while k >= body_first and len(signature) < MAX_SIGNATURE_LINES and _is_signature_line(paras[k].text):
                 signature.insert(0, paras[k].text)
                 k -= 1
-            return ClosingBlock(date, i, tuple(signature))
+            return ClosingBlock(date, i, tuple(signature), k + 1)
     m = _META_DATE.search(meta.get("date", ""))
     if m:
         return ClosingBlock(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", None, ())
@@ -448,6 +547,16 @@ class BodyBounds:
     forwarded_title: str | None
 
 
+# A 令 promulgates what it names: ``《甲省安全生产条例实施办法》已经……通过，现予公布``.
+_PROMULGATED = re.compile(r"^《(?P<inner>[^《》]{2,80})》.{0,80}?(?:现予|予以|现)(?:公布|发布)")
+
+
+def _promulgated_title(paras: tuple[Paragraph, ...], body_first: int, last: int) -> str | None:
+    if body_first < last and (m := _PROMULGATED.match(paras[body_first].text)):
+        return m.group("inner")
+    return None
+
+
 def _named_forwarded_title(title: str | None) -> str | None:
     """The title a 印发/转发 notice names in its own title (``关于印发X的通知`` → X)."""
     if not title:
@@ -463,12 +572,14 @@ def _body_bounds(
     paras: tuple[Paragraph, ...], title: str | None, closing: ClosingBlock, body_first: int, last: int
 ) -> BodyBounds:
     """A 印发 notice's body is the forwarded document after the notice's date, from its own
-    title on; a document's own signature and date close its body."""
+    title on (a 令's, the rules it promulgates); a document's own signature and date close its body."""
     forwarded = _named_forwarded_title(title)
+    if forwarded is None and title and ORDER_HEAD_RE.match(title):
+        forwarded = _promulgated_title(paras, body_first, last)
     if closing.date_index is None:
         return BodyBounds(body_first, last, forwarded)
     if forwarded is None:
-        return BodyBounds(body_first, closing.date_index - len(closing.signature), None)
+        return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, None)
     i = closing.date_index + 1
     while i < last and _is_furniture(paras[i].text):
         i += 1

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from luoshi import lazyre as re
 from luoshi.model import CleanText, Paragraph
-from luoshi.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, doc_number_in, format_doc_number, genre_of
+from luoshi.patterns import (
+    DATE_LINE,
+    DOC_NUMBER,
+    DOC_NUMBER_LINE,
+    cn_small_number,
+    doc_number_in,
+    format_doc_number,
+    genre_of,
+)
 
 # How many short paragraphs above a 发文字号 may form the title (titles run to three lines).
 MAX_TITLE_LINES = 4
@@ -42,6 +50,23 @@ def paragraphs(clean: CleanText) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
+# A gazette's table of contents lists each document as its title, its 发文字号 in brackets and a
+# page reference: a dotted leader, a page number, or both (``……的通知（甲政发〔2025〕1号）……（2）``).
+# The cleaner drops entries that end with a bare page number; the others are read here.
+_LEADER = r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,}|—{3,}|_{4,})"
+_PAGE = r"[（(]\s*\d{1,4}\s*[）)]"
+CONTENTS_ENTRY = re.compile(rf"(?:{_LEADER}\s*(?:{_PAGE}|\d{{1,4}})?|号\s*[）)]\s*{_PAGE})\s*$")
+# What may follow the 发文字号 of a contents entry on its line (the closing bracket and the page).
+CONTENTS_TAIL = re.compile(rf"\s*[）)]\s*(?:{_LEADER}\s*(?:{_PAGE}|\d{{1,4}})?|{_PAGE})\s*$")
+MAX_CONTENTS_TAIL_CHARS = 40
+_CONTENTS_LAST = frozenset("）)….·．-—_0123456789")
+
+
+def is_contents_entry(text: str) -> bool:
+    """Whether a line is an entry of a table of contents (see :data:`CONTENTS_ENTRY`)."""
+    return text.rstrip()[-1:] in _CONTENTS_LAST and CONTENTS_ENTRY.search(text) is not None
+
+
 def is_title_line(text: str) -> bool:
     return (
         len(text) <= MAX_TITLE_LINE_CHARS
@@ -51,6 +76,7 @@ def is_title_line(text: str) -> bool:
         and not DOC_NUMBER_LINE.match(text)
         and "\t" not in text
         and "：" not in text
+        and not is_contents_entry(text)
     )
 
 
@@ -62,19 +88,74 @@ def title_start(paras: tuple[Paragraph, ...], number_index: int, floor: int) -> 
     return i
 
 
+# A 命令（令） (GB/T 9704 10.2) has no 发文字号 but a 令号: the 发文机关标志 ``甲省人民政府令`` and
+# ``第125号`` under it (or on its line). That number anchors the document as a 发文字号 does.
+ORDER_HEAD_RE = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|国务院|部|委|局|署|行|办公厅))令$")
+ORDER_SERIAL_RE = re.compile(r"^[（(]?\s*第\s*(?P<serial>\d{1,5}|[〇零一二三四五六七八九十百]{1,8})\s*号\s*[）)]?$")
+_ORDER_ONE_LINE_RE = re.compile(
+    r"^(?P<organ>[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|国务院|部|委|局|署|行|办公厅))令\s*"
+    r"[（(]?\s*第\s*(?P<serial>\d{1,5}|[〇零一二三四五六七八九十百]{1,8})\s*号\s*[）)]?$"
+)
+
+
+@dataclass(frozen=True)
+class OrderNumber:
+    """A 令's number (``甲省人民政府令第125号``) and its issuing organ (``甲省人民政府``)."""
+
+    doc_number: str
+    organ: str
+    head_index: int  # the paragraph that prints ``……令``
+
+
+def order_number_at(paras: tuple[Paragraph, ...], i: int) -> OrderNumber | None:
+    """The 令号 if paragraph ``i`` is the number line of a 令 (``第N号`` under ``X令``, or both)."""
+    text = paras[i].text.strip()
+    if not text.endswith(("号", "）", ")")) or "第" not in text or len(text) > MAX_TITLE_LINE_CHARS:
+        return None
+    m = _ORDER_ONE_LINE_RE.match(text)
+    head = i
+    if m is None:
+        m = ORDER_SERIAL_RE.match(text)
+        if m is None or i == 0 or not (h := ORDER_HEAD_RE.match(paras[i - 1].text.strip())):
+            return None
+        organ, head = h.group("organ"), i - 1
+    else:
+        organ = m.group("organ")
+    serial = m.group("serial")
+    value = int(serial) if serial.isdigit() else cn_small_number(serial)
+    if value is None:
+        return None
+    return OrderNumber(f"{organ}令第{value}号", organ, head)
+
+
 def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
-    numbers = [i for i, p in enumerate(paras) if "号" in p.text and DOC_NUMBER_LINE.match(p.text)]
+    numbers = [
+        i
+        for i, p in enumerate(paras)
+        if "号" in p.text and (DOC_NUMBER_LINE.match(p.text) or order_number_at(paras, i) is not None)
+    ]
     # A 发文字号 repeated right after another one (web copies print it twice) anchors nothing new.
     anchors: list[int] = []
+    # The first 发文字号 of a text with no title block (a page that starts at the number) still
+    # names the document, unless body text (a sentence) comes before it: computed once, not
+    # rescanned from the text's start for every number.
+    first_sentence = next((k for k, p in enumerate(paras) if "。" in p.text), len(paras))
     for i in numbers:
         if anchors and i - anchors[-1] <= MAX_TITLE_LINES and paras[i].text == paras[anchors[-1]].text:
             continue
-        if not has_header_block(paras, i) and not (not anchors and _opens_text(paras, i)):
+        if (
+            not has_header_block(paras, i)
+            and not (not anchors and i < first_sentence)
+            and order_number_at(paras, i) is None
+        ):
             continue  # a number cited on a line of its own inside a body
         anchors.append(i)
     # A document that an earlier notice forwards by number (``现将《……》（X〔2023〕2号）转发给你们``)
     # is that notice's content, not a document of its own.
     anchors = [i for k, i in enumerate(anchors) if not _forwarded_here(paras, anchors[k - 1] if k else 0, i)]
+    # A title and number with no body after them before the next one is a listing (a contents
+    # page printing each entry's number on a line of its own), not a document.
+    anchors = [i for k, i in enumerate(anchors) if k + 1 == len(anchors) or _has_body(paras, i + 1, anchors[k + 1])]
     if not anchors:
         return (DocumentRange(0, len(paras), None),)
     starts = []
@@ -124,10 +205,14 @@ def _ends_with_genre(text: str) -> bool:
 MAX_LONG_TITLE_CHARS = 300
 
 
-def _opens_text(paras: tuple[Paragraph, ...], number_index: int) -> bool:
-    """The first 发文字号 of a text that has no title block (a page that starts at the number)
-    still names the document, unless body text (a sentence) comes before it."""
-    return not any("。" in p.text for p in paras[:number_index])
+def _has_body(paras: tuple[Paragraph, ...], first: int, last: int) -> bool:
+    """Whether paragraphs [first, last) hold a sentence, a 主送 line or a date: any document's
+    body has one of them, a list of titles and numbers none."""
+    for p in paras[first:last]:
+        text = p.text
+        if "。" in text or text.endswith(("：", ":")) or DATE_LINE.match(text):
+            return True
+    return False
 
 
 _FORWARD_SENTENCE = re.compile(r"(?:转发|印发|批转)给你们|现予(?:转发|印发)|现(?:转发|印发)")

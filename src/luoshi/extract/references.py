@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from luoshi import lazyre as re
 from luoshi.model import CleanText, Document, Reference
 from luoshi.patterns import DOC_NUMBER_CLOSE, DOC_NUMBER_OPEN, normalize_doc_number  # the one home
+from luoshi.split import CONTENTS_TAIL, MAX_CONTENTS_TAIL_CHARS
 
 __all__ = ["Citation", "extract_references", "find_citations", "normalize_doc_number"]
 
@@ -36,9 +37,37 @@ _SEQ = r"(\d{1,5})"
 
 # The year-and-sequence tail of a number; the organ code is read backwards from
 # its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
-NUMBER_TAIL_RE = re.compile(rf"\s*(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
-# ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``.
-ORDER_TAIL_RE = re.compile(r"令\s*((?:(?:19|20)\d{2}\s*年)?)\s*第\s*(\d{1,5})\s*号")
+# It starts at the bracket (a leading ``\s*`` would make the scan try every position of the
+# text); spaces between the organ code and the bracket are stepped over afterwards.
+NUMBER_TAIL_RE = re.compile(rf"(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
+# Every tail ends with 号, a character few texts hold often: each 号 found by ``str.find`` is
+# matched backwards within this window (the longest tail seen, spaced out by a PDF layer, is
+# under 30 characters), which skips the scan of every position for a bracket.
+_TAIL_ENDING_HERE_RE = re.compile(NUMBER_TAIL_RE.pattern + "$")
+MAX_TAIL_CHARS = 64
+
+
+def _number_tails(text: str) -> list[re.Match[str]]:
+    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号)."""
+    out = []
+    end = text.find("号")
+    while end != -1:
+        m = _TAIL_ENDING_HERE_RE.search(text, max(0, end - MAX_TAIL_CHARS), end + 1)
+        if m is not None:
+            out.append(m)
+        end = text.find("号", end + 1)
+    return out
+
+
+# ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``, and the
+# numbered 公告 of ministries and bureaus, which always carry their year
+# (``国家税务总局公告2025年第1号``, ``财政部 税务总局公告2023年第12号``).
+# Found from the serial (``第N号``, a literal to scan for: far cheaper than a scan for the
+# alternatives), then the 令 or 公告 head is matched right before it.
+ORDER_SERIAL_RE = re.compile(r"第\s*(\d{1,5})\s*号")
+ORDER_HEAD_RE = re.compile(r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*((?:19|20)\d{2})\s*年)\s*$")
+# How far before ``第`` the head may start (``公告 2023 年 ``: the words, the year and spacing).
+MAX_ORDER_HEAD_CHARS = 24
 MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
 MAX_ORGAN_CHARS = 24
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -58,8 +87,12 @@ TITLE_END_RE = re.compile(r"(?:通知|意见|方案|办法|决定|规定|措施|
 # How far before a number ``发文字号：`` may stand (the label and its spacing).
 OWN_NUMBER_LABEL_WINDOW = 12
 
-# The organ code of a 令 number must name an organ (…部令, 国务院令, …局令).
+# The organ code of a 令 number must name an organ (…部令, 国务院令, …局令); so must a 公告's.
 ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
+NOTICE_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府|院)(?:公告|通告)$")
+# The space a joint number prints between its organs, crossed only after an organ word.
+JOINT_SPACES = " \u3000"
+_ORGAN_BEFORE_SPACE_RE = re.compile(r"(?:部|委|局|署|行|会|办|厅|政府|院)$")
 
 # How far back from a number a 《title》 may end: ``》（`` or ``》``.
 _TITLE_GAP_RE = re.compile(r"》\s*[（(]?\s*$")
@@ -114,11 +147,18 @@ def _title_before(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _code_before(text: str, pos: int, limit: int) -> int:
-    """Start of the run of Chinese characters (at most ``limit``) that ends at ``pos``."""
+def _code_before(text: str, pos: int, limit: int, *, joint: bool = False) -> int:
+    """Start of the run of Chinese characters (at most ``limit``) that ends at ``pos``. With
+    ``joint``, one space between two organ names is crossed (``财政部 税务总局公告…``)."""
     i = pos
-    while i > 0 and pos - i < limit and _CJK_RE.match(text[i - 1]):
-        i -= 1
+    while i > 0 and pos - i < limit:
+        ch = text[i - 1]
+        if _CJK_RE.match(ch):
+            i -= 1
+        elif joint and ch in JOINT_SPACES and i >= 2 and i < pos and _ORGAN_BEFORE_SPACE_RE.search(text, 0, i - 1):
+            i -= 1
+        else:
+            break
     return i
 
 
@@ -126,22 +166,30 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     """Every document number cited in ``text``, in order, normalized."""
     out: list[Citation] = []
     text = text or ""
-    for m in NUMBER_TAIL_RE.finditer(text):
-        start = _code_before(text, m.start(), MAX_CODE_CHARS)
-        if start == m.start():
+    for m in _number_tails(text):
+        tail = m.start()
+        while tail > 0 and text[tail - 1].isspace():
+            tail -= 1
+        start = _code_before(text, tail, MAX_CODE_CHARS)
+        if start == tail:
             continue
-        code = _trim_code(text[start : m.start()])
-        start = m.start() - len(code)
+        code = _trim_code(text[start:tail])
+        start = tail - len(code)
         year = m.group(1) or m.group(2)
         out.append(_citation(text, f"{code}〔{year}〕{int(m.group(3))}号", start, m.end()))
-    for m in ORDER_TAIL_RE.finditer(text):
-        start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1)
-        organ = _trim_code(text[start : m.start()] + "令")
-        if not ORDER_ORGAN_RE.search(organ):
+    for serial in ORDER_SERIAL_RE.finditer(text):
+        m = ORDER_HEAD_RE.search(text, max(0, serial.start() - MAX_ORDER_HEAD_CHARS), serial.start())
+        if m is None:
             continue
-        start = m.end() - len(m.group(0)) - len(organ) + 1
-        year = _WS_RE.sub("", m.group(1))
-        out.append(_citation(text, f"{organ}{year}第{int(m.group(2))}号", start, m.end()))
+        kind = m.group(2) or "令"
+        start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1, joint=True)
+        raw = _trim_code(text[start : m.start()] + kind)
+        organ = _WS_RE.sub("", raw)
+        if not (ORDER_ORGAN_RE if kind == "令" else NOTICE_ORGAN_RE).search(organ):
+            continue
+        start = m.start() + len(kind) - len(raw)
+        year = _WS_RE.sub("", m.group(1) or "") if kind == "令" else f"{m.group(3)}年"
+        out.append(_citation(text, f"{organ}{year}第{int(serial.group(1))}号", start, serial.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
 
@@ -173,7 +221,7 @@ def extract_references(doc: Document, clean: CleanText) -> tuple[Reference, ...]
     best: dict[str, Citation] = {}
     order: list[str] = []
     for c in find_citations(text):
-        if c.doc_number == own or _is_header_number(text, c, start, doc.body_start):
+        if c.doc_number == own or _is_header_number(text, c, start, doc.body_start) or _in_contents_entry(text, c):
             continue
         if c.doc_number not in best:
             best[c.doc_number] = c
@@ -185,6 +233,17 @@ def extract_references(doc: Document, clean: CleanText) -> tuple[Reference, ...]
         c = best[num]
         refs.append(Reference(doc_number=num, title=c.title, span=clean.span(start + c.start, start + c.end)))
     return tuple(refs)
+
+
+def _in_contents_entry(text: str, c: Citation) -> bool:
+    """A number listed in a gazette's table of contents (``……（甲政发〔2025〕1号）……（2）``): the
+    gazette names its own documents there, it does not cite them. Only the few characters
+    after the number are read, so a long line costs nothing per citation."""
+    tail = text[c.end : c.end + MAX_CONTENTS_TAIL_CHARS]
+    cut = tail.find("\n")
+    if cut == -1 and c.end + MAX_CONTENTS_TAIL_CHARS < len(text):
+        return False  # the line runs on: body text, not an entry
+    return CONTENTS_TAIL.match(tail if cut == -1 else tail[:cut]) is not None
 
 
 def _is_header_number(text: str, c: Citation, offset: int, body_start: int) -> bool:

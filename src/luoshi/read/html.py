@@ -474,7 +474,19 @@ def _collapse(text: str) -> str:
 
 
 def _is_layout_table(table: etree._Element) -> bool:
-    return any(True for _ in table.iterdescendants("table"))
+    """A table that lays out the page rather than holding data: it nests tables, or no row
+    has two cells with text (one column of blocks: a title row, then the body in one cell;
+    joining a body cell's paragraphs into one row would make the document one line)."""
+    if any(True for _ in table.iterdescendants("table")):
+        return True
+    for row in table.iter("tr"):
+        filled = 0
+        for cell in row:
+            if cell.tag in CELL_TAGS and (cell.text_content() or "").strip():
+                filled += 1
+                if filled > 1:
+                    return False
+    return True
 
 
 def _cell_text(cell: etree._Element) -> str:
@@ -530,9 +542,14 @@ def _render_children(el: etree._Element, out: list[str]) -> None:
 
 
 def _render(el: etree._Element, out: list[str]) -> None:
-    """Append ``el``'s text to ``out``, with ``\\n`` wherever a line must break."""
+    """Append ``el``'s text to ``out``, with ``\\n`` wherever a line must break; link text is
+    wrapped in :data:`LINK_OPEN`/:data:`LINK_CLOSE` so lines made only of links can be told."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag == "br":
+    if tag == "a":
+        out.append(LINK_OPEN)
+        _render_children(el, out)
+        out.append(LINK_CLOSE)
+    elif tag == "br":
         out.append("\n")
     elif tag == "table" and not _is_layout_table(el):
         out.append("\n")
@@ -549,12 +566,55 @@ def _render(el: etree._Element, out: list[str]) -> None:
         out.append(_ASCII_SPACE.sub(" ", el.tail))
 
 
-def _render_lines(el: etree._Element) -> list[str]:
+#: Marks around link text while rendering (control characters: never in an lxml tree's text).
+LINK_OPEN, LINK_CLOSE = "\x1e", "\x1f"
+_LINKED = re.compile(f"{LINK_OPEN}[^{LINK_CLOSE}]*{LINK_CLOSE}")
+_LINK_MARKS = re.compile(f"[{LINK_OPEN}{LINK_CLOSE}]")
+#: Short lines of page chrome that stand between a body and the lists of links after it:
+#: the lists' labels (相关链接：, 相关文件, 延伸阅读…), share and print buttons, view counts.
+TRAILING_CHROME = re.compile(
+    r"^[\s\u3000【\[]*(?:相关(?:链接|文件|文章|阅读|新闻|信息|政策|解读|稿件|附件|报道)|延伸阅读|推荐阅读|热点推荐|"
+    r"政策解读|解读材料|分享到|分享|扫一扫|打印本页|打印|关闭窗口|关闭|收藏|责任编辑|字号|浏览次数|访问量|"
+    r"上一篇|下一篇)"
+)
+#: A trailing chrome line is short: a label or a row of buttons, never a sentence.
+MAX_TRAILING_CHROME_CJK = 24
+
+
+def _is_link_line(line: str) -> bool:
+    """Every hanzi of the line is link text (an entry of a list of links)."""
+    return LINK_OPEN in line and _cjk(_LINKED.sub("", line)) == 0 and _cjk(line) > 0
+
+
+def _is_trailing_chrome(line: str) -> bool:
+    plain = _LINK_MARKS.sub("", line)
+    return _cjk(plain) <= MAX_TRAILING_CHROME_CJK and TRAILING_CHROME.match(plain) is not None
+
+
+def _drop_trailing_links(lines: list[str]) -> list[str]:
+    """Lists of links after the body (相关文件, 相关链接, other documents of the column) and
+    the labels and buttons among them: the run of such lines that ends the main content. A
+    link-only line is kept unless chrome follows or precedes it in that run (a body may end
+    with a linked attachment name; a list of links under a label is never the document)."""
+    end = len(lines)
+    cut = end
+    saw_chrome = False
+    while cut > 0 and (_is_link_line(lines[cut - 1]) or _is_trailing_chrome(lines[cut - 1])):
+        saw_chrome = saw_chrome or _is_trailing_chrome(lines[cut - 1])
+        cut -= 1
+    if not saw_chrome:
+        cut = end
+    return lines[:cut]
+
+
+def _render_lines(el: etree._Element, *, body: bool = False) -> list[str]:
     out: list[str] = []
     _render(el, out)
     text = _PRIVATE_USE.sub("", "".join(out))
-    lines = (line.strip(" ") for line in text.split("\n"))
-    return [line for line in lines if line.strip()]
+    lines = [line for line in (line.strip(" ") for line in text.split("\n")) if _LINK_MARKS.sub("", line).strip()]
+    if body:
+        lines = _drop_trailing_links(lines)
+    return [_LINK_MARKS.sub("", line) for line in lines]
 
 
 def _parse(path: Path, text: str) -> etree._Element:
@@ -580,7 +640,7 @@ def main_text(root: etree._Element) -> str:
     _drop_hidden(root)
     _drop_chrome(root)
     main = _choose_main(root)
-    lines = _render_lines(main)
+    lines = _render_lines(main, body=True)
     if not lines:
         return ""
     title = _heading_before(root, main) or _title_from_meta(meta)
