@@ -17,7 +17,6 @@ it; and the document's closing ``由X负责牵头组织实施`` for every task.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from luoshi import lazyre as re
@@ -26,6 +25,7 @@ from luoshi.extract.units import (
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
     LeadRule,
+    Parse,
     ParsedUnits,
     UnitList,
     find_duty_phrases,
@@ -84,6 +84,9 @@ def _dedupe(items) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Every note that adds units to every later item says it (LATER_UNITS_NOTE_RE).
+LATER_UNITS_LITERAL = "列出"
+
 # Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).
 LEAD_WORD = "牵头"
 
@@ -105,6 +108,8 @@ class _Joined:
 
     @classmethod
     def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
+        if len(paras) == 1:
+            return cls(paras[0].text, paras, (0,))  # most items are one paragraph
         starts, pos = [], 0
         for p in paras:
             starts.append(pos)
@@ -139,9 +144,9 @@ class _ItemText:
     glued: tuple[Paragraph, ...] = ()  # document-closing paragraphs cut off the last item
 
     @classmethod
-    def of(cls, paras: tuple[Paragraph, ...]) -> _ItemText:
+    def of(cls, paras: tuple[Paragraph, ...], parse: Parse) -> _ItemText:
         joined = _Joined.of(paras)
-        return cls(paras, joined, find_unit_lists(joined.text, joined.boundaries))
+        return cls(paras, joined, find_unit_lists(joined.text, joined.boundaries, parse))
 
 
 def _split_closing(item: _ItemText) -> _ItemText:
@@ -182,17 +187,20 @@ class LeadPhrases:
     spans: tuple[tuple[int, int], ...]
 
 
-def lead_phrase_units(text: str) -> LeadPhrases:
+NO_LEAD_PHRASES = LeadPhrases((), ())  # most items: one shared (frozen) instance, not one each
+
+
+def lead_phrase_units(text: str, parse: Parse = parse_units) -> LeadPhrases:
     """Units named by ``由X牵头实施`` phrases in ``text``, and the bracketed phrases' spans."""
     units: list[str] = []
     spans: list[tuple[int, int]] = []
     if "牵头" not in text:
-        return LeadPhrases((), ())  # every lead phrase says 牵头 (``_LEAD_WHO``)
+        return NO_LEAD_PHRASES  # every lead phrase says 牵头 (``_LEAD_WHO``)
     for rx in LEAD_PHRASE_RES:
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in spans):
                 continue  # the sentence form inside a bracket already read
-            parsed = parse_units(m.group(1))
+            parsed = parse(m.group(1))
             if parsed is None:
                 continue
             units.extend(parsed.units)
@@ -260,14 +268,22 @@ class _Walked:
     section_leads: tuple[str, ...]  # its own and those of the sections above it
 
 
-def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...]) -> Iterator[_Walked]:
-    """Nodes in document order with the section leads (由X牵头实施) above them."""
-    for node in nodes:
-        item = _ItemText.of(node.paragraphs)
-        phrases = lead_phrase_units(item.joined.text)
-        here = _dedupe(inherited + phrases.units) if phrases.units else inherited
-        yield _Walked(node, item, phrases, here)
-        yield from _walk(node.children, here)
+def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...], parse: Parse) -> list[_Walked]:
+    """Nodes in document order (depth first) with the section leads (由X牵头实施) above them.
+
+    An explicit stack, not nested generators: a generator per level cost a resumption
+    per node and level, a tenth of the stage on the corpus.
+    """
+    out: list[_Walked] = []
+    stack: list[tuple[OutlineNode, tuple[str, ...]]] = [(n, inherited) for n in reversed(nodes)]
+    while stack:
+        node, above = stack.pop()
+        item = _ItemText.of(node.paragraphs, parse)
+        phrases = lead_phrase_units(item.joined.text, parse)
+        here = _dedupe(above + phrases.units) if phrases.units else above
+        out.append(_Walked(node, item, phrases, here))
+        stack.extend((child, here) for child in reversed(node.children))
+    return out
 
 
 @dataclass(frozen=True)
@@ -298,14 +314,14 @@ class _Found:
     lead_rules: tuple[str, ...]
 
 
-def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanText) -> _Found | None:
+def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanText, parse: Parse) -> _Found | None:
     """The node's task (doc-level leads not yet added), or None when it has no list."""
     joined, lists = item.joined, item.lists
     kept_in_text: tuple[UnitList, ...] = ()
     if not lists:
         # ``由X负责…`` in the item's text, when it has no list of its own; the clause stays in
         # the text (cutting it would leave ``设施应当建设``).
-        lists = kept_in_text = find_duty_phrases(joined.text)
+        lists = kept_in_text = find_duty_phrases(joined.text, parse)
     if not lists:
         return None
     units: list[str] = []
@@ -345,12 +361,12 @@ class _OutlineTasks:
     closing_texts: list[str]  # document-closing paragraphs found inside the last item
 
 
-def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
+def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTasks:
     """Tasks of the outline, and the text of document-closing paragraphs found inside it."""
     state = _LeadState()
     state.read_statement("".join(p.text for p in doc.preamble))
     out: list[_Found] = []
-    walked = list(_walk(doc.outline, ()))
+    walked = _walk(doc.outline, (), parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
     for i, w in enumerate(walked):
@@ -358,13 +374,14 @@ def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
         if i == len(walked) - 1:
             item = _split_closing(item)
             closing_texts.extend(p.text for p in item.glued)
-        state.read_statement(_outside_lists(item.joined.text, item.lists))
-        found = _task_of(w, item, state, clean)
+        if LEAD_WORD in item.joined.text:  # read_statement needs it: skip building the text without lists
+            state.read_statement(_outside_lists(item.joined.text, item.lists))
+        found = _task_of(w, item, state, clean, parse)
         if found and later.units:
             found = _with_later_units(found, later)
         if found:
             out.append(found)
-        later = later.plus(item.joined.text)
+        later = later.plus(item.joined.text, parse)
     return _OutlineTasks(out, closing_texts)
 
 
@@ -375,10 +392,12 @@ class _LaterUnits:
     units: tuple[str, ...]
     notes: tuple[str, ...]
 
-    def plus(self, text: str) -> _LaterUnits:
+    def plus(self, text: str, parse: Parse) -> _LaterUnits:
+        if LATER_UNITS_LITERAL not in text:
+            return self  # every such note says 不再列出 / 不另列出 (LATER_UNITS_NOTE_RE)
         units, notes = list(self.units), list(self.notes)
         for m in LATER_UNITS_NOTE_RE.finditer(text):
-            parsed = parse_units(m.group(1))
+            parsed = parse(m.group(1))
             if parsed is not None:
                 units.extend(parsed.units)
                 notes.append(m.group())
@@ -427,13 +446,15 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     return out
 
 
-def _table_tasks(doc: Document, clean: CleanText) -> list[_Found]:
+def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
     """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …)."""
     out: list[_Found] = []
     start, end = max(0, doc.span.start), min(len(clean.text), doc.span.end)
-    if _NUMBER_HEADER_RE.search(clean.text, start, end) is None:
+    first = _NUMBER_HEADER_RE.search(clean.text, start, end)
+    if first is None:
         return out  # no 序号 cell (whitespace aside): no table to read, no cells to build
-    cells = _cells(clean, start, end)
+    # A table starts at a 序号 cell: the lines before the first 序号 are never read.
+    cells = _cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end)
     i = 0
     while i < len(cells):
         if cells[i].text != TABLE_NUMBER_HEADER:
@@ -462,7 +483,7 @@ def _table_tasks(doc: Document, clean: CleanText) -> list[_Found]:
         tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
         rows, i = _tab_rows(cells, j, len(header)) if tabbed else _wrap(_table_rows(cells, j, len(header)))
         for row in rows:
-            task = _row_task(row, header, unit_cols, text_cols, clean)
+            task = _row_task(row, header, unit_cols, text_cols, clean, parse)
             if task:
                 out.append(task)
     return out
@@ -488,7 +509,12 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
 
 
 def _row_task(
-    subrows: list[list[_Cell]], header: list[str], unit_cols: list[int], text_cols: list[int], clean: CleanText
+    subrows: list[list[_Cell]],
+    header: list[str],
+    unit_cols: list[int],
+    text_cols: list[int],
+    clean: CleanText,
+    parse: Parse,
 ) -> _Found | None:
     """One row's task: units from every unit column of each sub-row in turn (guide: a 序号
     split into sub-rows is one task, its units merged in order), leads from a 牵头 column."""
@@ -499,7 +525,7 @@ def _row_task(
     lead_rules: list[str] = []
     row = subrows[0]
     for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
-        parsed = parse_units(sub[k].text)
+        parsed = parse(sub[k].text)
         if parsed is None:
             continue
         used.append(sub[k])
@@ -553,10 +579,30 @@ def _table_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[_Cell]
 # --- entry point -------------------------------------------------------------------
 
 
-def document_leads(doc: Document, glued_closing: list[str]) -> tuple[str, ...]:
+def _parse_cache() -> Parse:
+    """:func:`parse_units` remembered for one document.
+
+    A document repeats its lists (``（生态环境部指导）`` seven times in one section, ``（区、市）``
+    in every article of a regulation): each distinct content is read once. The cache lives
+    for one document only, so memory stays bounded and a benchmark that parses the same
+    files again measures no leftover work. ``ParsedUnits`` is frozen, so sharing is safe.
+    """
+    seen: dict[str, ParsedUnits | None] = {}
+
+    def parse(content: str) -> ParsedUnits | None:
+        try:
+            return seen[content]
+        except KeyError:
+            parsed = seen[content] = parse_units(content)
+            return parsed
+
+    return parse
+
+
+def document_leads(doc: Document, glued_closing: list[str], parse: Parse = parse_units) -> tuple[str, ...]:
     """Units of a document-level ``由X负责牵头组织实施`` in the closing paragraphs."""
     texts = [p.text for p in doc.closing] + glued_closing
-    return lead_phrase_units(_nows("".join(texts))).units
+    return lead_phrase_units(_nows("".join(texts)), parse).units
 
 
 def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
@@ -566,9 +612,10 @@ def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
 
 def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
     """Every task of ``doc`` with the rule that made it and the unit lists it read."""
-    outline = _outline_tasks(doc, clean)
-    found = outline.found + _table_tasks(doc, clean)
-    doc_leads = document_leads(doc, outline.closing_texts)
+    parse = _parse_cache()
+    outline = _outline_tasks(doc, clean, parse)
+    found = outline.found + _table_tasks(doc, clean, parse)
+    doc_leads = document_leads(doc, outline.closing_texts, parse)
     # The finds of each path, in order (a path found twice, a repeated number, is one task). They
     # are merged once at the end: merging pairwise as they come copied the growing text and unit
     # lists at every repeat, quadratic in a long document whose numbering restarts.

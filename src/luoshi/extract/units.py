@@ -16,6 +16,7 @@ string given. The rules are data, in the tables below.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -127,6 +128,8 @@ NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"[^，。；]*见附件[^，。；]*"),
     re.compile(r"下同"),
 )
+# The literal each of NOTE_OTHER_RES needs: a content without it is not searched for that note.
+NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "见附件", "下同")
 
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
@@ -174,6 +177,10 @@ class ParsedUnits:
     lead_rule: LeadRule | None = None  # a note in this list sets a lead rule
     lead_rule_sticky: bool = False  # the note says 下同: the rule holds for later lists
     labelled: bool = False  # a 责任单位：-style label or a role word marked it
+
+
+#: What reads a list's content: :func:`parse_units`, or a per-document cache of it.
+Parse = Callable[[str], "ParsedUnits | None"]
 
 
 @dataclass(frozen=True)
@@ -344,9 +351,17 @@ def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
     if m:
         rule, sticky = LeadRule.BEFORE_COMMA, "下同" in m.group(0)
         content = content[: m.start()] + "；" + content[m.end() :]
-    for rx in NOTE_OTHER_RES:
-        content = rx.sub("，", content)
+    for rx, literal in zip(NOTE_OTHER_RES, NOTE_OTHER_LITERALS, strict=True):
+        if literal in content:
+            content = rx.sub("，", content)
     return content, rule, sticky
+
+
+# The last characters of the unit suffixes: a list names at least one unit, whose last
+# character is one of these, so a content without any of them is no list (most brackets:
+# ``（试行）``, ``（2023年）``, ``（一）``) and is refused before it is split.
+UNIT_END_CHARS: frozenset[str] = frozenset(s[-1] for s in UNIT_SUFFIXES)
+_UNIT_END_RE = re.compile("[" + re.escape("".join(sorted(UNIT_END_CHARS))) + "]")
 
 
 def parse_units(content: str) -> ParsedUnits | None:
@@ -355,6 +370,13 @@ def parse_units(content: str) -> ParsedUnits | None:
     ``content`` is what stands between the brackets. None means the shape is
     wrong: a part reads like a clause, or too few parts end like unit names.
     """
+    if not content or _UNIT_END_RE.search(content) is None:
+        return None  # no character a unit name ends with: no part can be unit-like
+    return _parse_units(content)
+
+
+def _parse_units(content: str) -> ParsedUnits | None:
+    """:func:`parse_units` without its pre-check (tests hold the pre-check to this)."""
     content = _WS_RE.sub("", content or "")
     if not content:
         return None
@@ -518,6 +540,18 @@ LABEL_AT_RE = re.compile(r"(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:]")
 # tells whether LABEL_RUN_RE, which tries every position, can match at all.
 # The same with 为 for its colon (``牵头单位为X``), what LABEL_START_RE looks ahead for.
 _LABEL_MARK_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为)")
+# Every label ends with one of these words, and LABEL_AT_RE needs a colon right after it: a
+# substring test and this short pattern settle most texts before the 24-way alternation
+# (which tries every label at each 责/实/主… of the text) is searched.
+LABEL_TAIL_WORDS: tuple[str, ...] = ("单位", "部门", "主体")
+_LABEL_TAIL_RE = re.compile("(?:" + "|".join(LABEL_TAIL_WORDS) + ")[：:]")
+
+
+def _may_hold_label(text: str) -> bool:
+    """False when ``text`` cannot hold a LABEL_AT_RE match (no label's last word before a colon)."""
+    if "：" not in text and ":" not in text:
+        return False
+    return _LABEL_TAIL_RE.search(text) is not None
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
@@ -528,8 +562,12 @@ _DUTY_NAME = r"[^，。；：、（）()《》“”]{1,30}?"
 YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头|解释)")
 
 
-def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
-    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list."""
+def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, ...]:
+    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list.
+
+    ``parse`` reads a list's content (:func:`parse_units` or a caller's cache of it).
+    """
+    parse = parse or parse_units
     if not text or "负责" not in text:
         return ()  # the phrase says 负责: no need to find the brackets
     spans = _bracket_spans(text or "")
@@ -537,32 +575,36 @@ def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
     for m in YOU_FUZE_RE.finditer(text or ""):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        parsed = parse_units(m.group(1))
+        parsed = parse(m.group(1))
         if parsed is not None:
             out.append(UnitList(m.start(), m.end(), parsed, "duty-phrase"))
     return tuple(out)
 
 
-def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitList, ...]:
+def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
     """Every unit list in ``text`` (one paragraph or an item's text), in order.
 
     ``boundaries`` are offsets where paragraphs end when ``text`` joins several;
-    an unbracketed ``责任单位：…`` run stops at the first one after it.
+    an unbracketed ``责任单位：…`` run stops at the first one after it. ``parse``
+    reads a list's content (:func:`parse_units` or a caller's cache of it).
     """
+    parse = parse or parse_units
     text = text or ""
     out: list[UnitList] = []
     spans = _bracket_spans(text)
     for start, end in spans:
         if end - start < 3:
             continue
-        parsed = parse_units(text[start + 1 : end - 1])
+        if not _well_placed(text, start, end, True):
+            continue  # not even a marked list may stand here (an unmarked one never may)
+        parsed = parse(text[start + 1 : end - 1])
         if parsed is None:
             continue
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     run_starts: list[int] = []
-    if LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
+    if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
         run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
         # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
         run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
@@ -574,7 +616,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         if stop != -1:
             end = stop + 1
         end = min([end, *(b for b in boundaries if b > start)])
-        parsed = parse_units(text[start:end])
+        parsed = parse(text[start:end])
         if parsed is not None:
             out.append(UnitList(start, end, parsed, "label-run"))
     out.sort(key=lambda u: u.start)
