@@ -320,3 +320,9 @@ def test_paiming_diyi_note_sets_the_first_position_rule():
 def test_an_unbracketed_zhuyao_label_run_is_found():
     (u,) = find_unit_lists("完善投资审批机制。主要责任单位：市发展改革委、市财政局")
     assert u.parsed.units == ("市发展改革委", "市财政局")
+
+
+def test_a_part_with_a_bracket_left_open_is_not_a_unit():
+    # Found by the property test: an unclosed bracket after a label kept ``（，省发展改革委``.
+    assert [u.units for u in find_unit_lists("责任单位：（下同省发展改革委")] == []
+    assert parse_units("各县（市、区）人民政府、省财政厅").units == ("各县（市、区）人民政府", "省财政厅")

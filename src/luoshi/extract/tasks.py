@@ -454,7 +454,7 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
     if first is None:
         return out  # no 序号 cell (whitespace aside): no table to read, no cells to build
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
-    cells = _cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end)
+    cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
     while i < len(cells):
         if cells[i].text != TABLE_NUMBER_HEADER:
@@ -481,11 +481,72 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
             continue
         text_cols = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
         tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
-        rows, i = _tab_rows(cells, j, len(header)) if tabbed else _wrap(_table_rows(cells, j, len(header)))
+        if tabbed:
+            rows, i = _tab_rows(cells, j, len(header))
+        else:
+            rows, i = _table_rows(cells, j, header, unit_cols, text_cols, parse)
         for row in rows:
             task = _row_task(row, header, unit_cols, text_cols, clean, parse)
             if task:
                 out.append(task)
+    return out
+
+
+# One header cell as a word: the 序号, a unit column (牵头单位, 责任部门, 内设牵头处室), a text
+# column (工作任务, 改革举措, 主要内容), a deadline column (完成时限, 时间进度) and the usual others.
+_HEADER_WORD_RE = re.compile(
+    r"序号|[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|主体)|[\u4e00-\u9fff]{0,4}?(?:任务|举措|措施|事项|内容|名称)|"
+    r"(?:完成|办结|落实)?(?:时限|时间|期限)|时间进度|进度安排|推广范围|适用范围|备注"
+)
+_TRAILING_INT_RE = re.compile(r"\d{1,4}$")
+
+
+def _header_words(text: str) -> list[str] | None:
+    """``text`` (without a trailing row number) cut into header words, or None when some of it is not one."""
+    number = _TRAILING_INT_RE.search(text)
+    if number is not None:
+        text = text[: number.start()]
+    words, pos = [], 0
+    while pos < len(text):
+        m = _HEADER_WORD_RE.match(text, pos)
+        if m is None:
+            return None
+        words.append(m.group())
+        pos = m.end()
+    return words or None
+
+
+def _split_glued_headers(cells: list[_Cell]) -> list[_Cell]:
+    """Header rows that reached us as one line, cut back into their cells.
+
+    A PDF text layer sets the header cells on one baseline (PDFium reads them as one line,
+    the cleaner drops the spaces between them) or wraps them in narrow columns (``序`` /
+    ``号``, ``完成`` / ``时限``: the cleaner joins two-character pieces to the next line, the
+    first row's number included): ``序号工作任务``, ``责任单位完成时限1``. A line starting
+    with 序号 is cut into header words, and so are the lines after it while they are made of
+    header words; a trailing number is the first row's 序号 cell.
+    """
+    out: list[_Cell] = []
+    k = 0
+    while k < len(cells):
+        cell = cells[k]
+        k += 1
+        text = cell.text
+        if not text.startswith(TABLE_NUMBER_HEADER) or text == TABLE_NUMBER_HEADER or cell.line >= 0:
+            out.append(cell)
+            continue
+        if _header_words(text) is None:
+            out.append(cell)
+            continue
+        glued = [cell]
+        while not _TRAILING_INT_RE.search(glued[-1].text) and k < len(cells) and _header_words(cells[k].text):
+            glued.append(cells[k])
+            k += 1
+        for c in glued:
+            number = _TRAILING_INT_RE.search(c.text)
+            out.extend(_Cell(c.start, c.end, w) for w in _header_words(c.text) or ())
+            if number is not None:
+                out.append(_Cell(c.end - len(number.group()), c.end, number.group()))
     return out
 
 
@@ -525,10 +586,11 @@ def _row_task(
     lead_rules: list[str] = []
     row = subrows[0]
     for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
-        parsed = parse(sub[k].text)
+        cell = _without_glued_deadline(sub[k], parse)
+        parsed = parse(cell.text)
         if parsed is None:
             continue
-        used.append(sub[k])
+        used.append(cell)
         used_headers.append(header[k])
         units.extend(parsed.units)
         if TABLE_LEAD_HEADER_RE.search(header[k]):
@@ -552,28 +614,169 @@ def _row_task(
     return _Found(task, _dedupe(leads), "table-row", read, _dedupe(lead_rules))
 
 
-def _wrap(found: tuple[list[list[_Cell]], int]) -> tuple[list[list[list[_Cell]]], int]:
-    """Rows of a flattened table, each its only sub-row."""
-    rows, j = found
-    return [[row] for row in rows], j
+def _table_rows(
+    cells: list[_Cell], j: int, header: list[str], unit_cols: list[int], text_cols: list[int], parse: Parse
+) -> tuple[list[list[list[_Cell]]], int]:
+    """Rows of a flattened table (one cell after another), each its only sub-row.
 
-
-def _table_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[_Cell]], int]:
-    """Rows after a header: a line holding a number starts a row of ``ncol`` cells.
-
-    Lines between rows (section rows such as ``一、知识产权保护方面（共5项）``)
-    are skipped; a new ``序号`` header ends the table.
+    A line holding a number starts a row, which runs to the next number line (at most
+    :data:`MAX_ROW_LINES` lines). A row of exactly one line per column is read cell by cell;
+    one whose cells wrap over several lines (a PDF text layer) is read by the cells' shape
+    (:func:`_wrapped_row`). Lines between rows (section rows such as
+    ``一、知识产权保护方面（共5项）``) are skipped; a new ``序号`` header ends the table.
     """
-    rows: list[list[_Cell]] = []
+    ncol = len(header)
+    rows: list[list[list[_Cell]]] = []
     while j < len(cells) and cells[j].text != TABLE_NUMBER_HEADER:
-        if _INT_RE.match(cells[j].text) and j + ncol <= len(cells):
-            row = cells[j : j + ncol]
-            if not any(_INT_RE.match(c.text) or c.text == TABLE_NUMBER_HEADER for c in row[1:]):
-                rows.append(row)
-                j += ncol
-                continue
-        j += 1
+        if not _INT_RE.match(cells[j].text):
+            j += 1
+            continue
+        n = j + 1
+        while (
+            n < len(cells)
+            and n - j <= MAX_ROW_LINES
+            and not _INT_RE.match(cells[n].text)
+            and cells[n].text != TABLE_NUMBER_HEADER
+        ):
+            n += 1
+        last = not (n < len(cells) and _INT_RE.match(cells[n].text))
+        direct = cells[j : j + ncol]
+        if _direct_fits(direct, ncol, n - j, last, unit_cols, parse):
+            rows.append([direct])
+            j += ncol
+            continue
+        row = _wrapped_row(cells[j], cells[j + 1 : n], ncol, unit_cols, text_cols, last, parse)
+        if row is not None:
+            rows.append([row])
+        j = n
     return rows, j
+
+
+# What an empty cell holds.
+EMPTY_CELLS = frozenset({"", "/", "／", "-", "—", "无"})
+# Most lines a flattened row may take (a long 工作任务 cell wraps over a dozen lines).
+MAX_ROW_LINES = 40
+
+
+def _direct_fits(direct: list[_Cell], ncol: int, lines: int, last: bool, unit_cols: list[int], parse: Parse) -> bool:
+    """Whether a row reads one line per column: its unit cells read as unit lists (or are empty)
+    and it has exactly one line per column, or it is the last row (what follows the table
+    comes after it)."""
+    if len(direct) < ncol or any(_INT_RE.match(c.text) or c.text == TABLE_NUMBER_HEADER for c in direct[1:]):
+        return False
+    units_read = all(parse(direct[k].text) is not None or direct[k].text in EMPTY_CELLS for k in unit_cols)
+    return units_read and (lines == ncol or last)
+
+
+# A deadline cell glued by the cleaner to the unit cell before it (``政局2025年6月底前``: a
+# fragment of two characters joins the line after it).
+_TRAILING_TIME_RE = re.compile(
+    r"^(.+?)((?:19|20)\d{2}年[^，。；、]*|长期坚持|长期推进|持续推进|持续实施|持续开展|长期)$"
+)
+# A name broken across lines leaves a short piece (``市财`` / ``政局``, ``市发展改`` / ``革委``).
+NAME_FRAGMENT_MAX = 4
+_CONTINUES_LIST = ("、", "，", ",")
+
+
+def _without_glued_deadline(cell: _Cell, parse: Parse) -> _Cell:
+    """A unit cell without the deadline cell glued after it (``市财政局2025年6月底前``), which a
+    list's parse would skip as a time part together with the unit it is glued to."""
+    m = _TRAILING_TIME_RE.match(cell.text)
+    if m is None or parse(m.group(1)) is None:
+        return cell
+    return _Cell(cell.start, cell.start + len(m.group(1)), m.group(1), cell.line)
+
+
+def _join_cells(a: _Cell, b: _Cell) -> _Cell:
+    return _Cell(a.start, b.end, a.text + b.text)
+
+
+def _is_unit_cell(cell: _Cell, parse: Parse) -> bool:
+    return "。" not in cell.text and parse(cell.text) is not None
+
+
+def _continues_name(text: str, parse: Parse) -> bool:
+    """A line that cannot end a unit cell: it ends inside a list or inside a name."""
+    if text.endswith(_CONTINUES_LIST):
+        return True
+    if parse(text) is not None:
+        return False
+    last = _split_list_parts(text)[-1]
+    return ("、" in text or len(text) <= NAME_FRAGMENT_MAX) and len(last) <= NAME_FRAGMENT_MAX
+
+
+def _split_list_parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[、，,]", text) if p] or [text]
+
+
+def _merged_cells(lines: list[_Cell], parse: Parse) -> list[_Cell]:
+    """A row's lines with the unit cells broken across lines joined again."""
+    out: list[_Cell] = []
+    for line in lines:
+        if out and _continues_name(out[-1].text, parse):
+            prev = out[-1]
+            # The glued deadline first: a list's parse skips a time part (``…政局2025年底前``
+            # would read as the list without its last unit).
+            m = _TRAILING_TIME_RE.match(line.text)
+            if m and parse(prev.text + m.group(1)) is not None:
+                cut = line.start + len(m.group(1))  # a flattened cell line holds no inner spaces
+                out[-1] = _Cell(prev.start, cut, prev.text + m.group(1))
+                out.append(_Cell(cut, line.end, m.group(2)))
+                continue
+            if parse(prev.text + line.text) is not None:
+                out[-1] = _join_cells(prev, line)
+                continue
+        out.append(line)
+    return out
+
+
+def _wrapped_row(
+    number: _Cell,
+    lines: list[_Cell],
+    ncol: int,
+    unit_cols: list[int],
+    text_cols: list[int],
+    last: bool,
+    parse: Parse,
+) -> list[_Cell] | None:
+    """One row whose cells wrap, as one cell per column (empty where nothing was read).
+
+    The cells come in the header's order: the text columns, then the unit columns, then the
+    deadline and the like. The unit cells are the run of lines that read as unit lists after
+    the text: the last such run of a row (text above it may hold a line that reads like a
+    name), or in the table's last row the first (what follows the table is not the row's).
+    """
+    if not lines or min(unit_cols) < min(text_cols):
+        return None
+    cells = _merged_cells(lines, parse)
+    is_unit = [_is_unit_cell(c, parse) for c in cells]
+    if last:
+        b = next((k for k in range(1, len(cells)) if is_unit[k]), None)
+        if b is None:
+            return None
+        e = b
+        while e + 1 < len(cells) and is_unit[e + 1]:
+            e += 1
+    else:
+        found = [k for k in range(1, len(cells)) if is_unit[k]]
+        if not found:
+            return None
+        e = b = found[-1]
+        while b - 1 >= 1 and is_unit[b - 1]:
+            b -= 1
+    empty = _Cell(number.end, number.end, "")
+    row = [number] + [empty] * (ncol - 1)
+    text = cells[0]
+    for c in cells[1:b]:
+        text = _join_cells(text, c)
+    row[text_cols[0]] = text
+    for k, cell in zip(unit_cols, cells[b : e + 1], strict=False):
+        row[k] = cell
+    # The columns after the units (完成时限, 推广范围) take the next cells, one each: the row's
+    # span covers them, not the section rows that may follow.
+    for k, cell in zip(range(max(unit_cols) + 1, ncol), cells[e + 1 :], strict=False):
+        row[k] = cell
+    return row
 
 
 # --- entry point -------------------------------------------------------------------

@@ -251,6 +251,14 @@ def _is_clause(part: str) -> bool:
     return _CLAUSE_MARK_RE.search(part) is not None
 
 
+def _unbalanced(name: str) -> bool:
+    """A name with a bracket left open or closed twice (``（，省发展改革委``): a list cut inside a
+    bracket, not a unit (``各县（市、区）人民政府`` balances)."""
+    opened = name.count("（") + name.count("(")
+    closed = name.count("）") + name.count(")")
+    return opened != closed
+
+
 def _strip_role(part: str) -> tuple[str, str | None, bool]:
     """Remove a trailing role word: ``海关总署负责`` → (海关总署, 负责, False)."""
     if not part.endswith(_ROLE_WORDS):
@@ -419,7 +427,7 @@ def _parse_units(content: str) -> ParsedUnits | None:
                     leads.append(part)
                 for name in _split_connectors(part):
                     n_parts += 1
-                    if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS:
+                    if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS or _unbalanced(name):
                         return None
                     n_unit_like += is_unit_like(name)
                     units.append(name)
