@@ -13,7 +13,7 @@ from pathlib import Path
 from doc_builder import build
 from luoshi.extract.tasks import extract_tasks
 from luoshi.model import SourceText
-from luoshi.pipeline import parse_source
+from luoshi.pipeline import parse_file, parse_source
 
 # The cleaned lines of a three-column 分工表 whose cells wrap (what the cleaner leaves).
 WRAPPED = [
@@ -167,3 +167,41 @@ def test_a_deadline_glued_to_a_one_line_unit_cell_is_cut_off_before_the_list_is_
     t = got[("表", "1")]
     assert t.units == ("市数据局", "市财政局")
     assert ct.text[t.units_span.start : t.units_span.end] == "市数据局、市财政局"
+
+
+# --- tables the HTML and DOCX readers keep: one row per line, cells between tabs -------------
+
+SPANNED_HTML = """<html><head><meta charset="utf-8"><title>关于印发某某工作方案的通知</title></head><body><div>
+<p>各区人民政府，市政府各部门：</p>
+<p>现将《某某工作方案》印发给你们，请认真贯彻执行。</p>
+<p>附件</p><p>重点任务分工表</p>
+<table>
+<tr><td>序号</td><td>工作任务</td><td>具体措施</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
+<tr><td rowspan="2">1</td><td rowspan="2">优化营商环境。</td><td>推进一网通办。</td><td>市政务服务数据管理局</td>
+<td rowspan="2">市发展改革委</td><td rowspan="2">2025年底前</td></tr>
+<tr><td>压减审批时限。</td><td>市市场监管局</td></tr>
+<tr><td rowspan="2">2</td><td rowspan="2">加强督查。</td><td>开展专项督查。</td><td rowspan="2">市政府办公室</td>
+<td rowspan="2"></td><td rowspan="2">长期坚持</td></tr>
+<tr><td>开展日常督查。</td></tr>
+<tr><td>3</td><td>做好宣传。</td><td>开展政策解读。</td><td>市委宣传部</td><td></td><td>持续推进</td></tr>
+</table>
+<p>某某市人民政府办公室</p><p>2025年3月1日</p>
+</div></body></html>
+"""
+
+
+def test_html_sub_rows_keep_their_columns_when_the_cells_spanned_from_above_stand_at_the_row_end(tmp_path):
+    # The cleaner strips the empty cells at both ends of a line (a rowspan from above leaves
+    # them empty), so a sub-row's cells must be placed by the tabs of its source line.
+    path = tmp_path / "fengong.html"
+    path.write_text(SPANNED_HTML, encoding="utf-8")
+    (doc,) = parse_file(path).documents
+    got = {t.path: t for t in doc.tasks}
+    assert list(got) == [("表", "1"), ("表", "2"), ("表", "3")]
+    t1 = got[("表", "1")]
+    assert t1.units == ("市政务服务数据管理局", "市发展改革委", "市市场监管局")
+    assert t1.lead_units == ("市政务服务数据管理局", "市市场监管局")
+    assert t1.text == "优化营商环境。推进一网通办。压减审批时限。"
+    assert got[("表", "2")].text == "加强督查。开展专项督查。开展日常督查。"
+    assert got[("表", "2")].units == ("市政府办公室",)
+    assert got[("表", "3")].units == ("市委宣传部",)

@@ -432,18 +432,45 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     """
     out: list[_Cell] = []
     pos = start
+    in_tab_table = False
     for line in clean.text[start:end].split("\n"):
-        if "\t" in line:
+        # The cleaner strips a line's ends, and with them the empty cells a rowspan (a merged
+        # cell) leaves at the start or the end of a row: they are counted back from the tabs
+        # of the source line, so every cell keeps its column.
+        lead, trail = _stripped_tabs(clean, pos, len(line)) if "\t" in line or in_tab_table else (0, 0)
+        if "\t" in line or lead or trail:
+            in_tab_table = True
+            out.extend(_Cell(pos, pos, "", pos) for _ in range(lead))
             cpos = pos
             for raw in line.split("\t"):
                 out.append(_Cell(cpos, cpos + len(raw), _nows(raw), pos))
                 cpos += len(raw) + 1
+            out.extend(_Cell(pos + len(line), pos + len(line), "", pos) for _ in range(trail))
         else:
+            in_tab_table = False
             text = _nows(line)
             if text:
                 out.append(_Cell(pos, pos + len(line), text))
         pos += len(line) + 1
     return out
+
+
+def _stripped_tabs(clean: CleanText, pos: int, length: int) -> tuple[int, int]:
+    """How many tabs the source line of the clean line at ``pos`` had before and after its text."""
+    if length == 0 or not clean.runs.length:
+        return 0, 0
+    src = clean.source.text
+    s = clean.source_offset(pos)
+    e = clean.source_offset(pos + length - 1) + 1
+    begin = src.rfind("\n", 0, s) + 1
+    stop = src.find("\n", e)
+    before, after = src[begin:s], src[e : len(src) if stop == -1 else stop]
+    lead = before.count("\t") if not before.strip(_LINE_END_SPACE) else 0
+    trail = after.count("\t") if not after.strip(_LINE_END_SPACE) else 0
+    return lead, trail
+
+
+_LINE_END_SPACE = " \t\r\u3000\xa0"
 
 
 def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
@@ -563,7 +590,7 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
         row = cells[j:k]
         if len(row) == ncol and _INT_RE.match(row[0].text):
             rows.append([row])
-        elif rows and len(row) < ncol:
+        elif rows and (len(row) < ncol or not row[0].text):
             rows[-1].append(rows[-1][0][: ncol - len(row)] + row)
         j = k
     return rows, j
