@@ -111,7 +111,11 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
 )
 
 # A unit marked as lead right after its name: ``责任单位：市发展改革委（牵头）、市财政局``.
-INLINE_LEAD_RE = re.compile(r"^(.+?)[（(](?:牵头|牵头单位|牵头部门)[）)]$")
+# Any bracket shape: ``市发展改革委〔牵头〕``, ``市发展改革委【牵头】``.
+INLINE_LEAD_RE = re.compile(r"^(.+?)[（(〔\[［【](?:牵头|牵头单位|牵头部门)[）)〕\]］】]$")
+# How a group does its part, between its names and the role word: ``按职责落实``,
+# ``根据职能分工配合``. ROLE_SUFFIXES lists the usual whole phrases; this takes the rest.
+ROLE_MANNER_RE = re.compile(r"(?:按照|按|根据|依据|依照|依)(?:各自)?(?:职责|职能)(?:分工)?$")
 
 # Notes that are not units. Each is a regex over the bracket's content.
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
@@ -265,7 +269,11 @@ def _strip_role(part: str) -> tuple[str, str | None, bool]:
         return part, None, False  # most parts: no role word at all
     for word, leads in ROLE_SUFFIXES:
         if part.endswith(word) and len(part) > len(word):
-            return part[: -len(word)], word, leads
+            rest = part[: -len(word)]
+            manner = ROLE_MANNER_RE.search(rest) if "职" in rest else None
+            if manner and manner.start() > 0:
+                return rest[: manner.start()], rest[manner.start() :] + word, leads
+            return rest, word, leads
     return part, None, False
 
 
@@ -383,11 +391,20 @@ def parse_units(content: str) -> ParsedUnits | None:
     return _parse_units(content)
 
 
+# ``（由市发展改革委负责）``: the 由X负责 form (guide: a task form) written as the item's list.
+# Not ``由X牵头…`` (a section's lead phrase, read by the task stage) nor ``负责解释``.
+YOU_LIST_RE = re.compile(r"^由([^由]+?负责(?:落实|实施)?)$")
+
+
 def _parse_units(content: str) -> ParsedUnits | None:
     """:func:`parse_units` without its pre-check (tests hold the pre-check to this)."""
     content = _WS_RE.sub("", content or "")
     if not content:
         return None
+    if content[0] == "由" and "牵头" not in content:
+        you = YOU_LIST_RE.match(content)
+        if you:
+            content = you.group(1)
     body, rule, sticky = _strip_notes(content)
     if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
