@@ -205,3 +205,12 @@ def test_html_sub_rows_keep_their_columns_when_the_cells_spanned_from_above_stan
     assert got[("表", "2")].text == "加强督查。开展专项督查。开展日常督查。"
     assert got[("表", "2")].units == ("市政府办公室",)
     assert got[("表", "3")].units == ("市委宣传部",)
+
+
+def test_a_helper_column_under_any_usual_name_gives_units_after_the_leads():
+    for helper in ("协同单位", "参与部门", "协办单位", "配合单位"):
+        rows = [f"序号\t重点任务\t牵头单位\t{helper}", "1\t出台实施方案\t市发展改革委\t市财政局、市商务局"]
+        got, _ = _tasks(rows)
+        t = got[("表", "1")]
+        assert t.units == ("市发展改革委", "市财政局", "市商务局"), helper
+        assert t.lead_units == ("市发展改革委",), helper

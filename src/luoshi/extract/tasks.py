@@ -56,7 +56,8 @@ CLOSING_PARAGRAPH_RE = re.compile(
 TABLE_NUMBER_HEADER = "序号"
 _NUMBER_HEADER_RE = re.compile(r"\s*".join(TABLE_NUMBER_HEADER))  # as a cell reads it with its spaces
 TABLE_UNIT_HEADER_RE = re.compile(
-    r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实)(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
+    r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实|协同|协作|协助|协办|参与|参加|支持)"
+    r"(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
 )
 TABLE_LEAD_HEADER_RE = re.compile(r"牵头|主责")
 # Columns naming divisions inside one unit (``市卫健委内牵头处室``, ``内设牵头处室``) are not
