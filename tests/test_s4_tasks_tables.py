@@ -214,3 +214,37 @@ def test_a_helper_column_under_any_usual_name_gives_units_after_the_leads():
         t = got[("表", "1")]
         assert t.units == ("市发展改革委", "市财政局", "市商务局"), helper
         assert t.lead_units == ("市发展改革委",), helper
+
+
+def test_a_flattened_row_over_several_measures_each_with_units_and_deadline_is_one_task():
+    lines = [
+        "序号",
+        "重点任务",
+        "具体措施",
+        "责任单位",
+        "完成时限",
+        "1",
+        "优化营商环境。",
+        "推进“一网通办”。",
+        "市政务服务数据管理局",
+        "2025年6月底前",
+        "压减审批时限。",
+        "市市场监管局、市发展",
+        "改革委",
+        "2025年底前",
+        "2",
+        "加强督查。",
+        "推进基层医疗卫生机构",
+        "标准化建设。",
+        "市卫生健康委",
+        "长期坚持",
+    ]
+    got, _ = _tasks(lines)  # row 2 as the table's last row
+    assert got[("表", "2")].units == ("市卫生健康委",)
+    got, _ = _tasks([*lines, "3", "做好宣传。", "市委宣传部", "持续推进"])  # and as a middle row
+    t1, t2 = got[("表", "1")], got[("表", "2")]
+    assert t1.units == ("市政务服务数据管理局", "市市场监管局", "市发展改革委")
+    assert t1.text == "优化营商环境。推进“一网通办”。压减审批时限。"
+    # A text line that reads like a name (…机构) is not a sub-row: no deadline follows it.
+    assert t2.units == ("市卫生健康委",)
+    assert t2.text == "加强督查。推进基层医疗卫生机构标准化建设。"

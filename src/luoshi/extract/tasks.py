@@ -24,6 +24,7 @@ from luoshi.extract.units import (
     LATER_UNITS_NOTE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
+    TIME_PART_RE,
     LeadRule,
     Parse,
     ParsedUnits,
@@ -673,9 +674,9 @@ def _table_rows(
             rows.append([direct])
             j += ncol
             continue
-        row = _wrapped_row(cells[j], cells[j + 1 : n], ncol, unit_cols, text_cols, last, parse)
-        if row is not None:
-            rows.append([row])
+        subrows = _wrapped_row(cells[j], cells[j + 1 : n], header, unit_cols, text_cols, last, parse)
+        if subrows is not None:
+            rows.append(subrows)
         j = n
     return rows, j
 
@@ -713,6 +714,16 @@ def _without_glued_deadline(cell: _Cell, parse: Parse) -> _Cell:
     if m is None or parse(m.group(1)) is None:
         return cell
     return _Cell(cell.start, cell.start + len(m.group(1)), m.group(1), cell.line)
+
+
+# A deadline column: 完成时限, 完成时间, 时间进度, 进度安排.
+TABLE_TIME_HEADER_RE = re.compile(r"时限|时间|期限|进度")
+# Longest deadline cell (characters): ``2025年12月底前完成``, ``长期坚持``, ``底前``.
+MAX_TIME_CELL = 16
+
+
+def _is_time_cell(cell: _Cell) -> bool:
+    return len(cell.text) <= MAX_TIME_CELL and TIME_PART_RE.match(cell.text) is not None
 
 
 def _join_cells(a: _Cell, b: _Cell) -> _Cell:
@@ -761,50 +772,66 @@ def _merged_cells(lines: list[_Cell], parse: Parse) -> list[_Cell]:
 def _wrapped_row(
     number: _Cell,
     lines: list[_Cell],
-    ncol: int,
+    header: list[str],
     unit_cols: list[int],
     text_cols: list[int],
     last: bool,
     parse: Parse,
-) -> list[_Cell] | None:
-    """One row whose cells wrap, as one cell per column (empty where nothing was read).
+) -> list[list[_Cell]] | None:
+    """One row whose cells wrap, as sub-rows of one cell per column (empty where nothing was read).
 
     The cells come in the header's order: the text columns, then the unit columns, then the
-    deadline and the like. The unit cells are the run of lines that read as unit lists after
+    deadline and the like. The unit cells are a run of lines that read as unit lists after
     the text: the last such run of a row (text above it may hold a line that reads like a
     name), or in the table's last row the first (what follows the table is not the row's).
+    Where the table has a deadline column, every run that a deadline cell follows is a
+    sub-row of its own (a 重点任务 over several 具体措施, each with its units and deadline),
+    the texts between them joined to the row's text.
     """
+    ncol = len(header)
     if not lines or min(unit_cols) < min(text_cols):
         return None
     cells = _merged_cells(lines, parse)
     is_unit = [_is_unit_cell(c, parse) for c in cells]
+    runs: list[tuple[int, int]] = []  # (first, last) index of each run of unit cells after the text
+    k = 1
+    while k < len(cells):
+        if is_unit[k]:
+            b = k
+            while k + 1 < len(cells) and is_unit[k + 1]:
+                k += 1
+            runs.append((b, k))
+        k += 1
+    if not runs:
+        return None
+    timed = any(TABLE_TIME_HEADER_RE.search(h) for h in header[max(unit_cols) + 1 :])
     if last:
-        b = next((k for k in range(1, len(cells)) if is_unit[k]), None)
-        if b is None:
-            return None
-        e = b
-        while e + 1 < len(cells) and is_unit[e + 1]:
-            e += 1
+        # What follows the table may read like units and a date (a signature): the first run
+        # a deadline follows, else the first run.
+        chosen = [r for r in runs if r[1] + 1 < len(cells) and _is_time_cell(cells[r[1] + 1])][:1] if timed else []
+        chosen = chosen or runs[:1]
     else:
-        found = [k for k in range(1, len(cells)) if is_unit[k]]
-        if not found:
-            return None
-        e = b = found[-1]
-        while b - 1 >= 1 and is_unit[b - 1]:
-            b -= 1
-    empty = _Cell(number.end, number.end, "")
-    row = [number] + [empty] * (ncol - 1)
+        chosen = [r for r in runs if r[1] + 1 == len(cells) or _is_time_cell(cells[r[1] + 1])] if timed else []
+        chosen = chosen or runs[-1:]
+    first, end = chosen[0][0], chosen[-1][1]
     text = cells[0]
-    for c in cells[1:b]:
-        text = _join_cells(text, c)
-    row[text_cols[0]] = text
-    for k, cell in zip(unit_cols, cells[b : e + 1], strict=False):
-        row[k] = cell
-    # The columns after the units (完成时限, 推广范围) take the next cells, one each: the row's
-    # span covers them, not the section rows that may follow.
-    for k, cell in zip(range(max(unit_cols) + 1, ncol), cells[e + 1 :], strict=False):
-        row[k] = cell
-    return row
+    inside = {i for b, e in chosen for i in range(b, e + 1)}
+    for i, c in enumerate(cells[1:end], start=1):
+        if i not in inside and (i < first or not _is_time_cell(c)):
+            text = _join_cells(text, c)
+    empty = _Cell(number.end, number.end, "")
+    subrows: list[list[_Cell]] = []
+    for b, e in chosen:
+        row = [number if not subrows else empty] + [empty] * (ncol - 1)
+        for col, cell in zip(unit_cols, cells[b : e + 1], strict=False):
+            row[col] = cell
+        # The columns after the units (完成时限, 推广范围) take the next cells, one each: the
+        # row's span covers them, not the section rows that may follow.
+        for col, cell in zip(range(max(unit_cols) + 1, ncol), cells[e + 1 :], strict=False):
+            row[col] = cell
+        subrows.append(row)
+    subrows[0][text_cols[0]] = text
+    return subrows
 
 
 # --- entry point -------------------------------------------------------------------
