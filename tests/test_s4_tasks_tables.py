@@ -248,3 +248,29 @@ def test_a_flattened_row_over_several_measures_each_with_units_and_deadline_is_o
     # A text line that reads like a name (…机构) is not a sub-row: no deadline follows it.
     assert t2.units == ("市卫生健康委",)
     assert t2.text == "加强督查。推进基层医疗卫生机构标准化建设。"
+
+
+def test_units_on_lines_of_their_own_inside_one_cell_are_separate_units(tmp_path):
+    # The HTML reader joins a cell's <br> lines and <p> paragraphs with a space, which the
+    # cleaner drops between Chinese characters.
+    page = (
+        '<html><head><meta charset="utf-8"><title>关于印发某某工作方案的通知</title></head><body><div>'
+        "<p>各区人民政府，市政府各部门：</p><p>现将方案印发给你们。</p><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td><p>优化营商环境。</p><p>推进一网通办。</p></td>"
+        "<td>市政务服务数据管理局<br>市发展改革委</td><td>2025年底前</td></tr>"
+        "<tr><td>2</td><td>加强督查。</td><td><p>市政府办公室</p><p>市委督查室</p></td><td>长期坚持</td></tr>"
+        "</table></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (doc,) = parse_file(path).documents
+    got = {t.path: t for t in doc.tasks}
+    assert got[("表", "1")].units == ("市政务服务数据管理局", "市发展改革委")
+    assert got[("表", "1")].text == "优化营商环境。推进一网通办。"
+    assert got[("表", "2")].units == ("市政府办公室", "市委督查室")
+    # A name the layout broke inside (``市发展`` / ``改革委``) is not cut at the space.
+    rows = ["序号\t工作任务\t责任单位", "1\t推进数据共享。\t市发展 改革委"]
+    doc, ct = build([], tail=rows)
+    (t,) = extract_tasks(doc, ct)
+    assert t.units == ("市发展改革委",)

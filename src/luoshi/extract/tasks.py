@@ -615,7 +615,7 @@ def _row_task(
     lead_rules: list[str] = []
     row = subrows[0]
     for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
-        cell = _without_glued_deadline(sub[k], parse)
+        cell = _spaced_units(clean, _without_glued_deadline(sub[k], parse), parse)
         parsed = parse(cell.text)
         if parsed is None:
             continue
@@ -724,6 +724,23 @@ MAX_TIME_CELL = 16
 
 def _is_time_cell(cell: _Cell) -> bool:
     return len(cell.text) <= MAX_TIME_CELL and TIME_PART_RE.match(cell.text) is not None
+
+
+def _spaced_units(clean: CleanText, cell: _Cell, parse: Parse) -> _Cell:
+    """A unit cell whose names stood on lines or paragraphs of their own, read as a list.
+
+    A reader joins a cell's paragraphs or ``<br>`` lines with a space, and the cleaner drops
+    a space between Chinese characters, so ``市政务服务数据管理局 市发展改革委`` reaches us as
+    one name. The source text still has the space: where every piece between spaces reads
+    as units, they are the list's parts.
+    """
+    if cell.end <= cell.start or not clean.runs.length:
+        return cell
+    src = clean.source.text[clean.source_offset(cell.start) : clean.source_offset(cell.end - 1) + 1]
+    pieces = src.split()
+    if len(pieces) < 2 or any(parse(p) is None for p in pieces):
+        return cell
+    return _Cell(cell.start, cell.end, "、".join(_nows(p) for p in pieces), cell.line)
 
 
 def _join_cells(a: _Cell, b: _Cell) -> _Cell:
