@@ -255,9 +255,14 @@ def _is_clause(part: str) -> bool:
     return _CLAUSE_MARK_RE.search(part) is not None
 
 
+_PAREN_RE = re.compile(r"[（()）]")
+
+
 def _unbalanced(name: str) -> bool:
     """A name with a bracket left open or closed twice (``（，省发展改革委``): a list cut inside a
     bracket, not a unit (``各县（市、区）人民政府`` balances)."""
+    if _PAREN_RE.search(name) is None:
+        return False  # most names: no bracket at all
     opened = name.count("（") + name.count("(")
     closed = name.count("）") + name.count(")")
     return opened != closed
@@ -618,8 +623,8 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | 
     out: list[UnitList] = []
     spans = _bracket_spans(text)
     for start, end in spans:
-        if end - start < 3:
-            continue
+        if end - start < 4:
+            continue  # a content of one character names no unit (is_unit_like: two at least): ``（一）``
         if not _well_placed(text, start, end, True):
             continue  # not even a marked list may stand here (an unmarked one never may)
         parsed = parse(text[start + 1 : end - 1])
