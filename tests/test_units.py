@@ -324,7 +324,8 @@ def test_an_unbracketed_zhuyao_label_run_is_found():
 
 def test_a_part_with_a_bracket_left_open_is_not_a_unit():
     # Found by the property test: an unclosed bracket after a label kept ``（，省发展改革委``.
-    assert [u.units for u in find_unit_lists("责任单位：（下同省发展改革委")] == []
+    for opener in "（〔[【":
+        assert [u.units for u in find_unit_lists(f"责任单位：{opener}下同省发展改革委")] == [], opener
     assert parse_units("各县（市、区）人民政府、省财政厅").units == ("各县（市、区）人民政府", "省财政厅")
 
 

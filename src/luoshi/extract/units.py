@@ -255,17 +255,20 @@ def _is_clause(part: str) -> bool:
     return _CLAUSE_MARK_RE.search(part) is not None
 
 
-_PAREN_RE = re.compile(r"[（()）]")
+_PAREN_RE = re.compile("[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values())) + "]")
 
 
 def _unbalanced(name: str) -> bool:
-    """A name with a bracket left open or closed twice (``（，省发展改革委``): a list cut inside a
-    bracket, not a unit (``各县（市、区）人民政府`` balances)."""
+    """A name with a bracket left open or closed twice (``（，省发展改革委``, ``〔，省财政厅``): a
+    list cut inside a bracket, not a unit (``各县（市、区）人民政府`` balances)."""
     if _PAREN_RE.search(name) is None:
         return False  # most names: no bracket at all
-    opened = name.count("（") + name.count("(")
-    closed = name.count("）") + name.count(")")
-    return opened != closed
+    depth: dict[str, int] = {}
+    for ch in name:
+        family = BRACKET_FAMILY.get(ch)
+        if family is not None:
+            depth[family] = depth.get(family, 0) + (1 if ch in BRACKETS else -1)
+    return any(depth.values())
 
 
 def _strip_role(part: str) -> tuple[str, str | None, bool]:
