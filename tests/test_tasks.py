@@ -330,9 +330,9 @@ def test_each_items_unit_lists_are_found_once(monkeypatch):
     calls: list[str] = []
     real = tasks_module.find_unit_lists
 
-    def counting(text, boundaries=()):
+    def counting(text, boundaries=(), parse=None):
         calls.append(text)
-        return real(text, boundaries)
+        return real(text, boundaries, parse)
 
     monkeypatch.setattr(tasks_module, "find_unit_lists", counting)
     doc, clean = build(

@@ -320,3 +320,36 @@ def test_paiming_diyi_note_sets_the_first_position_rule():
 def test_an_unbracketed_zhuyao_label_run_is_found():
     (u,) = find_unit_lists("完善投资审批机制。主要责任单位：市发展改革委、市财政局")
     assert u.parsed.units == ("市发展改革委", "市财政局")
+
+
+def test_a_part_with_a_bracket_left_open_is_not_a_unit():
+    # Found by the property test: an unclosed bracket after a label kept ``（，省发展改革委``.
+    for opener in "（〔[【":
+        assert [u.units for u in find_unit_lists(f"责任单位：{opener}下同省发展改革委")] == [], opener
+    assert parse_units("各县（市、区）人民政府、省财政厅").units == ("各县（市、区）人民政府", "省财政厅")
+
+
+def test_an_inline_lead_mark_in_any_bracket_shape_marks_its_unit():
+    for mark in ("（牵头）", "〔牵头〕", "【牵头】", "[牵头]"):
+        parsed = parse_units(f"责任单位：市发展改革委{mark}、市财政局")
+        assert parsed.units == ("市发展改革委", "市财政局"), mark
+        assert parsed.lead_units == ("市发展改革委",), mark
+
+
+def test_a_manner_phrase_before_the_role_word_is_not_part_of_the_unit():
+    parsed = parse_units("市发展改革委牵头，市级有关部门按职责落实")
+    assert parsed.units == ("市发展改革委", "市级有关部门")
+    assert parse_units("市财政局、市商务局根据职能分工配合").units == ("市财政局", "市商务局")
+    assert parse_units("省直有关部门按职责分工负责").units == ("省直有关部门",)
+    # 职 inside a name stays: a unit that ends like a role word is only stripped of the word.
+    assert parse_units("市职业技能鉴定中心负责").units == ("市职业技能鉴定中心",)
+
+
+def test_you_x_fuze_written_as_the_items_bracket_is_a_unit_list():
+    (ul,) = find_unit_lists("推进数据共享。（由市数据局、市财政局负责）")
+    assert ul.units == ("市数据局", "市财政局")
+    assert ul.form == "marked-bracket"
+    # Still not lists: an explanation with 由 inside, the interpretation clause, a lead phrase.
+    assert find_unit_lists("证书的实施（技工院校内由县人社局负责）按规定执行。") == ()
+    assert find_unit_lists("本办法的解释。（由县民政局负责解释）") == ()
+    assert find_unit_lists("加强保障。（由省财政厅牵头实施）") == ()

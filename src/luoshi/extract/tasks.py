@@ -17,15 +17,17 @@ it; and the document's closing ``由X负责牵头组织实施`` for every task.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.extract.units import (
     LATER_UNITS_NOTE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
+    TIME_PART_RE,
     LeadRule,
+    Parse,
     ParsedUnits,
     UnitList,
     find_duty_phrases,
@@ -56,7 +58,8 @@ CLOSING_PARAGRAPH_RE = re.compile(
 TABLE_NUMBER_HEADER = "序号"
 _NUMBER_HEADER_RE = re.compile(r"\s*".join(TABLE_NUMBER_HEADER))  # as a cell reads it with its spaces
 TABLE_UNIT_HEADER_RE = re.compile(
-    r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实)(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
+    r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实|协同|协作|协助|协办|参与|参加|支持)"
+    r"(?:单位|部门|主体|机构|处室)|^(?:单位|部门)$"
 )
 TABLE_LEAD_HEADER_RE = re.compile(r"牵头|主责")
 # Columns naming divisions inside one unit (``市卫健委内牵头处室``, ``内设牵头处室``) are not
@@ -84,6 +87,9 @@ def _dedupe(items) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Every note that adds units to every later item says it (LATER_UNITS_NOTE_RE).
+LATER_UNITS_LITERAL = "列出"
+
 # Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).
 LEAD_WORD = "牵头"
 
@@ -91,12 +97,15 @@ LEAD_WORD = "牵头"
 # --- an item's own text, joined across paragraphs ---------------------------------
 
 
-@dataclass(frozen=True)
-class _Joined:
+class _Joined(NamedTuple):
     """Paragraphs joined without separator, with a map back to clean offsets.
 
     Joining undoes line wraps the cleaner kept (a unit list broken across
     lines) and reads a heading line and its body as one run-in text.
+
+    This and the other per-item records are immutable named tuples rather than frozen
+    dataclasses: three are built for every outline item, and a frozen dataclass costs an
+    ``object.__setattr__`` per field (about a tenth of the stage on the corpus).
     """
 
     text: str
@@ -105,6 +114,8 @@ class _Joined:
 
     @classmethod
     def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
+        if len(paras) == 1:
+            return cls(paras[0].text, paras, (0,))  # most items are one paragraph
         starts, pos = [], 0
         for p in paras:
             starts.append(pos)
@@ -129,8 +140,7 @@ class _Joined:
         return clean.span(self.clean_offset(start), self.clean_offset(end - 1) + 1)
 
 
-@dataclass(frozen=True)
-class _ItemText:
+class _ItemText(NamedTuple):
     """An item's own paragraphs joined, with the unit lists found in them (found once)."""
 
     paras: tuple[Paragraph, ...]
@@ -139,9 +149,9 @@ class _ItemText:
     glued: tuple[Paragraph, ...] = ()  # document-closing paragraphs cut off the last item
 
     @classmethod
-    def of(cls, paras: tuple[Paragraph, ...]) -> _ItemText:
+    def of(cls, paras: tuple[Paragraph, ...], parse: Parse) -> _ItemText:
         joined = _Joined.of(paras)
-        return cls(paras, joined, find_unit_lists(joined.text, joined.boundaries))
+        return cls(paras, joined, find_unit_lists(joined.text, joined.boundaries, parse))
 
 
 def _split_closing(item: _ItemText) -> _ItemText:
@@ -182,17 +192,20 @@ class LeadPhrases:
     spans: tuple[tuple[int, int], ...]
 
 
-def lead_phrase_units(text: str) -> LeadPhrases:
+NO_LEAD_PHRASES = LeadPhrases((), ())  # most items: one shared (frozen) instance, not one each
+
+
+def lead_phrase_units(text: str, parse: Parse = parse_units) -> LeadPhrases:
     """Units named by ``由X牵头实施`` phrases in ``text``, and the bracketed phrases' spans."""
     units: list[str] = []
     spans: list[tuple[int, int]] = []
     if "牵头" not in text:
-        return LeadPhrases((), ())  # every lead phrase says 牵头 (``_LEAD_WHO``)
+        return NO_LEAD_PHRASES  # every lead phrase says 牵头 (``_LEAD_WHO``)
     for rx in LEAD_PHRASE_RES:
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in spans):
                 continue  # the sentence form inside a bracket already read
-            parsed = parse_units(m.group(1))
+            parsed = parse(m.group(1))
             if parsed is None:
                 continue
             units.extend(parsed.units)
@@ -252,22 +265,29 @@ def _outside_lists(text: str, lists: tuple[UnitList, ...]) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
-class _Walked:
+class _Walked(NamedTuple):
     node: OutlineNode
     item: _ItemText
     phrases: LeadPhrases  # the node's own 由X牵头实施 phrases
     section_leads: tuple[str, ...]  # its own and those of the sections above it
 
 
-def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...]) -> Iterator[_Walked]:
-    """Nodes in document order with the section leads (由X牵头实施) above them."""
-    for node in nodes:
-        item = _ItemText.of(node.paragraphs)
-        phrases = lead_phrase_units(item.joined.text)
-        here = _dedupe(inherited + phrases.units) if phrases.units else inherited
-        yield _Walked(node, item, phrases, here)
-        yield from _walk(node.children, here)
+def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...], parse: Parse) -> list[_Walked]:
+    """Nodes in document order (depth first) with the section leads (由X牵头实施) above them.
+
+    An explicit stack, not nested generators: a generator per level cost a resumption
+    per node and level, a tenth of the stage on the corpus.
+    """
+    out: list[_Walked] = []
+    stack: list[tuple[OutlineNode, tuple[str, ...]]] = [(n, inherited) for n in reversed(nodes)]
+    while stack:
+        node, above = stack.pop()
+        item = _ItemText.of(node.paragraphs, parse)
+        phrases = lead_phrase_units(item.joined.text, parse) if LEAD_WORD in item.joined.text else NO_LEAD_PHRASES
+        here = _dedupe(above + phrases.units) if phrases.units else above
+        out.append(_Walked(node, item, phrases, here))
+        stack.extend((child, here) for child in reversed(node.children))
+    return out
 
 
 @dataclass(frozen=True)
@@ -298,14 +318,14 @@ class _Found:
     lead_rules: tuple[str, ...]
 
 
-def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanText) -> _Found | None:
+def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanText, parse: Parse) -> _Found | None:
     """The node's task (doc-level leads not yet added), or None when it has no list."""
     joined, lists = item.joined, item.lists
     kept_in_text: tuple[UnitList, ...] = ()
     if not lists:
         # ``由X负责…`` in the item's text, when it has no list of its own; the clause stays in
         # the text (cutting it would leave ``设施应当建设``).
-        lists = kept_in_text = find_duty_phrases(joined.text)
+        lists = kept_in_text = find_duty_phrases(joined.text, parse)
     if not lists:
         return None
     units: list[str] = []
@@ -345,12 +365,12 @@ class _OutlineTasks:
     closing_texts: list[str]  # document-closing paragraphs found inside the last item
 
 
-def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
+def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTasks:
     """Tasks of the outline, and the text of document-closing paragraphs found inside it."""
     state = _LeadState()
     state.read_statement("".join(p.text for p in doc.preamble))
     out: list[_Found] = []
-    walked = list(_walk(doc.outline, ()))
+    walked = _walk(doc.outline, (), parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
     for i, w in enumerate(walked):
@@ -358,13 +378,14 @@ def _outline_tasks(doc: Document, clean: CleanText) -> _OutlineTasks:
         if i == len(walked) - 1:
             item = _split_closing(item)
             closing_texts.extend(p.text for p in item.glued)
-        state.read_statement(_outside_lists(item.joined.text, item.lists))
-        found = _task_of(w, item, state, clean)
+        if LEAD_WORD in item.joined.text:  # read_statement needs it: skip building the text without lists
+            state.read_statement(_outside_lists(item.joined.text, item.lists))
+        found = _task_of(w, item, state, clean, parse)
         if found and later.units:
             found = _with_later_units(found, later)
         if found:
             out.append(found)
-        later = later.plus(item.joined.text)
+        later = later.plus(item.joined.text, parse)
     return _OutlineTasks(out, closing_texts)
 
 
@@ -375,10 +396,12 @@ class _LaterUnits:
     units: tuple[str, ...]
     notes: tuple[str, ...]
 
-    def plus(self, text: str) -> _LaterUnits:
+    def plus(self, text: str, parse: Parse) -> _LaterUnits:
+        if LATER_UNITS_LITERAL not in text:
+            return self  # every such note says 不再列出 / 不另列出 (LATER_UNITS_NOTE_RE)
         units, notes = list(self.units), list(self.notes)
         for m in LATER_UNITS_NOTE_RE.finditer(text):
-            parsed = parse_units(m.group(1))
+            parsed = parse(m.group(1))
             if parsed is not None:
                 units.extend(parsed.units)
                 notes.append(m.group())
@@ -413,13 +436,22 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     """
     out: list[_Cell] = []
     pos = start
+    in_tab_table = False
     for line in clean.text[start:end].split("\n"):
-        if "\t" in line:
+        # The cleaner strips a line's ends, and with them the empty cells a rowspan (a merged
+        # cell) leaves at the start or the end of a row: they are counted back from the tabs
+        # of the source line, so every cell keeps its column.
+        lead, trail = _stripped_tabs(clean, pos, len(line)) if "\t" in line or in_tab_table else (0, 0)
+        if "\t" in line or lead or trail:
+            in_tab_table = True
+            out.extend(_Cell(pos, pos, "", pos) for _ in range(lead))
             cpos = pos
             for raw in line.split("\t"):
                 out.append(_Cell(cpos, cpos + len(raw), _nows(raw), pos))
                 cpos += len(raw) + 1
+            out.extend(_Cell(pos + len(line), pos + len(line), "", pos) for _ in range(trail))
         else:
+            in_tab_table = False
             text = _nows(line)
             if text:
                 out.append(_Cell(pos, pos + len(line), text))
@@ -427,13 +459,33 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     return out
 
 
-def _table_tasks(doc: Document, clean: CleanText) -> list[_Found]:
+def _stripped_tabs(clean: CleanText, pos: int, length: int) -> tuple[int, int]:
+    """How many tabs the source line of the clean line at ``pos`` had before and after its text."""
+    if length == 0 or not clean.runs.length:
+        return 0, 0
+    src = clean.source.text
+    s = clean.source_offset(pos)
+    e = clean.source_offset(pos + length - 1) + 1
+    begin = src.rfind("\n", 0, s) + 1
+    stop = src.find("\n", e)
+    before, after = src[begin:s], src[e : len(src) if stop == -1 else stop]
+    lead = before.count("\t") if not before.strip(_LINE_END_SPACE) else 0
+    trail = after.count("\t") if not after.strip(_LINE_END_SPACE) else 0
+    return lead, trail
+
+
+_LINE_END_SPACE = " \t\r\u3000\xa0"
+
+
+def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
     """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …)."""
     out: list[_Found] = []
     start, end = max(0, doc.span.start), min(len(clean.text), doc.span.end)
-    if _NUMBER_HEADER_RE.search(clean.text, start, end) is None:
+    first = _NUMBER_HEADER_RE.search(clean.text, start, end)
+    if first is None:
         return out  # no 序号 cell (whitespace aside): no table to read, no cells to build
-    cells = _cells(clean, start, end)
+    # A table starts at a 序号 cell: the lines before the first 序号 are never read.
+    cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
     while i < len(cells):
         if cells[i].text != TABLE_NUMBER_HEADER:
@@ -460,11 +512,72 @@ def _table_tasks(doc: Document, clean: CleanText) -> list[_Found]:
             continue
         text_cols = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
         tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
-        rows, i = _tab_rows(cells, j, len(header)) if tabbed else _wrap(_table_rows(cells, j, len(header)))
+        if tabbed:
+            rows, i = _tab_rows(cells, j, len(header))
+        else:
+            rows, i = _table_rows(cells, j, header, unit_cols, text_cols, parse)
         for row in rows:
-            task = _row_task(row, header, unit_cols, text_cols, clean)
+            task = _row_task(row, header, unit_cols, text_cols, clean, parse)
             if task:
                 out.append(task)
+    return out
+
+
+# One header cell as a word: the 序号, a unit column (牵头单位, 责任部门, 内设牵头处室), a text
+# column (工作任务, 改革举措, 主要内容), a deadline column (完成时限, 时间进度) and the usual others.
+_HEADER_WORD_RE = re.compile(
+    r"序号|[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|主体)|[\u4e00-\u9fff]{0,4}?(?:任务|举措|措施|事项|内容|名称)|"
+    r"(?:完成|办结|落实)?(?:时限|时间|期限)|时间进度|进度安排|推广范围|适用范围|备注"
+)
+_TRAILING_INT_RE = re.compile(r"\d{1,4}$")
+
+
+def _header_words(text: str) -> list[str] | None:
+    """``text`` (without a trailing row number) cut into header words, or None when some of it is not one."""
+    number = _TRAILING_INT_RE.search(text)
+    if number is not None:
+        text = text[: number.start()]
+    words, pos = [], 0
+    while pos < len(text):
+        m = _HEADER_WORD_RE.match(text, pos)
+        if m is None:
+            return None
+        words.append(m.group())
+        pos = m.end()
+    return words or None
+
+
+def _split_glued_headers(cells: list[_Cell]) -> list[_Cell]:
+    """Header rows that reached us as one line, cut back into their cells.
+
+    A PDF text layer sets the header cells on one baseline (PDFium reads them as one line,
+    the cleaner drops the spaces between them) or wraps them in narrow columns (``序`` /
+    ``号``, ``完成`` / ``时限``: the cleaner joins two-character pieces to the next line, the
+    first row's number included): ``序号工作任务``, ``责任单位完成时限1``. A line starting
+    with 序号 is cut into header words, and so are the lines after it while they are made of
+    header words; a trailing number is the first row's 序号 cell.
+    """
+    out: list[_Cell] = []
+    k = 0
+    while k < len(cells):
+        cell = cells[k]
+        k += 1
+        text = cell.text
+        if not text.startswith(TABLE_NUMBER_HEADER) or text == TABLE_NUMBER_HEADER or cell.line >= 0:
+            out.append(cell)
+            continue
+        if _header_words(text) is None:
+            out.append(cell)
+            continue
+        glued = [cell]
+        while not _TRAILING_INT_RE.search(glued[-1].text) and k < len(cells) and _header_words(cells[k].text):
+            glued.append(cells[k])
+            k += 1
+        for c in glued:
+            number = _TRAILING_INT_RE.search(c.text)
+            out.extend(_Cell(c.start, c.end, w) for w in _header_words(c.text) or ())
+            if number is not None:
+                out.append(_Cell(c.end - len(number.group()), c.end, number.group()))
     return out
 
 
@@ -481,14 +594,19 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
         row = cells[j:k]
         if len(row) == ncol and _INT_RE.match(row[0].text):
             rows.append([row])
-        elif rows and len(row) < ncol:
+        elif rows and (len(row) < ncol or not row[0].text):
             rows[-1].append(rows[-1][0][: ncol - len(row)] + row)
         j = k
     return rows, j
 
 
 def _row_task(
-    subrows: list[list[_Cell]], header: list[str], unit_cols: list[int], text_cols: list[int], clean: CleanText
+    subrows: list[list[_Cell]],
+    header: list[str],
+    unit_cols: list[int],
+    text_cols: list[int],
+    clean: CleanText,
+    parse: Parse,
 ) -> _Found | None:
     """One row's task: units from every unit column of each sub-row in turn (guide: a 序号
     split into sub-rows is one task, its units merged in order), leads from a 牵头 column."""
@@ -499,10 +617,11 @@ def _row_task(
     lead_rules: list[str] = []
     row = subrows[0]
     for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
-        parsed = parse_units(sub[k].text)
+        cell = _spaced_units(clean, _without_glued_deadline(sub[k], parse), parse)
+        parsed = parse(cell.text)
         if parsed is None:
             continue
-        used.append(sub[k])
+        used.append(cell)
         used_headers.append(header[k])
         units.extend(parsed.units)
         if TABLE_LEAD_HEADER_RE.search(header[k]):
@@ -526,37 +645,241 @@ def _row_task(
     return _Found(task, _dedupe(leads), "table-row", read, _dedupe(lead_rules))
 
 
-def _wrap(found: tuple[list[list[_Cell]], int]) -> tuple[list[list[list[_Cell]]], int]:
-    """Rows of a flattened table, each its only sub-row."""
-    rows, j = found
-    return [[row] for row in rows], j
+def _table_rows(
+    cells: list[_Cell], j: int, header: list[str], unit_cols: list[int], text_cols: list[int], parse: Parse
+) -> tuple[list[list[list[_Cell]]], int]:
+    """Rows of a flattened table (one cell after another), each its only sub-row.
 
-
-def _table_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[_Cell]], int]:
-    """Rows after a header: a line holding a number starts a row of ``ncol`` cells.
-
-    Lines between rows (section rows such as ``一、知识产权保护方面（共5项）``)
-    are skipped; a new ``序号`` header ends the table.
+    A line holding a number starts a row, which runs to the next number line (at most
+    :data:`MAX_ROW_LINES` lines). A row of exactly one line per column is read cell by cell;
+    one whose cells wrap over several lines (a PDF text layer) is read by the cells' shape
+    (:func:`_wrapped_row`). Lines between rows (section rows such as
+    ``一、知识产权保护方面（共5项）``) are skipped; a new ``序号`` header ends the table.
     """
-    rows: list[list[_Cell]] = []
+    ncol = len(header)
+    rows: list[list[list[_Cell]]] = []
     while j < len(cells) and cells[j].text != TABLE_NUMBER_HEADER:
-        if _INT_RE.match(cells[j].text) and j + ncol <= len(cells):
-            row = cells[j : j + ncol]
-            if not any(_INT_RE.match(c.text) or c.text == TABLE_NUMBER_HEADER for c in row[1:]):
-                rows.append(row)
-                j += ncol
-                continue
-        j += 1
+        if not _INT_RE.match(cells[j].text):
+            j += 1
+            continue
+        n = j + 1
+        while (
+            n < len(cells)
+            and n - j <= MAX_ROW_LINES
+            and not _INT_RE.match(cells[n].text)
+            and cells[n].text != TABLE_NUMBER_HEADER
+        ):
+            n += 1
+        last = not (n < len(cells) and _INT_RE.match(cells[n].text))
+        direct = cells[j : j + ncol]
+        if _direct_fits(direct, ncol, n - j, last, unit_cols, parse):
+            rows.append([direct])
+            j += ncol
+            continue
+        subrows = _wrapped_row(cells[j], cells[j + 1 : n], header, unit_cols, text_cols, last, parse)
+        if subrows is not None:
+            rows.append(subrows)
+        j = n
     return rows, j
+
+
+# What an empty cell holds.
+EMPTY_CELLS = frozenset({"", "/", "／", "-", "—", "无"})
+# Most lines a flattened row may take (a long 工作任务 cell wraps over a dozen lines).
+MAX_ROW_LINES = 40
+
+
+def _direct_fits(direct: list[_Cell], ncol: int, lines: int, last: bool, unit_cols: list[int], parse: Parse) -> bool:
+    """Whether a row reads one line per column: its unit cells read as unit lists (or are empty)
+    and it has exactly one line per column, or it is the last row (what follows the table
+    comes after it)."""
+    if len(direct) < ncol or any(_INT_RE.match(c.text) or c.text == TABLE_NUMBER_HEADER for c in direct[1:]):
+        return False
+    units_read = all(parse(direct[k].text) is not None or direct[k].text in EMPTY_CELLS for k in unit_cols)
+    return units_read and (lines == ncol or last)
+
+
+# A deadline cell glued by the cleaner to the unit cell before it (``政局2025年6月底前``: a
+# fragment of two characters joins the line after it).
+_TRAILING_TIME_RE = re.compile(
+    r"^(.+?)((?:19|20)\d{2}年[^，。；、]*|长期坚持|长期推进|持续推进|持续实施|持续开展|长期)$"
+)
+# A name broken across lines leaves a short piece (``市财`` / ``政局``, ``市发展改`` / ``革委``).
+NAME_FRAGMENT_MAX = 4
+_CONTINUES_LIST = ("、", "，", ",")
+
+
+def _without_glued_deadline(cell: _Cell, parse: Parse) -> _Cell:
+    """A unit cell without the deadline cell glued after it (``市财政局2025年6月底前``), which a
+    list's parse would skip as a time part together with the unit it is glued to."""
+    m = _TRAILING_TIME_RE.match(cell.text)
+    if m is None or parse(m.group(1)) is None:
+        return cell
+    return _Cell(cell.start, cell.start + len(m.group(1)), m.group(1), cell.line)
+
+
+# A deadline column: 完成时限, 完成时间, 时间进度, 进度安排.
+TABLE_TIME_HEADER_RE = re.compile(r"时限|时间|期限|进度")
+# Longest deadline cell (characters): ``2025年12月底前完成``, ``长期坚持``, ``底前``.
+MAX_TIME_CELL = 16
+
+
+def _is_time_cell(cell: _Cell) -> bool:
+    return len(cell.text) <= MAX_TIME_CELL and TIME_PART_RE.match(cell.text) is not None
+
+
+def _spaced_units(clean: CleanText, cell: _Cell, parse: Parse) -> _Cell:
+    """A unit cell whose names stood on lines or paragraphs of their own, read as a list.
+
+    A reader joins a cell's paragraphs or ``<br>`` lines with a space, and the cleaner drops
+    a space between Chinese characters, so ``市政务服务数据管理局 市发展改革委`` reaches us as
+    one name. The source text still has the space: where every piece between spaces reads
+    as units, they are the list's parts.
+    """
+    if cell.end <= cell.start or not clean.runs.length:
+        return cell
+    src = clean.source.text[clean.source_offset(cell.start) : clean.source_offset(cell.end - 1) + 1]
+    pieces = src.split()
+    if len(pieces) < 2 or any(parse(p) is None for p in pieces):
+        return cell
+    return _Cell(cell.start, cell.end, "、".join(_nows(p) for p in pieces), cell.line)
+
+
+def _join_cells(a: _Cell, b: _Cell) -> _Cell:
+    return _Cell(a.start, b.end, a.text + b.text)
+
+
+def _is_unit_cell(cell: _Cell, parse: Parse) -> bool:
+    return "。" not in cell.text and parse(cell.text) is not None
+
+
+def _continues_name(text: str, parse: Parse) -> bool:
+    """A line that cannot end a unit cell: it ends inside a list or inside a name."""
+    if text.endswith(_CONTINUES_LIST):
+        return True
+    if parse(text) is not None:
+        return False
+    last = _split_list_parts(text)[-1]
+    return ("、" in text or len(text) <= NAME_FRAGMENT_MAX) and len(last) <= NAME_FRAGMENT_MAX
+
+
+def _split_list_parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[、，,]", text) if p] or [text]
+
+
+def _merged_cells(lines: list[_Cell], parse: Parse) -> list[_Cell]:
+    """A row's lines with the unit cells broken across lines joined again."""
+    out: list[_Cell] = []
+    for line in lines:
+        if out and _continues_name(out[-1].text, parse):
+            prev = out[-1]
+            # The glued deadline first: a list's parse skips a time part (``…政局2025年底前``
+            # would read as the list without its last unit).
+            m = _TRAILING_TIME_RE.match(line.text)
+            if m and parse(prev.text + m.group(1)) is not None:
+                cut = line.start + len(m.group(1))  # a flattened cell line holds no inner spaces
+                out[-1] = _Cell(prev.start, cut, prev.text + m.group(1))
+                out.append(_Cell(cut, line.end, m.group(2)))
+                continue
+            if parse(prev.text + line.text) is not None:
+                out[-1] = _join_cells(prev, line)
+                continue
+        out.append(line)
+    return out
+
+
+def _wrapped_row(
+    number: _Cell,
+    lines: list[_Cell],
+    header: list[str],
+    unit_cols: list[int],
+    text_cols: list[int],
+    last: bool,
+    parse: Parse,
+) -> list[list[_Cell]] | None:
+    """One row whose cells wrap, as sub-rows of one cell per column (empty where nothing was read).
+
+    The cells come in the header's order: the text columns, then the unit columns, then the
+    deadline and the like. The unit cells are a run of lines that read as unit lists after
+    the text: the last such run of a row (text above it may hold a line that reads like a
+    name), or in the table's last row the first (what follows the table is not the row's).
+    Where the table has a deadline column, every run that a deadline cell follows is a
+    sub-row of its own (a 重点任务 over several 具体措施, each with its units and deadline),
+    the texts between them joined to the row's text.
+    """
+    ncol = len(header)
+    if not lines or min(unit_cols) < min(text_cols):
+        return None
+    cells = _merged_cells(lines, parse)
+    is_unit = [_is_unit_cell(c, parse) for c in cells]
+    runs: list[tuple[int, int]] = []  # (first, last) index of each run of unit cells after the text
+    k = 1
+    while k < len(cells):
+        if is_unit[k]:
+            b = k
+            while k + 1 < len(cells) and is_unit[k + 1]:
+                k += 1
+            runs.append((b, k))
+        k += 1
+    if not runs:
+        return None
+    timed = any(TABLE_TIME_HEADER_RE.search(h) for h in header[max(unit_cols) + 1 :])
+    if last:
+        # What follows the table may read like units and a date (a signature): the first run
+        # a deadline follows, else the first run.
+        chosen = [r for r in runs if r[1] + 1 < len(cells) and _is_time_cell(cells[r[1] + 1])][:1] if timed else []
+        chosen = chosen or runs[:1]
+    else:
+        chosen = [r for r in runs if r[1] + 1 == len(cells) or _is_time_cell(cells[r[1] + 1])] if timed else []
+        chosen = chosen or runs[-1:]
+    first, end = chosen[0][0], chosen[-1][1]
+    text = cells[0]
+    inside = {i for b, e in chosen for i in range(b, e + 1)}
+    for i, c in enumerate(cells[1:end], start=1):
+        if i not in inside and (i < first or not _is_time_cell(c)):
+            text = _join_cells(text, c)
+    empty = _Cell(number.end, number.end, "")
+    subrows: list[list[_Cell]] = []
+    for b, e in chosen:
+        row = [number if not subrows else empty] + [empty] * (ncol - 1)
+        for col, cell in zip(unit_cols, cells[b : e + 1], strict=False):
+            row[col] = cell
+        # The columns after the units (完成时限, 推广范围) take the next cells, one each: the
+        # row's span covers them, not the section rows that may follow.
+        for col, cell in zip(range(max(unit_cols) + 1, ncol), cells[e + 1 :], strict=False):
+            row[col] = cell
+        subrows.append(row)
+    subrows[0][text_cols[0]] = text
+    return subrows
 
 
 # --- entry point -------------------------------------------------------------------
 
 
-def document_leads(doc: Document, glued_closing: list[str]) -> tuple[str, ...]:
+def _parse_cache() -> Parse:
+    """:func:`parse_units` remembered for one document.
+
+    A document repeats its lists (``（生态环境部指导）`` seven times in one section, ``（区、市）``
+    in every article of a regulation): each distinct content is read once. The cache lives
+    for one document only, so memory stays bounded and a benchmark that parses the same
+    files again measures no leftover work. ``ParsedUnits`` is frozen, so sharing is safe.
+    """
+    seen: dict[str, ParsedUnits | None] = {}
+
+    def parse(content: str) -> ParsedUnits | None:
+        try:
+            return seen[content]
+        except KeyError:
+            parsed = seen[content] = parse_units(content)
+            return parsed
+
+    return parse
+
+
+def document_leads(doc: Document, glued_closing: list[str], parse: Parse = parse_units) -> tuple[str, ...]:
     """Units of a document-level ``由X负责牵头组织实施`` in the closing paragraphs."""
     texts = [p.text for p in doc.closing] + glued_closing
-    return lead_phrase_units(_nows("".join(texts))).units
+    return lead_phrase_units(_nows("".join(texts)), parse).units
 
 
 def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
@@ -566,9 +889,10 @@ def extract_tasks(doc: Document, clean: CleanText) -> tuple[Task, ...]:
 
 def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
     """Every task of ``doc`` with the rule that made it and the unit lists it read."""
-    outline = _outline_tasks(doc, clean)
-    found = outline.found + _table_tasks(doc, clean)
-    doc_leads = document_leads(doc, outline.closing_texts)
+    parse = _parse_cache()
+    outline = _outline_tasks(doc, clean, parse)
+    found = outline.found + _table_tasks(doc, clean, parse)
+    doc_leads = document_leads(doc, outline.closing_texts, parse)
     # The finds of each path, in order (a path found twice, a repeated number, is one task). They
     # are merged once at the end: merging pairwise as they come copied the growing text and unit
     # lists at every repeat, quadratic in a long document whose numbering restarts.

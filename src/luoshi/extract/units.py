@@ -16,6 +16,7 @@ string given. The rules are data, in the tables below.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -110,7 +111,11 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
 )
 
 # A unit marked as lead right after its name: ``责任单位：市发展改革委（牵头）、市财政局``.
-INLINE_LEAD_RE = re.compile(r"^(.+?)[（(](?:牵头|牵头单位|牵头部门)[）)]$")
+# Any bracket shape: ``市发展改革委〔牵头〕``, ``市发展改革委【牵头】``.
+INLINE_LEAD_RE = re.compile(r"^(.+?)[（(〔\[［【](?:牵头|牵头单位|牵头部门)[）)〕\]］】]$")
+# How a group does its part, between its names and the role word: ``按职责落实``,
+# ``根据职能分工配合``. ROLE_SUFFIXES lists the usual whole phrases; this takes the rest.
+ROLE_MANNER_RE = re.compile(r"(?:按照|按|根据|依据|依照|依)(?:各自)?(?:职责|职能)(?:分工)?$")
 
 # Notes that are not units. Each is a regex over the bracket's content.
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
@@ -127,6 +132,8 @@ NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"[^，。；]*见附件[^，。；]*"),
     re.compile(r"下同"),
 )
+# The literal each of NOTE_OTHER_RES needs: a content without it is not searched for that note.
+NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "见附件", "下同")
 
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
@@ -174,6 +181,10 @@ class ParsedUnits:
     lead_rule: LeadRule | None = None  # a note in this list sets a lead rule
     lead_rule_sticky: bool = False  # the note says 下同: the rule holds for later lists
     labelled: bool = False  # a 责任单位：-style label or a role word marked it
+
+
+#: What reads a list's content: :func:`parse_units`, or a per-document cache of it.
+Parse = Callable[[str], "ParsedUnits | None"]
 
 
 @dataclass(frozen=True)
@@ -244,13 +255,33 @@ def _is_clause(part: str) -> bool:
     return _CLAUSE_MARK_RE.search(part) is not None
 
 
+_PAREN_RE = re.compile("[" + re.escape("".join(BRACKETS) + "".join(BRACKETS.values())) + "]")
+
+
+def _unbalanced(name: str) -> bool:
+    """A name with a bracket left open or closed twice (``（，省发展改革委``, ``〔，省财政厅``): a
+    list cut inside a bracket, not a unit (``各县（市、区）人民政府`` balances)."""
+    if _PAREN_RE.search(name) is None:
+        return False  # most names: no bracket at all
+    depth: dict[str, int] = {}
+    for ch in name:
+        family = BRACKET_FAMILY.get(ch)
+        if family is not None:
+            depth[family] = depth.get(family, 0) + (1 if ch in BRACKETS else -1)
+    return any(depth.values())
+
+
 def _strip_role(part: str) -> tuple[str, str | None, bool]:
     """Remove a trailing role word: ``海关总署负责`` → (海关总署, 负责, False)."""
     if not part.endswith(_ROLE_WORDS):
         return part, None, False  # most parts: no role word at all
     for word, leads in ROLE_SUFFIXES:
         if part.endswith(word) and len(part) > len(word):
-            return part[: -len(word)], word, leads
+            rest = part[: -len(word)]
+            manner = ROLE_MANNER_RE.search(rest) if "职" in rest else None
+            if manner and manner.start() > 0:
+                return rest[: manner.start()], rest[manner.start() :] + word, leads
+            return rest, word, leads
     return part, None, False
 
 
@@ -344,9 +375,17 @@ def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
     if m:
         rule, sticky = LeadRule.BEFORE_COMMA, "下同" in m.group(0)
         content = content[: m.start()] + "；" + content[m.end() :]
-    for rx in NOTE_OTHER_RES:
-        content = rx.sub("，", content)
+    for rx, literal in zip(NOTE_OTHER_RES, NOTE_OTHER_LITERALS, strict=True):
+        if literal in content:
+            content = rx.sub("，", content)
     return content, rule, sticky
+
+
+# The last characters of the unit suffixes: a list names at least one unit, whose last
+# character is one of these, so a content without any of them is no list (most brackets:
+# ``（试行）``, ``（2023年）``, ``（一）``) and is refused before it is split.
+UNIT_END_CHARS: frozenset[str] = frozenset(s[-1] for s in UNIT_SUFFIXES)
+_UNIT_END_RE = re.compile("[" + re.escape("".join(sorted(UNIT_END_CHARS))) + "]")
 
 
 def parse_units(content: str) -> ParsedUnits | None:
@@ -355,9 +394,25 @@ def parse_units(content: str) -> ParsedUnits | None:
     ``content`` is what stands between the brackets. None means the shape is
     wrong: a part reads like a clause, or too few parts end like unit names.
     """
+    if not content or _UNIT_END_RE.search(content) is None:
+        return None  # no character a unit name ends with: no part can be unit-like
+    return _parse_units(content)
+
+
+# ``（由市发展改革委负责）``: the 由X负责 form (guide: a task form) written as the item's list.
+# Not ``由X牵头…`` (a section's lead phrase, read by the task stage) nor ``负责解释``.
+YOU_LIST_RE = re.compile(r"^由([^由]+?负责(?:落实|实施)?)$")
+
+
+def _parse_units(content: str) -> ParsedUnits | None:
+    """:func:`parse_units` without its pre-check (tests hold the pre-check to this)."""
     content = _WS_RE.sub("", content or "")
     if not content:
         return None
+    if content[0] == "由" and "牵头" not in content:
+        you = YOU_LIST_RE.match(content)
+        if you:
+            content = you.group(1)
     body, rule, sticky = _strip_notes(content)
     if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
@@ -397,7 +452,7 @@ def parse_units(content: str) -> ParsedUnits | None:
                     leads.append(part)
                 for name in _split_connectors(part):
                     n_parts += 1
-                    if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS:
+                    if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS or _unbalanced(name):
                         return None
                     n_unit_like += is_unit_like(name)
                     units.append(name)
@@ -518,6 +573,18 @@ LABEL_AT_RE = re.compile(r"(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:]")
 # tells whether LABEL_RUN_RE, which tries every position, can match at all.
 # The same with 为 for its colon (``牵头单位为X``), what LABEL_START_RE looks ahead for.
 _LABEL_MARK_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为)")
+# Every label ends with one of these words, and LABEL_AT_RE needs a colon right after it: a
+# substring test and this short pattern settle most texts before the 24-way alternation
+# (which tries every label at each 责/实/主… of the text) is searched.
+LABEL_TAIL_WORDS: tuple[str, ...] = ("单位", "部门", "主体")
+_LABEL_TAIL_RE = re.compile("(?:" + "|".join(LABEL_TAIL_WORDS) + ")[：:]")
+
+
+def _may_hold_label(text: str) -> bool:
+    """False when ``text`` cannot hold a LABEL_AT_RE match (no label's last word before a colon)."""
+    if "：" not in text and ":" not in text:
+        return False
+    return _LABEL_TAIL_RE.search(text) is not None
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
@@ -528,8 +595,12 @@ _DUTY_NAME = r"[^，。；：、（）()《》“”]{1,30}?"
 YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头|解释)")
 
 
-def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
-    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list."""
+def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, ...]:
+    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list.
+
+    ``parse`` reads a list's content (:func:`parse_units` or a caller's cache of it).
+    """
+    parse = parse or parse_units
     if not text or "负责" not in text:
         return ()  # the phrase says 负责: no need to find the brackets
     spans = _bracket_spans(text or "")
@@ -537,32 +608,36 @@ def find_duty_phrases(text: str) -> tuple[UnitList, ...]:
     for m in YOU_FUZE_RE.finditer(text or ""):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        parsed = parse_units(m.group(1))
+        parsed = parse(m.group(1))
         if parsed is not None:
             out.append(UnitList(m.start(), m.end(), parsed, "duty-phrase"))
     return tuple(out)
 
 
-def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitList, ...]:
+def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
     """Every unit list in ``text`` (one paragraph or an item's text), in order.
 
     ``boundaries`` are offsets where paragraphs end when ``text`` joins several;
-    an unbracketed ``责任单位：…`` run stops at the first one after it.
+    an unbracketed ``责任单位：…`` run stops at the first one after it. ``parse``
+    reads a list's content (:func:`parse_units` or a caller's cache of it).
     """
+    parse = parse or parse_units
     text = text or ""
     out: list[UnitList] = []
     spans = _bracket_spans(text)
     for start, end in spans:
-        if end - start < 3:
-            continue
-        parsed = parse_units(text[start + 1 : end - 1])
+        if end - start < 4:
+            continue  # a content of one character names no unit (is_unit_like: two at least): ``（一）``
+        if not _well_placed(text, start, end, True):
+            continue  # not even a marked list may stand here (an unmarked one never may)
+        parsed = parse(text[start + 1 : end - 1])
         if parsed is None:
             continue
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     run_starts: list[int] = []
-    if LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
+    if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
         run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
         # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
         run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
@@ -574,7 +649,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = ()) -> tuple[UnitLi
         if stop != -1:
             end = stop + 1
         end = min([end, *(b for b in boundaries if b > start)])
-        parsed = parse_units(text[start:end])
+        parsed = parse(text[start:end])
         if parsed is not None:
             out.append(UnitList(start, end, parsed, "label-run"))
     out.sort(key=lambda u: u.start)
