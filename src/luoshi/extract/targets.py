@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
-from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, find_quantities
+from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, chinese_to_number, find_quantities
 from luoshi.extract.sentences import SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
 
@@ -133,6 +133,7 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "认定",
     "推广",
     "配置",
+    "设置",  # ``在10%的社区卫生服务站设置中医阁`` (as 设立, 配置)
     "配建",
     "配备",
     "纳入",
@@ -181,6 +182,10 @@ INCREMENT_BEFORE_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年|20\d{2}
 MONEY_UNITS: tuple[str, ...] = ("元", "美元")
 # ``零增长``: a change of 0 % (guide); the zero is written as a word.
 ZERO_GROWTH_RE = re.compile(r"零增长")
+# ``翻一番`` (doubling), ``翻两番`` (quadrupling), bare ``翻番``: a relative change of the quantity,
+# N doublings = (2**N - 1) × 100 %, written as words like 零增长.
+DOUBLING_RE = re.compile(r"翻(?P<n>[一两二三四五六七八九十]|\d{1,2})?番")
+DOUBLING_MARK = "翻"  # what every DOUBLING_RE match holds (the cheap pre-check; 番 is in 番禺)
 
 # --- what is not a target (guide: policy parameters, names, the past) -------
 # In the same clause, these make a number a parameter: subsidies, awards,
@@ -307,6 +312,19 @@ WORK_PLAN_RE = re.compile(
     r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?(?:工作(?:要点|方案|计划)|任务(?:分工|清单)(?:方案)?)"
 )
 
+# A plan titled with its period (``…行动计划（2018—2020年）``, ``规划（2015-2020年）``): items are
+# due by the period's last year. The period must close the title (or the name in a 印发 title):
+# ``规划（2021-2026年）工作方案`` is another document, a plan for carrying the 规划 out. Not a
+# date range of a notice (``2020年2月1日—2020年2月29日``) nor a span no plan has.
+_TITLE_END = r"(?=$|》|的(?:通知|意见|函)|[（(]试行[）)])"
+PLAN_PERIOD_RE = re.compile(
+    r"(?:计划|方案|规划|纲要|要点)[（(](?P<first>(?:19|20)\d{2})年?\s*[—–\-－~～至到]+\s*(?P<last>(?:19|20)\d{2})年?[）)]"
+    + _TITLE_END
+)
+# An N-year plan named so (``三年行动方案``, ``五年行动计划``): due N-1 years after the document's year.
+PLAN_YEARS_RE = re.compile(r"(?P<n>[二两三四五六七八九十]|\d)年(?:行动|攻坚|专项)?(?:计划|方案|规划)" + _TITLE_END)
+PLAN_PERIOD_MAX_YEARS = 15
+
 # --- the past sections of a report (guide, 政府工作报告) -------------------------
 # A heading of a review section: everything under it describes past results
 # (``一、2023年工作回顾``, ``过去五年工作回顾``, ``十年来的主要成就``).
@@ -336,11 +354,11 @@ _SENTENCE_PUNCT_RE = re.compile(r"[。，；！？]")
 # Indicator clean-up: leading and trailing words that are not the quantity.
 INDICATOR_LEAD_RE = re.compile(
     r"^(?:其中|每年|在|并|且|同时|确保|力争|争取|努力|全面|基本|逐步|进一步|要|将|使|让|实现|促进|推动|推进|"
-    r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效)+"
+    r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效|探索)+"
 )
 INDICATOR_TRAIL_RE = re.compile(
     r"(?:每年|每季度|每月|趋于|趋向|趋|均|分别|总体|力争|争取|确保|要|将|应|可|都|全部|各|共|达|为|稳定|"
-    r"基本|累计|大力|积极|加快|深入|在)+$"
+    r"基本|累计|大力|积极|加快|深入|在|再)+$"
 )
 # The verb may follow its object: the 将/把 construction and ``对N家企业…建立``.
 DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]|(?:^|[，；])(?:计划)?对")
@@ -542,12 +560,29 @@ def _readings(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[Num
 
 
 def _work_plan_phrase(doc: Document) -> TimePhrase | None:
-    """``四川省…2016年工作要点``: a TimePhrase for 2016-12-31, else None."""
+    """The period a plan's title names, which dates every item of it (guide: a ``2016年工作要点``
+    item → 2016-12-31): a year-named work plan, a plan titled with its period
+    (``…行动计划（2018—2020年）``: its last year) or an N-year plan (``三年行动方案`` of a
+    document dated 2018: 2020, counted like ``通过5年努力``), else None."""
     for title in (doc.forwarded_title, doc.title):
         m = WORK_PLAN_RE.search(title or "")
         if m:
             year = int(m.group(1))
             return TimePhrase(m.start(1), m.end(1) + 1, f"{year}年工作要点", "deadline", f"{year}-12-31", year)
+    for title in (doc.forwarded_title, doc.title):
+        m = PLAN_PERIOD_RE.search(title or "")
+        if m:
+            first, year = int(m.group("first")), int(m.group("last"))
+            if first < year <= first + PLAN_PERIOD_MAX_YEARS:
+                return TimePhrase(m.start(), m.end(), m.group(), "deadline", f"{year}-12-31", year)
+    now = doc_year(doc.date)
+    for title in (doc.forwarded_title, doc.title):
+        m = PLAN_YEARS_RE.search(title or "")
+        if m and now is not None:
+            n = int(m.group("n")) if m.group("n").isdigit() else int(chinese_to_number(m.group("n")) or 0)
+            if 1 < n <= PLAN_PERIOD_MAX_YEARS:
+                year = now + n - 1
+                return TimePhrase(m.start(), m.end(), m.group(), "deadline", f"{year}-12-31", year)
     return None
 
 
@@ -977,6 +1012,7 @@ _CUE_WORDS = {
     *(_LOOKBEHIND_RE.sub("", w) for w in PLAN_VERBS),
     "比",
     "较",
+    DOUBLING_MARK,
 }
 COMMITMENT_CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_WORDS, key=len, reverse=True)))
 
@@ -991,12 +1027,17 @@ COMMITMENT_CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_WORDS,
 # What every quantity a clause can yield contains when its Chinese numerals are not read
 # (``find_quantities(…, chinese=False)``): a digit, ``百分之`` (a written-out percentage) or ``零增长``.
 def _has_quantity_mark(text: str) -> bool:
-    return _DIGIT_RE.search(text) is not None or "百分之" in text or "零增长" in text
+    return _DIGIT_RE.search(text) is not None or "百分之" in text or "零增长" in text or DOUBLING_MARK in text
 
 
 def _might_hold_target(text: str) -> bool:
     # ``\d`` alone and a substring test are faster than the ``\d|零增长`` alternation.
-    return _DIGIT_RE.search(text) is not None or "零增长" in text or _chinese_quantity_possible(text)
+    return (
+        _DIGIT_RE.search(text) is not None
+        or "零增长" in text
+        or DOUBLING_MARK in text
+        or _chinese_quantity_possible(text)
+    )
 
 
 # What each Chinese-numeral pattern needs before it is worth running: a numeral character (the
@@ -1155,6 +1196,8 @@ def _clause_readings(
         elif log is not None:
             log.reject(at + q.start, at + q.end, f"non-target-unit:{q.unit}")
     zero = [_zero_growth(m) for m in ZERO_GROWTH_RE.finditer(clause)]
+    if DOUBLING_MARK in clause:
+        zero.extend(_doubling(m) for m in DOUBLING_RE.finditer(clause))
     items = sorted(quantities + zero, key=lambda q: q.start)
     accepted: list[_Accepted] = []
     previous_end = 0
@@ -1204,15 +1247,18 @@ NAMELESS_INDICATOR_CHARS = 2
 
 
 def _nameless(indicator: str) -> bool:
-    bare = PLAN_RE.sub("", _PREDICATE_RE.sub("", indicator))
+    bare = PLAN_RE.sub("", _VERB_RE.sub("", indicator))
     for suffix in (COUNT_SUFFIX, SHARE_SUFFIX, AREA_SUFFIX, LENGTH_SUFFIX):
         bare = bare.removesuffix(suffix)
     return len(bare) < NAMELESS_INDICATOR_CHARS
 
 
 _PREDICATE_RE = re.compile(
-    "|".join(sorted({*COMPARATOR_BEFORE, *FALL_WORDS, *DELIVERY_VERBS, "零增长"}, key=len, reverse=True))
+    "|".join(sorted({*COMPARATOR_BEFORE, *FALL_WORDS, *DELIVERY_VERBS, "零增长", "翻"}, key=len, reverse=True))
 )
+# The predicates as verbs only: not inside the name of a measure (``覆盖率``, ``实现率``, ``覆盖面``),
+# which names a quantity (``确保覆盖率达到90%—95%`` has its own subject).
+_VERB_RE = re.compile(f"(?:{_PREDICATE_RE.pattern})(?![率面])")
 _LIST_MARK_RE = re.compile(r"[、；，]")
 _LIST_ITEM_RE = re.compile(r"[、（()）]")
 
@@ -1301,6 +1347,12 @@ def _zero_growth(m: re.Match[str]) -> Quantity:
     return Quantity(m.start(), m.end(), 0.0, None, "%", "", False, True, m.group())
 
 
+def _doubling(m: re.Match[str]) -> Quantity:
+    n = m.group("n")
+    times = 1 if n is None else int(n) if n.isdigit() else int(chinese_to_number(n) or 1)
+    return Quantity(m.start(), m.end(), float((2**times - 1) * 100), None, "%", "", False, True, m.group())
+
+
 class _Verdict(NamedTuple):
     """How one quantity reads: its comparator, kind and signed value, and whether
     the text itself commits to it (a comparator or delivery word) or only its
@@ -1340,6 +1392,13 @@ def _read_quantity(
     after = clause[q.end :]
     if q.surface == "零增长":
         return _ZERO_GROWTH
+    if DOUBLING_RE.fullmatch(q.surface):
+        past = PAST_RE.search(clause, 0, q.start)
+        if past is not None:
+            return f"past-word:{past.group()}"  # ``已翻一番``: a result
+        suffix = COMPARATOR_AFTER_RE.match(after)
+        comparator = COMPARATOR_AFTER[suffix.group()] if suffix else "="  # ``翻一番以上``: at least
+        return _Verdict(comparator, "change", q.value, None, True, "doubling")
     implausible = _implausible(clause, q, before, after)
     if implausible is not None:
         return implausible
@@ -1480,7 +1539,7 @@ def _nearest_comparator(region: str) -> re.Match[str] | None:
 
 def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> str:
     """The measured quantity as a noun phrase from the clause (guide: scope kept, verbs dropped)."""
-    if q.surface == "零增长":
+    if q.surface == "零增长" or DOUBLING_RE.fullmatch(q.surface):
         head = clause[: q.start]
         word = _nearest_comparator(head)
         return _tidy(head[: word.start()] if word and word.end() == len(head) else head)
