@@ -116,3 +116,28 @@ def test_shares_with_a_lower_bound_and_levels_without_a_number():
     )
     got = [(t.value, t.comparator, t.deadline) for t in _targets(text)]
     assert got == [(90.0, ">=", "2020-12-31"), (50.0, ">=", "2020-12-31")]
+
+
+# --- restatements -----------------------------------------------------------------------
+
+
+def test_a_task_heading_that_repeats_a_goal_with_no_time_adds_no_target():
+    text = _opinion(
+        "一、试点目标\n到2020年，工业固体废物贮存处置总量趋零增长、秸秆综合利用率达到85%以上。\n"
+        "二、主要任务\n（一）实施绿色生产，推动工业固体废物贮存处置总量趋零增长。全面实施绿色开采。\n"
+        "（二）推进秸秆利用，秸秆综合利用率达到85%以上，到2022年达到90%。",
+        date="2018年12月29日",
+    )
+    got = [(t.indicator, t.value, t.deadline) for t in _targets(text)]
+    assert got == [
+        ("工业固体废物贮存处置总量", 0.0, "2020-12-31"),
+        ("秸秆综合利用率", 85.0, "2020-12-31"),
+        ("秸秆综合利用率", 90.0, "2022-12-31"),  # a new number is a new target
+    ]
+
+
+def test_the_same_quantity_with_a_time_of_its_own_is_kept():
+    text = _opinion(
+        "一、主要目标\n到2020年，秸秆综合利用率达到85%以上。\n二、主要任务\n（一）到2025年，秸秆综合利用率达到85%以上。",
+    )
+    assert [(t.value, t.deadline) for t in _targets(text)] == [(85.0, "2020-12-31"), (85.0, "2025-12-31")]

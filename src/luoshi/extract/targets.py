@@ -979,10 +979,13 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
     """``t`` repeats an earlier target of the same value and unit: the same text, or the same
     deadline and an indicator that is nearly the same, lies within the other's (an annex row
     names the quantity short: ``家庭医生人数`` for ``每万常住人口家庭医生数``), or is one the
-    text itself calls a target (``经济增长预期目标为5%左右`` after ``国内生产总值增长5%左右``)."""
+    text itself calls a target (``经济增长预期目标为5%左右`` after ``国内生产总值增长5%左右``); or it
+    names the same quantity and states no time of its own (a task heading that repeats a goal:
+    ``推动大宗工业固体废物贮存处置总量趋零增长`` after the goal section's ``到2020年，……趋零增长``)."""
     names_target = TARGET_WORD in t.indicator
     return any(
         e.text == t.text
+        or (t.deadline is None and e.indicator == t.indicator)  # restated with no time of its own
         or (
             e.deadline == t.deadline
             and (
