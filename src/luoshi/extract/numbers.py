@@ -189,6 +189,7 @@ _RANGE_SEP = r"(?:——|—|–|-|－|~|～|至|到)"
 QUANTITY_RE = re.compile(
     rf"""
     (?=[\d{_CN_DIGITS}])  # every match starts so (百 of 百分之, a numeral): the engine skips the rest fast
+    (?:
     (?P<pct_cn>百分之(?P<pct_num>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))
     |
     (?P<num>{_AR_NUM}|{_CN_NUM})
@@ -203,6 +204,7 @@ QUANTITY_RE = re.compile(
     (?P<more2>{_MORE})?
     (?P<unit>%|‰|成|{_UNITS_ALT})?
     (?:/(?P<per>{_UNITS_ALT})|/(?P<per_base>(?:10|100|1000|十|百|千)?万))?
+    )
     """,
     re.VERBOSE,
 )
