@@ -1113,10 +1113,10 @@ def _sentence_readings(
 
     ``log`` collects the rejections, at clean offsets (``base`` is where the sentence starts).
     """
-    rejected = _sentence_rejected(sent.text)
+    # (Without a log the caller has set such a sentence aside already.)
+    rejected = _sentence_rejected(sent.text) if log is not None else None
     if rejected is not None:
-        if log is not None:
-            log.reject(base, base + len(sent.text), rejected)
+        log.reject(base, base + len(sent.text), rejected)
         return
     if log is not None:
         for p in phrases:
@@ -1236,7 +1236,7 @@ def _clause_readings(
     previous: _Verdict | None = None
     for q in items:
         region = clause[previous_end : q.start]
-        verdict = _read_quantity(clause, q, region, previous, plan_before)
+        verdict = _read_quantity(clause, q, region, previous, plan_before, named=log is not None)
         previous_end = q.end
         if isinstance(verdict, _Verdict) and not context and CUMULATIVE_RE.search(clause, 0, q.start):
             verdict = "past-word:累计"  # a running total with no deadline or goal over it is the present
@@ -1410,6 +1410,7 @@ def _read_quantity(
     region: str,
     previous: _Verdict | None,
     plan_before: bool = False,
+    named: bool = True,
 ) -> _Verdict | str:
     """The reading of ``q`` in ``clause``, or the name of the rule that says it is not a target.
 
@@ -1419,6 +1420,10 @@ def _read_quantity(
     ``region`` is the text since the previous quantity, where its comparator
     word sits; ``previous`` is that quantity's reading, which a bare ``、``
     or ``和`` carries over (``分别达100%、70%``).
+
+    ``named=False``: the caller only asks whether ``q`` is a target, not which rule rejects it,
+    so the cheap word checks run before the ones on the text around it (same answer, most bare
+    numbers rejected sooner).
     """
     before = clause[: q.start]
     after = clause[q.end :]
@@ -1431,9 +1436,10 @@ def _read_quantity(
         suffix = COMPARATOR_AFTER_RE.match(after)
         comparator = COMPARATOR_AFTER[suffix.group()] if suffix else "="  # ``翻一番以上``: at least
         return _Verdict(comparator, "change", q.value, None, True, "doubling")
-    implausible = _implausible(clause, q, before, after)
-    if implausible is not None:
-        return implausible
+    if named:
+        implausible = _implausible(clause, q, before, after)
+        if implausible is not None:
+            return implausible
     word = _nearest_comparator(region)
     right_after = word is not None and word.end() >= len(region) - 1
     bounded = q.unit in COUNT_UNITS and q.value >= CHINESE_BOUNDED_MIN and COMPARATOR_AFTER_RE.match(after)
@@ -1444,6 +1450,10 @@ def _read_quantity(
             return "bare-number"
         if not q.magnitude and after and not (COMPARATOR_AFTER_RE.match(after) or after[0] in "，。；、"):
             return "bare-number"
+    if not named:
+        implausible = _implausible(clause, q, before, after)
+        if implausible is not None:
+            return implausible
     comparator: str | None = None
     kind = "level"
     committed = False
