@@ -339,6 +339,8 @@ def _read(m: re.Match[str]) -> Quantity | None:
         return None  # ``6.5%-7‰``: not one range
     if chinese and not (unit or mag or m.group("num2")):
         return None
+    if chinese and not num.strip("万亿"):
+        return None  # ``万亿级``: magnitude words with no numeral are a scale, not a number
     if chinese and m.group("num2") and not unit:
         return None  # ``三五`` style word pairs
     # A range with the magnitude on the second number only applies it to both: 3-5万人.
