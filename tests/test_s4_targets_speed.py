@@ -223,3 +223,14 @@ def test_a_paragraph_in_a_review_section_is_skipped_whole_only_when_all_of_it_is
     past = [p for p in paras if sections.all_past(p.start, p.end)]
     assert len(past) == 1 and past[0].text.endswith("过去一年，新增就业12万人。")  # not the 2024 one
     assert [t.value for t in targets.extract_targets(doc, result.clean)] == [120000.0]
+
+
+def test_the_last_day_of_a_month_answers_as_the_calendar():
+    import calendar
+
+    for year in (1999, 2000, 2016, 2019, 2020, 2100):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            for day in (-1, 0, 1, 15, 28, 29, 30, 31, 32):
+                expected = day if 0 < day <= last else last
+                assert deadlines._last_day(year, month, day) == f"{year:04d}-{month:02d}-{expected:02d}"
