@@ -60,20 +60,39 @@ _PARTS = "|".join(sorted(YEAR_PARTS, key=len, reverse=True))
 _PLANS = "|".join(sorted(PLAN_END_YEAR, key=len, reverse=True))
 _CN_SMALL = "一二两三四五六七八九十"
 
+_EFFORT = "通过|经过|用|再用|力争用|花"
+_AHEAD = "今后|未来"
+_REL = "今年|本年度|本年|年内|当年|明年"
+_PLAN_QUOTES = '“"'
+# Every character a phrase can start with: a prefix word, a plan's opening quote or name, an
+# effort or ahead word, a relative year, a digit or a Chinese numeral. The pattern opens with a
+# look-ahead for one of them, which changes no match but lets the engine skip every other
+# character at C speed (without it each position tries all the alternatives: four times slower).
+_FIRST_CHARS = "".join(
+    sorted(
+        {w[0] for w in (*DEADLINE_PREFIXES, *START_PREFIXES, *BASELINE_PREFIXES, "在", "于")}
+        | {w[0] for w in (*PLAN_END_YEAR, *_EFFORT.split("|"), *_AHEAD.split("|"), *_REL.split("|"))}
+        | set(_PLAN_QUOTES)
+        | set(_CN_SMALL)
+        | set("12")  # (?:19|20)
+    )
+)
+
 TIME_RE = re.compile(
     rf"""
+    (?=[\d{re.escape(_FIRST_CHARS)}])
     (?:(?P<pre>{_PRE})\s*)?
     (?:
-        (?P<plan>[“"]?(?:{_PLANS})[”"]?)(?:规划)?(?P<plan_end>时期末|期末|末期|末|时期|期间)?
-      | (?P<effort_pre>通过|经过|用|再用|力争用|花)
+        (?P<plan>[{_PLAN_QUOTES}]?(?:{_PLANS})[”"]?)(?:规划)?(?P<plan_end>时期末|期末|末期|末|时期|期间)?
+      | (?P<effort_pre>{_EFFORT})
         (?P<n>\d+|[{_CN_SMALL}]+)(?:[—\-－至到](?P<n2>\d+|[{_CN_SMALL}]+))?
         (?:年|年左右)(?:的|左右的|左右)?(?:努力|时间|奋斗)
       | (?P<y>(?:19|20)\d{{2}})\s*年(?:度)?
         (?:(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*日)?)?
         (?P<part>{_PARTS})?
-      | (?P<ahead>今后|未来)(?P<an>\d+|[{_CN_SMALL}]+)年(?:内|间)?
+      | (?P<ahead>{_AHEAD})(?P<an>\d+|[{_CN_SMALL}]+)年(?:内|间)?
       | (?<![\d{_CN_SMALL}近前])(?<!毕业|离校|注册|成立|设立|登记)(?P<wn>\d+|[{_CN_SMALL}]+)年(?:之内|内|时间内)
-      | (?<![\d{_CN_SMALL}])(?P<rel>今年|本年度|本年|年内|当年|明年)(?P<rel_part>{_PARTS})?
+      | (?<![\d{_CN_SMALL}])(?P<rel>{_REL})(?P<rel_part>{_PARTS})?
     )
     (?:\s*(?P<post>{_POST}))?
     """,
@@ -100,9 +119,14 @@ class TimePhrase:
     year: int | None
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int, day: int = 0) -> str:
-    if day <= 0 or day > calendar.monthrange(year, month)[1]:
-        day = calendar.monthrange(year, month)[1]
+    # (calendar.monthrange also computes the weekday the month starts on: twice as slow)
+    days = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+    if day <= 0 or day > days:
+        day = days
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
