@@ -67,9 +67,8 @@ CASES: dict[str, Callable[[World], Any]] = {
     "sequence": lambda w: NumberSequence(prefix="督" * 31, year=2016),
     "note": lambda w: TaskNote(task=w.task_a, text="备\x00注"),
     "bulletin": lambda w: Bulletin(
-        period="2016Q2" * 2, period_start=date(2016, 4, 1), period_end=date(2016, 6, 30),
-        as_of=date(2016, 6, 30), title="t",
-    ),  # fmt: skip
+        period="2016Q2" * 2, period_start=date(2016, 4, 1), period_end=date(2016, 6, 30), as_of=date(2016, 6, 30)
+    ),
     "message": lambda w: Message(user=w.users["reporter_a"], key="k", subject="题" * 201),
     "scheme": _scheme,
     "adjustment": _adjustment,
