@@ -144,8 +144,9 @@ def punctuality_cycles() -> list[ReportingCycle]:
 
 
 def owed_reports(cycle: ReportingCycle) -> QuerySet[TaskUnit]:
-    """Every report owed in ``cycle`` (the registry's ``cycles.expected_reports``), with ``filed_on``:
-    the local day its report was submitted, NULL while none was.
+    """Every report owed in the open ``cycle`` (the registry's ``cycles.expected_reports``: units
+    named on active top-level tasks in force), with ``filed_on``: the local day its report was
+    submitted, NULL while none was.
 
     The report is LEFT JOINed (``FilteredRelation``: at most one per task, unit and cycle), not
     looked up by a subquery per row: at national size that is 2 million lookups a cycle.
@@ -154,7 +155,7 @@ def owed_reports(cycle: ReportingCycle) -> QuerySet[TaskUnit]:
         "task__reports", condition=Q(task__reports__cycle_id=cycle.pk, task__reports__unit_id=F("unit_id"))
     )
     return (
-        TaskUnit.objects.filter(task__active=True, unit__isnull=False)
+        TaskUnit.objects.filter(task__active=True, task__parent__isnull=True, unit__isnull=False)
         .exclude(task__start_date__gt=cycle.period_end)
         .annotate(cycle_report=report)
         .annotate(filed_on=TruncDate("cycle_report__submitted_at"))
