@@ -140,6 +140,8 @@ class NumberSequence(AuditedModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="number_sequence_unique")]
+        verbose_name = _("发文字号序列")
+        verbose_name_plural = _("发文字号序列")
 
 
 class TaskNote(AuditedModel):
@@ -374,3 +376,36 @@ class TargetSummary(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["state", "attainment", "target"], name="dash_target_state_idx")]
+
+
+class DashboardLock(models.Model):
+    """The one row every refresh locks first, so two refreshes take turns even the first time.
+
+    Locking the previous refresh's row serialised the later refreshes only: before the first
+    there is no row to lock, and two first refreshes would both write a summary. Migration 0003
+    creates this row; ``dashboard.refresh`` re-creates it if a flush emptied the table.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("驾驶舱统计锁")
+        verbose_name_plural = _("驾驶舱统计锁")
+
+
+class PunctualityEntry(models.Model):
+    """One report a unit owed in a closed cycle, with its outcome as the cycle's snapshot froze it.
+
+    A closed cycle's punctuality is what its snapshot recorded at closing (``cycles.close``), not
+    the live rules applied later: the dashboard's counts for it and the list behind each count
+    are both read from these rows, built from the snapshot (``dashboard.closed_entries``).
+    """
+
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="+")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(max_length=10)  # on_time / late / missing (nothing is pending once closed)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["cycle", "task", "unit"], name="punctuality_entry_once")]
+        indexes = [models.Index(fields=["cycle", "unit", "outcome"], name="punct_entry_unit_idx")]
