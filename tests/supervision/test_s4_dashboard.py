@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,7 @@ from django.db import IntegrityError, connection
 from luoshi_web.registry import cycles, subtasks
 from luoshi_web.registry.errors import Invalid
 from luoshi_web.registry.models import Report, ReportingCycle, Task
-from luoshi_web.supervision import dashboard, jobs, ledger
+from luoshi_web.supervision import assessment, dashboard, jobs, ledger
 from luoshi_web.supervision.models import (
     DashboardLock,
     DashboardRefresh,
@@ -331,3 +332,21 @@ def test_the_snapshot_rows_are_built_once_and_dropped_when_the_cycle_leaves_the_
     assert not PunctualityEntry.objects.filter(cycle=world.cycle).exists()
     with pytest.raises(Invalid, match="无效"):
         dashboard.punctuality_reports(world.cycle, None, "lost", date(2016, 10, 20))
+
+
+def test_the_assessment_scores_a_closed_cycle_as_its_snapshot_and_the_dashboard_do(world: World) -> None:
+    """按时报送 for 2016: unit A owed 3 in the closed 2016Q2, one late and one missing at closing."""
+    _closed_world(world)
+    score, counts = assessment.punctuality(world.unit_a.pk, 2016, date(2016, 7, 21))
+    assert counts == {"owed": 3, "late": 1, "missing": 1}
+    assert score == Decimal("33.33")
+    dashboard.refresh(date(2016, 7, 21))
+    row = PunctualitySummary.objects.get(cycle=world.cycle, unit=world.unit_a)
+    assert (row.owed, row.late, row.missing) == (counts["owed"], counts["late"], counts["missing"])
+
+
+def test_the_assessment_scores_an_open_cycle_by_the_live_rules(world: World) -> None:
+    _file(world, world.task_a, world.unit_a, "returned", ON_TIME)  # filed on time, returned, cycle still open
+    _split(world, 1)  # and a sub-task: owed nothing
+    _score, counts = assessment.punctuality(world.unit_a.pk, 2016, date(2016, 7, 21))
+    assert counts == {"owed": 3, "late": 0, "missing": 2}
