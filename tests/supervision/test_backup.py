@@ -34,8 +34,8 @@ def test_round_trip_with_notice_evidence_and_an_issued_bulletin(world: World, me
     archive = tmp_path / "site.zip"
     backup(archive)
     stored.unlink()
-    Notice.objects.filter(pk=notice.pk).update(reason="改掉")
-    restore(archive)
+    Notice.objects.filter(pk=notice.pk).update(reason="改掉")  # audited: the database is now one row larger
+    restore(archive, force=True)
     assert Notice.objects.get(pk=notice.pk).reason == "任务已逾期"
     assert stored.read_bytes() == b"%PDF-1.7 report"
     assert bytes(Bulletin.objects.get(pk=issued.pk).document) == frozen

@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import functools
 import getpass
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -108,6 +109,9 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
             value = "<redacted>" if value else ""
         elif isinstance(value, FieldFile):
             value = value.name or ""
+        elif isinstance(value, bytes | bytearray | memoryview):
+            # A file kept in a column (an issued bulletin's .docx): the log holds JSON, so its digest.
+            value = hashlib.sha256(bytes(value)).hexdigest() if value else None
         data[field.attname] = value
     # allow_nan=False: a value that is not JSON fails here, inside the write's transaction.
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder, allow_nan=False))

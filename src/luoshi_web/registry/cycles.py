@@ -12,6 +12,14 @@ at the moment of closing, whether or not the due date had passed. Closing before
 the due date needs ``confirm_early=True`` (the office may close a quarter early,
 but not by accident). A second cycle with the same period is refused (409).
 
+What a cycle expects is one report per unit named on a *top-level* task. A sub-task
+(明确到人, ``Task.parent`` set; ``subtasks.py``) is the lead unit's internal breakdown of
+its task among its people: the unit reports to the office on the parent task, so a
+sub-task is owed no report, is never late or missing, and splitting a task into ten
+people's sub-tasks does not make the unit owe ten more reports (nor count against its
+按时报送 score). A report filed on a sub-task is still possible (its progress, and the
+final report with evidence that makes it 已完成); it is just not expected.
+
 Every function takes the acting :class:`Actor` and checks it through
 ``permissions``; ``now``/``today`` are parameters so tests can freeze the clock.
 """
@@ -268,9 +276,10 @@ def _local_date(moment: datetime) -> date:
 
 
 def expected_reports(cycle: ReportingCycle) -> list[tuple[int, int, str]]:
-    """(task id, unit id, role) for every resolved unit named on an active task in force in the cycle."""
+    """(task id, unit id, role) for every resolved unit named on an active top-level task in force
+    in the cycle (a sub-task is owed no report: the unit reports on its parent)."""
     rows = (
-        TaskUnit.objects.filter(task__active=True, unit__isnull=False)
+        TaskUnit.objects.filter(task__active=True, task__parent__isnull=True, unit__isnull=False)
         .exclude(task__start_date__gt=cycle.period_end)
         .values_list("task_id", "unit_id", "role")
         .order_by("task_id", "position")

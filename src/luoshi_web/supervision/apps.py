@@ -22,10 +22,12 @@ class SupervisionConfig(AppConfig):
                 m.NoticeStep,
                 m.NoticeEvidence,
                 m.EscalationRule,
+                m.NumberSequence,
                 m.TaskNote,
                 m.Bulletin,
                 m.AssessmentScheme,
                 m.Adjustment,
                 m.ExpertScore,
+                m.Message,
             )
         )

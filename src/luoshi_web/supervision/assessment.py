@@ -6,7 +6,9 @@ Components, each 0–100 and rounded to 0.01 (half up), for a unit U and year Y:
 - 指标完成 targets: the mean attainment (capped at 100 %) at the end of Y of the targets
   stated in the text of a task U leads (the sentence of the target lies in the task);
 - 按时报送 punctuality: of the reports U owed in the cycles ending in Y, the share
-  submitted by the cycle's due date (missing and late ones count against);
+  submitted by the cycle's due date (missing and late ones count against); a closed
+  cycle as its snapshot froze it at closing (``dashboard.snapshot_outcomes``, as the
+  dashboard and the cycle page show it), an open one by the live rules;
 - 报送质量 quality: of U's reviewed reports in those cycles, the share accepted without
   ever being returned (the audit log records every return);
 - 督办情况 notices: 100 minus the scheme's points per notice U received in Y, at the
@@ -52,7 +54,7 @@ from luoshi_web.registry.models import (
 )
 from luoshi_web.registry.permissions import Actor, require_manager, require_user
 from luoshi_web.registry.target_progress import Point, progress_of
-from luoshi_web.supervision import conf
+from luoshi_web.supervision import conf, dashboard
 from luoshi_web.supervision.models import Adjustment, AssessmentScheme, ExpertScore, Notice, NoticeStep, StepAction
 from luoshi_web.supervision.officialdoc import OfficialDocument
 from luoshi_web.supervision.selection import SYSTEM
@@ -173,6 +175,12 @@ def targets(unit_id: int, year: int) -> tuple[Decimal | None, dict[str, Any]]:
 def punctuality(unit_id: int, year: int, today: date) -> tuple[Decimal | None, dict[str, int]]:
     owed = late = missing = 0
     for cycle in ReportingCycle.objects.filter(period_end__year=year):
+        if dashboard.frozen(cycle):
+            outcomes = [o for (_t, u), o in dashboard.snapshot_outcomes(cycle).items() if u == unit_id]
+            owed += len(outcomes)
+            late += outcomes.count("late")
+            missing += outcomes.count("missing")
+            continue
         owed += sum(1 for _t, u, _r in cycles.expected_reports(cycle) if u == unit_id)
         found = cycles.compliance(cycle, today)
         late += sum(1 for e in found["late"] if e["unit_id"] == unit_id)

@@ -10,7 +10,6 @@ it was computed from and the rendered file are kept and can no longer change.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from typing import Any
 
@@ -268,32 +267,19 @@ def issue(actor: Actor, bulletin: Bulletin, *, today: date | None = None) -> Bul
     _require_writer(actor)
     today = today or clock.today()
     with transaction.atomic(), audit.acting_as(actor.user, "bulletin.issue"):
-        claimed = Bulletin.objects.filter(pk=bulletin.pk, state=BulletinState.DRAFT).update(
-            state=BulletinState.ISSUED,
-            number=next_number(conf.get("LUOSHI_BULLETIN_PREFIX"), today.year),
-            issued_at=timezone.now(),
-        )
-        if claimed != 1:
+        # The draft is locked while it is numbered and rendered (a second issuer waits, then finds
+        # it issued); one save freezes number, time, state and file, with one audit row, in which
+        # the file appears as its SHA-256 (``audit.snapshot``).
+        draft = Bulletin.objects.select_for_update().filter(pk=bulletin.pk, state=BulletinState.DRAFT).first()
+        if draft is None:
             raise Conflict(gettext("此通报已印发"))
-        before = _snapshot(bulletin)
-        bulletin.refresh_from_db()
-        content = render(bulletin, today=today)
-        Bulletin.objects.filter(pk=bulletin.pk).update(document=content)
-        bulletin.refresh_from_db()
-        audit.record("update", bulletin, before, _snapshot(bulletin))
+        draft.number = next_number(conf.get("LUOSHI_BULLETIN_PREFIX"), today.year)
+        draft.issued_at = timezone.now()
+        draft.document = render(draft, today=today)
+        draft.state = BulletinState.ISSUED
+        draft.save()
+    bulletin.refresh_from_db()
     return bulletin
-
-
-def _snapshot(bulletin: Bulletin) -> dict[str, Any]:
-    """The audit snapshot, with the frozen file as its SHA-256 (the log holds JSON, not files)."""
-    content = bulletin.document
-    bulletin.document = None
-    try:
-        data = audit.snapshot(bulletin)
-    finally:
-        bulletin.document = content
-    data["document"] = hashlib.sha256(bytes(content)).hexdigest() if content else None
-    return data
 
 
 def document_bytes(bulletin: Bulletin) -> bytes:

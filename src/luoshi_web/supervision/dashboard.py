@@ -23,14 +23,25 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi_web.registry.errors import Forbidden, Invalid
-from luoshi_web.registry.models import CycleStatus, Observation, ReportingCycle, Target, Task, TaskUnit
+from luoshi_web.registry.models import (
+    CycleStatus,
+    Observation,
+    ReportingCycle,
+    ReportState,
+    Target,
+    Task,
+    TaskUnit,
+    Unit,
+)
 from luoshi_web.registry.permissions import Actor, require_user, tasks_for
 from luoshi_web.registry.status import LABELS, STATUSES, status_filter
 from luoshi_web.registry.target_progress import Point, Progress, progress_of
 from luoshi_web.supervision.models import (
+    DashboardLock,
     DashboardRefresh,
     Level,
     NoticeState,
+    PunctualityEntry,
     PunctualitySummary,
     StatusSummary,
     SummaryScope,
@@ -105,6 +116,12 @@ def attention_list(actor: Actor, today: date, status: str, limit: int = 20) -> l
 # The counts are the same GROUP BY queries as ``overview`` (the registry's ``status_filter``),
 # run once a day instead of once a view; the tests compare them with the task list after a
 # refresh, and punctuality with the registry's own ``cycles.compliance``.
+#
+# Punctuality counts what ``cycles.expected_reports`` expects: one report per unit named on a
+# top-level task (a sub-task, 明确到人, is the unit's internal breakdown and is owed none). An
+# open cycle is counted by the live rules as of the refresh; a closed one by what its snapshot
+# froze at closing (``PunctualityEntry``), so a report returned before closing and never
+# refiled stays missing, as on the cycle's page, whatever the live rules would say of it later.
 
 TOP_N = 30  # rows per panel: a projector shows about thirty bars
 TRAJECTORY_POINTS = 12  # observations kept per target for its small chart
@@ -144,8 +161,9 @@ def punctuality_cycles() -> list[ReportingCycle]:
 
 
 def owed_reports(cycle: ReportingCycle) -> QuerySet[TaskUnit]:
-    """Every report owed in ``cycle`` (the registry's ``cycles.expected_reports``), with ``filed_on``:
-    the local day its report was submitted, NULL while none was.
+    """Every report owed in the open ``cycle`` (the registry's ``cycles.expected_reports``: units
+    named on active top-level tasks in force), with ``filed_on``: the local day its report was
+    submitted, NULL while none was.
 
     The report is LEFT JOINed (``FilteredRelation``: at most one per task, unit and cycle), not
     looked up by a subquery per row: at national size that is 2 million lookups a cycle.
@@ -154,7 +172,7 @@ def owed_reports(cycle: ReportingCycle) -> QuerySet[TaskUnit]:
         "task__reports", condition=Q(task__reports__cycle_id=cycle.pk, task__reports__unit_id=F("unit_id"))
     )
     return (
-        TaskUnit.objects.filter(task__active=True, unit__isnull=False)
+        TaskUnit.objects.filter(task__active=True, task__parent__isnull=True, unit__isnull=False)
         .exclude(task__start_date__gt=cycle.period_end)
         .annotate(cycle_report=report)
         .annotate(filed_on=TruncDate("cycle_report__submitted_at"))
@@ -175,9 +193,81 @@ def _outcome(outcome: str, cycle: ReportingCycle, today: date) -> Q | None:
     raise Invalid(gettext("报送情况“%(value)s”无效") % {"value": outcome})
 
 
-def punctuality_reports(cycle: ReportingCycle, unit_id: int | None, outcome: str, today: date) -> QuerySet[TaskUnit]:
+def frozen(cycle: ReportingCycle) -> bool:
+    """A closed cycle with its snapshot: its punctuality is the snapshot's, not the live rules'."""
+    return cycle.status == CycleStatus.CLOSED and bool(cycle.snapshot)
+
+
+# The snapshot's report states that count as filed at closing (``cycles.compliance(closing=True)``).
+_FILED_AT_CLOSING = (ReportState.SUBMITTED, ReportState.ACCEPTED)
+_ID_CHUNK = 5000
+
+
+def snapshot_outcomes(cycle: ReportingCycle) -> dict[tuple[int, int], str]:
+    """(task id, unit id) → on_time / late / missing for every report owed in the closed ``cycle``.
+
+    The snapshot does not list what was owed, but it says it: what was missing at closing, and
+    the reports submitted or accepted then on the tasks in force (``task_status``). Missing wins
+    over late (a report filed late and returned, never refiled: the cycle ended without it).
+    Sub-tasks are left out, as ``cycles.expected_reports`` leaves them out; a snapshot closed before
+    that rule listed them among the missing. Rows of tasks or units deleted since are dropped.
+    One case the snapshot cannot tell apart: a report filed by a unit that was then taken off the
+    task before closing is counted as owed (and filed).
+    """
+    snap = cycle.snapshot or {}
+    in_force = set(snap.get("task_status", {}))
+    missing = {(e["task_id"], e["unit_id"]) for e in snap.get("missing", [])}
+    late = {(e["task_id"], e["unit_id"]) for e in snap.get("late", [])}
+    owed = set(missing)
+    for report in snap.get("reports", []):
+        if report["state"] in _FILED_AT_CLOSING and str(report["task_id"]) in in_force:
+            owed.add((report["task_id"], report["unit_id"]))
+    task_ids = sorted({t for t, _u in owed})
+    top_level: set[int] = set()
+    for start in range(0, len(task_ids), _ID_CHUNK):
+        chunk = task_ids[start : start + _ID_CHUNK]
+        top_level.update(Task.objects.filter(pk__in=chunk, parent__isnull=True).values_list("pk", flat=True))
+    units = set(Unit.objects.filter(pk__in={u for _t, u in owed}).values_list("pk", flat=True))
+    return {
+        (t, u): "missing" if (t, u) in missing else "late" if (t, u) in late else "on_time"
+        for t, u in owed
+        if t in top_level and u in units
+    }
+
+
+def closed_entries(cycle: ReportingCycle) -> QuerySet[PunctualityEntry]:
+    """The closed ``cycle``'s owed reports with their outcomes, built from its snapshot when first asked.
+
+    A snapshot never changes, so its rows are built once (the refresh drops those of cycles the
+    panel no longer shows); two builders at once insert the same rows, the second's ignored.
+    """
+    entries = PunctualityEntry.objects.filter(cycle=cycle)
+    if not entries.exists():
+        rows = (
+            PunctualityEntry(cycle=cycle, task_id=t, unit_id=u, outcome=o)
+            for (t, u), o in sorted(snapshot_outcomes(cycle).items())
+        )
+        with transaction.atomic():
+            for batch in _batches(rows):
+                PunctualityEntry.objects.bulk_create(batch, ignore_conflicts=True)
+    return entries
+
+
+def punctuality_reports(cycle: ReportingCycle, unit_id: int | None, outcome: str, today: date) -> QuerySet[Any]:
     """The owed reports behind one punctuality number (a unit's, or every unit's with ``unit_id``
-    None): one row per task and unit (``row.task``, ``row.unit``), soonest deadline first."""
+    None): one row per task and unit (``row.task``, ``row.unit``), soonest deadline first.
+
+    For an open cycle, by the live rules as of ``today``; for a closed one, as its snapshot
+    froze them (the rows the refresh counted, so the list and the number agree)."""
+    if frozen(cycle):
+        if outcome not in ("owed", *OUTCOMES):
+            raise Invalid(gettext("报送情况“%(value)s”无效") % {"value": outcome})
+        entries = closed_entries(cycle)
+        if outcome != "owed":
+            entries = entries.filter(outcome=outcome)  # "pending": none once closed
+        if unit_id is not None:
+            entries = entries.filter(unit_id=unit_id)
+        return entries.select_related("task__document", "unit").order_by("task__due", "task_id", "unit_id")
     if outcome == "owed":
         rule: Q | None = Q()
     else:
@@ -201,6 +291,13 @@ def _punctuality_counts(cycle: ReportingCycle, today: date) -> dict[str, Any]:
     return counts
 
 
+def _closed_counts() -> dict[str, Any]:
+    counts: dict[str, Any] = {"owed": Count("id")}
+    for outcome in OUTCOMES:
+        counts[outcome] = Count("id", filter=Q(outcome=outcome)) if outcome != "pending" else Value(0)
+    return counts
+
+
 def _batches(rows: Iterator[Any], size: int = 5000) -> Iterator[list[Any]]:
     while batch := list(islice(rows, size)):
         yield batch
@@ -215,8 +312,12 @@ def refresh(today: date) -> DashboardRefresh:
     started, began = timezone.now(), time.perf_counter()
     with transaction.atomic():
         # Two refreshes at once (the daily job, the office's button) take turns: the second waits
-        # on the previous refresh's row until the first commits, then replaces its rows whole.
-        list(DashboardRefresh.objects.select_for_update().values_list("id", flat=True))
+        # on the lock row until the first commits, then replaces its rows whole. The row always
+        # exists (migration 0003; re-created here after a flush: on PostgreSQL a second insert of
+        # it waits for the first to commit), so the very first refreshes take turns too. SQLite
+        # needs none of it: its IMMEDIATE transactions already admit one writer at a time.
+        DashboardLock.objects.bulk_create([DashboardLock(id=1)], ignore_conflicts=True)
+        DashboardLock.objects.select_for_update().get(pk=1)
         for model in (StatusSummary, PunctualitySummary, TargetSummary, DashboardRefresh):
             model.objects.all().delete()
         tasks = Task.objects.filter(active=True)
@@ -246,8 +347,15 @@ def refresh(today: date) -> DashboardRefresh:
                 for r in batch
             )
             n_units += len(batch)
-        for cycle in punctuality_cycles():
-            per_unit = owed_reports(cycle).values("unit_id").annotate(**_punctuality_counts(cycle, today)).order_by()
+        shown = punctuality_cycles()
+        PunctualityEntry.objects.exclude(cycle__in=[c.pk for c in shown if frozen(c)]).delete()
+        for cycle in shown:
+            if frozen(cycle):
+                per_unit = closed_entries(cycle).values("unit_id").annotate(**_closed_counts()).order_by()
+            else:
+                per_unit = (
+                    owed_reports(cycle).values("unit_id").annotate(**_punctuality_counts(cycle, today)).order_by()
+                )
             for batch in _batches(per_unit.iterator(chunk_size=5000)):
                 PunctualitySummary.objects.bulk_create(
                     PunctualitySummary(

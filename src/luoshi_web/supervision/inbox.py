@@ -5,7 +5,9 @@ E-mail goes through Django's mail API with the backend named by
 until an office configures SMTP: ``django.core.mail.backends.smtp.EmailBackend``
 with ``LUOSHI_SMTP_HOST`` and the other ``LUOSHI_SMTP_*`` settings of ``conf.py``).
 A user gets at most one message per event key, so jobs can run again, or on two workers, without repeating themselves.
-Inbox rows are notifications, not records of the work, so they are not audited.
+Inbox rows are audited (``models.Message`` is an ``AuditedModel``): that a unit was told of a
+督办 and when its reporter read it belongs to the 督办's record; marking all read writes one
+audit row per message, in the same transaction as the update.
 """
 
 from __future__ import annotations

@@ -5,6 +5,13 @@ A notice (督办) is addressed to one unit about one task and climbs a ladder of
 levels (提醒 → 督办 → 通报 → 约谈). Its current state lives on ``Notice``; every
 event (issue, reply, escalate, close) is a ``NoticeStep``, so the ladder of a
 task is the ordered steps of its notices, and each step also has its audit row.
+
+Every table people's work writes (notices and their steps and files, the ladder's rules,
+the 发文字号 sequences, ledger notes, bulletins, the assessment, inbox messages) is a
+registry ``AuditedModel``: its values are checked by ``registry.validation`` before a write,
+``save`` and bulk ``update()`` write one audit row per changed row, and the row and its
+audit row commit together. The dashboard's summary tables are not: they are caches that
+``dashboard.refresh`` rebuilds whole from audited rows.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from luoshi_web.registry.models import Document, ReportingCycle, Target, Task, Unit
+from luoshi_web.registry.models import AuditedModel, Document, ReportingCycle, Target, Task, Unit
 
 
 class Level(models.IntegerChoices):
@@ -35,7 +42,7 @@ class NoticeState(models.TextChoices):
     CLOSED = "closed", _("已办结")
 
 
-class Notice(models.Model):
+class Notice(AuditedModel):
     """One 督办 matter: a task, the unit addressed, the level it has reached."""
 
     task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="notices", verbose_name=_("任务"))
@@ -76,7 +83,7 @@ class StepAction(models.TextChoices):
     CLOSE = "close", _("办结")
 
 
-class NoticeStep(models.Model):
+class NoticeStep(AuditedModel):
     """One rung of the ladder: what happened to a notice, at which level, by whom."""
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="steps")
@@ -95,7 +102,7 @@ class NoticeStep(models.Model):
         verbose_name_plural = _("督办环节")
 
 
-class NoticeEvidence(models.Model):
+class NoticeEvidence(AuditedModel):
     """A file the unit sends with its reply (整改佐证材料)."""
 
     step = models.ForeignKey(NoticeStep, on_delete=models.CASCADE, related_name="evidence")
@@ -111,7 +118,7 @@ class NoticeEvidence(models.Model):
         verbose_name_plural = _("整改佐证材料")
 
 
-class EscalationRule(models.Model):
+class EscalationRule(AuditedModel):
     """The office's schedule for one level: how long an unanswered notice waits, what the next allows."""
 
     level = models.PositiveSmallIntegerField(_("督办级别"), choices=Level.choices, unique=True)
@@ -124,7 +131,7 @@ class EscalationRule(models.Model):
         verbose_name_plural = _("升级规则")
 
 
-class NumberSequence(models.Model):
+class NumberSequence(AuditedModel):
     """The last serial number used per prefix and year (督办〔2016〕7号)."""
 
     prefix = models.CharField(max_length=30)
@@ -133,9 +140,11 @@ class NumberSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="number_sequence_unique")]
+        verbose_name = _("发文字号序列")
+        verbose_name_plural = _("发文字号序列")
 
 
-class TaskNote(models.Model):
+class TaskNote(AuditedModel):
     """The 备注 column of the ledger: the office's own note on a task."""
 
     task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="ledger_note")
@@ -152,7 +161,7 @@ class BulletinState(models.TextChoices):
     ISSUED = "issued", _("已印发")
 
 
-class Bulletin(models.Model):
+class Bulletin(AuditedModel):
     """A periodic 通报. A draft is edited freely; issuing freezes its text, data and file."""
 
     period = models.CharField(_("期间"), max_length=10)
@@ -186,7 +195,7 @@ class Bulletin(models.Model):
         return super().delete(*args, **kwargs)
 
 
-class AssessmentScheme(models.Model):
+class AssessmentScheme(AuditedModel):
     """One year's 目标绩效考核 scheme: component weights, 督办 deductions, bonuses, expert share."""
 
     year = models.PositiveSmallIntegerField(_("年度"), unique=True)
@@ -214,7 +223,7 @@ class AssessmentScheme(models.Model):
         super().save(*args, **kwargs)
 
 
-class _FrozenWithScheme(models.Model):
+class _FrozenWithScheme(AuditedModel):
     """Rows of a closed year cannot be written (the results were computed from them)."""
 
     class Meta:
@@ -261,11 +270,13 @@ class ExpertScore(_FrozenWithScheme):
         verbose_name_plural = _("第三方测评分")
 
 
-class Message(models.Model):
+class Message(AuditedModel):
     """An item of a user's inbox in the application (also sent by e-mail when the user has one).
 
     ``key`` names the event (``notice:7:level:2``, ``cycle:3:unit:5:days:7``): a user gets one
     message per key, so a reminder job that runs twice, or on two workers, never repeats itself.
+    Audited like the work itself: that a unit was told of a 督办 and when its reporter read it is
+    part of the record of the 督办.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox")
@@ -365,3 +376,36 @@ class TargetSummary(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["state", "attainment", "target"], name="dash_target_state_idx")]
+
+
+class DashboardLock(models.Model):
+    """The one row every refresh locks first, so two refreshes take turns even the first time.
+
+    Locking the previous refresh's row serialised the later refreshes only: before the first
+    there is no row to lock, and two first refreshes would both write a summary. Migration 0003
+    creates this row; ``dashboard.refresh`` re-creates it if a flush emptied the table.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("驾驶舱统计锁")
+        verbose_name_plural = _("驾驶舱统计锁")
+
+
+class PunctualityEntry(models.Model):
+    """One report a unit owed in a closed cycle, with its outcome as the cycle's snapshot froze it.
+
+    A closed cycle's punctuality is what its snapshot recorded at closing (``cycles.close``), not
+    the live rules applied later: the dashboard's counts for it and the list behind each count
+    are both read from these rows, built from the snapshot (``dashboard.closed_entries``).
+    """
+
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="+")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(max_length=10)  # on_time / late / missing (nothing is pending once closed)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["cycle", "task", "unit"], name="punctuality_entry_once")]
+        indexes = [models.Index(fields=["cycle", "unit", "outcome"], name="punct_entry_unit_idx")]

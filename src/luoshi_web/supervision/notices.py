@@ -11,7 +11,9 @@ date ``LUOSHI_NOTICE_REPLY_DAYS`` later, so it climbs one level per period.
 
 Every change claims the notice by a conditional UPDATE (``WHERE version = seen``),
 so two workers (or a worker and a person) can never escalate it twice; the claim,
-the new step and their audit rows commit together.
+the new step and their audit rows commit together. The claim is the audited bulk
+``update()`` of ``Notice`` (a registry ``AuditedModel``): it checks its values and writes
+the notice's audit row itself, so nothing here writes an audit row by hand.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -162,10 +164,7 @@ def _reschedule(level: int) -> int:
         day = escalation_day(level, notice.rectify_due)
         if day == notice.escalate_on:
             continue
-        before = audit.snapshot(notice)
         if _claim(notice, [NoticeState.OPEN], {"escalate_on": day}, level=level):
-            notice.refresh_from_db()
-            audit.record("update", notice, before, audit.snapshot(notice))
             count += 1
     return count
 
@@ -267,11 +266,17 @@ def issue(
 
 
 def _claim(notice: Notice, allowed_states: Iterable[str], changes: dict[str, Any], **conditions: Any) -> bool:
-    """Apply ``changes`` if the notice is still as the caller saw it; True when this caller won."""
-    updated = Notice.objects.filter(
-        pk=notice.pk, version=notice.version, state__in=list(allowed_states), **conditions
-    ).update(**changes, version=F("version") + 1)
+    """Apply ``changes`` if the notice is still as the caller saw it; True when this caller won.
+
+    The version is set as a plain value (the one seen, plus one: the WHERE guarantees it), so the
+    audited ``update()`` can check it; it writes the notice's audit row in the caller's transaction.
+    """
+    updated = _claimable(notice, allowed_states, **conditions).update(**changes, version=notice.version + 1)
     return updated == 1
+
+
+def _claimable(notice: Notice, allowed_states: Iterable[str], **conditions: Any) -> QuerySet[Notice]:
+    return Notice.objects.filter(pk=notice.pk, version=notice.version, state__in=list(allowed_states), **conditions)
 
 
 def _stale() -> Conflict:
@@ -303,12 +308,10 @@ def reply(
             raise Invalid(gettext("佐证材料“%(name)s”过大") % {"name": name})
     now = now or timezone.now()
     with transaction.atomic(), audit.acting_as(actor.user, "notice.reply"):
-        before = audit.snapshot(notice)
         changes = {"state": NoticeState.REPLIED, "reply": text.strip(), "replied_at": now, "escalate_on": None}
         if not _claim(notice, [NoticeState.OPEN], changes):
             raise _stale()
         notice.refresh_from_db()
-        audit.record("update", notice, before, audit.snapshot(notice))
         step = NoticeStep.objects.create(
             notice=notice,
             action=StepAction.REPLY,
@@ -333,12 +336,10 @@ def close(actor: Actor, notice: Notice, *, text: str = "", today: date | None = 
         raise Conflict(gettext("此督办事项已办结"))
     today = today or clock.today()
     with transaction.atomic(), audit.acting_as(actor.user, "notice.close"):
-        before = audit.snapshot(notice)
         changes = {"state": NoticeState.CLOSED, "closed_at": timezone.now(), "escalate_on": None}
         if not _claim(notice, [NoticeState.OPEN, NoticeState.REPLIED], changes):
             raise _stale()
         notice.refresh_from_db()
-        audit.record("update", notice, before, audit.snapshot(notice))
         NoticeStep.objects.create(
             notice=notice,
             action=StepAction.CLOSE,
@@ -357,7 +358,6 @@ def _escalate(notice: Notice, actor: Actor | None, today: date, text: str, **con
     new_level = notice.level + 1
     _wait, reply_days = schedule(notice.level)
     new_due = today + timedelta(days=reply_days)
-    before = audit.snapshot(notice)
     changes = {
         "level": new_level,
         "state": NoticeState.OPEN,
@@ -367,17 +367,21 @@ def _escalate(notice: Notice, actor: Actor | None, today: date, text: str, **con
         "reply": "",
         "replied_at": None,
     }
-    if not _claim(notice, [NoticeState.OPEN, NoticeState.REPLIED], changes, level=notice.level, **conditions):
+    states = [NoticeState.OPEN, NoticeState.REPLIED]
+    # Lock the notice while it is still as seen, so only a winner takes a 发文字号 and the new
+    # level and number are one UPDATE (one audit row). A second worker waits here on PostgreSQL
+    # and then finds the version moved on; SQLite's IMMEDIATE transactions serialise them anyway.
+    if not list(_claimable(notice, states, level=notice.level, **conditions).select_for_update().values("pk")):
         return False
-    number = _number(new_level, today)
-    Notice.objects.filter(pk=notice.pk).update(number=number)
+    changes["number"] = _number(new_level, today)
+    if not _claim(notice, states, changes, level=notice.level, **conditions):  # held by the lock: cannot lose
+        return False
     notice.refresh_from_db()
-    audit.record("update", notice, before, audit.snapshot(notice))
     NoticeStep.objects.create(
         notice=notice,
         action=StepAction.ESCALATE,
         level=new_level,
-        number=number,
+        number=notice.number,
         on=today,
         text=text,
         rectify_due=new_due,
