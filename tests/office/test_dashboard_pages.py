@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from luoshi_web.registry import clock
+from luoshi_web.registry import clock, cycles
 from luoshi_web.registry.models import Observation, Report, Target
 from luoshi_web.supervision import dashboard
 from luoshi_web.supervision.models import DashboardRefresh
@@ -90,3 +91,15 @@ def test_drill_down_pages_refuse_other_roles_and_bad_values(world: World, browse
     assert leader.get(reverse("office:dashboard_targets") + "?state=nonsense").status_code == 404
     assert leader.get(url + "?unit=999999").status_code == 404
     assert leader.get(reverse("office:dashboard_punctuality", args=[999999])).status_code == 404
+
+
+def test_drill_down_says_whether_it_shows_today_or_the_closing(world: World, browse) -> None:  # type: ignore[no-untyped-def]
+    dashboard.refresh(DAY)
+    url = reverse("office:dashboard_punctuality", args=[world.cycle.pk])
+    open_page = browse("leader").get(url).content.decode()
+    assert "截至 2016-07-20" in open_page and "关闭时的情况" not in open_page
+    cycles.close(world.actor("supervisor"), world.cycle, today=DAY)
+    dashboard.refresh(DAY)
+    closed_page = browse("leader").get(url).content.decode()
+    closed_on = timezone.localtime(type(world.cycle).objects.get(pk=world.cycle.pk).closed_at).date()
+    assert f"{closed_on:%Y-%m-%d} 关闭时的情况" in closed_page and "截至 2016-07-20" not in closed_page
