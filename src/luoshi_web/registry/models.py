@@ -377,14 +377,20 @@ class Task(AuditedModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self._state.adding or kwargs.get("force_insert"):
-            # A new task is as public as its document is now.
-            if Task.document.is_cached(self):
-                self.document_published = self.document.published
-            else:
-                self.document_published = bool(
-                    Document.objects.filter(pk=self.document_id).values_list("published", flat=True).first()
-                )
-        elif kwargs.get("update_fields") is None:
+            # A new task is as public as its document is now, read under the document's row lock in
+            # the insert's transaction. A publish (Document.save: UPDATE of the document, then the
+            # tasks' copies in the same transaction) holds that lock until it commits: either it
+            # committed first and this reads its value, or it waits for this insert to commit and
+            # its bulk update then sees the new task. Without the lock the two pass each other (the
+            # foreign-key check takes only a KEY SHARE lock) and the task keeps the old value.
+            # (SQLite ignores FOR UPDATE: it has one writer at a time anyway.)
+            using = kwargs.get("using") or self._state.db
+            with transaction.atomic(using=using, savepoint=False):
+                locked = Document.objects.using(using).select_for_update().filter(pk=self.document_id)
+                self.document_published = bool(locked.values_list("published", flat=True).first())
+                super().save(*args, **kwargs)
+            return
+        if kwargs.get("update_fields") is None:
             # An instance read before a report (or a publish) changed must not write back stale facts.
             kwargs["update_fields"] = [
                 f.name
@@ -404,6 +410,16 @@ class Task(AuditedModel):
             models.Index(
                 fields=["document_published", "progress_verified", "progress_reported", "due", "id"],
                 name="task_published_status_idx",
+            ),
+            # The tasks that can be at risk (status.AT_RISK: not verified, latest percent unknown
+            # or below AT_RISK_BELOW_PERCENT, a test keeps the two equal), by deadline per published
+            # flag: the "at risk" arm of a reporter's list (queries.filter_tasks) is one range here
+            # instead of a walk through every task due in the next 30 days.
+            models.Index(
+                fields=["document_published", "due", "id"],
+                condition=models.Q(progress_verified=False)
+                & (models.Q(latest_percent__isnull=True) | models.Q(latest_percent__lt=80)),
+                name="task_at_risk_idx",
             ),
         ]
         verbose_name = _("任务")

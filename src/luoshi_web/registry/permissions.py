@@ -106,18 +106,28 @@ class _WithoutPersonalNames(ModelIterable):
             yield task
 
 
+def unpublished_task_rule(actor: Actor) -> Exists | None:
+    """The second arm of the task rule for an actor who does not read everything: the tasks it
+    sees whatever their document's state (its unit's, its assigned ones), or None (the public)."""
+    if actor.role == Role.REPORTER and actor.unit_id is not None:
+        return _own_unit_task(actor)
+    if actor.role == Role.EXPERT:
+        return _assigned_task(actor)
+    return None
+
+
 def tasks_for(actor: Actor) -> QuerySet[Task]:
     tasks = Task.objects.all()
     if actor.reads_all:
         return tasks
     # The task's copy of document.published (kept by Document.save): a column of the task, so each
     # branch of the rule can be a range of a task index (task_published_status_idx) instead of a
-    # join to the document for every task the deadline index walks past.
+    # join to the document for every task the deadline index walks past (queries.filter_tasks
+    # pages the two arms separately for that reason).
     rule = Q(document_published=True)
-    if actor.role == Role.REPORTER and actor.unit_id is not None:
-        rule |= _own_unit_task(actor)
-    if actor.role == Role.EXPERT:
-        rule |= _assigned_task(actor)
+    own = unpublished_task_rule(actor)
+    if own is not None:
+        rule |= own
     tasks = tasks.filter(rule)
     if actor.role is None:  # anonymous, or an account without a role: the public
         tasks._iterable_class = _WithoutPersonalNames

@@ -60,6 +60,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, TextField
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
@@ -183,10 +184,9 @@ def _check_status(status: str) -> None:
         )
 
 
-def filter_tasks(actor: Actor, f: TaskFilter, today: date | None = None) -> QuerySet[Task]:
-    """The task list query (what the API's ``GET /tasks`` and the benchmark run)."""
-    today = today or clock.today()
-    tasks = visible_tasks(actor, today).filter(active=f.active)
+def _narrowed(tasks: QuerySet[Task], f: TaskFilter, today: date) -> QuerySet[Task]:
+    """``tasks`` under every filter of ``f`` (a bad status raises ``Invalid``)."""
+    tasks = tasks.filter(active=f.active)
     if f.unit is not None:
         tasks = tasks.filter(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id=f.unit)))
     if f.document is not None:
@@ -201,13 +201,103 @@ def filter_tasks(actor: Actor, f: TaskFilter, today: date | None = None) -> Quer
     if f.status:
         _check_status(f.status)
         tasks = tasks.filter(status_filter(f.status, today))
+    return tasks
+
+
+def _sort(f: TaskFilter) -> tuple[str, ...]:
     order = TASK_SORTS.get(f.sort or DEFAULT_SORT)
     if order is None:
         raise Invalid(
             gettext("sort（排序）“%(value)s”无效，应为以下之一：%(allowed)s")
             % {"value": f.sort, "allowed": ", ".join(TASK_SORTS)}
         )
-    return tasks.order_by(*order)
+    return order
+
+
+def _rule_arms(actor: Actor, f: TaskFilter, today: date) -> tuple[QuerySet[Task], QuerySet[Task]] | None:
+    """The visibility rule ``document_published OR <own>`` as two disjoint querysets under ``f``
+    (``document_published`` true; false and the actor's own), or None when the rule has one arm."""
+    own = None if actor.reads_all else perm.unpublished_task_rule(actor)
+    if own is None:
+        return None
+    tasks = _narrowed(Task.objects.all(), f, today)
+    return tasks.filter(document_published=True), tasks.filter(own, document_published=False)
+
+
+class _TwoArmPages(QuerySet):  # type: ignore[type-arg]
+    """The task list of a reporter or an expert, paged one visibility arm at a time.
+
+    The rule ``document_published OR <own unit / assigned>`` can only be a filter on one walk of
+    the deadline index: when few published tasks are in the asked status, that walk reads most
+    of the registry before it finds a page (bench/README, "Office pages"). A slice ``[a:b]`` of
+    this queryset therefore takes the first ``b`` ids of each arm, in the list's order and with
+    the arm's condition inside (each a range of ``task_published_status_idx``, or the unit's
+    own few tasks), as one ``UNION ALL`` ordered and cut to ``[a:b]``; then it loads those rows
+    by id, with everything the queryset loads. Any other use (iteration, ``exists``, counting)
+    or a queryset narrowed further after :func:`filter_tasks` reads the plain rule, which gives
+    the same rows (tests/web/test_s4_two_arm_list.py compares the two for every persona).
+    """
+
+    _arms: tuple[QuerySet[Task], QuerySet[Task], tuple[str, ...]] | None = None
+    _arms_for: Any = None  # what the query was when the arms were made from it
+
+    def _clone(self) -> _TwoArmPages:
+        clone = super()._clone()
+        clone._arms, clone._arms_for = self._arms, self._arms_for
+        return clone
+
+    def _shape(self) -> Any:
+        q = self.query
+        return (q.where, tuple(q.order_by), q.standard_ordering, q.distinct, q.combinator, bool(q.extra), q.is_sliced)
+
+    def _with_arms(self, arms: tuple[QuerySet[Task], QuerySet[Task]], order: tuple[str, ...]) -> _TwoArmPages:
+        self._arms, self._arms_for = (*arms, order), self._shape()
+        return self
+
+    def __getitem__(self, k: Any) -> Any:
+        if (
+            not isinstance(k, slice)
+            or k.stop is None
+            or k.step is not None
+            or self._arms is None
+            or self._result_cache is not None
+            or self._shape() != self._arms_for
+        ):
+            return super().__getitem__(k)
+        start, stop = k.start or 0, k.stop
+        published, own, order = self._arms
+        columns = ("id", *(name.lstrip("-") for name in order if name.lstrip("-") != "id"))
+        sliced_parts = connections[self.db].features.supports_slicing_ordering_in_compound
+        first = []
+        for arm in (published, own):
+            head = arm.order_by(*order)[:stop]
+            # SQLite takes no LIMIT inside a compound statement: there the arm's head is an IN list
+            first.append(
+                (head if sliced_parts else Task.objects.filter(pk__in=head.values("pk")).order_by()).values_list(
+                    *columns
+                )
+            )
+        page_ids = [row[0] for row in first[0].union(first[1], all=True).order_by(*order)[start:stop]]
+        rows = self._chain()
+        rows._arms = None
+        return rows.filter(pk__in=page_ids)
+
+
+def filter_tasks(actor: Actor, f: TaskFilter, today: date | None = None) -> QuerySet[Task]:
+    """The task list query (what the API's ``GET /tasks`` and the benchmark run).
+
+    For a reporter or an expert with a status, a slice (``page``) fetches its ids one arm of the
+    visibility rule at a time (:class:`_TwoArmPages`): same rows, same order.
+    """
+    today = today or clock.today()
+    tasks = _narrowed(visible_tasks(actor, today), f, today)
+    order = _sort(f)
+    tasks = tasks.order_by(*order)
+    arms = _rule_arms(actor, f, today) if f.status else None
+    if arms is None:
+        return tasks
+    tasks.__class__ = _TwoArmPages
+    return tasks._with_arms(arms, order)  # type: ignore[attr-defined, no-any-return]
 
 
 # The columns a task list row shows (office/_task_table.html): the task's own, and the
@@ -248,8 +338,17 @@ class TaskSummary:
 
 def task_summary(actor: Actor, f: TaskFilter | None = None, today: date | None = None) -> TaskSummary:
     """How many of the tasks ``actor`` may see are in each status, under ``f`` (its status ignored)."""
-    tasks = filter_tasks(actor, (f or TaskFilter()).without_status(), today)
-    rows = dict(tasks.prefetch_related(None).order_by().values_list("status").annotate(n=Count("id")))
+    f = (f or TaskFilter()).without_status()
+    today = today or clock.today()
+    _sort(f)
+    arms = _rule_arms(actor, f, today)
+    # Counted one arm of the visibility rule at a time (disjoint, so the counts add up): the plain
+    # OR is a filter on every task, each arm a range of task_published_status_idx or a few rows.
+    parts = [filter_tasks(actor, f, today)] if arms is None else [with_status(arm, today) for arm in arms]
+    rows: dict[str, int] = {}
+    for part in parts:
+        for status, n in part.prefetch_related(None).order_by().values_list("status").annotate(n=Count("id")):
+            rows[status] = rows.get(status, 0) + n
     by_status = [StatusCount(s, str(LABELS[s]), rows.get(s, 0)) for s in STATUSES]
     return TaskSummary(total=sum(rows.values()), by_status=by_status)
 

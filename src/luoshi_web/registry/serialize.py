@@ -61,6 +61,8 @@ def task(t: Task) -> dict[str, Any]:
         "active": t.active,
         "parent_id": t.parent_id,
         "assignee_name": t.assignee_name,
+        # the person's account (明确到人), None for a name only; the public never gets it (permissions)
+        "assignee_user_id": t.assignee_user_id,
         "units": [{"name": a.name, "unit_id": a.unit_id, "role": a.role} for a in t.assignments.all()],
         "span": {
             "start": t.span_start,

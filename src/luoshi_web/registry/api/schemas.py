@@ -79,6 +79,9 @@ class TaskOut(Schema):
     active: bool
     parent_id: int | None
     assignee_name: str
+    assignee_user_id: int | None = Field(
+        description="明确到人: the user account of the sub-task's person; null for a name only, and for the public"
+    )
     units: list[TaskUnitOut]
     span: dict[str, int | None]
 
