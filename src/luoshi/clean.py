@@ -15,7 +15,9 @@ What is removed or changed, in order:
 3. Hard line wraps joined into paragraphs. A break is kept where a line ends a
    paragraph: it ends with closing punctuation and is shorter than the text's
    usual line, the next line starts with an outline marker or an indent, or
-   either line is a table row.
+   either line is a table row. A 发文字号 line (also with its 签发人, or after its
+   title), a 成文日期, a contents entry ending in a spaced page number stand
+   alone; a 签发人 printed before the number is cut from it at the gap.
 
 The output is one paragraph per line (``\\n`` between paragraphs), and
 ``CleanText.offsets`` maps each clean character back to the raw text.
@@ -32,8 +34,11 @@ from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
     DATE_LINE,
+    DOC_NUMBER,
     DOC_NUMBER_LINE,
     GAZETTE_HEAD_RE,
+    GENRES,
+    LEADING_SIGNER,
     OUTLINE_MARKER_FIRST,
     PRINTED_ON_RE,
     genre_of,
@@ -114,6 +119,24 @@ RUNNING_HEAD_MIN_REPEATS = 2
 _MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
 # A 发文字号 on a line of its own always stands apart from the title above it.
 _DOC_NUMBER_LINE = DOC_NUMBER_LINE
+# A title ending in its 文种 with its 发文字号 after it on the same line (``关于……的通知　甲政发〔2025〕1号``;
+# in a contents entry the number may stand in brackets). No body sentence has that shape: one that
+# cites a number puts the title in 《》 or a clause between (``按照《……的通知》（甲政发〔2025〕1号）``).
+# 令 is left out: an order is numbered without brackets (``ORDER_NUMBER``).
+_TITLE_THEN_NUMBER = re.compile(
+    r"^[^。；：，,;:]+?(?:"
+    + "|".join(word for word, _ in GENRES if word != "令")
+    + rf")(?:[（(][^（()）]{{1,8}}[）)])?\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$"
+)
+# A contents entry: a title or a 发文字号, a gap, its page number (``甲政发〔2025〕1号　　2``). The gap
+# is read on the source line: the fold removes spaces before a digit.
+_SPACED_PAGE_NUMBER = re.compile(r"(?:\u3000|[ \t]{2,})\s*[0-9０-９]{1,3}\s*$")
+# ``签发人：李明　　临府报〔2025〕4号``: the number after a gap, the names alone before it.
+_NUMBER_AFTER_GAP = re.compile(rf"(?<=\s)[（(]?{DOC_NUMBER.pattern}\s*[）)]?\s*$")
+_SIGNER_ONLY = re.compile(rf"\s*{LEADING_SIGNER}")
+# The flag of a line that stands alone by its layout (read on the source line, see ``clean``).
+# Truthy, so it also keeps the line from joining the one before it, as an indent does.
+_ALONE_BY_LAYOUT = 2
 # A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
 _FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
@@ -427,7 +450,7 @@ def clean(source: SourceText) -> CleanText:
     # Non-empty folded lines: text, runs (a bare source offset when the line is one run, the
     # usual case: a list and its tuples cost ~150 bytes a line at the cleaner's peak), raw
     # width, indented. Blank lines only separate; they take no part in joining.
-    folded: list[tuple[str, Runs | int, int, bool]] = []
+    folded: list[tuple[str, Runs | int, int, bool | int]] = []
     needs_folding = _NEEDS_FOLDING.search
     narrow = _NARROW.findall
     for i, (start, raw) in enumerate(zip(starts, raws, strict=False)):  # starts has one more
@@ -447,12 +470,19 @@ def clean(source: SourceText) -> CleanText:
             width = len(raw) if raw.isascii() else 2 * len(raw) - len(narrow(raw))  # _east_asian_width
             folded.append((raw, start, width, False))
             continue
+        if "签发人" in raw and (pieces := _signer_then_number(raw)):
+            # Two fields side by side: each a paragraph (width 0: out of the line-width estimate).
+            for a, b in pieces:
+                text, offs = _fold_line(raw[a:b], start + a)
+                folded.append((text, _compact(offs), 0, True))
+            continue
         text, offs = _fold_line(raw, start)
         if not text:
             continue
         if "\f" in raw:
             raw = raw.replace("\f", "")
-        folded.append((text, _compact(offs), _east_asian_width(raw.strip()), bool(_INDENT.match(raw))))
+        layout = _ALONE_BY_LAYOUT if text[-1].isdigit() and _entry_with_page_number(raw) else bool(_INDENT.match(raw))
+        folded.append((text, _compact(offs), _east_asian_width(raw.strip()), layout))
     del starts, raws  # the raw lines are not needed any more: free them before the text is joined
 
     widths = sorted([w for t, _, w, _ in folded if w >= MIN_CONTENT_WIDTH and "\t" not in t])
@@ -472,8 +502,9 @@ def clean(source: SourceText) -> CleanText:
     # after the line before when it continues one. Within a run, source offset minus clean
     # offset is constant (``delta``); a run starts where it changes (see ``OffsetRuns``).
     delta: int | None = None
+    alone_by_layout = _ALONE_BY_LAYOUT
     for text, offs, width, indented in folded:
-        alone = _stands_alone(text)
+        alone = indented == alone_by_layout or _stands_alone(text)
         if prev is not None and not _continues(prev, text, indented, alone, usual, wrapped_layout):
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
@@ -510,17 +541,38 @@ HEADING_MAX_CHARS = 20
 
 
 def _stands_alone(line: str) -> bool:
-    """A 发文字号, a 成文日期 (under the signature), a 版记's 印发 line or a gazette head is a
-    paragraph of its own."""
+    """A 发文字号 (with its 签发人 before or after it, or after its title), a 成文日期 (under the
+    signature), a 版记's 印发 line or a gazette head is a paragraph of its own. A contents entry
+    with its page number is found on the source line (``_entry_with_page_number``)."""
     # A 发文字号 line holds ``号``; the other three are anchored at the end (``$``: the end or
     # before a final ``\n``) on 日, on 印发 and on 报 or 期: a line ending otherwise is not
-    # searched at every position.
+    # searched at every position. A title with its number after it ends with 号 too.
     return bool(
-        ("号" in line and _DOC_NUMBER_LINE.match(line))
+        ("号" in line and (_DOC_NUMBER_LINE.match(line) or (line[-1] == "号" and _TITLE_THEN_NUMBER.match(line))))
         or (line.endswith(_DATE_ENDS) and DATE_LINE.match(line))
         or (line.endswith(_PRINTED_ON_ENDS) and PRINTED_ON_RE.search(line))
         or (line.endswith(_GAZETTE_HEAD_ENDS) and GAZETTE_HEAD_RE.match(line))
     )
+
+
+def _entry_with_page_number(raw: str) -> bool:
+    """A contents entry: a title ending in its 文种 or a 发文字号, then a gap and a page number."""
+    m = _SPACED_PAGE_NUMBER.search(raw)
+    if m is None:
+        return False
+    head = raw[: m.start()].strip()
+    return bool(head) and bool(
+        ("号" in head and (_DOC_NUMBER_LINE.match(head) or _TITLE_THEN_NUMBER.match(head))) or genre_of(head)
+    )
+
+
+def _signer_then_number(raw: str) -> list[tuple[int, int]] | None:
+    """The 签发人 part and the 发文字号 part of a line printing them in that order, or None."""
+    m = _NUMBER_AFTER_GAP.search(raw)
+    if m is None or not _SIGNER_ONLY.fullmatch(raw, 0, m.start()):
+        return None
+    a = len(raw) - len(raw.lstrip())
+    return [(a, len(raw[: m.start()].rstrip())), (m.start(), len(raw.rstrip()))]
 
 
 _DATE_ENDS = ("日", "日\n")

@@ -27,9 +27,16 @@ DOC_NUMBER = re.compile(
     r"\s*(?P<serial>\d{1,5})\s*号"
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
-# An upward document (请示, 报告) prints its 签发人 on the number's line (GB/T 9704 7.2.4).
+# An upward document (请示, 报告) prints its 签发人 on the number's line (GB/T 9704 7.2.4): the
+# number at the left and the 签发人 at the right, or the reverse where a layout or an extraction
+# put the 签发人 first (``签发人：李明　　临府报〔2025〕4号``).
 SIGNER_RE = re.compile(r"签发人\s*[：:]\s*[\u4e00-\u9fff·•\s、，,]{1,40}$")
-DOC_NUMBER_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?:\s*{SIGNER_RE.pattern[:-1]})?$")
+# Before the number only names (and the 、 or spaces between them) stand after 签发人: a comma
+# there is a sentence about the 签发人, not the field.
+LEADING_SIGNER = r"签发人\s*[：:]\s*[\u4e00-\u9fff·•\s、]{1,24}?\s*"
+DOC_NUMBER_LINE = re.compile(
+    rf"^(?:{LEADING_SIGNER})?[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?:\s*{SIGNER_RE.pattern[:-1]})?$"
+)
 # ``人力资源和社会保障部令第26号``, ``国家发展改革委令2017年第1号``: a 令 is numbered without brackets.
 ORDER_NUMBER = re.compile(
     rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
@@ -75,8 +82,12 @@ _CN_NUM = rf"[{CN_DIGITS}]"
 # A year in Chinese numerals typed with a letter or a digit for its zero (``二O二四``, ``二0二四``).
 ZERO_LOOKALIKES = "OoＯｏ0"
 _CN_YEAR_CHAR = rf"[{CN_DIGITS}{ZERO_LOOKALIKES}]"
+# Dates in Chinese numerals also use the calendar's own words: 元月 for 一月, 廿 for 二十 and 卅
+# for 三十 in the day (``二〇二五年元月廿一日``).
+_CN_MONTH = rf"元|{_CN_NUM}{{1,3}}"
+_CN_DAY = rf"[{CN_DIGITS}廿卅]{{1,4}}"
 DATE_LINE = re.compile(
-    rf"^(?P<y>\d{{4}}|{_CN_YEAR_CHAR}{{4}})\s*年\s*(?P<m>\d{{1,2}}|{_CN_NUM}{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|{_CN_NUM}{{1,4}})\s*日$"
+    rf"^(?P<y>\d{{4}}|{_CN_YEAR_CHAR}{{4}})\s*年\s*(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月\s*(?P<d>\d{{1,2}}|{_CN_DAY})\s*日$"
 )
 
 _CN_VALUE = {
@@ -96,10 +107,19 @@ _CN_VALUE = {
 }
 
 
+# Tens written as one character: 廿 = 二十, 卅 = 三十 (``廿五`` = 25, ``卅一`` = 31).
+_TENS_CHARS = {"廿": "二十", "卅": "三十"}
+
+
 def cn_small_number(text: str) -> int | None:
-    """Value of a small number written in digits or Chinese numerals (``十二``, ``三十一``, ``二○一二``)."""
+    """Value of a small number written in digits or Chinese numerals (``十二``, ``三十一``, ``二○一二``,
+    ``廿五``)."""
     if text.isdigit():
         return int(text)
+    if "廿" in text or "卅" in text:
+        if text.count("廿") + text.count("卅") > 1 or text[0] not in _TENS_CHARS or "十" in text:
+            return None  # one tens character, first (廿五, 卅): not 二廿, 廿十 or 廿卅
+        text = _TENS_CHARS[text[0]] + text[1:]
     if not text or any(ch not in _CN_VALUE and ch not in "十百" for ch in text):
         return None
     if "十" not in text and "百" not in text:
@@ -122,7 +142,8 @@ def parse_date_line(text: str) -> str | None:
     m = DATE_LINE.match(text)
     if not m:
         return None
-    y, mo, d = (cn_small_number(m.group(k)) for k in ("y", "m", "d"))
+    y, d = cn_small_number(m.group("y")), cn_small_number(m.group("d"))
+    mo = 1 if m.group("m") == "元" else cn_small_number(m.group("m"))
     if y is None or mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
