@@ -129,3 +129,63 @@ def test_explain_names_the_target_rules_of_issue_10(tmp_path: Path):
 def test_outline_markers_are_named_as_such(tmp_path: Path):
     out = _explain(tmp_path, "某某县实施方案\n1.加强领导。新建公园5个。（县住建局）\n2.完善机制。\n")
     assert "rejected (outline-marker)" in _line(out, "[2].完善")
+
+
+# Two documents of a gazette; the second's body cites a third document's number on a line of its
+# own (class 1 of issue 10: a cited number must not start a document), and the first forwards a
+# document whose own title block follows (one document with its forwarded content).
+GAZETTE = """某某省人民政府关于加强某项工作的通知
+某政发〔2026〕1号
+各市（州）人民政府，省政府各部门：
+现将《某某省某项工作实施方案》（某政办发〔2026〕9号）印发给你们，请认真贯彻执行。
+某某省人民政府
+2026年2月1日
+某某省某项工作实施方案
+某政办发〔2026〕9号
+一、做好某项工作。
+某某省人民政府办公厅关于开展某项检查的通知
+某政办发〔2026〕12号
+各市（州）人民政府：
+按照下列文件要求开展检查：
+某政发〔2025〕7号
+请于2026年6月底前报送检查情况。
+某某省人民政府办公厅
+2026年3月1日
+"""
+
+
+def test_explain_says_which_number_lines_open_a_document_and_why(tmp_path: Path):
+    out = _explain(tmp_path, GAZETTE)
+    assert "documents: 2 of 4 number line(s) open one" in out
+    assert "title-block" in _line(out, "某政发〔2026〕1号:")
+    assert "forwarded" in _line(out, "某政办发〔2026〕9号:")
+    assert "title-block" in _line(out, "某政办发〔2026〕12号:")
+    assert "cited-in-body" in _line(out, "某政发〔2025〕7号:")
+    assert out.count("\n== ") == 2
+
+
+def test_explain_says_a_text_without_number_is_one_document(tmp_path: Path):
+    out = _explain(tmp_path, REPORT)
+    assert "documents: no 发文字号 line, so the text is one document" in out
+
+
+CONTENTS = """目录
+某某省人民政府关于甲工作的通知
+某政发〔2026〕1号
+某某省人民政府关于乙工作的通知
+某政发〔2026〕2号
+某某省人民政府关于甲工作的通知
+某政发〔2026〕1号
+某政发〔2026〕1号
+各市（州）人民政府：
+请做好甲工作。
+某某省人民政府
+2026年2月1日
+"""
+
+
+def test_explain_names_listings_and_repeated_copies(tmp_path: Path):
+    out = _explain(tmp_path, CONTENTS)
+    numbered = [line for line in out.splitlines() if "某政发〔2026〕" in line and ": " in line]
+    rules = [line.split(": ")[1].split(" — ")[0] for line in numbered]
+    assert rules == ["listing", "listing", "title-block", "repeated-copy"], out

@@ -28,6 +28,7 @@ from luoshi.extract.targets import NumberDecision, analyse_targets
 from luoshi.extract.tasks import analyse_tasks
 from luoshi.model import CleanText, Document, OutlineNode, ParseResult
 from luoshi.pipeline import parse_file
+from luoshi.split import BOUNDARY_RULES, boundary_decisions, paragraphs
 
 EXIT_INPUT_ERROR = 2
 
@@ -162,12 +163,31 @@ CONTEXT_CHARS = 8  # characters shown either side of a number
 def render_explain(result: ParseResult) -> str:
     clean = result.clean
     lines = [f"# {clean.source.path}  ({len(result.documents)} document(s)) --explain", ""]
+    lines.extend(explain_boundaries(clean))
     for i, doc in enumerate(result.documents, 1):
         lines.append(f"== {i}. {doc.title or '(untitled)'}   [{_loc(doc.span)}]")
         lines.extend(explain_tasks(doc, clean))
         lines.extend(explain_numbers(doc, clean))
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def explain_boundaries(clean: CleanText) -> list[str]:
+    """Every 发文字号 line and whether it opened a document, with the splitter's rule."""
+    paras = paragraphs(clean)
+    decisions = boundary_decisions(paras)
+    if not decisions:
+        return [
+            "documents: no 发文字号 line, so the text is one document "
+            "(a report, a speech or a page that starts at its body)",
+            "",
+        ]
+    out = [f"documents: {sum(d.starts for d in decisions)} of {len(decisions)} number line(s) open one"]
+    for d in decisions:
+        p = paras[d.number_index]
+        out.append(f"    {_loc(clean.span(p.start, p.end))} {p.text[:40]}: {d.rule} — {BOUNDARY_RULES[d.rule]}")
+    out.append("")
+    return out
 
 
 def explain_tasks(doc: Document, clean: CleanText) -> list[str]:

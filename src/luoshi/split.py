@@ -128,12 +128,38 @@ def order_number_at(paras: tuple[Paragraph, ...], i: int) -> OrderNumber | None:
     return OrderNumber(f"{organ}令第{value}号", organ, head)
 
 
-def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
+@dataclass(frozen=True)
+class BoundaryDecision:
+    """What the splitter made of one 发文字号 (or 令号) paragraph, for ``luoshi parse --explain``.
+
+    ``rule`` is one of :data:`BOUNDARY_RULES`; ``starts`` says whether a document opens there.
+    """
+
+    number_index: int
+    starts: bool
+    rule: str
+
+
+#: Why a number line opens a document, or why it does not.
+BOUNDARY_RULES = {
+    "title-block": "opens a document: its title block (title ending in its 文种) stands beside it",
+    "order-number": "opens a document: a 令 (X令第N号)",
+    "number-before-any-sentence": "opens a document: the text's first number, before any sentence",
+    "repeated-copy": "no new document: the number printed again right after itself",
+    "cited-in-body": "no new document: a number cited in a body, no title block beside it",
+    "forwarded": "no new document: the document an earlier notice forwards or issues by this number",
+    "listing": "no new document: a title and number with no body before the next one (a contents list)",
+}
+
+
+def boundary_decisions(paras: tuple[Paragraph, ...]) -> tuple[BoundaryDecision, ...]:
+    """Every 发文字号 paragraph with the rule that made it open a document or not."""
     numbers = [
         i
         for i, p in enumerate(paras)
         if "号" in p.text and (DOC_NUMBER_LINE.match(p.text) or order_number_at(paras, i) is not None)
     ]
+    rules: dict[int, str] = {}
     # A 发文字号 repeated right after another one (web copies print it twice) anchors nothing new.
     anchors: list[int] = []
     # The first 发文字号 of a text with no title block (a page that starts at the number) still
@@ -142,20 +168,37 @@ def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
     first_sentence = next((k for k, p in enumerate(paras) if "。" in p.text), len(paras))
     for i in numbers:
         if anchors and i - anchors[-1] <= MAX_TITLE_LINES and paras[i].text == paras[anchors[-1]].text:
+            rules[i] = "repeated-copy"
             continue
-        if (
-            not has_header_block(paras, i)
-            and not (not anchors and i < first_sentence)
-            and order_number_at(paras, i) is None
-        ):
-            continue  # a number cited on a line of its own inside a body
+        if has_header_block(paras, i):
+            rules[i] = "title-block"
+        elif order_number_at(paras, i) is not None:
+            rules[i] = "order-number"
+        elif not anchors and i < first_sentence:
+            rules[i] = "number-before-any-sentence"
+        else:
+            rules[i] = "cited-in-body"  # a number cited on a line of its own inside a body
+            continue
         anchors.append(i)
     # A document that an earlier notice forwards by number (``现将《……》（X〔2023〕2号）转发给你们``)
     # is that notice's content, not a document of its own.
-    anchors = [i for k, i in enumerate(anchors) if not _forwarded_here(paras, anchors[k - 1] if k else 0, i)]
+    kept = []
+    for k, i in enumerate(anchors):
+        if _forwarded_here(paras, anchors[k - 1] if k else 0, i):
+            rules[i] = "forwarded"
+        else:
+            kept.append(i)
     # A title and number with no body after them before the next one is a listing (a contents
     # page printing each entry's number on a line of its own), not a document.
-    anchors = [i for k, i in enumerate(anchors) if k + 1 == len(anchors) or _has_body(paras, i + 1, anchors[k + 1])]
+    for k, i in enumerate(kept):
+        if k + 1 < len(kept) and not _has_body(paras, i + 1, kept[k + 1]):
+            rules[i] = "listing"
+    starting = {"title-block", "order-number", "number-before-any-sentence"}
+    return tuple(BoundaryDecision(i, rules[i] in starting, rules[i]) for i in numbers)
+
+
+def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
+    anchors = [d.number_index for d in boundary_decisions(paras) if d.starts]
     if not anchors:
         return (DocumentRange(0, len(paras), None),)
     starts = []
