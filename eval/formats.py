@@ -20,9 +20,11 @@ then each is parsed with the pipeline and scored with the shared scorer against 
 gold. The table gives headline F1 beside the original input's score, and a micro-F1 row per
 format over all gold files. This is a measuring tool, not a test: nothing here is asserted.
 
-The text of an HTML input (the article, without the site's navigation) is taken from the
-pipeline's HTML reader, since a PDF or DOCX of the document holds only the article; chromium
-prints the saved page itself, navigation included.
+The paragraphs rendered are the pipeline's cleaned text of the input (reader + cleaner): an
+HTML input's article without the site's navigation, a text layer's lines joined back into
+paragraphs, a crawled page flattened onto one line cut into its paragraphs — a PDF or DOCX
+of the document holds those paragraphs. Chromium prints an HTML input's saved page itself,
+navigation included.
 """
 
 from __future__ import annotations
@@ -62,12 +64,10 @@ _NUMBERED = (
 
 def blocks_of(path: Path) -> list[str | list[list[str]]]:
     """The input as paragraphs (str) and tables (rows of cells), in order."""
-    if path.suffix == ".txt":
-        text = path.read_text(encoding="utf-8")
-    else:
-        from luoshi.read import read_file
+    from luoshi.clean import clean
+    from luoshi.read import read_file
 
-        text = read_file(path).text
+    text = clean(read_file(path)).text
     lines = [ln.strip(" \u3000") for ln in text.replace("\f", "\n").split("\n")]
     out: list[str | list[list[str]]] = []
     for line in lines:
