@@ -211,6 +211,16 @@ def render_chromium(source_html: Path, out: Path, header_footer: bool) -> None:
         subprocess.run(cmd, check=True, capture_output=True, timeout=120)
 
 
+def _has_text(pdf: Path) -> bool:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return any(document[i].get_textpage().count_chars() > 0 for i in range(len(document)))
+    finally:
+        document.close()
+
+
 # --------------------------------------------------------------------------- DOCX
 
 
@@ -337,6 +347,13 @@ def main(argv: list[str] | None = None) -> int:
                     source.write_text(blocks_html(blocks, gf.name), encoding="utf-8")
                 try:
                     render_chromium(source, target, header_footer=fmt.endswith("hf"))
+                    if source == gf.input and not _has_text(target):
+                        # A saved page that shows its article only once its scripts ran (from
+                        # the network) prints blank: print the article's paragraphs instead.
+                        print(f"{gf.name} {fmt}: saved page prints blank, printing its paragraphs", file=sys.stderr)
+                        source = work / f"{gf.name}.page.html"
+                        source.write_text(blocks_html(blocks, gf.name), encoding="utf-8")
+                        render_chromium(source, target, header_footer=fmt.endswith("hf"))
                 except (subprocess.SubprocessError, OSError) as exc:
                     print(f"{gf.name} {fmt}: chromium failed: {exc}", file=sys.stderr)
                     continue
