@@ -212,13 +212,15 @@ def render_chromium(source_html: Path, out: Path, header_footer: bool) -> None:
 
 
 def _has_text(pdf: Path) -> bool:
-    import pypdfium2 as pdfium
+    """Whether the reader finds text in ``pdf`` besides its page furniture."""
+    from luoshi.errors import LuoshiError
+    from luoshi.read import read_file
 
-    document = pdfium.PdfDocument(str(pdf))
     try:
-        return any(document[i].get_textpage().count_chars() > 0 for i in range(len(document)))
-    finally:
-        document.close()
+        read_file(pdf)
+    except LuoshiError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- DOCX
