@@ -87,3 +87,29 @@ def test_a_long_repeated_top_line_without_a_browser_stamp_stays(tmp_path: Path) 
     assert text.count(title) == 3
     # The heads sit left of the text block: the body's margin is where its lines start.
     assert text.count("\u3000\u3000") == 3
+
+
+def test_a_line_run_on_into_the_next_is_cut_where_the_next_line_starts(monkeypatch) -> None:
+    """PDFium runs a line on into the next one when that one starts with a thin glyph (a
+    browser's ``——`` ligature): after the space the text continues lower and further left.
+    Such a place is a line start; a space on the same baseline, or before a raised footnote
+    mark, is not."""
+    import luoshi.read.pdf as pdf_reader
+
+    line_one, line_two = 400.0, 372.0  # baselines, 28 pt apart, 16 pt type
+    piece = "迈出坚实步伐。 ——经济回升 向好¹ 注"
+    boxes = {}
+    x = 300.0
+    for i, ch in enumerate(piece):
+        if i == piece.index("—"):
+            x, base = 114.0, line_two  # the next line, back at the indent
+        elif i < piece.index("—"):
+            base = line_one
+        else:
+            base = line_two
+        if ch == "¹":
+            base += 8  # a superscript: higher, further right
+        boxes[i] = (x, base, x + 16, base + 16)
+        x += 16
+    monkeypatch.setattr(pdf_reader, "_box", lambda _textpage, index: boxes.get(index))
+    assert pdf_reader._line_returns(None, piece, 0) == [piece.index("—")]

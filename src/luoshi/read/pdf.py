@@ -94,6 +94,38 @@ def _cells(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str:
     return "".join(out)
 
 
+def _line_returns(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[int]:
+    """Where ``piece`` goes on at the start of a lower line (after a space run): PDFium runs a
+    line on into the next when the next starts with a thin glyph such as ``——``."""
+    cuts = []
+    for m in _SPACE_RUN.finditer(piece):
+        if m.start() == 0 or m.end() == len(piece):
+            continue
+        before = _box(textpage, offset + _utf16_len(piece[: m.start()]) - 1)
+        after = _box(textpage, offset + _utf16_len(piece[: m.end()]))
+        if before is None or after is None:
+            continue
+        size = max(before[3] - before[1], after[3] - after[1])
+        if size > 0 and before[1] - after[1] >= size / 2 and after[0] < before[0]:
+            cuts.append(m.end())
+    return cuts
+
+
+def _page_line(
+    textpage: pdfium.PdfTextPage, piece: str, offset: int, rotation: int, page_box: tuple[float, ...]
+) -> PageLine:
+    """One line of text starting at PDFium text index ``offset``, placed on its page."""
+    first = len(piece) - len(piece.lstrip())
+    depth = left = size = None
+    if first < len(piece):
+        box = _box(textpage, offset + _utf16_len(piece[:first]))
+        depth = _depth(box, rotation, page_box)
+        if box is not None and rotation == 0 and box[3] > box[1]:
+            left, size = box[0] - page_box[0], box[3] - box[1]
+    shown = _cells(textpage, piece, offset) if rotation == 0 and depth is not None else piece
+    return PageLine(_DEBRIS.sub("", shown.replace(_HYPHEN_MARK, "-")), depth, left, size)
+
+
 def _page_lines(page: pdfium.PdfPage) -> list[PageLine]:
     textpage = page.get_textpage()
     try:
@@ -104,18 +136,14 @@ def _page_lines(page: pdfium.PdfPage) -> list[PageLine]:
         offset = 0  # PDFium text index (UTF-16 units) of the current line's start
         pieces = _LINE_BREAK.split(raw)
         breaks = [*_LINE_BREAK.findall(raw), ""]
-        for piece, brk in zip(pieces, breaks, strict=True):
-            first = len(piece) - len(piece.lstrip())
-            depth = left = size = None
-            if first < len(piece):
-                box = _box(textpage, offset + _utf16_len(piece[:first]))
-                depth = _depth(box, rotation, page_box)
-                if box is not None and rotation == 0 and box[3] > box[1]:
-                    left, size = box[0] - page_box[0], box[3] - box[1]
-            shown = _cells(textpage, piece, offset) if rotation == 0 and depth is not None else piece
-            text = _DEBRIS.sub("", shown.replace(_HYPHEN_MARK, "-"))
-            lines.append(PageLine(text, depth, left, size))
-            offset += _utf16_len(piece) + len(brk)
+        for whole, brk in zip(pieces, breaks, strict=True):
+            cuts = _line_returns(textpage, whole, offset) if rotation == 0 and " " in whole.strip(" ") else []
+            start = 0
+            for end in [*cuts, len(whole)]:
+                piece = whole[start:end].rstrip(" ") if end < len(whole) else whole[start:end]
+                lines.append(_page_line(textpage, piece, offset + _utf16_len(whole[:start]), rotation, page_box))
+                start = end
+            offset += _utf16_len(whole) + len(brk)
         return lines
     finally:
         textpage.close()
