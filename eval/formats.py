@@ -20,8 +20,8 @@ then each is parsed with the pipeline and scored with the shared scorer against 
 gold. The table gives headline F1 beside the original input's score, and a micro-F1 row per
 format over all gold files. This is a measuring tool, not a test: nothing here is asserted.
 
-The paragraphs rendered are the pipeline's cleaned text of the input (reader + cleaner): an
-HTML input's article without the site's navigation, a text layer's lines joined back into
+The paragraphs rendered are the pipeline's reading of the input: an HTML input's article
+without the site's navigation (the HTML reader), a text layer's lines joined back into
 paragraphs, a crawled page flattened onto one line cut into its paragraphs — a PDF or DOCX
 of the document holds those paragraphs. Chromium prints an HTML input's saved page itself,
 navigation included.
@@ -67,7 +67,10 @@ def blocks_of(path: Path) -> list[str | list[list[str]]]:
     from luoshi.clean import clean
     from luoshi.read import read_file
 
-    text = clean(read_file(path)).text
+    source = read_file(path)
+    # The HTML reader already gives one line per block, with a row's leading empty (merged)
+    # cells; the cleaner would strip those. A text file's lines are joined by the cleaner.
+    text = source.text if source.kind == "html" else clean(source).text
     lines = [ln.strip(" \u3000") for ln in text.replace("\f", "\n").split("\n")]
     out: list[str | list[list[str]]] = []
     for line in lines:
