@@ -113,3 +113,19 @@ def test_a_line_run_on_into_the_next_is_cut_where_the_next_line_starts(monkeypat
         x += 16
     monkeypatch.setattr(pdf_reader, "_box", lambda _textpage, index: boxes.get(index))
     assert pdf_reader._line_returns(None, piece, 0) == [piece.index("—")]
+
+
+def test_only_a_paragraph_indent_is_marked(tmp_path: Path) -> None:
+    """Two characters in is a paragraph's first line; a centred title, a right-aligned date or
+    a table cell's wrapped line in a later column starts further in and is left unmarked."""
+    body = gb_paragraph_items([_sentence(54)])
+    items = [
+        (LEFT + 6 * 16, BODY_TOP + 2 * LINE_STEP, "关于加强组织领导的通知"),
+        *body,
+        (LEFT + 16 * 16, BODY_TOP - 3 * LINE_STEP, "2024年1月5日"),
+        (LEFT + 9 * 16, BODY_TOP - 4 * LINE_STEP, "市卫生健康委"),
+    ]
+    lines = read_file(build_placed_pdf(tmp_path / "mixed.pdf", [items])).text.split("\n")
+    assert lines[0] == "关于加强组织领导的通知"
+    assert lines[1].startswith("\u3000\u3000") and not lines[2][:1].isspace()
+    assert lines[3:] == ["2024年1月5日", "市卫生健康委"]

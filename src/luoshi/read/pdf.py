@@ -149,9 +149,12 @@ def _page_lines(page: pdfium.PdfPage) -> list[PageLine]:
         textpage.close()
 
 
-#: A line starting this many type sizes right of the text's left margin is indented: GB/T 9704
-#: indents a paragraph's first line by two characters, and centred titles sit further in.
+#: A line starting between these many type sizes right of the text's left margin opens a
+#: paragraph: GB/T 9704 indents a paragraph's first line by two characters. Lines further in
+#: are centred titles, right-aligned signatures or table cells in a later column, whose wrapped
+#: lines start as far in: they are left unmarked for the cleaner to join or split as before.
 INDENT_MIN = 1.5
+INDENT_MAX = 3.5
 #: The left margin is where at least this share of body lines start (the leftmost such
 #: position): most lines of wrapped paragraphs run from the margin. Lines in the edge bands
 #: (heads, feet, page numbers) do not count.
@@ -181,7 +184,7 @@ def _mark_indents(pages: list[list[PageLine]]) -> list[list[PageLine]]:
             if (
                 line.left is not None
                 and line.size
-                and line.left - margin >= INDENT_MIN * line.size
+                and INDENT_MIN * line.size <= line.left - margin <= INDENT_MAX * line.size
                 and line.text.strip()
                 and not line.text[0].isspace()
             ):
