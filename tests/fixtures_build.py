@@ -109,3 +109,36 @@ def build_docx(path: Path, blocks: Sequence[str | Sequence[Sequence[str]]]) -> P
                 table.cell(r, c).text = value
     document.save(str(path))
     return path
+
+
+def build_placed_pdf(path: Path, pages: Sequence[Sequence[tuple]], *, size: float = BODY_SIZE) -> Path:
+    """A PDF whose page ``i`` draws each ``(x, y, text)`` of ``pages[i]`` at that point (in pt),
+    in ``size`` type or in the item's own ``(x, y, text, size)``.
+
+    For layouts the line-by-line builder cannot draw: indented first lines, table cells side
+    by side on one baseline, running heads and feet of any wording.
+    """
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for items in pages:
+        for x, y, text, *own in items:
+            pdf.setFont(CJK_FONT, own[0] if own else size)
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def gb_paragraph_items(paragraphs: Sequence[str], chars_per_line: int = 28) -> list[tuple[float, float, str]]:
+    """Paragraphs set as GB/T 9704 body text: first line indented two characters, wrapped at
+    ``chars_per_line`` characters, one line every :data:`LINE_STEP` from :data:`BODY_TOP`."""
+    items: list[tuple[float, float, str]] = []
+    y = BODY_TOP
+    for paragraph in paragraphs:
+        rest, first = paragraph, True
+        while rest:
+            take = chars_per_line - 2 if first else chars_per_line
+            x = LEFT + (2 * BODY_SIZE if first else 0)
+            items.append((x, y, rest[:take]))
+            rest, first = rest[take:], False
+            y -= LINE_STEP
+    return items

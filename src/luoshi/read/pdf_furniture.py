@@ -34,6 +34,14 @@ ROW_TOLERANCE = 0.008
 #: pages and this share of pages at the same edge. The share is low because gazettes
 #: alternate heads on odd and even pages.
 RUNNING_MAX_CHARS = 40
+
+#: A page printed from a browser carries the browser's header and footer: the print date and
+#: time before the page title, the address and ``x/y`` page counter. Such a line is running
+#: furniture at any length (titles and addresses are long) once it repeats like a running head.
+BROWSER_STAMP = re.compile(
+    r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,，\s]+(?:[上下]午\s*)?\d{1,2}:\d{2}"  # 12/2/26, 4:12 AM  2026/12/2 上午4:12
+    r"|^(?:file|https?)://\S+"  # the page's address
+)
 RUNNING_MIN_PAGES = 2
 RUNNING_MIN_SHARE = 0.3
 
@@ -64,6 +72,10 @@ class PageLine:
 
     text: str
     depth: float | None
+    #: The line's first character: its left edge in points from the page's left edge and its
+    #: type size (None if unknown), from which the reader marks paragraph indents.
+    left: float | None = None
+    size: float | None = None
 
 
 def is_page_number(text: str) -> bool:
@@ -118,7 +130,9 @@ def remove_furniture(pages: Sequence[Sequence[PageLine]]) -> list[list[str]]:
                 text = line.text.strip()
                 if is_page_number(text):
                     continue
-                if len(text) <= RUNNING_MAX_CHARS and counts[(edge, _running_key(text))] >= needed:
+                if (len(text) <= RUNNING_MAX_CHARS or BROWSER_STAMP.match(text)) and counts[
+                    (edge, _running_key(text))
+                ] >= needed:
                     continue
             kept.append(line.text)
         kept_pages.append(kept)
