@@ -337,6 +337,10 @@ def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
         left = len(text) - len(text.lstrip())
         runs = _keep(runs, [(left, left + len(stripped))])
         text = stripped
+    if text[1:2] == " " and _LETTER_SPACED.fullmatch(text):
+        # ``各 市 （ 州 ） 人 民 政 府 ：``, ``国 发 〔 2 0 1 6 〕 1 7 号``: a heading or field set
+        # letter-spaced; every space is layout, digits included (the rule below keeps those).
+        text, runs = _remove_matches(_ANY_SPACES, text, runs)
     if " " in text or "\t" in text:
         if "\t" in text:
             # A table row: keep tab separators, drop spaces around them.
@@ -344,6 +348,12 @@ def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
         text, runs = _remove_matches(_SPACE_BETWEEN, text, runs)
     return text, runs
 
+
+# A line whose characters all stand apart by spaces, a Chinese one among them (a letter-spaced
+# heading, addressee or 发文字号): at least LETTER_SPACED_MIN_CHARS characters, so ``第 1`` is not one.
+LETTER_SPACED_MIN_CHARS = 4
+_LETTER_SPACED = re.compile(rf"(?=.*[{_CJK}])(?:\S +){{{LETTER_SPACED_MIN_CHARS - 1},}}\S")
+_ANY_SPACES = re.compile(" +")
 
 _MARKER_NUMERAL = "一二三四五六七八九十百0-9"
 _SPACED_MARKER_ALTERNATIVES = rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])" + "".join(

@@ -1,0 +1,65 @@
+"""The same text from another producer parses the same (issue 10, ``eval/perturb.py``).
+
+Each document is written here, in the layout of a GB/T 9704 notice; a variant rewrites it the
+way another PDF text layer or crawler would, and the parse must give the same fields.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from luoshi.clean import clean
+from luoshi.contract import to_contract
+from luoshi.model import SourceText
+from luoshi.pipeline import parse_text
+
+NOTICE = [
+    "临川市人民政府办公室关于印发临川市2025年营商环境优化提升行动方案的通知",
+    "临府办发〔2025〕12号",
+    "各县（区）人民政府，市政府各部门：",
+    "《临川市2025年营商环境优化提升行动方案》已经市政府同意，现印发给你们，请认真贯彻执行。",
+    "一、工作目标",
+    "到2025年底，政务服务事项网上可办率达到98%以上。（市政务服务局牵头）",
+    "临川市人民政府办公室",
+    "2025年3月18日",
+]
+
+
+def _doc(text: str) -> dict:
+    docs = to_contract(parse_text(text))["documents"]
+    assert len(docs) == 1
+    return docs[0]
+
+
+def _clean(text: str) -> list[str]:
+    return clean(SourceText(path=Path("t.txt"), text=text, kind="txt")).text.split("\n")
+
+
+# --- letter-spaced short lines -----------------------------------------------------------------
+
+
+def _spaced(line: str, gap: str = " ") -> str:
+    return gap.join(line)
+
+
+def test_a_letter_spaced_number_and_date_read_as_the_plain_ones():
+    plain = _doc("\n".join(NOTICE))
+    lines = list(NOTICE)
+    lines[1], lines[2], lines[7] = _spaced(lines[1]), _spaced(lines[2]), _spaced(lines[7])
+    spaced = _doc("\n".join(lines))
+    assert plain["doc_number"] == "临府办发〔2025〕12号" and plain["date"] == "2025-03-18"
+    for field in ("doc_number", "date", "addressees", "title", "targets"):
+        assert spaced[field] == plain[field], field
+
+
+def test_wider_gaps_between_single_characters_are_letter_spacing_too():
+    # A PDF layer gives ``2 0 2 5   年   3   月   1 8   日``: gaps of one and of three spaces.
+    assert _clean("2 0 2 5   年   3   月   1 8   日\n") == ["2025年3月18日"]
+    assert _clean("临 府 办 发 〔 2 0 2 5 〕 1 2   号\n") == ["临府办发〔2025〕12号"]
+
+
+def test_words_and_short_spaced_pieces_keep_their_digit_spaces():
+    # Not letter-spaced: a word stands among the pieces, or fewer than four characters.
+    assert _clean("附件 1 2 3\n") == ["附件1 2 3"]
+    assert _clean("表 1 2\n") == ["表1 2"]
+    assert _clean("1 2 3 4\n") == ["1 2 3 4"]  # no Chinese character: a row of figures
