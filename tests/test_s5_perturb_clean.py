@@ -63,3 +63,28 @@ def test_words_and_short_spaced_pieces_keep_their_digit_spaces():
     assert _clean("附件 1 2 3\n") == ["附件1 2 3"]
     assert _clean("表 1 2\n") == ["表1 2"]
     assert _clean("1 2 3 4\n") == ["1 2 3 4"]  # no Chinese character: a row of figures
+
+
+# --- page counters among a crawler's header lines -----------------------------------------------
+
+REPORT = [
+    "临川市政府工作报告",
+    "——2025年1月8日在临川市第九届人民代表大会第五次会议上",
+    "各位代表：",
+    "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+    "一、2024年工作回顾",
+    *["全市地区生产总值增长5.5%，规模以上工业增加值增长6.1%，城乡居民人均可支配收入稳步提高，民生事业全面进步。"] * 6,
+]  # paragraphs of more than 60 characters, one a line: a crawler's text, no layout wrap
+
+
+def test_a_page_counter_under_the_crawler_header_is_not_the_title():
+    head = ["标题:临川市政府工作报告", "发布时间:2025-01-10 09:30", "来源:临川市人民政府"]
+    for counter in ("浏览次数:1024", "阅读次数：87次", "字号：大 中 小"):
+        doc = _doc("\n".join([*head, counter, *REPORT]))
+        assert doc["title"] == "临川市政府工作报告", counter
+
+
+def test_a_line_that_only_starts_like_a_counter_is_kept():
+    # Not a counter: text after the figure.
+    doc = _doc("\n".join(["浏览次数:1024的统计口径说明", *REPORT]))
+    assert doc["title"] != "临川市政府工作报告"
