@@ -20,6 +20,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from luoshi.clean import clean
 from luoshi.contract import to_contract
 from luoshi.errors import LuoshiError
 from luoshi.model import SourceText
+from luoshi.pagebody import crawler_header
 from luoshi.pipeline import parse_source
 from luoshi.read import read_file
 
@@ -40,17 +42,43 @@ PAGE_LINES = 22
 RUNNING_HEAD = "政府信息公开专栏"
 # Short lines (characters) that the letter-spacing variant spaces out: headings, addressees.
 SPACED_MAX_CHARS = 20
+# Punctuation a typeset line never starts with.
+NO_LINE_START = frozenset("，。、；：？！）》”’〕】」』…")
 
 
 def _paragraphs(source: SourceText) -> list[str]:
     return [p for p in clean(source).text.split("\n") if p]
 
 
+def _columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _wrap(width: int) -> Callable[[SourceText, dict], str]:
+    """Each paragraph broken into lines of ``width`` full-width characters (2 × width columns:
+    a half-width digit or letter takes one, as on a printed line). A table row (cells between
+    tabs) is left as it is: another producer lays a table out its own way, not as wrapped text;
+    so are a crawler's ``key: value`` lines, which no page layout wraps."""
+
     def variant(source: SourceText, gold: dict) -> str:
         out = []
-        for para in _paragraphs(source):
-            out.extend(para[i : i + width] for i in range(0, len(para), width))
+        paras = _paragraphs(source)
+        crawler = crawler_header(paras)
+        keep = crawler.lines if crawler else frozenset()
+        for i, para in enumerate(paras):
+            if "\t" in para or i in keep:
+                out.append(para)
+                continue
+            line, used = [], 0
+            for ch in para:
+                # A closing mark never opens a line (GB/T 15834 line breaking): it stays on the
+                # line it closes, a little over the width, as typesetters do.
+                if used + _columns(ch) > 2 * width and ch not in NO_LINE_START:
+                    out.append("".join(line))
+                    line, used = [], 0
+                line.append(ch)
+                used += _columns(ch)
+            out.append("".join(line))
         return "\n".join(out)
 
     return variant

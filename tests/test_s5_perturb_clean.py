@@ -88,3 +88,36 @@ def test_a_line_that_only_starts_like_a_counter_is_kept():
     # Not a counter: text after the figure.
     doc = _doc("\n".join(["浏览次数:1024的统计口径说明", *REPORT]))
     assert doc["title"] != "临川市政府工作报告"
+
+
+# --- a layout of 20 characters a line ---------------------------------------------------------
+
+# Lines of 20 full-width characters (40 columns), as a narrower page or a larger font sets them.
+NARROW = [
+    "二是依靠创新引领产业升级，增强城乡区域发",
+    "展新动能。强化国家战略科技力量，加快实施",
+    "重大科技项目。全面部署推进新型工业化。三",
+    "是深化改革扩大开放，持续改善营商环境等。",
+    "出台建设全国统一大市场总体工作方案和各项",  # a full line after a sentence end: no heading
+    "配套政策，清理一批妨碍公平竞争政策规定。",
+    "——经济总体回升向好。国内生产总值已超过",  # a dash lead after a full line's sentence end
+    "百万亿元，增长百分之五，增速居世界前列。",
+    "（一）加强组织领导",  # a heading: short, after a sentence end
+    "各地区要把这项工作摆上重要日程，加强统筹",
+    "协调，确保各项任务落到实处并取得成效。",
+]
+
+
+def test_the_narrow_lines_are_twenty_characters():
+    assert {len(line) for line in NARROW[:8] + NARROW[9:10]} == {20}
+
+
+def test_in_a_narrow_layout_a_full_line_after_a_sentence_end_continues_it():
+    paras = _clean("\n".join(NARROW) + "\n")
+    assert paras[0] == "".join(NARROW[:6])
+
+
+def test_a_dash_lead_after_a_sentence_end_opens_a_paragraph():
+    paras = _clean("\n".join(NARROW) + "\n")
+    assert paras[1] == NARROW[6] + NARROW[7]
+    assert paras[2:] == [NARROW[8], NARROW[9] + NARROW[10]]

@@ -515,7 +515,7 @@ def clean(source: SourceText) -> CleanText:
     alone_by_layout = _ALONE_BY_LAYOUT
     for text, offs, width, indented in folded:
         alone = indented == alone_by_layout or _stands_alone(text)
-        if prev is not None and not _continues(prev, text, indented, alone, usual, wrapped_layout):
+        if prev is not None and not _continues(prev, (text, width), indented, alone, usual, wrapped_layout):
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
             if length + delta > last_source:
@@ -546,8 +546,12 @@ def clean(source: SourceText) -> CleanText:
 # One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
 BROKEN_FRAGMENT_CHARS = 2
 # A short line without closing punctuation after a sentence end is a heading (seed headings:
-# 4–18 characters), so a full line before it does not run on into it.
+# 4–18 characters), so a full line before it does not run on into it; a line as wide as the
+# usual line is not one (a layout of 20 characters a line wraps at the heading's length).
 HEADING_MAX_CHARS = 20
+# A line led by a dash after a sentence end opens a paragraph: the lead of a work report's
+# list (``——经济总体回升向好。``), never the start of a sentence inside one.
+DASH_LEAD = "——"
 
 
 def _stands_alone(line: str) -> bool:
@@ -596,14 +600,21 @@ def _compact(runs: Runs) -> Runs | int:
 
 
 def _continues(
-    prev_line: tuple[str, int, bool], line: str, indented: bool, alone: bool, usual: int, wrapped_layout: bool
+    prev_line: tuple[str, int, bool],
+    this_line: tuple[str, int],
+    indented: bool,
+    alone: bool,
+    usual: int,
+    wrapped_layout: bool,
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
-    ``prev_line`` is that line's text, raw width and whether it stands alone; ``alone``
-    is the same for ``line`` (computed once per line, see :func:`_stands_alone`).
+    ``prev_line`` is that line's text, raw width and whether it stands alone; ``this_line``
+    the text and raw width of the line itself, and ``alone`` whether it stands alone
+    (computed once per line, see :func:`_stands_alone`).
     """
     prev, prev_width, prev_alone = prev_line
+    line, width = this_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
     if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
@@ -630,7 +641,12 @@ def _continues(
     if last in PARAGRAPH_END:
         # A sentence can end exactly at a wrap; only a full line may go on.
         full = prev_width >= usual - SENTENCE_WRAP_SLACK
-        return full and last in "。；;" and not _looks_like_heading(line)
+        return (
+            full
+            and last in "。；;"
+            and not line.startswith(DASH_LEAD)
+            and not (width < usual - SENTENCE_WRAP_SLACK and _looks_like_heading(line))
+        )
     return prev_width >= usual - WRAP_SLACK
 
 
