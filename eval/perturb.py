@@ -88,6 +88,25 @@ def _raw_lines(source: SourceText) -> list[str]:
     return source.text.replace("\r\n", "\n").split("\n")
 
 
+def _then(first: Callable[[SourceText, dict], str], second: Callable[[SourceText, dict], str]):
+    """``second`` applied to the text ``first`` gives (two producers' habits at once)."""
+
+    def variant(source: SourceText, gold: dict) -> str:
+        return second(SourceText(path=source.path, text=first(source, gold), kind="txt"), gold)
+
+    return variant
+
+
+def _indent_first_lines(width: int) -> Callable[[SourceText, dict], str]:
+    """Re-wrapped at ``width`` with each paragraph's first line indented by two full-width spaces."""
+
+    def variant(source: SourceText, gold: dict) -> str:
+        indented = "\n".join("\u3000\u3000" + p for p in _paragraphs(source))
+        return _wrap(width)(SourceText(path=source.path, text=indented, kind="txt"), gold)
+
+    return variant
+
+
 def _paged(number: Callable[[int, int], str], head: str | None = None) -> Callable[[SourceText, dict], str]:
     """The raw lines cut into pages of PAGE_LINES non-blank lines, furniture between pages."""
 
@@ -163,6 +182,9 @@ VARIANTS: dict[str, Callable[[SourceText, dict], str]] = {
     "number-[]": _number_brackets("[", "]"),
     "number-（）": _number_brackets("（", "）"),
     "crawler-header": _crawler_header,
+    # A PDF text layer as a whole: wrapped, first lines indented, pages with a number and a head.
+    "pdf-like": _then(_indent_first_lines(28), _paged(lambda p, t: f"— {p} —", RUNNING_HEAD)),
+    "pdf-like-fullwidth": _then(_then(_wrap(28), _paged(lambda p, t: f"-{p}-")), _fullwidth),
 }
 
 

@@ -121,3 +121,50 @@ def test_a_dash_lead_after_a_sentence_end_opens_a_paragraph():
     paras = _clean("\n".join(NARROW) + "\n")
     assert paras[1] == NARROW[6] + NARROW[7]
     assert paras[2:] == [NARROW[8], NARROW[9] + NARROW[10]]
+
+
+# --- a wrap before an ordinal's numeral, after a quotation or a bracket note --------------------
+
+FILLER = "各地区各部门要把这项工作摆上重要日程认真落实。"  # 23 characters: a full line of the layout below
+
+
+def _wrapped(lines: list[str]) -> list[str]:
+    """``lines`` among full lines of 23 characters ending sentences, as a page of that width."""
+    return _clean("\n".join([FILLER, FILLER, *lines, FILLER, FILLER]) + "\n")
+
+
+def _joined(lines: list[str]) -> bool:
+    return any("".join(lines) in p for p in _wrapped(lines))
+
+
+def _apart(lines: list[str]) -> bool:
+    paras = _wrapped(lines)
+    return not _joined(lines) and any(p.endswith(lines[0]) for p in paras) and lines[1] in paras
+
+
+def test_the_wrapped_lines_are_as_wide_as_the_filler():
+    assert len(FILLER) == 23
+
+
+def test_a_wrap_after_an_ordinals_di_does_not_start_a_marker():
+    assert _joined(["坚持保护为主、抢救第一、合理利用、加强管理的第", "一、方针，深入挖掘和系统阐发文物所蕴含的内涵。"])
+
+
+def test_a_marker_after_any_other_full_line_starts_a_paragraph():
+    assert _apart(["坚持保护为主、抢救第一、合理利用、加强管理工作", "一、总体要求"])
+
+
+def test_a_quotation_closed_inside_a_sentence_does_not_end_the_paragraph():
+    assert _joined(["建立抽查制度，制定管理办法，组织开展“双随机”", "抽查工作。"])
+
+
+def test_a_quotation_ending_its_sentence_ends_the_paragraph():
+    assert _apart(["他强调：“要把这项工作摆上重要日程认真落实。”", "各地区要加大资金投入力度。"])
+
+
+def test_a_bracket_note_inside_a_sentence_does_not_end_the_paragraph():
+    assert _joined(["开展网格化管理试点，扩大到整个市区和县（市、区）", "和六成乡镇。"])
+
+
+def test_a_bracket_note_after_a_sentence_end_ends_the_paragraph():
+    assert _apart(["认真落实各项工作要求确保按期完成。（市体育局）", "各地区要加大资金投入力度。"])

@@ -549,6 +549,8 @@ BROKEN_FRAGMENT_CHARS = 2
 # 4–18 characters), so a full line before it does not run on into it; a line as wide as the
 # usual line is not one (a layout of 20 characters a line wraps at the heading's length).
 HEADING_MAX_CHARS = 20
+# A closing quotation mark ends a paragraph only after the sentence's own end mark (“……。”).
+SENTENCE_END_IN_QUOTES = frozenset("。！？!?…")
 # A line led by a dash after a sentence end opens a paragraph: the lead of a work report's
 # list (``——经济总体回升向好。``), never the start of a sentence inside one.
 DASH_LEAD = "——"
@@ -618,7 +620,9 @@ def _continues(
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
     if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
-        return False
+        # ``……抢救第`` + ``一、合理利用……``: an ordinal's 第 never ends a line's text, so what
+        # follows it is the ordinal's numeral wrapped, not a marker.
+        return prev[-1] == "第"
     if "。" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
         return False  # the last line of a title ends with its 文种
     last = prev[-1]
@@ -638,6 +642,12 @@ def _continues(
     if last not in PARAGRAPH_END and _FRAGMENT_START.match(line):
         # ``（二）建设新型农村日用消费品流通网`` + ``络。推动……``: a heading set in a wider font wrapped.
         return True
+    if last == "”" and prev[-2:-1] not in SENTENCE_END_IN_QUOTES:
+        # ``开展“双随机”`` + ``抽查工作。``: a quotation closed inside a sentence ends nothing.
+        return prev_width >= usual - WRAP_SLACK
+    if last == "）" and _inline_note(prev):
+        # ``扩大到整个市区、80%县（市、区）`` + ``和60%乡镇。``: a full line may end inside its sentence.
+        return prev_width >= usual - SENTENCE_WRAP_SLACK
     if last in PARAGRAPH_END:
         # A sentence can end exactly at a wrap; only a full line may go on.
         full = prev_width >= usual - SENTENCE_WRAP_SLACK
@@ -648,6 +658,17 @@ def _continues(
             and not (width < usual - SENTENCE_WRAP_SLACK and _looks_like_heading(line))
         )
     return prev_width >= usual - WRAP_SLACK
+
+
+def _inline_note(text: str) -> bool:
+    """A line ending with a bracket note inside a sentence (``县（市、区）``, ``职（执）``), not with
+    one after a sentence end or a colon (``……。（市体育局）``) or a marker's (``（一）``)."""
+    k = text.rfind("（")
+    return k > 0 and text[k - 1] not in NOTE_AFTER and text.find("）", k) == len(text) - 1
+
+
+# Before a note that closes its paragraph: a sentence end or a colon.
+NOTE_AFTER = frozenset("。；;！？!?：:")
 
 
 def _unclosed_bracket(text: str) -> bool:
