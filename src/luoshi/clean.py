@@ -515,7 +515,7 @@ def clean(source: SourceText) -> CleanText:
     alone_by_layout = _ALONE_BY_LAYOUT
     for text, offs, width, indented in folded:
         alone = indented == alone_by_layout or _stands_alone(text)
-        if prev is not None and not _continues(prev, (text, width), indented, alone, usual, wrapped_layout):
+        if prev is not None and not _continues(prev, text, width, indented, alone, usual, wrapped_layout):
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
             if length + delta > last_source:
@@ -603,7 +603,8 @@ def _compact(runs: Runs) -> Runs | int:
 
 def _continues(
     prev_line: tuple[str, int, bool],
-    this_line: tuple[str, int],
+    line: str,
+    width: int,
     indented: bool,
     alone: bool,
     usual: int,
@@ -611,12 +612,10 @@ def _continues(
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
-    ``prev_line`` is that line's text, raw width and whether it stands alone; ``this_line``
-    the text and raw width of the line itself, and ``alone`` whether it stands alone
-    (computed once per line, see :func:`_stands_alone`).
+    ``prev_line`` is that line's text, raw width and whether it stands alone; ``width`` and
+    ``alone`` are the same for ``line`` (computed once per line, see :func:`_stands_alone`).
     """
     prev, prev_width, prev_alone = prev_line
-    line, width = this_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
     if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
