@@ -178,6 +178,7 @@ VARIANTS: dict[str, Callable[[SourceText, dict], str]] = {
     "page-of": _paged(lambda p, t: f"第{p}页 共{t}页"),
     "running-head": _paged(lambda p, t: f"— {p} —", RUNNING_HEAD),
     "head-formfeed": _paged(_no_number, RUNNING_HEAD),
+    "head-only": _paged(lambda p, t: "", RUNNING_HEAD),
     "spaced-short": _spaced_short_lines,
     "number-[]": _number_brackets("[", "]"),
     "number-（）": _number_brackets("（", "）"),
