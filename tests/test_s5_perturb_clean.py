@@ -168,3 +168,8 @@ def test_a_bracket_note_inside_a_sentence_does_not_end_the_paragraph():
 
 def test_a_bracket_note_after_a_sentence_end_ends_the_paragraph():
     assert _apart(["认真落实各项工作要求确保按期完成。（市体育局）", "各地区要加大资金投入力度。"])
+
+
+def test_a_bracket_after_a_bracket_ends_the_paragraph():
+    # A contents entry's page after its number qualifies no word.
+    assert _apart(["做好春季防火工作的通知（临府发〔2025〕1号）（2）", "各地区要加大资金投入力度。"])

@@ -660,14 +660,11 @@ def _continues(
 
 
 def _inline_note(text: str) -> bool:
-    """A line ending with a bracket note inside a sentence (``县（市、区）``, ``职（执）``), not with
-    one after a sentence end or a colon (``……。（市体育局）``) or a marker's (``（一）``)."""
+    """A line ending with a bracket note on the word before it (``县（市、区）``, ``职（执）``): not
+    one after a sentence end (``……。（市体育局）``), another bracket (a contents entry's page,
+    ``（临府发〔2025〕1号）（2）``), a figure, or a marker's own (``（一）``)."""
     k = text.rfind("（")
-    return k > 0 and text[k - 1] not in NOTE_AFTER and text.find("）", k) == len(text) - 1
-
-
-# Before a note that closes its paragraph: a sentence end or a colon.
-NOTE_AFTER = frozenset("。；;！？!?：:")
+    return k > 0 and "\u3400" <= text[k - 1] <= "\u9fff" and text.find("）", k) == len(text) - 1
 
 
 def _unclosed_bracket(text: str) -> bool:
