@@ -337,6 +337,10 @@ def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
         left = len(text) - len(text.lstrip())
         runs = _keep(runs, [(left, left + len(stripped))])
         text = stripped
+    if text[1:2] == " " and _LETTER_SPACED.fullmatch(text):
+        # ``各 市 （ 州 ） 人 民 政 府 ：``, ``国 发 〔 2 0 1 6 〕 1 7 号``: a heading or field set
+        # letter-spaced; every space is layout, digits included (the rule below keeps those).
+        text, runs = _remove_matches(_ANY_SPACES, text, runs)
     if " " in text or "\t" in text:
         if "\t" in text:
             # A table row: keep tab separators, drop spaces around them.
@@ -344,6 +348,12 @@ def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
         text, runs = _remove_matches(_SPACE_BETWEEN, text, runs)
     return text, runs
 
+
+# A line whose characters all stand apart by spaces, a Chinese one among them (a letter-spaced
+# heading, addressee or 发文字号): at least LETTER_SPACED_MIN_CHARS characters, so ``第 1`` is not one.
+LETTER_SPACED_MIN_CHARS = 4
+_LETTER_SPACED = re.compile(rf"(?=.*[{_CJK}])(?:\S +){{{LETTER_SPACED_MIN_CHARS - 1},}}\S")
+_ANY_SPACES = re.compile(" +")
 
 _MARKER_NUMERAL = "一二三四五六七八九十百0-9"
 _SPACED_MARKER_ALTERNATIVES = rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)）])" + "".join(
@@ -505,7 +515,7 @@ def clean(source: SourceText) -> CleanText:
     alone_by_layout = _ALONE_BY_LAYOUT
     for text, offs, width, indented in folded:
         alone = indented == alone_by_layout or _stands_alone(text)
-        if prev is not None and not _continues(prev, text, indented, alone, usual, wrapped_layout):
+        if prev is not None and not _continues(prev, text, width, indented, alone, usual, wrapped_layout):
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
             if length + delta > last_source:
@@ -536,8 +546,14 @@ def clean(source: SourceText) -> CleanText:
 # One or two characters alone on a line are an extraction break (seed: ``回收`` / ``处``).
 BROKEN_FRAGMENT_CHARS = 2
 # A short line without closing punctuation after a sentence end is a heading (seed headings:
-# 4–18 characters), so a full line before it does not run on into it.
+# 4–18 characters), so a full line before it does not run on into it; a line as wide as the
+# usual line is not one (a layout of 20 characters a line wraps at the heading's length).
 HEADING_MAX_CHARS = 20
+# A closing quotation mark ends a paragraph only after the sentence's own end mark (“……。”).
+SENTENCE_END_IN_QUOTES = frozenset("。！？!?…")
+# A line led by a dash after a sentence end opens a paragraph: the lead of a work report's
+# list (``——经济总体回升向好。``), never the start of a sentence inside one.
+DASH_LEAD = "——"
 
 
 def _stands_alone(line: str) -> bool:
@@ -586,18 +602,26 @@ def _compact(runs: Runs) -> Runs | int:
 
 
 def _continues(
-    prev_line: tuple[str, int, bool], line: str, indented: bool, alone: bool, usual: int, wrapped_layout: bool
+    prev_line: tuple[str, int, bool],
+    line: str,
+    width: int,
+    indented: bool,
+    alone: bool,
+    usual: int,
+    wrapped_layout: bool,
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
-    ``prev_line`` is that line's text, raw width and whether it stands alone; ``alone``
-    is the same for ``line`` (computed once per line, see :func:`_stands_alone`).
+    ``prev_line`` is that line's text, raw width and whether it stands alone; ``width`` and
+    ``alone`` are the same for ``line`` (computed once per line, see :func:`_stands_alone`).
     """
     prev, prev_width, prev_alone = prev_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
     if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
-        return False
+        # ``……抢救第`` + ``一、合理利用……``: an ordinal's 第 never ends a line's text, so what
+        # follows it is the ordinal's numeral wrapped, not a marker.
+        return prev[-1] == "第"
     if "。" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
         return False  # the last line of a title ends with its 文种
     last = prev[-1]
@@ -617,11 +641,30 @@ def _continues(
     if last not in PARAGRAPH_END and _FRAGMENT_START.match(line):
         # ``（二）建设新型农村日用消费品流通网`` + ``络。推动……``: a heading set in a wider font wrapped.
         return True
+    if last == "”" and prev[-2:-1] not in SENTENCE_END_IN_QUOTES:
+        # ``开展“双随机”`` + ``抽查工作。``: a quotation closed inside a sentence ends nothing.
+        return prev_width >= usual - WRAP_SLACK
+    if last == "）" and _inline_note(prev):
+        # ``扩大到整个市区、80%县（市、区）`` + ``和60%乡镇。``: a full line may end inside its sentence.
+        return prev_width >= usual - SENTENCE_WRAP_SLACK
     if last in PARAGRAPH_END:
         # A sentence can end exactly at a wrap; only a full line may go on.
         full = prev_width >= usual - SENTENCE_WRAP_SLACK
-        return full and last in "。；;" and not _looks_like_heading(line)
+        return (
+            full
+            and last in "。；;"
+            and not line.startswith(DASH_LEAD)
+            and not (width < usual - SENTENCE_WRAP_SLACK and _looks_like_heading(line))
+        )
     return prev_width >= usual - WRAP_SLACK
+
+
+def _inline_note(text: str) -> bool:
+    """A line ending with a bracket note on the word before it (``县（市、区）``, ``职（执）``): not
+    one after a sentence end (``……。（市体育局）``), another bracket (a contents entry's page,
+    ``（临府发〔2025〕1号）（2）``), a figure, or a marker's own (``（一）``)."""
+    k = text.rfind("（")
+    return k > 0 and "\u3400" <= text[k - 1] <= "\u9fff" and text.find("）", k) == len(text) - 1
 
 
 def _unclosed_bracket(text: str) -> bool:
