@@ -23,7 +23,7 @@ def test_parsing_a_utf8_text_file_loads_no_optional_dependency(tmp_path: Path):
         import sys
         from luoshi.pipeline import parse_file
         parse_file({str(one)!r})
-        heavy = ("charset_normalizer.api", "pypdfium2", "docx", "lxml", "cn2an", "django")
+        heavy = ("charset_normalizer.api", "pypdfium2", "docx", "lxml", "cn2an", "django", "calendar")
         print(" ".join(sorted(m for m in heavy if m in sys.modules)) or "none")
         """
     )

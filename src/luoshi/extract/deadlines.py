@@ -10,7 +10,6 @@ caller needs to see those too, so every phrase is returned with its kind.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from luoshi import lazyre as re
@@ -124,7 +123,8 @@ _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 def _last_day(year: int, month: int, day: int = 0) -> str:
     # (calendar.monthrange also computes the weekday the month starts on: twice as slow)
-    days = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+    # (the Gregorian leap rule written out: importing calendar costs ~3 ms of every start)
+    days = 29 if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else _MONTH_DAYS[month - 1]
     if day <= 0 or day > days:
         day = days
     return f"{year:04d}-{month:02d}-{day:02d}"
