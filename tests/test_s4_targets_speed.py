@@ -11,28 +11,17 @@ from __future__ import annotations
 import re
 import re._constants as sre_c
 import re._parser as sre_parse
-from pathlib import Path
 
 import pytest
 
-from luoshi.errors import LuoshiError
 from luoshi.extract import deadlines, numbers, sentences, targets
-from luoshi.pipeline import parse_source, parse_text
-from luoshi.read import READERS, read_file
+from luoshi.pipeline import parse_text
 
 
 @pytest.fixture(scope="module")
-def parsed(shared: Path):
-    out = []
-    for path in sorted((shared / "corpus").iterdir()):
-        if path.suffix.lower() not in READERS:
-            continue
-        try:
-            out.append(parse_source(read_file(path)))
-        except LuoshiError:
-            continue
-    assert len(out) > 20
-    return out
+def parsed(corpus_results):
+    assert len(corpus_results) > 20
+    return corpus_results
 
 
 @pytest.fixture(scope="module")
