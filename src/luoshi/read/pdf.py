@@ -9,6 +9,7 @@ keep everything else, line breaks included, for the cleaner.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -71,11 +72,11 @@ CELL_GAP = 0.8
 _SPACE_RUN = re.compile(r" +")
 
 
-def _cells(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str:
-    """``piece`` with each space run that spans a wide horizontal gap written as a tab."""
-    if " " not in piece.strip(" "):
-        return piece
-    out, last = [], 0
+def _space_gaps(
+    textpage: pdfium.PdfTextPage, piece: str, offset: int
+) -> Iterator[tuple[re.Match[str], tuple[float, ...], tuple[float, ...], float]]:
+    """Each space run inside ``piece`` (not at its ends) with the boxes of the glyphs either side
+    and the larger of their heights; runs whose glyphs have no box or no height are skipped."""
     for m in _SPACE_RUN.finditer(piece):
         if m.start() == 0 or m.end() == len(piece):
             continue
@@ -84,7 +85,17 @@ def _cells(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str:
         if before is None or after is None:
             continue
         size = max(before[3] - before[1], after[3] - after[1])
-        if size > 0 and after[0] - before[2] >= CELL_GAP * size and abs(after[1] - before[1]) < size / 2:
+        if size > 0:
+            yield m, before, after, size
+
+
+def _cells(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str:
+    """``piece`` with each space run that spans a wide horizontal gap written as a tab."""
+    if " " not in piece.strip(" "):
+        return piece
+    out, last = [], 0
+    for m, before, after, size in _space_gaps(textpage, piece, offset):
+        if after[0] - before[2] >= CELL_GAP * size and abs(after[1] - before[1]) < size / 2:
             out.append(piece[last : m.start()])
             out.append("\t")
             last = m.end()
@@ -97,18 +108,11 @@ def _cells(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str:
 def _line_returns(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[int]:
     """Where ``piece`` goes on at the start of a lower line (after a space run): PDFium runs a
     line on into the next when the next starts with a thin glyph such as ``——``."""
-    cuts = []
-    for m in _SPACE_RUN.finditer(piece):
-        if m.start() == 0 or m.end() == len(piece):
-            continue
-        before = _box(textpage, offset + _utf16_len(piece[: m.start()]) - 1)
-        after = _box(textpage, offset + _utf16_len(piece[: m.end()]))
-        if before is None or after is None:
-            continue
-        size = max(before[3] - before[1], after[3] - after[1])
-        if size > 0 and before[1] - after[1] >= size / 2 and after[0] < before[0]:
-            cuts.append(m.end())
-    return cuts
+    return [
+        m.end()
+        for m, before, after, size in _space_gaps(textpage, piece, offset)
+        if before[1] - after[1] >= size / 2 and after[0] < before[0]
+    ]
 
 
 def _page_line(
