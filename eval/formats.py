@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "tests"))
-from gate import HEADLINE, load_scorer, predict  # noqa: E402
+from gate import HEADLINE, load_scorer, micro_f1, predict  # noqa: E402
 from goldfiles import gold_files  # noqa: E402
 
 from luoshi.contract import to_contract  # noqa: E402
@@ -307,15 +307,6 @@ def render_docx(blocks, out: Path, numbered: bool) -> None:
 # --------------------------------------------------------------------------- main
 
 
-def _micro(results: list[dict], metric: str) -> float:
-    tp = sum(r[metric]["tp"] for r in results)
-    pred = sum(r[metric]["pred"] for r in results)
-    gold = sum(r[metric]["gold"] for r in results)
-    p = tp / pred if pred else (1.0 if gold == 0 else 0.0)
-    r = tp / gold if gold else (1.0 if pred == 0 else 0.0)
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -379,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     for fmt in formats:
         results = [row[fmt] for row in scores.values() if fmt in row]
         if results:
-            print(f"| {fmt} | " + " | ".join(f"{_micro(results, m):.3f}" for m in HEADLINE) + " |")
+            print(f"| {fmt} | " + " | ".join(f"{micro_f1(results, m):.3f}" for m in HEADLINE) + " |")
     if args.json:
         slim = {n: {f: {m: r[m]["f1"] for m in HEADLINE} for f, r in row.items()} for n, row in scores.items()}
         args.json.write_text(json.dumps(slim, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -91,7 +91,7 @@ def predict(system, path: Path) -> dict:
         return {"documents": []}
 
 
-def _micro(results: list[dict], metric: str) -> float:
+def micro_f1(results: list[dict], metric: str) -> float:
     tp = sum(r[metric]["tp"] for r in results)
     pred = sum(r[metric]["pred"] for r in results)
     gold = sum(r[metric]["gold"] for r in results)
@@ -120,7 +120,7 @@ def print_table(scorer, files, rows) -> None:
     print("| system (micro F1) | " + " | ".join(HEADLINE) + " |")
     print("|---|" + "---|" * len(HEADLINE))
     for label, results in systems.items():
-        print(f"| {label} | " + " | ".join(f"{_micro(results, m):.3f}" for m in HEADLINE) + " |")
+        print(f"| {label} | " + " | ".join(f"{micro_f1(results, m):.3f}" for m in HEADLINE) + " |")
     print()
     extra = " | doc fields (min) | target attrs (min) |"
     print("| Luoshi per gold file (first → now) | " + " | ".join(HEADLINE) + extra)
