@@ -10,6 +10,7 @@ whatever it scans: those are bounded by construction, see ``references._in_conte
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from luoshi.clean import clean
 from luoshi.extract.references import extract_references
@@ -49,18 +50,12 @@ def _citing(n: int) -> str:
 
 def _stages(text: str) -> int:
     """Parse ``text`` through split, header and references; the calls those three made."""
-    ct = clean(SourceText(path=__import__("pathlib").Path("t.txt"), text=text, kind="txt"))
+    ct = clean(SourceText(path=Path("t.txt"), text=text, kind="txt"))
     paras = paragraphs(ct)
-    calls = 0
+    refs = 0
 
-    def count(frame, event, arg):
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    sys.setprofile(count)
-    try:
-        refs = 0
+    def stages() -> None:
+        nonlocal refs
         for rng in split_documents(paras):
             h = read_header(paras, rng)
             start = paras[h.first].start
@@ -77,9 +72,26 @@ def _stages(text: str) -> int:
                 body_start=paras[h.body_first].start if h.body_first < len(paras) else end,
             )
             refs += len(extract_references(doc, ct))
+
+    calls = _calls(stages)
+    assert refs > 0
+    return calls
+
+
+def _calls(run) -> int:
+    """How many Python and C function calls ``run()`` makes."""
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        run()
     finally:
         sys.setprofile(None)
-    assert refs > 0
     return calls
 
 
@@ -96,43 +108,31 @@ def test_a_document_citing_4000_documents_costs_twice_one_citing_2000():
 def test_the_counter_sees_a_rescan_from_the_start():
     # The other side: a stage that rescans the paragraphs before each document would fail.
     def rescanning(text: str) -> int:
-        ct = clean(SourceText(path=__import__("pathlib").Path("t.txt"), text=text, kind="txt"))
+        ct = clean(SourceText(path=Path("t.txt"), text=text, kind="txt"))
         paras = paragraphs(ct)
-        calls = 0
 
-        def count(frame, event, arg):
-            nonlocal calls
-            if event in ("call", "c_call"):
-                calls += 1
-
-        sys.setprofile(count)
-        try:
+        def scan() -> None:
             for rng in split_documents(paras):
                 sum(p.text.count("。") for p in paras[: rng.first])
-        finally:
-            sys.setprofile(None)
-        return calls
+
+        return _calls(scan)
 
     assert rescanning(_gazette(300)) > MAX_DOUBLING_RATIO * rescanning(_gazette(150))
 
 
-def test_the_number_scan_from_each_hao_finds_what_a_scan_of_every_position_finds(shared):
+def test_the_number_scan_from_each_hao_finds_what_a_scan_of_every_position_finds(corpus_results):
     """``_number_tails`` (from each 号, backwards) against ``NUMBER_TAIL_RE.finditer`` on the corpus
     and on spaced-out and mangled numbers; the 令/公告 scan from ``第N号`` against the one pattern
     it replaced."""
     import re
 
     from luoshi.extract import references as refs
-    from luoshi.pipeline import parse_source
-    from luoshi.read import READERS, read_file
 
     texts = [
         "依据国发〔 2016 〕 5 号、绵府办函．2016．1号和（国办发［2015］78 号），及号召、信号、第3号",
         "根据国务院令第588号、国家发展改革委令 2017 年 第 1 号和国家税务总局公告2025年第1号，令第号",
     ]
-    for path in sorted((shared / "corpus").iterdir()):
-        if path.suffix.lower() in READERS:
-            texts.append(parse_source(read_file(path)).clean.text)
+    texts.extend(result.clean.text for result in corpus_results)
     old_order = re.compile(
         r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*((?:19|20)\d{2})\s*年)\s*第\s*(\d{1,5})\s*号"
     )

@@ -10,28 +10,18 @@ matches. The functions rewritten for speed are compared with the old formulation
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from luoshi import clean, pagebody, patterns, split
-from luoshi.errors import LuoshiError
 from luoshi.extract import deadlines, sentences, targets, tasks, units
-from luoshi.pipeline import parse_source
-from luoshi.read import READERS, read_file
 
 
 @pytest.fixture(scope="module")
-def texts(shared: Path) -> list[str]:
+def texts(corpus_results) -> list[str]:
     out: list[str] = []
-    for path in sorted((shared / "corpus").iterdir()):
-        if path.suffix.lower() not in READERS:
-            continue
-        try:
-            clean = parse_source(read_file(path)).clean.text
-        except LuoshiError:
-            continue
-        for para in clean.split("\n"):
+    for result in corpus_results:
+        for para in result.clean.text.split("\n"):
             if para:
                 out.append(para)
                 out.extend(s.text for s in sentences.sentences(para))
