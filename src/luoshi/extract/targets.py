@@ -420,6 +420,8 @@ LENGTH_SUFFIX = "长度"
 AREA_UNITS = ("亩", "亩次", "公顷", "平方米", "平方公里", "平方千米")
 AREA_SUFFIX = "面积"
 COORDINATION_RE = re.compile(r"、|和|与|及")
+# ``分别`` (respectively) is an adverb: never part of the measured quantity's name.
+RESPECTIVELY = "分别"
 _TRAILING_CONJUNCTION_RE = re.compile(r"[、和及与或]+$")
 CONJUNCTION_ONLY_RE = re.compile(r"^[、，和及与或以\s]*$")
 # How a subject's head is named when the number counts items (``…数``) or is a share (``…比例``).
@@ -1606,7 +1608,7 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
-    subject = _tidy(subject)
+    subject = _tidy(subject.replace(RESPECTIVELY, ""))
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
     if parts is not None:
         subject = parts[index]
@@ -1661,6 +1663,20 @@ def _tidy(text: str) -> str:
     return text
 
 
+# Words that fuse a pair of scopes, each read in the order the pair is named (``城乡居民人均可支配收入
+# 分别增长8%和10%``: 城镇 8%, 农村 10%; ``进出口分别增长`` likewise).
+FUSED_PAIRS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中小学": ("中学", "小学")}
+_FUSED_PAIR_RE = re.compile("|".join(FUSED_PAIRS))
+
+
+def _fused_pair(subject: str) -> list[str] | None:
+    """``城乡居民收入`` for two numbers: ``城镇居民收入``, ``农村居民收入``; None without such a word."""
+    m = _FUSED_PAIR_RE.search(subject)
+    if m is None:
+        return None
+    return [subject[: m.start()] + part + subject[m.end() :] for part in FUSED_PAIRS[m.group()]]
+
+
 def _coordinated(subject: str, n: int) -> list[str] | None:
     """Split ``花生种植、收获机械化率`` into ``花生种植机械化率``, ``花生收获机械化率``.
 
@@ -1672,7 +1688,7 @@ def _coordinated(subject: str, n: int) -> list[str] | None:
         return None
     m = COORDINATION_RE.search(subject)
     if m is None:
-        return None
+        return _fused_pair(subject)
     left, right = subject[: m.start()], subject[m.end() :]
     if not left or not right:
         return None
