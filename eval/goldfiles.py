@@ -24,9 +24,10 @@ class GoldFile:
     input: Path
 
 
-def gold_files(shared: Path) -> list[GoldFile]:
-    """Every gold file under ``shared/gold`` with its input under ``shared/corpus``, by name."""
-    gold_dir, corpus = shared / "gold", shared / "corpus"
+def gold_files(shared: Path, gold_dir: Path | None = None) -> list[GoldFile]:
+    """Every gold file under ``shared/gold`` (or ``gold_dir``) with its input under
+    ``shared/corpus``, by name."""
+    gold_dir, corpus = gold_dir or shared / "gold", shared / "corpus"
     if not gold_dir.is_dir() or not corpus.is_dir():
         raise GoldError(f"shared material expected at {shared} (gold/ and corpus/ beside the clone)")
     found = []
