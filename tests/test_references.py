@@ -157,3 +157,13 @@ def test_numbered_announcements_and_joint_orders_are_citations(text, expected):
 def test_announcement_and_order_numbers_need_an_organ(text):
     assert [n for n, _ in cites(text)] in ([], ["国务院令第588号"])
     assert all(not n.startswith(("本", "按照", "要求")) for n, _ in cites(text))
+
+
+def test_a_standing_committee_announcement_is_numbered_within_its_term():
+    # The law a people's congress enacted is cited by its standing committee's 公告, numbered
+    # within the term its name gives: no year. Missed before (the 公告 head wanted a year).
+    text = "根据《某省实习见习条例》（某省第十一届人民代表大会常务委员会公告第35号），制定本办法。"
+    assert cites(text) == [("某省第十一届人民代表大会常务委员会公告第35号", "某省实习见习条例")]
+    # Any other 公告 without a year is no number: a ministry's always carries its year.
+    assert cites("按照国家税务总局公告第5号执行。") == []
+    assert cites("详见市政府公告第3号。") == []

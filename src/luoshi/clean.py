@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
 from luoshi.model import CleanText, OffsetRuns, SourceText
@@ -114,6 +114,14 @@ _FURNITURE_FIRST = frozenset("—－-–一第0123456789０１２３４５６７
 # Running heads are short; a body line repeated this often is furniture only near page breaks.
 RUNNING_HEAD_MAX_CHARS = 16
 RUNNING_HEAD_MIN_REPEATS = 2
+# Without page numbers, a head is known by its rhythm: seen this many times, once a page. A
+# page of a text layer holds 8–80 raw lines (GB/T 9704: 22 lines of 28 characters; unwrapped
+# paragraphs give fewer lines, wide tables more), and pages of one document differ by at most
+# half again (a short last page has no head after it). A body line repeated at such a rhythm
+# stays content when none of its copies stands at the start or next to a page break.
+RUNNING_HEAD_RHYTHM_REPEATS = 3
+RUNNING_HEAD_PAGE_LINES = (8, 80)
+RUNNING_HEAD_PAGE_SPREAD = 1.5
 
 # Outline markers that start a new paragraph: the outline's own table (``luoshi.patterns``).
 _MARKER_START = re.compile(rf"^(?:{outline_marker_alternation()})")
@@ -241,11 +249,25 @@ def _furniture(raws: list[str]) -> set[int]:
         if not _may_be_running_head(s):
             continue
         near_break = [i for i in idxs if _near_page_break(i, raws, stripped, page_breaks)]
-        if len(near_break) >= RUNNING_HEAD_MIN_REPEATS and len(near_break) * 2 >= len(idxs):
+        if (len(near_break) >= RUNNING_HEAD_MIN_REPEATS and len(near_break) * 2 >= len(idxs)) or (
+            near_break and _page_rhythm(idxs)
+        ):
             # A running head, once recognised, is furniture wherever it stands on a line of
             # its own (the gazette's head also opens the next issue, after the last 成文日期).
             drop.update(idxs)
     return drop
+
+
+def _page_rhythm(idxs: list[int]) -> bool:
+    """Whether a repeated line recurs once a page: at least RUNNING_HEAD_RHYTHM_REPEATS times,
+    every gap a page's worth of lines (RUNNING_HEAD_PAGE_LINES) and no gap more than
+    RUNNING_HEAD_PAGE_SPREAD times another. A text layer whose pages have no number (or whose
+    numbers were lost) still repeats its head at the top of every page."""
+    if len(idxs) < RUNNING_HEAD_RHYTHM_REPEATS:
+        return False
+    gaps = [b - a for a, b in pairwise(idxs)]
+    low, high = RUNNING_HEAD_PAGE_LINES
+    return low <= min(gaps) and max(gaps) <= high and max(gaps) <= RUNNING_HEAD_PAGE_SPREAD * min(gaps)
 
 
 def _may_be_running_head(line: str) -> bool:

@@ -65,7 +65,7 @@ def _number_tails(text: str) -> list[re.Match[str]]:
 # Found from the serial (``第N号``, a literal to scan for: far cheaper than a scan for the
 # alternatives), then the 令 or 公告 head is matched right before it.
 ORDER_SERIAL_RE = re.compile(r"第\s*(\d{1,5})\s*号")
-ORDER_HEAD_RE = re.compile(r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*((?:19|20)\d{2})\s*年)\s*$")
+ORDER_HEAD_RE = re.compile(r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*(?:((?:19|20)\d{2})\s*年)?)\s*$")
 # How far before ``第`` the head may start (``公告 2023 年 ``: the words, the year and spacing).
 MAX_ORDER_HEAD_CHARS = 24
 MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
@@ -90,6 +90,9 @@ OWN_NUMBER_LABEL_WINDOW = 12
 # The organ code of a 令 number must name an organ (…部令, 国务院令, …局令); so must a 公告's.
 ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
 NOTICE_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府|院)(?:公告|通告)$")
+# A people's congress standing committee numbers its 公告 within its term, which its name gives
+# (``广东省第十一届人民代表大会常务委员会公告第35号``, the law it enacted): no year is printed.
+TERM_NOTICE_ORGAN_RE = re.compile(r"人民代表大会常务委员会公告$")
 # The space a joint number prints between its organs, crossed only after an organ word.
 JOINT_SPACES = " \u3000"
 _ORGAN_BEFORE_SPACE_RE = re.compile(r"(?:部|委|局|署|行|会|办|厅|政府|院)$")
@@ -185,10 +188,19 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1, joint=True)
         raw = _trim_code(text[start : m.start()] + kind)
         organ = _WS_RE.sub("", raw)
-        if not (ORDER_ORGAN_RE if kind == "令" else NOTICE_ORGAN_RE).search(organ):
-            continue
+        if kind == "令":
+            if not ORDER_ORGAN_RE.search(organ):
+                continue
+            year = _WS_RE.sub("", m.group(1) or "")
+        elif m.group(3):
+            if not NOTICE_ORGAN_RE.search(organ):
+                continue
+            year = f"{m.group(3)}年"
+        elif TERM_NOTICE_ORGAN_RE.search(organ):
+            year = ""
+        else:
+            continue  # ``第5号公告``-like wording without a year names no document
         start = m.start() + len(kind) - len(raw)
-        year = _WS_RE.sub("", m.group(1) or "") if kind == "令" else f"{m.group(3)}年"
         out.append(_citation(text, f"{organ}{year}第{int(serial.group(1))}号", start, serial.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
