@@ -588,30 +588,112 @@ def _may_hold_label(text: str) -> bool:
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
-# ``设施应当由区、镇人民政府和街道办事处负责建设``. Not inside brackets (an explanation:
-# ``（技工院校内由人力资源社会保障行政部门负责）``), not ``由X牵头`` (a lead phrase) and not the
-# interpretation clause ``本办法由X负责解释``, which names who interprets the text, not a duty.
-_DUTY_NAME = r"[^，。；：、（）()《》“”]{1,30}?"
-YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头|解释)")
+# ``设施应当由区、镇人民政府和街道办事处负责建设``, ``本办法由X负责解释`` (the guide's form covers the
+# interpretation clause of a numbered article too; the held-out annotation counts it). Between the
+# name and 负责 an adverb may stand (``由市法规处具体负责``, ``统一负责``, ``牵头负责``: the unit then
+# leads). The name may hold a bracket (``由法规（科）处负责``, ``由各县（市、区）人民政府负责``).
+# Not ``由X负责牵头`` (the document's lead phrase, read by the task stage).
+_DUTY_CHAR = r"[^，。；：、（）()《》“”]"
+_DUTY_NAME = rf"(?:{_DUTY_CHAR}|[（(][^（）()，。；]{{1,10}}[）)]){{1,30}}?"
+DUTY_ADVERBS: tuple[str, ...] = (
+    "具体", "统一", "牵头", "共同", "分别", "全面", "直接", "主要", "分级", "各自", "依法", "按规定",
+    "按职责", "按照职责", "依职责",
+)  # fmt: skip
+LEADING_ADVERBS = frozenset({"牵头"})  # ``由X牵头负责``: X leads (guide: ``X牵头``)
+YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*?)({'|'.join(DUTY_ADVERBS)})?负责(?!牵头)")
+# A bracket that holds a duty phrase with a scope before it (``（技工院校内由X负责）``): the
+# phrase closes the bracket, and the scope is a short phrase with no clause punctuation.
+DUTY_BRACKET_SCOPE_RE = re.compile(r"^[^，。；：、（）()由]{0,12}$")
+# A qualifier before the unit: ``由其户籍所在地的区级民政部门负责`` → 区级民政部门 (the part after
+# the last ``的`` when it reads as a unit).
+QUALIFIER_MARK = "的"
+# Names a duty phrase may end with beyond UNIT_SUFFIXES: ``由区级残联组织负责``, ``由基层党组织负责``.
+# Only here, where 由…负责 marks the name: in a bare bracket ``（农村集体经济组织）`` is an explanation.
+DUTY_EXTRA_SUFFIXES: tuple[str, ...] = ("组织",)
 
 
-def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, ...]:
-    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list.
+class DutyReason(StrEnum):
+    """Why a ``由…负责`` phrase gave no units (``luoshi parse --explain`` prints it)."""
 
-    ``parse`` reads a list's content (:func:`parse_units` or a caller's cache of it).
+    INSIDE_BRACKET = "inside-a-bracket-that-is-not-its-own"  # ``（含由X负责的…）``: an explanation
+    NOT_UNITS = "name-does-not-read-as-units"  # ``由个人负责``, ``由申请人负责``
+    ITEM_HAS_LIST = "item-has-its-own-unit-list"  # the item's list names its units
+
+
+@dataclass(frozen=True)
+class DutyPhrase:
+    """A ``由…负责`` phrase: the units it gives (``found``), or why it gives none (``reason``)."""
+
+    start: int
+    end: int
+    text: str
+    found: UnitList | None
+    reason: DutyReason | None
+
+
+def _duty_name(name: str, parse: Parse) -> ParsedUnits | None:
+    """The units a duty phrase's name gives, or None."""
+    parsed = parse(name)
+    if parsed is None and QUALIFIER_MARK in name:
+        head = name.rsplit(QUALIFIER_MARK, 1)[1]
+        if len(head) >= 2:
+            name = head
+            parsed = parse(name)
+    if (
+        parsed is None
+        and name.endswith(DUTY_EXTRA_SUFFIXES)
+        and name not in BARE_WORDS
+        and len(name) > max(len(s) for s in DUTY_EXTRA_SUFFIXES)
+        and not _is_clause(name)
+        and len(name) <= MAX_UNIT_LEN
+    ):
+        parsed = ParsedUnits(units=(name,), lead_units=(), before_comma=(name,), labelled=True)
+    return parsed
+
+
+def duty_phrases(text: str, parse: Parse | None = None) -> tuple[DutyPhrase, ...]:
+    """Every ``由X负责`` phrase in ``text``, with its units or the reason it gives none.
+
+    A phrase inside a bracket counts only when it closes that bracket after a short scope
+    (``（技工院校内由X负责）``); a bracket that is the phrase itself (``（由X负责）``) is the
+    item's list (:func:`find_unit_lists`), not read here.
     """
     parse = parse or parse_units
     if not text or "负责" not in text:
         return ()  # the phrase says 负责: no need to find the brackets
-    spans = _bracket_spans(text or "")
-    out: list[UnitList] = []
-    for m in YOU_FUZE_RE.finditer(text or ""):
-        if any(s <= m.start() < e for s, e in spans):
+    spans = _bracket_spans(text)
+    out: list[DutyPhrase] = []
+    for m in YOU_FUZE_RE.finditer(text):
+        inside = next(((s, e) for s, e in spans if s <= m.start() < e), None)
+        if inside is not None:
+            s, e = inside
+            if m.end() != e - 1 or s + 1 == m.start() or not DUTY_BRACKET_SCOPE_RE.match(text[s + 1 : m.start()]):
+                out.append(DutyPhrase(m.start(), m.end(), m.group(0), None, DutyReason.INSIDE_BRACKET))
+                continue
+        parsed = _duty_name(m.group(1), parse)
+        if parsed is None:
+            out.append(DutyPhrase(m.start(), m.end(), m.group(0), None, DutyReason.NOT_UNITS))
             continue
-        parsed = parse(m.group(1))
-        if parsed is not None:
-            out.append(UnitList(m.start(), m.end(), parsed, "duty-phrase"))
+        if m.group(2) in LEADING_ADVERBS:
+            parsed = ParsedUnits(
+                units=parsed.units,
+                lead_units=parsed.units,
+                before_comma=parsed.before_comma,
+                lead_rule=parsed.lead_rule,
+                lead_rule_sticky=parsed.lead_rule_sticky,
+                labelled=True,
+            )
+        found = UnitList(m.start(), m.end(), parsed, "duty-phrase")
+        out.append(DutyPhrase(m.start(), m.end(), m.group(0), found, None))
     return tuple(out)
+
+
+def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, ...]:
+    """``由X负责`` phrases in ``text`` whose X reads as a unit list (see :func:`duty_phrases`).
+
+    ``parse`` reads a list's content (:func:`parse_units` or a caller's cache of it).
+    """
+    return tuple(d.found for d in duty_phrases(text, parse) if d.found is not None)
 
 
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
