@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.extract.units import (
-    LATER_UNITS_NOTE_RE,
+    LATER_UNITS_LITERALS,
+    LATER_UNITS_NOTE_RES,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
     TIME_PART_RE,
@@ -88,9 +89,6 @@ def _dedupe(items) -> tuple[str, ...]:
             out.append(it)
     return tuple(out)
 
-
-# Every note that adds units to every later item says it (LATER_UNITS_NOTE_RE).
-LATER_UNITS_LITERAL = "列出"
 
 # Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).
 LEAD_WORD = "牵头"
@@ -399,14 +397,15 @@ class _LaterUnits:
     notes: tuple[str, ...]
 
     def plus(self, text: str, parse: Parse) -> _LaterUnits:
-        if LATER_UNITS_LITERAL not in text:
-            return self  # every such note says 不再列出 / 不另列出 (LATER_UNITS_NOTE_RE)
+        if not any(literal in text for literal in LATER_UNITS_LITERALS):
+            return self  # every such note says 不再列出 / 不另列出 / 不再做分工 (LATER_UNITS_NOTE_RES)
         units, notes = list(self.units), list(self.notes)
-        for m in LATER_UNITS_NOTE_RE.finditer(text):
-            parsed = parse(m.group(1))
-            if parsed is not None:
-                units.extend(parsed.units)
-                notes.append(m.group())
+        for rx in LATER_UNITS_NOTE_RES:
+            for m in rx.finditer(text):
+                parsed = parse(m.group(1))
+                if parsed is not None:
+                    units.extend(parsed.units)
+                    notes.append(m.group())
         return _LaterUnits(_dedupe(units), tuple(notes))
 
 

@@ -33,6 +33,7 @@ UNIT_SUFFIXES: tuple[str, ...] = (
     "室", "站", "校", "馆", "电视台", "队", "组", "团", "军",
     "政府", "部门", "单位", "机构", "机关", "集团", "中心", "公司", "大学", "学院", "大",
     "海关", "党委", "党组", "街道", "乡镇", "管委会", "总社", "法院", "检察院",
+    "开发区", "高新区", "新区", "专班",
 )  # fmt: skip
 
 # A list part that is only one of these words is not a unit on its own.
@@ -53,7 +54,7 @@ CLAUSE_MARKERS: tuple[str, ...] = (
 # is skipped, not read as a unit, and does not make the bracket a clause.
 TIME_PART_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年.*|.*(?:底前|月前|日前|年前|以前|之前)(?:完成|实现|出台|落实)?|"
-    r"长期坚持|长期推进|持续推进|持续实施|持续开展)$"
+    r"(?:年内|今年内|本年内|全年|年底前|逐年|长期|持续)(?:持续)?(?:推进|实施|开展|完成|落实|坚持)?)$"
 )
 
 # A two-character unit name starts with a level or organisation word (市委, 省委, 团委).
@@ -129,17 +130,26 @@ NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*�
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
     re.compile(r"以下均[^。；）]*?不再列出"),
+    # ``具体任务均涉及相关市（州）人民政府，不再做分工，下同``: the same note in other words.
+    re.compile(r"[^，。；]*(?:均|都)涉及[^。；]*?不再(?:做|作|进行|另行)?(?:分工|列出)"),
     re.compile(r"[^，。；]*见附件[^，。；]*"),
     re.compile(r"下同"),
 )
 # The literal each of NOTE_OTHER_RES needs: a content without it is not searched for that note.
-NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "见附件", "下同")
+NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "不再", "见附件", "下同")
 
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
 LATER_UNITS_NOTE_RE = re.compile(
     r"以下(?:各项)?均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)列出"
 )
+# The same note as ``具体任务均涉及X，不再做分工，下同`` (下同: it holds for every later list).
+LATER_UNITS_INVOLVED_RE = re.compile(
+    r"(?:均|都)涉及([^。；，,]{2,80}?)[，,]\s*不再(?:做|作|进行|另行)?(?:分工|列出)[，,]?\s*下同"
+)
+LATER_UNITS_NOTE_RES: tuple[re.Pattern[str], ...] = (LATER_UNITS_NOTE_RE, LATER_UNITS_INVOLVED_RE)
+# What every such note says (a substring test before the patterns are searched).
+LATER_UNITS_LITERALS: tuple[str, ...] = ("列出", "不再")
 
 # Connectors inside one part that separate units when both sides are units.
 # ``和``/``及``/``与`` need both sides to look like units (工业和信息化部 is one).
@@ -696,6 +706,22 @@ def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, 
     return tuple(d.found for d in duty_phrases(text, parse) if d.found is not None)
 
 
+_HEADING_BREAKS_RE = re.compile(r"[，,。；;：:、！？!?]")
+
+
+def _heading_before(text: str, boundaries: tuple[int, ...], start: int) -> bool:
+    """The paragraph's text before ``start`` reads as a heading: something, with no clause
+    punctuation (``地区生产总值增长7%以上``), not ``按照要求，``."""
+    begin = max([0, *(b for b in boundaries if b <= start)])
+    head = text[begin:start]
+    return bool(head.strip()) and _HEADING_BREAKS_RE.search(head) is None
+
+
+def _paragraph_end(boundaries: tuple[int, ...], start: int, length: int) -> int:
+    """Where the paragraph holding ``start`` ends (``boundaries`` as :func:`find_unit_lists` takes them)."""
+    return min([length, *(b for b in boundaries if b > start)])
+
+
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
     """Every unit list in ``text`` (one paragraph or an item's text), in order.
 
@@ -719,11 +745,20 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | 
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     run_starts: list[int] = []
+    glued: list[int] = []
     if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
         run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
         # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
         run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
-    for start in sorted(run_starts):
+        # A label line joined to the heading line above it (``（一）地区生产总值增长7%以上责任单位：区发改局``,
+        # a heading without a stop whose next line the cleaner read as its wrap): a run that ends
+        # its paragraph with no sentence in it, after a heading with no clause punctuation in it.
+        glued = [
+            m.start()
+            for m in LABEL_AT_RE.finditer(text)
+            if m.start() not in run_starts and _heading_before(text, boundaries, m.start())
+        ]
+    for start in sorted(run_starts + glued):
         if any(s <= start < e for s, e in spans):
             continue
         end = len(text)
@@ -731,6 +766,10 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | 
         if stop != -1:
             end = stop + 1
         end = min([end, *(b for b in boundaries if b > start)])
+        if start in glued and (
+            text[start:end].rstrip("。 \n").find("。") != -1 or end != _paragraph_end(boundaries, start, len(text))
+        ):
+            continue
         parsed = parse(text[start:end])
         if parsed is not None:
             out.append(UnitList(start, end, parsed, "label-run"))
