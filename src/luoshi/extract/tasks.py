@@ -397,7 +397,7 @@ class _LaterUnits:
     notes: tuple[str, ...]
 
     def plus(self, text: str, parse: Parse) -> _LaterUnits:
-        if not any(literal in text for literal in LATER_UNITS_LITERALS):
+        if LATER_UNITS_LITERALS[0] not in text and LATER_UNITS_LITERALS[1] not in text:
             return self  # every such note says 不再列出 / 不另列出 / 不再做分工 (LATER_UNITS_NOTE_RES)
         units, notes = list(self.units), list(self.notes)
         for rx in LATER_UNITS_NOTE_RES:

@@ -149,7 +149,7 @@ LATER_UNITS_INVOLVED_RE = re.compile(
 )
 LATER_UNITS_NOTE_RES: tuple[re.Pattern[str], ...] = (LATER_UNITS_NOTE_RE, LATER_UNITS_INVOLVED_RE)
 # What every such note says (a substring test before the patterns are searched).
-LATER_UNITS_LITERALS: tuple[str, ...] = ("列出", "不再")
+LATER_UNITS_LITERALS: tuple[str, str] = ("列出", "不再")
 
 # Connectors inside one part that separate units when both sides are units.
 # ``和``/``及``/``与`` need both sides to look like units (工业和信息化部 is one).
@@ -703,23 +703,69 @@ def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, 
 
     ``parse`` reads a list's content (:func:`parse_units` or a caller's cache of it).
     """
+    if not text or "负责" not in text:
+        return ()  # most items: no duty phrase at all (the test duty_phrases makes, without its call)
     return tuple(d.found for d in duty_phrases(text, parse) if d.found is not None)
 
 
-_HEADING_BREAKS_RE = re.compile(r"[，,。；;：:、！？!?]")
+# Characters of the longest label before its last word (``主要责任`` of 主要责任单位).
+MAX_LABEL_HEAD = max(len(label) for label in UNIT_LABELS) + len("主要")
+# What a heading with a label line glued to it holds none of (a clause, a bracket).
+_HEADING_BREAKS_RE = re.compile(r"[，,。；;：:、！？!?（(〔\[［【]")
 
 
-def _heading_before(text: str, boundaries: tuple[int, ...], start: int) -> bool:
-    """The paragraph's text before ``start`` reads as a heading: something, with no clause
-    punctuation (``地区生产总值增长7%以上``), not ``按照要求，``."""
-    begin = max([0, *(b for b in boundaries if b <= start)])
-    head = text[begin:start]
-    return bool(head.strip()) and _HEADING_BREAKS_RE.search(head) is None
+def _glued_label_starts(text: str, boundaries: tuple[int, ...], run_starts: list[int]) -> list[int]:
+    """Labels that start a run right after a heading in the same paragraph (``…增长7%以上责任单位：X``).
+
+    Only a paragraph's first label can: before any later one stands the first label's colon.
+    The heading before it holds no clause punctuation and no bracket (``按照要求，责任单位：`` is a
+    sentence; ``（责任单位：`` a bracket, read as such).
+    """
+    out: list[int] = []
+    begin = 0
+    for end in boundaries or (len(text),):
+        # The label's last word and colon first (a short pattern): no clause punctuation may stand
+        # before it, which settles most paragraphs before the label alternation is searched.
+        tail = _LABEL_TAIL_RE.search(text, begin, end)
+        if tail is not None and _HEADING_BREAKS_RE.search(text, begin, tail.start()) is None:
+            m = LABEL_AT_RE.search(text, max(begin, tail.start() - MAX_LABEL_HEAD), tail.end())
+            if m is not None and m.start() > begin and m.start() not in run_starts and text[begin : m.start()].strip():
+                out.append(m.start())
+        begin = end
+    return out
 
 
 def _paragraph_end(boundaries: tuple[int, ...], start: int, length: int) -> int:
     """Where the paragraph holding ``start`` ends (``boundaries`` as :func:`find_unit_lists` takes them)."""
     return min([length, *(b for b in boundaries if b > start)])
+
+
+def _label_runs(text: str, boundaries: tuple[int, ...], spans: list[tuple[int, int]], parse: Parse) -> list[UnitList]:
+    """The unbracketed ``责任单位：…`` runs of a text that holds a label (:func:`find_unit_lists`)."""
+    out: list[UnitList] = []
+    run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
+    # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
+    run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
+    # A label line joined to the heading line above it (``（一）地区生产总值增长7%以上责任单位：区发改局``,
+    # a heading without a stop whose next line the cleaner read as its wrap): a run that ends
+    # its paragraph with no sentence in it, after a heading with no clause punctuation in it.
+    glued = _glued_label_starts(text, boundaries, run_starts)
+    for start in sorted(run_starts + glued):
+        if any(s <= start < e for s, e in spans):
+            continue
+        end = len(text)
+        stop = text.find("。", start)
+        if stop != -1:
+            end = stop + 1
+        end = min([end, *(b for b in boundaries if b > start)])
+        if start in glued and (
+            text[start:end].rstrip("。 \n").find("。") != -1 or end != _paragraph_end(boundaries, start, len(text))
+        ):
+            continue
+        parsed = parse(text[start:end])
+        if parsed is not None:
+            out.append(UnitList(start, end, parsed, "label-run"))
+    return out
 
 
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
@@ -744,34 +790,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | 
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
-    run_starts: list[int] = []
-    glued: list[int] = []
-    if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
-        run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
-        # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
-        run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
-        # A label line joined to the heading line above it (``（一）地区生产总值增长7%以上责任单位：区发改局``,
-        # a heading without a stop whose next line the cleaner read as its wrap): a run that ends
-        # its paragraph with no sentence in it, after a heading with no clause punctuation in it.
-        glued = [
-            m.start()
-            for m in LABEL_AT_RE.finditer(text)
-            if m.start() not in run_starts and _heading_before(text, boundaries, m.start())
-        ]
-    for start in sorted(run_starts + glued):
-        if any(s <= start < e for s, e in spans):
-            continue
-        end = len(text)
-        stop = text.find("。", start)
-        if stop != -1:
-            end = stop + 1
-        end = min([end, *(b for b in boundaries if b > start)])
-        if start in glued and (
-            text[start:end].rstrip("。 \n").find("。") != -1 or end != _paragraph_end(boundaries, start, len(text))
-        ):
-            continue
-        parsed = parse(text[start:end])
-        if parsed is not None:
-            out.append(UnitList(start, end, parsed, "label-run"))
+    if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs (most items: no label)
+        out.extend(_label_runs(text, boundaries, spans, parse))
     out.sort(key=lambda u: u.start)
     return tuple(out)
