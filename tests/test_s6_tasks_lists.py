@@ -84,3 +84,19 @@ def test_a_label_inside_a_sentence_that_goes_on_is_no_list():
         ]
     )
     assert got == {}
+
+
+def test_places_sharing_one_government_are_one_unit():
+    # Like a group of levels (各市（州）、县（市、区）人民政府): the bare place names are no units.
+    parsed = parse_units("哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责")
+    assert parsed.units == ("哈尔滨机场扩建指挥部", "哈尔滨、黑河、绥芬河市政府", "省农垦总局")
+    assert parse_units("成都、德阳、绵阳市人民政府负责").units == ("成都、德阳、绵阳市人民政府",)
+    # A bare word before a government that names no place of its own stays as written.
+    assert parse_units("省教育厅、市政府").units == ("省教育厅", "市政府")
+
+
+def test_a_scoped_group_of_levels_is_one_unit():
+    assert parse_units("省发改委、相关市、县政府负责").units == ("省发改委", "相关市、县政府")
+    assert parse_units("有关市、县人民政府按职责分工负责").units == ("有关市、县人民政府",)
+    # Without the government after them the levels name no unit.
+    assert parse_units("相关市、县（区）") is None

@@ -158,7 +158,7 @@ _CONNECTORS_RE = re.compile(r"会同|等和|等及|和|及|与")
 # A bare administrative level (各市（州）, 县（市、区）, 各区, 自治区): in
 # ``各市（州）、县（市、区）人民政府`` it belongs to the group named by what follows.
 LEVEL_RE = re.compile(
-    r"^各?(?:省|市|县|区|州|盟|旗|乡|镇|村|地|自治区|自治州|自治县|直辖市|地区|区县|县区|市县|"
+    r"^(?:各|相关|有关)?(?:省|市|县|区|州|盟|旗|乡|镇|村|地|自治区|自治州|自治县|直辖市|地区|区县|县区|市县|"
     r"市州|乡镇|街道|开发区|新区)(?:（[^（）]*）)?$"
 )
 
@@ -339,6 +339,31 @@ def _split_deng(part: str) -> list[str]:
     return [part]
 
 
+# Place names that share the government named after them: ``哈尔滨、黑河、绥芬河市政府`` names three
+# city governments at once, written as one group (like a group of levels); the bare names are
+# no units of their own.
+SHARED_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,5}(?:市|县|区|州|盟|旗)(?:人民)?政府$")
+PLACE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _merge_shared_heads(parts: list[str]) -> list[str]:
+    """Join bare place names to the ``X市政府`` part after them (see SHARED_GOVERNMENT_RE)."""
+    out: list[str] = []
+    pending: list[str] = []
+    for p in parts:
+        if PLACE_NAME_RE.match(p) and not p.endswith(UNIT_SUFFIXES) and not LEVEL_RE.match(p):
+            pending.append(p)
+            continue
+        if pending and SHARED_GOVERNMENT_RE.match(_strip_role(p)[0]):
+            p = "、".join([*pending, p])
+        else:
+            out.extend(pending)
+        pending = []
+        out.append(p)
+    out.extend(pending)
+    return out
+
+
 def _merge_levels(parts: list[str]) -> list[str]:
     """Join ``各市（州）`` + ``县（市、区）人民政府`` into one group-of-levels unit.
 
@@ -450,6 +475,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
         comma_chunks = _split_top(clause, "，,")
         for ci, chunk in enumerate(comma_chunks):
             raw_parts = _merge_levels([p for p in _split_top(chunk, "、") if p])
+            if len(raw_parts) > 1 and "政府" in chunk:
+                raw_parts = _merge_shared_heads(raw_parts)
             for raw in raw_parts:
                 part, role, role_leads = _strip_role(raw)
                 if role:
