@@ -100,3 +100,18 @@ def test_a_scoped_group_of_levels_is_one_unit():
     assert parse_units("有关市、县人民政府按职责分工负责").units == ("有关市、县人民政府",)
     # Without the government after them the levels name no unit.
     assert parse_units("相关市、县（区）") is None
+
+
+def test_a_label_written_after_the_names_with_wei_marks_their_role():
+    parsed = parse_units("市发改委为牵头单位，市财政局、市商务局为配合单位")
+    assert parsed.units == ("市发改委", "市财政局", "市商务局")
+    assert parsed.lead_units == ("市发改委",)
+
+
+def test_a_bracket_holding_only_a_label_is_no_unit_list():
+    from luoshi.extract.units import find_unit_lists
+
+    # Not a list of one unit called 牵头单位 (the form 【牵头单位】X is not read: guide silent).
+    assert find_unit_lists("加强调度。【牵头单位】市发改委【责任单位】市财政局、市商务局") == ()
+    assert parse_units("牵头单位") is None
+    assert parse_units("市财政局、责任单位") is None

@@ -77,6 +77,9 @@ LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=
 # Where a second label starts inside a run written without ``；`` between labels.
 LABEL_START_RE = re.compile(r"(?<=[^；;。\s])(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))")
 LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门"})
+# A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
+# list of one unit called 牵头单位).
+BARE_WORDS = BARE_WORDS | frozenset(UNIT_LABELS)
 
 # ``X：…`` clauses with any other label (适用范围, 完成时限) carry no units.
 LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]")
@@ -84,6 +87,13 @@ LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]")
 # Role words that close a group of units: ``A、B负责``, ``A牵头``, ``A指导，B参与``.
 # Order matters: longest first. The flag says whether the group leads.
 ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
+    # ``市发展改革委为牵头单位，市财政局为配合单位``: the label after the names, written with 为.
+    ("为牵头单位", True),
+    ("为牵头部门", True),
+    ("为责任单位", False),
+    ("为配合单位", False),
+    ("为配合部门", False),
+    ("为参与单位", False),
     ("按照职责分工负责", False),
     ("根据职责分工负责", False),
     ("依据职责分工负责", False),
