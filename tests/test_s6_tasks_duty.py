@@ -110,3 +110,8 @@ def test_explain_names_the_reason_a_duty_phrase_gave_no_units():
     assert "duty phrase 三 [L3] 由县档案馆负责: rejected (item-has-its-own-unit-list)" in lines
     assert "duty phrase 四" not in lines  # read: it made the task
     assert "list (duty-phrase): 由县民政局具体负责" in lines
+
+
+def test_fuzeren_is_a_person_not_the_units_duty():
+    assert _tasks("申报材料由县民政局负责人签字确认。", "会议由县政府办公室负责同志主持。") == {}
+    assert _tasks("申报材料由县民政局负责审核。")[("1",)].units == ("县民政局",)
