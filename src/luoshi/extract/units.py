@@ -33,6 +33,7 @@ UNIT_SUFFIXES: tuple[str, ...] = (
     "室", "站", "校", "馆", "电视台", "队", "组", "团", "军",
     "政府", "部门", "单位", "机构", "机关", "集团", "中心", "公司", "大学", "学院", "大",
     "海关", "党委", "党组", "街道", "乡镇", "管委会", "总社", "法院", "检察院",
+    "开发区", "高新区", "新区", "专班",
 )  # fmt: skip
 
 # A list part that is only one of these words is not a unit on its own.
@@ -53,7 +54,7 @@ CLAUSE_MARKERS: tuple[str, ...] = (
 # is skipped, not read as a unit, and does not make the bracket a clause.
 TIME_PART_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年.*|.*(?:底前|月前|日前|年前|以前|之前)(?:完成|实现|出台|落实)?|"
-    r"长期坚持|长期推进|持续推进|持续实施|持续开展)$"
+    r"(?:年内|今年内|本年内|全年|年底前|逐年|长期|持续)(?:持续)?(?:推进|实施|开展|完成|落实|坚持)?)$"
 )
 
 # A two-character unit name starts with a level or organisation word (市委, 省委, 团委).
@@ -76,6 +77,9 @@ LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=
 # Where a second label starts inside a run written without ``；`` between labels.
 LABEL_START_RE = re.compile(r"(?<=[^；;。\s])(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))")
 LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门"})
+# A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
+# list of one unit called 牵头单位).
+BARE_WORDS = BARE_WORDS | frozenset(UNIT_LABELS)
 
 # ``X：…`` clauses with any other label (适用范围, 完成时限) carry no units.
 LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]")
@@ -83,6 +87,13 @@ LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[：:]")
 # Role words that close a group of units: ``A、B负责``, ``A牵头``, ``A指导，B参与``.
 # Order matters: longest first. The flag says whether the group leads.
 ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
+    # ``市发展改革委为牵头单位，市财政局为配合单位``: the label after the names, written with 为.
+    ("为牵头单位", True),
+    ("为牵头部门", True),
+    ("为责任单位", False),
+    ("为配合单位", False),
+    ("为配合部门", False),
+    ("为参与单位", False),
     ("按照职责分工负责", False),
     ("根据职责分工负责", False),
     ("依据职责分工负责", False),
@@ -129,17 +140,26 @@ NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*�
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
     re.compile(r"以下均[^。；）]*?不再列出"),
+    # ``具体任务均涉及相关市（州）人民政府，不再做分工，下同``: the same note in other words.
+    re.compile(r"[^，。；]*(?:均|都)涉及[^。；]*?不再(?:做|作|进行|另行)?(?:分工|列出)"),
     re.compile(r"[^，。；]*见附件[^，。；]*"),
     re.compile(r"下同"),
 )
 # The literal each of NOTE_OTHER_RES needs: a content without it is not searched for that note.
-NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "见附件", "下同")
+NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "不再", "见附件", "下同")
 
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
 LATER_UNITS_NOTE_RE = re.compile(
     r"以下(?:各项)?均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)列出"
 )
+# The same note as ``具体任务均涉及X，不再做分工，下同`` (下同: it holds for every later list).
+LATER_UNITS_INVOLVED_RE = re.compile(
+    r"(?:均|都)涉及([^。；，,]{2,80}?)[，,]\s*不再(?:做|作|进行|另行)?(?:分工|列出)[，,]?\s*下同"
+)
+LATER_UNITS_NOTE_RES: tuple[re.Pattern[str], ...] = (LATER_UNITS_NOTE_RE, LATER_UNITS_INVOLVED_RE)
+# What every such note says (a substring test before the patterns are searched).
+LATER_UNITS_LITERALS: tuple[str, str] = ("列出", "不再")
 
 # Connectors inside one part that separate units when both sides are units.
 # ``和``/``及``/``与`` need both sides to look like units (工业和信息化部 is one).
@@ -148,7 +168,7 @@ _CONNECTORS_RE = re.compile(r"会同|等和|等及|和|及|与")
 # A bare administrative level (各市（州）, 县（市、区）, 各区, 自治区): in
 # ``各市（州）、县（市、区）人民政府`` it belongs to the group named by what follows.
 LEVEL_RE = re.compile(
-    r"^各?(?:省|市|县|区|州|盟|旗|乡|镇|村|地|自治区|自治州|自治县|直辖市|地区|区县|县区|市县|"
+    r"^(?:各|相关|有关)?(?:省|市|县|区|州|盟|旗|乡|镇|村|地|自治区|自治州|自治县|直辖市|地区|区县|县区|市县|"
     r"市州|乡镇|街道|开发区|新区)(?:（[^（）]*）)?$"
 )
 
@@ -329,6 +349,31 @@ def _split_deng(part: str) -> list[str]:
     return [part]
 
 
+# Place names that share the government named after them: ``哈尔滨、黑河、绥芬河市政府`` names three
+# city governments at once, written as one group (like a group of levels); the bare names are
+# no units of their own.
+SHARED_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,5}(?:市|县|区|州|盟|旗)(?:人民)?政府$")
+PLACE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _merge_shared_heads(parts: list[str]) -> list[str]:
+    """Join bare place names to the ``X市政府`` part after them (see SHARED_GOVERNMENT_RE)."""
+    out: list[str] = []
+    pending: list[str] = []
+    for p in parts:
+        if PLACE_NAME_RE.match(p) and not p.endswith(UNIT_SUFFIXES) and not LEVEL_RE.match(p):
+            pending.append(p)
+            continue
+        if pending and SHARED_GOVERNMENT_RE.match(_strip_role(p)[0]):
+            p = "、".join([*pending, p])
+        else:
+            out.extend(pending)
+        pending = []
+        out.append(p)
+    out.extend(pending)
+    return out
+
+
 def _merge_levels(parts: list[str]) -> list[str]:
     """Join ``各市（州）`` + ``县（市、区）人民政府`` into one group-of-levels unit.
 
@@ -440,6 +485,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
         comma_chunks = _split_top(clause, "，,")
         for ci, chunk in enumerate(comma_chunks):
             raw_parts = _merge_levels([p for p in _split_top(chunk, "、") if p])
+            if len(raw_parts) > 1 and "政府" in chunk:
+                raw_parts = _merge_shared_heads(raw_parts)
             for raw in raw_parts:
                 part, role, role_leads = _strip_role(raw)
                 if role:
@@ -588,30 +635,175 @@ def _may_hold_label(text: str) -> bool:
 
 
 # ``由X负责…`` attached to an item (guide: a task form; read strictly, it must say 负责):
-# ``设施应当由区、镇人民政府和街道办事处负责建设``. Not inside brackets (an explanation:
-# ``（技工院校内由人力资源社会保障行政部门负责）``), not ``由X牵头`` (a lead phrase) and not the
-# interpretation clause ``本办法由X负责解释``, which names who interprets the text, not a duty.
-_DUTY_NAME = r"[^，。；：、（）()《》“”]{1,30}?"
-YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*)负责(?!牵头|解释)")
+# ``设施应当由区、镇人民政府和街道办事处负责建设``, ``本办法由X负责解释`` (the guide's form covers the
+# interpretation clause of a numbered article too; the held-out annotation counts it). Between the
+# name and 负责 an adverb may stand (``由市法规处具体负责``, ``统一负责``, ``牵头负责``: the unit then
+# leads). The name may hold a bracket (``由法规（科）处负责``, ``由各县（市、区）人民政府负责``).
+# Not ``由X负责牵头`` (the document's lead phrase, read by the task stage), nor ``由X负责人签字``
+# (负责人, 负责同志: a person of the unit, not the unit's duty).
+_DUTY_CHAR = r"[^，。；：、（）()《》“”]"
+_DUTY_NAME = rf"(?:{_DUTY_CHAR}|[（(][^（）()，。；]{{1,10}}[）)]){{1,30}}?"
+DUTY_ADVERBS: tuple[str, ...] = (
+    "具体", "统一", "牵头", "共同", "分别", "全面", "直接", "主要", "分级", "各自", "依法", "按规定",
+    "按职责", "按照职责", "依职责",
+)  # fmt: skip
+LEADING_ADVERBS = frozenset({"牵头"})  # ``由X牵头负责``: X leads (guide: ``X牵头``)
+YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*?)({'|'.join(DUTY_ADVERBS)})?负责(?!牵头|人|同志)")
+# A bracket that holds a duty phrase with a scope before it (``（技工院校内由X负责）``): the
+# phrase closes the bracket, and the scope is a short phrase with no clause punctuation.
+DUTY_BRACKET_SCOPE_RE = re.compile(r"^[^，。；：、（）()由]{0,12}$")
+# A qualifier before the unit: ``由其户籍所在地的区级民政部门负责`` → 区级民政部门 (the part after
+# the last ``的`` when it reads as a unit).
+QUALIFIER_MARK = "的"
+# Names a duty phrase may end with beyond UNIT_SUFFIXES: ``由区级残联组织负责``, ``由基层党组织负责``.
+# Only here, where 由…负责 marks the name: in a bare bracket ``（农村集体经济组织）`` is an explanation.
+DUTY_EXTRA_SUFFIXES: tuple[str, ...] = ("组织",)
 
 
-def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, ...]:
-    """``由X负责`` phrases in ``text`` outside brackets whose X reads as a unit list.
+class DutyReason(StrEnum):
+    """Why a ``由…负责`` phrase gave no units (``luoshi parse --explain`` prints it)."""
 
-    ``parse`` reads a list's content (:func:`parse_units` or a caller's cache of it).
+    INSIDE_BRACKET = "inside-a-bracket-that-is-not-its-own"  # ``（含由X负责的…）``: an explanation
+    NOT_UNITS = "name-does-not-read-as-units"  # ``由个人负责``, ``由申请人负责``
+    ITEM_HAS_LIST = "item-has-its-own-unit-list"  # the item's list names its units
+
+
+@dataclass(frozen=True)
+class DutyPhrase:
+    """A ``由…负责`` phrase: the units it gives (``found``), or why it gives none (``reason``)."""
+
+    start: int
+    end: int
+    text: str
+    found: UnitList | None
+    reason: DutyReason | None
+
+
+def _duty_name(name: str, parse: Parse) -> ParsedUnits | None:
+    """The units a duty phrase's name gives, or None."""
+    parsed = parse(name)
+    if parsed is None and QUALIFIER_MARK in name:
+        head = name.rsplit(QUALIFIER_MARK, 1)[1]
+        if len(head) >= 2:
+            name = head
+            parsed = parse(name)
+    if (
+        parsed is None
+        and name.endswith(DUTY_EXTRA_SUFFIXES)
+        and name not in BARE_WORDS
+        and len(name) > max(len(s) for s in DUTY_EXTRA_SUFFIXES)
+        and not _is_clause(name)
+        and len(name) <= MAX_UNIT_LEN
+    ):
+        parsed = ParsedUnits(units=(name,), lead_units=(), before_comma=(name,), labelled=True)
+    return parsed
+
+
+def duty_phrases(text: str, parse: Parse | None = None) -> tuple[DutyPhrase, ...]:
+    """Every ``由X负责`` phrase in ``text``, with its units or the reason it gives none.
+
+    A phrase inside a bracket counts only when it closes that bracket after a short scope
+    (``（技工院校内由X负责）``); a bracket that is the phrase itself (``（由X负责）``) is the
+    item's list (:func:`find_unit_lists`), not read here.
     """
     parse = parse or parse_units
     if not text or "负责" not in text:
         return ()  # the phrase says 负责: no need to find the brackets
-    spans = _bracket_spans(text or "")
-    out: list[UnitList] = []
-    for m in YOU_FUZE_RE.finditer(text or ""):
-        if any(s <= m.start() < e for s, e in spans):
+    spans = _bracket_spans(text)
+    out: list[DutyPhrase] = []
+    for m in YOU_FUZE_RE.finditer(text):
+        inside = next(((s, e) for s, e in spans if s <= m.start() < e), None)
+        if inside is not None:
+            s, e = inside
+            if m.end() != e - 1 or s + 1 == m.start() or not DUTY_BRACKET_SCOPE_RE.match(text[s + 1 : m.start()]):
+                out.append(DutyPhrase(m.start(), m.end(), m.group(0), None, DutyReason.INSIDE_BRACKET))
+                continue
+        parsed = _duty_name(m.group(1), parse)
+        if parsed is None:
+            out.append(DutyPhrase(m.start(), m.end(), m.group(0), None, DutyReason.NOT_UNITS))
             continue
-        parsed = parse(m.group(1))
-        if parsed is not None:
-            out.append(UnitList(m.start(), m.end(), parsed, "duty-phrase"))
+        if m.group(2) in LEADING_ADVERBS:
+            parsed = ParsedUnits(
+                units=parsed.units,
+                lead_units=parsed.units,
+                before_comma=parsed.before_comma,
+                lead_rule=parsed.lead_rule,
+                lead_rule_sticky=parsed.lead_rule_sticky,
+                labelled=True,
+            )
+        found = UnitList(m.start(), m.end(), parsed, "duty-phrase")
+        out.append(DutyPhrase(m.start(), m.end(), m.group(0), found, None))
     return tuple(out)
+
+
+def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, ...]:
+    """``由X负责`` phrases in ``text`` whose X reads as a unit list (see :func:`duty_phrases`).
+
+    ``parse`` reads a list's content (:func:`parse_units` or a caller's cache of it).
+    """
+    if not text or "负责" not in text:
+        return ()  # most items: no duty phrase at all (the test duty_phrases makes, without its call)
+    return tuple(d.found for d in duty_phrases(text, parse) if d.found is not None)
+
+
+# Characters of the longest label before its last word (``主要责任`` of 主要责任单位).
+MAX_LABEL_HEAD = max(len(label) for label in UNIT_LABELS) + len("主要")
+# What a heading with a label line glued to it holds none of (a clause, a bracket).
+_HEADING_BREAKS_RE = re.compile(r"[，,。；;：:、！？!?（(〔\[［【]")
+
+
+def _glued_label_starts(text: str, boundaries: tuple[int, ...], run_starts: list[int]) -> list[int]:
+    """Labels that start a run right after a heading in the same paragraph (``…增长7%以上责任单位：X``).
+
+    Only a paragraph's first label can: before any later one stands the first label's colon.
+    The heading before it holds no clause punctuation and no bracket (``按照要求，责任单位：`` is a
+    sentence; ``（责任单位：`` a bracket, read as such).
+    """
+    out: list[int] = []
+    begin = 0
+    for end in boundaries or (len(text),):
+        # The label's last word and colon first (a short pattern): no clause punctuation may stand
+        # before it, which settles most paragraphs before the label alternation is searched.
+        tail = _LABEL_TAIL_RE.search(text, begin, end)
+        if tail is not None and _HEADING_BREAKS_RE.search(text, begin, tail.start()) is None:
+            m = LABEL_AT_RE.search(text, max(begin, tail.start() - MAX_LABEL_HEAD), tail.end())
+            if m is not None and m.start() > begin and m.start() not in run_starts and text[begin : m.start()].strip():
+                out.append(m.start())
+        begin = end
+    return out
+
+
+def _paragraph_end(boundaries: tuple[int, ...], start: int, length: int) -> int:
+    """Where the paragraph holding ``start`` ends (``boundaries`` as :func:`find_unit_lists` takes them)."""
+    return min([length, *(b for b in boundaries if b > start)])
+
+
+def _label_runs(text: str, boundaries: tuple[int, ...], spans: list[tuple[int, int]], parse: Parse) -> list[UnitList]:
+    """The unbracketed ``责任单位：…`` runs of a text that holds a label (:func:`find_unit_lists`)."""
+    out: list[UnitList] = []
+    run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
+    # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
+    run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
+    # A label line joined to the heading line above it (``（一）地区生产总值增长7%以上责任单位：区发改局``,
+    # a heading without a stop whose next line the cleaner read as its wrap): a run that ends
+    # its paragraph with no sentence in it, after a heading with no clause punctuation in it.
+    glued = _glued_label_starts(text, boundaries, run_starts)
+    for start in sorted(run_starts + glued):
+        if any(s <= start < e for s, e in spans):
+            continue
+        end = len(text)
+        stop = text.find("。", start)
+        if stop != -1:
+            end = stop + 1
+        end = min([end, *(b for b in boundaries if b > start)])
+        if start in glued and (
+            text[start:end].rstrip("。 \n").find("。") != -1 or end != _paragraph_end(boundaries, start, len(text))
+        ):
+            continue
+        parsed = parse(text[start:end])
+        if parsed is not None:
+            out.append(UnitList(start, end, parsed, "label-run"))
+    return out
 
 
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
@@ -636,21 +828,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | 
         if not _well_placed(text, start, end, parsed.labelled):
             continue
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
-    run_starts: list[int] = []
-    if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs
-        run_starts = [m.end() for m in LABEL_RUN_RE.finditer(text)]
-        # A label line of its own (``牵头单位：X`` then ``配合单位：Y``): a paragraph boundary starts a run too.
-        run_starts += [b for b in boundaries if LABEL_AT_RE.match(text, b) and b not in run_starts]
-    for start in sorted(run_starts):
-        if any(s <= start < e for s, e in spans):
-            continue
-        end = len(text)
-        stop = text.find("。", start)
-        if stop != -1:
-            end = stop + 1
-        end = min([end, *(b for b in boundaries if b > start)])
-        parsed = parse(text[start:end])
-        if parsed is not None:
-            out.append(UnitList(start, end, parsed, "label-run"))
+    if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs (most items: no label)
+        out.extend(_label_runs(text, boundaries, spans, parse))
     out.sort(key=lambda u: u.start)
     return tuple(out)
