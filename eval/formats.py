@@ -94,10 +94,16 @@ def _width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
 
 
-def _wrap(text: str, chars: float, first_indent: float = 0.0) -> list[str]:
+def _cell_width(ch: str) -> float:
+    """Width in a table cell: the CJK font sets ambiguous-width marks (“” …) a full em wide,
+    and a cell's text must stay inside its borders."""
+    return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
+
+
+def _wrap(text: str, chars: float, first_indent: float = 0.0, width=_width) -> list[str]:
     lines, current, used, limit = [], "", 0.0, chars - first_indent
     for ch in text:
-        w = _width(ch)
+        w = width(ch)
         if used + w > limit and current:
             lines.append(current)
             current, used, limit = "", 0.0, chars
@@ -154,24 +160,33 @@ def render_gb_pdf(blocks, out: Path) -> None:
             xs.append(xs[-1] + c / CHARS_PER_LINE * width)
         for row in block:
             wrapped = [
-                _wrap(row[k] if k < len(row) else "", max(1.0, (xs[k + 1] - xs[k] - 4) / cell_em))
+                _wrap(row[k] if k < len(row) else "", max(1.0, (xs[k + 1] - xs[k] - 4) / cell_em), width=_cell_width)
                 for k in range(columns)
             ]
-            height = max(len(w) for w in wrapped)
-            if state["row"] + height > LINES_PER_PAGE:
-                finish_page()
-            top = y_of(state["row"]) + em
-            bottom = top - height * step
-            pdf.setLineWidth(0.5)
-            pdf.line(xs[0], top, xs[-1], top)
-            pdf.line(xs[0], bottom, xs[-1], bottom)
-            for x in xs:
-                pdf.line(x, top, x, bottom)
-            pdf.setFont(CJK_FONT, size)
-            for k, cell_lines in enumerate(wrapped):
-                for j, text in enumerate(cell_lines):
-                    pdf.drawString(xs[k] + 2, y_of(state["row"] + j), text)
-            state["row"] += height
+            # A row that does not fit on what is left of the page starts the next one; a row
+            # taller than a page is cut there and continues on the next (as Word breaks it).
+            while wrapped:
+                height = max(len(w) for w in wrapped)
+                if state["row"] >= LINES_PER_PAGE or (
+                    state["row"] > 0 and state["row"] + height > LINES_PER_PAGE >= height
+                ):
+                    finish_page()
+                take = min(height, LINES_PER_PAGE - state["row"])
+                top = y_of(state["row"]) + em
+                bottom = top - take * step
+                pdf.setLineWidth(0.5)
+                pdf.line(xs[0], top, xs[-1], top)
+                pdf.line(xs[0], bottom, xs[-1], bottom)
+                for x in xs:
+                    pdf.line(x, top, x, bottom)
+                pdf.setFont(CJK_FONT, size)
+                for k, cell_lines in enumerate(wrapped):
+                    for j, text in enumerate(cell_lines[:take]):
+                        pdf.drawString(xs[k] + 2, y_of(state["row"] + j), text)
+                state["row"] += take
+                wrapped = [w[take:] for w in wrapped] if take < height else []
+                if wrapped:
+                    finish_page()
     finish_page()
     pdf.save()
 
