@@ -1,0 +1,358 @@
+"""Ruled tables in PDFs: rows rebuilt from the grid their ruling lines draw.
+
+PDFium hands text over line by line in content order. A table whose cells wrap over
+several lines then arrives as row 1's task text, its unit cell and the next row
+interleaved. Word, WPS, chromium and reportlab all draw a table's borders as thin path
+objects (stroked lines or filled hairline rectangles), so the grid is on the page:
+
+1. :func:`rulings` keeps the page's hairline paths, horizontal and vertical;
+2. :func:`find_grids` joins touching rulings into grids; one with at least two columns
+   (three verticals) and one row (two horizontals) is a table. Between two neighbouring
+   horizontal rulings lies a *band*; its cells are the spans between the verticals that
+   cross it. A cell whose top border is missing continues the cell above (a vertically
+   merged cell), whose text it then shares;
+3. :meth:`Grid.rows` puts every glyph inside the grid in its cell, reads each cell's lines
+   top to bottom and joins them (no space between Chinese characters, one between two
+   Latin words), and gives one :class:`TableRow` per band: its cells in x order, a merged
+   cell's text in its first band and an empty cell below, as the HTML and DOCX readers
+   write a ``rowspan`` / ``vMerge`` cell.
+
+The reader writes a row as one line of ``\\t``-separated cells, the form every reader
+hands tables to the cleaner in. Rows of one table split by a page break are joined by
+:func:`join_pages` in :mod:`luoshi.read.pdf`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+#: A ruling is a path at most this thick (pt) and at least this long: a border drawn as a
+#: stroked line (0.25–1.5 pt) or a filled hairline rectangle. Thicker shapes are drawings.
+RULE_THICKNESS = 3.0
+RULE_MIN_LENGTH = 5.0
+#: Rulings closer than this (pt) touch or sit on one line: borders drawn cell by cell meet
+#: end to end, and a stroked line's ends overhang by half its width.
+RULE_TOLERANCE = 2.0
+#: A page with more hairlines than this is a drawing (a chart, a map), not a table.
+MAX_RULINGS = 3000
+#: Verticals of equal extent are one row's borders only on a page with at most this many.
+MAX_PAIRED = 400
+#: A table has at least two columns: three vertical rulings across one band.
+MIN_VERTICALS = 3
+
+#: Two glyphs of one cell are on one visual line when their centres are closer than this
+#: share of the type size.
+LINE_TOLERANCE = 0.5
+#: A gap this wide (type sizes) between two glyphs on one line is a space between words.
+WORD_GAP = 0.2
+#: A cell's last line "runs to the edge" when it ends within this many type sizes of the
+#: cell's right border: the text was cut by the border, not ended.
+FULL_LINE_SLACK = 1.5
+#: A cell ending with one of these ended its sentence.
+_CLOSED = re.compile(r"[。！？；.!?;]$")
+_CELL_SEPARATOR = "\t"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ruling: horizontal at ``y`` from ``x0`` to ``x1``, or vertical at ``x`` (= x0 = x1)
+    from ``y0`` to ``y1`` (page points, origin bottom left)."""
+
+    horizontal: bool
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One band of a ruled table: its cells' texts and, per cell, whether the text ran on to
+    the cell's edge unfinished (a row cut by a page break continues there)."""
+
+    cells: tuple[str, ...]
+    open_end: tuple[bool, ...]
+    #: The grid's vertical rulings crossing this band, rounded: rows of one table on two
+    #: pages have the same columns.
+    columns: tuple[int, ...]
+    #: Top of the band's first text line, in page points (for the line's depth on its page).
+    top: float
+    size: float
+    #: No ruling at the band's top / bottom: a browser's page break cut the row there.
+    cut_top: bool = False
+    cut_bottom: bool = False
+
+    @property
+    def text(self) -> str:
+        return _CELL_SEPARATOR.join(self.cells)
+
+
+def rulings(page: pdfium.PdfPage) -> list[Rule]:
+    """The page's hairline path objects (top level) as horizontal and vertical rulings.
+
+    Through PDFium's C calls: a browser's page holds a text object per glyph run, thousands,
+    and wrapping each in a Python object would cost more than reading the page's text."""
+    out: list[Rule] = []
+    raw = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = tuple(ctypes.byref(v) for v in raw)
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = pdfium_c.FPDFPage_GetObject(page, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(
+            obj, *refs
+        ):
+            continue
+        left, bottom, right, top = (v.value for v in raw)
+        width, height = right - left, top - bottom
+        if height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
+            y = (bottom + top) / 2
+            out.append(Rule(True, left, right, y, y))
+        elif width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
+            x = (left + right) / 2
+            out.append(Rule(False, x, x, bottom, top))
+        if len(out) > MAX_RULINGS:
+            return []
+    return out
+
+
+def _touch(a: Rule, b: Rule) -> bool:
+    t = RULE_TOLERANCE
+    return a.x0 - t <= b.x1 and b.x0 - t <= a.x1 and a.y0 - t <= b.y1 and b.y0 - t <= a.y1
+
+
+def _components(rules: Sequence[Rule]) -> list[list[Rule]]:
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(rules)), key=lambda i: rules[i].x0)
+    for pos, i in enumerate(order):  # sweep on x: only rules whose x ranges meet can touch
+        for j in order[pos + 1 :]:
+            if rules[j].x0 - RULE_TOLERANCE > rules[i].x1:
+                break
+            if _touch(rules[i], rules[j]):
+                parent[root(i)] = root(j)
+    verticals = [i for i, rule in enumerate(rules) if not rule.horizontal]
+    if len(verticals) <= MAX_PAIRED:  # the borders of one row a page high: no horizontal joins them
+        for pos, i in enumerate(verticals):
+            for j in verticals[pos + 1 :]:
+                a, b = rules[i], rules[j]
+                if abs(a.y0 - b.y0) <= RULE_TOLERANCE and abs(a.y1 - b.y1) <= RULE_TOLERANCE:
+                    parent[root(i)] = root(j)
+    groups: dict[int, list[Rule]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(root(i), []).append(rule)
+    return list(groups.values())
+
+
+def _cluster(values: Iterable[float]) -> list[float]:
+    """Sorted values with those closer than the tolerance merged (their mean)."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= RULE_TOLERANCE:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(group) / len(group) for group in out]
+
+
+@dataclass
+class _Band:
+    """The strip between two neighbouring horizontal edges of a grid, and its cells."""
+
+    upper: float
+    lower: float
+    cells: list[_Cell]
+    #: Whether a ruling is drawn at the band's top / bottom edge. A browser draws none where a
+    #: page break cuts a row: the edge is only where the verticals end.
+    ruled_top: bool
+    ruled_bottom: bool
+
+
+@dataclass
+class _Cell:
+    x0: float
+    x1: float
+    glyphs: list[tuple[float, float, float, float, str]]  # centre y, left, right, size, char
+    root: _Cell | None = None  # the cell above this one continues (a merged cell)
+
+
+class Grid:
+    """A ruled table on one page: bands top to bottom, each with its cells left to right."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        horizontals = [r for r in rules if r.horizontal]
+        verticals = [r for r in rules if not r.horizontal]
+        self.left = min(r.x0 for r in rules)
+        self.right = max(r.x1 for r in rules)
+        self.bottom = min(r.y0 for r in rules)
+        self.top = max(r.y1 for r in rules)
+        # A table cut by a page break has no border at the cut (chromium draws none): the
+        # verticals' ends stand for it.
+        ends = [max(v.y1 for v in verticals), min(v.y0 for v in verticals)] if verticals else []
+        ys = _cluster([*(r.y0 for r in horizontals), *ends])[::-1]  # top to bottom
+        #: Bands top to bottom: (upper y, lower y, cells left to right).
+        self.bands: list[_Band] = []
+        t = RULE_TOLERANCE
+        for upper, lower in itertools.pairwise(ys):
+            mid = (upper + lower) / 2
+            xs = _cluster(v.x0 for v in verticals if v.y0 - t < mid < v.y1 + t)
+            if len(xs) < 2 or upper - lower < 2 * t:
+                continue  # a gap between two tables drawn touching, or a double rule
+            cells = [_Cell(a, b, []) for a, b in itertools.pairwise(xs)]
+            if self.bands and self.bands[-1].lower == upper:
+                above = self.bands[-1].cells
+                for cell in cells:
+                    centre = (cell.x0 + cell.x1) / 2
+                    if any(h.x0 - t <= centre <= h.x1 + t and abs(h.y0 - upper) <= t for h in horizontals):
+                        continue
+                    host = next((c for c in above if c.x0 - t <= centre <= c.x1 + t), None)
+                    if host is not None:
+                        cell.root = host.root or host
+            ruled_top, ruled_bottom = (any(abs(h.y0 - y) <= t for h in horizontals) for y in (upper, lower))
+            self.bands.append(_Band(upper, lower, cells, ruled_top, ruled_bottom))
+        self._uppers = [-band.upper for band in self.bands]
+
+    def column_edges(self) -> tuple[int, ...]:
+        """The x of every vertical ruling of the grid, rounded."""
+        return (
+            tuple(
+                round(x)
+                for x in sorted(
+                    {round(c.x0) for band in self.bands for c in band.cells} | {round(self.bands[-1].cells[-1].x1)}
+                )
+            )
+            if self.bands
+            else ()
+        )
+
+    @property
+    def columns(self) -> int:
+        return max((len(band.cells) for band in self.bands), default=0)
+
+    def cell_at(self, x: float, y: float) -> _Cell | None:
+        """The cell (a merged cell's first) holding the point, if it lies in a band of the grid."""
+        if not (self.left <= x <= self.right and self.bottom <= y <= self.top):
+            return None
+        band = bisect.bisect_right(self._uppers, -y) - 1
+        if band < 0 or y < self.bands[band].lower:
+            return None
+        for cell in self.bands[band].cells:
+            if cell.x0 <= x <= cell.x1:
+                return cell.root or cell
+        return None
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.cell_at(x, y) is not None
+
+    def add(self, box: tuple[float, float, float, float], char: str) -> bool:
+        """Put a glyph with loose ``box`` (left, bottom, right, top) in its cell; False if it is
+        not inside a cell of this grid."""
+        left, bottom, right, top = box
+        cy = (bottom + top) / 2
+        cell = self.cell_at((left + right) / 2, cy)
+        if cell is None:
+            return False
+        cell.glyphs.append((cy, left, right, top - bottom, char))
+        return True
+
+    def rows(self) -> list[TableRow]:
+        out = []
+        for band in self.bands:
+            cells = band.cells
+            texts, ends, tops, sizes = [], [], [], []
+            for cell in cells:
+                if cell.root is not None:
+                    texts.append("")
+                    ends.append(False)
+                    continue
+                text, last_right, top, size = _cell_text(cell.glyphs)
+                texts.append(text)
+                slack = FULL_LINE_SLACK * size if size else 0.0
+                ends.append(bool(text) and last_right >= cell.x1 - slack and not _CLOSED.search(text))
+                if text:
+                    tops.append(top)
+                    sizes.append(size)
+            if not any(texts):
+                continue
+            columns = (*(round(c.x0) for c in cells), round(cells[-1].x1))
+            cut = (not band.ruled_top, not band.ruled_bottom)
+            out.append(TableRow(tuple(texts), tuple(ends), columns, max(tops), max(sizes), *cut))
+        return out
+
+
+def find_grids(rules: Sequence[Rule], known: Sequence[tuple[int, ...]] = ()) -> list[Grid]:
+    """The tables the rulings draw: grids with at least two columns. A grid with no horizontal
+    ruling at all (one row that fills the page, its borders cut at both ends) is only taken
+    when its columns are those of a table on the page before (``known``, from
+    :meth:`Grid.column_edges`); otherwise a framed page with a column rule would be a table."""
+    grids = []
+    for group in _components(rules):
+        if sum(1 for r in group if not r.horizontal) < MIN_VERTICALS:
+            continue
+        grid = Grid(group)
+        if grid.columns < MIN_VERTICALS - 1:
+            continue
+        if not any(r.horizontal for r in group) and not any(_same_edges(grid.column_edges(), k) for k in known):
+            continue
+        grids.append(grid)
+    return grids
+
+
+def _same_edges(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= RULE_TOLERANCE for x, y in zip(a, b, strict=True))
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Two lines of one cell as one: Chinese runs on without a space, Latin words get one."""
+    if left and right and _latin(left[-1]) and _latin(right[0]):
+        return f"{left} {right}"
+    return left + right
+
+
+def _cell_text(glyphs: list[tuple[float, float, float, float, str]]) -> tuple[str, float, float, float]:
+    """A cell's text, the right end of its last line, the top of its first line and its type size."""
+    if not glyphs:
+        return "", 0.0, 0.0, 0.0
+    size = sorted(g[3] for g in glyphs)[len(glyphs) // 2]
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for glyph in sorted(glyphs, key=lambda g: -g[0]):
+        if lines and lines[-1][0][0] - glyph[0] < LINE_TOLERANCE * max(size, glyph[3]):
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    text, last_right = "", 0.0
+    for line in lines:
+        line.sort(key=lambda g: g[1])
+        parts: list[str] = []
+        previous = None
+        for glyph in line:
+            if previous is not None and glyph[1] - previous[2] >= WORD_GAP * size:
+                if not (_wide(previous[4]) and _wide(glyph[4])):
+                    parts.append(" ")
+            parts.append(glyph[4])
+            previous = glyph
+        text = join_wrapped(text, "".join(parts))
+        last_right = line[-1][2]
+    top = max(g[0] + g[3] / 2 for g in lines[0])
+    return text, last_right, top, size
