@@ -118,6 +118,30 @@ def _line_returns(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list
     ]
 
 
+_LINE_END_MARK = re.compile("[\x02\ufffe]")
+
+
+def _hyphen_returns(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[int]:
+    """Where ``piece`` goes on at the start of a lower line after a line-end hyphen mark: PDFium
+    joins a line ending in a dash to the next as a hyphenated word, even where the dash stands
+    alone (a web page's ``浏览次数 -`` counter printed above the 发文字号 line). A hyphenated
+    Latin word (letters either side) stays joined."""
+    cuts = []
+    for m in _LINE_END_MARK.finditer(piece):
+        if m.start() == 0 or m.end() == len(piece):
+            continue
+        if piece[m.start() - 1].isascii() and piece[m.start() - 1].isalpha() and piece[m.end()].isascii():
+            continue
+        before = _box(textpage, offset + _utf16_len(piece[: m.start()]) - 1)
+        after = _box(textpage, offset + _utf16_len(piece[: m.end()]))
+        if before is None or after is None:
+            continue
+        size = max(before[3] - before[1], after[3] - after[1])
+        if size > 0 and before[1] - after[1] >= size / 2:
+            cuts.append(m.end())
+    return cuts
+
+
 def _page_line(
     textpage: pdfium.PdfTextPage, piece: str, offset: int, rotation: int, page_box: tuple[float, ...]
 ) -> PageLine:
@@ -176,6 +200,8 @@ def _page_lines(page: pdfium.PdfPage, known: list[tuple[int, ...]]) -> list[Page
         breaks = [*_LINE_BREAK.findall(raw), ""]
         for whole, brk in zip(pieces, breaks, strict=True):
             cuts = _line_returns(textpage, whole, offset) if rotation == 0 and " " in whole.strip(" ") else []
+            if rotation == 0 and _LINE_END_MARK.search(whole):
+                cuts = sorted({*cuts, *_hyphen_returns(textpage, whole, offset)})
             start = 0
             for end in [*cuts, len(whole)]:
                 piece = whole[start:end].rstrip(" ") if end < len(whole) else whole[start:end]
