@@ -117,10 +117,12 @@ def build_placed_pdf(
     *,
     size: float = BODY_SIZE,
     rules: Sequence[Sequence[tuple[float, float, float, float]]] = (),
+    rules_in_form: bool = False,
 ) -> Path:
     """A PDF whose page ``i`` draws each ``(x, y, text)`` of ``pages[i]`` at that point (in pt),
     in ``size`` type or in the item's own ``(x, y, text, size)``, and each line
-    ``(x0, y0, x1, y1)`` of ``rules[i]`` (0.5 pt wide).
+    ``(x0, y0, x1, y1)`` of ``rules[i]`` (0.5 pt wide); with ``rules_in_form`` the rules sit in
+    a form XObject placed with a shift, as a PDF stamping tool leaves a page's drawing.
 
     For layouts the line-by-line builder cannot draw: indented first lines, table cells side
     by side on one baseline, running heads and feet of any wording, rules and frames.
@@ -130,9 +132,22 @@ def build_placed_pdf(
         for x, y, text, *own in items:
             pdf.setFont(CJK_FONT, own[0] if own else size)
             pdf.drawString(x, y, text)
-        pdf.setLineWidth(0.5)
-        for x0, y0, x1, y1 in rules[number] if number < len(rules) else ():
-            pdf.line(x0, y0, x1, y1)
+        page_rules = rules[number] if number < len(rules) else ()
+        if rules_in_form and page_rules:
+            name = f"rules{number}"
+            pdf.beginForm(name)
+            pdf.setLineWidth(0.5)
+            for x0, y0, x1, y1 in page_rules:
+                pdf.line(x0 - 10, y0 - 20, x1 - 10, y1 - 20)
+            pdf.endForm()
+            pdf.saveState()
+            pdf.translate(10, 20)
+            pdf.doForm(name)
+            pdf.restoreState()
+        else:
+            pdf.setLineWidth(0.5)
+            for x0, y0, x1, y1 in page_rules:
+                pdf.line(x0, y0, x1, y1)
         pdf.showPage()
     pdf.save()
     return path

@@ -131,6 +131,26 @@ def test_a_new_row_at_the_top_of_a_page_stays_a_row(tmp_path: Path) -> None:
     ]
 
 
+def test_rulings_inside_a_form_xobject_still_draw_the_table(tmp_path: Path) -> None:
+    """A stamping tool (a watermark, a seal) wraps the page's drawing in a form XObject placed
+    with its own matrix: the rulings are found there, in page space."""
+    xs = [LEFT, LEFT + 40, LEFT + 240, LEFT + 360]
+    tops = [BODY_TOP + 16, BODY_TOP - 14, BODY_TOP - 62]
+    items = [
+        (xs[0] + 2, BODY_TOP, "序号", 12),
+        (xs[1] + 2, BODY_TOP, "工作任务", 12),
+        (xs[2] + 2, BODY_TOP, "责任单位", 12),
+    ]
+    items += [(xs[0] + 2, BODY_TOP - 30, "1", 12), (xs[1] + 2, BODY_TOP - 30, "建立全市统一的工作协调机制，", 12)]
+    items += [(xs[1] + 2, BODY_TOP - 48, "定期召开联席会议。", 12), (xs[2] + 2, BODY_TOP - 30, "市发展改革委", 12)]
+    rules = [(xs[0], y, xs[-1], y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in xs]
+    pdf = build_placed_pdf(tmp_path / "form.pdf", [items], rules=[rules], rules_in_form=True)
+    assert _lines(pdf) == [
+        "序号\t工作任务\t责任单位",
+        "1\t建立全市统一的工作协调机制，定期召开联席会议。\t市发展改革委",
+    ]
+
+
 PARAGRAPHS = [
     "各地区各部门要认真贯彻落实党中央国务院决策部署，切实加强组织领导，压实工作责任，确保各项任务落到实处。",
     "市卫生健康委要会同有关部门加强督促指导，及时总结推广经验做法。",

@@ -96,30 +96,69 @@ class TableRow:
         return _CELL_SEPARATOR.join(self.cells)
 
 
+#: Form XObjects nest at most this deep before their paths are no longer looked at (a page
+#: stamped by a watermarking tool is one form holding the original page).
+MAX_FORM_DEPTH = 3
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _then(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    """The transform that applies ``inner`` and then ``outer`` (PDF row-vector matrices)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _bbox(box: tuple[float, float, float, float], m: _Matrix) -> tuple[float, float, float, float]:
+    left, bottom, right, top = box
+    if m == _IDENTITY:
+        return box
+    a, b, c, d, e, f = m
+    xs = [a * x + c * y + e for x in (left, right) for y in (bottom, top)]
+    ys = [b * x + d * y + f for x in (left, right) for y in (bottom, top)]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def rulings(page: pdfium.PdfPage) -> list[Rule]:
-    """The page's hairline path objects (top level) as horizontal and vertical rulings.
+    """The page's hairline path objects, those inside form XObjects too, as horizontal and
+    vertical rulings in page space.
 
     Through PDFium's C calls: a browser's page holds a text object per glyph run, thousands,
     and wrapping each in a Python object would cost more than reading the page's text."""
     out: list[Rule] = []
     raw = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = tuple(ctypes.byref(v) for v in raw)
-    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
-        obj = pdfium_c.FPDFPage_GetObject(page, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(
-            obj, *refs
-        ):
-            continue
-        left, bottom, right, top = (v.value for v in raw)
-        width, height = right - left, top - bottom
-        if height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
-            y = (bottom + top) / 2
-            out.append(Rule(True, left, right, y, y))
-        elif width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
-            x = (left + right) / 2
-            out.append(Rule(False, x, x, bottom, top))
-        if len(out) > MAX_RULINGS:
-            return []
+    matrix = pdfium_c.FS_MATRIX()
+    # (the page or a form object, its depth, its transform to page space)
+    stack = [(page, 0, _IDENTITY)]
+    while stack:
+        parent, depth, transform = stack.pop()
+        if depth == 0:
+            count, get = pdfium_c.FPDFPage_CountObjects(parent), pdfium_c.FPDFPage_GetObject
+        else:
+            count, get = pdfium_c.FPDFFormObj_CountObjects(parent), pdfium_c.FPDFFormObj_GetObject
+        for index in range(count):
+            obj = get(parent, index)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+                    own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                    stack.append((obj, depth + 1, _then(own, transform)))
+                continue
+            if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+                continue
+            left, bottom, right, top = _bbox(tuple(v.value for v in raw), transform)
+            width, height = right - left, top - bottom
+            if height <= RULE_THICKNESS and width >= RULE_MIN_LENGTH:
+                y = (bottom + top) / 2
+                out.append(Rule(True, left, right, y, y))
+            elif width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
+                x = (left + right) / 2
+                out.append(Rule(False, x, x, bottom, top))
+            if len(out) > MAX_RULINGS:
+                return []
     return out
 
 
