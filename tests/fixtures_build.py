@@ -118,11 +118,14 @@ def build_placed_pdf(
     size: float = BODY_SIZE,
     rules: Sequence[Sequence[tuple[float, float, float, float]]] = (),
     rules_in_form: bool = False,
+    rules_as: str = "lines",
 ) -> Path:
     """A PDF whose page ``i`` draws each ``(x, y, text)`` of ``pages[i]`` at that point (in pt),
     in ``size`` type or in the item's own ``(x, y, text, size)``, and each line
     ``(x0, y0, x1, y1)`` of ``rules[i]`` (0.5 pt wide); with ``rules_in_form`` the rules sit in
     a form XObject placed with a shift, as a PDF stamping tool leaves a page's drawing.
+    ``rules_as="path"`` strokes all of a page's rules as one path, ``"boxes"`` strokes each
+    ``(x0, y0, x1, y1)`` as the rectangle with those corners (a cell's box).
 
     For layouts the line-by-line builder cannot draw: indented first lines, table cells side
     by side on one baseline, running heads and feet of any wording, rules and frames.
@@ -144,6 +147,17 @@ def build_placed_pdf(
             pdf.translate(10, 20)
             pdf.doForm(name)
             pdf.restoreState()
+        elif rules_as == "path" and page_rules:
+            pdf.setLineWidth(0.5)
+            outline = pdf.beginPath()
+            for x0, y0, x1, y1 in page_rules:
+                outline.moveTo(x0, y0)
+                outline.lineTo(x1, y1)
+            pdf.drawPath(outline, stroke=1, fill=0)
+        elif rules_as == "boxes":
+            pdf.setLineWidth(0.5)
+            for x0, y0, x1, y1 in page_rules:
+                pdf.rect(x0, y0, x1 - x0, y1 - y0, stroke=1, fill=0)
         else:
             pdf.setLineWidth(0.5)
             for x0, y0, x1, y1 in page_rules:

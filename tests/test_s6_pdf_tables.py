@@ -131,24 +131,36 @@ def test_a_new_row_at_the_top_of_a_page_stays_a_row(tmp_path: Path) -> None:
     ]
 
 
+XS = [LEFT, LEFT + 40, LEFT + 240, LEFT + 360]  # a three-column grid, two rows
+TOPS = [BODY_TOP + 16, BODY_TOP - 14, BODY_TOP - 62]
+GRID_TEXT = [
+    (XS[0] + 2, BODY_TOP, "序号", 12),
+    (XS[1] + 2, BODY_TOP, "工作任务", 12),
+    (XS[2] + 2, BODY_TOP, "责任单位", 12),
+    (XS[0] + 2, BODY_TOP - 30, "1", 12),
+    (XS[1] + 2, BODY_TOP - 30, "建立全市统一的工作协调机制，", 12),
+    (XS[1] + 2, BODY_TOP - 48, "定期召开联席会议。", 12),
+    (XS[2] + 2, BODY_TOP - 30, "市发展改革委", 12),
+]
+GRID_ROWS = ["序号\t工作任务\t责任单位", "1\t建立全市统一的工作协调机制，定期召开联席会议。\t市发展改革委"]
+GRID_LINES = [(XS[0], y, XS[-1], y) for y in TOPS] + [(x, TOPS[0], x, TOPS[-1]) for x in XS]
+GRID_BOXES = [(XS[k], TOPS[r + 1], XS[k + 1], TOPS[r]) for r in range(2) for k in range(3)]
+
+
 def test_rulings_inside_a_form_xobject_still_draw_the_table(tmp_path: Path) -> None:
     """A stamping tool (a watermark, a seal) wraps the page's drawing in a form XObject placed
     with its own matrix: the rulings are found there, in page space."""
-    xs = [LEFT, LEFT + 40, LEFT + 240, LEFT + 360]
-    tops = [BODY_TOP + 16, BODY_TOP - 14, BODY_TOP - 62]
-    items = [
-        (xs[0] + 2, BODY_TOP, "序号", 12),
-        (xs[1] + 2, BODY_TOP, "工作任务", 12),
-        (xs[2] + 2, BODY_TOP, "责任单位", 12),
-    ]
-    items += [(xs[0] + 2, BODY_TOP - 30, "1", 12), (xs[1] + 2, BODY_TOP - 30, "建立全市统一的工作协调机制，", 12)]
-    items += [(xs[1] + 2, BODY_TOP - 48, "定期召开联席会议。", 12), (xs[2] + 2, BODY_TOP - 30, "市发展改革委", 12)]
-    rules = [(xs[0], y, xs[-1], y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in xs]
-    pdf = build_placed_pdf(tmp_path / "form.pdf", [items], rules=[rules], rules_in_form=True)
-    assert _lines(pdf) == [
-        "序号\t工作任务\t责任单位",
-        "1\t建立全市统一的工作协调机制，定期召开联席会议。\t市发展改革委",
-    ]
+    pdf = build_placed_pdf(tmp_path / "form.pdf", [GRID_TEXT], rules=[GRID_LINES], rules_in_form=True)
+    assert _lines(pdf) == GRID_ROWS
+
+
+def test_a_grid_stroked_as_one_path_or_as_cell_boxes_is_a_table(tmp_path: Path) -> None:
+    """Some writers stroke a whole grid as one path, others each cell's box as a rectangle:
+    the straight lines inside those paths are the rulings."""
+    as_path = build_placed_pdf(tmp_path / "path.pdf", [GRID_TEXT], rules=[GRID_LINES], rules_as="path")
+    as_boxes = build_placed_pdf(tmp_path / "boxes.pdf", [GRID_TEXT], rules=[GRID_BOXES], rules_as="boxes")
+    assert _lines(as_path) == GRID_ROWS
+    assert _lines(as_boxes) == GRID_ROWS
 
 
 PARAGRAPHS = [

@@ -157,9 +157,57 @@ def rulings(page: pdfium.PdfPage) -> list[Rule]:
             elif width <= RULE_THICKNESS and height >= RULE_MIN_LENGTH:
                 x = (left + right) / 2
                 out.append(Rule(False, x, x, bottom, top))
+            elif width >= RULE_MIN_LENGTH and height >= RULE_MIN_LENGTH:
+                out.extend(_stroked_lines(obj, transform, matrix))
             if len(out) > MAX_RULINGS:
                 return []
     return out
+
+
+#: A path with more segments than this is a drawing (a map, a seal's lettering), not borders.
+MAX_PATH_SEGMENTS = 2000
+
+
+def _stroked_lines(obj: object, transform: _Matrix, matrix: pdfium_c.FS_MATRIX) -> list[Rule]:
+    """The straight horizontal and vertical lines a stroked path draws: a table's whole grid
+    drawn as one path, or each cell's box stroked as a rectangle."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) or not stroke.value:
+        return []
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    if count <= 0 or count > MAX_PATH_SEGMENTS or not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        return []
+    own = _then((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), transform)
+    a, b, c, d, e, f = own
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[Rule] = []
+    current = start = None
+    for index in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            return []
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+            out.extend(_axis_line(current, point))
+        current = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            out.extend(_axis_line(point, start))
+            current = start
+    return out
+
+
+def _axis_line(p: tuple[float, float], q: tuple[float, float]) -> list[Rule]:
+    (x0, y0), (x1, y1) = sorted((p, q))
+    if abs(y1 - y0) <= RULE_THICKNESS / 2 and x1 - x0 >= RULE_MIN_LENGTH:
+        y = (y0 + y1) / 2
+        return [Rule(True, x0, x1, y, y)]
+    if abs(x1 - x0) <= RULE_THICKNESS / 2 and abs(y1 - y0) >= RULE_MIN_LENGTH:
+        x = (x0 + x1) / 2
+        return [Rule(False, x, x, min(y0, y1), max(y0, y1))]
+    return []
 
 
 def _touch(a: Rule, b: Rule) -> bool:
