@@ -185,9 +185,10 @@ def gb_paragraph_items(paragraphs: Sequence[str], chars_per_line: int = 28) -> l
 
 def _cell_lines(text: str, width: float, size: float) -> list[str]:
     """``text`` wrapped to a cell ``width`` points wide (2 pt padding either side), every
-    character a full em: the tests' cells hold Chinese text and full-width digits."""
+    character a full em: the tests' cells hold Chinese text and full-width digits. A ``\n``
+    breaks the line early, as a line-breaking rule does (``、`` may not start a line)."""
     per_line = max(1, int((width - 4) // size))
-    return [text[i : i + per_line] for i in range(0, len(text), per_line)] or [""]
+    return [part[i : i + per_line] for part in text.split("\n") for i in range(0, len(part), per_line)] or [""]
 
 
 def build_table_pdf(

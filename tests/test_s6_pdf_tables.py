@@ -94,6 +94,17 @@ def test_a_row_cut_by_a_page_break_is_one_row(tmp_path: Path) -> None:
     assert _lines(pdf) == [*BEFORE, *EXPECTED, *AFTER]
 
 
+def test_a_cut_row_joins_when_a_short_cell_ends_its_line_early(tmp_path: Path) -> None:
+    """Line-breaking rules leave a cell's line a character short of its border (``府、`` goes
+    to the next line together). The row still joins: its task ran to the border unfinished
+    and no continuing cell ended a sentence."""
+    task = "建立全市统一的工作协调机制，定期召开联席会议，研究解决工作推进中的重大问题。"
+    rows = [["序号", "工作任务", "责任单位"], ["1", task, "各区政\n府、市卫生健康委"]]
+    pdf = build_table_pdf(tmp_path / "short.pdf", rows, [40, 200, 64], page_rows=2)
+    assert "各区政" in _page_texts(pdf)[0] and "府、" in _page_texts(pdf)[1]
+    assert _lines(pdf) == ["序号\t工作任务\t责任单位", f"1\t{task}\t各区政府、市卫生健康委"]
+
+
 def test_a_header_repeated_on_the_next_page_goes(tmp_path: Path) -> None:
     """Word repeats a table's header row at the top of each page it runs on to: the table is
     read once, with one header."""

@@ -20,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
 from luoshi.read.pdf_furniture import EDGE_BAND, PageLine, remove_furniture
-from luoshi.read.pdf_tables import Grid, TableRow, find_grids, join_wrapped, rulings
+from luoshi.read.pdf_tables import Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
 from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
 
 #: A complete PDF ends with ``%%EOF``; readers tolerate some trailing junk, conventionally
@@ -309,17 +309,20 @@ def _same_table(a: TableRow, b: TableRow) -> bool:
 
 def _continues(above: TableRow, below: TableRow) -> bool:
     """Whether ``below``, the first row on a page, is the rest of ``above``, the last row on the
-    page before, cut by the page break. Where the break left both rows without a border at the
-    cut (a browser's print), it is. Where borders close both (Word, WPS): its first cell is empty
-    (the 序号 was printed above) and each of its cells goes on from a cell above that ran to its
-    border unfinished."""
+    page before, cut by the page break. Where the break left the cut open on both pages (no
+    border: a browser's print), it is.
+    Where borders close both (Word, WPS, LibreOffice): its first cell is empty (the 序号 was
+    printed above), each of its cells goes on from a cell above that did not end a sentence,
+    and one of those ran to its border (a line-breaking rule may leave the others a character
+    or two short)."""
     if len(above.cells) != len(below.cells) or not any(below.cells):
         return False
     if above.cut_bottom and below.cut_top:
         return True
     if below.cells[0]:
         return False
-    return all(a and end for a, b, end in zip(above.cells, below.cells, above.open_end, strict=True) if b)
+    pairs = [(a, end) for a, b, end in zip(above.cells, below.cells, above.open_end, strict=True) if b]
+    return all(a and not ends_sentence(a) for a, _ in pairs) and any(end for _, end in pairs)
 
 
 def _join_tables(pages: list[list[PageLine]]) -> list[list[PageLine]]:

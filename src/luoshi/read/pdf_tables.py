@@ -2,15 +2,17 @@
 
 PDFium hands text over line by line in content order. A table whose cells wrap over
 several lines then arrives as row 1's task text, its unit cell and the next row
-interleaved. Word, WPS, chromium and reportlab all draw a table's borders as thin path
-objects (stroked lines or filled hairline rectangles), so the grid is on the page:
+interleaved. Word, WPS, LibreOffice, chromium and reportlab all draw a table's borders as
+path objects (filled hairline rectangles, stroked lines, a stroked grid or cell boxes), so
+the grid is on the page:
 
-1. :func:`rulings` keeps the page's hairline paths, horizontal and vertical;
+1. :func:`rulings` gives the page's horizontal and vertical lines in page space: hairline
+   paths, and the straight sides of stroked paths, inside form XObjects too;
 2. :func:`find_grids` joins touching rulings into grids; one with at least two columns
-   (three verticals) and one row (two horizontals) is a table. Between two neighbouring
-   horizontal rulings lies a *band*; its cells are the spans between the verticals that
-   cross it. A cell whose top border is missing continues the cell above (a vertically
-   merged cell), whose text it then shares;
+   (three verticals) is a table. Between two neighbouring horizontal edges (a ruling, or
+   where the verticals end: a browser draws no border where a page break cuts a row) lies
+   a *band*; its cells are the spans between the verticals that cross it. A cell whose top
+   border is missing continues the cell above (a vertically merged cell);
 3. :meth:`Grid.rows` puts every glyph inside the grid in its cell, reads each cell's lines
    top to bottom and joins them (no space between Chinese characters, one between two
    Latin words), and gives one :class:`TableRow` per band: its cells in x order, a merged
@@ -19,7 +21,7 @@ objects (stroked lines or filled hairline rectangles), so the grid is on the pag
 
 The reader writes a row as one line of ``\\t``-separated cells, the form every reader
 hands tables to the cleaner in. Rows of one table split by a page break are joined by
-:func:`join_pages` in :mod:`luoshi.read.pdf`.
+:func:`luoshi.read.pdf._join_tables`.
 """
 
 from __future__ import annotations
@@ -290,7 +292,6 @@ class Grid:
         # verticals' ends stand for it.
         ends = [max(v.y1 for v in verticals), min(v.y0 for v in verticals)] if verticals else []
         ys = _cluster([*(r.y0 for r in horizontals), *ends])[::-1]  # top to bottom
-        #: Bands top to bottom: (upper y, lower y, cells left to right).
         self.bands: list[_Band] = []
         t = RULE_TOLERANCE
         for upper, lower in itertools.pairwise(ys):
@@ -313,17 +314,10 @@ class Grid:
         self._uppers = [-band.upper for band in self.bands]
 
     def column_edges(self) -> tuple[int, ...]:
-        """The x of every vertical ruling of the grid, rounded."""
-        return (
-            tuple(
-                round(x)
-                for x in sorted(
-                    {round(c.x0) for band in self.bands for c in band.cells} | {round(self.bands[-1].cells[-1].x1)}
-                )
-            )
-            if self.bands
-            else ()
-        )
+        """The x of every vertical ruling of the grid, rounded, left to right."""
+        edges = {round(c.x0) for band in self.bands for c in band.cells}
+        edges.update(round(band.cells[-1].x1) for band in self.bands)
+        return tuple(sorted(edges))
 
     @property
     def columns(self) -> int:
@@ -365,13 +359,13 @@ class Grid:
                     texts.append("")
                     ends.append(False)
                     continue
-                text, last_right, top, size = _cell_text(cell.glyphs)
-                texts.append(text)
-                slack = FULL_LINE_SLACK * size if size else 0.0
-                ends.append(bool(text) and last_right >= cell.x1 - slack and not _CLOSED.search(text))
-                if text:
-                    tops.append(top)
-                    sizes.append(size)
+                read = _cell_text(cell.glyphs)
+                texts.append(read.text)
+                slack = FULL_LINE_SLACK * read.size
+                ends.append(bool(read.text) and read.last_right >= cell.x1 - slack and not ends_sentence(read.text))
+                if read.text:
+                    tops.append(read.top)
+                    sizes.append(read.size)
             if not any(texts):
                 continue
             columns = (*(round(c.x0) for c in cells), round(cells[-1].x1))
@@ -402,6 +396,11 @@ def _same_edges(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= RULE_TOLERANCE for x, y in zip(a, b, strict=True))
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a cell's text ends with a sentence's closing mark."""
+    return bool(_CLOSED.search(text))
+
+
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
@@ -417,10 +416,18 @@ def join_wrapped(left: str, right: str) -> str:
     return left + right
 
 
-def _cell_text(glyphs: list[tuple[float, float, float, float, str]]) -> tuple[str, float, float, float]:
-    """A cell's text, the right end of its last line, the top of its first line and its type size."""
+@dataclass(frozen=True)
+class _CellText:
+    text: str
+    last_right: float  # where the cell's last line ends
+    top: float  # the top of its first line
+    size: float  # its type size (the median glyph height)
+
+
+def _cell_text(glyphs: list[tuple[float, float, float, float, str]]) -> _CellText:
+    """A cell's glyphs read as lines top to bottom, left to right, the lines joined."""
     if not glyphs:
-        return "", 0.0, 0.0, 0.0
+        return _CellText("", 0.0, 0.0, 0.0)
     size = sorted(g[3] for g in glyphs)[len(glyphs) // 2]
     lines: list[list[tuple[float, float, float, float, str]]] = []
     for glyph in sorted(glyphs, key=lambda g: -g[0]):
@@ -442,4 +449,4 @@ def _cell_text(glyphs: list[tuple[float, float, float, float, str]]) -> tuple[st
         text = join_wrapped(text, "".join(parts))
         last_right = line[-1][2]
     top = max(g[0] + g[3] / 2 for g in lines[0])
-    return text, last_right, top, size
+    return _CellText(text, last_right, top, size)
