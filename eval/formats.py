@@ -1,6 +1,6 @@
 """Format invariance: each gold input laid out again as PDF and DOCX, parsed and scored.
 
-    python eval/formats.py [--shared ../shared] [--only NAME] [--keep DIR] [--no-chromium]
+    python eval/formats.py [--shared ../shared] [--only NAME] [--keep DIR] [--no-chromium] [--no-office]
 
 For every gold file (``eval/goldfiles.py``) the input is rendered as
 
@@ -15,6 +15,9 @@ For every gold file (``eval/goldfiles.py``) the input is rendered as
   tables;
 * ``docx-num``: the same with ``一、`` and ``（一）`` headings drawn by Word automatic
   numbering instead of typed text;
+* ``pdf-lo``: the ``docx`` file printed to PDF by LibreOffice (``soffice --convert-to pdf``,
+  when it is installed: ``apt-get install libreoffice-writer-nogui``), as an office suite
+  exports a document, tables with their borders;
 
 then each is parsed with the pipeline and scored with the shared scorer against the same
 gold. The table gives headline F1 beside the original input's score, and a micro-F1 row per
@@ -50,6 +53,7 @@ from luoshi.contract import to_contract  # noqa: E402
 from luoshi.pipeline import parse_file  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
+SOFFICE = "soffice"
 CHARS_PER_LINE = 28
 LINES_PER_PAGE = 22
 _OLD_PAGE_NUMBER = re.compile(r"^\s*[-—－–]+\s*\d{1,4}\s*[-—－–]+\s*$")
@@ -319,6 +323,23 @@ def render_docx(blocks, out: Path, numbered: bool) -> None:
     document.save(str(out))
 
 
+def render_office_pdf(docx: Path, out: Path) -> None:
+    """``docx`` exported to ``out`` by LibreOffice (headless, its own throwaway profile)."""
+    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as outdir:
+        cmd = [
+            SOFFICE,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            outdir,
+            str(docx),
+        ]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+        shutil.move(str(Path(outdir) / f"{docx.stem}.pdf"), out)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -328,12 +349,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", action="append", help="gold file name (repeatable)")
     ap.add_argument("--keep", type=Path, help="keep the rendered files here")
     ap.add_argument("--no-chromium", action="store_true")
+    ap.add_argument("--no-office", action="store_true", help="skip the LibreOffice PDF")
     ap.add_argument("--json", type=Path, help="write the scores here")
     args = ap.parse_args(argv)
     scorer = load_scorer(args.shared)
     formats = ["original", "pdf-gb", "docx", "docx-num"]
     if not args.no_chromium and shutil.which(CHROMIUM):
         formats[2:2] = ["pdf-chr", "pdf-chr-hf"]
+    if not args.no_office and shutil.which(SOFFICE):
+        formats.append("pdf-lo")
     system = lambda path: to_contract(parse_file(path))  # noqa: E731
     work = args.keep or Path(tempfile.mkdtemp(prefix="luoshi-formats-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -367,6 +391,15 @@ def main(argv: list[str] | None = None) -> int:
                         render_chromium(source, target, header_footer=fmt.endswith("hf"))
                 except (subprocess.SubprocessError, OSError) as exc:
                     print(f"{gf.name} {fmt}: chromium failed: {exc}", file=sys.stderr)
+                    continue
+            elif fmt == "pdf-lo":
+                target = work / f"{gf.name}.lo.pdf"
+                docx = work / f"{gf.name}.lo.docx"
+                render_docx(blocks, docx, numbered=False)
+                try:
+                    render_office_pdf(docx, target)
+                except (subprocess.SubprocessError, OSError) as exc:
+                    print(f"{gf.name} {fmt}: LibreOffice failed: {exc}", file=sys.stderr)
                     continue
             else:
                 target = work / f"{gf.name}.{fmt}.docx"
