@@ -121,7 +121,9 @@ def build_placed_pdf(
     rules_as: str = "lines",
 ) -> Path:
     """A PDF whose page ``i`` draws each ``(x, y, text)`` of ``pages[i]`` at that point (in pt),
-    in ``size`` type or in the item's own ``(x, y, text, size)``, and each line
+    in ``size`` type or in the item's own ``(x, y, text, size)`` or ``(x, y, text, size, font)``
+    (a reportlab font name; the CJK font by default); a ``text`` that is a list of strings and
+    numbers is one show operator, each number a gap of that many points; and each line
     ``(x0, y0, x1, y1)`` of ``rules[i]`` (0.5 pt wide); with ``rules_in_form`` the rules sit in
     a form XObject placed with a shift, as a PDF stamping tool leaves a page's drawing.
     ``rules_as="path"`` strokes all of a page's rules as one path, ``"boxes"`` strokes each
@@ -133,8 +135,20 @@ def build_placed_pdf(
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for number, items in enumerate(pages):
         for x, y, text, *own in items:
-            pdf.setFont(CJK_FONT, own[0] if own else size)
-            pdf.drawString(x, y, text)
+            font, points = (own[1] if len(own) > 1 else CJK_FONT), (own[0] if own else size)
+            pdf.setFont(font, points)
+            if isinstance(text, str):
+                pdf.drawString(x, y, text)
+                continue
+            # One show operator with gaps: [(part) -gap (part)] TJ, as office suites set a line.
+            shown = " ".join(
+                f"<{part.encode('utf-16-be').hex()}>" if isinstance(part, str) else f"{-part / points * 1000:.1f}"
+                for part in text
+            )
+            code = pdf.beginText(x, y)
+            code.setFont(font, points)
+            code._code.append(f"[{shown}] TJ")
+            pdf.drawText(code)
         page_rules = rules[number] if number < len(rules) else ()
         if rules_in_form and page_rules:
             name = f"rules{number}"

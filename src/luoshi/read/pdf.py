@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -72,6 +73,9 @@ def _depth(box: tuple[float, ...] | None, rotation: int, page_box: tuple[float, 
 #: cells or columns, not words: body text, Chinese or Latin, never leaves a full em blank
 #: inside a line. The gap is written as a tab, the cell separator of every reader.
 CELL_GAP = 0.8
+#: A narrower gap (type sizes) between two glyphs of a line rebuilt from positions is a space
+#: between words, unless both glyphs are full-width.
+WORD_GAP = 0.25
 _SPACE_RUN = re.compile(r" +")
 
 
@@ -153,8 +157,67 @@ def _page_line(
         depth = _depth(box, rotation, page_box)
         if box is not None and rotation == 0 and box[3] > box[1]:
             left, size = box[0] - page_box[0], box[3] - box[1]
-    shown = _cells(textpage, piece, offset) if rotation == 0 and depth is not None else piece
+    shown = piece
+    if rotation == 0 and depth is not None:
+        shown = _in_x_order(textpage, piece, offset) if _out_of_order(textpage, piece, offset) else None
+        if shown is None:
+            shown = _cells(textpage, piece, offset)
+        else:
+            left = min(left, _line_left(textpage, piece, offset)) if left is not None else left
     return PageLine(_DEBRIS.sub("", shown.replace(_HYPHEN_MARK, "-")), depth, left, size)
+
+
+def _out_of_order(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> bool:
+    """Whether ``piece`` goes back to the left after a space run on the same baseline: glyphs
+    drawn after the rest of their line (LibreOffice draws “” in a fallback font once the line's
+    other text is set), which PDFium hands over at the line's end."""
+    if " " not in piece.strip(" "):
+        return False
+    return any(
+        after[0] < before[0] and abs(after[1] - before[1]) < size / 2
+        for _, before, after, size in _space_gaps(textpage, piece, offset)
+    )
+
+
+def _placed_glyphs(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[tuple[tuple[float, ...], str]]:
+    """The boxes and characters of ``piece``'s visible glyphs."""
+    out, index = [], offset
+    for char in piece:
+        if not char.isspace() and char != _HYPHEN_MARK and not _DEBRIS.match(char):
+            box = _box(textpage, index)
+            if box is not None:
+                out.append((box, char))
+        index += _utf16_len(char)
+    return out
+
+
+def _line_left(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> float:
+    return min(box[0] for box, _ in _placed_glyphs(textpage, piece, offset))
+
+
+def _in_x_order(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str | None:
+    """``piece`` rebuilt from its glyphs left to right: a wide gap is a tab (as in
+    :func:`_cells`), a narrow one a space unless it falls between two hanzi."""
+    glyphs = sorted(_placed_glyphs(textpage, piece, offset), key=lambda g: g[0][0])
+    if not glyphs:
+        return None
+    out: list[str] = []
+    previous = None
+    for box, char in glyphs:
+        if previous is not None:
+            size = max(box[3] - box[1], previous[0][3] - previous[0][1])
+            gap = box[0] - previous[0][2]
+            if gap >= CELL_GAP * size:
+                out.append("\t")
+            elif gap >= WORD_GAP * size and not (_hanzi_wide(previous[1]) and _hanzi_wide(char)):
+                out.append(" ")
+        out.append(char)
+        previous = (box, char)
+    return "".join(out)
+
+
+def _hanzi_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WFA"
 
 
 def _fill_grids(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> None:
