@@ -1,6 +1,6 @@
 """Format invariance: each gold input laid out again as PDF and DOCX, parsed and scored.
 
-    python eval/formats.py [--shared ../shared] [--only NAME] [--keep DIR] [--no-chromium]
+    python eval/formats.py [--shared ../shared] [--only NAME] [--keep DIR] [--no-chromium] [--no-office]
 
 For every gold file (``eval/goldfiles.py``) the input is rendered as
 
@@ -15,6 +15,9 @@ For every gold file (``eval/goldfiles.py``) the input is rendered as
   tables;
 * ``docx-num``: the same with ``一、`` and ``（一）`` headings drawn by Word automatic
   numbering instead of typed text;
+* ``pdf-lo``: the ``docx`` file printed to PDF by LibreOffice (``soffice --convert-to pdf``,
+  when it is installed: ``apt-get install libreoffice-writer-nogui``), as an office suite
+  exports a document, tables with their borders;
 
 then each is parsed with the pipeline and scored with the shared scorer against the same
 gold. The table gives headline F1 beside the original input's score, and a micro-F1 row per
@@ -50,6 +53,7 @@ from luoshi.contract import to_contract  # noqa: E402
 from luoshi.pipeline import parse_file  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
+SOFFICE = "soffice"
 CHARS_PER_LINE = 28
 LINES_PER_PAGE = 22
 _OLD_PAGE_NUMBER = re.compile(r"^\s*[-—－–]+\s*\d{1,4}\s*[-—－–]+\s*$")
@@ -94,10 +98,16 @@ def _width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
 
 
-def _wrap(text: str, chars: float, first_indent: float = 0.0) -> list[str]:
+def _cell_width(ch: str) -> float:
+    """Width in a table cell: the CJK font sets ambiguous-width marks (“” …) a full em wide,
+    and a cell's text must stay inside its borders."""
+    return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
+
+
+def _wrap(text: str, chars: float, first_indent: float = 0.0, width=_width) -> list[str]:
     lines, current, used, limit = [], "", 0.0, chars - first_indent
     for ch in text:
-        w = _width(ch)
+        w = width(ch)
         if used + w > limit and current:
             lines.append(current)
             current, used, limit = "", 0.0, chars
@@ -154,24 +164,33 @@ def render_gb_pdf(blocks, out: Path) -> None:
             xs.append(xs[-1] + c / CHARS_PER_LINE * width)
         for row in block:
             wrapped = [
-                _wrap(row[k] if k < len(row) else "", max(1.0, (xs[k + 1] - xs[k] - 4) / cell_em))
+                _wrap(row[k] if k < len(row) else "", max(1.0, (xs[k + 1] - xs[k] - 4) / cell_em), width=_cell_width)
                 for k in range(columns)
             ]
-            height = max(len(w) for w in wrapped)
-            if state["row"] + height > LINES_PER_PAGE:
-                finish_page()
-            top = y_of(state["row"]) + em
-            bottom = top - height * step
-            pdf.setLineWidth(0.5)
-            pdf.line(xs[0], top, xs[-1], top)
-            pdf.line(xs[0], bottom, xs[-1], bottom)
-            for x in xs:
-                pdf.line(x, top, x, bottom)
-            pdf.setFont(CJK_FONT, size)
-            for k, cell_lines in enumerate(wrapped):
-                for j, text in enumerate(cell_lines):
-                    pdf.drawString(xs[k] + 2, y_of(state["row"] + j), text)
-            state["row"] += height
+            # A row that does not fit on what is left of the page starts the next one; a row
+            # taller than a page is cut there and continues on the next (as Word breaks it).
+            while wrapped:
+                height = max(len(w) for w in wrapped)
+                if state["row"] >= LINES_PER_PAGE or (
+                    state["row"] > 0 and state["row"] + height > LINES_PER_PAGE >= height
+                ):
+                    finish_page()
+                take = min(height, LINES_PER_PAGE - state["row"])
+                top = y_of(state["row"]) + em
+                bottom = top - take * step
+                pdf.setLineWidth(0.5)
+                pdf.line(xs[0], top, xs[-1], top)
+                pdf.line(xs[0], bottom, xs[-1], bottom)
+                for x in xs:
+                    pdf.line(x, top, x, bottom)
+                pdf.setFont(CJK_FONT, size)
+                for k, cell_lines in enumerate(wrapped):
+                    for j, text in enumerate(cell_lines[:take]):
+                        pdf.drawString(xs[k] + 2, y_of(state["row"] + j), text)
+                state["row"] += take
+                wrapped = [w[take:] for w in wrapped] if take < height else []
+                if wrapped:
+                    finish_page()
     finish_page()
     pdf.save()
 
@@ -304,6 +323,23 @@ def render_docx(blocks, out: Path, numbered: bool) -> None:
     document.save(str(out))
 
 
+def render_office_pdf(docx: Path, out: Path) -> None:
+    """``docx`` exported to ``out`` by LibreOffice (headless, its own throwaway profile)."""
+    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as outdir:
+        cmd = [
+            SOFFICE,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            outdir,
+            str(docx),
+        ]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+        shutil.move(str(Path(outdir) / f"{docx.stem}.pdf"), out)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -313,12 +349,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", action="append", help="gold file name (repeatable)")
     ap.add_argument("--keep", type=Path, help="keep the rendered files here")
     ap.add_argument("--no-chromium", action="store_true")
+    ap.add_argument("--no-office", action="store_true", help="skip the LibreOffice PDF")
     ap.add_argument("--json", type=Path, help="write the scores here")
     args = ap.parse_args(argv)
     scorer = load_scorer(args.shared)
     formats = ["original", "pdf-gb", "docx", "docx-num"]
     if not args.no_chromium and shutil.which(CHROMIUM):
         formats[2:2] = ["pdf-chr", "pdf-chr-hf"]
+    if not args.no_office and shutil.which(SOFFICE):
+        formats.append("pdf-lo")
     system = lambda path: to_contract(parse_file(path))  # noqa: E731
     work = args.keep or Path(tempfile.mkdtemp(prefix="luoshi-formats-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -352,6 +391,15 @@ def main(argv: list[str] | None = None) -> int:
                         render_chromium(source, target, header_footer=fmt.endswith("hf"))
                 except (subprocess.SubprocessError, OSError) as exc:
                     print(f"{gf.name} {fmt}: chromium failed: {exc}", file=sys.stderr)
+                    continue
+            elif fmt == "pdf-lo":
+                target = work / f"{gf.name}.lo.pdf"
+                docx = work / f"{gf.name}.lo.docx"
+                render_docx(blocks, docx, numbered=False)
+                try:
+                    render_office_pdf(docx, target)
+                except (subprocess.SubprocessError, OSError) as exc:
+                    print(f"{gf.name} {fmt}: LibreOffice failed: {exc}", file=sys.stderr)
                     continue
             else:
                 target = work / f"{gf.name}.{fmt}.docx"

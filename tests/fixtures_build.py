@@ -111,18 +111,71 @@ def build_docx(path: Path, blocks: Sequence[str | Sequence[Sequence[str]]]) -> P
     return path
 
 
-def build_placed_pdf(path: Path, pages: Sequence[Sequence[tuple]], *, size: float = BODY_SIZE) -> Path:
+def build_placed_pdf(
+    path: Path,
+    pages: Sequence[Sequence[tuple]],
+    *,
+    size: float = BODY_SIZE,
+    rules: Sequence[Sequence[tuple[float, float, float, float]]] = (),
+    rules_in_form: bool = False,
+    rules_as: str = "lines",
+) -> Path:
     """A PDF whose page ``i`` draws each ``(x, y, text)`` of ``pages[i]`` at that point (in pt),
-    in ``size`` type or in the item's own ``(x, y, text, size)``.
+    in ``size`` type or in the item's own ``(x, y, text, size)`` or ``(x, y, text, size, font)``
+    (a reportlab font name; the CJK font by default); a ``text`` that is a list of strings and
+    numbers is one show operator, each number a gap of that many points; and each line
+    ``(x0, y0, x1, y1)`` of ``rules[i]`` (0.5 pt wide); with ``rules_in_form`` the rules sit in
+    a form XObject placed with a shift, as a PDF stamping tool leaves a page's drawing.
+    ``rules_as="path"`` strokes all of a page's rules as one path, ``"boxes"`` strokes each
+    ``(x0, y0, x1, y1)`` as the rectangle with those corners (a cell's box).
 
     For layouts the line-by-line builder cannot draw: indented first lines, table cells side
-    by side on one baseline, running heads and feet of any wording.
+    by side on one baseline, running heads and feet of any wording, rules and frames.
     """
     pdf = canvas.Canvas(str(path), pagesize=A4)
-    for items in pages:
+    for number, items in enumerate(pages):
         for x, y, text, *own in items:
-            pdf.setFont(CJK_FONT, own[0] if own else size)
-            pdf.drawString(x, y, text)
+            font, points = (own[1] if len(own) > 1 else CJK_FONT), (own[0] if own else size)
+            pdf.setFont(font, points)
+            if isinstance(text, str):
+                pdf.drawString(x, y, text)
+                continue
+            # One show operator with gaps: [(part) -gap (part)] TJ, as office suites set a line.
+            shown = " ".join(
+                f"<{part.encode('utf-16-be').hex()}>" if isinstance(part, str) else f"{-part / points * 1000:.1f}"
+                for part in text
+            )
+            code = pdf.beginText(x, y)
+            code.setFont(font, points)
+            code._code.append(f"[{shown}] TJ")
+            pdf.drawText(code)
+        page_rules = rules[number] if number < len(rules) else ()
+        if rules_in_form and page_rules:
+            name = f"rules{number}"
+            pdf.beginForm(name)
+            pdf.setLineWidth(0.5)
+            for x0, y0, x1, y1 in page_rules:
+                pdf.line(x0 - 10, y0 - 20, x1 - 10, y1 - 20)
+            pdf.endForm()
+            pdf.saveState()
+            pdf.translate(10, 20)
+            pdf.doForm(name)
+            pdf.restoreState()
+        elif rules_as == "path" and page_rules:
+            pdf.setLineWidth(0.5)
+            outline = pdf.beginPath()
+            for x0, y0, x1, y1 in page_rules:
+                outline.moveTo(x0, y0)
+                outline.lineTo(x1, y1)
+            pdf.drawPath(outline, stroke=1, fill=0)
+        elif rules_as == "boxes":
+            pdf.setLineWidth(0.5)
+            for x0, y0, x1, y1 in page_rules:
+                pdf.rect(x0, y0, x1 - x0, y1 - y0, stroke=1, fill=0)
+        else:
+            pdf.setLineWidth(0.5)
+            for x0, y0, x1, y1 in page_rules:
+                pdf.line(x0, y0, x1, y1)
         pdf.showPage()
     pdf.save()
     return path
@@ -142,3 +195,105 @@ def gb_paragraph_items(paragraphs: Sequence[str], chars_per_line: int = 28) -> l
             rest, first = rest[take:], False
             y -= LINE_STEP
     return items
+
+
+def _cell_lines(text: str, width: float, size: float) -> list[str]:
+    """``text`` wrapped to a cell ``width`` points wide (2 pt padding either side), every
+    character a full em: the tests' cells hold Chinese text and full-width digits. A ``\n``
+    breaks the line early, as a line-breaking rule does (``、`` may not start a line)."""
+    per_line = max(1, int((width - 4) // size))
+    return [part[i : i + per_line] for part in text.split("\n") for i in range(0, len(part), per_line)] or [""]
+
+
+def build_table_pdf(
+    path: Path,
+    rows: Sequence[Sequence[str | None]],
+    widths: Sequence[float],
+    *,
+    before: Sequence[str] = (),
+    after: Sequence[str] = (),
+    size: float = 12,
+    repeat_header: bool = False,
+    border_at_break: bool = True,
+    page_rows: int = 40,
+) -> Path:
+    """A ruled table as word processors and browsers print one: ``rows[0]`` is the header,
+    each cell wraps inside its column (``widths`` in pt, from :data:`LEFT`), a ``None`` cell is
+    covered by the cell above (a vertically merged cell: no border between them), lines in
+    ``before`` / ``after`` are body text above / below it.
+
+    At most ``page_rows`` lines of cells fit on a page; a row that does not fit is cut there
+    and goes on at the top of the next page (Word's "allow row to break across pages"). With
+    ``border_at_break`` the cut is closed by a border on both pages, as Word draws it; without,
+    it is left open, as chromium prints it. ``repeat_header`` draws the header row again at the
+    top of every page the table runs on to.
+    """
+    step = size * 1.5
+    xs = [LEFT]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = BODY_TOP
+    for line in before:
+        pdf.setFont(CJK_FONT, BODY_SIZE)
+        pdf.drawString(LEFT, y, line)
+        y -= LINE_STEP
+    top = y + BODY_SIZE - step  # the first cell line's baseline
+    state = {"y": top, "used": 0}
+
+    def draw_part(cells: list[list[str]], top_open: set[int], bottom_open: set[int]) -> int:
+        """Draw what fits on the page of ``cells`` with borders above and below except over the
+        columns in ``top_open`` / ``bottom_open``; return how many lines were drawn."""
+        height = max(len(c) for c in cells)
+        take = min(height, page_rows - state["used"])
+        upper = state["y"] + size * 1.2
+        lower = upper - take * step
+        pdf.setLineWidth(0.5)
+        for x in xs:
+            pdf.line(x, upper, x, lower)
+        for k in range(len(widths)):
+            if k not in top_open:
+                pdf.line(xs[k], upper, xs[k + 1], upper)
+            if k not in bottom_open:
+                pdf.line(xs[k], lower, xs[k + 1], lower)
+        pdf.setFont(CJK_FONT, size)
+        for k, lines in enumerate(cells):
+            for j, text in enumerate(lines[:take]):
+                pdf.drawString(xs[k] + 2, state["y"] - j * step, text)
+        state["y"] -= take * step
+        state["used"] += take
+        return take
+
+    every = set(range(len(widths)))
+
+    def new_page() -> None:
+        pdf.showPage()
+        state["y"], state["used"] = BODY_TOP + BODY_SIZE - step, 0
+        if repeat_header:
+            draw_part([_cell_lines(c or "", w, size) for c, w in zip(rows[0], widths, strict=True)], set(), set())
+
+    for r, row in enumerate(rows):
+        cells = [_cell_lines(c or "", w, size) for c, w in zip(row, widths, strict=True)]
+        covered = {k for k, c in enumerate(row) if c is None} if r > 0 else set()
+        below = {k for k, c in enumerate(rows[r + 1]) if c is None} if r + 1 < len(rows) else set()
+        if state["used"] >= page_rows:
+            new_page()
+            covered = set()
+        top_open = covered
+        while True:
+            height = max(len(c) for c in cells)
+            cut = height > page_rows - state["used"]
+            take = draw_part(cells, top_open, (set() if border_at_break else every) if cut else below)
+            cells = [c[take:] for c in cells]
+            if not any(cells):
+                break
+            new_page()
+            top_open = set() if border_at_break else every
+    y = state["y"] - step
+    pdf.setFont(CJK_FONT, BODY_SIZE)
+    for line in after:
+        y -= LINE_STEP
+        pdf.drawString(LEFT, y, line)
+    pdf.showPage()
+    pdf.save()
+    return path

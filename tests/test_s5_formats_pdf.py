@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixtures_build import BODY_TOP, LEFT, LINE_STEP, PAGE_HEIGHT, build_placed_pdf, gb_paragraph_items
+from fixtures_build import BODY_TOP, CJK_FONT, LEFT, LINE_STEP, PAGE_HEIGHT, build_placed_pdf, gb_paragraph_items
 from luoshi.pipeline import parse_file
 from luoshi.read import read_file
 
@@ -129,3 +129,32 @@ def test_only_a_paragraph_indent_is_marked(tmp_path: Path) -> None:
     assert lines[0] == "关于加强组织领导的通知"
     assert lines[1].startswith("\u3000\u3000") and not lines[2][:1].isspace()
     assert lines[3:] == ["2024年1月5日", "市卫生健康委"]
+
+
+def test_marks_drawn_after_their_line_are_put_back_in_place(tmp_path: Path) -> None:
+    """LibreOffice sets “” in a Latin fallback font (half an em wide, a point lower) after the
+    rest of the line; PDFium then hands them over at the line's end. The reader puts each glyph
+    back where it stands."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = 16
+    parts = ["关于印发2015年全区治理", "“", "餐桌污染", "”", "建设", "“", "食品放心工程", "”", "工作方案的通知"]
+    x, line, marks = LEFT, [], []
+    for part in parts:
+        if part in "“”":
+            width = stringWidth(part, "Helvetica", size)
+            marks.append((x, BODY_TOP - 1, part, size, "Helvetica"))
+            line.append(width)  # the line leaves the mark's room blank
+        else:
+            width = stringWidth(part, CJK_FONT, size)
+            line.append(part)
+        x += width
+    pdf = build_placed_pdf(tmp_path / "marks.pdf", [[(LEFT, BODY_TOP, line, size), *marks]])
+    assert read_file(pdf).text == "".join(parts)
+
+
+def test_a_line_in_order_keeps_its_spaces(tmp_path: Path) -> None:
+    """The other side: a line whose glyphs come in order is read as before, its spaces kept
+    (between a number and a hanzi too, as an office suite spaces them)."""
+    pdf = build_placed_pdf(tmp_path / "order.pdf", [[(LEFT, BODY_TOP, "岚综管办〔2015〕78 号 2015 年 4 月 28 日")]])
+    assert read_file(pdf).text == "岚综管办〔2015〕78 号 2015 年 4 月 28 日"

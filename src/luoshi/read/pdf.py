@@ -8,8 +8,11 @@ keep everything else, line breaks included, for the cleaner.
 
 from __future__ import annotations
 
+import ctypes
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -18,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
 from luoshi.read.pdf_furniture import EDGE_BAND, PageLine, remove_furniture
+from luoshi.read.pdf_tables import Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
 from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
 
 #: A complete PDF ends with ``%%EOF``; readers tolerate some trailing junk, conventionally
@@ -69,6 +73,9 @@ def _depth(box: tuple[float, ...] | None, rotation: int, page_box: tuple[float, 
 #: cells or columns, not words: body text, Chinese or Latin, never leaves a full em blank
 #: inside a line. The gap is written as a tab, the cell separator of every reader.
 CELL_GAP = 0.8
+#: A narrower gap (type sizes) between two glyphs of a line rebuilt from positions is a space
+#: between words, unless both glyphs are full-width.
+WORD_GAP = 0.25
 _SPACE_RUN = re.compile(r" +")
 
 
@@ -115,6 +122,30 @@ def _line_returns(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list
     ]
 
 
+_LINE_END_MARK = re.compile("[\x02\ufffe]")
+
+
+def _hyphen_returns(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[int]:
+    """Where ``piece`` goes on at the start of a lower line after a line-end hyphen mark: PDFium
+    joins a line ending in a dash to the next as a hyphenated word, even where the dash stands
+    alone (a web page's ``浏览次数 -`` counter printed above the 发文字号 line). A hyphenated
+    Latin word (letters either side) stays joined."""
+    cuts = []
+    for m in _LINE_END_MARK.finditer(piece):
+        if m.start() == 0 or m.end() == len(piece):
+            continue
+        if piece[m.start() - 1].isascii() and piece[m.start() - 1].isalpha() and piece[m.end()].isascii():
+            continue
+        before = _box(textpage, offset + _utf16_len(piece[: m.start()]) - 1)
+        after = _box(textpage, offset + _utf16_len(piece[: m.end()]))
+        if before is None or after is None:
+            continue
+        size = max(before[3] - before[1], after[3] - after[1])
+        if size > 0 and before[1] - after[1] >= size / 2:
+            cuts.append(m.end())
+    return cuts
+
+
 def _page_line(
     textpage: pdfium.PdfTextPage, piece: str, offset: int, rotation: int, page_box: tuple[float, ...]
 ) -> PageLine:
@@ -126,31 +157,141 @@ def _page_line(
         depth = _depth(box, rotation, page_box)
         if box is not None and rotation == 0 and box[3] > box[1]:
             left, size = box[0] - page_box[0], box[3] - box[1]
-    shown = _cells(textpage, piece, offset) if rotation == 0 and depth is not None else piece
+    shown = piece
+    if rotation == 0 and depth is not None:
+        shown = _in_x_order(textpage, piece, offset) if _out_of_order(textpage, piece, offset) else None
+        if shown is None:
+            shown = _cells(textpage, piece, offset)
+        else:
+            left = min(left, _line_left(textpage, piece, offset)) if left is not None else left
     return PageLine(_DEBRIS.sub("", shown.replace(_HYPHEN_MARK, "-")), depth, left, size)
 
 
-def _page_lines(page: pdfium.PdfPage) -> list[PageLine]:
+def _out_of_order(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> bool:
+    """Whether ``piece`` goes back to the left after a space run on the same baseline: glyphs
+    drawn after the rest of their line (LibreOffice draws “” in a fallback font once the line's
+    other text is set), which PDFium hands over at the line's end."""
+    if " " not in piece.strip(" "):
+        return False
+    return any(
+        after[0] < before[0] and abs(after[1] - before[1]) < size / 2
+        for _, before, after, size in _space_gaps(textpage, piece, offset)
+    )
+
+
+def _placed_glyphs(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[tuple[tuple[float, ...], str]]:
+    """The boxes and characters of ``piece``'s visible glyphs."""
+    out, index = [], offset
+    for char in piece:
+        if not char.isspace() and char != _HYPHEN_MARK and not _DEBRIS.match(char):
+            box = _box(textpage, index)
+            if box is not None:
+                out.append((box, char))
+        index += _utf16_len(char)
+    return out
+
+
+def _line_left(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> float:
+    return min(box[0] for box, _ in _placed_glyphs(textpage, piece, offset))
+
+
+def _in_x_order(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str | None:
+    """``piece`` rebuilt from its glyphs left to right: a wide gap is a tab (as in
+    :func:`_cells`), a narrow one a space unless it falls between two hanzi."""
+    glyphs = sorted(_placed_glyphs(textpage, piece, offset), key=lambda g: g[0][0])
+    if not glyphs:
+        return None
+    out: list[str] = []
+    previous = None
+    for box, char in glyphs:
+        if previous is not None:
+            size = max(box[3] - box[1], previous[0][3] - previous[0][1])
+            gap = box[0] - previous[0][2]
+            if gap >= CELL_GAP * size:
+                out.append("\t")
+            elif gap >= WORD_GAP * size and not (_hanzi_wide(previous[1]) and _hanzi_wide(char)):
+                out.append(" ")
+        out.append(char)
+        previous = (box, char)
+    return "".join(out)
+
+
+def _hanzi_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WFA"
+
+
+def _fill_grids(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> None:
+    """Put every glyph of the page that lies in one of ``grids`` into its cell (C calls: a page
+    holds thousands of glyphs)."""
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        if code <= 0x20 or code == 0x3000 or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ref):
+            continue  # nothing, a control (U+0002 marks a line-end hyphen) or a space
+        char = chr(code)
+        if _DEBRIS.match(char) or char.isspace():
+            continue
+        box = (rect.left, rect.bottom, rect.right, rect.top)
+        for grid in grids:
+            if grid.add(box, char):
+                break
+
+
+def _row_line(row: TableRow, grid: Grid, page_box: tuple[float, ...]) -> PageLine:
+    x0, y0, _, y1 = page_box
+    depth = (y1 - row.top) / (y1 - y0) if y1 > y0 else None
+    return PageLine(row.text, depth, grid.left - x0, row.size, row)
+
+
+def _page_lines(page: pdfium.PdfPage, known: list[tuple[int, ...]]) -> list[PageLine]:
+    """The page's lines, each ruled table's rows in place of its text. ``known`` holds the
+    column edges of the tables on the page before and is replaced by this page's."""
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range(errors="surrogatepass")
         rotation = page.get_rotation() // 90
         page_box = page.get_bbox()
+        grids = find_grids(rulings(page), known) if rotation == 0 else []
+        known[:] = [grid.column_edges() for grid in grids]
+        if grids:
+            _fill_grids(textpage, grids)
+        placed: set[int] = set()  # grids whose rows are already in ``lines``
         lines: list[PageLine] = []
         offset = 0  # PDFium text index (UTF-16 units) of the current line's start
         pieces = _LINE_BREAK.split(raw)
         breaks = [*_LINE_BREAK.findall(raw), ""]
         for whole, brk in zip(pieces, breaks, strict=True):
             cuts = _line_returns(textpage, whole, offset) if rotation == 0 and " " in whole.strip(" ") else []
+            if rotation == 0 and _LINE_END_MARK.search(whole):
+                cuts = sorted({*cuts, *_hyphen_returns(textpage, whole, offset)})
             start = 0
             for end in [*cuts, len(whole)]:
                 piece = whole[start:end].rstrip(" ") if end < len(whole) else whole[start:end]
-                lines.append(_page_line(textpage, piece, offset + _utf16_len(whole[:start]), rotation, page_box))
+                piece_offset = offset + _utf16_len(whole[:start])
+                grid = _grid_of(textpage, piece, piece_offset, grids) if grids else None
+                if grid is None:
+                    lines.append(_page_line(textpage, piece, piece_offset, rotation, page_box))
+                elif grid not in placed:  # a table's rows stand where its first text was
+                    placed.add(grid)
+                    lines.extend(_row_line(row, grids[grid], page_box) for row in grids[grid].rows())
                 start = end
             offset += _utf16_len(whole) + len(brk)
         return lines
     finally:
         textpage.close()
+
+
+def _grid_of(textpage: pdfium.PdfTextPage, piece: str, offset: int, grids: list[Grid]) -> int | None:
+    """The index of the grid that ``piece`` (a line of text) starts inside, if any."""
+    first = len(piece) - len(piece.lstrip())
+    if first == len(piece):
+        return None
+    box = _box(textpage, offset + _utf16_len(piece[:first]))
+    if box is None:
+        return None
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return next((i for i, grid in enumerate(grids) if grid.contains(x, y)), None)
 
 
 #: A line starting between these many type sizes right of the text's left margin opens a
@@ -176,7 +317,10 @@ def _mark_indents(pages: list[list[PageLine]]) -> list[list[PageLine]]:
         line.left
         for page in pages
         for line in page
-        if line.left is not None and line.depth is not None and EDGE_BAND < line.depth < 1 - EDGE_BAND
+        if line.left is not None
+        and line.row is None
+        and line.depth is not None
+        and EDGE_BAND < line.depth < 1 - EDGE_BAND
     )
     if not lefts:
         return pages
@@ -186,16 +330,98 @@ def _mark_indents(pages: list[list[PageLine]]) -> list[list[PageLine]]:
         marked = []
         for line in page:
             if (
-                line.left is not None
+                line.row is None
+                and line.left is not None
                 and line.size
                 and INDENT_MIN * line.size <= line.left - margin <= INDENT_MAX * line.size
                 and line.text.strip()
                 and not line.text[0].isspace()
             ):
-                line = PageLine(INDENT_MARK + line.text, line.depth, line.left, line.size)
+                line = replace(line, text=INDENT_MARK + line.text)
             marked.append(line)
         out.append(marked)
     return out
+
+
+def _in_body(line: PageLine) -> bool:
+    """A table row, or a line with text outside the page's edge bands (heads, feet, page
+    numbers, a browser's header and footer, which it prints after the page's text)."""
+    if line.row is not None:
+        return True
+    return bool(line.text.strip()) and (line.depth is None or EDGE_BAND < line.depth < 1 - EDGE_BAND)
+
+
+def _body_end(page: list[PageLine]) -> int | None:
+    """Index of the page's last body line, if any."""
+    return next((i for i in range(len(page) - 1, -1, -1) if _in_body(page[i])), None)
+
+
+def _body_start(page: list[PageLine]) -> int | None:
+    """Index of the page's first body line, if any."""
+    return next((i for i, line in enumerate(page) if _in_body(line)), None)
+
+
+#: Two rows belong to one table split by a page break when its outer borders sit within this
+#: many points on both pages.
+SAME_TABLE = 2
+
+
+def _same_table(a: TableRow, b: TableRow) -> bool:
+    return abs(a.columns[0] - b.columns[0]) <= SAME_TABLE and abs(a.columns[-1] - b.columns[-1]) <= SAME_TABLE
+
+
+def _continues(above: TableRow, below: TableRow) -> bool:
+    """Whether ``below``, the first row on a page, is the rest of ``above``, the last row on the
+    page before, cut by the page break. Where the break left the cut open on both pages (no
+    border: a browser's print), it is.
+    Where borders close both (Word, WPS, LibreOffice): its first cell is empty (the 序号 was
+    printed above), each of its cells goes on from a cell above that did not end a sentence,
+    and one of those ran to its border (a line-breaking rule may leave the others a character
+    or two short)."""
+    if len(above.cells) != len(below.cells) or not any(below.cells):
+        return False
+    if above.cut_bottom and below.cut_top:
+        return True
+    if below.cells[0]:
+        return False
+    pairs = [(a, end) for a, b, end in zip(above.cells, below.cells, above.open_end, strict=True) if b]
+    return all(a and not ends_sentence(a) for a, _ in pairs) and any(end for _, end in pairs)
+
+
+def _join_tables(pages: list[list[PageLine]]) -> list[list[PageLine]]:
+    """A table that runs on from one page to the next is one table: the header row the next
+    page repeats goes, and a row cut by the page break is joined cell by cell."""
+    header: TableRow | None = None  # the first row of the table that reached the last page's foot
+    last: tuple[int, int] | None = None  # where that table's last row is: page, line
+    for number, page in enumerate(pages):
+        start = _body_start(page)
+        if header is not None and last is not None and start is not None and page[start].row is not None:
+            above = pages[last[0]][last[1]]
+            first = page[start].row
+            if _same_table(first, above.row) and _same_table(header, above.row):
+                if first.cells == header.cells:
+                    del page[start]
+                    first = page[start].row if start < len(page) else None
+                if first is not None and _continues(above.row, first):
+                    cells = tuple(join_wrapped(a, b) for a, b in zip(above.row.cells, first.cells, strict=True))
+                    merged = replace(above.row, cells=cells, open_end=first.open_end)
+                    pages[last[0]][last[1]] = replace(above, text=merged.text, row=merged)
+                    del page[start]
+        end = _body_end(page)
+        if end is None:
+            continue  # nothing left on this page: the table may go on on the next
+        row = page[end].row
+        if row is None:
+            header = last = None
+            continue
+        top = end
+        while top > 0 and page[top - 1].row is not None and _same_table(page[top - 1].row, row):
+            top -= 1
+        began_here = (_body_start(page) or 0) < top  # body text above it on this page
+        if began_here or header is None or last is None or not _same_table(header, row):
+            header = page[top].row
+        last = (number, end)
+    return pages
 
 
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
@@ -216,20 +442,21 @@ def read_pdf(path: Path, data: bytes) -> SourceText:
     document = _open(path, data)
     try:
         pages = []
+        known: list[tuple[int, ...]] = []  # column edges of the tables on the page before
         for index in range(len(document)):
             try:
                 page = document[index]
             except pdfium.PdfiumError as exc:
                 raise LuoshiError(ErrorCode.CORRUPT, path, f"page {index + 1}: {exc}") from None
             try:
-                pages.append(_page_lines(page))
+                pages.append(_page_lines(page, known))
             except pdfium.PdfiumError as exc:
                 raise LuoshiError(ErrorCode.CORRUPT, path, f"page {index + 1}: {exc}") from None
             finally:
                 page.close()
     finally:
         document.close()
-    page_texts = ["\n".join(lines) for lines in remove_furniture(_mark_indents(pages))]
+    page_texts = ["\n".join(lines) for lines in remove_furniture(_mark_indents(_join_tables(pages)))]
     text = "\n".join(page_texts)
     if not text.strip():
         raise LuoshiError(ErrorCode.NO_TEXT, path)

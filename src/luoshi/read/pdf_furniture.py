@@ -17,6 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from luoshi.read.pdf_tables import TableRow
 
 #: Share of the page height at the top and at the bottom where furniture lives. GB/T 9704
 #: margins are 37 mm (12.5 %) top and 35 mm (11.8 %) bottom of 297 mm; the page number
@@ -76,6 +80,8 @@ class PageLine:
     #: type size (None if unknown), from which the reader marks paragraph indents.
     left: float | None = None
     size: float | None = None
+    #: A row of a ruled table (``text`` is its cells joined by tabs), None for other lines.
+    row: TableRow | None = None
 
 
 def is_page_number(text: str) -> bool:
