@@ -16,7 +16,8 @@ estimate of how the pipeline does on text it was not built on:
 
 ``--record-first`` scores a directory of ``luoshi parse --format json`` outputs (named
 ``INPUT_NAME.json``, as ``/work/tools/snapshot.sh``-style snapshots are) and writes
-``first_scores.json``. ``--check`` fails when a file falls below ``eval/heldout/floors.json``.
+``first_scores.json``. ``--check`` fails when a headline F1 of a file falls below its floor in
+``eval/heldout/floors.json`` (the measured scores, raised as they improve) or a file has none.
 This is our annotation, not the shared gold: the README reports it apart from the gate.
 """
 
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--record-first", type=Path, metavar="PRED_DIR")
     ap.add_argument("--commit", default="?")
     ap.add_argument("--check", action="store_true", help="fail below eval/heldout/floors.json")
+    ap.add_argument("--floors", type=Path, default=HELDOUT / "floors.json")
     args = ap.parse_args(argv)
     scorer = load_scorer(args.shared)
     if args.record_first:
@@ -108,16 +110,19 @@ def main(argv: list[str] | None = None) -> int:
         cells.append(f"{min(was['document_fields'].values()):.3f} → {now_fields:.3f}" if was else f"{now_fields:.3f}")
         print(f"| {name} | " + " | ".join(cells) + " |")
     if args.check:
-        floors = json.loads((HELDOUT / "floors.json").read_text(encoding="utf-8"))
-        failures = [
+        floors = json.loads(args.floors.read_text(encoding="utf-8"))
+        failures = [f"{name}: no floors in eval/heldout/floors.json" for name, _ in rows if name not in floors]
+        failures += [
             f"{name}: {m} F1 {res[m]['f1']:.3f} < floor {floors[name][m]:.3f}"
             for name, res in rows
+            if name in floors
             for m in HEADLINE
-            if res[m]["f1"] < floors.get(name, {}).get(m, 1.0)
+            if res[m]["f1"] < floors[name].get(m, 1.0)
         ]
         if failures:
             print("held-out check FAILED:", *failures, sep="\n  ", file=sys.stderr)
             return 1
+        print(f"held-out check: {len(rows)} files at or above their floors", file=sys.stderr)
     return 0
 
 

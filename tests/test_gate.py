@@ -82,3 +82,24 @@ def test_the_baseline_row_of_the_table_runs(tmp_path: Path):
     assert doc["doc_number"] == "某政发〔2020〕3号"
     # A regular-expression baseline: the organ code swallows the word before it.
     assert [r["doc_number"] for r in doc["references"]] == ["根据国发〔2015〕50号"]
+
+
+HELDOUT = ROOT / "eval" / "heldout.py"
+
+
+def _heldout(floors: dict, tmp_path: Path) -> subprocess.CompletedProcess:
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps(floors), encoding="utf-8")
+    cmd = [sys.executable, str(HELDOUT), "--check", "--floors", str(path)]
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def test_held_out_check_fails_below_a_floor_and_without_floors(tmp_path: Path):
+    floors = json.loads((ROOT / "eval" / "heldout" / "floors.json").read_text(encoding="utf-8"))
+    assert _heldout(floors, tmp_path).returncode == 0
+    floors["nat_guobanfa_2018_117_zhenzhua_shigan_jili"]["task_units"] = 1.01
+    run = _heldout(floors, tmp_path)
+    assert run.returncode == 1 and "nat_guobanfa_2018_117_zhenzhua_shigan_jili: task_units F1" in run.stderr
+    del floors["nat_guobanfa_2018_117_zhenzhua_shigan_jili"]
+    run = _heldout(floors, tmp_path)
+    assert run.returncode == 1 and "no floors" in run.stderr
