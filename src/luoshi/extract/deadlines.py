@@ -4,7 +4,7 @@ A target's deadline is the last day of the period it is due in (contract):
 ``到2018年`` and ``到2018年底`` → 2018-12-31, ``2019年6月底前`` → 2019-06-30,
 ``到十三五期末`` → 2020-12-31, ``通过5年努力`` counted from the document's
 year. Phrases that start something (``从2019年起``) or recur (``每年``) set no
-deadline, and a bare year before the document's year describes the past; the
+deadline, and a year before the document's year (bare or ``截至``) describes the past; the
 caller needs to see those too, so every phrase is returned with its kind.
 """
 
@@ -230,7 +230,9 @@ def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
         kind = "deadline"
     if kind == "start":
         return TimePhrase(start, end, m.group(), "start", None, year)
-    if kind == "point" and year_now is not None and year < year_now:
+    if kind in ("point", "deadline") and year_now is not None and year < year_now:
+        # ``截止2015年12月31日，全市户籍人口531.59万`` in a plan of 2017: "as of" a day gone by
+        # states what is, and no target falls due before the document is written.
         return TimePhrase(start, end, m.group(), "past", None, year)
     if kind == "point" and m.group("d"):
         # ``2020年2月29日`` with no 到/前: a date something happens on, not a due date.

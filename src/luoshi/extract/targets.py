@@ -233,10 +233,11 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
     "应具备",
     "须具备",
     "符合条件",
-    "一般(?!公共|性)",
+    "一般(?!公共|性|预算)",  # (``地方财政一般预算收入``, the older name of 一般公共预算, is no norm)
     "原则上",
     # A forecast is not a commitment (guide, 政府工作报告: 预计今年高校毕业生超过1170万人).
     "预计",
+    "有可能",  # ``到2020年将有可能达到110万人左右``: a projection
     "热线",
     "电话",
     "禁止",
@@ -267,6 +268,8 @@ PAST_WORDS: tuple[str, ...] = (
 # ``累计`` (a running total) describes the present unless a deadline or a goal list governs it
 # (``今后五年……累计新增城镇就业2.5万人``, ``到2027年累计建成…``).
 CUMULATIVE_RE = re.compile("累计")
+# A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
+FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
@@ -844,6 +847,19 @@ def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
     return None
 
 
+def _opens_in_the_past(text: str, date: str | None) -> bool:
+    """``text`` starts with a year before the document's (``2016年，……``), after a run-in heading."""
+    stripped = text.lstrip()
+    run_in = RUN_IN_RE.match(stripped)
+    if run_in:
+        stripped = stripped[run_in.end() :]
+    if not stripped[:1].isdigit():
+        return False  # (a past phrase is a year written in digits)
+    for phrase in find_time_phrases(stripped[:24], date):
+        return phrase.start == 0 and phrase.kind == "past"
+    return False
+
+
 def _paragraph_targets(
     para: Paragraph, scope: _Scope, doc: Document, clean: CleanText, first: bool
 ) -> Iterator[NumberDecision]:
@@ -860,6 +876,9 @@ def _paragraph_targets(
     if first and scope.heading and text.startswith(scope.heading):
         body = len(scope.heading)
     opening = _opening_phrase(text[body:], doc.date)
+    # ``2016年，……。全省实现地区生产总值3.12万亿，增长7.9%……``: a paragraph that opens with a
+    # year gone by reports that year, every sentence of it (as ``到2020年，`` dates them all).
+    looks_back = opening is None and _opens_in_the_past(text[body:], doc.date)
     conditions_from = len(text) + 1
     if scope.conditions:
         conditions_from = 0
@@ -901,6 +920,10 @@ def _paragraph_targets(
             if scope.sections is not None and scope.sections.is_past(at):
                 if log is not None:
                     log.reject(at, at + len(q.surface), "review-section")
+                continue
+            if looks_back and not any(p.end <= q.start and p.kind != "baseline" for p in phrases):
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "past-year-paragraph")
                 continue
             enclosing = row_phrase or opening or scope.inherited or scope.default
             if enclosing is None and scope.sections is not None:
@@ -1157,6 +1180,8 @@ def _sentence_rejected(text: str) -> str | None:
         return f"sentence-sets-parameters:{rejected.group()}"
     if RETROSPECTIVE_OPENING_RE.match(text):
         return "retrospective-sentence"
+    if "据" in text and FORECAST_RE.search(text):
+        return "forecast-sentence"
     return None
 
 

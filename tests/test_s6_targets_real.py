@@ -1,0 +1,62 @@
+"""Classes of real documents the development files did not show (issue 10): the past stated in
+a plan, forecasts, and measures whose unit the pipeline read as a duration or a name.
+
+Every document here is written for the test; none is copied from a real one.
+"""
+
+from __future__ import annotations
+
+from luoshi.pipeline import parse_text
+
+
+def _plan(body: str, date: str = "2019年3月20日") -> list[tuple[str, float, str, str | None]]:
+    text = (
+        "某省人民政府关于下达《某省2019年国民经济和社会发展计划》的通知\n"
+        "某政发〔2019〕8号\n各市人民政府，省政府各部门：\n"
+        "《某省2019年国民经济和社会发展计划》已经省人大审议通过，现印发给你们，请认真组织实施。\n"
+        f"某省人民政府\n{date}\n某省2019年国民经济和社会发展计划\n{body}\n"
+    )
+    return [(t.indicator, t.value, t.comparator, t.deadline) for d in parse_text(text).documents for t in d.targets]
+
+
+def _values(body: str, date: str = "2019年3月20日") -> list[float]:
+    return [v for _, v, _, _ in _plan(body, date)]
+
+
+def test_a_paragraph_that_opens_with_a_past_year_reports_that_year_in_every_sentence():
+    body = (
+        "2018年，全省上下共同努力，经济运行总体平稳。全省实现地区生产总值2.4万亿元，增长7.1%；"
+        "新增城镇就业60万人。\n"
+        "2019年全省经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，新增城镇就业55万人以上。"
+    )
+    assert _values(body) == [6.5, 550000.0]
+
+
+def test_a_past_year_paragraph_keeps_a_sentence_that_names_its_own_coming_year():
+    body = "2018年，全省经济运行总体平稳。2019年，全省地区生产总值增长6.5%左右。"
+    assert _values(body) == [6.5]
+
+
+def test_a_paragraph_opening_with_the_documents_own_year_is_not_the_past():
+    body = "2019年，全省新增城镇就业55万人以上，城镇登记失业率控制在4.5%以内。"
+    assert _values(body) == [550000.0, 4.5]
+
+
+def test_as_of_a_day_before_the_document_states_the_present():
+    body = "截至2018年12月31日，全省60周岁以上老年人口达到870万人，占总人口的16.4%。"
+    assert _values(body) == []
+    # …while a due date after the document's is a deadline
+    assert _plan("到2020年，全省养老机构床位达到30万张。") == [("全省养老机构床位数", 300000.0, ">=", "2020-12-31")]
+
+
+def test_an_estimate_is_a_forecast_not_a_commitment():
+    assert _values("据测算，到2020年全省老年人口将达到900万人左右。") == []
+    assert _values("到2020年全省老年人口将有可能达到900万人左右。") == []
+    assert _values("到2020年，全省养老机构床位达到30万张左右。") == [300000.0]
+
+
+def test_the_older_name_of_the_general_budget_is_no_norm():
+    got = _plan("全省生产总值增长7%，地方财政一般预算收入增长8%。")
+    assert [(i, v) for i, v, _, _ in got] == [("全省生产总值增长率", 7.0), ("地方财政一般预算收入增长率", 8.0)]
+    # ``一般`` as a norm (``一般不超过``) still sets a parameter
+    assert _values("每个项目一般不超过200万元。") == []
