@@ -60,3 +60,31 @@ def test_the_older_name_of_the_general_budget_is_no_norm():
     assert [(i, v) for i, v, _, _ in got] == [("全省生产总值增长率", 7.0), ("地方财政一般预算收入增长率", 8.0)]
     # ``一般`` as a norm (``一般不超过``) still sets a parameter
     assert _values("每个项目一般不超过200万元。") == []
+
+
+def _goals(body: str) -> list[tuple[float, str, str]]:
+    text = (
+        "某省人民政府关于加快发展职业教育的实施意见\n各市人民政府：\n一、主要目标\n"
+        f"{body}\n某省人民政府\n2019年3月1日\n"
+    )
+    return [(t.value, t.unit, t.comparator) for d in parse_text(text).documents for t in d.targets]
+
+
+def test_a_share_written_as_a_fraction_word_is_a_percentage():
+    assert _goals("到2022年，“双师型”教师占专业课教师总数超过一半。") == [(50.0, "%", ">")]
+    assert _goals("到2022年，实践性教学课时占总课时一半以上。") == [(50.0, "%", ">=")]
+    assert _goals("到2022年，示范校数量达到全省学校总数的三分之一。") == [(100 / 3, "%", ">=")]
+    assert _goals("到2022年，人口自然增长率控制在千分之五以内。") == [(5.0, "‰", "<=")]
+    # a fraction that is no share stays out
+    assert _goals("到2022年，比例达到三分之五。") == []
+
+
+def test_a_small_count_in_chinese_numerals_to_deliver_is_a_target():
+    assert _goals("到2020年，每个县至少建设一所特殊教育学校。") == [(1.0, "所", ">=")]
+    assert _goals("到2020年，每个市县至少要建成一个资源教室。") == [(1.0, "个", ">=")]
+    assert _goals("到2020年，全省建成十个示范点。") == [(10.0, "个", ">=")]
+
+
+def test_one_thing_built_or_a_batch_is_not_a_count():
+    body = "到2020年，建立一个机制，建设一个平台，培育一批龙头企业，打造一站式服务，形成一系列成果，建设两级网络。"
+    assert _goals(body) == []

@@ -183,14 +183,24 @@ _MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克]))"
 _MORE = r"[多余]"
 _RANGE_SEP = r"(?:——|—|–|-|－|~|～|至|到)"
 
+# A share written as a fraction word: ``三分之一`` (of 100 %), ``千分之四点五`` (per mille);
+# ``一半``/``半数`` is 50 %, ``过半`` more than that.
+FRACTION_DENOMINATORS: dict[str, int] = {ch: n for n, ch in enumerate("二三四五六七八九十", start=2)}
+HALF_WORDS: tuple[str, ...] = ("一半", "半数", "过半")
+HALF_PERCENT = 50
+
 # One quantity: number (Arabic or Chinese), optional 多, magnitude, 多, a
 # range to a second number, then a percent sign or a unit. ``百分之三十`` and
-# ``三成`` are percentages written out.
+# ``三成`` are percentages written out, and so are fractions and halves (above).
 QUANTITY_RE = re.compile(
     rf"""
-    (?=[\d{_CN_DIGITS}])  # every match starts so (百 of 百分之, a numeral): the engine skips the rest fast
+    (?=[\d{_CN_DIGITS}过半])  # every match starts so (百 of 百分之, a numeral): the engine skips the rest fast
     (?:
     (?P<pct_cn>百分之(?P<pct_num>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))
+    |
+    (?P<frac>(?P<frac_den>千|[二三四五六七八九十])分之(?P<frac_num>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))
+    |
+    (?P<half>{"|".join(HALF_WORDS)})
     |
     (?P<num>{_AR_NUM}|{_CN_NUM})
     (?P<more1>{_MORE})?
@@ -320,7 +330,29 @@ def find_quantities(text: str, chinese: bool = True) -> list[Quantity]:
     return out
 
 
+def _fraction(m: re.Match[str]) -> Quantity | None:
+    """``三分之一`` → 33.3… %, ``千分之四点五`` → 4.5 ‰, ``一半`` → 50 % (``过半``: more than 50 %).
+
+    Not marked ``chinese``: a fraction word is never a name (``十三五``), so it is read as a
+    percentage written in digits is."""
+    if m.group("half"):
+        surface = m.group("half")
+        return Quantity(m.start(), m.end(), float(HALF_PERCENT), None, "%", "", surface == "过半", False, surface)
+    part = chinese_to_number(m.group("frac_num"))
+    if part is None:
+        return None
+    den = m.group("frac_den")
+    if den == "千":
+        return Quantity(m.start(), m.end(), _as_float(part), None, "‰", "", False, False, m.group())
+    if part >= FRACTION_DENOMINATORS[den]:
+        return None  # ``三分之五``: not a share
+    value = Decimal(100) * part / FRACTION_DENOMINATORS[den]
+    return Quantity(m.start(), m.end(), _as_float(value), None, "%", "", False, False, m.group())
+
+
 def _read(m: re.Match[str]) -> Quantity | None:
+    if m.group("frac") or m.group("half"):
+        return _fraction(m)
     if m.group("pct_cn"):
         value = chinese_to_number(m.group("pct_num"))
         if value is None:

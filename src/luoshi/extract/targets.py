@@ -33,7 +33,14 @@ from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
-from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, chinese_to_number, find_quantities
+from luoshi.extract.numbers import (
+    COUNT_UNITS,
+    HALF_WORDS,
+    NON_TARGET_UNITS,
+    Quantity,
+    chinese_to_number,
+    find_quantities,
+)
 from luoshi.extract.sentences import SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
 
@@ -459,6 +466,20 @@ CHINESE_AFTER_COMPARATOR_RE = re.compile(
 _COUNT_ALT = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
 CHINESE_BOUNDED_RE = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{_COUNT_ALT})(?:以上|左右)")
 CHINESE_BOUNDED_MIN = 10
+# …or a small count the text commits to deliver: after a floor word (``至少建设一所…学校``,
+# ``至少要建成一个``; one included), or right after a building verb from two up (``建成十个示范点``;
+# ``建设一个平台``, ``建立一个机制``, ``一批`` name what is built, not how many).
+_FLOOR_ALT = "至少|不少于"
+_BUILD_ALT = "新建|建成|建设|新增|创建"
+CHINESE_COUNT_UNITS: tuple[str, ...] = ("个", "所", "家", "处", "座", "支", "片", "条", "名", "间")
+_CHINESE_COUNT_ALT = "|".join(CHINESE_COUNT_UNITS)
+_MODAL = "(?:要|应当|应|须|需要|需)?"
+CHINESE_DELIVERED_RE = re.compile(
+    rf"(?:(?:{_FLOOR_ALT}){_MODAL}(?:{'|'.join(DELIVERY_VERBS)})?|(?:{_BUILD_ALT}))"
+    rf"[一二两三四五六七八九十]+(?:{_CHINESE_COUNT_ALT})"
+)
+CHINESE_FLOOR_BEFORE_RE = re.compile(rf"(?:{_FLOOR_ALT}){_MODAL}(?:{'|'.join(DELIVERY_VERBS)})?$")
+CHINESE_BUILT_BEFORE_RE = re.compile(rf"(?:{_BUILD_ALT})$")
 DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)))
 PLAN_RE = re.compile(_skipping(_first_chars(PLAN_VERBS), "|".join(PLAN_VERBS)))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
@@ -1084,7 +1105,18 @@ COMMITMENT_CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_WORDS,
 # What every quantity a clause can yield contains when its Chinese numerals are not read
 # (``find_quantities(…, chinese=False)``): a digit, ``百分之`` (a written-out percentage) or ``零增长``.
 def _has_quantity_mark(text: str) -> bool:
-    return _DIGIT_RE.search(text) is not None or "百分之" in text or "零增长" in text or DOUBLING_MARK in text
+    return (
+        _DIGIT_RE.search(text) is not None
+        or "百分之" in text
+        or "零增长" in text
+        or DOUBLING_MARK in text
+        or _has_fraction_word(text)
+    )
+
+
+def _has_fraction_word(text: str) -> bool:
+    """A share written as a word (``三分之一``, ``千分之五``, ``一半``, ``过半``; numbers.py)."""
+    return "分之" in text or ("半" in text and any(w in text for w in HALF_WORDS))
 
 
 def _might_hold_target(text: str) -> bool:
@@ -1093,6 +1125,7 @@ def _might_hold_target(text: str) -> bool:
         _DIGIT_RE.search(text) is not None
         or "零增长" in text
         or DOUBLING_MARK in text
+        or _has_fraction_word(text)
         or _chinese_quantity_possible(text)
     )
 
@@ -1108,8 +1141,10 @@ def _chinese_quantity_possible(text: str) -> bool:
     """CHINESE_AFTER_COMPARATOR_RE or CHINESE_BOUNDED_RE matches somewhere in ``text``."""
     if _CN_NUMERAL_CHAR_RE.search(text) is None:
         return False
-    return CHINESE_AFTER_COMPARATOR_RE.search(text) is not None or (
-        ("以上" in text or "左右" in text) and CHINESE_BOUNDED_RE.search(text) is not None
+    return (
+        CHINESE_AFTER_COMPARATOR_RE.search(text) is not None
+        or (("以上" in text or "左右" in text) and CHINESE_BOUNDED_RE.search(text) is not None)
+        or CHINESE_DELIVERED_RE.search(text) is not None
     )
 
 
@@ -1470,7 +1505,7 @@ def _read_quantity(
     word = _nearest_comparator(region)
     right_after = word is not None and word.end() >= len(region) - 1
     bounded = q.unit in COUNT_UNITS and q.value >= CHINESE_BOUNDED_MIN and COMPARATOR_AFTER_RE.match(after)
-    if q.chinese and (not (right_after or bounded) or q.value == 1):
+    if q.chinese and (not (right_after or bounded) or q.value == 1) and not _delivered_count(region, q):
         return "chinese-numeral-without-comparator"  # 十三五, 一带一路 are names
     if q.unit == "":
         if not (q.magnitude or right_after):
@@ -1540,6 +1575,15 @@ def _read_quantity(
         # A fall of 40%-45% is a change between -45 and -40.
         value, value_max = (-q.value_max, -q.value) if q.value_max is not None else (-q.value, None)
     return _Verdict(comparator, kind, value, value_max, committed, rule)
+
+
+def _delivered_count(region: str, q: Quantity) -> bool:
+    """``至少建设一所``, ``建成十个``: a count in Chinese numerals to deliver (CHINESE_DELIVERED_RE)."""
+    if q.unit not in CHINESE_COUNT_UNITS:
+        return False
+    if CHINESE_FLOOR_BEFORE_RE.search(region):
+        return True
+    return q.value >= 2 and CHINESE_BUILT_BEFORE_RE.search(region) is not None
 
 
 def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | None:
