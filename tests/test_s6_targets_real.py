@@ -88,3 +88,19 @@ def test_a_small_count_in_chinese_numerals_to_deliver_is_a_target():
 def test_one_thing_built_or_a_batch_is_not_a_count():
     body = "到2020年，建立一个机制，建设一个平台，培育一批龙头企业，打造一站式服务，形成一系列成果，建设两级网络。"
     assert _goals(body) == []
+
+
+def test_a_measure_in_years_or_of_age_is_a_level_while_durations_stay_out():
+    got = _goals("到2025年，劳动年龄人口平均受教育年限达到11.5年，人均期望寿命达到79岁。")
+    assert got == [(11.5, "年", ">="), (79.0, "岁", ">=")]
+    assert _goals("到2025年，新建项目5年内完成，服务对象为60岁以上老人。") == []
+
+
+def test_incidents_densities_and_relief_are_quantities():
+    got = _goals("到2025年，较大事故控制在18起以内，高速公路密度达到5公里/百平方公里，全年为企业减负2700亿元。")
+    assert got == [(18.0, "起", "<="), (5.0, "公里/百平方公里", ">="), (2.7e11, "元", ">=")]
+
+
+def test_the_whole_year_is_the_documents_year():
+    got = _plan("全年为企业减负2700亿元。")
+    assert [(v, d) for _, v, _, d in got] == [(2.7e11, "2019-12-31")]

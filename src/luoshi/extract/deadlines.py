@@ -61,7 +61,7 @@ _CN_SMALL = "一二两三四五六七八九十"
 
 _EFFORT = "通过|经过|用|再用|力争用|花"
 _AHEAD = "今后|未来"
-_REL = "今年|本年度|本年|年内|当年|明年"
+_REL = "今年|本年度|本年|全年(?!龄)|年内|当年|明年"
 _PLAN_QUOTES = '“"'
 # Every character a phrase can start with: a prefix word, a plan's opening quote or name, an
 # effort or ahead word, a relative year, a digit or a Chinese numeral. The pattern opens with a

@@ -80,6 +80,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "类",
     "款",
     "对",
+    "起",  # incidents (``较大事故控制在18起以内``)
     "门",  # courses (``300门左右省级创新创业教育特色示范课程``)
 )
 MEASURE_UNITS: tuple[str, ...] = (
@@ -213,7 +214,7 @@ QUANTITY_RE = re.compile(
     )?
     (?P<more2>{_MORE})?
     (?P<unit>%|‰|成|{_UNITS_ALT})?
-    (?:/(?P<per>{_UNITS_ALT})|/(?P<per_base>(?:10|100|1000|十|百|千)?万))?
+    (?:/(?P<per_scale>万|百|千)?(?P<per>{_UNITS_ALT})|/(?P<per_base>(?:10|100|1000|十|百|千)?万))?
     )
     """,
     re.VERBOSE,
@@ -362,7 +363,8 @@ def _read(m: re.Match[str]) -> Quantity | None:
     chinese = not num[0].isdigit()
     unit = m.group("unit1") or m.group("unit") or ""
     if m.group("per") and m.group("unit"):
-        unit = f"{UNIT_ALIASES.get(unit, unit)}/{m.group('per')}"  # ``35微克/立方米``
+        # ``35微克/立方米``; a density per a scaled area: ``507公里/万平方公里``, ``5公里/百平方公里``
+        unit = f"{UNIT_ALIASES.get(unit, unit)}/{m.group('per_scale') or ''}{m.group('per')}"
     elif m.group("per_base") and not unit:
         unit = f"/{m.group('per_base')}"  # a rate per population: ``孕产妇死亡率…10/10万``
     mag, mag2 = m.group("mag"), m.group("mag2")

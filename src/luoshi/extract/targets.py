@@ -192,6 +192,7 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "修复",
     "治理",
     "整治",
+    "减负",  # ``全年为企业减负2700亿元``: relief to deliver
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -275,6 +276,12 @@ PAST_WORDS: tuple[str, ...] = (
 # ``累计`` (a running total) describes the present unless a deadline or a goal list governs it
 # (``今后五年……累计新增城镇就业2.5万人``, ``到2027年累计建成…``).
 CUMULATIVE_RE = re.compile("累计")
+# Years and ages are durations or eligibility (``有效期5年``, ``60周岁以上``) except as the level of
+# a measure in years: ``平均受教育年限达到11.5年``, ``人均期望寿命达到79岁``.
+LIFETIME_UNITS: tuple[str, ...] = ("年", "岁")
+LIFETIME_BEFORE_RE = re.compile(
+    r"(?:寿命|年限)(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于|保持在|稳定在)?$"
+)
 # A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
 FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
@@ -510,6 +517,7 @@ _NOTE_RE = re.compile(r"[（(][^（）()]*$")
 _CLAUSE_MARK_RE = re.compile(r"[，；]")
 # Time phrases are blanked with this before quantities are read (their digits are dates).
 MASK = "\x00"
+WHOLE_YEAR = "全年"
 _DATED = ("deadline", "point")
 
 
@@ -1237,6 +1245,8 @@ def _mask(text: str, phrases: list[TimePhrase]) -> str:
         return text
     chars = list(text)
     for p in phrases:
+        if p.text == WHOLE_YEAR:
+            continue  # (no digits to hide; the year's total is part of the name: 全年新签约社会投资项目数)
         chars[p.start : p.end] = MASK * (p.end - p.start)
     return "".join(chars)
 
@@ -1285,7 +1295,9 @@ def _clause_readings(
         return
     quantities = []
     for q in find_quantities(clause, chinese):
-        if q.unit not in NON_TARGET_UNITS:
+        if q.unit not in NON_TARGET_UNITS or (
+            q.unit in LIFETIME_UNITS and LIFETIME_BEFORE_RE.search(clause, 0, q.start)
+        ):
             quantities.append(q)
         elif log is not None:
             log.reject(at + q.start, at + q.end, f"non-target-unit:{q.unit}")
