@@ -104,3 +104,33 @@ def test_incidents_densities_and_relief_are_quantities():
 def test_the_whole_year_is_the_documents_year():
     got = _plan("全年为企业减负2700亿元。")
     assert [(v, d) for _, v, _, d in got] == [(2.7e11, "2019-12-31")]
+
+
+def test_a_population_bound_joined_to_a_second_condition_is_a_threshold():
+    got = _goals("通过3年努力，新建特殊教育学校8所，使全省30万人口以上及接近30万人口的市县均有特殊教育学校。")
+    assert got == [(8.0, "所", ">=")]
+    assert _goals("到2020年，30万人口以上的县均建有特殊教育学校。") == []
+
+
+def test_how_many_indicators_a_plan_sets_is_no_target():
+    got = _goals("纲要围绕创新投入提出3项指标，提出全社会研发经费投入年均增长7%以上。")
+    assert got == [(7.0, "%", ">=")]
+
+
+def test_buildings_are_counted():
+    got = _goals("到2020年，完成465幢23.25万平方米房屋改造。")
+    assert got == [(465.0, "幢", ">="), (232500.0, "平方米", ">=")]
+
+
+def _annual(title: str) -> list[str | None]:
+    text = (
+        f"某省人民政府办公厅关于印发《{title}》的通知\n各市人民政府：\n《{title}》已经省政府同意，现印发给你们。\n"
+        f"某省人民政府办公厅\n2015年4月15日\n{title}\n主要目标是：地区生产总值增长7.5%左右，服务业增加值比重提高到53.5%。\n"
+    )
+    return [t.deadline for d in parse_text(text).documents for t in d.targets]
+
+
+def test_a_years_key_tasks_and_its_development_plan_are_annual_plans():
+    assert _annual("实施某规划纲要2015年重点工作任务") == ["2015-12-31", "2015-12-31"]
+    assert _annual("某省2015年国民经济和社会发展计划") == ["2015-12-31", "2015-12-31"]
+    assert _annual("某省加快发展服务业若干措施") == [None, None]

@@ -334,6 +334,8 @@ PERSON_UNITS: tuple[str, ...] = ("人", "名")
 # A count of the items a list names (``符合下列1项特征``, ``须符合以下3项或3项以上情形``):
 # a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
 LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
+# ``纲要草案提出3项指标``: how many indicators a plan sets describes the plan, it is none of them.
+INDICATOR_COUNT_AFTER_RE = re.compile(r"^(?:主要|核心|约束性|预期性|具体|量化)?指标")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
 # A change the rule applies to each case (``退休人员按降低1个百分点划拨``, ``按提高10%计发``): how an
 # amount is computed, a policy parameter; ``拟按3%安排`` (a setting, no rise or fall word) is not this.
@@ -343,7 +345,11 @@ POLICY_RATE_AFTER_RE = re.compile(r"^(?:的)?(?:征收率|税率|费率|利率|�
 # start the next word (``10家A级景区``).
 NAME_AFTER_BARE_RE = re.compile(r"^[A-Za-z]")
 # After the quantity: ``…以上的企业`` is a threshold, ``…的基础上`` the present.
-THRESHOLD_AFTER_RE = re.compile(r"^(?:及以上|（含）以上|以上|以下|及以下|以内|左右)?(?:（含）)?的(?P<rest>.*)$")
+THRESHOLD_AFTER_RE = re.compile(
+    r"^(?:(?:及以上|（含）以上|以上|以下|及以下|以内|左右)?(?:（含）)?"
+    # ``30万人口以上及接近30万人口的市县``: a bound joined to a second condition on the same things
+    r"|(?:以上|以下)(?:及|和|或)[^，。；的]{1,12})的(?P<rest>.*)$"
+)
 # A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
 # ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
 # measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
@@ -374,7 +380,9 @@ GOAL_HEADING_RE = re.compile(r"目标")
 # ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
 # So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``).
 WORK_PLAN_RE = re.compile(
-    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?(?:工作(?:要点|方案|计划)|任务(?:分工|清单)(?:方案)?)"
+    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
+    # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划)"
 )
 
 # A plan titled with its period (``…行动计划（2018—2020年）``, ``规划（2015-2020年）``): items are
@@ -1611,7 +1619,7 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "calculation-method"
     if FROM_VALUE_BEFORE_RE.search(before) and FROM_VALUE_AFTER_RE.match(after):
         return "starting-value"
-    if LISTED_COUNT_BEFORE_RE.search(before):
+    if LISTED_COUNT_BEFORE_RE.search(before) or (q.unit in COUNT_UNITS and INDICATOR_COUNT_AFTER_RE.match(after)):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
         return "inclusive-threshold"
@@ -1641,6 +1649,8 @@ def _is_threshold(before: str, after: str, unit: str) -> bool:
     ``90%以上的医疗机构``), unless it measures something of those things
     (``增长50%以上的企业``, ``对…50%以上的…``).
     """
+    if unit in PERSON_UNITS and after.startswith("口"):
+        after = after[1:]  # ``30万人口以上的市县``: the unit read was the 人 of 人口
     m = THRESHOLD_AFTER_RE.match(_BRACKETED_RE.sub("", after))
     if m is None:
         return False
