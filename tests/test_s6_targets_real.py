@@ -134,3 +134,12 @@ def test_a_years_key_tasks_and_its_development_plan_are_annual_plans():
     assert _annual("实施某规划纲要2015年重点工作任务") == ["2015-12-31", "2015-12-31"]
     assert _annual("某省2015年国民经济和社会发展计划") == ["2015-12-31", "2015-12-31"]
     assert _annual("某省加快发展服务业若干措施") == [None, None]
+
+
+def test_a_step_that_restates_a_goal_without_a_time_of_its_own_adds_no_target():
+    text = (
+        "某市2021年城镇公办学校建设实施方案\n一、目标任务\n2021年全市新建公办幼儿园、中小学9所，新增学位4000个。\n"
+        "二、实施步骤\n（一）新建公办幼儿园、中小学9所。3-4月完成开工手续。\n"
+    )
+    got = [(t.value, t.deadline) for d in parse_text(text).documents for t in d.targets]
+    assert got == [(9.0, "2021-12-31"), (4000.0, "2021-12-31")]

@@ -1076,7 +1076,11 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
     names_target = TARGET_WORD in t.indicator
     return any(
         e.text == t.text
-        or (t.deadline is None and e.indicator == t.indicator)  # restated with no time of its own
+        # restated with no time of its own (``（一）新建公办幼儿园、中小学9所，其中：……`` under 实施步骤)
+        or (
+            t.deadline is None
+            and (e.indicator == t.indicator or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
+        )
         or (
             e.deadline == t.deadline
             and (
