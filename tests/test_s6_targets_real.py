@@ -62,11 +62,8 @@ def test_the_older_name_of_the_general_budget_is_no_norm():
     assert _values("每个项目一般不超过200万元。") == []
 
 
-def _goals(body: str) -> list[tuple[float, str, str]]:
-    text = (
-        "某省人民政府关于加快发展职业教育的实施意见\n各市人民政府：\n一、主要目标\n"
-        f"{body}\n某省人民政府\n2019年3月1日\n"
-    )
+def _goals(body: str, date: str = "2019年3月1日") -> list[tuple[float, str, str]]:
+    text = f"某省人民政府关于加快发展职业教育的实施意见\n各市人民政府：\n一、主要目标\n{body}\n某省人民政府\n{date}\n"
     return [(t.value, t.unit, t.comparator) for d in parse_text(text).documents for t in d.targets]
 
 
@@ -143,3 +140,34 @@ def test_a_step_that_restates_a_goal_without_a_time_of_its_own_adds_no_target():
     )
     got = [(t.value, t.deadline) for d in parse_text(text).documents for t in d.targets]
     assert got == [(9.0, "2021-12-31"), (4000.0, "2021-12-31")]
+
+
+def test_the_values_a_quantity_moves_from_are_no_targets():
+    body = (
+        "到2025年，数字发展指数从2020年的85提高到95，网民规模从2020年的9.89亿提高到12亿，"
+        "光纤接入用户从2020年640万户提高到6000万户。"
+    )
+    got = _goals(body, "2021年12月27日")
+    assert [v for v, _, _ in got] == [95.0, 1.2e9, 6e7]
+    # …while ``从2022年起`` still starts something
+    assert _goals("从2022年起，每年新增就业1万人以上。", "2021年12月27日") == [(10000.0, "人", ">=")]
+
+
+def test_a_bound_on_a_property_of_the_things_counted_is_a_threshold():
+    got = _goals("到2025年，1000M及以上速率的光纤接入用户达到6000万户。")
+    assert got == [(6e7, "户", ">=")]
+
+
+def test_a_rise_of_a_lifetime_over_a_base_year_is_a_change():
+    text = (
+        "某省人民政府关于印发某省“十四五”卫生健康规划的通知\n各市人民政府：\n现将规划印发给你们。\n"
+        "某省人民政府\n2022年4月27日\n一、发展目标\n到2025年，人均预期寿命在2020年基础上继续提高1岁左右。\n"
+    )
+    got = [(t.value, t.unit, t.kind, t.comparator, t.deadline) for d in parse_text(text).documents for t in d.targets]
+    assert got == [(1.0, "岁", "change", "=", "2025-12-31")]
+
+
+def test_a_number_that_is_the_goal_itself_is_no_threshold():
+    got = _plan("2019年，要实现农村居民人均可支配收入增长10%以上的年度目标。")
+    assert [(i, v) for i, v, _, _ in got] == [("农村居民人均可支配收入增长率", 10.0)]
+    assert _values("对营业收入增长10%以上的企业给予奖励。") == []

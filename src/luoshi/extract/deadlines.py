@@ -158,12 +158,29 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now)
-        if phrase is not None and phrase.kind == "past" and text.startswith("的", phrase.end):
-            # ``由2020年的23%提高到30%``: the past year dates the starting value, a baseline
+        if phrase is not None and phrase.kind == "past" and text.startswith(("的", "基础上"), phrase.end):
+            # ``由2020年的23%提高到30%``, ``在2020年基础上继续提高1岁``: the past year dates the starting
+            # value, a baseline
             phrase = TimePhrase(phrase.start, phrase.end, phrase.text, "baseline", None, phrase.year)
+        elif phrase is not None and _dates_a_start_value(phrase, year_now):
+            # ``从2020年的85提高到95``, ``从2020年640万户提高到6000万户``: the year dates the value it
+            # moves from (the 从 stays in the text, for the reader of that value)
+            phrase = TimePhrase(phrase.start + 1, phrase.end, phrase.text[1:], "baseline", None, phrase.year)
         if phrase is not None:
             out.append(phrase)
     return out
+
+
+def _dates_a_start_value(phrase: TimePhrase, year_now: int | None) -> bool:
+    """``从2020年`` (no 起/开始/以来 after it) in a document of a later year."""
+    return (
+        phrase.kind == "start"
+        and phrase.text.startswith("从")
+        and phrase.text.endswith("年")
+        and phrase.year is not None
+        and year_now is not None
+        and phrase.year < year_now
+    )
 
 
 def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:

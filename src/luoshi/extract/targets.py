@@ -280,7 +280,8 @@ CUMULATIVE_RE = re.compile("累计")
 # a measure in years: ``平均受教育年限达到11.5年``, ``人均期望寿命达到79岁``.
 LIFETIME_UNITS: tuple[str, ...] = ("年", "岁")
 LIFETIME_BEFORE_RE = re.compile(
-    r"(?:寿命|年限)(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于|保持在|稳定在)?$"
+    r"(?:寿命|年限)(?:[^，。；]{0,12}?(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于|保持在|稳定在"
+    r"|提高|提升|增加|延长))?$"
 )
 # A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
 FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
@@ -348,8 +349,11 @@ NAME_AFTER_BARE_RE = re.compile(r"^[A-Za-z]")
 THRESHOLD_AFTER_RE = re.compile(
     r"^(?:(?:及以上|（含）以上|以上|以下|及以下|以内|左右)?(?:（含）)?"
     # ``30万人口以上及接近30万人口的市县``: a bound joined to a second condition on the same things
-    r"|(?:以上|以下)(?:及|和|或)[^，。；的]{1,12})的(?P<rest>.*)$"
+    r"|(?:以上|以下)(?:及|和|或)[^，。；的]{1,12}"
+    # ``1000M及以上速率的光纤接入用户``: a bound on a property of the things
+    r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
 )
+GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
 # A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
 # ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
 # measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
@@ -357,13 +361,13 @@ MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比
 # Before a ``N%…的X`` threshold: the rate of X that is measured (``营业额同比增长50%以上的企业``).
 RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
 # ``由2020年的23%提高到30%``: the value after 由 is where the quantity starts, not a target.
-FROM_VALUE_BEFORE_RE = re.compile(r"由[^，。；由]{0,12}$")
+FROM_VALUE_BEFORE_RE = re.compile(r"[由从][^，。；由从]{0,12}$")  # (``从2020年的85提高到95``)
 # (``到`` may belong to a masked deadline: ``提高到2020年的80%``.)
 FROM_VALUE_AFTER_RE = re.compile(
     r"^[^，。；]{0,4}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
 )
 # ``由60%提高到80%``: the indicator ends before ``由``.
-FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
+FROM_TO_RE = re.compile(r"[由从][^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
@@ -382,7 +386,7 @@ GOAL_HEADING_RE = re.compile(r"目标")
 WORK_PLAN_RE = re.compile(
     r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
     # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
-    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划)"
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分工)"
 )
 
 # A plan titled with its period (``…行动计划（2018—2020年）``, ``规划（2015-2020年）``): items are
@@ -1570,8 +1574,9 @@ def _read_quantity(
         suffix is not None and COMPARATOR_AFTER[suffix.group()] == APPROXIMATE and suffix.group() == "左右"
     ):
         comparator = APPROXIMATE  # 左右/约 outweigh any other word (guide)
-    if q.unit in POINT_UNITS and kind == "level" and RISE_BEFORE_RE.search(region):
-        kind, increment = "change", True  # ``覆盖率每年提升1～3个百分点``: a rise of a rate by points
+    if (q.unit in POINT_UNITS or q.unit in LIFETIME_UNITS) and kind == "level" and RISE_BEFORE_RE.search(region):
+        # ``覆盖率每年提升1～3个百分点``: a rise of a rate by points; ``人均预期寿命…提高1岁左右``: of a lifetime
+        kind, increment = "change", True
         if comparator is None:
             comparator = "="
     if suffix is None and q.unit == "%" and kind == "level" and BARE_GROWTH_BEFORE_RE.search(region):
@@ -1661,6 +1666,8 @@ def _is_threshold(before: str, after: str, unit: str) -> bool:
     rest = m.group("rest")
     if not rest or rest.startswith("基础"):
         return True
+    if GOAL_AFTER_RE.match(rest):
+        return False  # ``…增长10%以上的年度目标``: the number is the goal itself
     if unit == "%":
         return RATE_BEFORE_RE.search(before) is not None or before.startswith("对")
     return MEASURE_HEADS_RE.search(rest) is None
@@ -1703,6 +1710,8 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
+    if GOAL_AFTER_RE.match(tail):
+        tail = ""  # ``…增长10%以上的年度目标``: the goal is no part of what is measured
     subject = _tidy(subject.replace(RESPECTIVELY, ""))
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
     if parts is not None:
