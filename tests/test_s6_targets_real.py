@@ -171,3 +171,13 @@ def test_a_number_that_is_the_goal_itself_is_no_threshold():
     got = _plan("2019年，要实现农村居民人均可支配收入增长10%以上的年度目标。")
     assert [(i, v) for i, v, _, _ in got] == [("农村居民人均可支配收入增长率", 10.0)]
     assert _values("对营业收入增长10%以上的企业给予奖励。") == []
+
+
+def test_an_undated_annual_plan_is_read_in_its_own_year():
+    text = (
+        "某县2021年农业农村工作要点\n"
+        "一、肯定成绩。2020年，全县农林牧渔业增加值实现28.8亿元、增速达到5.9%。"
+        "2021年，要实现粮食产量稳定在23万吨以上、全年新发展茶园1万亩的年度目标。\n"
+    )
+    got = [(t.value, t.deadline) for d in parse_text(text).documents for t in d.targets]
+    assert got == [(230000.0, "2021-12-31"), (10000.0, "2021-12-31")]

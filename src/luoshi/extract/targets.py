@@ -912,14 +912,17 @@ def _paragraph_targets(
     skip = number_cell.end() if number_cell else 0
     if skip:
         text = MASK * skip + text[skip:]  # a table row's 序号 cell is no part of any quantity's text
-    row_phrase = _row_deadline_phrase(text, doc.date)
+    # A document with no date of its own is read in the year its title plans for (``2021年…工作要点``):
+    # ``2020年，全县…实现28.8亿元`` there is the past.
+    date = doc.date or (f"{scope.default.year}-01-01" if scope.default and scope.default.year else None)
+    row_phrase = _row_deadline_phrase(text, date)
     body = 0
     if first and scope.heading and text.startswith(scope.heading):
         body = len(scope.heading)
-    opening = _opening_phrase(text[body:], doc.date)
+    opening = _opening_phrase(text[body:], date)
     # ``2016年，……。全省实现地区生产总值3.12万亿，增长7.9%……``: a paragraph that opens with a
     # year gone by reports that year, every sentence of it (as ``到2020年，`` dates them all).
-    looks_back = opening is None and _opens_in_the_past(text[body:], doc.date)
+    looks_back = opening is None and _opens_in_the_past(text[body:], date)
     conditions_from = len(text) + 1
     if scope.conditions:
         conditions_from = 0
@@ -948,7 +951,7 @@ def _paragraph_targets(
         if log is None and _sentence_rejected(sent.text) is not None:
             previous_unread = sent.text  # ``_sentence_readings`` reads nothing here: skip its time phrases
             continue
-        phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
+        phrases = [p for p in find_time_phrases(sent.text, date) if p.kind != "plan"]
         readings = list(_sentence_readings(sent, phrases, governed, log, para.start + sent.start))
         previous_unread = None if readings else sent.text
         for reading in readings:
