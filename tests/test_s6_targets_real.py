@@ -181,3 +181,9 @@ def test_an_undated_annual_plan_is_read_in_its_own_year():
     )
     got = [(t.value, t.deadline) for d in parse_text(text).documents for t in d.targets]
     assert got == [(230000.0, "2021-12-31"), (10000.0, "2021-12-31")]
+
+
+def test_in_principle_hedges_a_floor_but_still_sets_a_norm():
+    assert _goals("到2022年，实践性教学课时原则上占总课时一半以上。") == [(50.0, "%", ">=")]
+    assert _goals("每个县原则上至少建设一所中等职业学校。") == [(1.0, "所", ">=")]
+    assert _goals("每个项目原则上不超过200万元，签约服务费用于薪酬分配：原则上不低于80%。") == []

