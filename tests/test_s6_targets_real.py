@@ -187,3 +187,34 @@ def test_in_principle_hedges_a_floor_but_still_sets_a_norm():
     assert _goals("到2022年，实践性教学课时原则上占总课时一半以上。") == [(50.0, "%", ">=")]
     assert _goals("每个县原则上至少建设一所中等职业学校。") == [(1.0, "所", ">=")]
     assert _goals("每个项目原则上不超过200万元，签约服务费用于薪酬分配：原则上不低于80%。") == []
+
+
+def _html_table(title: str, rows: list[list[str]]) -> list[tuple[float, str | None]]:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    html = f"<html><head><meta charset='utf-8'></head><body><h1>{title}</h1><table>{cells}</table></body></html>"
+    from pathlib import Path
+
+    from luoshi.pipeline import parse_source
+    from luoshi.read.html import read_html
+
+    result = parse_source(read_html(Path("t.html"), html.encode()))
+    return [(t.value, t.deadline) for d in result.documents for t in d.targets]
+
+
+def test_a_progress_cell_does_not_borrow_the_target_of_the_cell_before():
+    rows = [
+        ["序号", "工作事项", "具体目标要求", "进展情况", "完成进度"],
+        [
+            "1",
+            "放心消费建设",
+            "培育放心消费单位3300家以上",
+            "已申报放心消费单位3493家，其中：放心工厂780家、示范街区5个。",
+            "90%",
+        ],
+    ]
+    assert [v for v, _ in _html_table("某区重点工作任务进展情况", rows)] == [3300.0]
+
+
+def test_a_years_target_breakdown_dates_its_rows():
+    rows = [["序号", "任务名称", "指标要求", "牵头部门"], ["1", "地区生产总值", "增长5.5%", "区发改局"]]
+    assert _html_table("关于分解落实2019年《政府工作报告》目标任务的通知", rows) == [(5.5, "2019-12-31")]

@@ -41,7 +41,7 @@ from luoshi.extract.numbers import (
     chinese_to_number,
     find_quantities,
 )
-from luoshi.extract.sentences import SENTENCE_ENDS, Piece, clauses, sentences
+from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
@@ -388,7 +388,7 @@ GOAL_HEADING_RE = re.compile(r"目标")
 WORK_PLAN_RE = re.compile(
     r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
     # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
-    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分工)"
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分工|目标任务)"
 )
 
 # A plan titled with its period (``…行动计划（2018—2020年）``, ``规划（2015-2020年）``): items are
@@ -1220,6 +1220,10 @@ def _sentence_readings(
     previous_indicator = ""
     for index, piece in enumerate(pieces):
         clause = masked[piece.start : piece.end]
+        if piece.start and masked[piece.start - 1] == CELL_END:
+            # a new table cell: the target of the cell before does not vouch for this one's
+            # numbers (``已申报放心消费单位3493家，其中：无理由退货单位1099家`` is progress)
+            sentence_has_target = False
         chinese = _chinese_quantity_possible(clause)
         if log is None and not chinese and not _has_quantity_mark(clause):
             continue  # nothing a quantity is read from (see ``_clause_readings``): no reading
