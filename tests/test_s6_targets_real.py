@@ -218,3 +218,21 @@ def test_a_progress_cell_does_not_borrow_the_target_of_the_cell_before():
 def test_a_years_target_breakdown_dates_its_rows():
     rows = [["序号", "任务名称", "指标要求", "牵头部门"], ["1", "地区生产总值", "增长5.5%", "区发改局"]]
     assert _html_table("关于分解落实2019年《政府工作报告》目标任务的通知", rows) == [(5.5, "2019-12-31")]
+
+
+def test_a_row_names_its_values_past_the_value_columns():
+    rows = [
+        ["序号", "指标", "2010年", "2015年目标", "变化"],
+        ["11", "较大事故起数", "80", "≤68", "下降15%以上"],
+    ]
+    html_rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    body = f"<p>某区安全生产规划</p><table>{html_rows}</table>"
+    html = f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+    from pathlib import Path
+
+    from luoshi.pipeline import parse_source
+    from luoshi.read.html import read_html
+
+    result = parse_source(read_html(Path("t.html"), html.encode()))
+    got = [(t.indicator, t.value) for d in result.documents for t in d.targets]
+    assert got == [("较大事故起数", 68.0), ("较大事故起数", -15.0)]

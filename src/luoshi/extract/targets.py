@@ -1042,17 +1042,27 @@ ROW_DEADLINE_EXTRA_CHARS = 2
 
 
 def _row_indicator(text: str, pos: int) -> str | None:
-    """The name in the cell before the one holding ``pos`` when ``text`` is a tab row."""
+    """The name in the nearest cell before the one holding ``pos`` when ``text`` is a tab row,
+    past cells that only hold a value (``较大事故起数\t80\t≤68\t下降15%以上``: a base-year
+    column and the level between the name and the change)."""
     if "\t" not in text:
         return None
-    cell_start = text.rfind("\t", 0, pos)
-    if cell_start == -1:
-        return None
-    name = text[text.rfind("\t", 0, cell_start) + 1 : cell_start]
-    name = _ROW_MARKER_RE.sub("", "".join(name.split()))
-    if not name or len(name) > ROW_NAME_MAX or _DIGIT_RE.search(name) or _SENTENCE_PUNCT_RE.search(name):
-        return None
-    return name
+    cell_end = text.rfind("\t", 0, pos)
+    while cell_end != -1:
+        cell_start = text.rfind("\t", 0, cell_end) + 1
+        # (the row's 序号 cell may be masked: ``_paragraph_targets``)
+        name = _ROW_MARKER_RE.sub("", "".join(text[cell_start:cell_end].split()).strip(MASK))
+        if name and _VALUE_CELL_RE.fullmatch(name):
+            cell_end = cell_start - 1  # a value of another column: the name is further left
+            continue
+        if not name or len(name) > ROW_NAME_MAX or _DIGIT_RE.search(name) or _SENTENCE_PUNCT_RE.search(name):
+            return None
+        return name
+    return None
+
+
+# A cell holding only a value: digits, a percent or per-mille sign, a bound sign or a dash.
+_VALUE_CELL_RE = re.compile(r"[\d.,%‰≤≥<>＜＞―—\-~～]+")
 
 
 # An annex that restates a body target (guide: same quantity, number and year adds no second
