@@ -114,11 +114,6 @@ def test_how_many_indicators_a_plan_sets_is_no_target():
     assert got == [(7.0, "%", ">=")]
 
 
-def test_buildings_are_counted():
-    got = _goals("到2020年，完成465幢23.25万平方米房屋改造。")
-    assert got == [(465.0, "幢", ">="), (232500.0, "平方米", ">=")]
-
-
 def _annual(title: str) -> list[str | None]:
     text = (
         f"某省人民政府办公厅关于印发《{title}》的通知\n各市人民政府：\n《{title}》已经省政府同意，现印发给你们。\n"

@@ -61,7 +61,7 @@ _CN_SMALL = "一二两三四五六七八九十"
 
 _EFFORT = "通过|经过|用|再用|力争用|花"
 _AHEAD = "今后|未来"
-_REL = "今年|本年度|本年|全年(?!龄)|年内|当年|明年"
+_REL = "今年|本年度|本年|年内|当年|明年"
 _PLAN_QUOTES = '“"'
 # Every character a phrase can start with: a prefix word, a plan's opening quote or name, an
 # effort or ahead word, a relative year, a digit or a Chinese numeral. The pattern opens with a
@@ -162,13 +162,35 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
             # ``由2020年的23%提高到30%``, ``在2020年基础上继续提高1岁``: the past year dates the starting
             # value, a baseline
             phrase = TimePhrase(phrase.start, phrase.end, phrase.text, "baseline", None, phrase.year)
-        elif phrase is not None and _dates_a_start_value(phrase, year_now):
+        elif phrase is not None and phrase.kind == "start" and _dates_a_start_value(phrase, year_now):
             # ``从2020年的85提高到95``, ``从2020年640万户提高到6000万户``: the year dates the value it
             # moves from (the 从 stays in the text, for the reader of that value)
             phrase = TimePhrase(phrase.start + 1, phrase.end, phrase.text[1:], "baseline", None, phrase.year)
         if phrase is not None:
             out.append(phrase)
+    if WHOLE_YEAR in text:
+        out = _with_whole_year(text, out, year_now)
     return out
+
+
+# ``全年`` (the whole year) is this year, as ``今年`` (gold: ``全年策划举办百场以上…`` → the report's
+# year); found with str.find, since a 全 in TIME_RE's first characters would be tried at every
+# 全面/全市 of a document.
+WHOLE_YEAR = "全年"
+
+
+def _with_whole_year(text: str, out: list[TimePhrase], year_now: int | None) -> list[TimePhrase]:
+    at = text.find(WHOLE_YEAR)
+    found = list(out)
+    while at != -1:
+        end = at + len(WHOLE_YEAR)
+        if not text.startswith("龄", end) and not any(p.start < end and at < p.end for p in out):
+            if year_now is None:
+                found.append(TimePhrase(at, end, WHOLE_YEAR, "point", None, None))
+            else:
+                found.append(TimePhrase(at, end, WHOLE_YEAR, "deadline", _last_day(year_now, 12), year_now))
+        at = text.find(WHOLE_YEAR, end)
+    return sorted(found, key=lambda p: p.start) if len(found) > len(out) else out
 
 
 def _dates_a_start_value(phrase: TimePhrase, year_now: int | None) -> bool:

@@ -67,7 +67,6 @@ COUNT_UNITS: tuple[str, ...] = (
     "部",
     "间",
     "栋",
-    "幢",
     "艘",
     "架",
     "只",
@@ -193,16 +192,12 @@ HALF_PERCENT = 50
 
 # One quantity: number (Arabic or Chinese), optional 多, magnitude, 多, a
 # range to a second number, then a percent sign or a unit. ``百分之三十`` and
-# ``三成`` are percentages written out, and so are fractions and halves (above).
+# ``三成`` are percentages written out (fractions and halves: FRACTION_RE).
 QUANTITY_RE = re.compile(
     rf"""
-    (?=[\d{_CN_DIGITS}过半])  # every match starts so (百 of 百分之, a numeral): the engine skips the rest fast
+    (?=[\d{_CN_DIGITS}])  # every match starts so (百 of 百分之, a numeral): the engine skips the rest fast
     (?:
     (?P<pct_cn>百分之(?P<pct_num>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))
-    |
-    (?P<frac>(?P<frac_den>千|[二三四五六七八九十])分之(?P<frac_num>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))
-    |
-    (?P<half>{"|".join(HALF_WORDS)})
     |
     (?P<num>{_AR_NUM}|{_CN_NUM})
     (?P<more1>{_MORE})?
@@ -215,10 +210,17 @@ QUANTITY_RE = re.compile(
     )?
     (?P<more2>{_MORE})?
     (?P<unit>%|‰|成|{_UNITS_ALT})?
-    (?:/(?P<per_scale>万|百|千)?(?P<per>{_UNITS_ALT})|/(?P<per_base>(?:10|100|1000|十|百|千)?万))?
+    (?:/(?:(?P<per_scale>[万百千])?(?P<per>{_UNITS_ALT})|(?P<per_base>(?:10|100|1000|十|百|千)?万)))?
     )
     """,
     re.VERBOSE,
+)
+
+# Fractions and halves, read by their own pattern, run only on text that holds ``分之`` or ``半``
+# (alternatives of QUANTITY_RE would be tried at every numeral of every clause).
+FRACTION_RE = re.compile(
+    rf"(?P<frac>(?P<frac_den>千|[二三四五六七八九十])分之(?P<frac_num>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))"
+    rf"|(?P<half>{'|'.join(HALF_WORDS)})"
 )
 
 _IS_ARABIC = re.compile(r"[\d.,]+")
@@ -329,6 +331,13 @@ def find_quantities(text: str, chinese: bool = True) -> list[Quantity]:
         quantity = _read(m)
         if quantity is not None:
             out.append(quantity)
+    if "分之" in text or "半" in text:
+        words = list(FRACTION_RE.finditer(text))
+        if words:
+            # (a fraction word is no other quantity, a share or not: ``三分之五`` is not ``三分``)
+            out = [q for q in out if not any(w.start() < q.end and q.start < w.end() for w in words)]
+            shares = [q for q in map(_fraction, words) if q is not None]
+            out = sorted(out + shares, key=lambda q: q.start)
     return out
 
 
@@ -353,8 +362,6 @@ def _fraction(m: re.Match[str]) -> Quantity | None:
 
 
 def _read(m: re.Match[str]) -> Quantity | None:
-    if m.group("frac") or m.group("half"):
-        return _fraction(m)
     if m.group("pct_cn"):
         value = chinese_to_number(m.group("pct_num"))
         if value is None:

@@ -495,9 +495,14 @@ _BUILD_ALT = "新建|建成|建设|新增|创建"
 CHINESE_COUNT_UNITS: tuple[str, ...] = ("个", "所", "家", "处", "座", "支", "片", "条", "名", "间")
 _CHINESE_COUNT_ALT = "|".join(CHINESE_COUNT_UNITS)
 _MODAL = "(?:要|应当|应|须|需要|需)?"
+# Whether a clause may hold one (a superset of what ``_delivered_count`` accepts: any ten
+# characters between the floor word and the count; the engine skips to the words' first characters).
 CHINESE_DELIVERED_RE = re.compile(
-    rf"(?:(?:{_FLOOR_ALT}){_MODAL}(?:{'|'.join(DELIVERY_VERBS)})?|(?:{_BUILD_ALT}))"
-    rf"[一二两三四五六七八九十]+(?:{_CHINESE_COUNT_ALT})"
+    _skipping(
+        _first_chars([*_FLOOR_ALT.split("|"), *_BUILD_ALT.split("|")]),
+        rf"(?:{_BUILD_ALT})[一二两三四五六七八九十]+(?:{_CHINESE_COUNT_ALT})"
+        rf"|(?:{_FLOOR_ALT})[^，。；]{{0,10}}?[一二两三四五六七八九十]+(?:{_CHINESE_COUNT_ALT})",
+    )
 )
 CHINESE_FLOOR_BEFORE_RE = re.compile(rf"(?:{_FLOOR_ALT}){_MODAL}(?:{'|'.join(DELIVERY_VERBS)})?$")
 CHINESE_BUILT_BEFORE_RE = re.compile(rf"(?:{_BUILD_ALT})$")
@@ -890,14 +895,17 @@ def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
     return None
 
 
+RUN_IN_MAX = 40  # a run-in heading (RUN_IN_RE: up to 12 characters and ：) and a year after it
+
+
 def _opens_in_the_past(text: str, date: str | None) -> bool:
     """``text`` starts with a year before the document's (``2016年，……``), after a run-in heading."""
     stripped = text.lstrip()
     run_in = RUN_IN_RE.match(stripped)
     if run_in:
         stripped = stripped[run_in.end() :]
-    if not stripped[:1].isdigit():
-        return False  # (a past phrase is a year written in digits)
+    if not (stripped[:2] in ("19", "20") and stripped[2:4].isdigit()):
+        return False  # (a past phrase opens with a year written in digits, not ``1.`` of a list)
     for phrase in find_time_phrases(stripped[:24], date):
         return phrase.start == 0 and phrase.kind == "past"
     return False
@@ -924,7 +932,7 @@ def _paragraph_targets(
     opening = _opening_phrase(text[body:], date)
     # ``2016年，……。全省实现地区生产总值3.12万亿，增长7.9%……``: a paragraph that opens with a
     # year gone by reports that year, every sentence of it (as ``到2020年，`` dates them all).
-    looks_back = opening is None and _opens_in_the_past(text[body:], date)
+    looks_back = opening is None and "年" in text[body : body + RUN_IN_MAX] and _opens_in_the_past(text[body:], date)
     conditions_from = len(text) + 1
     if scope.conditions:
         conditions_from = 0
@@ -1149,13 +1157,16 @@ def _has_quantity_mark(text: str) -> bool:
         or "百分之" in text
         or "零增长" in text
         or DOUBLING_MARK in text
-        or _has_fraction_word(text)
+        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
     )
 
 
 def _has_fraction_word(text: str) -> bool:
     """A share written as a word (``三分之一``, ``千分之五``, ``一半``, ``过半``; numbers.py)."""
-    return "分之" in text or ("半" in text and any(w in text for w in HALF_WORDS))
+    return FRACTION_WORD_RE.search(text) is not None
+
+
+FRACTION_WORD_RE = re.compile("分之|" + "|".join(HALF_WORDS))
 
 
 def _might_hold_target(text: str) -> bool:
@@ -1164,7 +1175,7 @@ def _might_hold_target(text: str) -> bool:
         _DIGIT_RE.search(text) is not None
         or "零增长" in text
         or DOUBLING_MARK in text
-        or _has_fraction_word(text)
+        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
         or _chinese_quantity_possible(text)
     )
 
@@ -1228,9 +1239,10 @@ def _sentence_readings(
     plan_at = plan.start() if plan is not None else len(masked)
     sentence_has_target = False
     previous_indicator = ""
+    cells = CELL_END in masked
     for index, piece in enumerate(pieces):
         clause = masked[piece.start : piece.end]
-        if piece.start and masked[piece.start - 1] == CELL_END:
+        if cells and piece.start and masked[piece.start - 1] == CELL_END:
             # a new table cell: the target of the cell before does not vouch for this one's
             # numbers (``已申报放心消费单位3493家，其中：无理由退货单位1099家`` is progress)
             sentence_has_target = False
@@ -1258,7 +1270,7 @@ def _sentence_rejected(text: str) -> str | None:
         return f"sentence-sets-parameters:{rejected.group()}"
     if RETROSPECTIVE_OPENING_RE.match(text):
         return "retrospective-sentence"
-    if "据" in text and FORECAST_RE.search(text):
+    if ("测算" in text or "预测" in text or "估算" in text or "推算" in text) and FORECAST_RE.search(text):
         return "forecast-sentence"
     return None
 
@@ -1626,7 +1638,7 @@ def _read_quantity(
 
 
 def _delivered_count(region: str, q: Quantity) -> bool:
-    """``至少建设一所``, ``建成十个``: a count in Chinese numerals to deliver (CHINESE_DELIVERED_RE)."""
+    """``至少建设一所``, ``建成十个``: a count in Chinese numerals to deliver."""
     if q.unit not in CHINESE_COUNT_UNITS:
         return False
     if CHINESE_FLOOR_BEFORE_RE.search(region):
@@ -1647,7 +1659,7 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "calculation-method"
     if FROM_VALUE_BEFORE_RE.search(before) and FROM_VALUE_AFTER_RE.match(after):
         return "starting-value"
-    if LISTED_COUNT_BEFORE_RE.search(before) or (q.unit in COUNT_UNITS and INDICATOR_COUNT_AFTER_RE.match(after)):
+    if LISTED_COUNT_BEFORE_RE.search(before) or (INDICATOR_COUNT_AFTER_RE.match(after) and q.unit in COUNT_UNITS):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
         return "inclusive-threshold"
@@ -1677,7 +1689,7 @@ def _is_threshold(before: str, after: str, unit: str) -> bool:
     ``90%以上的医疗机构``), unless it measures something of those things
     (``增长50%以上的企业``, ``对…50%以上的…``).
     """
-    if unit in PERSON_UNITS and after.startswith("口"):
+    if after.startswith("口") and unit in PERSON_UNITS:
         after = after[1:]  # ``30万人口以上的市县``: the unit read was the 人 of 人口
     m = THRESHOLD_AFTER_RE.match(_BRACKETED_RE.sub("", after))
     if m is None:
