@@ -1270,7 +1270,7 @@ def _sentence_rejected(text: str) -> str | None:
         return f"sentence-sets-parameters:{rejected.group()}"
     if RETROSPECTIVE_OPENING_RE.match(text):
         return "retrospective-sentence"
-    if ("测算" in text or "预测" in text or "估算" in text or "推算" in text) and FORECAST_RE.search(text):
+    if ("算" in text or "预测" in text) and FORECAST_RE.search(text):  # (测算, 估算, 推算 end in 算)
         return "forecast-sentence"
     return None
 
