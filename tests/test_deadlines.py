@@ -126,3 +126,26 @@ def test_within_n_years_counts_from_the_document_year(text, deadline):
 @pytest.mark.parametrize("text", ["近3年内无违法记录", "毕业2年内的高校毕业生", "前三年内"])
 def test_within_n_years_of_a_condition_is_no_deadline(text):
     assert find_time_phrases(text, "2024-03-01") == []
+
+
+def test_the_whole_year_and_a_past_as_of_date():
+    from luoshi.extract.deadlines import find_time_phrases
+
+    (whole,) = find_time_phrases("全年新增就业1万人", "2019-03-01")
+    assert (whole.kind, whole.deadline) == ("deadline", "2019-12-31")
+    assert find_time_phrases("全年龄段", "2019-03-01") == []
+    (as_of,) = find_time_phrases("截至2018年12月31日，", "2019-03-01")
+    assert as_of.kind == "past"
+    (due,) = find_time_phrases("截至2020年底，", "2019-03-01")
+    assert (due.kind, due.deadline) == ("deadline", "2020-12-31")
+
+
+def test_a_year_that_dates_a_starting_value_is_a_baseline():
+    from luoshi.extract.deadlines import find_time_phrases
+
+    (start,) = find_time_phrases("从2020年的85提高到95", "2021-12-27")
+    assert (start.kind, start.text) == ("baseline", "2020年")
+    (base,) = find_time_phrases("在2020年基础上继续提高1岁", "2022-04-27")
+    assert base.kind == "baseline"
+    (from_on,) = find_time_phrases("从2022年起", "2021-12-27")
+    assert from_on.kind == "start"

@@ -168,3 +168,16 @@ def test_magnitude_words_without_a_numeral_are_no_number():
     assert find_quantities("打造万亿级产业集群") == []
     assert [q.value for q in find_quantities("达到一万亿元")] == [1e12]
     assert [q.value for q in find_quantities("举办百场以上活动")] == [100]
+
+
+def test_fraction_words_are_shares():
+    from luoshi.extract.numbers import find_quantities
+
+    got = [(q.value, q.unit, q.more, q.chinese) for q in find_quantities("超过一半，过半，三分之二，千分之四点五")]
+    assert got == [
+        (50.0, "%", False, False),
+        (50.0, "%", True, False),
+        (200 / 3, "%", False, False),
+        (4.5, "‰", False, False),
+    ]
+    assert find_quantities("上半年，三分之五") == []

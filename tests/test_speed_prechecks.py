@@ -111,6 +111,8 @@ def test_the_rewritten_tests_answer_as_the_patterns_they_replace(texts: list[str
             or targets.CHINESE_AFTER_COMPARATOR_RE.search(t) is not None
             or targets.CHINESE_BOUNDED_RE.search(t) is not None
             or "翻" in t  # since the doubling rule (``翻一番``, s4-targets)
+            or targets.FRACTION_WORD_RE.search(t) is not None  # fraction words (``超过一半``, rtargets)
+            or targets.CHINESE_DELIVERED_RE.search(t) is not None  # ``至少建设一所`` (rtargets)
         )
         assert targets._might_hold_target(t) == old_might, t
 

@@ -4,7 +4,7 @@ A target's deadline is the last day of the period it is due in (contract):
 ``到2018年`` and ``到2018年底`` → 2018-12-31, ``2019年6月底前`` → 2019-06-30,
 ``到十三五期末`` → 2020-12-31, ``通过5年努力`` counted from the document's
 year. Phrases that start something (``从2019年起``) or recur (``每年``) set no
-deadline, and a bare year before the document's year describes the past; the
+deadline, and a year before the document's year (bare or ``截至``) describes the past; the
 caller needs to see those too, so every phrase is returned with its kind.
 """
 
@@ -158,12 +158,51 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now)
-        if phrase is not None and phrase.kind == "past" and text.startswith("的", phrase.end):
-            # ``由2020年的23%提高到30%``: the past year dates the starting value, a baseline
+        if phrase is not None and phrase.kind == "past" and text.startswith(("的", "基础上"), phrase.end):
+            # ``由2020年的23%提高到30%``, ``在2020年基础上继续提高1岁``: the past year dates the starting
+            # value, a baseline
             phrase = TimePhrase(phrase.start, phrase.end, phrase.text, "baseline", None, phrase.year)
+        elif phrase is not None and phrase.kind == "start" and _dates_a_start_value(phrase, year_now):
+            # ``从2020年的85提高到95``, ``从2020年640万户提高到6000万户``: the year dates the value it
+            # moves from (the 从 stays in the text, for the reader of that value)
+            phrase = TimePhrase(phrase.start + 1, phrase.end, phrase.text[1:], "baseline", None, phrase.year)
         if phrase is not None:
             out.append(phrase)
+    if WHOLE_YEAR in text:
+        out = _with_whole_year(text, out, year_now)
     return out
+
+
+# ``全年`` (the whole year) is this year, as ``今年`` (gold: ``全年策划举办百场以上…`` → the report's
+# year); found with str.find, since a 全 in TIME_RE's first characters would be tried at every
+# 全面/全市 of a document.
+WHOLE_YEAR = "全年"
+
+
+def _with_whole_year(text: str, out: list[TimePhrase], year_now: int | None) -> list[TimePhrase]:
+    at = text.find(WHOLE_YEAR)
+    found = list(out)
+    while at != -1:
+        end = at + len(WHOLE_YEAR)
+        if not text.startswith("龄", end) and not any(p.start < end and at < p.end for p in out):
+            if year_now is None:
+                found.append(TimePhrase(at, end, WHOLE_YEAR, "point", None, None))
+            else:
+                found.append(TimePhrase(at, end, WHOLE_YEAR, "deadline", _last_day(year_now, 12), year_now))
+        at = text.find(WHOLE_YEAR, end)
+    return sorted(found, key=lambda p: p.start) if len(found) > len(out) else out
+
+
+def _dates_a_start_value(phrase: TimePhrase, year_now: int | None) -> bool:
+    """``从2020年`` (no 起/开始/以来 after it) in a document of a later year."""
+    return (
+        phrase.kind == "start"
+        and phrase.text.startswith("从")
+        and phrase.text.endswith("年")
+        and phrase.year is not None
+        and year_now is not None
+        and phrase.year < year_now
+    )
 
 
 def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
@@ -230,7 +269,9 @@ def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
         kind = "deadline"
     if kind == "start":
         return TimePhrase(start, end, m.group(), "start", None, year)
-    if kind == "point" and year_now is not None and year < year_now:
+    if kind in ("point", "deadline") and year_now is not None and year < year_now:
+        # ``截止2015年12月31日，全市户籍人口531.59万`` in a plan of 2017: "as of" a day gone by
+        # states what is, and no target falls due before the document is written.
         return TimePhrase(start, end, m.group(), "past", None, year)
     if kind == "point" and m.group("d"):
         # ``2020年2月29日`` with no 到/前: a date something happens on, not a due date.

@@ -80,6 +80,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "类",
     "款",
     "对",
+    "起",  # incidents (``较大事故控制在18起以内``)
     "门",  # courses (``300门左右省级创新创业教育特色示范课程``)
 )
 MEASURE_UNITS: tuple[str, ...] = (
@@ -183,9 +184,15 @@ _MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克]))"
 _MORE = r"[多余]"
 _RANGE_SEP = r"(?:——|—|–|-|－|~|～|至|到)"
 
+# A share written as a fraction word: ``三分之一`` (of 100 %), ``千分之四点五`` (per mille);
+# ``一半``/``半数`` is 50 %, ``过半`` more than that.
+FRACTION_DENOMINATORS: dict[str, int] = {ch: n for n, ch in enumerate("二三四五六七八九十", start=2)}
+HALF_WORDS: tuple[str, ...] = ("一半", "半数", "过半")
+HALF_PERCENT = 50
+
 # One quantity: number (Arabic or Chinese), optional 多, magnitude, 多, a
 # range to a second number, then a percent sign or a unit. ``百分之三十`` and
-# ``三成`` are percentages written out.
+# ``三成`` are percentages written out (fractions and halves: FRACTION_RE).
 QUANTITY_RE = re.compile(
     rf"""
     (?=[\d{_CN_DIGITS}])  # every match starts so (百 of 百分之, a numeral): the engine skips the rest fast
@@ -203,10 +210,17 @@ QUANTITY_RE = re.compile(
     )?
     (?P<more2>{_MORE})?
     (?P<unit>%|‰|成|{_UNITS_ALT})?
-    (?:/(?P<per>{_UNITS_ALT})|/(?P<per_base>(?:10|100|1000|十|百|千)?万))?
+    (?:/(?:(?P<per_scale>[万百千])?(?P<per>{_UNITS_ALT})|(?P<per_base>(?:10|100|1000|十|百|千)?万)))?
     )
     """,
     re.VERBOSE,
+)
+
+# Fractions and halves, read by their own pattern, run only on text that holds ``分之`` or ``半``
+# (alternatives of QUANTITY_RE would be tried at every numeral of every clause).
+FRACTION_RE = re.compile(
+    rf"(?P<frac>(?P<frac_den>千|[二三四五六七八九十])分之(?P<frac_num>{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))"
+    rf"|(?P<half>{'|'.join(HALF_WORDS)})"
 )
 
 _IS_ARABIC = re.compile(r"[\d.,]+")
@@ -317,7 +331,34 @@ def find_quantities(text: str, chinese: bool = True) -> list[Quantity]:
         quantity = _read(m)
         if quantity is not None:
             out.append(quantity)
+    if "分之" in text or "半" in text:
+        words = list(FRACTION_RE.finditer(text))
+        if words:
+            # (a fraction word is no other quantity, a share or not: ``三分之五`` is not ``三分``)
+            out = [q for q in out if not any(w.start() < q.end and q.start < w.end() for w in words)]
+            shares = [q for q in map(_fraction, words) if q is not None]
+            out = sorted(out + shares, key=lambda q: q.start)
     return out
+
+
+def _fraction(m: re.Match[str]) -> Quantity | None:
+    """``三分之一`` → 33.3… %, ``千分之四点五`` → 4.5 ‰, ``一半`` → 50 % (``过半``: more than 50 %).
+
+    Not marked ``chinese``: a fraction word is never a name (``十三五``), so it is read as a
+    percentage written in digits is."""
+    if m.group("half"):
+        surface = m.group("half")
+        return Quantity(m.start(), m.end(), float(HALF_PERCENT), None, "%", "", surface == "过半", False, surface)
+    part = chinese_to_number(m.group("frac_num"))
+    if part is None:
+        return None
+    den = m.group("frac_den")
+    if den == "千":
+        return Quantity(m.start(), m.end(), _as_float(part), None, "‰", "", False, False, m.group())
+    if part >= FRACTION_DENOMINATORS[den]:
+        return None  # ``三分之五``: not a share
+    value = Decimal(100) * part / FRACTION_DENOMINATORS[den]
+    return Quantity(m.start(), m.end(), _as_float(value), None, "%", "", False, False, m.group())
 
 
 def _read(m: re.Match[str]) -> Quantity | None:
@@ -330,7 +371,8 @@ def _read(m: re.Match[str]) -> Quantity | None:
     chinese = not num[0].isdigit()
     unit = m.group("unit1") or m.group("unit") or ""
     if m.group("per") and m.group("unit"):
-        unit = f"{UNIT_ALIASES.get(unit, unit)}/{m.group('per')}"  # ``35微克/立方米``
+        # ``35微克/立方米``; a density per a scaled area: ``507公里/万平方公里``, ``5公里/百平方公里``
+        unit = f"{UNIT_ALIASES.get(unit, unit)}/{m.group('per_scale') or ''}{m.group('per')}"
     elif m.group("per_base") and not unit:
         unit = f"/{m.group('per_base')}"  # a rate per population: ``孕产妇死亡率…10/10万``
     mag, mag2 = m.group("mag"), m.group("mag2")

@@ -16,8 +16,11 @@ from luoshi import lazyre as re
 
 # Ends a sentence: a time phrase in one sentence does not govern the next.
 SENTENCE_ENDS = "。！？!?"
-# Ends a clause inside a sentence.
-CLAUSE_ENDS = "，；：,;"
+# Ends a clause inside a sentence. A tab ends a table cell (``…3300家以上\t截至目前，已申报…``:
+# the next cell's words say nothing of this cell's number; the row stays one sentence, so the
+# cells before name the quantity and the row's time phrase dates it).
+CELL_END = "\t"
+CLAUSE_ENDS = "，；：,;" + CELL_END
 OPENING_BRACKETS = "（(《〔【[“‘"
 CLOSING_BRACKETS = "）)》〕】]”’"
 

@@ -33,8 +33,15 @@ from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
-from luoshi.extract.numbers import COUNT_UNITS, NON_TARGET_UNITS, Quantity, chinese_to_number, find_quantities
-from luoshi.extract.sentences import SENTENCE_ENDS, Piece, clauses, sentences
+from luoshi.extract.numbers import (
+    COUNT_UNITS,
+    HALF_WORDS,
+    NON_TARGET_UNITS,
+    Quantity,
+    chinese_to_number,
+    find_quantities,
+)
+from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
@@ -185,6 +192,7 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "修复",
     "治理",
     "整治",
+    "减负",  # ``全年为企业减负2700亿元``: relief to deliver
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -233,10 +241,13 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
     "应具备",
     "须具备",
     "符合条件",
-    "一般(?!公共|性)",
-    "原则上",
+    "一般(?!公共|性|预算)",  # (``地方财政一般预算收入``, the older name of 一般公共预算, is no norm)
+    # ``原则上不超过200万元`` is a norm; a floor the text commits to is not (``原则上至少建设一所``,
+    # ``原则上占总课时一半以上``; held-out gold)
+    "原则上(?![^，。；]*(?:至少|以上))",
     # A forecast is not a commitment (guide, 政府工作报告: 预计今年高校毕业生超过1170万人).
     "预计",
+    "有可能",  # ``到2020年将有可能达到110万人左右``: a projection
     "热线",
     "电话",
     "禁止",
@@ -267,6 +278,15 @@ PAST_WORDS: tuple[str, ...] = (
 # ``累计`` (a running total) describes the present unless a deadline or a goal list governs it
 # (``今后五年……累计新增城镇就业2.5万人``, ``到2027年累计建成…``).
 CUMULATIVE_RE = re.compile("累计")
+# Years and ages are durations or eligibility (``有效期5年``, ``60周岁以上``) except as the level of
+# a measure in years: ``平均受教育年限达到11.5年``, ``人均期望寿命达到79岁``.
+LIFETIME_UNITS: tuple[str, ...] = ("年", "岁")
+LIFETIME_BEFORE_RE = re.compile(
+    r"(?:寿命|年限)(?:[^，。；]{0,12}?(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于|保持在|稳定在"
+    r"|提高|提升|增加|延长))?$"
+)
+# A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
+FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
@@ -317,6 +337,8 @@ PERSON_UNITS: tuple[str, ...] = ("人", "名")
 # A count of the items a list names (``符合下列1项特征``, ``须符合以下3项或3项以上情形``):
 # a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
 LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
+# ``纲要草案提出3项指标``: how many indicators a plan sets describes the plan, it is none of them.
+INDICATOR_COUNT_AFTER_RE = re.compile(r"^(?:主要|核心|约束性|预期性|具体|量化)?指标")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
 # A change the rule applies to each case (``退休人员按降低1个百分点划拨``, ``按提高10%计发``): how an
 # amount is computed, a policy parameter; ``拟按3%安排`` (a setting, no rise or fall word) is not this.
@@ -326,7 +348,14 @@ POLICY_RATE_AFTER_RE = re.compile(r"^(?:的)?(?:征收率|税率|费率|利率|�
 # start the next word (``10家A级景区``).
 NAME_AFTER_BARE_RE = re.compile(r"^[A-Za-z]")
 # After the quantity: ``…以上的企业`` is a threshold, ``…的基础上`` the present.
-THRESHOLD_AFTER_RE = re.compile(r"^(?:及以上|（含）以上|以上|以下|及以下|以内|左右)?(?:（含）)?的(?P<rest>.*)$")
+THRESHOLD_AFTER_RE = re.compile(
+    r"^(?:(?:及以上|（含）以上|以上|以下|及以下|以内|左右)?(?:（含）)?"
+    # ``30万人口以上及接近30万人口的市县``: a bound joined to a second condition on the same things
+    r"|(?:以上|以下)(?:及|和|或)[^，。；的]{1,12}"
+    # ``1000M及以上速率的光纤接入用户``: a bound on a property of the things
+    r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
+)
+GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
 # A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
 # ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
 # measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
@@ -334,13 +363,13 @@ MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比
 # Before a ``N%…的X`` threshold: the rate of X that is measured (``营业额同比增长50%以上的企业``).
 RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
 # ``由2020年的23%提高到30%``: the value after 由 is where the quantity starts, not a target.
-FROM_VALUE_BEFORE_RE = re.compile(r"由[^，。；由]{0,12}$")
+FROM_VALUE_BEFORE_RE = re.compile(r"[由从][^，。；由从]{0,12}$")  # (``从2020年的85提高到95``)
 # (``到`` may belong to a masked deadline: ``提高到2020年的80%``.)
 FROM_VALUE_AFTER_RE = re.compile(
     r"^[^，。；]{0,4}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
 )
 # ``由60%提高到80%``: the indicator ends before ``由``.
-FROM_TO_RE = re.compile(r"由[^由]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
+FROM_TO_RE = re.compile(r"[由从][^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
@@ -357,7 +386,9 @@ GOAL_HEADING_RE = re.compile(r"目标")
 # ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
 # So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``).
 WORK_PLAN_RE = re.compile(
-    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?(?:工作(?:要点|方案|计划)|任务(?:分工|清单)(?:方案)?)"
+    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
+    # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分工|目标任务)"
 )
 
 # A plan titled with its period (``…行动计划（2018—2020年）``, ``规划（2015-2020年）``): items are
@@ -456,6 +487,25 @@ CHINESE_AFTER_COMPARATOR_RE = re.compile(
 _COUNT_ALT = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
 CHINESE_BOUNDED_RE = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{_COUNT_ALT})(?:以上|左右)")
 CHINESE_BOUNDED_MIN = 10
+# …or a small count the text commits to deliver: after a floor word (``至少建设一所…学校``,
+# ``至少要建成一个``; one included), or right after a building verb from two up (``建成十个示范点``;
+# ``建设一个平台``, ``建立一个机制``, ``一批`` name what is built, not how many).
+_FLOOR_ALT = "至少|不少于"
+_BUILD_ALT = "新建|建成|建设|新增|创建"
+CHINESE_COUNT_UNITS: tuple[str, ...] = ("个", "所", "家", "处", "座", "支", "片", "条", "名", "间")
+_CHINESE_COUNT_ALT = "|".join(CHINESE_COUNT_UNITS)
+_MODAL = "(?:要|应当|应|须|需要|需)?"
+# Whether a clause may hold one (a superset of what ``_delivered_count`` accepts: any ten
+# characters between the floor word and the count; the engine skips to the words' first characters).
+CHINESE_DELIVERED_RE = re.compile(
+    _skipping(
+        _first_chars([*_FLOOR_ALT.split("|"), *_BUILD_ALT.split("|")]),
+        rf"(?:{_BUILD_ALT})[一二两三四五六七八九十]+(?:{_CHINESE_COUNT_ALT})"
+        rf"|(?:{_FLOOR_ALT})[^，。；]{{0,10}}?[一二两三四五六七八九十]+(?:{_CHINESE_COUNT_ALT})",
+    )
+)
+CHINESE_FLOOR_BEFORE_RE = re.compile(rf"(?:{_FLOOR_ALT}){_MODAL}(?:{'|'.join(DELIVERY_VERBS)})?$")
+CHINESE_BUILT_BEFORE_RE = re.compile(rf"(?:{_BUILD_ALT})$")
 DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)))
 PLAN_RE = re.compile(_skipping(_first_chars(PLAN_VERBS), "|".join(PLAN_VERBS)))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
@@ -486,6 +536,7 @@ _NOTE_RE = re.compile(r"[（(][^（）()]*$")
 _CLAUSE_MARK_RE = re.compile(r"[，；]")
 # Time phrases are blanked with this before quantities are read (their digits are dates).
 MASK = "\x00"
+WHOLE_YEAR = "全年"
 _DATED = ("deadline", "point")
 
 
@@ -844,6 +895,22 @@ def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
     return None
 
 
+RUN_IN_MAX = 40  # a run-in heading (RUN_IN_RE: up to 12 characters and ：) and a year after it
+
+
+def _opens_in_the_past(text: str, date: str | None) -> bool:
+    """``text`` starts with a year before the document's (``2016年，……``), after a run-in heading."""
+    stripped = text.lstrip()
+    run_in = RUN_IN_RE.match(stripped)
+    if run_in:
+        stripped = stripped[run_in.end() :]
+    if not (stripped[:2] in ("19", "20") and stripped[2:4].isdigit()):
+        return False  # (a past phrase opens with a year written in digits, not ``1.`` of a list)
+    for phrase in find_time_phrases(stripped[:24], date):
+        return phrase.start == 0 and phrase.kind == "past"
+    return False
+
+
 def _paragraph_targets(
     para: Paragraph, scope: _Scope, doc: Document, clean: CleanText, first: bool
 ) -> Iterator[NumberDecision]:
@@ -855,11 +922,17 @@ def _paragraph_targets(
     skip = number_cell.end() if number_cell else 0
     if skip:
         text = MASK * skip + text[skip:]  # a table row's 序号 cell is no part of any quantity's text
-    row_phrase = _row_deadline_phrase(text, doc.date)
+    # A document with no date of its own is read in the year its title plans for (``2021年…工作要点``):
+    # ``2020年，全县…实现28.8亿元`` there is the past.
+    date = doc.date or (f"{scope.default.year}-01-01" if scope.default and scope.default.year else None)
+    row_phrase = _row_deadline_phrase(text, date)
     body = 0
     if first and scope.heading and text.startswith(scope.heading):
         body = len(scope.heading)
-    opening = _opening_phrase(text[body:], doc.date)
+    opening = _opening_phrase(text[body:], date)
+    # ``2016年，……。全省实现地区生产总值3.12万亿，增长7.9%……``: a paragraph that opens with a
+    # year gone by reports that year, every sentence of it (as ``到2020年，`` dates them all).
+    looks_back = opening is None and "年" in text[body : body + RUN_IN_MAX] and _opens_in_the_past(text[body:], date)
     conditions_from = len(text) + 1
     if scope.conditions:
         conditions_from = 0
@@ -888,7 +961,7 @@ def _paragraph_targets(
         if log is None and _sentence_rejected(sent.text) is not None:
             previous_unread = sent.text  # ``_sentence_readings`` reads nothing here: skip its time phrases
             continue
-        phrases = [p for p in find_time_phrases(sent.text, doc.date) if p.kind != "plan"]
+        phrases = [p for p in find_time_phrases(sent.text, date) if p.kind != "plan"]
         readings = list(_sentence_readings(sent, phrases, governed, log, para.start + sent.start))
         previous_unread = None if readings else sent.text
         for reading in readings:
@@ -901,6 +974,10 @@ def _paragraph_targets(
             if scope.sections is not None and scope.sections.is_past(at):
                 if log is not None:
                     log.reject(at, at + len(q.surface), "review-section")
+                continue
+            if looks_back and not any(p.end <= q.start and p.kind != "baseline" for p in phrases):
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "past-year-paragraph")
                 continue
             enclosing = row_phrase or opening or scope.inherited or scope.default
             if enclosing is None and scope.sections is not None:
@@ -973,17 +1050,27 @@ ROW_DEADLINE_EXTRA_CHARS = 2
 
 
 def _row_indicator(text: str, pos: int) -> str | None:
-    """The name in the cell before the one holding ``pos`` when ``text`` is a tab row."""
+    """The name in the nearest cell before the one holding ``pos`` when ``text`` is a tab row,
+    past cells that only hold a value (``较大事故起数\t80\t≤68\t下降15%以上``: a base-year
+    column and the level between the name and the change)."""
     if "\t" not in text:
         return None
-    cell_start = text.rfind("\t", 0, pos)
-    if cell_start == -1:
-        return None
-    name = text[text.rfind("\t", 0, cell_start) + 1 : cell_start]
-    name = _ROW_MARKER_RE.sub("", "".join(name.split()))
-    if not name or len(name) > ROW_NAME_MAX or _DIGIT_RE.search(name) or _SENTENCE_PUNCT_RE.search(name):
-        return None
-    return name
+    cell_end = text.rfind("\t", 0, pos)
+    while cell_end != -1:
+        cell_start = text.rfind("\t", 0, cell_end) + 1
+        # (the row's 序号 cell may be masked: ``_paragraph_targets``)
+        name = _ROW_MARKER_RE.sub("", "".join(text[cell_start:cell_end].split()).strip(MASK))
+        if name and _VALUE_CELL_RE.fullmatch(name):
+            cell_end = cell_start - 1  # a value of another column: the name is further left
+            continue
+        if not name or len(name) > ROW_NAME_MAX or _DIGIT_RE.search(name) or _SENTENCE_PUNCT_RE.search(name):
+            return None
+        return name
+    return None
+
+
+# A cell holding only a value: digits, a percent or per-mille sign, a bound sign or a dash.
+_VALUE_CELL_RE = re.compile(r"[\d.,%‰≤≥<>＜＞―—\-~～]+")
 
 
 # An annex that restates a body target (guide: same quantity, number and year adds no second
@@ -1016,7 +1103,11 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
     names_target = TARGET_WORD in t.indicator
     return any(
         e.text == t.text
-        or (t.deadline is None and e.indicator == t.indicator)  # restated with no time of its own
+        # restated with no time of its own (``（一）新建公办幼儿园、中小学9所，其中：……`` under 实施步骤)
+        or (
+            t.deadline is None
+            and (e.indicator == t.indicator or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
+        )
         or (
             e.deadline == t.deadline
             and (
@@ -1061,7 +1152,21 @@ COMMITMENT_CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_WORDS,
 # What every quantity a clause can yield contains when its Chinese numerals are not read
 # (``find_quantities(…, chinese=False)``): a digit, ``百分之`` (a written-out percentage) or ``零增长``.
 def _has_quantity_mark(text: str) -> bool:
-    return _DIGIT_RE.search(text) is not None or "百分之" in text or "零增长" in text or DOUBLING_MARK in text
+    return (
+        _DIGIT_RE.search(text) is not None
+        or "百分之" in text
+        or "零增长" in text
+        or DOUBLING_MARK in text
+        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
+    )
+
+
+def _has_fraction_word(text: str) -> bool:
+    """A share written as a word (``三分之一``, ``千分之五``, ``一半``, ``过半``; numbers.py)."""
+    return FRACTION_WORD_RE.search(text) is not None
+
+
+FRACTION_WORD_RE = re.compile("分之|" + "|".join(HALF_WORDS))
 
 
 def _might_hold_target(text: str) -> bool:
@@ -1070,6 +1175,7 @@ def _might_hold_target(text: str) -> bool:
         _DIGIT_RE.search(text) is not None
         or "零增长" in text
         or DOUBLING_MARK in text
+        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
         or _chinese_quantity_possible(text)
     )
 
@@ -1085,8 +1191,10 @@ def _chinese_quantity_possible(text: str) -> bool:
     """CHINESE_AFTER_COMPARATOR_RE or CHINESE_BOUNDED_RE matches somewhere in ``text``."""
     if _CN_NUMERAL_CHAR_RE.search(text) is None:
         return False
-    return CHINESE_AFTER_COMPARATOR_RE.search(text) is not None or (
-        ("以上" in text or "左右" in text) and CHINESE_BOUNDED_RE.search(text) is not None
+    return (
+        CHINESE_AFTER_COMPARATOR_RE.search(text) is not None
+        or (("以上" in text or "左右" in text) and CHINESE_BOUNDED_RE.search(text) is not None)
+        or CHINESE_DELIVERED_RE.search(text) is not None
     )
 
 
@@ -1131,8 +1239,13 @@ def _sentence_readings(
     plan_at = plan.start() if plan is not None else len(masked)
     sentence_has_target = False
     previous_indicator = ""
+    cells = CELL_END in masked
     for index, piece in enumerate(pieces):
         clause = masked[piece.start : piece.end]
+        if cells and piece.start and masked[piece.start - 1] == CELL_END:
+            # a new table cell: the target of the cell before does not vouch for this one's
+            # numbers (``已申报放心消费单位3493家，其中：无理由退货单位1099家`` is progress)
+            sentence_has_target = False
         chinese = _chinese_quantity_possible(clause)
         if log is None and not chinese and not _has_quantity_mark(clause):
             continue  # nothing a quantity is read from (see ``_clause_readings``): no reading
@@ -1157,6 +1270,8 @@ def _sentence_rejected(text: str) -> str | None:
         return f"sentence-sets-parameters:{rejected.group()}"
     if RETROSPECTIVE_OPENING_RE.match(text):
         return "retrospective-sentence"
+    if ("算" in text or "预测" in text) and FORECAST_RE.search(text):  # (测算, 估算, 推算 end in 算)
+        return "forecast-sentence"
     return None
 
 
@@ -1177,6 +1292,8 @@ def _mask(text: str, phrases: list[TimePhrase]) -> str:
         return text
     chars = list(text)
     for p in phrases:
+        if p.text == WHOLE_YEAR:
+            continue  # (no digits to hide; the year's total is part of the name: 全年新签约社会投资项目数)
         chars[p.start : p.end] = MASK * (p.end - p.start)
     return "".join(chars)
 
@@ -1225,7 +1342,9 @@ def _clause_readings(
         return
     quantities = []
     for q in find_quantities(clause, chinese):
-        if q.unit not in NON_TARGET_UNITS:
+        if q.unit not in NON_TARGET_UNITS or (
+            q.unit in LIFETIME_UNITS and LIFETIME_BEFORE_RE.search(clause, 0, q.start)
+        ):
             quantities.append(q)
         elif log is not None:
             log.reject(at + q.start, at + q.end, f"non-target-unit:{q.unit}")
@@ -1445,7 +1564,7 @@ def _read_quantity(
     word = _nearest_comparator(region)
     right_after = word is not None and word.end() >= len(region) - 1
     bounded = q.unit in COUNT_UNITS and q.value >= CHINESE_BOUNDED_MIN and COMPARATOR_AFTER_RE.match(after)
-    if q.chinese and (not (right_after or bounded) or q.value == 1):
+    if q.chinese and (not (right_after or bounded) or q.value == 1) and not _delivered_count(region, q):
         return "chinese-numeral-without-comparator"  # 十三五, 一带一路 are names
     if q.unit == "":
         if not (q.magnitude or right_after):
@@ -1486,8 +1605,9 @@ def _read_quantity(
         suffix is not None and COMPARATOR_AFTER[suffix.group()] == APPROXIMATE and suffix.group() == "左右"
     ):
         comparator = APPROXIMATE  # 左右/约 outweigh any other word (guide)
-    if q.unit in POINT_UNITS and kind == "level" and RISE_BEFORE_RE.search(region):
-        kind, increment = "change", True  # ``覆盖率每年提升1～3个百分点``: a rise of a rate by points
+    if (q.unit in POINT_UNITS or q.unit in LIFETIME_UNITS) and kind == "level" and RISE_BEFORE_RE.search(region):
+        # ``覆盖率每年提升1～3个百分点``: a rise of a rate by points; ``人均预期寿命…提高1岁左右``: of a lifetime
+        kind, increment = "change", True
         if comparator is None:
             comparator = "="
     if suffix is None and q.unit == "%" and kind == "level" and BARE_GROWTH_BEFORE_RE.search(region):
@@ -1517,6 +1637,15 @@ def _read_quantity(
     return _Verdict(comparator, kind, value, value_max, committed, rule)
 
 
+def _delivered_count(region: str, q: Quantity) -> bool:
+    """``至少建设一所``, ``建成十个``: a count in Chinese numerals to deliver."""
+    if q.unit not in CHINESE_COUNT_UNITS:
+        return False
+    if CHINESE_FLOOR_BEFORE_RE.search(region):
+        return True
+    return q.value >= 2 and CHINESE_BUILT_BEFORE_RE.search(region) is not None
+
+
 def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | None:
     """The rule by which the text around ``q`` marks it as a name, a threshold, a note or
     the past, else None."""
@@ -1530,7 +1659,7 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "calculation-method"
     if FROM_VALUE_BEFORE_RE.search(before) and FROM_VALUE_AFTER_RE.match(after):
         return "starting-value"
-    if LISTED_COUNT_BEFORE_RE.search(before):
+    if LISTED_COUNT_BEFORE_RE.search(before) or (INDICATOR_COUNT_AFTER_RE.match(after) and q.unit in COUNT_UNITS):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
         return "inclusive-threshold"
@@ -1560,12 +1689,16 @@ def _is_threshold(before: str, after: str, unit: str) -> bool:
     ``90%以上的医疗机构``), unless it measures something of those things
     (``增长50%以上的企业``, ``对…50%以上的…``).
     """
+    if after.startswith("口") and unit in PERSON_UNITS:
+        after = after[1:]  # ``30万人口以上的市县``: the unit read was the 人 of 人口
     m = THRESHOLD_AFTER_RE.match(_BRACKETED_RE.sub("", after))
     if m is None:
         return False
     rest = m.group("rest")
     if not rest or rest.startswith("基础"):
         return True
+    if GOAL_AFTER_RE.match(rest):
+        return False  # ``…增长10%以上的年度目标``: the number is the goal itself
     if unit == "%":
         return RATE_BEFORE_RE.search(before) is not None or before.startswith("对")
     return MEASURE_HEADS_RE.search(rest) is None
@@ -1608,6 +1741,8 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
+    if GOAL_AFTER_RE.match(tail):
+        tail = ""  # ``…增长10%以上的年度目标``: the goal is no part of what is measured
     subject = _tidy(subject.replace(RESPECTIVELY, ""))
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
     if parts is not None:
