@@ -16,15 +16,16 @@ CN_DIGITS = "零〇○一二三四五六七八九十百"
 # brackets were (``绵府办函．２０１６．１号``). This is the one home of the pattern and its
 # normal form; ``\d`` also matches full-width digits, so raw lines are read too.
 # ``﹝﹞`` (small form, NFKC of ``〔〕``) and ``〖〗`` appear in web copies and Word files.
-DOC_NUMBER_OPEN = r"[〔\[［【(（﹝〖]"
-DOC_NUMBER_CLOSE = r"[〕\]］】)）﹞〗]"
+# ``„‟`` is what some Word-to-HTML exports print for ``〔〕`` (``国办发„2009‟3号``).
+DOC_NUMBER_OPEN = r"[〔\[［【(（﹝〖„]"
+DOC_NUMBER_CLOSE = r"[〕\]］】)）﹞〗‟]"
 _OPEN, _CLOSE = DOC_NUMBER_OPEN, DOC_NUMBER_CLOSE
 _DOT = r"[.．·]"
 _YEAR = r"(?:19|20|１９|２０)\d{2}"
 DOC_NUMBER = re.compile(
     rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*"
     rf"(?:{_OPEN}\s*(?P<year>{_YEAR})\s*{_CLOSE}|{_DOT}\s*(?P<dotyear>{_YEAR})\s*{_DOT})"
-    r"\s*(?P<serial>\d{1,5})\s*号"
+    r"\s*(?:第\s*)?(?P<serial>\d{1,5})\s*号"  # ``黔府发〔2018〕第7号``: 第 is not part of the normal form
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
 # An upward document (请示, 报告) prints its 签发人 on the number's line (GB/T 9704 7.2.4): the
@@ -187,8 +188,9 @@ GENRES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-# ``……办法（试行）``: the 文种 stands before a trailing bracket of up to 8 characters.
-_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,8}[）)]$")
+# ``……办法（试行）``, ``……行动方案（2023—2025年）``: the 文种 stands before a trailing bracket of up
+# to 12 characters (a year range with 年 is 10, ``2019年11月修订`` 10).
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,12}[）)]$")
 
 
 _GENRE_WORDS = tuple(word for word, _ in GENRES)
@@ -219,7 +221,7 @@ _BRACKET_ENDS = ("）", ")", "）\n", ")\n")  # what ``_TRAILING_BRACKET`` can e
 
 # Words a title uses to say it forwards or issues another document.
 FORWARD_VERBS = ("印发", "转发", "批转", "颁发", "发布")
-FORWARD_TITLE = re.compile(r"(?:关于)?(?:印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
+FORWARD_TITLE = re.compile(r"(?:关于)?(?P<verb>印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
 
 
 # An organisation name as signed or addressed ends with an organ word (GB/T 9704 发文机关署名).

@@ -39,7 +39,8 @@ _SEQ = r"(\d{1,5})"
 # its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
 # It starts at the bracket (a leading ``\s*`` would make the scan try every position of the
 # text); spaces between the organ code and the bracket are stepped over afterwards.
-NUMBER_TAIL_RE = re.compile(rf"(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
+# Some issuers print the serial with 第 (``黔府发〔2018〕第7号``); the normal form drops it.
+NUMBER_TAIL_RE = re.compile(rf"(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*(?:第\s*)?{_SEQ}\s*号")
 # Every tail ends with 号, a character few texts hold often: each 号 found by ``str.find`` is
 # matched backwards within this window (the longest tail seen, spaced out by a PDF layer, is
 # under 30 characters), which skips the scan of every position for a bracket.
