@@ -314,3 +314,100 @@ def test_numbers_with_mangled_brackets_or_a_serial_with_di_are_cited(cited, numb
     (doc,) = parse_text(text).documents
     assert [r.doc_number for r in doc.references] == [number]
     assert doc.references[0].title == cited[1 : cited.index("》")]
+
+
+def test_an_issuing_notice_whose_own_text_carries_the_items_keeps_them():
+    """``关于印发X的通知`` with nothing after its 落款: the notice's own paragraphs are the text
+    that assigns the work. The title names what it issues, so forwarded_title stays X (guide);
+    the tasks are read from the notice's body instead of being lost."""
+    text = "\n".join(
+        [
+            "临川市人民政府办公室关于印发临川市2024年为民办实事项目的通知",
+            "临府办发〔2024〕3号",
+            "各县（区）人民政府，市政府各部门：",
+            "为切实办好民生实事，现就有关事项通知如下：",
+            "一、新建改建城乡公厕50座。（市城管局、各县（区）人民政府负责）",
+            "二、新增普惠性托位1000个。（市卫健委负责）",
+            "本通知自印发之日起施行。",
+            "临川市人民政府办公室",
+            "2024年2月1日",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert doc.forwarded_title == "临川市2024年为民办实事项目"
+    assert [(t.path, t.units) for t in doc.tasks] == [
+        (("一",), ("市城管局", "各县（区）人民政府")),
+        (("二",), ("市卫健委",)),
+    ]
+    assert sorted(t.value for t in doc.targets) == [50, 1000]
+
+
+def test_guard_an_issuing_notice_followed_by_its_document_reads_the_document_only():
+    """Guards (main passes): when the issued document follows the 落款, its items are the tasks
+    and the notice's own lines are not."""
+    text = "\n".join(
+        [
+            "临川市人民政府办公室关于印发临川市养老服务方案的通知",
+            "临府办发〔2024〕4号",
+            "各县（区）人民政府：",
+            "《临川市养老服务方案》已经市政府同意，现印发给你们，请认真贯彻执行。",
+            "临川市人民政府办公室",
+            "2024年2月2日",
+            "临川市养老服务方案",
+            "一、完善养老服务设施。（市民政局负责）",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert [(t.path, t.units) for t in doc.tasks] == [(("一",), ("市民政局",))]
+
+
+def test_a_repost_heading_above_a_title_that_opens_with_its_issuer_is_not_part_of_it(tmp_path):
+    page = [
+        "临川盟行政公署办公室公文处理实施细则及文种式样",
+        "临川盟行政公署办公室关于印发临川盟行政公署办公室公文处理实施细则及文种式样的通知",
+        "（临署办发〔2007〕22号）",
+        "各旗人民政府，行署各委、办、局：",
+        "现将《临川盟行政公署办公室公文处理实施细则及文种式样》印发给你们，望认真贯彻执行。",
+        "二○○七年六月五日",
+        "临川盟行政公署办公室公文处理实施细则及文种式样",
+        "第一章 总则",
+    ]
+    (doc,) = parse_file(_page(tmp_path, page)).documents
+    assert doc.title == "临川盟行政公署办公室关于印发临川盟行政公署办公室公文处理实施细则及文种式样的通知"
+    assert doc.issuers == ("临川盟行政公署办公室",)
+
+
+def test_a_repost_heading_above_the_number_gives_way_to_the_title_below_it(tmp_path):
+    page = [
+        "临川市公文处理有关规定、格式细则",
+        "临政办发〔2013〕11号",
+        "临川市人民政府办公室关于",
+        "印发《临川市公文处理有关规定》和《临川市公文格式细则》的通知",
+        "各镇人民政府、办事处，市直各部门：",
+        "经市政府同意，现将《临川市公文处理有关规定》和《临川市公文格式细则》印发给你们。",
+        "2013年2月27日",
+        "临川市公文处理有关规定",
+        "一、公文形式",
+    ]
+    (doc,) = parse_file(_page(tmp_path, page)).documents
+    assert doc.title == "临川市人民政府办公室关于印发《临川市公文处理有关规定》和《临川市公文格式细则》的通知"
+    assert doc.issuers == ("临川市人民政府办公室",)
+    assert doc.addressees == ("各镇人民政府、办事处", "市直各部门")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["甲省财政厅", "甲省教育厅关于做好学生资助工作的通知"],  # a joint title's first issuer
+        [
+            "甲市人民政府办公室关于转发",
+            "市财政局关于做好预算工作的通知的通知",
+        ],  # a 转发 title cut before the inner 关于
+        ["甲市人民政府", "关于加强安全生产工作的意见"],  # the issuer on a line of its own
+    ],
+)
+def test_guard_a_title_printed_over_lines_above_its_number_stays_whole(lines):
+    """Guards (main passes): the lines above a title's opening line that belong to it."""
+    text = "\n".join([*lines, "甲府发〔2024〕3号", "各县（区）人民政府：", "现将有关事项通知如下：", "一、总体要求"])
+    (doc,) = parse_text(text).documents
+    assert doc.title == "".join(lines)

@@ -433,6 +433,8 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             break
         if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
             break
+        if run and _opens_title(paras[run[0]].text) and _not_title_head(paras[i].text):
+            break
         run.insert(0, i)
         i -= 1
     if not run and number_index - 1 >= first and _long_title(paras[number_index - 1].text):
@@ -444,9 +446,33 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     # A 发文机关标志 printed as the issuer's name alone (a 函 or 纪要 in 信函格式, ``××人民政府办公室``
     # without 文件) stands above the number like a gazette title, but it names no 文种: when
     # the lines below the number do, they are the title (GB/T 9704 7.2 then 7.3.1).
-    if run and not (genre_of("".join(paras[k].text for k in run)) is None and genre_of("".join(below.lines))):
+    above = "".join(paras[k].text for k in run)
+    # A page heading above the number that names the issued document (``甲市公文处理规定``) is no
+    # title when the lines below the number open with ``X关于`` / ``关于`` and end with a 文种.
+    heading_only = "关于" not in above and "关于" in "".join(below.lines[:1]) and genre_of("".join(below.lines))
+    if run and not heading_only and not (genre_of(above) is None and genre_of("".join(below.lines))):
         return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
     return TitleBlock(doc_number, below.lines, below.after)
+
+
+# The first line of a title names its issuer and then says 关于 (``甲市人民政府办公室关于……``).
+_TITLE_OPENING = re.compile(r"^[^，。；：]{2,60}?关于")
+
+
+def _opens_title(text: str) -> bool:
+    m = _TITLE_OPENING.match(text)
+    return m is not None and bool(_ORGAN_END.search(text[: m.end() - 2]))
+
+
+def _not_title_head(text: str) -> bool:
+    """A line above a title's opening line that cannot start the same title: it says no 关于,
+    ends with no organ word (a joint title's first issuer) and no connecting word. A line ending
+    with 文件 is left to the 版头 test (``_is_banner``), which knows a banner from a title line."""
+    return (
+        "关于" not in text
+        and not _ORGAN_END.search(text)
+        and not text.endswith(("转发", "印发", "批转", "和", "、", "文件"))
+    )
 
 
 # A 版头 or column head is a short line ending with 文件 (``国务院文件``, ``上级文件``).
@@ -778,6 +804,11 @@ def _body_bounds(
         i += 1
     found = _forwarded_title_lines(paras, i, last, forwarded)
     if found is None:
+        if i >= last:
+            # Nothing follows the 落款: the notice's own text carries the items (``现就……通知如下：
+            # 一、……``, ``本通知自……施行``); the title still names what it issues (guide:
+            # forwarded_title is that document's title), and the body is the notice's.
+            return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, forwarded)
         return BodyBounds(i, last, forwarded)
     printed = found.title if _similar(found.title, forwarded) else forwarded
     return BodyBounds(found.after, last, printed)
