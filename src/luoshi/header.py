@@ -56,8 +56,12 @@ _PAGE_KEYS = (
     r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发文机构|发布日期|发布时间|发布机构|索\s*引\s*号|"
     r"主题分类|主\s*题\s*词|组配分类|信息分类|体裁分类|公文种类|公文目录|生成日期|发文日期|生效日期|生效时间|"
     r"实施日期|废止日期|废止时间|失效日期|失效时间|有\s*效\s*性|时\s*效\s*性|信息来源|来\s*源|来\s*自|"
-    r"关\s*键\s*词|内容概述|浏览次数|浏览量|访问次数|点击数|阅读次数|归档时间|统一编号"
+    r"关\s*键\s*词|内容概述|归档时间|统一编号"
 )
+# A page's counters are chrome only with a count (or none) after them: ``浏览次数: 590``, not
+# ``浏览次数:1024的统计口径说明``.
+_COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击数|阅读次数"
+_COUNTER = rf"(?:{_COUNTER_KEYS})\s*[：:]\s*\d*次?(?:\s|$)"
 # The keys whose values are read (META_KEYS, and the keys of the old crawler headers); a value
 # runs to the next tab (a table cell) or to the next key of any kind on the same line. The scan
 # looks for these few keys only: their first characters are rarer in body text than those of
@@ -66,13 +70,13 @@ _FIELD_KEYS = (
     r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词"
 )
 _META = re.compile(rf"({_FIELD_KEYS})\s*[：:]\s*([^\t]*)")
-_NEXT_KEY = re.compile(rf"(?:{_PAGE_KEYS})\s*[：:]")
+_NEXT_KEY = re.compile(rf"(?:{_PAGE_KEYS}|{_COUNTER_KEYS})\s*[：:]")
 # A line that starts with a key (page metadata); keys start with one of these characters, a
 # literal check that spares the pattern on most lines.
-_META_HEAD = re.compile(rf"(?:{_PAGE_KEYS})\s*[：:]")
-_META_FIRST = frozenset(key[0] for key in _PAGE_KEYS.split("|"))
+_META_HEAD = re.compile(rf"(?:{_PAGE_KEYS})\s*[：:]|{_COUNTER}")
+_META_FIRST = frozenset(key[0] for key in f"{_PAGE_KEYS}|{_COUNTER_KEYS}".split("|"))
 # A key printed on a line of its own, its value on the next line (``发文字号:`` / ``临政发〔2023〕7号``).
-_META_KEY_ONLY = re.compile(rf"^(?:{_PAGE_KEYS})\s*[：:]$")
+_META_KEY_ONLY = re.compile(rf"^(?:{_PAGE_KEYS}|{_COUNTER_KEYS})\s*[：:]$")
 
 
 def _is_meta_line(text: str) -> bool:
