@@ -411,3 +411,33 @@ def test_guard_a_title_printed_over_lines_above_its_number_stays_whole(lines):
     text = "\n".join([*lines, "甲府发〔2024〕3号", "各县（区）人民政府：", "现将有关事项通知如下：", "一、总体要求"])
     (doc,) = parse_text(text).documents
     assert doc.title == "".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("cited", "number"),
+    [
+        ("《政府信息公开条例》（国务院令（第711号））", "国务院令第711号"),  # the serial in brackets
+        ("《政府信息公开条例》（国务院第711号令）", "国务院令第711号"),  # the serial first, 令 after it
+        ("《房屋建筑工程质量保修办法》（建设部第80号令）", "建设部令第80号"),
+    ],
+)
+def test_an_order_cited_with_its_serial_in_brackets_or_before_ling(cited, number):
+    text = "\n".join(
+        [
+            "甲省人民政府办公厅关于做好公开工作的通知",
+            "甲政办发〔2021〕4号",
+            "各市人民政府：",
+            f"根据{cited}，现通知如下：",
+            "一、总体要求",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert [(r.doc_number, r.title) for r in doc.references] == [(number, cited[1 : cited.index("》")])]
+
+
+@pytest.mark.parametrize("text", ["本办法自第3号令发布之日起施行。", "根据第5号令的要求办理。"])
+def test_guard_a_serial_before_ling_without_an_organ_cites_nothing(text):
+    """Guards: ``第3号令`` with no organ before it names no document."""
+    from luoshi.extract.references import find_citations
+
+    assert find_citations(text) == ()
