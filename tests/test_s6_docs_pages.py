@@ -441,3 +441,39 @@ def test_guard_a_serial_before_ling_without_an_organ_cites_nothing(text):
     from luoshi.extract.references import find_citations
 
     assert find_citations(text) == ()
+
+
+def test_a_posting_line_that_opens_with_its_date_and_time_is_chrome(tmp_path):
+    page = [
+        "当前位置:首页",
+        " > 政府信息公开制度 > 临川区",
+        "视力保护色:",
+        "临川市人民政府办公室关于印发临川市政府信息公开工作规定的通知",
+        "2015-11-10 01:51:51信息来源:浏览次数:字体:[ ]",
+        "各镇人民政府，各街道办事处，市政府各部门：",
+        "现将《临川市政府信息公开工作规定》印发给你们，请认真贯彻执行。",
+        "二O一一年5月16日",
+        "临川市政府信息公开工作规定",
+        "第一条 为推进政府信息公开，制定本规定。",
+    ]
+    (doc,) = parse_file(_page(tmp_path, page)).documents
+    assert doc.title == "临川市人民政府办公室关于印发临川市政府信息公开工作规定的通知"
+    assert doc.addressees == ("各镇人民政府", "各街道办事处", "市政府各部门")
+    assert doc.date == "2011-05-16"
+    assert doc.forwarded_title == "临川市政府信息公开工作规定"
+
+
+def test_a_title_printed_again_after_a_collectors_issuer_line_is_one_title(tmp_path):
+    page = [
+        "作者:法律资料网 时间:2024-07-22 14:39:19 浏览:9201 来源:法律资料网",
+        "下载地址: 点击此处下载",
+        "临川市鼓励华侨投资的规定",
+        "甲省临川市人民政府",
+        "临川市鼓励华侨投资的规定",
+        "临政令[1997]29号",
+        "第一条 为鼓励华侨来我市投资兴办企业，制定本规定。",
+    ]
+    (doc,) = parse_file(_page(tmp_path, page)).documents
+    assert doc.doc_number == "临政令〔1997〕29号"
+    assert doc.title == "临川市鼓励华侨投资的规定"
+    assert doc.genre == "规定"

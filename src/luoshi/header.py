@@ -56,7 +56,7 @@ _PAGE_KEYS = (
     r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发文机构|发布日期|发布时间|发布机构|索\s*引\s*号|"
     r"主题分类|主\s*题\s*词|组配分类|信息分类|体裁分类|公文种类|公文目录|生成日期|发文日期|生效日期|生效时间|"
     r"实施日期|废止日期|废止时间|失效日期|失效时间|有\s*效\s*性|时\s*效\s*性|信息来源|来\s*源|来\s*自|"
-    r"关\s*键\s*词|内容概述|归档时间|统一编号"
+    r"关\s*键\s*词|内容概述|归档时间|统一编号|下载地址"
 )
 # A page's counters are chrome only with a count (or none) after them: ``浏览次数: 590``, not
 # ``浏览次数:1024的统计口径说明``.
@@ -103,6 +103,11 @@ _PAGE_WORDS = frozenset(
 )
 # 索引号 values and posting dates standing alone (``11330700MB10327095/2024-00144``, ``2024-03-01``).
 _PAGE_CODE = re.compile(r"(?=[0-9A-Za-z/\-]*\d)[0-9A-Za-z]{2,24}(?:[/\-][0-9A-Za-z]{2,16}){1,3}-?")
+# A posting line that opens with its date and time, page keys after it
+# (``2015-11-10 01:51:51信息来源:浏览次数:字体:[ ]``).
+_POSTED_AT = re.compile(
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:(?:{_PAGE_KEYS}|{_COUNTER_KEYS}|字[号体])\s*[：:].*)?$"
+)
 # Breadcrumbs: ``首页 > 信息公开 > 信息浏览``, ``首页 >> 公开信息内容``. A title never holds ``>``.
 _CRUMB_RE = re.compile(r"[>＞»›→]")
 MAX_CRUMB_CHARS = 80
@@ -185,7 +190,7 @@ def _is_furniture(text: str) -> bool:
         or bool(_FURNITURE.match(text))
         or _is_meta_line(text)
         or _is_breadcrumb(text)
-        or (text[:1].isascii() and bool(_PAGE_CODE.fullmatch(text)))
+        or (text[:1].isascii() and (bool(_PAGE_CODE.fullmatch(text)) or bool(_POSTED_AT.match(text))))
     )
 
 
@@ -226,6 +231,15 @@ def _undouble(title: str) -> str:
     if len(title) % 2 == 0 and half and title[:half] == title[half:]:
         return title[:half]
     return title
+
+
+def _last_copy(lines: list[str]) -> list[str]:
+    """A title printed again after a line between (a law database's ``T`` / issuer / ``T``): a
+    title never repeats its own first line, so the last copy is the title."""
+    for k in range(len(lines) - 1, 0, -1):
+        if lines[k] == lines[0]:
+            return lines[k:]
+    return lines
 
 
 def _dedupe_lines(lines: list[str]) -> list[str]:
@@ -601,7 +615,9 @@ def _unwrap_repost(line: str) -> str:
 
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
     """The printed title, else the metadata's; a longer metadata title that extends it wins."""
-    title = _strip_banner(_undouble("".join(_dedupe_lines([_unwrap_repost(x) for x in lines])))) or meta.get("title")
+    title = _strip_banner(
+        _undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines]))))
+    ) or meta.get("title")
     if title and meta.get("title") and len(meta["title"]) > len(title) and meta["title"].startswith(title):
         title = meta["title"]
     return title
