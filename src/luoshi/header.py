@@ -190,8 +190,14 @@ def _is_furniture(text: str) -> bool:
         or bool(_FURNITURE.match(text))
         or _is_meta_line(text)
         or _is_breadcrumb(text)
-        or (text[:1].isascii() and (bool(_PAGE_CODE.fullmatch(text)) or bool(_POSTED_AT.match(text))))
+        or (text[:1].isascii() and _is_page_code_or_posting(text))
     )
+
+
+def _is_page_code_or_posting(text: str) -> bool:
+    if "-" not in text and "/" not in text:
+        return False  # both hold one (``…/2024-00144``, ``2015-11-10 …``)
+    return bool(_PAGE_CODE.fullmatch(text)) or (text[:4].isdigit() and bool(_POSTED_AT.match(text)))
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -236,7 +242,9 @@ def _undouble(title: str) -> str:
 def _last_copy(lines: list[str]) -> list[str]:
     """A title printed again after a line between (a law database's ``T`` / issuer / ``T``): a
     title never repeats its own first line, so the last copy is the title."""
-    for k in range(len(lines) - 1, 0, -1):
+    if len(lines) < 3 or lines[0] not in lines[2:]:
+        return lines
+    for k in range(len(lines) - 1, 1, -1):
         if lines[k] == lines[0]:
             return lines[k:]
     return lines
@@ -451,7 +459,7 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             break
         if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
             break
-        if run and _opens_title(paras[run[0]].text) and _not_title_head(paras[i].text):
+        if run and _not_title_head(paras[i].text) and _opens_title(paras[run[0]].text):
             break
         run.insert(0, i)
         i -= 1
@@ -478,7 +486,7 @@ _TITLE_OPENING = re.compile(r"^[^，。；：]{2,60}?关于")
 
 
 def _opens_title(text: str) -> bool:
-    m = _TITLE_OPENING.match(text)
+    m = _TITLE_OPENING.match(text) if "关于" in text else None
     return m is not None and bool(_ORGAN_END.search(text[: m.end() - 2]))
 
 
