@@ -287,9 +287,30 @@ def test_guard_a_page_without_title_that_issues_nothing_names_no_forwarded_docum
     ],
 )
 def test_the_genre_stands_before_a_year_range_or_a_revision_in_brackets(title, genre):
-    from luoshi.patterns import genre_of
+    from luoshi.patterns import title_genre
 
-    assert genre_of(title) == genre
+    assert title_genre(title) == genre
+
+
+def test_guard_a_title_line_ending_with_a_period_bracket_goes_on_to_the_next_line():
+    """Guards (main passes; broke with a 12-character bracket in ``genre_of``, found by
+    eval/perturb.py wrap20): the title lines are read on past ``……规划（2015-2020）``."""
+    text = "\n".join(
+        [
+            "临综管办〔2015〕165号",
+            "临川实验区管委会办公室关于印发临川实验区社会信用体系建设规划（2015-2020）",
+            "任务分工实施方案的通知",
+            "区直各单位：",
+            "《任务分工实施方案》已经管委会同意，现印发给你们。",
+            "临川实验区管委会办公室",
+            "2015年8月31日",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert (
+        doc.title == "临川实验区管委会办公室关于印发临川实验区社会信用体系建设规划（2015-2020）任务分工实施方案的通知"
+    )
+    assert doc.genre == "通知"
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from luoshi.patterns import (
     doc_number_in,
     genre_of,
     parse_date_line,
+    title_genre,
 )
 from luoshi.split import (
     MAX_TITLE_LINES,
@@ -402,7 +403,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         issuers=issuers,
         date=closing.date,
         addressees=main_send.addressees,
-        genre=genre_of(title) if title else None,
+        genre=title_genre(title) if title else None,
         forwarded_title=body.forwarded_title,
         signature=closing.signature,
         attachments=attachments,

@@ -188,9 +188,8 @@ GENRES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-# ``……办法（试行）``, ``……行动方案（2023—2025年）``: the 文种 stands before a trailing bracket of up
-# to 12 characters (a year range with 年 is 10, ``2019年11月修订`` 10).
-_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,12}[）)]$")
+# ``……办法（试行）``: the 文种 stands before a trailing bracket of up to 8 characters.
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,8}[）)]$")
 
 
 _GENRE_WORDS = tuple(word for word, _ in GENRES)
@@ -217,6 +216,20 @@ def genre_of(title: str) -> str | None:
 
 
 _BRACKET_ENDS = ("）", ")", "）\n", ")\n")  # what ``_TRAILING_BRACKET`` can end with
+
+# A whole title may also end with a period or a revision in brackets after its 文种
+# (``……行动方案（2023—2025年）``, ``……工作规则（2019年11月修订）``: 9 to 12 characters). Only the
+# title as a whole is read so: a title *line* ending that way may go on (``……建设规划（2015-2020）``
+# / ``任务分工实施方案的通知``), so line-by-line reading keeps :func:`genre_of`.
+_LONG_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{9,12}[）)]$")
+
+
+def title_genre(title: str) -> str | None:
+    """The 文种 of a whole title: :func:`genre_of`, or the 文种 before a period or revision bracket."""
+    genre = genre_of(title)
+    if genre is None and title.endswith(_BRACKET_ENDS) and (m := _LONG_TRAILING_BRACKET.search(title)):
+        genre = genre_of(title[: m.start()])
+    return genre
 
 
 # Words a title uses to say it forwards or issues another document.
