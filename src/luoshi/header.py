@@ -118,9 +118,11 @@ _TAIL = re.compile(
 )
 
 # An organisation name as signed or addressed: ends with an organ word.
-_ORGAN_END = re.compile(
-    r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|署|院|会|处|室|行|社|办|中心|集团|协会|联合会|党工委|组织部|管委会|小组)$"
-)
+_ORGAN_WORDS = (
+    "人民政府", "政府", "办公厅", "办公室", "委员会", "局", "厅", "部", "委", "署", "院", "会", "处", "室", "行",
+    "社", "办", "中心", "集团", "协会", "联合会", "党工委", "组织部", "管委会", "小组",
+)  # fmt: skip
+_ORGAN_END = re.compile(rf"(?:{'|'.join(_ORGAN_WORDS)})$")
 _ISSUER_SPLIT = re.compile(r"[、，,\s]+")
 
 # Unit names can hold 、 inside brackets; addressees are split at ，only (guide).
@@ -488,7 +490,7 @@ _TITLE_OPENING = re.compile(r"^[^，。；：]{2,60}?关于")
 
 def _opens_title(text: str) -> bool:
     m = _TITLE_OPENING.match(text) if "关于" in text else None
-    return m is not None and bool(_ORGAN_END.search(text[: m.end() - 2]))
+    return m is not None and _ends_with_organ(text[: m.end() - 2])
 
 
 def _not_title_head(text: str) -> bool:
@@ -497,9 +499,14 @@ def _not_title_head(text: str) -> bool:
     with 文件 is left to the 版头 test (``_is_banner``), which knows a banner from a title line."""
     return (
         "关于" not in text
-        and not _ORGAN_END.search(text)
+        and not _ends_with_organ(text)
         and not text.endswith(("转发", "印发", "批转", "和", "、", "文件"))
     )
+
+
+def _ends_with_organ(text: str) -> bool:
+    # ``_ORGAN_END.search`` reaches its end anchor by trying every position of the line
+    return text.endswith(_ORGAN_WORDS)
 
 
 # A 版头 or column head is a short line ending with 文件 (``国务院文件``, ``上级文件``).
