@@ -135,8 +135,8 @@ def test_the_number_scan_from_each_hao_finds_what_a_scan_of_every_position_finds
     ]
     texts.extend(result.clean.text for result in corpus_results)
     old_order = re.compile(
-        # (a 公告's year is optional since 34bf87c: a standing committee numbers within its term)
-        r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*(?:((?:19|20)\d{2})\s*年)?)\s*第\s*(\d{1,5})\s*号"
+        # (a 公告's year is optional since 34bf87c, a 令's serial may stand in brackets since 5043d43)
+        r"(?:令\s*[（(]?\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*(?:((?:19|20)\d{2})\s*年)?)\s*第\s*(\d{1,5})\s*号"
     )
     tails = orders = 0
     for text in texts:

@@ -9,7 +9,7 @@ fields the printed header lacks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from luoshi import lazyre as re
 from luoshi.model import Paragraph
@@ -17,7 +17,9 @@ from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS
 from luoshi.patterns import (
     DATE_LINE,
+    DOC_NUMBER_CLOSE,
     DOC_NUMBER_LINE,
+    DOC_NUMBER_OPEN,
     FORWARD_TITLE,
     GAZETTE_HEAD_RE,
     PRINTED_ON_RE,
@@ -25,6 +27,7 @@ from luoshi.patterns import (
     doc_number_in,
     genre_of,
     parse_date_line,
+    title_genre,
 )
 from luoshi.split import (
     MAX_TITLE_LINES,
@@ -38,11 +41,49 @@ from luoshi.split import (
 # Metadata table keys of government web pages, and the field each fills.
 # A crawler's header lines (``标题: ……``, ``文号: ……``) are read the same way; its 发布时间 is the
 # posting date, not the 成文日期, and its 发布机构 the web publisher, not the issuer.
-META_KEYS = {"标题": "title", "发文字号": "doc_number", "文号": "doc_number", "成文日期": "date", "发文机关": "issuer"}
-_META = re.compile(
-    r"(标\s*题|发文字号|文\s*号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词)"
-    r"\s*[：:]\s*([^\t]*)"
+META_KEYS = {
+    "标题": "title",
+    "名称": "title",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "成文日期": "date",
+    "发文机关": "issuer",
+}
+# The keys CMS templates print in their metadata tables and posting lines (county, city and
+# provincial sites: 组配分类, 生成日期, 时效性, 浏览次数…). Only the META_KEYS fill fields: a
+# 发文日期, 生成日期 or 发布日期 is when the page was made or posted, not the 成文日期; a 发文机构
+# is the web publisher (``县政府网站``, ``地区行署``), not the issuer.
+_PAGE_KEYS = (
+    r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发文机构|发布日期|发布时间|发布机构|索\s*引\s*号|"
+    r"主题分类|主\s*题\s*词|组配分类|信息分类|体裁分类|公文种类|公文目录|生成日期|发文日期|生效日期|生效时间|"
+    r"实施日期|废止日期|废止时间|失效日期|失效时间|有\s*效\s*性|时\s*效\s*性|信息来源|来\s*源|来\s*自|"
+    r"关\s*键\s*词|内容概述|归档时间|统一编号|下载地址"
 )
+# A page's counters are chrome only with a count (or none) after them: ``浏览次数: 590``, not
+# ``浏览次数:1024的统计口径说明``.
+_COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击数|阅读次数"
+_COUNTER = rf"(?:{_COUNTER_KEYS})\s*[：:]\s*\d*次?(?:\s|$)"
+# The keys whose values are read (META_KEYS, and the keys of the old crawler headers); a value
+# runs to the next tab (a table cell) or to the next key of any kind on the same line. The scan
+# looks for these few keys only: their first characters are rarer in body text than those of
+# every page key (发, 时, 有, 公…).
+_FIELD_KEYS = (
+    r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词"
+)
+_META = re.compile(rf"({_FIELD_KEYS})\s*[：:]\s*([^\t]*)")
+_NEXT_KEY = re.compile(rf"(?:{_PAGE_KEYS}|{_COUNTER_KEYS})\s*[：:]")
+# A line that starts with a key (page metadata); keys start with one of these characters, a
+# literal check that spares the pattern on most lines.
+_META_HEAD = re.compile(rf"(?:{_PAGE_KEYS})\s*[：:]|{_COUNTER}")
+_META_FIRST = frozenset(key[0] for key in f"{_PAGE_KEYS}|{_COUNTER_KEYS}".split("|"))
+# A key printed on a line of its own, its value on the next line (``发文字号:`` / ``临政发〔2023〕7号``).
+_META_KEY_ONLY = re.compile(rf"^(?:{_PAGE_KEYS}|{_COUNTER_KEYS})\s*[：:]$")
+
+
+def _is_meta_line(text: str) -> bool:
+    return text[:1] in _META_FIRST and bool(_META_HEAD.match(text))
+
+
 _META_DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})")
 
 # Lines that are never part of a header or a body: collectors' and printers' furniture.
@@ -56,15 +97,32 @@ _FURNITURE = re.compile(
     r"附件下载|文件下载.*|={3,}\s*正\s*文\s*={3,}|页面链接与图片详见.*|"
     r"(?:发布时间|发布机构|栏目|原文链接|本地目录|文号)[：:].*)$"
 )
+# Page buttons and labels on lines of their own (a 朗读 button, the 公开方式 label, a column name).
+_PAGE_WORDS = frozenset(
+    "朗读 播报 语音播报 返回顶部 主动公开 依申请公开 不予公开 政府信息公开 政府文件 信息浏览 正文阅览 正文 下载 转第 "
+    "保留字段信息 视力保护色 视力保护色: 视力保护色： 字体:[] 字体：[] 字号:【 字号：【".split()
+)
+# 索引号 values and posting dates standing alone (``11330700MB10327095/2024-00144``, ``2024-03-01``).
+_PAGE_CODE = re.compile(r"(?=[0-9A-Za-z/\-]*\d)[0-9A-Za-z]{2,24}(?:[/\-][0-9A-Za-z]{2,16}){1,3}-?")
+# A posting line that opens with its date and time, page keys after it
+# (``2015-11-10 01:51:51信息来源:浏览次数:字体:[ ]``).
+_POSTED_AT = re.compile(
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:(?:{_PAGE_KEYS}|{_COUNTER_KEYS}|字[号体])\s*[：:].*)?$"
+)
+# Breadcrumbs: ``首页 > 信息公开 > 信息浏览``, ``首页 >> 公开信息内容``. A title never holds ``>``.
+_CRUMB_RE = re.compile(r"[>＞»›→]")
+MAX_CRUMB_CHARS = 80
 # 版记 and web-page chrome: everything from here on is not the document.
 _TAIL = re.compile(
     r"^(?:抄送[：:]|抄报[：:]|上一篇|下一篇|【打印本页】|【关闭窗口】|版权所有|主办单位[：:]|网站标识码)"
 )
 
 # An organisation name as signed or addressed: ends with an organ word.
-_ORGAN_END = re.compile(
-    r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|署|院|会|处|室|行|社|办|中心|集团|协会|联合会|党工委|组织部|管委会|小组)$"
-)
+_ORGAN_WORDS = (
+    "人民政府", "政府", "办公厅", "办公室", "委员会", "局", "厅", "部", "委", "署", "院", "会", "处", "室", "行",
+    "社", "办", "中心", "集团", "协会", "联合会", "党工委", "组织部", "管委会", "小组",
+)  # fmt: skip
+_ORGAN_END = re.compile(rf"(?:{'|'.join(_ORGAN_WORDS)})$")
 _ISSUER_SPLIT = re.compile(r"[、，,\s]+")
 
 # Unit names can hold 、 inside brackets; addressees are split at ，only (guide).
@@ -97,11 +155,31 @@ def _meta_fields(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, 
     out: dict[str, str] = {}
     limit = rng.number_index if rng.number_index is not None else min(rng.last, rng.first + META_SCAN_PARAGRAPHS)
     for p in paras[rng.first : limit]:
-        for m in _META.finditer(p.text):
+        text = p.text
+        m = _META.search(text)
+        while m is not None:
+            value = m.group(2)
+            if cut := _NEXT_KEY.search(value):
+                value = value[: cut.start()]  # ``来源:甲市政府网 日期:……``: the next key ends it
             key = re.sub(r"\s", "", m.group(1))
-            value = m.group(2).strip()
-            if key in META_KEYS and value and META_KEYS[key] not in out:
-                out[META_KEYS[key]] = value
+            if key in META_KEYS and value.strip() and META_KEYS[key] not in out:
+                out[META_KEYS[key]] = value.strip()
+            m = _META.search(text, m.start(2) + len(value))
+    return out
+
+
+def _meta_pairs(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, str]:
+    """Keys printed on lines of their own, each naming the next line (``发文字号:`` then
+    ``临政发〔2023〕7号``: the number line itself may be that value). Read only for a page whose
+    printed header lacks its title or number."""
+    out: dict[str, str] = {}
+    limit = rng.number_index + 1 if rng.number_index is not None else rng.first + META_SCAN_PARAGRAPHS
+    for i in range(rng.first, min(limit, rng.last - 1)):
+        text = paras[i].text
+        if text.endswith((":", "：")) and _META_KEY_ONLY.match(text) and not _is_meta_line(paras[i + 1].text):
+            key = re.sub(r"[\s：:]", "", text)
+            if key in META_KEYS and META_KEYS[key] not in out:
+                out[META_KEYS[key]] = paras[i + 1].text.strip()
     return out
 
 
@@ -110,7 +188,23 @@ SIGNER_LINE_RE = re.compile(r"^\s*签发人\s*[：:]")
 
 
 def _is_furniture(text: str) -> bool:
-    return bool(_FURNITURE.match(text)) or bool(_META.match(text))
+    return (
+        text in _PAGE_WORDS
+        or bool(_FURNITURE.match(text))
+        or _is_meta_line(text)
+        or _is_breadcrumb(text)
+        or (text[:1].isascii() and _is_page_code_or_posting(text))
+    )
+
+
+def _is_page_code_or_posting(text: str) -> bool:
+    if "-" not in text and "/" not in text:
+        return False  # both hold one (``…/2024-00144``, ``2015-11-10 …``)
+    return bool(_PAGE_CODE.fullmatch(text)) or (text[:4].isdigit() and bool(_POSTED_AT.match(text)))
+
+
+def _is_breadcrumb(text: str) -> bool:
+    return len(text) <= MAX_CRUMB_CHARS and _CRUMB_RE.search(text) is not None and "。" not in text and "，" not in text
 
 
 def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: int) -> TitleBlock:
@@ -146,6 +240,17 @@ def _undouble(title: str) -> str:
     if len(title) % 2 == 0 and half and title[:half] == title[half:]:
         return title[:half]
     return title
+
+
+def _last_copy(lines: list[str]) -> list[str]:
+    """A title printed again after a line between (a law database's ``T`` / issuer / ``T``): a
+    title never repeats its own first line, so the last copy is the title."""
+    if len(lines) < 3 or lines[0] not in lines[2:]:
+        return lines
+    for k in range(len(lines) - 1, 1, -1):
+        if lines[k] == lines[0]:
+            return lines[k:]
+    return lines
 
 
 def _dedupe_lines(lines: list[str]) -> list[str]:
@@ -194,9 +299,13 @@ def split_run_on_issuers(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for k in range(len(party) + PLACE_PREFIX_CHARS * 2, len(text) - PLACE_PREFIX_CHARS + 1):
-        if text.startswith(place, k) and _ORGAN_END.search(text[start:k]) and k - start >= 2 * PLACE_PREFIX_CHARS:
-            parts.append(text[start:k])
-            start = k
+        if not text.startswith(place, k):
+            continue
+        # a Party body among them opens with 中共 before the place (``……委员会中共甲市委社会工作部``)
+        cut = k - len(PARTY_PREFIX) if text.startswith(PARTY_PREFIX, k - len(PARTY_PREFIX)) else k
+        if cut > start and _ORGAN_END.search(text[start:cut]) and cut - start >= 2 * PLACE_PREFIX_CHARS:
+            parts.append(text[start:cut])
+            start = cut
     parts.append(text[start:])
     return parts
 
@@ -211,7 +320,7 @@ def _looks_like_addressees(text: str) -> bool:
         text.endswith(("：", ":"))
         and "。" not in text
         and len(text) <= MAX_ADDRESSEE_CHARS
-        and not _META.match(text)
+        and not _is_meta_line(text)
         and not _SALUTATION.search(text)
     )
 
@@ -278,6 +387,8 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     meta = _meta_fields(paras, rng)
     last = _document_end(paras, rng)
     block = _title_block(paras, rng, last)
+    if not block.lines or block.doc_number is None:
+        meta = {**_meta_pairs(paras, rng), **meta}
     title = _resolve_title(block.lines, meta)
     doc_number = block.doc_number or (doc_number_in(meta["doc_number"]) if meta.get("doc_number") else None)
     main_send = _main_send(paras, block, last)
@@ -294,7 +405,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         issuers=issuers,
         date=closing.date,
         addressees=main_send.addressees,
-        genre=genre_of(title) if title else None,
+        genre=title_genre(title) if title else None,
         forwarded_title=body.forwarded_title,
         signature=closing.signature,
         attachments=attachments,
@@ -323,9 +434,18 @@ class TitleBlock:
 
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
-    if rng.number_index is not None:
+    if rng.number_index is not None and not _is_meta_value(paras, rng.number_index, rng.first):
         return _numbered_title_block(paras, rng.first, rng.number_index, last)
-    return _unnumbered_title_block(paras, rng.first, last)
+    block = _unnumbered_title_block(paras, rng.first, last)
+    if rng.number_index is not None and block.doc_number is None:
+        # the number is a value of the page's metadata list: the title is printed below the list
+        block = replace(block, doc_number=doc_number_in(paras[rng.number_index].text))
+    return block
+
+
+def _is_meta_value(paras: tuple[Paragraph, ...], i: int, first: int) -> bool:
+    """Whether paragraph ``i`` is the value of a metadata key printed on the line above it."""
+    return i > first and paras[i - 1].text.endswith((":", "：")) and bool(_META_KEY_ONLY.match(paras[i - 1].text))
 
 
 def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index: int, last: int) -> TitleBlock:
@@ -342,6 +462,8 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             break
         if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
             break
+        if run and _not_title_head(paras[i].text) and _opens_title(paras[run[0]].text):
+            break
         run.insert(0, i)
         i -= 1
     if not run and number_index - 1 >= first and _long_title(paras[number_index - 1].text):
@@ -353,9 +475,38 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     # A 发文机关标志 printed as the issuer's name alone (a 函 or 纪要 in 信函格式, ``××人民政府办公室``
     # without 文件) stands above the number like a gazette title, but it names no 文种: when
     # the lines below the number do, they are the title (GB/T 9704 7.2 then 7.3.1).
-    if run and not (genre_of("".join(paras[k].text for k in run)) is None and genre_of("".join(below.lines))):
+    above = "".join(paras[k].text for k in run)
+    # A page heading above the number that names the issued document (``甲市公文处理规定``) is no
+    # title when the lines below the number open with ``X关于`` / ``关于`` and end with a 文种.
+    heading_only = "关于" not in above and "关于" in "".join(below.lines[:1]) and genre_of("".join(below.lines))
+    if run and not heading_only and not (genre_of(above) is None and genre_of("".join(below.lines))):
         return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
     return TitleBlock(doc_number, below.lines, below.after)
+
+
+# The first line of a title names its issuer and then says 关于 (``甲市人民政府办公室关于……``).
+_TITLE_OPENING = re.compile(r"^[^，。；：]{2,60}?关于")
+
+
+def _opens_title(text: str) -> bool:
+    m = _TITLE_OPENING.match(text) if "关于" in text else None
+    return m is not None and _ends_with_organ(text[: m.end() - 2])
+
+
+def _not_title_head(text: str) -> bool:
+    """A line above a title's opening line that cannot start the same title: it says no 关于,
+    ends with no organ word (a joint title's first issuer) and no connecting word. A line ending
+    with 文件 is left to the 版头 test (``_is_banner``), which knows a banner from a title line."""
+    return (
+        "关于" not in text
+        and not _ends_with_organ(text)
+        and not text.endswith(("转发", "印发", "批转", "和", "、", "文件"))
+    )
+
+
+def _ends_with_organ(text: str) -> bool:
+    # ``_ORGAN_END.search`` reaches its end anchor by trying every position of the line
+    return text.endswith(_ORGAN_WORDS)
 
 
 # A 版头 or column head is a short line ending with 文件 (``国务院文件``, ``上级文件``).
@@ -390,7 +541,9 @@ def _another_title(line: str, run_text: str) -> bool:
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
-    while i < last and (_is_furniture(paras[i].text) or _META.match(paras[i].text)):
+    while i < last and (
+        _is_furniture(paras[i].text) or _is_untitled_meta_value(paras, i, first) or _is_site_name(paras, i, last)
+    ):
         i += 1
     j = i
     while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not _is_furniture(paras[j].text):
@@ -401,14 +554,53 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
         j = i + 1
     lines: tuple[str, ...] = ()
     after = i
-    if j > i and genre_of(paras[j - 1].text) and not match_marker(paras[i].text):
+    doc_number = None
+    if (
+        i < last
+        and paras[i].text.endswith(("号）", "号)"))
+        and (m := _TITLE_WITH_NUMBER.match(paras[i].text))
+        and genre_of(m.group("title"))
+        and doc_number_in(m.group("number"))
+    ):
+        # ``……的通知（临办发〔2023〕2号）``: a page heading that appends the document's number
+        lines, after, doc_number = (m.group("title"),), i + 1, doc_number_in(m.group("number"))
+    elif j > i and genre_of(paras[j - 1].text) and not match_marker(paras[i].text):
         lines = tuple(paras[k].text for k in range(i, j))
         after = j
+        # A page heading that adds a version to the printed title right below it
+        # (``……的通知(2019修订)`` over ``……的通知``): the printed title is the title.
+        if j < last and (below := paras[j].text) != lines[-1] and genre_of(below) and len(lines) == 1:
+            rest = lines[0][len(below) :] if lines[0].startswith(below) else ""
+            if rest and _TRAILING_BRACKET_ONLY.match(rest):
+                lines, after = (below,), j + 1
     # pkulaw exports print the 发文字号 in brackets under a doubled title; a non-number bracket
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
         after += 1
-    return TitleBlock(None, lines, after)
+    return TitleBlock(doc_number, lines, after)
+
+
+# ``……的通知（临办发〔2023〕2号）``: a heading, then its 发文字号 in brackets.
+_TITLE_WITH_NUMBER = re.compile(r"^(?P<title>[^（(]{4}.*?)\s*[（(](?P<number>[^（()）]{2,24}号)[）)]$")
+_TRAILING_BRACKET_ONLY = re.compile(r"^\s*[（(][^（()）]{1,12}[）)]$")
+
+
+def _is_site_name(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
+    """A page's masthead (``甲县人民政府``) right above its breadcrumb or metadata: a short line
+    naming no 文种, followed by page furniture."""
+    text = paras[i].text
+    return (
+        i + 1 < last
+        and _is_page_line(text)
+        and genre_of(text) is None
+        and (_is_breadcrumb(paras[i + 1].text) or _is_meta_line(paras[i + 1].text))
+    )
+
+
+def _is_untitled_meta_value(paras: tuple[Paragraph, ...], i: int, first: int) -> bool:
+    """The value line under a metadata key (``县政府网站`` under ``发文机构:``), unless it is a
+    title: a key with no value (``内容概述:``) may stand right above the printed title."""
+    return _is_meta_value(paras, i, first) and genre_of(paras[i].text) is None
 
 
 def _strip_banner(title: str) -> str:
@@ -423,9 +615,25 @@ def _strip_banner(title: str) -> str:
     return rest if _ORGAN_END.search(banner[:-2]) and _is_banner(banner) and genre_of(rest) else title
 
 
+# A repost prints the title in 《》, perhaps after the number (``甲政办发〔2016〕26号《……的通知》``).
+_REPOST_LINE = re.compile(
+    rf"^(?P<number>[\u4e00-\u9fff]{{1,16}}\s*{DOC_NUMBER_OPEN}\s*\d{{4}}\s*{DOC_NUMBER_CLOSE}\s*\d{{1,5}}\s*号)?"
+    r"\s*《(?P<inner>.+)》$"
+)
+
+
+def _unwrap_repost(line: str) -> str:
+    m = _REPOST_LINE.match(line) if line.endswith("》") else None
+    if m and genre_of(m.group("inner")) and m.group("inner").count("《") == m.group("inner").count("》"):
+        return m.group("inner")
+    return line
+
+
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
     """The printed title, else the metadata's; a longer metadata title that extends it wins."""
-    title = _strip_banner(_undouble("".join(_dedupe_lines(list(lines))))) or meta.get("title")
+    title = _strip_banner(
+        _undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines]))))
+    ) or meta.get("title")
     if title and meta.get("title") and len(meta["title"]) > len(title) and meta["title"].startswith(title):
         title = meta["title"]
     return title
@@ -439,16 +647,47 @@ class MainSend:
     body_first: int
 
 
+# Between a page's title and its 主送 a CMS may print the publisher's name or a label on short
+# lines of their own (``甲市生态环境局甲开发区分局``, ``主动公开``): at most this many are stepped
+# over, each no longer than a signature line and holding no sentence punctuation.
+MAX_PAGE_LINES_BEFORE_ADDRESSEES = 3
+_SENTENCE_MARKS = re.compile(r"[。，,；;：:！？]")
+
+
 def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> MainSend:
     """The first paragraph after the title ending with a colon. Web copies print the title
-    again under the 发文字号; the repeat is skipped."""
+    (or the number) again under the 发文字号; the repeat is skipped."""
     title = "".join(block.lines)
     k = block.after
-    while k < last and (_is_furniture(paras[k].text) or (title and paras[k].text == title)):
+    while k < last and (_is_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
     if k < last and _looks_like_addressees(paras[k].text):
         return MainSend(split_addressees(paras[k].text), k + 1)
+    # Short page lines (a publisher, a label) before the 主送: step over them only when the 主送
+    # follows; a body heading (an outline marker) stops the search.
+    j, skipped = k, 0
+    while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
+        j += 1
+        skipped += 1
+        while j < last and _is_furniture(paras[j].text):
+            j += 1
+        if j < last and _looks_like_addressees(paras[j].text):
+            return MainSend(split_addressees(paras[j].text), j + 1)
     return MainSend((), k)
+
+
+def _repeats_header(text: str, title: str) -> bool:
+    """A line that prints the header again: the 发文字号 line, or the title (a page heading may
+    carry more or less than the title block, ``……的通知(2019修订)``)."""
+    if text == title:
+        return bool(title)
+    if "号" in text and DOC_NUMBER_LINE.match(text):
+        return True
+    return bool(title) and genre_of(text) is not None and (text in title or title in text)
+
+
+def _is_page_line(text: str) -> bool:
+    return len(text) <= MAX_SIGNATURE_LINE_CHARS and not _SENTENCE_MARKS.search(text) and not match_marker(text)
 
 
 @dataclass(frozen=True)
@@ -547,6 +786,12 @@ class BodyBounds:
     forwarded_title: str | None
 
 
+# A 印发/转发 notice printed without its title says what it issues: ``现将《X》印发给你们``,
+# ``《X》已经……同意，现予印发``.
+_ISSUES_NAMED = re.compile(
+    r"《(?P<inner>[^《》]{2,80})》[^。《》]{0,80}?(?:印发给你们|印发你们|转发给你们|现予印发|现印发|予以印发|现予发布|现予公布)"
+)
+
 # A 令 promulgates what it names: ``《甲省安全生产条例实施办法》已经……通过，现予公布``.
 _PROMULGATED = re.compile(r"^《(?P<inner>[^《》]{2,80})》.{0,80}?(?:现予|予以|现)(?:公布|发布)")
 
@@ -565,7 +810,13 @@ def _named_forwarded_title(title: str | None) -> str | None:
     if not fm or not re.search(r"(印发|转发|批转|颁发|发布)", title):
         return None
     inner = fm.group("inner").strip()
-    return re.sub(r"^[《“]|[》”]$", "", inner) if inner.count("《") <= 1 else inner
+    if inner.count("《") <= 1 and inner.count("〈") <= 1:
+        inner = re.sub(r"^[《“〈<]|[》”〉>]$", "", inner)
+    if fm.group("verb") in ("转发", "批转") and "关于" in inner and genre_of(inner) is None and title.endswith("通知"):
+        # ``转发甲省人民政府办公厅关于做好统计工作的通知``: one 的通知 stands for the notice and
+        # the 通知 it forwards (the title would say ``……的意见的通知`` for any other 文种)
+        inner += "的通知"
+    return inner
 
 
 def _body_bounds(
@@ -576,6 +827,10 @@ def _body_bounds(
     forwarded = _named_forwarded_title(title)
     if forwarded is None and title and ORDER_HEAD_RE.match(title):
         forwarded = _promulgated_title(paras, body_first, last)
+    if forwarded is None and title is None and body_first < last:
+        # a page that starts at the 主送 names what it issues in its first sentence
+        if m := _ISSUES_NAMED.search(paras[body_first].text):
+            forwarded = m.group("inner")
     if closing.date_index is None:
         return BodyBounds(body_first, last, forwarded)
     if forwarded is None:
@@ -585,6 +840,11 @@ def _body_bounds(
         i += 1
     found = _forwarded_title_lines(paras, i, last, forwarded)
     if found is None:
+        if i >= last:
+            # Nothing follows the 落款: the notice's own text carries the items (``现就……通知如下：
+            # 一、……``, ``本通知自……施行``); the title still names what it issues (guide:
+            # forwarded_title is that document's title), and the body is the notice's.
+            return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, forwarded)
         return BodyBounds(i, last, forwarded)
     printed = found.title if _similar(found.title, forwarded) else forwarded
     return BodyBounds(found.after, last, printed)

@@ -16,15 +16,16 @@ CN_DIGITS = "零〇○一二三四五六七八九十百"
 # brackets were (``绵府办函．２０１６．１号``). This is the one home of the pattern and its
 # normal form; ``\d`` also matches full-width digits, so raw lines are read too.
 # ``﹝﹞`` (small form, NFKC of ``〔〕``) and ``〖〗`` appear in web copies and Word files.
-DOC_NUMBER_OPEN = r"[〔\[［【(（﹝〖]"
-DOC_NUMBER_CLOSE = r"[〕\]］】)）﹞〗]"
+# ``„‟`` is what some Word-to-HTML exports print for ``〔〕`` (``国办发„2009‟3号``).
+DOC_NUMBER_OPEN = r"[〔\[［【(（﹝〖„]"
+DOC_NUMBER_CLOSE = r"[〕\]］】)）﹞〗‟]"
 _OPEN, _CLOSE = DOC_NUMBER_OPEN, DOC_NUMBER_CLOSE
 _DOT = r"[.．·]"
 _YEAR = r"(?:19|20|１９|２０)\d{2}"
 DOC_NUMBER = re.compile(
     rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*"
     rf"(?:{_OPEN}\s*(?P<year>{_YEAR})\s*{_CLOSE}|{_DOT}\s*(?P<dotyear>{_YEAR})\s*{_DOT})"
-    r"\s*(?P<serial>\d{1,5})\s*号"
+    r"\s*(?:第\s*)?(?P<serial>\d{1,5})\s*号"  # ``黔府发〔2018〕第7号``: 第 is not part of the normal form
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
 # An upward document (请示, 报告) prints its 签发人 on the number's line (GB/T 9704 7.2.4): the
@@ -216,10 +217,24 @@ def genre_of(title: str) -> str | None:
 
 _BRACKET_ENDS = ("）", ")", "）\n", ")\n")  # what ``_TRAILING_BRACKET`` can end with
 
+# A whole title may also end with a period or a revision in brackets after its 文种
+# (``……行动方案（2023—2025年）``, ``……工作规则（2019年11月修订）``: 9 to 12 characters). Only the
+# title as a whole is read so: a title *line* ending that way may go on (``……建设规划（2015-2020）``
+# / ``任务分工实施方案的通知``), so line-by-line reading keeps :func:`genre_of`.
+_LONG_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{9,12}[）)]$")
+
+
+def title_genre(title: str) -> str | None:
+    """The 文种 of a whole title: :func:`genre_of`, or the 文种 before a period or revision bracket."""
+    genre = genre_of(title)
+    if genre is None and title.endswith(_BRACKET_ENDS) and (m := _LONG_TRAILING_BRACKET.search(title)):
+        genre = genre_of(title[: m.start()])
+    return genre
+
 
 # Words a title uses to say it forwards or issues another document.
 FORWARD_VERBS = ("印发", "转发", "批转", "颁发", "发布")
-FORWARD_TITLE = re.compile(r"(?:关于)?(?:印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
+FORWARD_TITLE = re.compile(r"(?:关于)?(?P<verb>印发|转发|批转|颁发|发布)(?P<inner>.+?)(?:的)?(?:通知|决定)$")
 
 
 # An organisation name as signed or addressed ends with an organ word (GB/T 9704 发文机关署名).

@@ -39,7 +39,8 @@ _SEQ = r"(\d{1,5})"
 # its start (a forward pattern ``CODE+YEAR`` would backtrack at every character).
 # It starts at the bracket (a leading ``\s*`` would make the scan try every position of the
 # text); spaces between the organ code and the bracket are stepped over afterwards.
-NUMBER_TAIL_RE = re.compile(rf"(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*{_SEQ}\s*号")
+# Some issuers print the serial with 第 (``黔府发〔2018〕第7号``); the normal form drops it.
+NUMBER_TAIL_RE = re.compile(rf"(?:{_OPEN}\s*{_YEAR}\s*{_CLOSE}|{_DOT}\s*{_YEAR}\s*{_DOT})\s*(?:第\s*)?{_SEQ}\s*号")
 # Every tail ends with 号, a character few texts hold often: each 号 found by ``str.find`` is
 # matched backwards within this window (the longest tail seen, spaced out by a PDF layer, is
 # under 30 characters), which skips the scan of every position for a bracket.
@@ -65,7 +66,11 @@ def _number_tails(text: str) -> list[re.Match[str]]:
 # Found from the serial (``第N号``, a literal to scan for: far cheaper than a scan for the
 # alternatives), then the 令 or 公告 head is matched right before it.
 ORDER_SERIAL_RE = re.compile(r"第\s*(\d{1,5})\s*号")
-ORDER_HEAD_RE = re.compile(r"(?:令\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*(?:((?:19|20)\d{2})\s*年)?)\s*$")
+# The serial of a 令 may stand in brackets (``国务院令（第711号）``).
+ORDER_HEAD_RE = re.compile(r"(?:令\s*[（(]?\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*(?:((?:19|20)\d{2})\s*年)?)\s*$")
+# Body text also names a 令 by its serial first: ``国务院第588号令``, ``住房和城乡建设部第13号令``
+# (normal form ``国务院令第588号``).
+ORDER_AFTER_SERIAL = "令"
 # How far before ``第`` the head may start (``公告 2023 年 ``: the words, the year and spacing).
 MAX_ORDER_HEAD_CHARS = 24
 MAX_CODE_CHARS = 10  # longest organ code seen: 穗天科工信规字 (7)
@@ -183,6 +188,8 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     for serial in ORDER_SERIAL_RE.finditer(text):
         m = ORDER_HEAD_RE.search(text, max(0, serial.start() - MAX_ORDER_HEAD_CHARS), serial.start())
         if m is None:
+            if text.startswith(ORDER_AFTER_SERIAL, serial.end()) and (c := _serial_first_order(text, serial)):
+                out.append(c)
             continue
         kind = m.group(2) or "令"
         start = _code_before(text, m.start(), MAX_ORGAN_CHARS - 1, joint=True)
@@ -204,6 +211,16 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         out.append(_citation(text, f"{organ}{year}第{int(serial.group(1))}号", start, serial.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
+
+
+def _serial_first_order(text: str, serial: re.Match[str]) -> Citation | None:
+    """``国务院第588号令``: the organ right before 第, the serial, then 令."""
+    start = _code_before(text, serial.start(), MAX_ORGAN_CHARS - 1)
+    organ = _trim_code(text[start : serial.start()])
+    if not organ or not ORDER_ORGAN_RE.search(organ + ORDER_AFTER_SERIAL):
+        return None
+    start = serial.start() - len(organ)
+    return _citation(text, f"{organ}令第{int(serial.group(1))}号", start, serial.end() + len(ORDER_AFTER_SERIAL))
 
 
 def _citation(text: str, number: str, start: int, end: int) -> Citation:
