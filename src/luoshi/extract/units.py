@@ -127,6 +127,9 @@ INLINE_LEAD_RE = re.compile(r"^(.+?)[（(〔\[［【](?:牵头|牵头单位|牵�
 # How a group does its part, between its names and the role word: ``按职责落实``,
 # ``根据职能分工配合``. ROLE_SUFFIXES lists the usual whole phrases; this takes the rest.
 ROLE_MANNER_RE = re.compile(r"(?:按照|按|根据|依据|依照|依)(?:各自)?(?:职责|职能)(?:分工)?$")
+# An adverb between the names and the role word (``A、B分别负责落实``, ``A具体负责``): how the
+# group does its part, not a piece of the last name.
+ROLE_ADVERBS: tuple[str, ...] = ("分别", "共同", "具体", "统一", "各自")
 
 # Notes that are not units. Each is a regex over the bracket's content.
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
@@ -139,19 +142,19 @@ NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
-    re.compile(r"以下均[^。；）]*?不再列出"),
+    re.compile(r"以下[^。；）均]{0,8}均[^。；）]*?不再(?:单独|另行|一一)?列出"),
     # ``具体任务均涉及相关市（州）人民政府，不再做分工，下同``: the same note in other words.
     re.compile(r"[^，。；]*(?:均|都)涉及[^。；]*?不再(?:做|作|进行|另行)?(?:分工|列出)"),
     re.compile(r"[^，。；]*见附件[^，。；]*"),
     re.compile(r"下同"),
 )
 # The literal each of NOTE_OTHER_RES needs: a content without it is not searched for that note.
-NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "不再", "见附件", "下同")
+NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "列出", "不再", "见附件", "下同")
 
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
 LATER_UNITS_NOTE_RE = re.compile(
-    r"以下(?:各项)?均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)列出"
+    r"以下[^。；，,均]{0,8}均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)(?:单独|另行|一一)?列出"
 )
 # The same note as ``具体任务均涉及X，不再做分工，下同`` (下同: it holds for every later list).
 LATER_UNITS_INVOLVED_RE = re.compile(
@@ -301,6 +304,8 @@ def _strip_role(part: str) -> tuple[str, str | None, bool]:
             manner = ROLE_MANNER_RE.search(rest) if "职" in rest else None
             if manner and manner.start() > 0:
                 return rest[: manner.start()], rest[manner.start() :] + word, leads
+            if rest.endswith(ROLE_ADVERBS) and len(rest) > 2:
+                return rest[:-2], rest[-2:] + word, leads
             return rest, word, leads
     return part, None, False
 

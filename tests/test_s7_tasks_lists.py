@@ -1,0 +1,93 @@
+"""Unit lists of 工作要点, 实施细则 and 责任分解 as real ones write them (issue 10, second round).
+
+Every document here is written in the test; each class has the side that is a list and a
+near form that is not.
+"""
+
+from __future__ import annotations
+
+from doc_builder import build
+from luoshi.extract.tasks import extract_tasks
+from luoshi.extract.units import parse_units
+
+
+def _tasks(items):
+    doc, clean = build(items)
+    return {t.path: t for t in extract_tasks(doc, clean)}
+
+
+def test_an_adverb_before_the_role_word_is_no_part_of_the_last_name():
+    parsed = parse_units("市发展改革委、市经济信息化委、市教委分别负责落实")
+    assert parsed.units == ("市发展改革委", "市经济信息化委", "市教委")
+    assert parse_units("市交通委、市公安局共同负责").units == ("市交通委", "市公安局")
+    assert parse_units("区财政局具体负责").units == ("区财政局",)
+    # 分别 after the role word is no adverb of it: the list is read as before.
+    assert parse_units("市教委负责").units == ("市教委",)
+
+
+def test_several_lists_with_fenbie_in_one_item_merge_without_the_adverb():
+    got = _tasks(
+        [
+            (
+                ("一",),
+                [
+                    "做好规划信息公开。（市规划局负责落实）推进区域合作信息公开。"
+                    "（市发展改革委、市教委分别负责落实）公开场馆建设情况。（市体育局、市教委分别负责落实）"
+                ],
+            )
+        ]
+    )
+    assert got[("一",)].units == ("市规划局", "市发展改革委", "市教委", "市体育局")
+
+
+def test_a_later_units_note_with_words_between_yixia_and_jun_adds_its_units_to_later_tasks():
+    got = _tasks(
+        [
+            (
+                ("一", "1"),
+                [
+                    "设立专项引导资金。（责任单位：市工信局、市财政局等有关部门，各县区人民政府、园区管委会。"
+                    "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出）"
+                ],
+            ),
+            (("一", "2"), ["开展企业上云培训。（责任单位：市工信局、市财政局）"]),
+        ]
+    )
+    # The carrier lists the units where they are written; the note is no unit of its own.
+    assert got[("一", "1")].units == ("市工信局", "市财政局", "有关部门", "各县区人民政府", "园区管委会")
+    assert got[("一", "2")].units == ("市工信局", "市财政局", "各县区人民政府", "园区管委会")
+
+
+def test_a_list_after_a_sentence_that_is_no_later_units_note_stays_a_plain_list():
+    got = _tasks(
+        [
+            (("一", "1"), ["设立专项引导资金。（责任单位：市工信局。以下事项另行通知）"]),
+            (("一", "2"), ["开展企业上云培训。（责任单位：市财政局）"]),
+        ]
+    )
+    assert ("一", "1") not in got or "各县区人民政府" not in got[("一", "1")].units
+    assert got[("一", "2")].units == ("市财政局",)
+
+
+def _closing_doc(sub_lists: bool):
+    second = "（2）推进应急预案精编化，促进编制全覆盖。" + ("（责任单位：市应急局）" if sub_lists else "")
+    return [
+        (("一",), ["“一案三制”建设"]),
+        (("一", "1"), ["完善应急预案体系"]),
+        (("一", "1", "1"), ["加强应急预案管理，规范应急预案编制、审批和评估工作。"]),
+        (("一", "1", "2"), [second[3:], "（责任单位：市直各有关单位、各县（市、区）人民政府）"]),
+        (("一", "2"), ["健全应急管理体制。（责任单位：市应急局）"]),
+    ]
+
+
+def test_a_list_on_its_own_line_after_the_last_sub_item_closes_the_whole_item():
+    got = _tasks(_closing_doc(sub_lists=False))
+    assert set(got) == {("一", "1"), ("一", "2")}
+    assert got[("一", "1")].units == ("市直各有关单位", "各县（市、区）人民政府")
+
+
+def test_a_sub_item_with_a_list_of_its_own_keeps_the_line_after_it():
+    got = _tasks(_closing_doc(sub_lists=True))
+    # The last sub-item wrote its own list: the line after it is that sub-item's, as before.
+    assert ("一", "1") not in got
+    assert got[("一", "1", "2")].units == ("市应急局", "市直各有关单位", "各县（市、区）人民政府")
