@@ -91,3 +91,42 @@ def test_a_sub_item_with_a_list_of_its_own_keeps_the_line_after_it():
     # The last sub-item wrote its own list: the line after it is that sub-item's, as before.
     assert ("一", "1") not in got
     assert got[("一", "1", "2")].units == ("市应急局", "市直各有关单位", "各县（市、区）人民政府")
+
+
+def test_an_only_sub_item_keeps_the_label_line_after_it():
+    got = _tasks(
+        [
+            (("二", "一"), ["全面治理燃煤烟气。"]),
+            (("二", "一", "1"), ["控制煤炭消费总量。", "责任单位：区发改局、区市场监管局，各街道（园区）。"]),
+        ]
+    )
+    assert set(got) == {("二", "一", "1")}
+    assert got[("二", "一", "1")].units == ("区发改局", "区市场监管局", "各街道（园区）")
+
+
+def test_a_name_with_the_units_it_stands_for_in_a_closing_bracket_is_one_unit():
+    assert parse_units("各县、区人民政府（管委会）负责落实").units == ("各县、区人民政府（管委会）",)
+    assert parse_units("责任单位：各街道（园区）").units == ("各街道（园区）",)
+    # A document's status in the bracket is no unit: the bracket names no list.
+    assert parse_units("责任单位：实施意见（试行）") is None
+    assert parse_units("市政府（试行）") is None
+
+
+def test_a_later_units_note_naming_a_unit_with_a_bracket_is_read():
+    got = _tasks(
+        [
+            (
+                ("一", "1"),
+                [
+                    "制定实施准入清单。〔市生态环境局牵头，市自然资源局参与，各县、区人民政府（管委会）负责落实。"
+                    "以下各项工作均需各县、区人民政府（管委会）落实，不再列出。〕"
+                ],
+            ),
+            (("一", "2"), ["排查整治散乱污企业。（市生态环境局、市工业和信息化局牵头督导，市公安局配合）"]),
+        ]
+    )
+    assert got[("一", "1")].units == ("市生态环境局", "市自然资源局", "各县、区人民政府（管委会）")
+    assert got[("一", "1")].lead_units == ("市生态环境局",)
+    assert got[("一", "2")].units == ("市生态环境局", "市工业和信息化局", "市公安局", "各县、区人民政府（管委会）")
+    # 牵头督导 marks its group as leading, as 牵头 does.
+    assert got[("一", "2")].lead_units == ("市生态环境局", "市工业和信息化局")

@@ -305,13 +305,14 @@ def _list_only(item: _ItemText) -> bool:
 def _hoist_closing_lists(walked: list[_Walked], parse: Parse) -> list[_Walked]:
     """A list on its own line after an item's last sub-item closes the whole item (guide: a list that
     closes a whole ``（一）`` paragraph gives the path ending at 一): ``1.完善预案体系`` with
-    ``（1）…（4）…`` and then ``（责任单位：…）``. Only when no sub-item and not the item itself has a
-    list of its own: then the list is the item's, not its last sub-item's."""
+    ``（1）…（4）…`` and then ``（责任单位：…）``. Only when the item has two sub-items or more and no
+    sub-item and not the item itself has a list of its own: then the list is the item's, not its
+    last sub-item's (an only sub-item keeps the line after it)."""
     index = {id(w.node): i for i, w in enumerate(walked)}
     out = list(walked)
     for i, w in enumerate(walked):
         children = w.node.children
-        if not children or w.item.lists or children[-1].children:
+        if len(children) < 2 or w.item.lists or children[-1].children:
             continue
         j = index[id(children[-1])]
         last = walked[j]

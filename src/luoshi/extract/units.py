@@ -105,6 +105,7 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("按职责分工落实", False),
     ("分工负责", False),
     ("牵头负责", True),
+    ("牵头督导", True),
     ("牵头落实", True),
     ("牵头实施", True),
     ("共同负责", False),
@@ -142,7 +143,7 @@ NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
-    re.compile(r"以下[^。；）均]{0,8}均[^。；）]*?不再(?:单独|另行|一一)?列出"),
+    re.compile(r"以下[^。；）均]{0,8}均(?:[^。；（）]|（[^（）]*）)*?不再(?:单独|另行|一一)?列出"),
     # ``具体任务均涉及相关市（州）人民政府，不再做分工，下同``: the same note in other words.
     re.compile(r"[^，。；]*(?:均|都)涉及[^。；]*?不再(?:做|作|进行|另行)?(?:分工|列出)"),
     re.compile(r"[^，。；]*见附件[^，。；]*"),
@@ -266,7 +267,26 @@ def is_unit_like(name: str) -> bool:
         return False
     if len(name) == 2 and name[0] not in SHORT_NAME_HEADS:
         return False  # 试行, 银行: two characters name a unit only as 市委, 省委, 团委
-    return name.endswith(UNIT_SUFFIXES)
+    if name.endswith(UNIT_SUFFIXES):
+        return True
+    return name[-1] in _TAIL_CLOSERS and _bracket_tail_unit(name)
+
+
+_TAIL_CLOSERS = frozenset("）)")
+_DRAFT_WORDS = frozenset({"试行", "暂行", "草案", "征求意见稿", "送审稿", "筹"})
+# A name with the units it stands for beside it in a closing bracket: ``各街道（园区）``,
+# ``各城区（开发区）``, ``各县、区人民政府（管委会）`` (one unit, as ``各县（市、区）人民政府`` is).
+_BRACKET_TAIL_RE = re.compile(r"^([^（(）)]{2,}?)[（(]([^（(）)]{2,})[）)]$")
+
+
+def _bracket_tail_unit(name: str) -> bool:
+    m = _BRACKET_TAIL_RE.match(name)
+    if m is None:
+        return False
+    head, inner = m.groups()
+    if inner in _DRAFT_WORDS:
+        return False  # ``（试行）``, ``（草案）``: a document's status, not units
+    return is_unit_like(head) or (LEVEL_HEAD_RE.match(head) is not None and is_unit_like(inner))
 
 
 # Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
