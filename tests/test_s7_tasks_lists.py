@@ -107,6 +107,9 @@ def test_an_only_sub_item_keeps_the_label_line_after_it():
 def test_a_name_with_the_units_it_stands_for_in_a_closing_bracket_is_one_unit():
     assert parse_units("各县、区人民政府（管委会）负责落实").units == ("各县、区人民政府（管委会）",)
     assert parse_units("责任单位：各街道（园区）").units == ("各街道（园区）",)
+    # Every government of a kind of place, with the bracket adding others: one unit too.
+    assert parse_units("责任单位：各城区（开发区）").units == ("各城区（开发区）",)
+    assert parse_units("责任单位：各城区（试行）") is None
     # A document's status in the bracket is no unit: the bracket names no list.
     assert parse_units("责任单位：实施意见（试行）") is None
     assert parse_units("市政府（试行）") is None

@@ -286,7 +286,14 @@ def _bracket_tail_unit(name: str) -> bool:
     head, inner = m.groups()
     if inner in _DRAFT_WORDS:
         return False  # ``（试行）``, ``（草案）``: a document's status, not units
-    return is_unit_like(head) or (LEVEL_HEAD_RE.match(head) is not None and is_unit_like(inner))
+    if is_unit_like(head):
+        return True
+    group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
+    return group and (is_unit_like(inner) or LEVEL_RE.match(inner) is not None)
+
+
+# ``各城区``, ``各县市区``: every government of a kind of place, before the bracket that adds others.
+_GROUP_HEAD_RE = re.compile(r"^各[\u4e00-\u9fff]{0,3}(?:区|县|市|州|旗|镇|乡)$")
 
 
 # Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
