@@ -133,3 +133,42 @@ def test_a_later_units_note_naming_a_unit_with_a_bracket_is_read():
     assert got[("一", "2")].units == ("市生态环境局", "市工业和信息化局", "市公安局", "各县、区人民政府（管委会）")
     # 牵头督导 marks its group as leading, as 牵头 does.
     assert got[("一", "2")].lead_units == ("市生态环境局", "市工业和信息化局")
+
+
+def test_a_responsibility_label_with_its_role_before_it_marks_leads():
+    got = _tasks(
+        [
+            (
+                ("一", "1"),
+                [
+                    "地区生产总值比上年增长8.5%左右。",
+                    "牵头负责领导：王某。",
+                    "牵头责任单位：市发展和改革委员会。",
+                    "协同责任单位：市政府各部门、各直属单位。",
+                ],
+            )
+        ]
+    )
+    task = got[("一", "1")]
+    # The leader is a person, no unit; 牵头 before 责任单位 is no piece of the text.
+    assert task.units == ("市发展和改革委员会", "市政府各部门", "各直属单位")
+    assert task.lead_units == ("市发展和改革委员会",)
+    assert "牵头协同" not in task.text
+    parsed = parse_units("牵头责任单位：市财政局；协同责任单位：市税务局")
+    assert parsed.units == ("市财政局", "市税务局")
+    assert parsed.lead_units == ("市财政局",)
+
+
+def test_a_departments_share_label_reads_its_roles_from_role_words():
+    got = _tasks(
+        [
+            (
+                ("一", "1"),
+                ["地区生产总值增长6%以上。", "分管省领导：李某", "部门分工：省发展改革委牵头，各地、各部门配合。"],
+            ),
+            (("一", "2"), ["做好部门分工：省财政厅要加强统筹，推动各项工作落实。"]),
+        ]
+    )
+    assert got[("一", "1")].units == ("省发展改革委", "各地", "各部门")
+    assert got[("一", "1")].lead_units == ("省发展改革委",)
+    assert ("一", "2") not in got  # the label inside a sentence that goes on is no list

@@ -69,14 +69,20 @@ UNIT_LABELS: tuple[str, ...] = (
     "主责部门", "配合单位", "配合部门", "参与单位", "参加单位", "协办单位", "主办单位",
     "承办单位", "实施单位", "实施部门", "责任主体", "实施主体", "落实单位", "指导单位",
     "指导部门", "协同单位", "协作单位",
+    # ``牵头责任单位：X。协同责任单位：Y。`` (a 责任单位 label with its role before it) and
+    # ``部门分工：X牵头，Y配合。`` (the departments' share of an item, its roles in role words).
+    "牵头责任单位", "协同责任单位", "配合责任单位", "部门分工",
 )  # fmt: skip
 # ``主要责任单位：`` is a 责任单位 label too.
 MAIN_LABEL_RE = re.compile(r"主要(?=(?:责任单位|责任部门)[：:])")
 # ``牵头单位为X，配合单位为Y``: a label written with 为 for its colon.
 LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=True)) + r")为")
 # Where a second label starts inside a run written without ``；`` between labels.
-LABEL_START_RE = re.compile(r"(?<=[^；;。\s])(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))")
-LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门"})
+# Not inside a longer label: 责任单位 of 牵头责任单位 starts no label of its own.
+LABEL_START_RE = re.compile(
+    r"(?<=[^；;。\s])(?<!牵头)(?<!协同)(?<!配合)(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))"
+)
+LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位"})
 # A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
 # list of one unit called 牵头单位).
 BARE_WORDS = BARE_WORDS | frozenset(UNIT_LABELS)
@@ -655,7 +661,7 @@ _LABEL_MARK_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为)")
 # Every label ends with one of these words, and LABEL_AT_RE needs a colon right after it: a
 # substring test and this short pattern settle most texts before the 24-way alternation
 # (which tries every label at each 责/实/主… of the text) is searched.
-LABEL_TAIL_WORDS: tuple[str, ...] = ("单位", "部门", "主体")
+LABEL_TAIL_WORDS: tuple[str, ...] = ("单位", "部门", "主体", "分工")
 _LABEL_TAIL_RE = re.compile("(?:" + "|".join(LABEL_TAIL_WORDS) + ")[：:]")
 
 
