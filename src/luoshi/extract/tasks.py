@@ -308,20 +308,22 @@ def _hoist_closing_lists(walked: list[_Walked], parse: Parse) -> list[_Walked]:
     ``（1）…（4）…`` and then ``（责任单位：…）``. Only when the item has two sub-items or more and no
     sub-item and not the item itself has a list of its own: then the list is the item's, not its
     last sub-item's (an only sub-item keeps the line after it)."""
+    # Sub-items that end with a list on its own line: few (most items are one paragraph).
+    closers = {id(w.node): j for j, w in enumerate(walked) if w.item.lists and len(w.item.paras) > 1}
+    if not closers:
+        return walked
     index = {id(w.node): i for i, w in enumerate(walked)}
     out = list(walked)
     for i, w in enumerate(walked):
         children = w.node.children
-        if len(children) < 2 or w.item.lists or children[-1].children:
+        if len(children) < 2 or w.item.lists or id(children[-1]) not in closers or children[-1].children:
             continue
-        j = index[id(children[-1])]
+        j = closers[id(children[-1])]
         last = walked[j]
-        if not _list_only(last.item):
-            continue
+        if len(last.item.lists) > 1 or not _list_only(last.item):
+            continue  # the sub-item has a list of its own besides the closing line
         if any(walked[index[id(c)]].item.lists for c in children[:-1]):
             continue
-        if len(last.item.lists) > 1:
-            continue  # the sub-item has a list of its own besides the closing line
         moved = last.item.paras[-1]
         out[i] = w._replace(item=_ItemText.of((*w.item.paras, moved), parse))
         out[j] = last._replace(item=_ItemText.of(last.item.paras[:-1], parse))
