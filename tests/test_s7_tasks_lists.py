@@ -172,3 +172,18 @@ def test_a_departments_share_label_reads_its_roles_from_role_words():
     assert got[("一", "1")].units == ("省发展改革委", "各地", "各部门")
     assert got[("一", "1")].lead_units == ("省发展改革委",)
     assert ("一", "2") not in got  # the label inside a sentence that goes on is no list
+
+
+def test_fu_zong_ze_closes_a_group_as_a_role_word():
+    parsed = parse_units("各县市区人民政府负总责，市直有关部门按职责分工负责")
+    assert parsed.units == ("各县市区人民政府", "市直有关部门")
+    assert parsed.lead_units == ()  # 负总责 is no 牵头: the guide names leads by 牵头 only
+    assert parse_units("各县区人民政府负总责").units == ("各县区人民政府",)
+    assert parse_units("主要负责同志负总责") is None  # a person, no unit
+
+
+def test_a_star_beside_a_name_is_no_part_of_it():
+    parsed = parse_units("责任单位：市发改委★、市财政局")
+    assert parsed.units == ("市发改委", "市财政局")
+    # The guide names no lead by a star (a note would have to say so): no lead is made up.
+    assert parsed.lead_units == ()

@@ -116,6 +116,7 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("牵头实施", True),
     ("共同负责", False),
     ("分别负责", False),
+    ("负总责", False),
     ("负责落实", False),
     ("负责实施", False),
     ("负责", False),
@@ -497,6 +498,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
         if you:
             content = you.group(1)
     body, rule, sticky = _strip_notes(content)
+    if "★" in body or "☆" in body:
+        body = body.replace("★", "").replace("☆", "")  # a mark beside a name is no part of it
     if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
