@@ -187,3 +187,18 @@ def test_a_star_beside_a_name_is_no_part_of_it():
     assert parsed.units == ("市发改委", "市财政局")
     # The guide names no lead by a star (a note would have to say so): no lead is made up.
     assert parsed.lead_units == ()
+
+
+def test_a_label_in_lenticular_brackets_stands_for_its_colon():
+    got = _tasks(
+        [
+            (("一", "1"), ["培育壮大市场主体。【牵头单位】县工信局【配合单位】县市场监管局、各乡镇人民政府"]),
+            (("一", "2"), ["做好项目储备。【主要责任单位】县发改局。加快推进前期工作。"]),
+            (("一", "3"), ["【工作目标】到2025年，全县规模以上企业达到200家。"]),
+        ]
+    )
+    assert got[("一", "1")].units == ("县工信局", "县市场监管局", "各乡镇人民政府")
+    assert got[("一", "1")].lead_units == ("县工信局",)
+    assert got[("一", "1")].text == "培育壮大市场主体。"
+    assert got[("一", "2")].units == ("县发改局",)
+    assert ("一", "3") not in got  # a bracketed heading that is no unit label names no units

@@ -847,6 +847,31 @@ def _label_runs(text: str, boundaries: tuple[int, ...], spans: list[tuple[int, i
     return out
 
 
+# ``【牵头单位】市发改委【责任单位】市财政局、市商务局``: the label in lenticular brackets stands for
+# its colon (as ``牵头单位：X`` writes it); the run goes on over the next bracketed labels.
+BRACKET_LABEL_RE = re.compile(r"【((?:主要)?(?:" + "|".join(UNIT_LABELS) + r"))】")
+
+
+def _bracket_label_runs(text: str, boundaries: tuple[int, ...], parse: Parse) -> list[UnitList]:
+    """The ``【牵头单位】X【责任单位】Y`` runs of a text (:func:`find_unit_lists`)."""
+    out: list[UnitList] = []
+    done = 0
+    for m in BRACKET_LABEL_RE.finditer(text):
+        start = m.start()
+        if start < done:
+            continue  # a later label of a run already read
+        end = len(text)
+        stop = text.find("。", start)
+        if stop != -1:
+            end = stop + 1
+        end = min([end, *(b for b in boundaries if b > start)])
+        done = end
+        parsed = parse(BRACKET_LABEL_RE.sub(r"；\1：", text[start:end]))
+        if parsed is not None:
+            out.append(UnitList(start, end, parsed, "label-run"))
+    return out
+
+
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
     """Every unit list in ``text`` (one paragraph or an item's text), in order.
 
@@ -871,5 +896,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | 
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs (most items: no label)
         out.extend(_label_runs(text, boundaries, spans, parse))
+    if "【" in text:
+        out.extend(_bracket_label_runs(text, boundaries, parse))
     out.sort(key=lambda u: u.start)
     return tuple(out)
