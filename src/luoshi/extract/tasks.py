@@ -290,6 +290,46 @@ def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...], parse: Par
     return out
 
 
+def _list_only(item: _ItemText) -> bool:
+    """The item's last paragraph is one unit list and nothing else (``（责任单位：…）`` on its own line)."""
+    if len(item.paras) < 2 or not item.lists:
+        return False
+    last = item.lists[-1]
+    start = item.joined.starts[-1]
+    text = item.joined.text
+    return last.start - start == len(text[start : last.start]) - len(text[start : last.start].lstrip()) and (
+        text[last.end :].strip() == "" and (len(item.lists) == 1 or item.lists[-2].end <= start)
+    )
+
+
+def _hoist_closing_lists(walked: list[_Walked], parse: Parse) -> list[_Walked]:
+    """A list on its own line after an item's last sub-item closes the whole item (guide: a list that
+    closes a whole ``（一）`` paragraph gives the path ending at 一): ``1.完善预案体系`` with
+    ``（1）…（4）…`` and then ``（责任单位：…）``. Only when the item has two sub-items or more and no
+    sub-item and not the item itself has a list of its own: then the list is the item's, not its
+    last sub-item's (an only sub-item keeps the line after it)."""
+    # Sub-items that end with a list on its own line: few (most items are one paragraph).
+    closers = {id(w.node): j for j, w in enumerate(walked) if w.item.lists and len(w.item.paras) > 1}
+    if not closers:
+        return walked
+    index = {id(w.node): i for i, w in enumerate(walked)}
+    out = list(walked)
+    for i, w in enumerate(walked):
+        children = w.node.children
+        if len(children) < 2 or w.item.lists or id(children[-1]) not in closers or children[-1].children:
+            continue
+        j = closers[id(children[-1])]
+        last = walked[j]
+        if len(last.item.lists) > 1 or not _list_only(last.item):
+            continue  # the sub-item has a list of its own besides the closing line
+        if any(walked[index[id(c)]].item.lists for c in children[:-1]):
+            continue
+        moved = last.item.paras[-1]
+        out[i] = w._replace(item=_ItemText.of((*w.item.paras, moved), parse))
+        out[j] = last._replace(item=_ItemText.of(last.item.paras[:-1], parse))
+    return out
+
+
 @dataclass(frozen=True)
 class TaskDecision:
     """Why a task exists: the rule that made it, the unit lists it read and how leads were found.
@@ -370,7 +410,7 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
     state = _LeadState()
     state.read_statement("".join(p.text for p in doc.preamble))
     out: list[_Found] = []
-    walked = _walk(doc.outline, (), parse)
+    walked = _hoist_closing_lists(_walk(doc.outline, (), parse), parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
     for i, w in enumerate(walked):

@@ -69,14 +69,20 @@ UNIT_LABELS: tuple[str, ...] = (
     "主责部门", "配合单位", "配合部门", "参与单位", "参加单位", "协办单位", "主办单位",
     "承办单位", "实施单位", "实施部门", "责任主体", "实施主体", "落实单位", "指导单位",
     "指导部门", "协同单位", "协作单位",
+    # ``牵头责任单位：X。协同责任单位：Y。`` (a 责任单位 label with its role before it) and
+    # ``部门分工：X牵头，Y配合。`` (the departments' share of an item, its roles in role words).
+    "牵头责任单位", "协同责任单位", "配合责任单位", "部门分工",
 )  # fmt: skip
 # ``主要责任单位：`` is a 责任单位 label too.
 MAIN_LABEL_RE = re.compile(r"主要(?=(?:责任单位|责任部门)[：:])")
 # ``牵头单位为X，配合单位为Y``: a label written with 为 for its colon.
 LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=True)) + r")为")
 # Where a second label starts inside a run written without ``；`` between labels.
-LABEL_START_RE = re.compile(r"(?<=[^；;。\s])(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))")
-LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门"})
+# Not inside a longer label: 责任单位 of 牵头责任单位 starts no label of its own.
+LABEL_START_RE = re.compile(
+    r"(?<=[^；;。\s])(?<!牵头)(?<!协同)(?<!配合)(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))"
+)
+LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位"})
 # A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
 # list of one unit called 牵头单位).
 BARE_WORDS = BARE_WORDS | frozenset(UNIT_LABELS)
@@ -105,10 +111,12 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("按职责分工落实", False),
     ("分工负责", False),
     ("牵头负责", True),
+    ("牵头督导", True),
     ("牵头落实", True),
     ("牵头实施", True),
     ("共同负责", False),
     ("分别负责", False),
+    ("负总责", False),
     ("负责落实", False),
     ("负责实施", False),
     ("负责", False),
@@ -127,6 +135,9 @@ INLINE_LEAD_RE = re.compile(r"^(.+?)[（(〔\[［【](?:牵头|牵头单位|牵�
 # How a group does its part, between its names and the role word: ``按职责落实``,
 # ``根据职能分工配合``. ROLE_SUFFIXES lists the usual whole phrases; this takes the rest.
 ROLE_MANNER_RE = re.compile(r"(?:按照|按|根据|依据|依照|依)(?:各自)?(?:职责|职能)(?:分工)?$")
+# An adverb between the names and the role word (``A、B分别负责落实``, ``A具体负责``): how the
+# group does its part, not a piece of the last name.
+ROLE_ADVERBS: tuple[str, ...] = ("分别", "共同", "具体", "统一", "各自")
 
 # Notes that are not units. Each is a regex over the bracket's content.
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
@@ -139,19 +150,19 @@ NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
-    re.compile(r"以下均[^。；）]*?不再列出"),
+    re.compile(r"以下[^。；）均]{0,8}均(?:[^。；（）]|（[^（）]*）)*?不再(?:单独|另行|一一)?列出"),
     # ``具体任务均涉及相关市（州）人民政府，不再做分工，下同``: the same note in other words.
     re.compile(r"[^，。；]*(?:均|都)涉及[^。；]*?不再(?:做|作|进行|另行)?(?:分工|列出)"),
     re.compile(r"[^，。；]*见附件[^，。；]*"),
     re.compile(r"下同"),
 )
 # The literal each of NOTE_OTHER_RES needs: a content without it is not searched for that note.
-NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "不再列出", "不再", "见附件", "下同")
+NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "列出", "不再", "见附件", "下同")
 
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
 LATER_UNITS_NOTE_RE = re.compile(
-    r"以下(?:各项)?均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)列出"
+    r"以下[^。；，,均]{0,8}均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)(?:单独|另行|一一)?列出"
 )
 # The same note as ``具体任务均涉及X，不再做分工，下同`` (下同: it holds for every later list).
 LATER_UNITS_INVOLVED_RE = re.compile(
@@ -263,7 +274,33 @@ def is_unit_like(name: str) -> bool:
         return False
     if len(name) == 2 and name[0] not in SHORT_NAME_HEADS:
         return False  # 试行, 银行: two characters name a unit only as 市委, 省委, 团委
-    return name.endswith(UNIT_SUFFIXES)
+    if name.endswith(UNIT_SUFFIXES):
+        return True
+    return name[-1] in _TAIL_CLOSERS and _bracket_tail_unit(name)
+
+
+_TAIL_CLOSERS = frozenset("）)")
+_DRAFT_WORDS = frozenset({"试行", "暂行", "草案", "征求意见稿", "送审稿", "筹"})
+# A name with the units it stands for beside it in a closing bracket: ``各街道（园区）``,
+# ``各城区（开发区）``, ``各县、区人民政府（管委会）`` (one unit, as ``各县（市、区）人民政府`` is).
+_BRACKET_TAIL_RE = re.compile(r"^([^（(）)]{2,}?)[（(]([^（(）)]{2,})[）)]$")
+
+
+def _bracket_tail_unit(name: str) -> bool:
+    m = _BRACKET_TAIL_RE.match(name)
+    if m is None:
+        return False
+    head, inner = m.groups()
+    if inner in _DRAFT_WORDS:
+        return False  # ``（试行）``, ``（草案）``: a document's status, not units
+    if is_unit_like(head):
+        return True
+    group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
+    return group and (is_unit_like(inner) or LEVEL_RE.match(inner) is not None)
+
+
+# ``各城区``, ``各县市区``: every government of a kind of place, before the bracket that adds others.
+_GROUP_HEAD_RE = re.compile(r"^各[\u4e00-\u9fff]{0,3}(?:区|县|市|州|旗|镇|乡)$")
 
 
 # Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
@@ -301,6 +338,8 @@ def _strip_role(part: str) -> tuple[str, str | None, bool]:
             manner = ROLE_MANNER_RE.search(rest) if "职" in rest else None
             if manner and manner.start() > 0:
                 return rest[: manner.start()], rest[manner.start() :] + word, leads
+            if rest.endswith(ROLE_ADVERBS) and len(rest) > 2:
+                return rest[:-2], rest[-2:] + word, leads
             return rest, word, leads
     return part, None, False
 
@@ -459,6 +498,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
         if you:
             content = you.group(1)
     body, rule, sticky = _strip_notes(content)
+    if "★" in body or "☆" in body:
+        body = body.replace("★", "").replace("☆", "")  # a mark beside a name is no part of it
     if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
@@ -623,7 +664,7 @@ _LABEL_MARK_RE = re.compile("(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为)")
 # Every label ends with one of these words, and LABEL_AT_RE needs a colon right after it: a
 # substring test and this short pattern settle most texts before the 24-way alternation
 # (which tries every label at each 责/实/主… of the text) is searched.
-LABEL_TAIL_WORDS: tuple[str, ...] = ("单位", "部门", "主体")
+LABEL_TAIL_WORDS: tuple[str, ...] = ("单位", "部门", "主体", "分工")
 _LABEL_TAIL_RE = re.compile("(?:" + "|".join(LABEL_TAIL_WORDS) + ")[：:]")
 
 
@@ -806,6 +847,31 @@ def _label_runs(text: str, boundaries: tuple[int, ...], spans: list[tuple[int, i
     return out
 
 
+# ``【牵头单位】市发改委【责任单位】市财政局、市商务局``: the label in lenticular brackets stands for
+# its colon (as ``牵头单位：X`` writes it); the run goes on over the next bracketed labels.
+BRACKET_LABEL_RE = re.compile(r"【((?:主要)?(?:" + "|".join(UNIT_LABELS) + r"))】")
+
+
+def _bracket_label_runs(text: str, boundaries: tuple[int, ...], parse: Parse) -> list[UnitList]:
+    """The ``【牵头单位】X【责任单位】Y`` runs of a text (:func:`find_unit_lists`)."""
+    out: list[UnitList] = []
+    done = 0
+    for m in BRACKET_LABEL_RE.finditer(text):
+        start = m.start()
+        if start < done:
+            continue  # a later label of a run already read
+        end = len(text)
+        stop = text.find("。", start)
+        if stop != -1:
+            end = stop + 1
+        end = min([end, *(b for b in boundaries if b > start)])
+        done = end
+        parsed = parse(BRACKET_LABEL_RE.sub(r"；\1：", text[start:end]))
+        if parsed is not None:
+            out.append(UnitList(start, end, parsed, "label-run"))
+    return out
+
+
 def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | None = None) -> tuple[UnitList, ...]:
     """Every unit list in ``text`` (one paragraph or an item's text), in order.
 
@@ -830,5 +896,7 @@ def find_unit_lists(text: str, boundaries: tuple[int, ...] = (), parse: Parse | 
         out.append(UnitList(start, end, parsed, "marked-bracket" if parsed.labelled else "bare-bracket"))
     if _may_hold_label(text) and LABEL_AT_RE.search(text):  # what LABEL_RUN_RE needs (most items: no label)
         out.extend(_label_runs(text, boundaries, spans, parse))
+    if "【" in text:
+        out.extend(_bracket_label_runs(text, boundaries, parse))
     out.sort(key=lambda u: u.start)
     return tuple(out)
