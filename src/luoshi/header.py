@@ -707,6 +707,14 @@ MAX_SIGNATURE_LINES = 12
 MAX_SIGNATURE_LINE_CHARS = 40
 
 
+# A signature printed with a note where the seal goes (``甲市人民政府（印章）``, ``(公章)``).
+_SEAL_NOTE = re.compile(r"\s*[（(](?:公章|印章|盖章|签章|章)[）)]$")
+
+
+def _without_seal(text: str) -> str:
+    return _SEAL_NOTE.sub("", text) if text.endswith(("）", ")")) else text
+
+
 def _is_signature_line(text: str) -> bool:
     """One 发文机关署名, or several printed side by side that the cleaner ran into one line
     (``甲省财政厅甲省教育厅……``, a joint document's signature over two print lines): each
@@ -730,7 +738,7 @@ def _signed_date(text: str) -> tuple[str, str] | None:
     """The signer and the ISO date of a line holding both, else None."""
     if not text.endswith("日") or not (m := _SIGNED_DATE.match(text)):
         return None
-    signer = m.group("signer").strip()
+    signer = _without_seal(m.group("signer").strip())
     date = parse_date_line(m.group("date"))
     if date is None or not _is_signature_line(signer):
         return None
@@ -752,8 +760,11 @@ def _closing(
         if date:
             signature: list[str] = [signer] if signed is not None else []
             k = i - 1
-            while k >= body_first and len(signature) < MAX_SIGNATURE_LINES and _is_signature_line(paras[k].text):
-                signature.insert(0, paras[k].text)
+            while k >= body_first and len(signature) < MAX_SIGNATURE_LINES:
+                line = _without_seal(paras[k].text)
+                if not _is_signature_line(line):
+                    break
+                signature.insert(0, line)
                 k -= 1
             return ClosingBlock(date, i, tuple(signature), k + 1)
     m = _META_DATE.search(meta.get("date", ""))
