@@ -30,6 +30,8 @@ from array import array
 from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
+from luoshi.header import _TAIL as _PAGE_TAIL
+from luoshi.header import _is_furniture
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
@@ -528,7 +530,9 @@ def clean(source: SourceText) -> CleanText:
     run_starts = array("q")
     run_sources = array("q")
     length = 0  # clean characters so far
-    prev: tuple[str, int, bool] | None = None  # last content line of the paragraph: text, width, alone
+    # The last content line of the paragraph: text, width, alone, whether it opened the paragraph.
+    prev: tuple[str, int, bool, bool] | None = None
+    chrome_possible = source.kind not in BLOCK_READERS
 
     # Each line is written out as it is read: after a ``\n`` when it starts a paragraph, right
     # after the line before when it continues one. Within a run, source offset minus clean
@@ -536,8 +540,13 @@ def clean(source: SourceText) -> CleanText:
     delta: int | None = None
     alone_by_layout = _ALONE_BY_LAYOUT
     for text, offs, width, indented in folded:
-        alone = indented == alone_by_layout or _stands_alone(text)
-        if prev is not None and not _continues(prev, text, width, indented, alone, usual, wrapped_layout):
+        alone = (
+            indented == alone_by_layout
+            or _stands_alone(text)
+            or (chrome_possible and len(text) <= CHROME_MAX_CHARS and _is_page_chrome(text))
+        )
+        opens = prev is None or not _continues(prev, text, width, indented, alone, usual, wrapped_layout)
+        if prev is not None and opens:
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
             if length + delta > last_source:
@@ -560,7 +569,7 @@ def clean(source: SourceText) -> CleanText:
                     run_sources.append(src)
                     delta = src - pos
         length += len(text)
-        prev = (text, width, alone)
+        prev = (text, width, alone, opens)
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 
@@ -624,7 +633,7 @@ def _compact(runs: Runs) -> Runs | int:
 
 
 def _continues(
-    prev_line: tuple[str, int, bool],
+    prev_line: tuple[str, int, bool, bool],
     line: str,
     width: int,
     indented: bool,
@@ -634,19 +643,47 @@ def _continues(
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
-    ``prev_line`` is that line's text, raw width and whether it stands alone; ``width`` and
-    ``alone`` are the same for ``line`` (computed once per line, see :func:`_stands_alone`).
+    ``prev_line`` is that line's text, raw width, whether it stands alone and whether it opened
+    its paragraph; ``width`` and ``alone`` are the same for ``line`` (computed once per line, see
+    :func:`_stands_alone`).
     """
-    prev, prev_width, prev_alone = prev_line
+    prev, prev_width, prev_alone, prev_opens = prev_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
+    last = prev[-1]
     if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
         # ``……抢救第`` + ``一、合理利用……``: an ordinal's 第 never ends a line's text, so what
         # follows it is the ordinal's numeral wrapped, not a marker.
-        return prev[-1] == "第"
-    if "。" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
-        return False  # the last line of a title ends with its 文种
-    last = prev[-1]
+        if last == "第":
+            return True
+        # ``……鼓励多站合`` + ``一、服务同网……``, ``……按照`` + ``（一）款规定……``: in a wrapped
+        # layout a full line that ends without closing punctuation, inside a paragraph that has
+        # already wrapped, is a wrap too, whatever the next line starts with. A paragraph's first
+        # line is no evidence: a title, a heading or a one-line paragraph may be as wide as the
+        # usual line (a short text's median is one of its own lines), and a printed paragraph's
+        # first line is indented, so narrower. A short marker line without closing punctuation
+        # is a heading (``……加强管理工作`` + ``一、总体要求``): a wrap would end the sentence there
+        # without its mark.
+        return (
+            wrapped_layout
+            and not prev_opens
+            and last not in PARAGRAPH_END
+            and last not in "”」』"
+            and prev_width >= usual - SENTENCE_WRAP_SLACK
+            and not _looks_like_heading(line)
+        )
+    if line[0] in "（(" and last not in PARAGRAPH_END and _TITLE_NOTE.match(line):
+        # ``……发展规划`` + ``（2021-2025年）``: a title's period or edition note wrapped to a line
+        # of its own (``（`` and digits are no marker) belongs to the title.
+        return True
+    if line[0] in _UNIT_LABEL_FIRST and _UNIT_LABEL_LINE.match(line):
+        # ``（二）稳增长`` + ``责任单位：县发改局``: a line opening with a unit label is the item's
+        # unit list, set apart from the text above it, unless that text is left open.
+        return last in ALWAYS_CONTINUES or _unclosed_bracket(prev)
+    if "。" not in prev and "，" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
+        # The last line of a title ends with its 文种; a body line ending in one (``……定期召开联席
+        # 会议，通报`` / ``工作进展……``) holds a comma, a title none.
+        return False
     if last in ALWAYS_CONTINUES or _unclosed_bracket(prev):
         return True
     if not wrapped_layout:
@@ -679,6 +716,34 @@ def _continues(
             and not (width < usual - SENTENCE_WRAP_SLACK and _looks_like_heading(line))
         )
     return prev_width >= usual - WRAP_SLACK
+
+
+# A title's note in brackets: its period (``（2021-2025年）``, ``（2023年）``), its edition or draft
+# state (``（试行）``, ``（2023年修订）``, ``（征求意见稿）``), on a line of its own.
+_TITLE_NOTE = re.compile(
+    r"^[（(](?:\d{4}\s*(?:年\s*)?[-—–～~至]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订|修正|本)?|"
+    r"(?:\d{4}\s*年)?(?:试行|暂行|修订|修正|修订版|征求意见稿|送审稿|草案|代拟稿))[）)]$"
+)
+
+# A saved page's buttons and labels (``朗读``, ``【字体：大 中 小】``, ``【打印本页】``) are a line of
+# their own in a text file too: the header's chrome test decides (``luoshi.header``), on short
+# lines only. HTML gives each its own block anyway.
+CHROME_MAX_CHARS = 16
+
+
+def _is_page_chrome(text: str) -> bool:
+    return (
+        _is_furniture(text)
+        or bool(_PAGE_TAIL.match(text))
+        or (text[0] in "【[" and _is_furniture(text.strip("【】[] ")))  # a button in its brackets
+    )
+
+
+# A unit label opening a line (``责任单位：``, ``（牵头单位：``, ``【配合部门】``): the guide's unit
+# lists are labelled ``……单位`` or ``……部门`` (``责任主体`` too), a role word of up to four
+# characters before it.
+_UNIT_LABEL_LINE = re.compile(r"^[（(【\[]?[\u4e00-\u9fff]{0,4}(?:单位|部门|主体)(?:[：:]|[】\]])")
+_UNIT_LABEL_FIRST = frozenset("（(【[牵责配协主负参承实落指")
 
 
 def _inline_note(text: str) -> bool:
