@@ -166,3 +166,34 @@ def test_the_unit_label_line_still_gives_the_item_its_units_and_the_target_its_i
     ]
     assert [t["value"] for t in doc["targets"]] == [7, 12, 10]
     assert not any("责任单位" in t["indicator"] for t in doc["targets"])
+
+
+# 民生实事 as a layer: a heading, then a paragraph of a full line and a tail of 3 to 21
+# characters; so many lines are short, and of so many widths, that no width is usual.
+_ITEM_TEXT = "完成农村黑臭水体整治切实提升水环境质量推进老旧小区改造惠及城镇家庭完善社区体育公园推动全民健身事业发展"
+_ITEM_HEADS = ["一、加强学位建设。", "二、加强黑臭水体整治。", "三、实施小学生优质午休工程。", "四、加强公园建设。"]
+_ITEM_HEADS += ["五、加快推进老旧小区改造。", "六、推进农贸市场改造。", "七、开展疫苗免费接种。"]
+SHORT_ITEMS = [line for k, head in enumerate(_ITEM_HEADS) for line in (head, _ITEM_TEXT[: LINE + 3 + 3 * k] + "。")]
+
+
+def test_a_layer_of_short_paragraphs_is_read_by_its_full_lines():
+    from luoshi.clean import MIN_CONTENT_WIDTH, _east_asian_width, _is_wrapped_layout, _line_width_estimate
+
+    text = _layer(SHORT_ITEMS)
+    widths = sorted(w for w in map(_east_asian_width, text.splitlines()) if w >= MIN_CONTENT_WIDTH)
+    assert not _is_wrapped_layout(widths, _line_width_estimate(widths))  # the median reads no layout
+    assert _clean(text) == SHORT_ITEMS
+
+
+def test_the_full_line_width_needs_enough_lines_near_the_widest_and_none_wider_than_a_layout():
+    from luoshi.clean import FULL_LINE_MIN_LINES, FULL_LINE_SHARE, UNWRAPPED_WIDTH, WRAP_SLACK, _full_line_width
+
+    assert FULL_LINE_MIN_LINES == 8 and FULL_LINE_SHARE == 0.25
+    # Two full lines (55, 56) among eight: a share of 0.25; the full width is theirs.
+    assert _full_line_width(sorted([22, 24, 26, 30, 30, 34, 55, 56])) == 56
+    # Seven lines: too few to read a layout from.
+    assert _full_line_width(sorted([22, 26, 30, 30, 34, 55, 56])) == 0
+    # One line near the widest among eight: a share under 0.25.
+    assert _full_line_width(sorted([22, 24, 26, 30, 30, 34, 40, 56 + WRAP_SLACK + 1])) == 0
+    # The widest line as wide as no printed line: one paragraph a line.
+    assert _full_line_width(sorted([22, 24, 26, 30, 30, 34, UNWRAPPED_WIDTH, UNWRAPPED_WIDTH])) == 0

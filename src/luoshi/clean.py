@@ -472,6 +472,29 @@ def _is_wrapped_layout(widths: list[int], usual: int) -> bool:
     return near >= WRAPPED_SHARE * len(widths)
 
 
+# A layer of short paragraphs (a list of 民生实事, headings each with a one- or two-line
+# paragraph) has most of its lines narrower than a full line, so the median is no line width and
+# few lines sit near it. Its full lines still share one width, and no line is wider: at least
+# this share of lines within WRAP_SLACK of the widest, among at least FULL_LINE_MIN_LINES content
+# lines (layers of the excerpts as GB PDFs, plain and -layout pdftotext: 0.28–0.48; saved web
+# pages and pkulaw exports, one paragraph a line: a widest line over UNWRAPPED_WIDTH, or 0.03).
+FULL_LINE_SHARE = 0.25
+FULL_LINE_MIN_LINES = 8
+
+
+def _full_line_width(widths: list[int]) -> int:
+    """``widths`` sorted: the width of the full lines of a short-paragraph layer, or 0.
+
+    The median of the lines within WRAP_SLACK of the widest (a full line holding a half-width
+    number or a narrow quotation mark is a little narrower than the widest)."""
+    if len(widths) < FULL_LINE_MIN_LINES or widths[-1] >= UNWRAPPED_WIDTH:
+        return 0
+    k = bisect.bisect_left(widths, widths[-1] - WRAP_SLACK)
+    if len(widths) - k < FULL_LINE_SHARE * len(widths):
+        return 0
+    return widths[(k + len(widths)) // 2]
+
+
 BLOCK_READERS = frozenset({"html"})  # not docx: a Word soft break (w:br) may be a wrap kept from a PDF
 
 
@@ -524,6 +547,8 @@ def clean(source: SourceText) -> CleanText:
     # The HTML reader gives one line per block (paragraph, list item, cell, <br>): no line of
     # its was wrapped by a page layout, whatever the widths say.
     wrapped_layout = source.kind not in BLOCK_READERS and _is_wrapped_layout(widths, usual)
+    if not wrapped_layout and source.kind not in BLOCK_READERS and (full := _full_line_width(widths)):
+        usual, wrapped_layout = full, True
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
