@@ -101,6 +101,19 @@ def test_a_full_body_line_ending_in_a_genre_word_is_no_title():
     assert out[:2] == ["某某市人民政府关于加强安全生产工作的通知", FILLER[0]]
 
 
+def test_a_title_broken_inside_its_genre_word_ends_with_it():
+    # ``转发……工作的通`` / ``知`` / ``各县、区人民政府：``: the fragment ends the title, not the line.
+    title = "转发某某省人民政府办公厅关于做好全省商贸流通统计工作的通知"
+    assert len(title) == LINE + 1
+    out = _clean(_layer([title, "各县、区人民政府，市政府各有关部门：", *FILLER]))
+    assert out[:2] == [title, "各县、区人民政府，市政府各有关部门："]
+    # A body line broken the same way runs on: it holds a comma (``……按规定发出通`` / ``知``).
+    body = "各部门要高度重视，切实加强组织领导，按照规定及时发出该通知"
+    assert len(body) == LINE + 1
+    out = _clean(_layer([*FILLER, body, *FILLER]))
+    assert any(p.startswith(body) for p in out)
+
+
 def test_a_title_wrapped_before_its_year_bracket_is_one_line():
     for note in ("（2021-2025年）", "（2015—2020年）", "（试行）", "（2023年修订）"):
         text = f"某某市城乡建设发展规划\n{note}\n" + _layer(FILLER)

@@ -555,8 +555,9 @@ def clean(source: SourceText) -> CleanText:
     run_starts = array("q")
     run_sources = array("q")
     length = 0  # clean characters so far
-    # The last content line of the paragraph: text, width, alone, whether it opened the paragraph.
-    prev: tuple[str, int, bool, bool] | None = None
+    # The last content line of the paragraph: text, width, alone, whether it opened the paragraph,
+    # and the text of the paragraph's line before it ("" when it opened the paragraph).
+    prev: tuple[str, int, bool, bool, str] | None = None
     chrome_possible = source.kind not in BLOCK_READERS
 
     # Each line is written out as it is read: after a ``\n`` when it starts a paragraph, right
@@ -594,7 +595,7 @@ def clean(source: SourceText) -> CleanText:
                     run_sources.append(src)
                     delta = src - pos
         length += len(text)
-        prev = (text, width, alone, opens)
+        prev = (text, width, alone, opens, "" if opens else prev[0])
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 
@@ -658,7 +659,7 @@ def _compact(runs: Runs) -> Runs | int:
 
 
 def _continues(
-    prev_line: tuple[str, int, bool, bool],
+    prev_line: tuple[str, int, bool, bool, str],
     line: str,
     width: int,
     indented: bool,
@@ -668,11 +669,11 @@ def _continues(
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
-    ``prev_line`` is that line's text, raw width, whether it stands alone and whether it opened
-    its paragraph; ``width`` and ``alone`` are the same for ``line`` (computed once per line, see
+    ``prev_line`` is that line's text, raw width, whether it stands alone, whether it opened
+    its paragraph and the paragraph's line before it; ``width`` and ``alone`` are the same for ``line`` (computed once per line, see
     :func:`_stands_alone`).
     """
-    prev, prev_width, prev_alone, prev_opens = prev_line
+    prev, prev_width, prev_alone, prev_opens, before = prev_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
     last = prev[-1]
@@ -718,9 +719,11 @@ def _continues(
         and len(prev) <= BROKEN_FRAGMENT_CHARS
         and prev not in ("附件", "附表", "序号")
         and not prev.isdigit()  # a table's 序号 cell on a line of its own
+        and not (before and "。" not in before and "，" not in before and genre_of(before + prev))
     ):
         # One or two characters alone on a line are what an extraction break left (``回收`` /
-        # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
+        # ``处`` / a stray ``!`` / ``水平``), not a paragraph; unless they end a title's 文种
+        # with the line before (``……工作的通`` / ``知``), as a title's last line does.
         return True
     if last not in PARAGRAPH_END and _FRAGMENT_START.match(line):
         # ``（二）建设新型农村日用消费品流通网`` + ``络。推动……``: a heading set in a wider font wrapped.
