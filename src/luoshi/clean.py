@@ -670,8 +670,8 @@ def _continues(
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
     ``prev_line`` is that line's text, raw width, whether it stands alone, whether it opened
-    its paragraph and the paragraph's line before it; ``width`` and ``alone`` are the same for ``line`` (computed once per line, see
-    :func:`_stands_alone`).
+    its paragraph and the paragraph's line before it; ``width`` and ``alone`` are the same for
+    ``line`` (computed once per line, see :func:`_stands_alone`).
     """
     prev, prev_width, prev_alone, prev_opens, before = prev_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
