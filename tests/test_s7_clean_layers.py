@@ -115,7 +115,7 @@ def test_a_title_broken_inside_its_genre_word_ends_with_it():
 
 
 def test_a_title_wrapped_before_its_year_bracket_is_one_line():
-    for note in ("（2021-2025年）", "（2015—2020年）", "（试行）", "（2023年修订）"):
+    for note in ("（2021-2025年）", "（2015—2020年）", "（试行）", "（2023年修订）", "（卫生健康部分）", "（节选）"):
         text = f"某某市城乡建设发展规划\n{note}\n" + _layer(FILLER)
         out = _clean(text)
         assert out[0] == "某某市城乡建设发展规划" + note, note
@@ -210,3 +210,17 @@ def test_the_full_line_width_needs_enough_lines_near_the_widest_and_none_wider_t
     assert _full_line_width(sorted([22, 24, 26, 30, 30, 34, 40, 56 + WRAP_SLACK + 1])) == 0
     # The widest line as wide as no printed line: one paragraph a line.
     assert _full_line_width(sorted([22, 24, 26, 30, 30, 34, UNWRAPPED_WIDTH, UNWRAPPED_WIDTH])) == 0
+
+
+def test_a_metadata_line_of_a_saved_page_opens_a_paragraph_in_a_text_file():
+    # A full title line ending in its number's bracket would run on; the page's 来源/日期 line is not its rest.
+    title = "中共某某市委办公室某某市人民政府办公室印发《关于全面推进政务公开工作的实施意见》"
+    title += "的通知（某市委办发〔2017〕12号）"
+    meta = "来源：某某市政府门户网 日期：2017-01-12 17:08"
+    lines = [title[:LINE], title[LINE:], meta, *_layer(FILLER).splitlines()]  # both title lines full
+    out = _clean("\n".join(lines) + "\n")
+    assert out[:2] == [title, "来源：某某市政府门户网日期：2017-01-12 17:08"]
+    # Without its colon the word is body text: the wrap runs on.
+    body = "各地区要建立稳定的资金投入机制，确保项目建设资金足额到位，资金"
+    out = _clean(_layer([*FILLER, body + "来源稳定可靠。", *FILLER]))
+    assert body + "来源稳定可靠。" in out

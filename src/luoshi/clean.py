@@ -31,7 +31,7 @@ from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
 from luoshi.header import _TAIL as _PAGE_TAIL
-from luoshi.header import _is_furniture
+from luoshi.header import _is_furniture, _is_meta_line
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
@@ -571,7 +571,11 @@ def clean(source: SourceText) -> CleanText:
             or _stands_alone(text)
             or (chrome_possible and len(text) <= CHROME_MAX_CHARS and _is_page_chrome(text))
         )
-        opens = prev is None or not _continues(prev, text, width, indented, alone, usual, wrapped_layout)
+        # A saved page's metadata line (``来源:岳阳市政府门户网 日期:…``: a page key and its colon
+        # first, the header's test) opens a paragraph, as an indent does; it may wrap. It never
+        # continues the title above it.
+        opening = indented or (chrome_possible and _is_meta_line(text))
+        opens = prev is None or not _continues(prev, text, width, opening, alone, usual, wrapped_layout)
         if prev is not None and opens:
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
@@ -747,10 +751,11 @@ def _continues(
 
 
 # A title's note in brackets: its period (``（2021-2025年）``, ``（2023年）``), its edition or draft
-# state (``（试行）``, ``（2023年修订）``, ``（征求意见稿）``), on a line of its own.
+# state (``（试行）``, ``（2023年修订）``, ``（征求意见稿）``), the part of it printed (``（卫生健康部分）``,
+# ``（节选）``), on a line of its own.
 _TITLE_NOTE = re.compile(
     r"^[（(](?:\d{4}\s*(?:年\s*)?[-—–～~至]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订|修正|本)?|"
-    r"(?:\d{4}\s*年)?(?:试行|暂行|修订|修正|修订版|征求意见稿|送审稿|草案|代拟稿))[）)]$"
+    r"(?:\d{4}\s*年)?(?:试行|暂行|修订|修正|修订版|征求意见稿|送审稿|草案|代拟稿)|[^（()）\d]{1,8}部分|节选|摘要|摘编)[）)]$"
 )
 
 # A saved page's buttons and labels (``朗读``, ``【字体：大 中 小】``, ``【打印本页】``) are a line of
