@@ -224,3 +224,20 @@ def test_a_metadata_line_of_a_saved_page_opens_a_paragraph_in_a_text_file():
     body = "各地区要建立稳定的资金投入机制，确保项目建设资金足额到位，资金"
     out = _clean(_layer([*FILLER, body + "来源稳定可靠。", *FILLER]))
     assert body + "来源稳定可靠。" in out
+
+
+def test_an_article_number_on_a_line_of_its_own_opens_the_articles_text():
+    # pdftotext puts the gap after ``第十一条`` as a line break: the article is its number, the
+    # rest of its first printed line (26 columns narrower than the line) and the lines after.
+    first = "市民政部门可以根据实际情况设置市级综合养老"
+    rest = "服务中心，并应当具备综合展示等功能。"
+    lines = [*_layer(FILLER).splitlines(), "第十一条", first, rest, *_layer(FILLER).splitlines()]
+    out = _clean("\n".join(lines) + "\n")
+    assert "第十一条" + first + rest in out
+    # A chapter number and its name: one heading; the next article stays apart from it.
+    lines = [*_layer(FILLER).splitlines(), "第一章", "总则", "第一条", "为了规范本市养老服务工作，制定本办法。"]
+    out = _clean("\n".join(lines) + "\n")
+    assert out[-2:] == ["第一章总则", "第一条为了规范本市养老服务工作，制定本办法。"]
+    # A marker with its text on its own line is no bare marker: the next marker opens an item.
+    lines = [*_layer(FILLER).splitlines(), "第一章总则", "第一条为了规范本市养老服务工作，制定本办法。"]
+    assert _clean("\n".join(lines) + "\n")[-2:] == lines[-2:]

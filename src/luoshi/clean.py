@@ -599,6 +599,10 @@ def clean(source: SourceText) -> CleanText:
                     run_sources.append(src)
                     delta = src - pos
         length += len(text)
+        if not opens and prev[3] and prev[0][0] in OUTLINE_MARKER_FIRST and _MARKER_START.fullmatch(prev[0]):
+            # The rest of a printed line whose marker the layer put on a line of its own: the
+            # printed line was as wide as both, with the gap after the marker (two columns).
+            width += prev[1] + MARKER_GAP_WIDTH
         prev = (text, width, alone, opens, "" if opens else prev[0])
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
@@ -662,6 +666,10 @@ def _compact(runs: Runs) -> Runs | int:
     return runs[0][1] if len(runs) == 1 and runs[0][0] == 0 else runs
 
 
+# The gap a printed line leaves after an article or chapter marker (``第十一条　``): a full-width space.
+MARKER_GAP_WIDTH = 2
+
+
 def _continues(
     prev_line: tuple[str, int, bool, bool, str],
     line: str,
@@ -702,6 +710,11 @@ def _continues(
             and prev_width >= usual - SENTENCE_WRAP_SLACK
             and not _looks_like_heading(line)
         )
+    if prev[0] in OUTLINE_MARKER_FIRST and _MARKER_START.fullmatch(prev):
+        # ``第十一条`` / ``市民政部门可以……``, ``第一章`` / ``总则``: a marker alone on its line (a
+        # text layer puts the gap after an article number as a line break) is never a paragraph;
+        # its text is on the next line.
+        return True
     if line[0] in "（(" and last not in PARAGRAPH_END and _TITLE_NOTE.match(line):
         # ``……发展规划`` + ``（2021-2025年）``: a title's period or edition note wrapped to a line
         # of its own (``（`` and digits are no marker) belongs to the title.
