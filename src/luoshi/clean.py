@@ -566,16 +566,10 @@ def clean(source: SourceText) -> CleanText:
     delta: int | None = None
     alone_by_layout = _ALONE_BY_LAYOUT
     for text, offs, width, indented in folded:
-        alone = (
-            indented == alone_by_layout
-            or _stands_alone(text)
-            or (chrome_possible and len(text) <= CHROME_MAX_CHARS and _is_page_chrome(text))
-        )
-        # A saved page's metadata line (``来源:岳阳市政府门户网 日期:…``: a page key and its colon
-        # first, the header's test) opens a paragraph, as an indent does; it may wrap. It never
-        # continues the title above it.
-        opening = indented or (chrome_possible and _is_meta_line(text))
-        opens = prev is None or not _continues(prev, text, width, opening, alone, usual, wrapped_layout)
+        alone = indented == alone_by_layout or _stands_alone(text)
+        opens = prev is None or not _continues(prev, text, width, indented, alone, usual, wrapped_layout)
+        if not opens and chrome_possible and _page_chrome_between(prev[0], text):
+            opens = True  # asked only of the lines that would join: most lines are not chrome
         if prev is not None and opens:
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
@@ -599,7 +593,13 @@ def clean(source: SourceText) -> CleanText:
                     run_sources.append(src)
                     delta = src - pos
         length += len(text)
-        if not opens and prev[3] and prev[0][0] in OUTLINE_MARKER_FIRST and _MARKER_START.fullmatch(prev[0]):
+        if (
+            not opens
+            and prev[3]
+            and len(prev[0]) <= BARE_MARKER_MAX_CHARS
+            and prev[0][0] in OUTLINE_MARKER_FIRST
+            and _MARKER_START.fullmatch(prev[0])
+        ):
             # The rest of a printed line whose marker the layer put on a line of its own: the
             # printed line was as wide as both, with the gap after the marker (two columns).
             width += prev[1] + MARKER_GAP_WIDTH
@@ -666,6 +666,8 @@ def _compact(runs: Runs) -> Runs | int:
     return runs[0][1] if len(runs) == 1 and runs[0][0] == 0 else runs
 
 
+# A marker alone on a line is at most this long (``第一百二十三条``, ``（二十一）``).
+BARE_MARKER_MAX_CHARS = 8
 # The gap a printed line leaves after an article or chapter marker (``第十一条　``): a full-width space.
 MARKER_GAP_WIDTH = 2
 
@@ -710,7 +712,7 @@ def _continues(
             and prev_width >= usual - SENTENCE_WRAP_SLACK
             and not _looks_like_heading(line)
         )
-    if prev[0] in OUTLINE_MARKER_FIRST and _MARKER_START.fullmatch(prev):
+    if len(prev) <= BARE_MARKER_MAX_CHARS and prev[0] in OUTLINE_MARKER_FIRST and _MARKER_START.fullmatch(prev):
         # ``第十一条`` / ``市民政部门可以……``, ``第一章`` / ``总则``: a marker alone on its line (a
         # text layer puts the gap after an article number as a line break) is never a paragraph;
         # its text is on the next line.
@@ -775,6 +777,23 @@ _TITLE_NOTE = re.compile(
 # their own in a text file too: the header's chrome test decides (``luoshi.header``), on short
 # lines only. HTML gives each its own block anyway.
 CHROME_MAX_CHARS = 16
+
+
+def _page_chrome_between(prev: str, line: str) -> bool:
+    """Whether a page's chrome keeps ``line`` from continuing ``prev``: either is a short button or
+    label line (``朗读``, ``【打印本页】``: a line of its own on both sides), or ``line`` is a saved
+    page's metadata line (``来源:岳阳市政府门户网 日期:…``: a page key and its colon first, the
+    header's test), which opens a paragraph as an indent does (it may wrap) and never continues
+    the title above it."""
+    return (
+        (len(line) <= CHROME_MAX_CHARS and line[-1] not in _SENTENCE_MARKS and _is_page_chrome(line))
+        or (len(prev) <= CHROME_MAX_CHARS and prev[-1] not in _SENTENCE_MARKS and _is_page_chrome(prev))
+        or _is_meta_line(line)
+    )
+
+
+# No button or label ends with a sentence's mark (a cheap test before the header's patterns).
+_SENTENCE_MARKS = frozenset("。，；、？！")
 
 
 def _is_page_chrome(text: str) -> bool:
