@@ -241,3 +241,30 @@ def test_an_article_number_on_a_line_of_its_own_opens_the_articles_text():
     # A marker with its text on its own line is no bare marker: the next marker opens an item.
     lines = [*_layer(FILLER).splitlines(), "第一章总则", "第一条为了规范本市养老服务工作，制定本办法。"]
     assert _clean("\n".join(lines) + "\n")[-2:] == lines[-2:]
+
+
+def test_a_bracketed_unit_list_on_its_own_line_stays_the_items_after_a_full_or_a_short_line(tmp_path):
+    # The guide: a unit list closing an item belongs to it, on its own line or not.
+    from luoshi.contract import to_contract
+    from luoshi.pipeline import parse_file
+
+    full = "1.扩大有效投资。加快推进重大项目建设，完善项目储备和调度机制，推进各项改革任务落地见效，确保各项工作按期完成。"
+    assert len(full) == 2 * LINE  # its last line is full and ends a sentence
+    paras = [
+        "某县人民政府关于印发重点工作任务分工的通知",
+        "各乡镇人民政府，县政府各部门：",
+        "现将重点工作任务分工印发给你们，请认真贯彻落实。",
+        "一、稳增长",
+        full,
+        "（责任单位：县发改局、县财政局）",
+        "2.提升教育质量。",
+        "（责任单位：县教育局）",
+    ]
+    path = tmp_path / "fengong.txt"
+    path.write_text(_layer(paras), encoding="utf-8")
+    (doc,) = to_contract(parse_file(path))["documents"]
+    assert [(t["path"], t["units"]) for t in doc["tasks"]] == [
+        (["一", "1"], ["县发改局", "县财政局"]),
+        (["一", "2"], ["县教育局"]),
+    ]
+    assert doc["tasks"][1]["text"] == "提升教育质量。"
