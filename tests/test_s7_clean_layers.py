@@ -248,7 +248,9 @@ def test_a_bracketed_unit_list_on_its_own_line_stays_the_items_after_a_full_or_a
     from luoshi.contract import to_contract
     from luoshi.pipeline import parse_file
 
-    full = "1.扩大有效投资。加快推进重大项目建设，完善项目储备和调度机制，推进各项改革任务落地见效，确保各项工作按期完成。"
+    full = (
+        "1.扩大有效投资。加快推进重大项目建设，完善项目储备和调度机制，推进各项改革任务落地见效，确保各项工作按期完成。"
+    )
     assert len(full) == 2 * LINE  # its last line is full and ends a sentence
     paras = [
         "某县人民政府关于印发重点工作任务分工的通知",
