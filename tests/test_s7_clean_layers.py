@@ -270,3 +270,17 @@ def test_a_bracketed_unit_list_on_its_own_line_stays_the_items_after_a_full_or_a
         (["一", "2"], ["县教育局"]),
     ]
     assert doc["tasks"][1]["text"] == "提升教育质量。"
+
+
+def test_a_line_opening_with_de_or_a_closing_mark_continues_even_after_a_genre_word():
+    # ``……“十四五”国家信息化规划`` / ``的通知``: the title goes on past the 文种 word inside it.
+    title = "中央网络安全和信息化委员会关于印发国家信息化发展规划的通知"
+    out = _clean("\n".join([title[:-3], title[-3:], *_layer(FILLER).splitlines()]) + "\n")
+    assert out[0] == title
+    # ``……实施意见》`` / ``，将……``: a comma opens no paragraph.
+    body = "落实《某某省大中小学校体育教练员岗位设置管理实施意见》"
+    out = _clean("\n".join([*_layer(FILLER).splitlines(), body, "，将教练员岗位纳入学校年度招聘计划。"]) + "\n")
+    assert out[-1] == body + "，将教练员岗位纳入学校年度招聘计划。"
+    # A title's last line ending in its 文种 still ends the title before a line of its own.
+    out = _clean("\n".join([title[:-3], title[-3:], "各省、自治区、直辖市人民政府："]) + "\n")
+    assert out[:2] == [title, "各省、自治区、直辖市人民政府："]

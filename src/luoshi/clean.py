@@ -153,6 +153,9 @@ _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 # A paragraph may end after these; any other last character means the line wraps.
 PARAGRAPH_END = frozenset("。：:；;！!？?”」』）)]〕】")
+# A line starting with one of these continues the line before (no paragraph, title or heading
+# starts with the particle 的 or with a mark that closes or divides a clause).
+NEVER_OPENS = frozenset("的，。、；：）》”〕】")
 # After these a line always continues (a wrap inside a list or a bracket, or after a
 # particle that cannot end a heading or a sentence: ``发展现代生态循环农业的\n紧迫性``).
 ALWAYS_CONTINUES = frozenset("，,、（(《“「『〔【[—－-的和与及")
@@ -725,6 +728,10 @@ def _continues(
         # ``（二）稳增长`` + ``责任单位：县发改局``: a line opening with a unit label is the item's
         # unit list, set apart from the text above it, unless that text is left open.
         return last in ALWAYS_CONTINUES or _unclosed_bracket(prev)
+    if line[0] in NEVER_OPENS and last not in PARAGRAPH_END:
+        # ``……信息化规划`` + ``的通知``, ``……发展计划`` + ``，确保……``: a particle or a mark no
+        # paragraph starts with goes on from the line before, even one ending in a 文种 word.
+        return True
     if "。" not in prev and "，" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
         # The last line of a title ends with its 文种; a body line ending in one (``……定期召开联席
         # 会议，通报`` / ``工作进展……``) holds a comma, a title none.
