@@ -19,7 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -163,6 +166,27 @@ def _crawler_header(source: SourceText, gold: dict) -> str:
     return head + source.text
 
 
+def _pdftotext(*options: str) -> Callable[[SourceText, dict], str]:
+    """The input laid out as a GB/T 9704 PDF (``eval/formats.py``'s renderer: 28 characters a line,
+    no indent kept by the text layer, ``— N —`` page numbers) and its text layer as poppler's
+    ``pdftotext`` gives it, plain (reading order) or with ``-layout`` (columns kept by spaces):
+    another producer than the pipeline's own PDF reader. Needs ``pdftotext`` and ``poppler-data``
+    (the CJK font's character map)."""
+
+    def variant(source: SourceText, gold: dict) -> str:
+        from formats import blocks_of, render_gb_pdf  # reportlab: only when the variant runs
+
+        with tempfile.TemporaryDirectory(prefix="luoshi-perturb-") as work:
+            pdf = Path(work) / "gb.pdf"
+            render_gb_pdf(blocks_of(source.path), pdf)
+            done = subprocess.run(
+                ["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+            )
+        return done.stdout.decode("utf-8")
+
+    return variant
+
+
 VARIANTS: dict[str, Callable[[SourceText, dict], str]] = {
     "wrap20": _wrap(20),
     "wrap28": _wrap(28),
@@ -187,6 +211,9 @@ VARIANTS: dict[str, Callable[[SourceText, dict], str]] = {
     "pdf-like": _then(_indent_first_lines(28), _paged(lambda p, t: f"— {p} —", RUNNING_HEAD)),
     "pdf-like-fullwidth": _then(_then(_wrap(28), _paged(lambda p, t: f"-{p}-")), _fullwidth),
 }
+if shutil.which("pdftotext"):  # poppler-utils
+    VARIANTS["pdftotext"] = _pdftotext()
+    VARIANTS["pdftotext-layout"] = _pdftotext("-layout")
 
 
 def _micro(res: dict) -> float:

@@ -30,6 +30,8 @@ from array import array
 from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
+from luoshi.header import _TAIL as _PAGE_TAIL
+from luoshi.header import _is_furniture, _is_meta_line
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
@@ -151,6 +153,9 @@ _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 # A paragraph may end after these; any other last character means the line wraps.
 PARAGRAPH_END = frozenset("。：:；;！!？?”」』）)]〕】")
+# A line starting with one of these continues the line before (no paragraph, title or heading
+# starts with the particle 的 or with a mark that closes or divides a clause).
+NEVER_OPENS = frozenset("的，。、；：）》”〕】")
 # After these a line always continues (a wrap inside a list or a bracket, or after a
 # particle that cannot end a heading or a sentence: ``发展现代生态循环农业的\n紧迫性``).
 ALWAYS_CONTINUES = frozenset("，,、（(《“「『〔【[—－-的和与及")
@@ -470,6 +475,29 @@ def _is_wrapped_layout(widths: list[int], usual: int) -> bool:
     return near >= WRAPPED_SHARE * len(widths)
 
 
+# A layer of short paragraphs (a list of 民生实事, headings each with a one- or two-line
+# paragraph) has most of its lines narrower than a full line, so the median is no line width and
+# few lines sit near it. Its full lines still share one width, and no line is wider: at least
+# this share of lines within WRAP_SLACK of the widest, among at least FULL_LINE_MIN_LINES content
+# lines (layers of the excerpts as GB PDFs, plain and -layout pdftotext: 0.28–0.48; saved web
+# pages and pkulaw exports, one paragraph a line: a widest line over UNWRAPPED_WIDTH, or 0.03).
+FULL_LINE_SHARE = 0.25
+FULL_LINE_MIN_LINES = 8
+
+
+def _full_line_width(widths: list[int]) -> int:
+    """``widths`` sorted: the width of the full lines of a short-paragraph layer, or 0.
+
+    The median of the lines within WRAP_SLACK of the widest (a full line holding a half-width
+    number or a narrow quotation mark is a little narrower than the widest)."""
+    if len(widths) < FULL_LINE_MIN_LINES or widths[-1] >= UNWRAPPED_WIDTH:
+        return 0
+    k = bisect.bisect_left(widths, widths[-1] - WRAP_SLACK)
+    if len(widths) - k < FULL_LINE_SHARE * len(widths):
+        return 0
+    return widths[(k + len(widths)) // 2]
+
+
 BLOCK_READERS = frozenset({"html"})  # not docx: a Word soft break (w:br) may be a wrap kept from a PDF
 
 
@@ -522,13 +550,18 @@ def clean(source: SourceText) -> CleanText:
     # The HTML reader gives one line per block (paragraph, list item, cell, <br>): no line of
     # its was wrapped by a page layout, whatever the widths say.
     wrapped_layout = source.kind not in BLOCK_READERS and _is_wrapped_layout(widths, usual)
+    if not wrapped_layout and source.kind not in BLOCK_READERS and (full := _full_line_width(widths)):
+        usual, wrapped_layout = full, True
 
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
     run_starts = array("q")
     run_sources = array("q")
     length = 0  # clean characters so far
-    prev: tuple[str, int, bool] | None = None  # last content line of the paragraph: text, width, alone
+    # The last content line of the paragraph: text, width, alone, whether it opened the paragraph,
+    # and the text of the paragraph's line before it ("" when it opened the paragraph).
+    prev: tuple[str, int, bool, bool, str] | None = None
+    chrome_possible = source.kind not in BLOCK_READERS
 
     # Each line is written out as it is read: after a ``\n`` when it starts a paragraph, right
     # after the line before when it continues one. Within a run, source offset minus clean
@@ -537,7 +570,10 @@ def clean(source: SourceText) -> CleanText:
     alone_by_layout = _ALONE_BY_LAYOUT
     for text, offs, width, indented in folded:
         alone = indented == alone_by_layout or _stands_alone(text)
-        if prev is not None and not _continues(prev, text, width, indented, alone, usual, wrapped_layout):
+        opens = prev is None or not _continues(prev, text, width, indented, alone, usual, wrapped_layout)
+        if not opens and chrome_possible and _page_chrome_between(prev[0], text):
+            opens = True  # asked only of the lines that would join: most lines are not chrome
+        if prev is not None and opens:
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.
             if length + delta > last_source:
@@ -560,7 +596,17 @@ def clean(source: SourceText) -> CleanText:
                     run_sources.append(src)
                     delta = src - pos
         length += len(text)
-        prev = (text, width, alone)
+        if (
+            not opens
+            and prev[3]
+            and len(prev[0]) <= BARE_MARKER_MAX_CHARS
+            and prev[0][0] in OUTLINE_MARKER_FIRST
+            and _MARKER_START.fullmatch(prev[0])
+        ):
+            # The rest of a printed line whose marker the layer put on a line of its own: the
+            # printed line was as wide as both, with the gap after the marker (two columns).
+            width += prev[1] + MARKER_GAP_WIDTH
+        prev = (text, width, alone, opens, "" if opens else prev[0])
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 
@@ -623,8 +669,14 @@ def _compact(runs: Runs) -> Runs | int:
     return runs[0][1] if len(runs) == 1 and runs[0][0] == 0 else runs
 
 
+# A marker alone on a line is at most this long (``第一百二十三条``, ``（二十一）``).
+BARE_MARKER_MAX_CHARS = 8
+# The gap a printed line leaves after an article or chapter marker (``第十一条　``): a full-width space.
+MARKER_GAP_WIDTH = 2
+
+
 def _continues(
-    prev_line: tuple[str, int, bool],
+    prev_line: tuple[str, int, bool, bool, str],
     line: str,
     width: int,
     indented: bool,
@@ -634,19 +686,56 @@ def _continues(
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
-    ``prev_line`` is that line's text, raw width and whether it stands alone; ``width`` and
-    ``alone`` are the same for ``line`` (computed once per line, see :func:`_stands_alone`).
+    ``prev_line`` is that line's text, raw width, whether it stands alone, whether it opened
+    its paragraph and the paragraph's line before it; ``width`` and ``alone`` are the same for
+    ``line`` (computed once per line, see :func:`_stands_alone`).
     """
-    prev, prev_width, prev_alone = prev_line
+    prev, prev_width, prev_alone, prev_opens, before = prev_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
+    last = prev[-1]
     if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
         # ``……抢救第`` + ``一、合理利用……``: an ordinal's 第 never ends a line's text, so what
         # follows it is the ordinal's numeral wrapped, not a marker.
-        return prev[-1] == "第"
-    if "。" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
-        return False  # the last line of a title ends with its 文种
-    last = prev[-1]
+        if last == "第":
+            return True
+        # ``……鼓励多站合`` + ``一、服务同网……``, ``……按照`` + ``（一）款规定……``: in a wrapped
+        # layout a full line that ends without closing punctuation, inside a paragraph that has
+        # already wrapped, is a wrap too, whatever the next line starts with. A paragraph's first
+        # line is no evidence: a title, a heading or a one-line paragraph may be as wide as the
+        # usual line (a short text's median is one of its own lines), and a printed paragraph's
+        # first line is indented, so narrower. A short marker line without closing punctuation
+        # is a heading (``……加强管理工作`` + ``一、总体要求``): a wrap would end the sentence there
+        # without its mark.
+        return (
+            wrapped_layout
+            and not prev_opens
+            and last not in PARAGRAPH_END
+            and last not in "”」』"
+            and prev_width >= usual - SENTENCE_WRAP_SLACK
+            and not _looks_like_heading(line)
+        )
+    if len(prev) <= BARE_MARKER_MAX_CHARS and prev[0] in OUTLINE_MARKER_FIRST and _MARKER_START.fullmatch(prev):
+        # ``第十一条`` / ``市民政部门可以……``, ``第一章`` / ``总则``: a marker alone on its line (a
+        # text layer puts the gap after an article number as a line break) is never a paragraph;
+        # its text is on the next line.
+        return True
+    if line[0] in "（(" and last not in PARAGRAPH_END and _TITLE_NOTE.match(line):
+        # ``……发展规划`` + ``（2021-2025年）``: a title's period or edition note wrapped to a line
+        # of its own (``（`` and digits are no marker) belongs to the title.
+        return True
+    if line[0] in _UNIT_LABEL_FIRST and _UNIT_LABEL_LINE.match(line):
+        # ``（二）稳增长`` + ``责任单位：县发改局``: a line opening with a unit label is the item's
+        # unit list, set apart from the text above it, unless that text is left open.
+        return last in ALWAYS_CONTINUES or _unclosed_bracket(prev)
+    if line[0] in NEVER_OPENS and last not in PARAGRAPH_END:
+        # ``……信息化规划`` + ``的通知``, ``……发展计划`` + ``，确保……``: a particle or a mark no
+        # paragraph starts with goes on from the line before, even one ending in a 文种 word.
+        return True
+    if "。" not in prev and "，" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
+        # The last line of a title ends with its 文种; a body line ending in one (``……定期召开联席
+        # 会议，通报`` / ``工作进展……``) holds a comma, a title none.
+        return False
     if last in ALWAYS_CONTINUES or _unclosed_bracket(prev):
         return True
     if not wrapped_layout:
@@ -656,9 +745,11 @@ def _continues(
         and len(prev) <= BROKEN_FRAGMENT_CHARS
         and prev not in ("附件", "附表", "序号")
         and not prev.isdigit()  # a table's 序号 cell on a line of its own
+        and not (before and "。" not in before and "，" not in before and genre_of(before + prev))
     ):
         # One or two characters alone on a line are what an extraction break left (``回收`` /
-        # ``处`` / a stray ``!`` / ``水平``), not a paragraph.
+        # ``处`` / a stray ``!`` / ``水平``), not a paragraph; unless they end a title's 文种
+        # with the line before (``……工作的通`` / ``知``), as a title's last line does.
         return True
     if last not in PARAGRAPH_END and _FRAGMENT_START.match(line):
         # ``（二）建设新型农村日用消费品流通网`` + ``络。推动……``: a heading set in a wider font wrapped.
@@ -679,6 +770,52 @@ def _continues(
             and not (width < usual - SENTENCE_WRAP_SLACK and _looks_like_heading(line))
         )
     return prev_width >= usual - WRAP_SLACK
+
+
+# A title's note in brackets: its period (``（2021-2025年）``, ``（2023年）``), its edition or draft
+# state (``（试行）``, ``（2023年修订）``, ``（征求意见稿）``), the part of it printed (``（卫生健康部分）``,
+# ``（节选）``), on a line of its own.
+_TITLE_NOTE = re.compile(
+    r"^[（(](?:\d{4}\s*(?:年\s*)?[-—–～~至]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订|修正|本)?|"
+    r"(?:\d{4}\s*年)?(?:试行|暂行|修订|修正|修订版|征求意见稿|送审稿|草案|代拟稿)|[^（()）\d]{1,8}部分|节选|摘要|摘编)[）)]$"
+)
+
+# A saved page's buttons and labels (``朗读``, ``【字体：大 中 小】``, ``【打印本页】``) are a line of
+# their own in a text file too: the header's chrome test decides (``luoshi.header``), on short
+# lines only. HTML gives each its own block anyway.
+CHROME_MAX_CHARS = 16
+
+
+def _page_chrome_between(prev: str, line: str) -> bool:
+    """Whether a page's chrome keeps ``line`` from continuing ``prev``: either is a short button or
+    label line (``朗读``, ``【打印本页】``: a line of its own on both sides), or ``line`` is a saved
+    page's metadata line (``来源:岳阳市政府门户网 日期:…``: a page key and its colon first, the
+    header's test), which opens a paragraph as an indent does (it may wrap) and never continues
+    the title above it."""
+    return (
+        (len(line) <= CHROME_MAX_CHARS and line[-1] not in _SENTENCE_MARKS and _is_page_chrome(line))
+        or (len(prev) <= CHROME_MAX_CHARS and prev[-1] not in _SENTENCE_MARKS and _is_page_chrome(prev))
+        or _is_meta_line(line)
+    )
+
+
+# No button or label ends with a sentence's mark (a cheap test before the header's patterns).
+_SENTENCE_MARKS = frozenset("。，；、？！")
+
+
+def _is_page_chrome(text: str) -> bool:
+    return (
+        _is_furniture(text)
+        or bool(_PAGE_TAIL.match(text))
+        or (text[0] in "【[" and _is_furniture(text.strip("【】[] ")))  # a button in its brackets
+    )
+
+
+# A unit label opening a line (``责任单位：``, ``（牵头单位：``, ``【配合部门】``): the guide's unit
+# lists are labelled ``……单位`` or ``……部门`` (``责任主体`` too), a role word of up to four
+# characters before it.
+_UNIT_LABEL_LINE = re.compile(r"^[（(【\[]?[\u4e00-\u9fff]{0,4}(?:单位|部门|主体)(?:[：:]|[】\]])")
+_UNIT_LABEL_FIRST = frozenset("（(【[牵责配协主负参承实落指")
 
 
 def _inline_note(text: str) -> bool:
