@@ -30,8 +30,8 @@ from array import array
 from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
-from luoshi.header import _TAIL as _PAGE_TAIL
-from luoshi.header import _is_furniture, _is_meta_line
+from luoshi.chrome import TAIL as _PAGE_TAIL
+from luoshi.chrome import is_furniture, is_meta_line
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
@@ -795,7 +795,7 @@ def _page_chrome_between(prev: str, line: str) -> bool:
     return (
         (len(line) <= CHROME_MAX_CHARS and line[-1] not in _SENTENCE_MARKS and _is_page_chrome(line))
         or (len(prev) <= CHROME_MAX_CHARS and prev[-1] not in _SENTENCE_MARKS and _is_page_chrome(prev))
-        or _is_meta_line(line)
+        or is_meta_line(line)
     )
 
 
@@ -805,9 +805,9 @@ _SENTENCE_MARKS = frozenset("。，；、？！")
 
 def _is_page_chrome(text: str) -> bool:
     return (
-        _is_furniture(text)
+        is_furniture(text)
         or bool(_PAGE_TAIL.match(text))
-        or (text[0] in "【[" and _is_furniture(text.strip("【】[] ")))  # a button in its brackets
+        or (text[0] in "【[" and is_furniture(text.strip("【】[] ")))  # a button in its brackets
     )
 
 

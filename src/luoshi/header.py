@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from luoshi import lazyre as re
+from luoshi.chrome import COUNTER_KEYS, PAGE_KEYS, TAIL, is_breadcrumb, is_furniture, is_meta_line
 from luoshi.model import Paragraph
 from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS
@@ -49,20 +50,6 @@ META_KEYS = {
     "成文日期": "date",
     "发文机关": "issuer",
 }
-# The keys CMS templates print in their metadata tables and posting lines (county, city and
-# provincial sites: 组配分类, 生成日期, 时效性, 浏览次数…). Only the META_KEYS fill fields: a
-# 发文日期, 生成日期 or 发布日期 is when the page was made or posted, not the 成文日期; a 发文机构
-# is the web publisher (``县政府网站``, ``地区行署``), not the issuer.
-_PAGE_KEYS = (
-    r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发文机构|发布日期|发布时间|发布机构|索\s*引\s*号|"
-    r"主题分类|主\s*题\s*词|组配分类|信息分类|体裁分类|公文种类|公文目录|生成日期|发文日期|生效日期|生效时间|"
-    r"实施日期|废止日期|废止时间|失效日期|失效时间|有\s*效\s*性|时\s*效\s*性|信息来源|来\s*源|来\s*自|"
-    r"关\s*键\s*词|内容概述|归档时间|统一编号|下载地址"
-)
-# A page's counters are chrome only with a count (or none) after them: ``浏览次数: 590``, not
-# ``浏览次数:1024的统计口径说明``.
-_COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击数|阅读次数"
-_COUNTER = rf"(?:{_COUNTER_KEYS})\s*[：:]\s*\d*次?(?:\s|$)"
 # The keys whose values are read (META_KEYS, and the keys of the old crawler headers); a value
 # runs to the next tab (a table cell) or to the next key of any kind on the same line. The scan
 # looks for these few keys only: their first characters are rarer in body text than those of
@@ -71,51 +58,12 @@ _FIELD_KEYS = (
     r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词"
 )
 _META = re.compile(rf"({_FIELD_KEYS})\s*[：:]\s*([^\t]*)")
-_NEXT_KEY = re.compile(rf"(?:{_PAGE_KEYS}|{_COUNTER_KEYS})\s*[：:]")
-# A line that starts with a key (page metadata); keys start with one of these characters, a
-# literal check that spares the pattern on most lines.
-_META_HEAD = re.compile(rf"(?:{_PAGE_KEYS})\s*[：:]|{_COUNTER}")
-_META_FIRST = frozenset(key[0] for key in f"{_PAGE_KEYS}|{_COUNTER_KEYS}".split("|"))
+_NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
 # A key printed on a line of its own, its value on the next line (``发文字号:`` / ``临政发〔2023〕7号``).
-_META_KEY_ONLY = re.compile(rf"^(?:{_PAGE_KEYS}|{_COUNTER_KEYS})\s*[：:]$")
-
-
-def _is_meta_line(text: str) -> bool:
-    return text[:1] in _META_FIRST and bool(_META_HEAD.match(text))
+_META_KEY_ONLY = re.compile(rf"^(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]$")
 
 
 _META_DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})")
-
-# Lines that are never part of a header or a body: collectors' and printers' furniture.
-_FURNITURE = re.compile(
-    r"^(?:（本文有删减）|（此件公开发布）|\(此件公开发布\)|（此件.{0,8}）|【法宝引证码】.*|原文链接[：:].*|扫一扫.*|"
-    r"公开方式[：:].*|.{0,20}\d{4}年\d{1,2}月\d{1,2}日印发|ZJAC.*|[A-Z]{2,6}\d{2}-\d{4}-\d{3,5}|"
-    r"主\s*题\s*词[：:]?.*|\d{4}-\d{2}-\d{2}来源[：:].*|.*附件预览|"
-    # Web page chrome: the breadcrumb, share buttons, the page's own posting line.
-    r"当前位置[：:].*|(?:浏览|阅读|点击|访问)(?:次数|量)[：:]\s*\d*次?|字[号体][：:]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?|(?:分享到[：:]?|分享到[：:]?)?(?:微信|微博|QQ空间|QQ好友|朋友圈|豆瓣|打印|关闭|收藏)*|来\s*源[：:].*|"
-    r"(?:时间|发布时间)[：:]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|"
-    r"附件下载|文件下载.*|={3,}\s*正\s*文\s*={3,}|页面链接与图片详见.*|"
-    r"(?:发布时间|发布机构|栏目|原文链接|本地目录|文号)[：:].*)$"
-)
-# Page buttons and labels on lines of their own (a 朗读 button, the 公开方式 label, a column name).
-_PAGE_WORDS = frozenset(
-    "朗读 播报 语音播报 返回顶部 主动公开 依申请公开 不予公开 政府信息公开 政府文件 信息浏览 正文阅览 正文 下载 转第 "
-    "保留字段信息 视力保护色 视力保护色: 视力保护色： 字体:[] 字体：[] 字号:【 字号：【".split()
-)
-# 索引号 values and posting dates standing alone (``11330700MB10327095/2024-00144``, ``2024-03-01``).
-_PAGE_CODE = re.compile(r"(?=[0-9A-Za-z/\-]*\d)[0-9A-Za-z]{2,24}(?:[/\-][0-9A-Za-z]{2,16}){1,3}-?")
-# A posting line that opens with its date and time, page keys after it
-# (``2015-11-10 01:51:51信息来源:浏览次数:字体:[ ]``).
-_POSTED_AT = re.compile(
-    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:(?:{_PAGE_KEYS}|{_COUNTER_KEYS}|字[号体])\s*[：:].*)?$"
-)
-# Breadcrumbs: ``首页 > 信息公开 > 信息浏览``, ``首页 >> 公开信息内容``. A title never holds ``>``.
-_CRUMB_RE = re.compile(r"[>＞»›→]")
-MAX_CRUMB_CHARS = 80
-# 版记 and web-page chrome: everything from here on is not the document.
-_TAIL = re.compile(
-    r"^(?:抄送[：:]|抄报[：:]|上一篇|下一篇|【打印本页】|【关闭窗口】|版权所有|主办单位[：:]|网站标识码)"
-)
 
 # An organisation name as signed or addressed: ends with an organ word.
 _ORGAN_WORDS = (
@@ -176,7 +124,7 @@ def _meta_pairs(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, s
     limit = rng.number_index + 1 if rng.number_index is not None else rng.first + META_SCAN_PARAGRAPHS
     for i in range(rng.first, min(limit, rng.last - 1)):
         text = paras[i].text
-        if text.endswith((":", "：")) and _META_KEY_ONLY.match(text) and not _is_meta_line(paras[i + 1].text):
+        if text.endswith((":", "：")) and _META_KEY_ONLY.match(text) and not is_meta_line(paras[i + 1].text):
             key = re.sub(r"[\s：:]", "", text)
             if key in META_KEYS and META_KEYS[key] not in out:
                 out[META_KEYS[key]] = paras[i + 1].text.strip()
@@ -187,33 +135,13 @@ def _meta_pairs(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, s
 SIGNER_LINE_RE = re.compile(r"^\s*签发人\s*[：:]")
 
 
-def _is_furniture(text: str) -> bool:
-    return (
-        text in _PAGE_WORDS
-        or bool(_FURNITURE.match(text))
-        or _is_meta_line(text)
-        or _is_breadcrumb(text)
-        or (text[:1].isascii() and _is_page_code_or_posting(text))
-    )
-
-
-def _is_page_code_or_posting(text: str) -> bool:
-    if "-" not in text and "/" not in text:
-        return False  # both hold one (``…/2024-00144``, ``2015-11-10 …``)
-    return bool(_PAGE_CODE.fullmatch(text)) or (text[:4].isdigit() and bool(_POSTED_AT.match(text)))
-
-
-def _is_breadcrumb(text: str) -> bool:
-    return len(text) <= MAX_CRUMB_CHARS and _CRUMB_RE.search(text) is not None and "。" not in text and "，" not in text
-
-
 def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: int) -> TitleBlock:
     """Title lines that follow a 版头 (``××文件`` then 发文字号, perhaps a 签发人 line)."""
     i = number_index + 1
     while i < last and SIGNER_LINE_RE.match(paras[i].text):
         i += 1
     j = i
-    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not _is_furniture(paras[j].text):
+    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not is_furniture(paras[j].text):
         j += 1
         if genre_of(paras[j - 1].text):
             break
@@ -320,7 +248,7 @@ def _looks_like_addressees(text: str) -> bool:
         text.endswith(("：", ":"))
         and "。" not in text
         and len(text) <= MAX_ADDRESSEE_CHARS
-        and not _is_meta_line(text)
+        and not is_meta_line(text)
         and not _SALUTATION.search(text)
     )
 
@@ -419,7 +347,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
 def _document_end(paras: tuple[Paragraph, ...], rng: DocumentRange) -> int:
     """Where the document ends: 版记 and page chrome are not part of it."""
     for i in range(rng.first, rng.last):
-        if _TAIL.match(paras[i].text):
+        if TAIL.match(paras[i].text):
             return i
     return rng.last
 
@@ -458,7 +386,7 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     run: list[int] = []  # the contiguous run of title lines right above the number
     i = number_index - 1
     while i >= max(first, number_index - MAX_TITLE_LINES) and is_title_line(paras[i].text):
-        if _is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
+        if is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
             break
         if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
             break
@@ -542,11 +470,11 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
     while i < last and (
-        _is_furniture(paras[i].text) or _is_untitled_meta_value(paras, i, first) or _is_site_name(paras, i, last)
+        is_furniture(paras[i].text) or _is_untitled_meta_value(paras, i, first) or _is_site_name(paras, i, last)
     ):
         i += 1
     j = i
-    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not _is_furniture(paras[j].text):
+    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not is_furniture(paras[j].text):
         j += 1
         if genre_of(paras[j - 1].text):
             break
@@ -593,7 +521,7 @@ def _is_site_name(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
         i + 1 < last
         and _is_page_line(text)
         and genre_of(text) is None
-        and (_is_breadcrumb(paras[i + 1].text) or _is_meta_line(paras[i + 1].text))
+        and (is_breadcrumb(paras[i + 1].text) or is_meta_line(paras[i + 1].text))
     )
 
 
@@ -659,7 +587,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     (or the number) again under the 发文字号; the repeat is skipped."""
     title = "".join(block.lines)
     k = block.after
-    while k < last and (_is_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
+    while k < last and (is_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
     if k < last and _looks_like_addressees(paras[k].text):
         return MainSend(split_addressees(paras[k].text), k + 1)
@@ -669,7 +597,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
         j += 1
         skipped += 1
-        while j < last and _is_furniture(paras[j].text):
+        while j < last and is_furniture(paras[j].text):
             j += 1
         if j < last and _looks_like_addressees(paras[j].text):
             return MainSend(split_addressees(paras[j].text), j + 1)
@@ -847,7 +775,7 @@ def _body_bounds(
     if forwarded is None:
         return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, None)
     i = closing.date_index + 1
-    while i < last and _is_furniture(paras[i].text):
+    while i < last and is_furniture(paras[i].text):
         i += 1
     found = _forwarded_title_lines(paras, i, last, forwarded)
     if found is None:
