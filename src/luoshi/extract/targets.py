@@ -1194,7 +1194,19 @@ def _chinese_quantity_possible(text: str) -> bool:
     return (
         CHINESE_AFTER_COMPARATOR_RE.search(text) is not None
         or (("以上" in text or "左右" in text) and CHINESE_BOUNDED_RE.search(text) is not None)
-        or CHINESE_DELIVERED_RE.search(text) is not None
+        or (_delivery_word_possible(text) and CHINESE_DELIVERED_RE.search(text) is not None)
+    )
+
+
+# What CHINESE_DELIVERED_RE needs: one of its words (all hold 建 but 新增, 至少, 不少于) and a numeral
+# right before a count unit (a two-character class pair, scanned fast; the pattern's look-ahead is
+# tried at every position).
+_DELIVERED_COUNT_RE = re.compile(f"[一二两三四五六七八九十][{''.join(CHINESE_COUNT_UNITS)}]")
+
+
+def _delivery_word_possible(text: str) -> bool:
+    return ("建" in text or "至少" in text or "不少于" in text or "新增" in text) and (
+        _DELIVERED_COUNT_RE.search(text) is not None
     )
 
 
@@ -1697,7 +1709,7 @@ def _is_threshold(before: str, after: str, unit: str) -> bool:
     rest = m.group("rest")
     if not rest or rest.startswith("基础"):
         return True
-    if GOAL_AFTER_RE.match(rest):
+    if "目标" in rest and GOAL_AFTER_RE.match(rest):
         return False  # ``…增长10%以上的年度目标``: the number is the goal itself
     if unit == "%":
         return RATE_BEFORE_RE.search(before) is not None or before.startswith("对")
@@ -1741,7 +1753,7 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
-    if GOAL_AFTER_RE.match(tail):
+    if "目标" in tail and GOAL_AFTER_RE.match(tail):
         tail = ""  # ``…增长10%以上的年度目标``: the goal is no part of what is measured
     subject = _tidy(subject.replace(RESPECTIVELY, ""))
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
