@@ -157,7 +157,7 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
         return out  # every phrase names a 年 (a year, 今年, 5年努力) or a plan (十三五): none here
     year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
-        phrase = _read(m, year_now)
+        phrase = _read(m, year_now, date)
         if phrase is not None and phrase.kind == "past" and text.startswith(("的", "基础上"), phrase.end):
             # ``由2020年的23%提高到30%``, ``在2020年基础上继续提高1岁``: the past year dates the starting
             # value, a baseline
@@ -205,7 +205,7 @@ def _dates_a_start_value(phrase: TimePhrase, year_now: int | None) -> bool:
     )
 
 
-def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
+def _read(m: re.Match[str], year_now: int | None, date: str | None = None) -> TimePhrase | None:
     pre, post = m.group("pre") or "", m.group("post") or ""
     start, end = m.start(), m.end()
     if pre in ("在", "于"):
@@ -272,6 +272,11 @@ def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
     if kind in ("point", "deadline") and year_now is not None and year < year_now:
         # ``截止2015年12月31日，全市户籍人口531.59万`` in a plan of 2017: "as of" a day gone by
         # states what is, and no target falls due before the document is written.
+        return TimePhrase(start, end, m.group(), "past", None, year)
+    if kind == "point" and year == year_now and date is not None and _last_day(year, month, day) < date[:10]:
+        # ``2023年上半年，全区实现地区生产总值806亿元`` in a report of 2023-08-31: a part of the year
+        # that ended before the document was written, named with no 到/前, is the past as a year
+        # gone by is.
         return TimePhrase(start, end, m.group(), "past", None, year)
     if kind == "point" and m.group("d"):
         # ``2020年2月29日`` with no 到/前: a date something happens on, not a due date.
