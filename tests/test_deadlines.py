@@ -149,3 +149,13 @@ def test_a_year_that_dates_a_starting_value_is_a_baseline():
     assert base.kind == "baseline"
     (from_on,) = find_time_phrases("从2022年起", "2021-12-27")
     assert from_on.kind == "start"
+
+
+def test_a_part_of_the_year_gone_by_is_past_and_one_to_come_is_not():
+    # (rtargets2) the first half of 2023 in a text of 2023-08-31 has ended; in one of January it has not
+    assert phrase("2023年上半年全区实现地区生产总值500亿元", "2023-08-31").kind == "past"
+    p = phrase("2023年上半年全区实现地区生产总值500亿元", "2023-01-10")
+    assert (p.kind, p.deadline) == ("point", "2023-06-30")
+    # a named day stays a date, and 到…前 a due date whatever the document's day
+    assert phrase("2023年6月5日召开会议", "2023-08-31").kind == "date"
+    assert phrase("到2023年6月底前完成", "2023-08-31").kind == "deadline"

@@ -273,14 +273,14 @@ def _read(m: re.Match[str], year_now: int | None, date: str | None = None) -> Ti
         # ``截止2015年12月31日，全市户籍人口531.59万`` in a plan of 2017: "as of" a day gone by
         # states what is, and no target falls due before the document is written.
         return TimePhrase(start, end, m.group(), "past", None, year)
+    if kind == "point" and m.group("d"):
+        # ``2020年2月29日`` with no 到/前: a date something happens on, not a due date.
+        return TimePhrase(start, end, m.group(), "date", None, year)
     if kind == "point" and year == year_now and date is not None and _last_day(year, month, day) < date[:10]:
         # ``2023年上半年，全区实现地区生产总值806亿元`` in a report of 2023-08-31: a part of the year
         # that ended before the document was written, named with no 到/前, is the past as a year
         # gone by is.
         return TimePhrase(start, end, m.group(), "past", None, year)
-    if kind == "point" and m.group("d"):
-        # ``2020年2月29日`` with no 到/前: a date something happens on, not a due date.
-        return TimePhrase(start, end, m.group(), "date", None, year)
     return TimePhrase(start, end, m.group(), kind, _last_day(year, month, day), year)
 
 
