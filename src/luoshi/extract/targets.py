@@ -193,6 +193,7 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "治理",
     "整治",
     "减负",  # ``全年为企业减负2700亿元``: relief to deliver
+    "加装",  # ``加装农村公路安全护栏4000公里``, ``老旧小区加装电梯300台``: equipment to install
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -388,7 +389,10 @@ GOAL_HEADING_RE = re.compile(r"目标")
 WORK_PLAN_RE = re.compile(
     r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
     # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
-    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分工|目标任务)"
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分工|目标任务"
+    # a year's 民生实事 (``2024年十大民生实事项目``, ``关于2024年实施47项民生实事的通知``) are done
+    # within that year; not a report on them (``民生实事完成情况``)
+    r"|民生实事(?![^，。]{0,4}(?:完成|实施|执行|进展|推进)情况))"
 )
 
 # A plan titled with its period (``…行动计划（2018—2020年）``, ``规划（2015-2020年）``): items are
@@ -895,6 +899,18 @@ def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
     return None
 
 
+# How many items the list that follows names (``接续办好15件重点民生实事。具体包括：``, ``实施47项民生
+# 实事，具体安排如下``): a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
+LIST_COUNT_UNITS: tuple[str, ...] = ("件", "项")
+LIST_INTRO_AFTER_RE = re.compile(r"^[^。；：，]{0,16}[。，；]?(?:具体|主要)?(?:包括|安排如下|如下)[：:。]?$")
+
+
+def _counts_the_list_below(text: str, end: int, unit: str) -> bool:
+    """The count ending at ``end`` is followed, before the paragraph ends, only by what it counts
+    and a list intro (``具体包括：``, ``具体安排如下。``)."""
+    return unit in LIST_COUNT_UNITS and LIST_INTRO_AFTER_RE.match(text[end:].rstrip()) is not None
+
+
 RUN_IN_MAX = 40  # a run-in heading (RUN_IN_RE: up to 12 characters and ：) and a year after it
 
 
@@ -979,6 +995,11 @@ def _paragraph_targets(
                 if log is not None:
                     log.reject(at, at + len(q.surface), "past-year-paragraph")
                 continue
+            if q.unit in LIST_COUNT_UNITS and ("如下" in text or "包括" in text):
+                if _counts_the_list_below(text, sent.start + q.end, q.unit):
+                    if log is not None:
+                        log.reject(at, at + len(q.surface), "count-of-listed-items")
+                    continue
             enclosing = row_phrase or opening or scope.inherited or scope.default
             if enclosing is None and scope.sections is not None:
                 enclosing = scope.sections.phrase_at(at)
