@@ -48,3 +48,39 @@ def test_a_count_of_projects_to_deliver_stays_a_target():
     # a list intro after another clause does not make an earlier count a summary
     text = _report("今年，全年完成重点项目30项，新增就业1万人，主要包括：\n新建口袋公园100个。")
     assert [t.value for t in _targets(text)] == [30, 10000, 100]
+
+
+def _opinion(body: str) -> str:
+    return (
+        "某市人民政府关于提升政务服务水平的实施意见\n各区人民政府：\n为提升政务服务水平，提出如下意见。\n"
+        f"{body}\n某市人民政府\n2023年3月1日\n"
+    )
+
+
+def test_a_score_to_reach_is_a_target_in_points():
+    got = _targets(_opinion("一、工作目标\n到2025年，全市政务服务群众满意度达到85分以上，营商环境评价得分不低于90分。"))
+    assert [(t.value, t.unit, t.comparator, t.deadline) for t in got] == [
+        (85, "分", ">=", "2025-12-31"),
+        (90, "分", ">=", "2025-12-31"),
+    ]
+
+
+def test_points_of_a_scoring_rule_are_no_target():
+    assert _targets(_opinion("二、考核办法\n每发现一项问题扣2分，满分100分，考核得分作为评先依据。")) == []
+
+
+def _minsheng(title: str) -> str:
+    return (
+        f"某市人民政府办公室{title}\n各区人民政府：\n经市政府同意，现将有关事项通知如下。\n"
+        "一、促进就业\n1.新增城镇就业4.3万人，培训家政服务人员1万人次。\n某市人民政府办公室\n2024年3月14日\n"
+    )
+
+
+def test_a_years_minsheng_list_dates_its_items_to_that_year():
+    got = _targets(_minsheng("关于2024年实施30项民生实事的通知"))
+    assert [(t.value, t.deadline) for t in got] == [(43000, "2024-12-31"), (10000, "2024-12-31")]
+
+
+def test_a_report_on_the_minsheng_list_does_not():
+    got = _targets(_minsheng("关于2024年民生实事完成情况的通报"))
+    assert [(t.value, t.deadline) for t in got] == [(43000, None), (10000, None)]

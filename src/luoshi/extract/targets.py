@@ -286,6 +286,13 @@ LIFETIME_BEFORE_RE = re.compile(
     r"(?:寿命|年限)(?:[^，。；]{0,12}?(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于|保持在|稳定在"
     r"|提高|提升|增加|延长))?$"
 )
+# Points are a scoring rule's (``每项扣2分``) except as the level of a score to reach:
+# ``群众满意度达到85分以上``, ``考核得分不低于90分``.
+SCORE_UNIT = "分"
+SCORE_BEFORE_RE = re.compile(
+    r"(?:满意度|满意率|得分|评分|分值|指数)(?:[^，。；]{0,12}?(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于"
+    r"|保持在|稳定在))$"
+)
 # A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
 FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
@@ -1375,8 +1382,10 @@ def _clause_readings(
         return
     quantities = []
     for q in find_quantities(clause, chinese):
-        if q.unit not in NON_TARGET_UNITS or (
-            q.unit in LIFETIME_UNITS and LIFETIME_BEFORE_RE.search(clause, 0, q.start)
+        if (
+            q.unit not in NON_TARGET_UNITS
+            or (q.unit in LIFETIME_UNITS and LIFETIME_BEFORE_RE.search(clause, 0, q.start))
+            or (q.unit == SCORE_UNIT and SCORE_BEFORE_RE.search(clause, 0, q.start))
         ):
             quantities.append(q)
         elif log is not None:
