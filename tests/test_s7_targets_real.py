@@ -84,3 +84,10 @@ def test_a_years_minsheng_list_dates_its_items_to_that_year():
 def test_a_report_on_the_minsheng_list_does_not():
     got = _targets(_minsheng("关于2024年民生实事完成情况的通报"))
     assert [(t.value, t.deadline) for t in got] == [(43000, None), (10000, None)]
+
+
+def test_a_rate_of_completion_is_no_act_of_delivery():
+    # 完成 delivers; 完成率 names how far a plan got (rtargets2: 整体完成率111.5% was read as a target)
+    assert _targets(_opinion("一、进展情况\n（一）已新增老年助餐服务点235个，整体完成率111.5%。")) == []
+    got = _targets(_opinion("一、工作目标\n到2025年，项目完成率达到95%以上。"))
+    assert [(t.value, t.comparator) for t in got] == [(95, ">=")]
