@@ -91,3 +91,16 @@ def test_a_rate_of_completion_is_no_act_of_delivery():
     assert _targets(_opinion("一、进展情况\n（一）已新增老年助餐服务点235个，整体完成率111.5%。")) == []
     got = _targets(_opinion("一、工作目标\n到2025年，项目完成率达到95%以上。"))
     assert [(t.value, t.comparator) for t in got] == [(95, ">=")]
+
+
+def test_a_sentence_opening_with_what_is_done_reports_results_throughout():
+    text = _opinion("一、进展情况\n（十一）已新建成中小学96所，新增学位1万个，完成率168%。")
+    assert _targets(text) == []
+
+
+def test_a_relative_clause_of_what_exists_is_no_report():
+    got = _targets(_opinion("一、工作目标\n已建成的污水处理厂负荷率到2025年达到80%以上。"))
+    assert [(t.value, t.deadline) for t in got] == [(80, "2025-12-31")]
+    # a number later in the sentence than the 已 clause, which holds none, is not reported
+    got = _targets(_opinion("一、工作目标\n已经启动的项目要加快建设，到2025年新增就业1万人。"))
+    assert [t.value for t in got] == [10000]

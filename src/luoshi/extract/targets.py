@@ -260,8 +260,9 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
 REJECT_SENTENCE_WORDS: tuple[str, ...] = ("给予", "补贴", "补助", "资助", "奖补", "贴息", "最高", "一次性")
 # Before the number in its clause: the number describes the past or present.
 PAST_WORDS: tuple[str, ...] = (
-    "已经",
-    "已",
+    # (not 已 of a relative clause: ``已建成的污水处理厂负荷率达到80%`` names existing plants)
+    "已经(?![^，。；的]{1,6}的)",
+    "已(?![^，。；的]{1,6}的)",
     "目前",
     "现有",
     "截至目前",
@@ -298,6 +299,13 @@ FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
+)
+# A sentence that opens with 已/已经 and a verb (after an item marker) reports what is done, every
+# clause of it: ``（十一）已新建成中小学、幼儿园96所，新增学位10.09万个，完成率168%。`` Not a
+# relative clause (``已建成的污水处理厂负荷率达到80%``: the plants are existing, the rate a goal).
+RESULTS_OPENING_RE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])?已(?:经)?[^，。；：的]*[\d一二两三四五六七八九十百千万]"
+    r"[^，。；：的]*(?:[，；]|$)"
 )
 # Right before the number: ordinals, summaries (``等三张清单``), ranks, formulas.
 _REJECT_BEFORE_WORDS = (
@@ -1311,6 +1319,8 @@ def _sentence_rejected(text: str) -> str | None:
         return f"sentence-sets-parameters:{rejected.group()}"
     if RETROSPECTIVE_OPENING_RE.match(text):
         return "retrospective-sentence"
+    if "已" in text[:12] and RESULTS_OPENING_RE.match(text):
+        return "results-sentence"
     if ("算" in text or "预测" in text) and FORECAST_RE.search(text):  # (测算, 估算, 推算 end in 算)
         return "forecast-sentence"
     return None
