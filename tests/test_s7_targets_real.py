@@ -104,3 +104,17 @@ def test_a_relative_clause_of_what_exists_is_no_report():
     # a number later in the sentence than the 已 clause, which holds none, is not reported
     got = _targets(_opinion("一、工作目标\n已经启动的项目要加快建设，到2025年新增就业1万人。"))
     assert [t.value for t in got] == [10000]
+
+
+def test_a_years_key_work_allocation_dates_its_items_to_that_year():
+    text = (
+        "某市人民政府关于2021年市政府重点工作及责任分解的通知\n各县、区人民政府：\n现将有关事项通知如下。\n"
+        "一、确保完成全年主要预期目标\n1. 地区生产总值增长7%以上。\n牵头责任单位：市发展改革委。\n"
+        "某市人民政府\n2021年2月3日\n"
+    )
+    assert [(t.value, t.deadline) for t in _targets(text)] == [(7, "2021-12-31")]
+
+
+def test_a_gap_narrowed_to_a_level_is_a_ceiling():
+    got = _targets(_opinion("一、工作目标\n到2027年，城乡居民收入倍差缩小到1.7以内，差距缩小2个百分点。"))
+    assert [(t.value, t.comparator, t.unit) for t in got][0] == (1.7, "<=", "")
