@@ -116,5 +116,5 @@ def test_a_years_key_work_allocation_dates_its_items_to_that_year():
 
 
 def test_a_gap_narrowed_to_a_level_is_a_ceiling():
-    got = _targets(_opinion("一、工作目标\n到2027年，城乡居民收入倍差缩小到1.7以内，差距缩小2个百分点。"))
-    assert [(t.value, t.comparator, t.unit) for t in got][0] == (1.7, "<=", "")
+    got = _targets(_opinion("一、工作目标\n到2027年，城乡居民收入倍差缩小到1.7以内。"))
+    assert [(t.value, t.comparator, t.unit, t.deadline) for t in got] == [(1.7, "<=", "", "2027-12-31")]
