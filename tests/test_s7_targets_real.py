@@ -118,3 +118,11 @@ def test_a_years_key_work_allocation_dates_its_items_to_that_year():
 def test_a_gap_narrowed_to_a_level_is_a_ceiling():
     got = _targets(_opinion("一、工作目标\n到2027年，城乡居民收入倍差缩小到1.7以内。"))
     assert [(t.value, t.comparator, t.unit, t.deadline) for t in got] == [(1.7, "<=", "", "2027-12-31")]
+
+
+def test_the_whole_of_a_year_gone_by_reports_results():
+    text = (
+        "某县第十七届人民代表大会第六次会议开幕\n2016年3月3日\n"
+        "县长向大会作政府工作报告时说：2015年，全年实现生产总值83.91亿元、增长10.8%，基本完成年度目标任务。\n"
+    )
+    assert _targets(text) == []

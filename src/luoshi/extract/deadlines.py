@@ -185,7 +185,12 @@ def _with_whole_year(text: str, out: list[TimePhrase], year_now: int | None) -> 
     while at != -1:
         end = at + len(WHOLE_YEAR)
         if not text.startswith("龄", end) and not any(p.start < end and at < p.end for p in out):
-            if year_now is None:
+            named = [p for p in out if p.end <= at and p.year is not None and p.kind in ("past", "point", "deadline")]
+            if named and named[-1].kind == "past":
+                # ``2015年，全年实现生产总值83.91亿元`` in a text of 2016: the whole of the year just
+                # named, gone by
+                found.append(TimePhrase(at, end, WHOLE_YEAR, "past", None, named[-1].year))
+            elif year_now is None:
                 found.append(TimePhrase(at, end, WHOLE_YEAR, "point", None, None))
             else:
                 found.append(TimePhrase(at, end, WHOLE_YEAR, "deadline", _last_day(year_now, 12), year_now))
