@@ -1195,10 +1195,11 @@ COMMITMENT_CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_WORDS,
 def _has_quantity_mark(text: str) -> bool:
     return (
         _DIGIT_RE.search(text) is not None
-        or "百分之" in text
+        # (``分之`` holds every ``百分之`` and every fraction word but the halves: one scan for both)
+        or "分之" in text
         or "零增长" in text
         or DOUBLING_MARK in text
-        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
+        or ("半" in text and HALF_WORD_RE.search(text) is not None)
     )
 
 
@@ -1208,6 +1209,7 @@ def _has_fraction_word(text: str) -> bool:
 
 
 FRACTION_WORD_RE = re.compile("分之|" + "|".join(HALF_WORDS))
+HALF_WORD_RE = re.compile("|".join(HALF_WORDS))
 
 
 def _might_hold_target(text: str) -> bool:
@@ -1216,7 +1218,8 @@ def _might_hold_target(text: str) -> bool:
         _DIGIT_RE.search(text) is not None
         or "零增长" in text
         or DOUBLING_MARK in text
-        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
+        or "分之" in text  # (a fraction word: FRACTION_WORD_RE without a regex; halves below)
+        or ("半" in text and HALF_WORD_RE.search(text) is not None)
         or _chinese_quantity_possible(text)
     )
 
