@@ -126,3 +126,8 @@ def test_the_whole_of_a_year_gone_by_reports_results():
         "县长向大会作政府工作报告时说：2015年，全年实现生产总值83.91亿元、增长10.8%，基本完成年度目标任务。\n"
     )
     assert _targets(text) == []
+
+
+def test_works_to_rebuild_or_enlarge_are_delivered():
+    got = _targets(_opinion("一、工作目标\n新、改建30个社区体育公园，改扩建中小学10所。"))
+    assert [(t.value, t.unit, t.comparator) for t in got] == [(30, "个", ">="), (10, "所", ">=")]

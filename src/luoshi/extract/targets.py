@@ -197,6 +197,9 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "整治",
     "减负",  # ``全年为企业减负2700亿元``: relief to deliver
     "加装",  # ``加装农村公路安全护栏4000公里``, ``老旧小区加装电梯300台``: equipment to install
+    # works to rebuild or enlarge, as 新建 (``新、改建30个社区体育公园``, ``新建、改扩建中小学10所``)
+    "改建",
+    "扩建",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
