@@ -131,3 +131,13 @@ def test_the_whole_of_a_year_gone_by_reports_results():
 def test_works_to_rebuild_or_enlarge_are_delivered():
     got = _targets(_opinion("一、工作目标\n新、改建30个社区体育公园，改扩建中小学10所。"))
     assert [(t.value, t.unit, t.comparator) for t in got] == [(30, "个", ">="), (10, "所", ">=")]
+
+
+def test_a_dated_list_intro_dates_the_items_after_it():
+    text = _report("今年，我们将接续办好10件重点民生实事。具体包括：\n新建口袋公园100个。\n加装安全护栏4000公里。")
+    assert [(t.value, t.deadline) for t in _targets(text)] == [(100, "2025-12-31"), (4000, "2025-12-31")]
+
+
+def test_an_undated_list_intro_leaves_its_items_undated():
+    text = _report("我们将接续办好以下民生实事：\n新建口袋公园100个。\n加装农村公路安全护栏4000公里。")
+    assert [(t.value, t.deadline) for t in _targets(text)] == [(100, None), (4000, None)]

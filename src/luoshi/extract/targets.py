@@ -658,9 +658,12 @@ def _targets(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[Numb
 def _readings(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
     default = _work_plan_phrase(doc)
     root = _Scope((), "", None, False, default, _sections(doc), log)
+    lead: _Scope | None = None
     for para in doc.preamble:
         if para.text and _might_hold_target(para.text):
-            yield from _paragraph_targets(para, root, doc, clean, first=False)
+            yield from _paragraph_targets(para, lead or root, doc, clean, first=False)
+        if para.text.endswith(LIST_COLON):
+            lead = _lead_scope(para.text, root, doc.date)
     for node in doc.outline:
         yield from _node_targets(node, root, doc, clean)
     for para in doc.closing:
@@ -705,9 +708,12 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
             inherited = None
     default = _heading_year_phrase(_heading_of(node), doc.date) or parent.default
     scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
+    lead: _Scope | None = None  # the scope a dated list intro sets for the paragraphs after it
     for i, para in enumerate(node.paragraphs):
         if para.text and _might_hold_target(para.text):  # (most cannot: no generator for them)
-            yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
+            yield from _paragraph_targets(para, lead or scope, doc, clean, first=i == 0)
+        if para.text.endswith(LIST_COLON):
+            lead = _lead_scope(para.text, scope, doc.date)
     if not node.children:
         return  # the scope below is only for children
     own = "".join(p.text for p in node.paragraphs)
@@ -934,6 +940,40 @@ def _counts_the_list_below(text: str, end: int, unit: str) -> bool:
     return unit in LIST_COUNT_UNITS and LIST_INTRO_AFTER_RE.match(text[end:].rstrip()) is not None
 
 
+# A list intro's colon: in the sentence the time phrase opens, or early in the next one (``具体包括：``).
+LIST_COLON = "："
+LIST_COLON_NEXT_MAX = 8
+
+
+def _lead_scope(text: str, scope: _Scope, date: str | None) -> _Scope | None:
+    """The scope of the paragraphs after ``text``, a list intro (it ends with a colon): its
+    time phrase dates their targets (as a default: it vouches for no bare amount), unless a
+    goal section above dates them already."""
+    if scope.inherited is not None:
+        return None
+    phrase, _ = _list_lead(text, date)
+    return scope._replace(default=phrase) if phrase is not None else None
+
+
+def _list_lead(text: str, date: str | None) -> tuple[TimePhrase | None, int]:
+    """The deadline phrase opening a sentence that introduces a list, and where the list starts."""
+    pieces = sentences(text)
+    for index, sent in enumerate(pieces):
+        phrase = _opening_phrase(sent.text, date)
+        if phrase is None or not phrase.deadline:
+            continue
+        colon = sent.text.find(LIST_COLON)
+        if colon != -1:
+            return phrase, sent.start + colon + 1
+        if index + 1 < len(pieces):
+            after = pieces[index + 1]
+            colon = after.text.find(LIST_COLON, 0, LIST_COLON_NEXT_MAX)
+            if colon != -1:
+                return phrase, after.start + colon + 1
+        return None, len(text) + 1
+    return None, len(text) + 1
+
+
 RUN_IN_MAX = 40  # a run-in heading (RUN_IN_RE: up to 12 characters and ：) and a year after it
 
 
@@ -972,6 +1012,9 @@ def _paragraph_targets(
     # ``2016年，……。全省实现地区生产总值3.12万亿，增长7.9%……``: a paragraph that opens with a
     # year gone by reports that year, every sentence of it (as ``到2020年，`` dates them all).
     looks_back = opening is None and "年" in text[body : body + RUN_IN_MAX] and _opens_in_the_past(text[body:], date)
+    # ``今年，重庆将接续办好15件重点民生实事。具体包括：新开工改造…。建设100个口袋公园…。``: the time
+    # phrase of a list intro dates the items after its colon, as a goal section's dates those below it
+    list_lead, list_from = (None, len(text) + 1) if opening is not None or "：" not in text else _list_lead(text, date)
     conditions_from = len(text) + 1
     if scope.conditions:
         conditions_from = 0
@@ -1024,6 +1067,8 @@ def _paragraph_targets(
                         log.reject(at, at + len(q.surface), "count-of-listed-items")
                     continue
             enclosing = row_phrase or opening or scope.inherited or scope.default
+            if list_lead is not None and sent.start + q.start >= list_from and enclosing is not scope.inherited:
+                enclosing = list_lead
             if enclosing is None and scope.sections is not None:
                 enclosing = scope.sections.phrase_at(at)
             deadline = _deadline_for(sent, q, phrases, enclosing, reading.recurring)
