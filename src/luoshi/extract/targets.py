@@ -955,23 +955,27 @@ def _lead_scope(text: str, scope: _Scope, date: str | None) -> _Scope | None:
     return scope._replace(default=phrase) if phrase is not None else None
 
 
-def _list_lead(text: str, date: str | None) -> tuple[TimePhrase | None, int]:
-    """The deadline phrase opening a sentence that introduces a list, and where the list starts."""
-    pieces = sentences(text)
-    for index, sent in enumerate(pieces):
-        phrase = _opening_phrase(sent.text, date)
-        if phrase is None or not phrase.deadline:
-            continue
-        colon = sent.text.find(LIST_COLON)
-        if colon != -1:
-            return phrase, sent.start + colon + 1
-        if index + 1 < len(pieces):
-            after = pieces[index + 1]
-            colon = after.text.find(LIST_COLON, 0, LIST_COLON_NEXT_MAX)
-            if colon != -1:
-                return phrase, after.start + colon + 1
-        return None, len(text) + 1
-    return None, len(text) + 1
+def _list_lead(text: str, date: str | None, pieces: list[Piece] | None = None) -> tuple[TimePhrase | None, int]:
+    """The deadline phrase opening the sentence that holds the paragraph's first colon (or the
+    sentence before, when the colon comes early: ``具体包括：``), and where the list starts."""
+    none = (None, len(text) + 1)
+    colon = text.find(LIST_COLON)
+    if colon == -1 or "年" not in text[:colon]:  # (every dated phrase names a 年: 今年, 2025年, 年底)
+        return none
+    if pieces is None:
+        pieces = sentences(text)
+    index = next((i for i, sent in enumerate(pieces) if sent.start <= colon <= sent.end), None)
+    if index is None:
+        return none
+    sent = pieces[index]
+    candidates = [sent]
+    if colon - sent.start < LIST_COLON_NEXT_MAX and index > 0:
+        candidates.append(pieces[index - 1])
+    for piece in candidates:
+        phrase = _opening_phrase(piece.text, date)
+        if phrase is not None:
+            return (phrase, colon + 1) if phrase.deadline else none
+    return none
 
 
 RUN_IN_MAX = 40  # a run-in heading (RUN_IN_RE: up to 12 characters and ：) and a year after it
@@ -1014,7 +1018,10 @@ def _paragraph_targets(
     looks_back = opening is None and "年" in text[body : body + RUN_IN_MAX] and _opens_in_the_past(text[body:], date)
     # ``今年，重庆将接续办好15件重点民生实事。具体包括：新开工改造…。建设100个口袋公园…。``: the time
     # phrase of a list intro dates the items after its colon, as a goal section's dates those below it
-    list_lead, list_from = (None, len(text) + 1) if opening is not None or "：" not in text else _list_lead(text, date)
+    pieces = sentences(text)
+    list_lead, list_from = (
+        (None, len(text) + 1) if opening is not None or "：" not in text else _list_lead(text, date, pieces)
+    )
     conditions_from = len(text) + 1
     if scope.conditions:
         conditions_from = 0
@@ -1026,7 +1033,7 @@ def _paragraph_targets(
     # The sentence before when it gave no reading: whether it sets parameters is only asked
     # when a ``其中`` sentence follows it (most sentences are not followed by one).
     previous_unread: str | None = None
-    for sent in sentences(text):
+    for sent in pieces:
         if sent.start >= conditions_from:
             if log is not None:
                 log.reject(para.start + conditions_from, para.end, "condition-list")
