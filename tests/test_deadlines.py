@@ -149,3 +149,21 @@ def test_a_year_that_dates_a_starting_value_is_a_baseline():
     assert base.kind == "baseline"
     (from_on,) = find_time_phrases("从2022年起", "2021-12-27")
     assert from_on.kind == "start"
+
+
+def test_a_part_of_the_year_gone_by_is_past_and_one_to_come_is_not():
+    # (rtargets2) the first half of 2023 in a text of 2023-08-31 has ended; in one of January it has not
+    assert phrase("2023年上半年全区实现地区生产总值500亿元", "2023-08-31").kind == "past"
+    p = phrase("2023年上半年全区实现地区生产总值500亿元", "2023-01-10")
+    assert (p.kind, p.deadline) == ("point", "2023-06-30")
+    # a named day stays a date, and 到…前 a due date whatever the document's day
+    assert phrase("2023年6月5日召开会议", "2023-08-31").kind == "date"
+    assert phrase("到2023年6月底前完成", "2023-08-31").kind == "deadline"
+
+
+def test_the_whole_year_after_a_year_gone_by_is_that_year():
+    # (rtargets2) ``全年`` is the year in question: the report's own year unless a past year was just named
+    got = [(p.text, p.kind) for p in find_time_phrases("2015年，全年实现生产总值83.91亿元", "2016-03-03")]
+    assert got == [("2015年", "past"), ("全年", "past")]
+    got = [(p.text, p.kind, p.deadline) for p in find_time_phrases("全年实现生产总值90亿元", "2016-03-03")]
+    assert got == [("全年", "deadline", "2016-12-31")]

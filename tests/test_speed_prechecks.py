@@ -46,6 +46,7 @@ def test_each_skipped_pattern_needs_its_literal(texts: list[str]):
         (targets.CHINESE_AFTER_COMPARATOR_RE, lambda t: targets._CN_NUMERAL_CHAR_RE.search(t) is not None),
         (targets.CHINESE_BOUNDED_RE, lambda t: "以上" in t or "左右" in t),
         (targets.CONDITION_INTRO_RE, lambda t: "：" in t),
+        (targets.CHINESE_DELIVERED_RE, targets._delivery_word_possible),
         (units.YOU_FUZE_RE, lambda t: "负责" in t),
         (units.NOTE_FIRST_LEAD_RE, lambda t: "牵头" in t),
         (units.NOTE_BEFORE_COMMA_LEAD_RE, lambda t: "牵头" in t),
@@ -175,3 +176,15 @@ def test_the_combined_marker_pattern_answers_as_the_loop_over_styles(texts: list
     extra = ["第一章 总则", "（ 一）加强", "(1) 做好", "1.", "１．推进", "㈢落实", "⑫建立", "十、", "2016.5%"]
     for t in [*texts, *extra]:
         assert outline.match_marker(t) == old_match_marker(t), t
+
+
+def test_the_delivered_count_precheck_admits_every_match_and_refuses_the_rest():
+    # written here: the corpus holds few small Chinese counts to deliver (rtargets2)
+    matching = ["每个县至少建设一所特殊教育学校", "力争建成十个示范点", "全市不少于要新建三处公园", "新增两家"]
+    refused = ["建设一批重点项目", "至少开展一次检查", "建立健全机制", "新增就业岗位"]
+    for t in matching:
+        assert targets.CHINESE_DELIVERED_RE.search(t) is not None, t
+        assert targets._delivery_word_possible(t), t
+    for t in refused:
+        assert targets.CHINESE_DELIVERED_RE.search(t) is None, t
+        assert not targets._delivery_word_possible(t), t

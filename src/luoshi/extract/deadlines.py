@@ -157,7 +157,7 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
         return out  # every phrase names a 年 (a year, 今年, 5年努力) or a plan (十三五): none here
     year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
-        phrase = _read(m, year_now)
+        phrase = _read(m, year_now, date)
         if phrase is not None and phrase.kind == "past" and text.startswith(("的", "基础上"), phrase.end):
             # ``由2020年的23%提高到30%``, ``在2020年基础上继续提高1岁``: the past year dates the starting
             # value, a baseline
@@ -185,7 +185,12 @@ def _with_whole_year(text: str, out: list[TimePhrase], year_now: int | None) -> 
     while at != -1:
         end = at + len(WHOLE_YEAR)
         if not text.startswith("龄", end) and not any(p.start < end and at < p.end for p in out):
-            if year_now is None:
+            named = [p for p in out if p.end <= at and p.year is not None and p.kind in ("past", "point", "deadline")]
+            if named and named[-1].kind == "past":
+                # ``2015年，全年实现生产总值83.91亿元`` in a text of 2016: the whole of the year just
+                # named, gone by
+                found.append(TimePhrase(at, end, WHOLE_YEAR, "past", None, named[-1].year))
+            elif year_now is None:
                 found.append(TimePhrase(at, end, WHOLE_YEAR, "point", None, None))
             else:
                 found.append(TimePhrase(at, end, WHOLE_YEAR, "deadline", _last_day(year_now, 12), year_now))
@@ -205,7 +210,7 @@ def _dates_a_start_value(phrase: TimePhrase, year_now: int | None) -> bool:
     )
 
 
-def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
+def _read(m: re.Match[str], year_now: int | None, date: str | None = None) -> TimePhrase | None:
     pre, post = m.group("pre") or "", m.group("post") or ""
     start, end = m.start(), m.end()
     if pre in ("在", "于"):
@@ -276,6 +281,11 @@ def _read(m: re.Match[str], year_now: int | None) -> TimePhrase | None:
     if kind == "point" and m.group("d"):
         # ``2020年2月29日`` with no 到/前: a date something happens on, not a due date.
         return TimePhrase(start, end, m.group(), "date", None, year)
+    if kind == "point" and year == year_now and date is not None and _last_day(year, month, day) < date[:10]:
+        # ``2023年上半年，全区实现地区生产总值806亿元`` in a report of 2023-08-31: a part of the year
+        # that ended before the document was written, named with no 到/前, is the past as a year
+        # gone by is.
+        return TimePhrase(start, end, m.group(), "past", None, year)
     return TimePhrase(start, end, m.group(), kind, _last_day(year, month, day), year)
 
 

@@ -47,11 +47,16 @@ class Piece(NamedTuple):
     text: str
 
 
+# Builds a Piece without the named tuple's Python-level ``__new__`` (a frame per piece; the
+# split makes one per sentence and clause): ``_tuple_new(Piece, (start, end, text))``.
+_tuple_new = tuple.__new__
+
+
 def _split(text: str, ends: str, ends_re: re.LazyPattern, punct_re: re.LazyPattern) -> list[Piece]:
     if ends_re.search(text) is None:
         # No mark that ends a piece: the text is one piece whatever its brackets (the usual
         # case for a clause-free sentence or a short paragraph).
-        return [Piece(0, len(text), text)] if text else []
+        return [_tuple_new(Piece, (0, len(text), text))] if text else []
     pieces: list[Piece] = []
     depth = 0
     begin = 0
@@ -65,10 +70,10 @@ def _split(text: str, ends: str, ends_re: re.LazyPattern, punct_re: re.LazyPatte
                 depth -= 1
         elif depth == 0 and ch in ends:
             if at > begin:
-                pieces.append(Piece(begin, at, text[begin:at]))
+                pieces.append(_tuple_new(Piece, (begin, at, text[begin:at])))
             begin = at + 1
     if begin < len(text):
-        pieces.append(Piece(begin, len(text), text[begin:]))
+        pieces.append(_tuple_new(Piece, (begin, len(text), text[begin:])))
     return pieces
 
 

@@ -104,6 +104,9 @@ COMPARATOR_BEFORE: dict[str, str] = {
     "降至": "<=",
     "减少到": "<=",
     "减少至": "<=",
+    # a gap narrowed to a level (``城乡居民收入倍差缩小到1.7以内``): a ceiling
+    "缩小到": "<=",
+    "缩小至": "<=",
     "减至": "<=",
     "压减到": "<=",
     "压减至": "<=",
@@ -193,6 +196,10 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "治理",
     "整治",
     "减负",  # ``全年为企业减负2700亿元``: relief to deliver
+    "加装",  # ``加装农村公路安全护栏4000公里``, ``老旧小区加装电梯300台``: equipment to install
+    # works to rebuild or enlarge, as 新建 (``新、改建30个社区体育公园``, ``新建、改扩建中小学10所``)
+    "改建",
+    "扩建",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -259,8 +266,9 @@ REJECT_CLAUSE_WORDS: tuple[str, ...] = (
 REJECT_SENTENCE_WORDS: tuple[str, ...] = ("给予", "补贴", "补助", "资助", "奖补", "贴息", "最高", "一次性")
 # Before the number in its clause: the number describes the past or present.
 PAST_WORDS: tuple[str, ...] = (
-    "已经",
-    "已",
+    # (not 已 of a relative clause: ``已建成的污水处理厂负荷率达到80%`` names existing plants)
+    "已经(?![^，。；的]{1,6}的)",
+    "已(?![^，。；的]{1,6}的)",
     "目前",
     "现有",
     "截至目前",
@@ -285,11 +293,25 @@ LIFETIME_BEFORE_RE = re.compile(
     r"(?:寿命|年限)(?:[^，。；]{0,12}?(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于|保持在|稳定在"
     r"|提高|提升|增加|延长))?$"
 )
+# Points are a scoring rule's (``每项扣2分``) except as the level of a score to reach:
+# ``群众满意度达到85分以上``, ``考核得分不低于90分``.
+SCORE_UNIT = "分"
+SCORE_BEFORE_RE = re.compile(
+    r"(?:满意度|满意率|得分|评分|分值|指数)(?:[^，。；]{0,12}?(?:力争达到|达到|达|提高到|提高至|提升到|提升至|超过|不低于"
+    r"|保持在|稳定在))$"
+)
 # A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
 FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
+)
+# A sentence that opens with 已/已经 and a verb (after an item marker) reports what is done, every
+# clause of it: ``（十一）已新建成中小学、幼儿园96所，新增学位10.09万个，完成率168%。`` Not a
+# relative clause (``已建成的污水处理厂负荷率达到80%``: the plants are existing, the rate a goal).
+RESULTS_OPENING_RE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])?已(?:经)?[^，。；：的]*[\d一二两三四五六七八九十百千万]"
+    r"[^，。；：的]*(?:[，；]|$)"
 )
 # Right before the number: ordinals, summaries (``等三张清单``), ranks, formulas.
 _REJECT_BEFORE_WORDS = (
@@ -384,11 +406,15 @@ RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
 # ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
-# So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``).
+# So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``,
+# ``关于2020年市政府重点工作及责任分解的通知``).
 WORK_PLAN_RE = re.compile(
     r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
     # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
-    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分工|目标任务)"
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分[工解]|目标任务|重点工作"
+    # a year's 民生实事 (``2024年十大民生实事项目``, ``关于2024年实施47项民生实事的通知``) are done
+    # within that year; not a report on them (``民生实事完成情况``)
+    r"|民生实事(?![^，。]{0,4}(?:完成|实施|执行|进展|推进)情况))"
 )
 
 # A plan titled with its period (``…行动计划（2018—2020年）``, ``规划（2015-2020年）``): items are
@@ -506,7 +532,8 @@ CHINESE_DELIVERED_RE = re.compile(
 )
 CHINESE_FLOOR_BEFORE_RE = re.compile(rf"(?:{_FLOOR_ALT}){_MODAL}(?:{'|'.join(DELIVERY_VERBS)})?$")
 CHINESE_BUILT_BEFORE_RE = re.compile(rf"(?:{_BUILD_ALT})$")
-DELIVERY_RE = re.compile("|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)))
+# (a verb before 率 names a rate, not an act: ``整体完成率111.5%``, ``建成率`` report how far a plan got)
+DELIVERY_RE = re.compile("(?:" + "|".join(sorted(DELIVERY_VERBS, key=len, reverse=True)) + ")(?!率)")
 PLAN_RE = re.compile(_skipping(_first_chars(PLAN_VERBS), "|".join(PLAN_VERBS)))
 REJECT_CLAUSE_RE = re.compile("|".join(REJECT_CLAUSE_WORDS))
 REJECT_SENTENCE_RE = re.compile("|".join(REJECT_SENTENCE_WORDS))
@@ -631,9 +658,12 @@ def _targets(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[Numb
 def _readings(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[NumberDecision]:
     default = _work_plan_phrase(doc)
     root = _Scope((), "", None, False, default, _sections(doc), log)
+    lead: _Scope | None = None
     for para in doc.preamble:
         if para.text and _might_hold_target(para.text):
-            yield from _paragraph_targets(para, root, doc, clean, first=False)
+            yield from _paragraph_targets(para, lead or root, doc, clean, first=False)
+        if para.text.endswith(LIST_COLON):
+            lead = _lead_scope(para.text, root, doc.date)
     for node in doc.outline:
         yield from _node_targets(node, root, doc, clean)
     for para in doc.closing:
@@ -678,9 +708,12 @@ def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: Clean
             inherited = None
     default = _heading_year_phrase(_heading_of(node), doc.date) or parent.default
     scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
+    lead: _Scope | None = None  # the scope a dated list intro sets for the paragraphs after it
     for i, para in enumerate(node.paragraphs):
         if para.text and _might_hold_target(para.text):  # (most cannot: no generator for them)
-            yield from _paragraph_targets(para, scope, doc, clean, first=i == 0)
+            yield from _paragraph_targets(para, lead or scope, doc, clean, first=i == 0)
+        if para.text.endswith(LIST_COLON):
+            lead = _lead_scope(para.text, scope, doc.date)
     if not node.children:
         return  # the scope below is only for children
     own = "".join(p.text for p in node.paragraphs)
@@ -895,6 +928,56 @@ def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
     return None
 
 
+# How many items the list that follows names (``接续办好15件重点民生实事。具体包括：``, ``实施47项民生
+# 实事，具体安排如下``): a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
+LIST_COUNT_UNITS: tuple[str, ...] = ("件", "项")
+LIST_INTRO_AFTER_RE = re.compile(r"^[^。；：，]{0,16}[。，；]?(?:具体|主要)?(?:包括|安排如下|如下)[：:。]?$")
+
+
+def _counts_the_list_below(text: str, end: int, unit: str) -> bool:
+    """The count ending at ``end`` is followed, before the paragraph ends, only by what it counts
+    and a list intro (``具体包括：``, ``具体安排如下。``)."""
+    return unit in LIST_COUNT_UNITS and LIST_INTRO_AFTER_RE.match(text[end:].rstrip()) is not None
+
+
+# A list intro's colon: in the sentence the time phrase opens, or early in the next one (``具体包括：``).
+LIST_COLON = "："
+LIST_COLON_NEXT_MAX = 8
+
+
+def _lead_scope(text: str, scope: _Scope, date: str | None) -> _Scope | None:
+    """The scope of the paragraphs after ``text``, a list intro (it ends with a colon): its
+    time phrase dates their targets (as a default: it vouches for no bare amount), unless a
+    goal section above dates them already."""
+    if scope.inherited is not None:
+        return None
+    phrase, _ = _list_lead(text, date)
+    return scope._replace(default=phrase) if phrase is not None else None
+
+
+def _list_lead(text: str, date: str | None, pieces: list[Piece] | None = None) -> tuple[TimePhrase | None, int]:
+    """The deadline phrase opening the sentence that holds the paragraph's first colon (or the
+    sentence before, when the colon comes early: ``具体包括：``), and where the list starts."""
+    none = (None, len(text) + 1)
+    colon = text.find(LIST_COLON)
+    if colon == -1 or "年" not in text[:colon]:  # (every dated phrase names a 年: 今年, 2025年, 年底)
+        return none
+    if pieces is None:
+        pieces = sentences(text)
+    index = next((i for i, sent in enumerate(pieces) if sent.start <= colon <= sent.end), None)
+    if index is None:
+        return none
+    sent = pieces[index]
+    candidates = [sent]
+    if colon - sent.start < LIST_COLON_NEXT_MAX and index > 0:
+        candidates.append(pieces[index - 1])
+    for piece in candidates:
+        phrase = _opening_phrase(piece.text, date)
+        if phrase is not None:
+            return (phrase, colon + 1) if phrase.deadline else none
+    return none
+
+
 RUN_IN_MAX = 40  # a run-in heading (RUN_IN_RE: up to 12 characters and ：) and a year after it
 
 
@@ -933,6 +1016,12 @@ def _paragraph_targets(
     # ``2016年，……。全省实现地区生产总值3.12万亿，增长7.9%……``: a paragraph that opens with a
     # year gone by reports that year, every sentence of it (as ``到2020年，`` dates them all).
     looks_back = opening is None and "年" in text[body : body + RUN_IN_MAX] and _opens_in_the_past(text[body:], date)
+    # ``今年，重庆将接续办好15件重点民生实事。具体包括：新开工改造…。建设100个口袋公园…。``: the time
+    # phrase of a list intro dates the items after its colon, as a goal section's dates those below it
+    pieces = sentences(text)
+    list_lead, list_from = (
+        (None, len(text) + 1) if opening is not None or "：" not in text else _list_lead(text, date, pieces)
+    )
     conditions_from = len(text) + 1
     if scope.conditions:
         conditions_from = 0
@@ -944,7 +1033,7 @@ def _paragraph_targets(
     # The sentence before when it gave no reading: whether it sets parameters is only asked
     # when a ``其中`` sentence follows it (most sentences are not followed by one).
     previous_unread: str | None = None
-    for sent in sentences(text):
+    for sent in pieces:
         if sent.start >= conditions_from:
             if log is not None:
                 log.reject(para.start + conditions_from, para.end, "condition-list")
@@ -979,7 +1068,14 @@ def _paragraph_targets(
                 if log is not None:
                     log.reject(at, at + len(q.surface), "past-year-paragraph")
                 continue
+            if q.unit in LIST_COUNT_UNITS and ("如下" in text or "包括" in text):
+                if _counts_the_list_below(text, sent.start + q.end, q.unit):
+                    if log is not None:
+                        log.reject(at, at + len(q.surface), "count-of-listed-items")
+                    continue
             enclosing = row_phrase or opening or scope.inherited or scope.default
+            if list_lead is not None and sent.start + q.start >= list_from and enclosing is not scope.inherited:
+                enclosing = list_lead
             if enclosing is None and scope.sections is not None:
                 enclosing = scope.sections.phrase_at(at)
             deadline = _deadline_for(sent, q, phrases, enclosing, reading.recurring)
@@ -1154,10 +1250,11 @@ COMMITMENT_CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_WORDS,
 def _has_quantity_mark(text: str) -> bool:
     return (
         _DIGIT_RE.search(text) is not None
-        or "百分之" in text
+        # (``分之`` holds every ``百分之`` and every fraction word but the halves: one scan for both)
+        or "分之" in text
         or "零增长" in text
         or DOUBLING_MARK in text
-        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
+        or ("半" in text and HALF_WORD_RE.search(text) is not None)
     )
 
 
@@ -1167,6 +1264,7 @@ def _has_fraction_word(text: str) -> bool:
 
 
 FRACTION_WORD_RE = re.compile("分之|" + "|".join(HALF_WORDS))
+HALF_WORD_RE = re.compile("|".join(HALF_WORDS))
 
 
 def _might_hold_target(text: str) -> bool:
@@ -1175,7 +1273,8 @@ def _might_hold_target(text: str) -> bool:
         _DIGIT_RE.search(text) is not None
         or "零增长" in text
         or DOUBLING_MARK in text
-        or (("分之" in text or "半" in text) and FRACTION_WORD_RE.search(text) is not None)
+        or "分之" in text  # (a fraction word: FRACTION_WORD_RE without a regex; halves below)
+        or ("半" in text and HALF_WORD_RE.search(text) is not None)
         or _chinese_quantity_possible(text)
     )
 
@@ -1194,7 +1293,24 @@ def _chinese_quantity_possible(text: str) -> bool:
     return (
         CHINESE_AFTER_COMPARATOR_RE.search(text) is not None
         or (("以上" in text or "左右" in text) and CHINESE_BOUNDED_RE.search(text) is not None)
-        or CHINESE_DELIVERED_RE.search(text) is not None
+        # (``_delivery_word_possible`` written out: a call per paragraph cost ~1% of the stage)
+        or (
+            ("建" in text or "至少" in text or "不少于" in text or "新增" in text)
+            and _DELIVERED_COUNT_RE.search(text) is not None
+            and CHINESE_DELIVERED_RE.search(text) is not None
+        )
+    )
+
+
+# What CHINESE_DELIVERED_RE needs: one of its words (all hold 建 but 新增, 至少, 不少于) and a numeral
+# right before a count unit (a two-character class pair, scanned fast; the pattern's look-ahead is
+# tried at every position).
+_DELIVERED_COUNT_RE = re.compile(f"[一二两三四五六七八九十][{''.join(CHINESE_COUNT_UNITS)}]")
+
+
+def _delivery_word_possible(text: str) -> bool:
+    return ("建" in text or "至少" in text or "不少于" in text or "新增" in text) and (
+        _DELIVERED_COUNT_RE.search(text) is not None
     )
 
 
@@ -1270,6 +1386,8 @@ def _sentence_rejected(text: str) -> str | None:
         return f"sentence-sets-parameters:{rejected.group()}"
     if RETROSPECTIVE_OPENING_RE.match(text):
         return "retrospective-sentence"
+    if "已" in text[:6] and RESULTS_OPENING_RE.match(text):  # (an item marker is at most 5 characters)
+        return "results-sentence"
     if ("算" in text or "预测" in text) and FORECAST_RE.search(text):  # (测算, 估算, 推算 end in 算)
         return "forecast-sentence"
     return None
@@ -1342,8 +1460,10 @@ def _clause_readings(
         return
     quantities = []
     for q in find_quantities(clause, chinese):
-        if q.unit not in NON_TARGET_UNITS or (
-            q.unit in LIFETIME_UNITS and LIFETIME_BEFORE_RE.search(clause, 0, q.start)
+        if (
+            q.unit not in NON_TARGET_UNITS
+            or (q.unit in LIFETIME_UNITS and LIFETIME_BEFORE_RE.search(clause, 0, q.start))
+            or (q.unit == SCORE_UNIT and SCORE_BEFORE_RE.search(clause, 0, q.start))
         ):
             quantities.append(q)
         elif log is not None:
@@ -1697,7 +1817,7 @@ def _is_threshold(before: str, after: str, unit: str) -> bool:
     rest = m.group("rest")
     if not rest or rest.startswith("基础"):
         return True
-    if GOAL_AFTER_RE.match(rest):
+    if "目标" in rest and GOAL_AFTER_RE.match(rest):
         return False  # ``…增长10%以上的年度目标``: the number is the goal itself
     if unit == "%":
         return RATE_BEFORE_RE.search(before) is not None or before.startswith("对")
@@ -1741,7 +1861,7 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
-    if GOAL_AFTER_RE.match(tail):
+    if "目标" in tail and GOAL_AFTER_RE.match(tail):
         tail = ""  # ``…增长10%以上的年度目标``: the goal is no part of what is measured
     subject = _tidy(subject.replace(RESPECTIVELY, ""))
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
