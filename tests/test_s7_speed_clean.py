@@ -96,3 +96,10 @@ def test_page_chrome_is_asked_only_where_it_can_answer(lines: list[str]):
     for prev, line in pairwise(lines):
         if len(prev) > clean.CHROME_MAX_CHARS and len(line) > clean.CHROME_MAX_CHARS:
             assert clean._page_chrome_between(prev, line) == clean.is_meta_line(line), (prev, line)
+
+
+def test_a_form_feed_inside_a_line_is_still_found():
+    # (one scan of the joined lines replaced a search a line; strip() drops \f at a line's ends)
+    assert clean._furniture(["正文一段", "- 2\f -", "正文二段"]) == {1}
+    assert clean._furniture(["正文一段", "- 2 x -", "正文二段"]) == set()
+    assert clean._furniture(["正文一段", "\f- 3 -\f", "正文二段"]) == {1}

@@ -211,14 +211,11 @@ _TOC_ENTRY = re.compile(r"(?:…{3,}|\.{6,}|·{6,}|．{6,})\s*\d{1,4}$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
 
 
-_FORM_FEED = re.compile("\f")
-
-
 def _furniture(raws: list[str]) -> set[int]:
     """Indexes of lines that are page numbers, running heads or stray characters."""
     drop: set[int] = set()
     stripped = [r.strip() for r in raws]
-    if any(map(_FORM_FEED.search, stripped)):  # rare: a form feed inside a line
+    if "\f" in "".join(stripped):  # rare: a form feed inside a line (one scan, not a search a line)
         stripped = [r.replace("\f", "") for r in stripped]
     numbers = []
     # Short lines by their text: running-head candidates (see below).
