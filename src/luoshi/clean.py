@@ -149,6 +149,9 @@ _SIGNER_ONLY = re.compile(rf"\s*{LEADING_SIGNER}")
 _ALONE_BY_LAYOUT = 2
 # A line opening with a word fragment that ends a sentence piece: the rest of a wrapped line.
 _FRAGMENT_START = re.compile(r"^[^，。；：、\s（(“]{1,2}[。，；]")
+# Where every _FRAGMENT_START match has its mark: the second or third character (a set lookup
+# spares the pattern on most lines).
+_FRAGMENT_END = frozenset("。，；")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 # A paragraph may end after these; any other last character means the line wraps.
@@ -208,14 +211,11 @@ _TOC_ENTRY = re.compile(r"(?:…{3,}|\.{6,}|·{6,}|．{6,})\s*\d{1,4}$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
 
 
-_FORM_FEED = re.compile("\f")
-
-
 def _furniture(raws: list[str]) -> set[int]:
     """Indexes of lines that are page numbers, running heads or stray characters."""
     drop: set[int] = set()
     stripped = [r.strip() for r in raws]
-    if any(map(_FORM_FEED.search, stripped)):  # rare: a form feed inside a line
+    if "\f" in "".join(stripped):  # rare: a form feed inside a line (one scan, not a search a line)
         stripped = [r.replace("\f", "") for r in stripped]
     numbers = []
     # Short lines by their text: running-head candidates (see below).
@@ -571,7 +571,13 @@ def clean(source: SourceText) -> CleanText:
     for text, offs, width, indented in folded:
         alone = indented == alone_by_layout or _stands_alone(text)
         opens = prev is None or not _continues(prev, text, width, indented, alone, usual, wrapped_layout)
-        if not opens and chrome_possible and _page_chrome_between(prev[0], text):
+        if (
+            not opens
+            and chrome_possible
+            # (what _page_chrome_between asks first: most joining lines are long and no metadata)
+            and (len(text) <= CHROME_MAX_CHARS or len(prev[0]) <= CHROME_MAX_CHARS or is_meta_line(text))
+            and _page_chrome_between(prev[0], text)
+        ):
             opens = True  # asked only of the lines that would join: most lines are not chrome
         if prev is not None and opens:
             # The separator points at the source character after the previous paragraph's
@@ -631,9 +637,12 @@ def _stands_alone(line: str) -> bool:
     # A 发文字号 line holds ``号``; the other three are anchored at the end (``$``: the end or
     # before a final ``\n``) on 日, on 印发 and on 报 or 期: a line ending otherwise is not
     # searched at every position. A title with its number after it ends with 号 too.
+    if "号" in line and (_DOC_NUMBER_LINE.match(line) or (line[-1] == "号" and _TITLE_THEN_NUMBER.match(line))):
+        return True
+    if line[-1] not in _ALONE_LAST:
+        return False  # (the three tests below need one of these last; most lines end otherwise)
     return bool(
-        ("号" in line and (_DOC_NUMBER_LINE.match(line) or (line[-1] == "号" and _TITLE_THEN_NUMBER.match(line))))
-        or (line.endswith(_DATE_ENDS) and DATE_LINE.match(line))
+        (line.endswith(_DATE_ENDS) and DATE_LINE.match(line))
         or (line.endswith(_PRINTED_ON_ENDS) and PRINTED_ON_RE.search(line))
         or (line.endswith(_GAZETTE_HEAD_ENDS) and GAZETTE_HEAD_RE.match(line))
     )
@@ -662,6 +671,7 @@ def _signer_then_number(raw: str) -> list[tuple[int, int]] | None:
 _DATE_ENDS = ("日", "日\n")
 _PRINTED_ON_ENDS = ("印发", "印发\n")
 _GAZETTE_HEAD_ENDS = ("报", "期", "报\n", "期\n")
+_ALONE_LAST = frozenset("日发报期\n")  # the last characters of _DATE_ENDS, _PRINTED_ON_ENDS, _GAZETTE_HEAD_ENDS
 
 
 def _compact(runs: Runs) -> Runs | int:
@@ -751,7 +761,11 @@ def _continues(
         # ``处`` / a stray ``!`` / ``水平``), not a paragraph; unless they end a title's 文种
         # with the line before (``……工作的通`` / ``知``), as a title's last line does.
         return True
-    if last not in PARAGRAPH_END and _FRAGMENT_START.match(line):
+    if (
+        last not in PARAGRAPH_END
+        and (line[1:2] in _FRAGMENT_END or line[2:3] in _FRAGMENT_END)
+        and _FRAGMENT_START.match(line)
+    ):
         # ``（二）建设新型农村日用消费品流通网`` + ``络。推动……``: a heading set in a wider font wrapped.
         return True
     if last == "”" and prev[-2:-1] not in SENTENCE_END_IN_QUOTES:
@@ -828,14 +842,11 @@ def _inline_note(text: str) -> bool:
 
 def _unclosed_bracket(text: str) -> bool:
     """A unit list or note broken inside its bracket: ``（市体育局、市人力社`` + ``保局）``."""
-    if _OPENING_BRACKET.search(text) is None:
-        return False  # most lines: no bracket opens, none can be left open
+    if "（" not in text and "(" not in text and "[" not in text and "〔" not in text:
+        return False  # most lines: no bracket opens, none can be left open (four scans beat the class)
     return text.count("（") + text.count("(") > text.count("）") + text.count(")") or text.count("[") + text.count(
         "〔"
     ) > text.count("]") + text.count("〕")
-
-
-_OPENING_BRACKET = re.compile(r"[（(\[〔]")
 
 
 def _looks_like_heading(line: str) -> bool:
