@@ -79,5 +79,15 @@ def _is_page_code_or_posting(text: str) -> bool:
     return bool(_PAGE_CODE.fullmatch(text)) or (text[:4].isdigit() and bool(_POSTED_AT.match(text)))
 
 
+# A running head printed once, over a one-page PDF (``政府信息公开专栏``): the name of the site or
+# column that published the text, short as the cleaner's running heads are, never a title.
+MAX_COLUMN_HEAD_CHARS = 16
+_COLUMN_HEAD = re.compile(r"(?:专栏|栏目|频道|网站|门户|政府网|公开网|官网)$")
+
+
+def is_column_head(text: str) -> bool:
+    return len(text) <= MAX_COLUMN_HEAD_CHARS and "关于" not in text and _COLUMN_HEAD.search(text) is not None
+
+
 def is_breadcrumb(text: str) -> bool:
     return len(text) <= MAX_CRUMB_CHARS and _CRUMB_RE.search(text) is not None and "。" not in text and "，" not in text

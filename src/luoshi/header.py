@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from luoshi import lazyre as re
-from luoshi.chrome import COUNTER_KEYS, PAGE_KEYS, TAIL, is_breadcrumb, is_furniture, is_meta_line
+from luoshi.chrome import (
+    COUNTER_KEYS,
+    PAGE_KEYS,
+    TAIL,
+    is_breadcrumb,
+    is_column_head,
+    is_furniture,
+    is_meta_line,
+)
 from luoshi.model import Paragraph
 from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS
@@ -455,7 +463,10 @@ def _ends_title_run(text: str) -> bool:
     """A line above a title that no title line can be: a banner, a gazette head, a 版记 line,
     a contents entry."""
     return (
-        _is_banner(text) or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text)) or is_contents_entry(text)
+        _is_banner(text)
+        or bool(GAZETTE_HEAD_RE.match(text) or PRINTED_ON_RE.search(text))
+        or is_contents_entry(text)
+        or (is_column_head(text) and genre_of(text) is None)
     )
 
 
@@ -470,7 +481,10 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
     while i < last and (
-        is_furniture(paras[i].text) or _is_untitled_meta_value(paras, i, first) or _is_site_name(paras, i, last)
+        is_furniture(paras[i].text)
+        or _is_untitled_meta_value(paras, i, first)
+        or _is_site_name(paras, i, last)
+        or _is_running_head(paras, i, last)
     ):
         i += 1
     j = i
@@ -523,6 +537,13 @@ def _is_site_name(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
         and genre_of(text) is None
         and (is_breadcrumb(paras[i + 1].text) or is_meta_line(paras[i + 1].text))
     )
+
+
+def _is_running_head(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
+    """A site's or column's name printed once above the title (a one-page PDF's running head,
+    ``政府信息公开专栏``, perhaps over a page's furniture): it names no 文种, and the title follows."""
+    text = paras[i].text
+    return i + 1 < last and is_column_head(text) and genre_of(text) is None
 
 
 def _is_untitled_meta_value(paras: tuple[Paragraph, ...], i: int, first: int) -> bool:
