@@ -62,3 +62,14 @@ def test_time_phrases_lie_inside_the_text(text, date):
     for p in find_time_phrases(text, date):
         assert text[p.start : p.end] == p.text
         assert p.deadline is None or ISO.fullmatch(p.deadline)
+
+
+def test_a_single_number_after_a_range_is_no_range():
+    # Found by the property test above (2026-12-02): a list continuation carried ``between``
+    # from ``6.5%-7%`` to the next number, which has no upper bound.
+    items = [(("一",), "主要目标。", ["主要目标。6.5%-7%2018%达到"]), (("一", "1"), "", [])]
+    doc, clean = make_doc(items, preamble=[], date=None)
+    targets = extract_targets(doc, clean)
+    assert targets
+    for t in targets:
+        assert (t.value_max is not None) == (t.comparator == "between"), t

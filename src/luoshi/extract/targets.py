@@ -1707,6 +1707,8 @@ def _read_quantity(
             comparator = COMPARATOR_BEFORE[word.group("word")]
     elif previous is not None and CONJUNCTION_ONLY_RE.match(region):
         comparator, kind, committed = previous.comparator, previous.kind, True
+        if comparator == "between" and not q.is_range:
+            comparator = None  # a single number after a range (``6.5%-7%、8%``) bounds nothing itself
         rule = "list-continuation"
     increment = q.unit != "%" and INCREMENT_BEFORE_RE.search(before) is not None
     if increment:
