@@ -80,11 +80,12 @@ _SPACE_RUN = re.compile(r" +")
 
 
 def _space_gaps(
-    textpage: pdfium.PdfTextPage, piece: str, offset: int
+    textpage: pdfium.PdfTextPage, piece: str, offset: int, marks: re.Pattern[str] = _SPACE_RUN
 ) -> Iterator[tuple[re.Match[str], tuple[float, ...], tuple[float, ...], float]]:
-    """Each space run inside ``piece`` (not at its ends) with the boxes of the glyphs either side
-    and the larger of their heights; runs whose glyphs have no box or no height are skipped."""
-    for m in _SPACE_RUN.finditer(piece):
+    """Each space run (or other ``marks``) inside ``piece`` (not at its ends) with the boxes of the
+    glyphs either side and the larger of their heights; runs whose glyphs have no box or no
+    height are skipped."""
+    for m in marks.finditer(piece):
         if m.start() == 0 or m.end() == len(piece):
             continue
         before = _box(textpage, offset + _utf16_len(piece[: m.start()]) - 1)
@@ -131,17 +132,10 @@ def _hyphen_returns(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> li
     alone (a web page's ``浏览次数 -`` counter printed above the 发文字号 line). A hyphenated
     Latin word (letters either side) stays joined."""
     cuts = []
-    for m in _LINE_END_MARK.finditer(piece):
-        if m.start() == 0 or m.end() == len(piece):
-            continue
+    for m, before, after, size in _space_gaps(textpage, piece, offset, _LINE_END_MARK):
         if piece[m.start() - 1].isascii() and piece[m.start() - 1].isalpha() and piece[m.end()].isascii():
             continue
-        before = _box(textpage, offset + _utf16_len(piece[: m.start()]) - 1)
-        after = _box(textpage, offset + _utf16_len(piece[: m.end()]))
-        if before is None or after is None:
-            continue
-        size = max(before[3] - before[1], after[3] - after[1])
-        if size > 0 and before[1] - after[1] >= size / 2:
+        if before[1] - after[1] >= size / 2:
             cuts.append(m.end())
     return cuts
 
