@@ -107,6 +107,14 @@ def build(
     return doc, ct
 
 
+def tasks_by_path(items: list[tuple[tuple[str, ...], list[str]]], **kwargs) -> dict[tuple[str, ...], object]:
+    """The tasks of a document built from ``items`` (see :func:`build`), by outline path."""
+    from luoshi.extract.tasks import extract_tasks
+
+    doc, clean = build(items, **kwargs)
+    return {t.path: t for t in extract_tasks(doc, clean)}
+
+
 @cache
 def parse_corpus(name: str) -> ParseResult:
     """A corpus file (any format the pipeline reads) through the whole pipeline, parsed once per test session."""

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from doc_builder import build
-from luoshi.extract.tasks import extract_tasks
+from doc_builder import build, tasks_by_path
 
 
 def _tasks(*articles: str, closing: list[str] = ()) -> dict[tuple[str, ...], object]:
     items = [((str(i),), [text]) for i, text in enumerate(articles, 1)]
-    doc, clean = build(items, closing=closing)
-    return {t.path: t for t in extract_tasks(doc, clean)}
+    return tasks_by_path(items, closing=closing)
 
 
 @pytest.mark.parametrize(

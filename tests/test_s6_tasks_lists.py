@@ -6,14 +6,10 @@ near form that is not.
 
 from __future__ import annotations
 
-from doc_builder import build
-from luoshi.extract.tasks import extract_tasks
+from doc_builder import tasks_by_path
 from luoshi.extract.units import parse_units
 
-
-def _tasks(items):
-    doc, clean = build(items)
-    return {t.path: t for t in extract_tasks(doc, clean)}
+_tasks = tasks_by_path
 
 
 def test_a_note_that_every_task_involves_a_unit_adds_it_to_every_later_task():
