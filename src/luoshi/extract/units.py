@@ -17,7 +17,7 @@ string given. The rules are data, in the tables below.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from luoshi import lazyre as re
@@ -764,14 +764,7 @@ def duty_phrases(text: str, parse: Parse | None = None) -> tuple[DutyPhrase, ...
             out.append(DutyPhrase(m.start(), m.end(), m.group(0), None, DutyReason.NOT_UNITS))
             continue
         if m.group(2) in LEADING_ADVERBS:
-            parsed = ParsedUnits(
-                units=parsed.units,
-                lead_units=parsed.units,
-                before_comma=parsed.before_comma,
-                lead_rule=parsed.lead_rule,
-                lead_rule_sticky=parsed.lead_rule_sticky,
-                labelled=True,
-            )
+            parsed = replace(parsed, lead_units=parsed.units, labelled=True)
         found = UnitList(m.start(), m.end(), parsed, "duty-phrase")
         out.append(DutyPhrase(m.start(), m.end(), m.group(0), found, None))
     return tuple(out)
