@@ -38,6 +38,7 @@ from luoshi.extract.units import (
     parse_units,
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
+from luoshi.outline import build_outline, split_closing
 
 # --- rule tables -------------------------------------------------------------
 
@@ -405,12 +406,34 @@ class _OutlineTasks:
     closing_texts: list[str]  # document-closing paragraphs found inside the last item
 
 
+# The heading of an annex after the 落款: ``附件``, ``附件1``, ``附件2：`` alone on its line.
+ANNEX_HEAD_RE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")
+
+
+def annex_outline(doc: Document) -> tuple[OutlineNode, ...]:
+    """The outline items of the annexes printed after the document's 落款.
+
+    A notice that hands out a 政府工作报告 分解 (``现将……责任分解给你们``, not an 印发 notice)
+    carries its items in ``附件1`` after its date: the header leaves them with the closing
+    paragraphs, yet they are the document's own (guide: a document ends after its 附件), so each
+    annex is read as an outline of its own, from the line after its heading.
+    """
+    closing = doc.closing
+    heads = [i for i, p in enumerate(closing) if p.text.startswith("附件") and ANNEX_HEAD_RE.match(p.text)]
+    nodes: list[OutlineNode] = []
+    for k, i in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(closing)
+        nodes.extend(split_closing(build_outline(closing[i + 1 : end])).nodes)
+    return tuple(nodes)
+
+
 def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTasks:
-    """Tasks of the outline, and the text of document-closing paragraphs found inside it."""
+    """Tasks of the outline and of the annexes' outlines, and the text of document-closing
+    paragraphs found inside the last item."""
     state = _LeadState()
     state.read_statement("".join(p.text for p in doc.preamble))
     out: list[_Found] = []
-    walked = _hoist_closing_lists(_walk(doc.outline, (), parse), parse)
+    walked = _hoist_closing_lists(_walk(doc.outline + annex_outline(doc), (), parse), parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
     for i, w in enumerate(walked):

@@ -34,6 +34,9 @@ UNIT_SUFFIXES: tuple[str, ...] = (
     "政府", "部门", "单位", "机构", "机关", "集团", "中心", "公司", "大学", "学院", "大",
     "海关", "党委", "党组", "街道", "乡镇", "管委会", "总社", "法院", "检察院",
     "开发区", "高新区", "新区", "专班",
+    # A county's industrial parks are listed as units beside its departments
+    # (``责任单位：新材料产业园、食品产业园、商贸物流园``); not the bare ``园`` (公园, 校园).
+    "园区", "产业园", "工业园", "物流园",
 )  # fmt: skip
 
 # A list part that is only one of these words is not a unit on its own.
@@ -143,7 +146,9 @@ ROLE_ADVERBS: tuple[str, ...] = ("分别", "共同", "具体", "统一", "各自
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
 _FIRST_LEAD = (
     r"(?:列|排|排列|名列|排名)?(?:在)?(?:第一位|第一个|首位|第一)(?:者|的)?(?:部门|单位)?"
-    r"(?:为|是)牵头(?:单位|部门)"
+    # ``为牵头单位``; a 政府工作报告 分解 says who also gathers the figures: ``为牵头或汇总单位``,
+    # ``为工作牵头单位或汇总单位`` (the first unit leads either way).
+    r"(?:为|是)(?:工作)?牵头(?:(?:单位|部门)?(?:或|和|、)汇总(?:单位|部门)|单位|部门)"
 )
 _BEFORE_COMMA_LEAD = r"逗号前(?:的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
 NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
@@ -413,6 +418,12 @@ def _merge_shared_heads(parts: list[str]) -> list[str]:
     return out
 
 
+# ``县直各部门``, ``区直有关单位``, ``市直各单位``: the departments directly under one level, a
+# group of its own, not a level that the bare levels before it share (``各乡镇、县直各部门`` are
+# two units, as ``各地区、各有关部门`` are).
+DIRECT_GROUP_RE = re.compile(r"^(?:省|市|县|区|州|盟|旗)直")
+
+
 def _merge_levels(parts: list[str]) -> list[str]:
     """Join ``各市（州）`` + ``县（市、区）人民政府`` into one group-of-levels unit.
 
@@ -426,7 +437,7 @@ def _merge_levels(parts: list[str]) -> list[str]:
         if LEVEL_RE.match(p):
             pending.append(p)
             continue
-        if pending and LEVEL_HEAD_RE.match(p):
+        if pending and LEVEL_HEAD_RE.match(p) and not DIRECT_GROUP_RE.match(p):
             p = "、".join([*pending, p])
         else:
             out.extend(pending)
@@ -446,8 +457,32 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A note in brackets after the list's last unit: ``市税务局（列第一位者为工作牵头单位或汇总单位，下同）``,
+# ``市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）``.
+_TRAILING_BRACKET_RE = re.compile(r"[（(]([^（）()]*)[）)]$")
+# What such a bracket may hold besides its notes: separators and the exception the note makes
+# (``除标注“分别牵头”外``: those lists mark their leads themselves, which the list reading keeps).
+_NOTE_LEFTOVER_RE = re.compile(r"[，,、；;\s]*(?:除[^，,；;]{1,20}外[，,]?)?[，,、；;\s]*")
+
+
 def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
-    """Remove notes (``列第一位者为牵头单位，下同``) and report the lead rule they set."""
+    """Remove notes (``列第一位者为牵头单位，下同``) and report the lead rule they set.
+
+    A bracket after the last unit that holds only notes goes as a whole: left in place, what
+    the notes leave of it (``（除标注“分别牵头”外，）``) would read as part of the last name.
+    """
+    if content.endswith(("）", ")")) and ("牵头" in content or "下同" in content):
+        m = _TRAILING_BRACKET_RE.search(content)
+        if m is not None:
+            inner, rule, sticky = _strip_note_text(m.group(1))
+            if inner != m.group(1) and _NOTE_LEFTOVER_RE.fullmatch(inner):
+                rest, rest_rule, rest_sticky = _strip_note_text(content[: m.start()])
+                return rest, rest_rule or rule, rest_sticky or sticky
+    return _strip_note_text(content)
+
+
+def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
+    """:func:`_strip_notes` of a text whose notes stand outside brackets of their own."""
     rule: LeadRule | None = None
     sticky = False
     lead_note = "牵头" in content  # both lead notes end 为牵头单位/部门

@@ -1,0 +1,127 @@
+"""Task-decomposition documents (政府工作报告 分解, 责任分工): units as their sites print them.
+
+Every document here is made up for the test. Each rule is tested on both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from doc_builder import build, tasks_by_path
+from luoshi.extract.tasks import annex_outline, extract_tasks
+from luoshi.extract.units import parse_units
+from luoshi.model import Paragraph
+
+# --- collective units: bare levels before ``县直各部门`` ---------------------------------
+
+
+def test_level_group_before_direct_departments_is_two_units():
+    assert parse_units("各乡镇、县直各部门").units == ("各乡镇", "县直各部门")
+    assert parse_units("责任单位：区财政局，各街道、区直有关单位").units == ("区财政局", "各街道", "区直有关单位")
+
+
+def test_group_of_levels_still_one_unit():
+    # the other side: levels that share the name after them stay one unit (guide)
+    assert parse_units("各市（州）、县（市、区）人民政府").units == ("各市（州）、县（市、区）人民政府",)
+    assert parse_units("市、县民政部门").units == ("市、县民政部门",)
+
+
+def test_direct_departments_in_an_item():
+    tasks = tasks_by_path([(("一",), ["一、完善农村公路养护机制。", "责任单位：县交通局，各乡镇、县直有关部门"])])
+    assert tasks[("一",)].units == ("县交通局", "各乡镇", "县直有关部门")
+
+
+# --- industrial parks as units ------------------------------------------------------------
+
+
+def test_parks_are_units_in_a_labelled_list():
+    parsed = parse_units("牵头单位：县招商服务中心；责任单位：光电产业园、纺织工业园、冷链物流园、北部园区等")
+    assert parsed.units == ("县招商服务中心", "光电产业园", "纺织工业园", "冷链物流园", "北部园区")
+    assert parsed.lead_units == ("县招商服务中心",)
+
+
+def test_a_bare_park_word_is_no_unit():
+    # the other side: 公园 and 校园 do not end like a unit, and a bracket of them is no list
+    assert parse_units("城市公园、校园") is None
+
+
+# --- a bracketed lead note after the last unit --------------------------------------------
+
+
+def test_note_bracket_with_collecting_unit_sets_first_lead():
+    parsed = parse_units("市商务局、市财政局、市税务局（列第一位者为工作牵头单位或汇总单位，下同）")
+    assert parsed.units == ("市商务局", "市财政局", "市税务局")
+    assert parsed.lead_rule is not None and parsed.lead_rule_sticky
+
+
+def test_note_bracket_with_an_exception_clause():
+    parsed = parse_units("责任单位：市水利局、市林业局（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）")
+    assert parsed.units == ("市水利局", "市林业局")
+    assert parsed.lead_rule_sticky
+
+
+def test_trailing_bracket_that_is_no_note_stays():
+    # the other side: a bracket after the last name that holds no note is not cut off
+    assert parse_units("市商务局、市数据局（牵头）").lead_units == ("市数据局",)
+    assert parse_units("县发改局（粮食局）、县财政局").units == ("县发改局（粮食局）", "县财政局")
+
+
+def test_note_rule_holds_for_later_items():
+    tasks = tasks_by_path(
+        [
+            (
+                ("一",),
+                ["一、培育外贸主体。", "责任单位：市商务局、市海关办（列第一位者为工作牵头单位或汇总单位，下同）"],
+            ),
+            (("二",), ["二、推进跨境电商。", "责任单位：市邮政管理局、市商务局"]),
+        ]
+    )
+    assert tasks[("一",)].units == ("市商务局", "市海关办")
+    assert tasks[("一",)].lead_units == ("市商务局",)
+    assert tasks[("二",)].lead_units == ("市邮政管理局",)
+
+
+# --- items in an annex after the 落款 ------------------------------------------------------
+
+
+def _notice_with_annex(annex_head: str) -> tuple:
+    """A 责任分解 notice (not an 印发 notice) whose items stand in an annex after its date."""
+    doc, clean = build(
+        [],
+        preamble=["各乡镇人民政府，县直各部门：", "现将县《政府工作报告》确定的重点工作责任分解给你们，请抓好落实。"],
+        closing=[
+            "某县人民政府办公室",
+            "2024年3月1日",
+            annex_head,
+            "县《政府工作报告》确定的2024年重点工作责任分解",
+            "一、主要目标",
+            "（一）地区生产总值增长6%。（牵头单位：县发改局；责任单位：各乡镇人民政府）",
+            "（二）新增城镇就业2000人。（责任单位：县人社局）",
+        ],
+    )
+    return doc, clean
+
+
+def test_annex_items_are_tasks():
+    doc, clean = _notice_with_annex("附件1")
+    tasks = {t.path: t for t in extract_tasks(doc, clean)}
+    assert tasks[("一", "一")].units == ("县发改局", "各乡镇人民政府")
+    assert tasks[("一", "二")].units == ("县人社局",)
+
+
+def test_annex_heading_must_stand_alone():
+    # the other side: a line that only mentions an annex (``附件：1.……``) opens no annex
+    doc, clean = _notice_with_annex("附件：1.县《政府工作报告》确定的2024年重点工作责任分解")
+    assert extract_tasks(doc, clean) == ()
+
+
+def test_several_annexes_each_an_outline():
+    closing = tuple(
+        Paragraph(i * 10, i * 10 + len(t), t)
+        for i, t in enumerate(
+            ["附件1", "一、甲项工作。（责任单位：县民政局）", "附件2", "一、乙项工作。（责任单位：县教育局）"]
+        )
+    )
+    doc, _ = build([])
+    nodes = annex_outline(replace(doc, closing=closing))
+    assert [n.path for n in nodes] == [("一",), ("一",)]
