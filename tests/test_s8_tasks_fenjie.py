@@ -125,3 +125,22 @@ def test_several_annexes_each_an_outline():
     doc, _ = build([])
     nodes = annex_outline(replace(doc, closing=closing))
     assert [n.path for n in nodes] == [("一",), ("一",)]
+
+
+# --- a leader named before the units -------------------------------------------------------
+
+
+def test_leader_label_run_before_the_unit_labels():
+    for line in (
+        "1.推进老旧小区改造。牵头领导：王某某 牵头单位：县住建局 配合单位：县财政局",
+        "1.推进老旧小区改造。牵头领导：王某某牵头单位：县住建局配合单位：县财政局",  # spaces dropped by the cleaner
+    ):
+        task = tasks_by_path([(("一",), [line])])[("一",)]
+        assert task.units == ("县住建局", "县财政局")
+        assert task.lead_units == ("县住建局",)
+        assert "王某某" not in task.text
+
+
+def test_a_leader_alone_makes_no_task():
+    # the other side: a person is no unit, so a run that names only the leader gives no list
+    assert tasks_by_path([(("一",), ["1.推进老旧小区改造。牵头领导：王某某。"])]) == {}

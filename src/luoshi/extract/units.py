@@ -690,7 +690,16 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 
 # An unbracketed labelled run (``…机制。责任单位：省发展改革委、省财政厅``)
 # starts a sentence; it runs to the sentence's or the paragraph's end.
-LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+# A 分解 item names the leader who answers for it before its units (``牵头领导：王某某 牵头单位：X
+# 配合单位：Y``, the spaces dropped by the cleaner): a person is no unit, but the run of labels
+# starts with that label, and the list reading skips its clause (a label that names no units).
+LEADER_LABELS: tuple[str, ...] = (
+    "牵头领导", "责任领导", "分管领导", "联系领导", "包联领导", "牵头县领导", "牵头市领导", "牵头区领导",
+    "县级牵头领导", "市级牵头领导", "区级牵头领导",
+)  # fmt: skip
+LABEL_RUN_RE = re.compile(
+    r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS + LEADER_LABELS) + r")[：:])"
+)
 LABEL_AT_RE = re.compile(r"(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:]")
 # LABEL_AT_RE is also what every such run contains: one search of it (a fast literal search)
 # tells whether LABEL_RUN_RE, which tries every position, can match at all.
