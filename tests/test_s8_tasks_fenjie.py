@@ -144,3 +144,57 @@ def test_leader_label_run_before_the_unit_labels():
 def test_a_leader_alone_makes_no_task():
     # the other side: a person is no unit, so a run that names only the leader gives no list
     assert tasks_by_path([(("一",), ["1.推进老旧小区改造。牵头领导：王某某。"])]) == {}
+
+
+# --- a flattened 民生实事 table with number cells -------------------------------------------
+
+# A made-up project table, one cell a line: its 建设时间 and 投资金额 cells are numbers too.
+PROJECTS = [
+    "某县2024年民生实事项目清单",
+    "序号",
+    "项目名称",
+    "建设地点",
+    "建设时间",
+    "建设内容",
+    "投资金额（万元）",
+    "责任单位",
+    "1",
+    "城区学校操场改造项目",
+    "东关街道",
+    "2024",
+    "改造三所小学运动场地。",
+    "450",
+    "县教体局",
+    "2",
+    "农村供水管网改造项目",
+    "河口镇",
+    "2024",
+    "改造供水管网12公里。",
+    "800",
+    "县水利局",
+]
+
+
+def _table(lines: list[str]) -> dict:
+    doc, clean = build([], tail=lines)
+    return {t.path: t for t in extract_tasks(doc, clean)}
+
+
+def test_number_cells_of_a_row_are_no_row_numbers():
+    tasks = _table(PROJECTS)
+    assert list(tasks) == [("表", "1"), ("表", "2")]
+    assert tasks[("表", "1")].units == ("县教体局",)  # not the 建设地点 东关街道
+    assert tasks[("表", "2")].units == ("县水利局",)
+
+
+def test_a_row_number_after_a_lost_row_still_starts_a_row():
+    # the other side: 1 then 3 (row 2 lost to a page break) are both row numbers
+    lines = [*PROJECTS[:15], "3", *PROJECTS[16:]]
+    assert list(_table(lines)) == [("表", "1"), ("表", "3")]
+
+
+def test_numbering_goes_on_after_a_section_row():
+    # a section whose rows the source leaves out: 2, then ``三、……方面（共4项）``, then 7
+    lines = [*PROJECTS, "三、社会保障方面（共4项）", "四、文化体育方面（共2项）", *PROJECTS[15:22]]
+    lines[-7] = "7"
+    assert list(_table(lines)) == [("表", "1"), ("表", "2"), ("表", "7")]

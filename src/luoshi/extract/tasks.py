@@ -38,7 +38,7 @@ from luoshi.extract.units import (
     parse_units,
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
-from luoshi.outline import build_outline, split_closing
+from luoshi.outline import build_outline, match_marker, split_closing
 
 # --- rule tables -------------------------------------------------------------
 
@@ -722,21 +722,23 @@ def _table_rows(
     """
     ncol = len(header)
     rows: list[list[list[_Cell]]] = []
+    previous: int | None = None  # the last row's number
     while j < len(cells) and cells[j].text != TABLE_NUMBER_HEADER:
-        if not _INT_RE.match(cells[j].text):
+        if not _starts_row(cells, j, previous):
             j += 1
             continue
+        number = previous = int(cells[j].text)
         n = j + 1
         while (
             n < len(cells)
             and n - j <= MAX_ROW_LINES
-            and not _INT_RE.match(cells[n].text)
+            and not _starts_row(cells, n, number)
             and cells[n].text != TABLE_NUMBER_HEADER
         ):
             n += 1
-        last = not (n < len(cells) and _INT_RE.match(cells[n].text))
+        last = not (n < len(cells) and _starts_row(cells, n, number))
         direct = cells[j : j + ncol]
-        if _direct_fits(direct, ncol, n - j, last, unit_cols, parse):
+        if _direct_fits(cells, j, ncol, n - j, last, unit_cols, parse):
             rows.append([direct])
             j += ncol
             continue
@@ -753,11 +755,37 @@ EMPTY_CELLS = frozenset({"", "/", "／", "-", "—", "无"})
 MAX_ROW_LINES = 40
 
 
-def _direct_fits(direct: list[_Cell], ncol: int, lines: int, last: bool, unit_cols: list[int], parse: Parse) -> bool:
-    """Whether a row reads one line per column: its unit cells read as unit lists (or are empty)
-    and it has exactly one line per column, or it is the last row (what follows the table
-    comes after it)."""
-    if len(direct) < ncol or any(_INT_RE.match(c.text) or c.text == TABLE_NUMBER_HEADER for c in direct[1:]):
+# A row's 序号 follows the row before it: by one, or by up to this many where rows were lost to a
+# page break (the outline's sibling gap, MAX_NUMBERING_GAP in luoshi.outline); a numbering may also
+# restart at 1, and go on with any higher number after a section row (``五、管理体制创新方面``: a
+# section whose rows the source leaves out). Any other number alone on a line is a cell of the row
+# (建设时间 ``2024``, 投资金额 ``300`` in a 民生实事 table), not the next row.
+MAX_ROW_NUMBER_GAP = 3
+
+
+def _starts_row(cells: list[_Cell], i: int, previous: int | None) -> bool:
+    """Whether ``cells[i]`` is the 序号 of the row after the one numbered ``previous`` (None: the first row)."""
+    if not _INT_RE.match(cells[i].text):
+        return False
+    if previous is None:
+        return True
+    value = int(cells[i].text)
+    if value == 1 or 0 < value - previous <= MAX_ROW_NUMBER_GAP:
+        return True
+    return value > previous and i > 0 and match_marker(cells[i - 1].text) is not None
+
+
+def _direct_fits(
+    cells: list[_Cell], j: int, ncol: int, lines: int, last: bool, unit_cols: list[int], parse: Parse
+) -> bool:
+    """Whether the row numbered at ``cells[j]`` reads one line per column: its unit cells read as
+    unit lists (or are empty) and it has exactly one line per column, or it is the last row (what
+    follows the table comes after it)."""
+    direct = cells[j : j + ncol]
+    number = int(cells[j].text)
+    if len(direct) < ncol or any(
+        _starts_row(cells, j + k, number) or c.text == TABLE_NUMBER_HEADER for k, c in enumerate(direct[1:], start=1)
+    ):
         return False
     units_read = all(parse(direct[k].text) is not None or direct[k].text in EMPTY_CELLS for k in unit_cols)
     return units_read and (lines == ncol or last)
