@@ -198,3 +198,38 @@ def test_numbering_goes_on_after_a_section_row():
     lines = [*PROJECTS, "三、社会保障方面（共4项）", "四、文化体育方面（共2项）", *PROJECTS[15:22]]
     lines[-7] = "7"
     assert list(_table(lines)) == [("表", "1"), ("表", "2"), ("表", "7")]
+
+
+# --- row numbers written 1. or 一 ------------------------------------------------------------
+
+HEADER = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+
+
+def _rows(first: str, second: str) -> list[str]:
+    return [
+        *HEADER,
+        first,
+        "推进甲项工作。",
+        "县发改局",
+        "县财政局",
+        "2024年底",
+        second,
+        "推进乙项工作。",
+        "县住建局",
+        "各乡镇",
+        "2024年6月底",
+    ]
+
+
+def test_row_numbers_with_a_dot_or_in_chinese_numerals():
+    assert list(_table(_rows("1.", "2."))) == [("表", "1"), ("表", "2")]
+    tasks = _table(_rows("一", "二"))
+    assert list(tasks) == [("表", "一"), ("表", "二")]
+    assert tasks[("表", "二")].units == ("县住建局", "各乡镇")
+
+
+def test_a_section_row_is_no_row_number():
+    # the other side: ``一、产业发展方面`` between rows is a section row, not a row of its own
+    lines = _rows("1", "2")
+    lines[10:10] = ["二、城乡建设方面（共1项）"]
+    assert list(_table(lines)) == [("表", "1"), ("表", "2")]

@@ -39,6 +39,7 @@ from luoshi.extract.units import (
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
 from luoshi.outline import build_outline, match_marker, split_closing
+from luoshi.patterns import cn_small_number
 
 # --- rule tables -------------------------------------------------------------
 
@@ -73,7 +74,22 @@ TABLE_TEXT_HEADER_RE = re.compile(r"举措|任务|事项|措施|工作|内容|�
 # Longest header cell we accept (characters), and most columns.
 MAX_HEADER_CELL = 12
 MAX_COLUMNS = 10
-_INT_RE = re.compile(r"^\d{1,4}$")
+# A row's 序号 cell: ``1``, ``1.``, ``1、``, ``一`` (group 1: its bare numeral, the path's last part).
+ROW_NUMBER_RE = re.compile(r"^(\d{1,4}|[一二三四五六七八九十]{1,3})[.．、]?$")
+
+
+def _row_number(text: str) -> int | None:
+    """The value of a 序号 cell (``3``, ``3.``, ``三``), None when the cell is no row number."""
+    m = ROW_NUMBER_RE.match(text)
+    return cn_small_number(m.group(1)) if m else None
+
+
+def _row_label(text: str) -> str:
+    """A 序号 cell as the path writes it: its bare numeral (``3.`` → ``3``)."""
+    m = ROW_NUMBER_RE.match(text)
+    return m.group(1) if m else text
+
+
 _WS_RE = re.compile(r"\s+")
 
 
@@ -561,7 +577,7 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
             j < len(cells)
             and len(header) < MAX_COLUMNS
             and len(cells[j].text) <= MAX_HEADER_CELL
-            and not _INT_RE.match(cells[j].text)
+            and _row_number(cells[j].text) is None
             and "。" not in cells[j].text
         ):
             header.append(cells[j].text)
@@ -656,7 +672,7 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
         while k < len(cells) and cells[k].line == line:
             k += 1
         row = cells[j:k]
-        if len(row) == ncol and _INT_RE.match(row[0].text):
+        if len(row) == ncol and _row_number(row[0].text) is not None:
             rows.append([row])
         elif rows and (len(row) < ncol or not row[0].text):
             rows[-1].append(rows[-1][0][: ncol - len(row)] + row)
@@ -698,7 +714,7 @@ def _row_task(
         return None
     texts = [row[k].text for k in text_cols[:1]] + [sub[k].text for sub in subrows for k in text_cols[1:]]
     task = Task(
-        path=("表", row[0].text),
+        path=("表", _row_label(row[0].text)),
         text="".join(_dedupe(texts)),
         units=_dedupe(units),
         lead_units=(),
@@ -727,7 +743,7 @@ def _table_rows(
         if not _starts_row(cells, j, previous):
             j += 1
             continue
-        number = previous = int(cells[j].text)
+        number = previous = _row_number(cells[j].text)
         n = j + 1
         while (
             n < len(cells)
@@ -765,11 +781,11 @@ MAX_ROW_NUMBER_GAP = 3
 
 def _starts_row(cells: list[_Cell], i: int, previous: int | None) -> bool:
     """Whether ``cells[i]`` is the 序号 of the row after the one numbered ``previous`` (None: the first row)."""
-    if not _INT_RE.match(cells[i].text):
+    value = _row_number(cells[i].text)
+    if value is None:
         return False
     if previous is None:
         return True
-    value = int(cells[i].text)
     if value == 1 or 0 < value - previous <= MAX_ROW_NUMBER_GAP:
         return True
     return value > previous and i > 0 and match_marker(cells[i - 1].text) is not None
@@ -782,7 +798,7 @@ def _direct_fits(
     unit lists (or are empty) and it has exactly one line per column, or it is the last row (what
     follows the table comes after it)."""
     direct = cells[j : j + ncol]
-    number = int(cells[j].text)
+    number = _row_number(cells[j].text)
     if len(direct) < ncol or any(
         _starts_row(cells, j + k, number) or c.text == TABLE_NUMBER_HEADER for k, c in enumerate(direct[1:], start=1)
     ):
