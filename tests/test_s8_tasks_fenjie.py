@@ -6,11 +6,13 @@ Every document here is made up for the test. Each rule is tested on both sides.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from doc_builder import build, tasks_by_path
 from luoshi.extract.tasks import annex_outline, extract_tasks
 from luoshi.extract.units import parse_units
-from luoshi.model import Paragraph
+from luoshi.model import Paragraph, SourceText
+from luoshi.pipeline import parse_source
 
 # --- collective units: bare levels before ``县直各部门`` ---------------------------------
 
@@ -233,3 +235,36 @@ def test_a_section_row_is_no_row_number():
     lines = _rows("1", "2")
     lines[10:10] = ["二、城乡建设方面（共1项）"]
     assert list(_table(lines)) == [("表", "1"), ("表", "2")]
+
+
+# --- units set apart by spaces only ------------------------------------------------------------
+
+SPACED = """关于印发某县2024年重点工作任务分解的通知
+各乡镇人民政府，县直各部门：
+现将《某县2024年重点工作任务分解》印发给你们，请认真贯彻落实。
+某县人民政府办公室
+2024年3月1日
+某县2024年重点工作任务分解
+一、产业发展
+1.推进工业园区扩区。
+责任单位：县发改局 县财政局 县自然资源局
+2.推进农业产业化。（责任单位：县农业农村局　各乡镇）
+3.推进文旅融合。（责任单位：县文化和旅游局、县交通运
+输局、县财政局）
+"""
+
+
+def _parsed_tasks(text: str) -> dict:
+    result = parse_source(SourceText(Path("fenjie.txt"), text, "txt"))
+    return {t.path: t for doc in result.documents for t in doc.tasks}
+
+
+def test_units_set_apart_by_spaces_are_units_of_their_own():
+    tasks = _parsed_tasks(SPACED)
+    assert tasks[("一", "1")].units == ("县发改局", "县财政局", "县自然资源局")
+    assert tasks[("一", "2")].units == ("县农业农村局", "各乡镇")  # an ideographic space
+
+
+def test_a_name_wrapped_across_lines_stays_one_name():
+    # the other side: the line break inside 县交通运输局 parts nothing
+    assert _parsed_tasks(SPACED)[("一", "3")].units == ("县文化和旅游局", "县交通运输局", "县财政局")

@@ -389,8 +389,9 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     leads: list[str] = []
     lead_rules: list[str] = []
     for ul in lists:
-        units.extend(ul.parsed.units)
-        found = state.leads_of(ul.parsed)
+        parsed = _respaced(ul, joined, clean, parse)
+        units.extend(parsed.units)
+        found = state.leads_of(parsed)
         leads.extend(found.units)
         if found.rule and found.units:
             lead_rules.append(found.rule)
@@ -414,6 +415,26 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     )
     read = tuple((ul.form, joined.text[ul.start : ul.end]) for ul in lists)
     return _Found(task, _dedupe([*leads, *walked.section_leads]), "outline-item", read, _dedupe(lead_rules))
+
+
+# The forms whose list is a bracket (its content is read without the brackets).
+_BRACKET_FORMS = frozenset({"marked-bracket", "bare-bracket"})
+
+
+def _respaced(ul: UnitList, joined: _Joined, clean: CleanText, parse: Parse) -> ParsedUnits:
+    """A list's units, read again where its source separated names by spaces only
+    (``责任单位：县发改局 县财政局``, ``（责任单位：县农业农村局 各乡镇）``): the reading that
+    gives more units wins (a list with its 、 in place reads the same either way)."""
+    if ul.form == "duty-phrase":
+        return ul.parsed
+    start, end = (ul.start + 1, ul.end - 1) if ul.form in _BRACKET_FORMS else (ul.start, ul.end)
+    if end <= start:
+        return ul.parsed
+    spaced = _spaced_list(clean, joined.clean_offset(start), joined.clean_offset(end - 1) + 1, parse, lines_part=False)
+    if spaced is None:
+        return ul.parsed
+    again = parse(spaced)
+    return again if again is not None and len(again.units) > len(ul.parsed.units) else ul.parsed
 
 
 @dataclass(frozen=True)
@@ -846,11 +867,32 @@ def _spaced_units(clean: CleanText, cell: _Cell, parse: Parse) -> _Cell:
     """
     if cell.end <= cell.start or not clean.runs.length:
         return cell
-    src = clean.source.text[clean.source_offset(cell.start) : clean.source_offset(cell.end - 1) + 1]
-    pieces = src.split()
+    spaced = _spaced_list(clean, cell.start, cell.end, parse, lines_part=True)
+    return cell if spaced is None else _Cell(cell.start, cell.end, spaced, cell.line)
+
+
+# A line break and the spaces around it (a wrap inside a paragraph), and a run of spaces on a line.
+_WRAP_RE = re.compile(r"[ \t\u3000\xa0]*\r?\n[ \t\u3000\xa0]*")
+_SPACES_RE = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def _spaced_list(clean: CleanText, start: int, end: int, parse: Parse, *, lines_part: bool) -> str | None:
+    """The clean text ``[start, end)`` as a list whose names its source set apart by spaces.
+
+    The cleaner drops a space between Chinese characters (a wrap, letter-spacing), so
+    ``县发改局 县财政局`` reaches us as one name. Where the source has spaces there and every
+    piece between them reads as units, the pieces are the list's parts, joined with ``、``;
+    otherwise (letter-spaced characters) None. In a table cell a line break parts names too
+    (``lines_part``: a cell's lines are its names); in a paragraph it is a wrap inside a name
+    (``省政务服务管`` / ``理办``) and parts nothing.
+    """
+    if end <= start or not clean.runs.length:
+        return None
+    src = clean.source.text[clean.source_offset(start) : clean.source_offset(end - 1) + 1]
+    pieces = src.split() if lines_part else [p for p in _SPACES_RE.split(_WRAP_RE.sub("", src)) if p]
     if len(pieces) < 2 or any(parse(p) is None for p in pieces):
-        return cell
-    return _Cell(cell.start, cell.end, "、".join(_nows(p) for p in pieces), cell.line)
+        return None
+    return "、".join(_nows(p) for p in pieces)
 
 
 def _join_cells(a: _Cell, b: _Cell) -> _Cell:
