@@ -268,3 +268,28 @@ def test_units_set_apart_by_spaces_are_units_of_their_own():
 def test_a_name_wrapped_across_lines_stays_one_name():
     # the other side: the line break inside 县交通运输局 parts nothing
     assert _parsed_tasks(SPACED)[("一", "3")].units == ("县文化和旅游局", "县交通运输局", "县财政局")
+
+
+# --- a tabbed table without a 序号 column ---------------------------------------------------
+
+
+def _tab_table(header: list[str]) -> str:
+    rows = [
+        header,
+        ["推进工业园区扩区。", "县发改局", "县财政局、县自然资源局", "2024年底"],
+        ["推进农业产业化。", "县农业农村局", "各乡镇", "2024年10月"],
+    ]
+    return "某县2024年重点工作任务清单\n" + "\n".join("\t".join(r) for r in rows) + "\n某县人民政府办公室\n"
+
+
+def test_rows_of_a_table_without_a_number_column_are_counted():
+    tasks = _parsed_tasks(_tab_table(["重点任务", "牵头单位", "配合单位", "完成时限"]))
+    assert list(tasks) == [("表", "1"), ("表", "2")]
+    assert tasks[("表", "1")].units == ("县发改局", "县财政局", "县自然资源局")
+    assert tasks[("表", "1")].lead_units == ("县发改局",)
+
+
+def test_a_table_whose_header_names_no_units_gives_no_rows():
+    # the other side: a header without a unit column (or with cells that are no header words)
+    assert _parsed_tasks(_tab_table(["项目", "地点", "规模", "投资"])) == {}
+    assert _parsed_tasks(_tab_table(["推进工业园区扩区。", "县发改局", "县财政局", "2024年底"])) == {}

@@ -584,7 +584,8 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
     start, end = max(0, doc.span.start), min(len(clean.text), doc.span.end)
     first = _NUMBER_HEADER_RE.search(clean.text, start, end)
     if first is None:
-        return out  # no 序号 cell (whitespace aside): no table to read, no cells to build
+        # no 序号 cell (whitespace aside): only a tabbed table without a 序号 column can give rows
+        return _unnumbered_table_tasks(clean, start, end, parse) if "\t" in clean.text[start:end] else out
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
     cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
@@ -603,25 +604,97 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
         ):
             header.append(cells[j].text)
             j += 1
-        unit_cols = [
-            k
-            for k, h in enumerate(header)
-            if k and TABLE_UNIT_HEADER_RE.search(h) and not TABLE_DIVISION_HEADER_RE.search(h)
-        ]
-        if not unit_cols:
+        columns = _Columns.of(header)
+        if not columns.units:
             i = j
             continue
-        text_cols = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
         tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
         if tabbed:
             rows, i = _tab_rows(cells, j, len(header))
         else:
-            rows, i = _table_rows(cells, j, header, unit_cols, text_cols, parse)
+            rows, i = _table_rows(cells, j, header, columns.units, columns.texts, parse)
         for row in rows:
-            task = _row_task(row, header, unit_cols, text_cols, clean, parse)
+            task = _row_task(row, header, columns.units, columns.texts, clean, parse)
             if task:
                 out.append(task)
     return out
+
+
+class _Columns(NamedTuple):
+    """The unit columns and the text columns of a table's header (its first cell is the 序号)."""
+
+    units: list[int]
+    texts: list[int]
+
+    @classmethod
+    def of(cls, header: list[str]) -> _Columns:
+        units = [
+            k
+            for k, h in enumerate(header)
+            if k and TABLE_UNIT_HEADER_RE.search(h) and not TABLE_DIVISION_HEADER_RE.search(h)
+        ]
+        texts = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
+        return cls(units, texts)
+
+
+def _unnumbered_table_tasks(clean: CleanText, start: int, end: int, parse: Parse) -> list[_Found]:
+    """Rows of tabbed tables without a 序号 column (``重点任务\t牵头单位\t配合单位``).
+
+    A tab row whose every cell is a header word, with a task column and a unit column, is a
+    header; the tab rows after it are its rows, numbered in order (guide: path ``["表", 序号]``:
+    a table that prints no 序号 counts its rows), a shorter row a sub-row of the one above
+    (HTML ``rowspan``). The rows are read as those of a numbered table.
+    """
+    out: list[_Found] = []
+    lines = _tab_lines(_cells(clean, start, end))
+    k = 0
+    while k < len(lines):
+        texts = [c.text for c in lines[k]]
+        if not texts:
+            k += 1
+            continue
+        header = [TABLE_NUMBER_HEADER, *texts]
+        columns = _Columns.of(header)
+        if not (
+            len(texts) >= 2
+            and all(t and _header_words(t) == [t] for t in texts)
+            and columns.units
+            and any(TABLE_TEXT_HEADER_RE.search(t) for t in texts)
+        ):
+            k += 1
+            continue
+        rows: list[list[list[_Cell]]] = []
+        k += 1
+        while k < len(lines) and lines[k]:
+            line = lines[k]
+            if len(line) == len(texts) and any(c.text for c in line):
+                number = _Cell(line[0].start, line[0].start, str(len(rows) + 1), line[0].line)
+                rows.append([[number, *line]])
+            elif rows and len(line) < len(texts):
+                rows[-1].append(rows[-1][0][: len(header) - len(line)] + line)
+            else:
+                break
+            k += 1
+        for row in rows:
+            task = _row_task(row, header, columns.units, columns.texts, clean, parse)
+            if task:
+                out.append(task)
+    return out
+
+
+def _tab_lines(cells: list[_Cell]) -> list[list[_Cell]]:
+    """The cells of tab rows, one list per line, in order; a line without tabs between them is
+    an empty list (it ends a table)."""
+    lines: list[list[_Cell]] = []
+    for c in cells:
+        if c.line < 0:
+            if lines and lines[-1]:
+                lines.append([])
+        elif lines and lines[-1] and lines[-1][0].line == c.line:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    return lines
 
 
 # One header cell as a word: the 序号, a unit column (牵头单位, 责任部门, 内设牵头处室), a text
