@@ -5,7 +5,9 @@ An item is a task when its own text carries a unit list (see
 ``（X指导，Y参与）``… Items without one are not tasks (their implicit owner is
 the addressee list). Several lists in one item make one task, their units
 merged in order of first appearance. Tables with a responsible-unit column
-(序号 / 举措 / 负责单位 …) give one task per row, path ``["表", 序号]``.
+(序号 / 举措 / 负责单位 …) give one task per row, path ``["表", 序号]`` (a tabbed table
+that prints no 序号 counts its rows). The items of annexes printed after the 落款
+(``附件1`` of a 责任分解 notice) are read as outlines of their own.
 
 Lead units come from, in this order: what a list itself marks (``牵头单位：X``,
 ``X牵头``); a lead rule a note states (``列第一位者为牵头单位，下同`` → the
