@@ -293,3 +293,35 @@ def test_a_table_whose_header_names_no_units_gives_no_rows():
     # the other side: a header without a unit column (or with cells that are no header words)
     assert _parsed_tasks(_tab_table(["项目", "地点", "规模", "投资"])) == {}
     assert _parsed_tasks(_tab_table(["推进工业园区扩区。", "县发改局", "县财政局", "2024年底"])) == {}
+
+
+# --- 无牵头单位的，责任单位即为牵头单位 ------------------------------------------------------
+
+NO_LEAD_NOTE = "各牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要统筹制定办理方案。"
+
+
+def test_units_of_a_list_that_names_no_lead_lead_it_when_the_document_says_so():
+    items = [
+        (("一",), ["一、推进甲项工作。（责任单位：县民政局、县财政局）"]),
+        (("二",), ["二、推进乙项工作。（牵头单位：县教育局；责任单位：县财政局）"]),
+    ]
+    tasks = tasks_by_path(items, preamble=[NO_LEAD_NOTE])
+    assert tasks[("一",)].lead_units == ("县民政局", "县财政局")
+    assert tasks[("二",)].lead_units == ("县教育局",)  # a list naming its lead keeps it
+    # the other side: without the note a list of 责任单位 names no lead
+    assert tasks_by_path(items)[("一",)].lead_units == ()
+
+
+def test_the_note_inside_a_list_is_no_unit():
+    parsed = parse_units("责任单位：县民政局、县财政局（无牵头单位的，责任单位即为牵头单位，下同）")
+    assert parsed.units == ("县民政局", "县财政局")
+    assert parsed.lead_rule_sticky
+
+
+def test_a_table_row_without_a_lead_cell_leads_with_its_units_under_the_note():
+    lines = [NO_LEAD_NOTE, *HEADER[:2], "牵头单位", "责任单位", "完成时限"]
+    lines += ["1", "推进甲项工作。", "县发改局", "县财政局", "2024年底", "2", "推进乙项工作。", "/", "县住建局", "全年"]
+    doc, clean = build([], preamble=lines[:1], tail=lines[1:])
+    tasks = {t.path: t for t in extract_tasks(doc, clean)}
+    assert tasks[("表", "1")].lead_units == ("县发改局",)
+    assert tasks[("表", "2")].lead_units == ("县住建局",)

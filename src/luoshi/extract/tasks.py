@@ -28,6 +28,7 @@ from luoshi.extract.units import (
     LATER_UNITS_NOTE_RES,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
+    NOTE_UNMARKED_ALL_LEAD_RE,
     TIME_PART_RE,
     DutyReason,
     LeadRule,
@@ -247,6 +248,8 @@ class _LeadState:
             self.rule = LeadRule.FIRST
         elif NOTE_BEFORE_COMMA_LEAD_RE.search(text):
             self.rule = LeadRule.BEFORE_COMMA
+        elif NOTE_UNMARKED_ALL_LEAD_RE.search(text):
+            self.rule = LeadRule.UNMARKED_ALL
 
     def leads_of(self, parsed: ParsedUnits) -> Leads:
         rule = self.rule
@@ -260,6 +263,8 @@ class _LeadState:
             return Leads(parsed.units[:1], "first-listed-leads")
         if rule is LeadRule.BEFORE_COMMA:
             return Leads(parsed.before_comma, "before-comma-leads")
+        if rule is LeadRule.UNMARKED_ALL:
+            return Leads(parsed.units, "unmarked-list-leads")
         return Leads((), None)
 
 
@@ -445,6 +450,15 @@ class _OutlineTasks:
     closing_texts: list[str]  # document-closing paragraphs found inside the last item
 
 
+def _stated_lead_rule(doc: Document, clean: CleanText) -> LeadRule | None:
+    """The lead rule stated before the first item: in the preamble, or in an 印发 notice's own
+    paragraphs before the body (``牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要……``)."""
+    notice = clean.text[max(0, doc.span.start) : max(doc.span.start, doc.body_start)]
+    state = _LeadState()
+    state.read_statement(notice + "".join(p.text for p in doc.preamble))
+    return state.rule
+
+
 # The heading of an annex after the 落款: ``附件``, ``附件1``, ``附件2：`` alone on its line.
 ANNEX_HEAD_RE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")
 
@@ -469,8 +483,7 @@ def annex_outline(doc: Document) -> tuple[OutlineNode, ...]:
 def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTasks:
     """Tasks of the outline and of the annexes' outlines, and the text of document-closing
     paragraphs found inside the last item."""
-    state = _LeadState()
-    state.read_statement("".join(p.text for p in doc.preamble))
+    state = _LeadState(_stated_lead_rule(doc, clean))
     out: list[_Found] = []
     walked = _hoist_closing_lists(_walk(doc.outline + annex_outline(doc), (), parse), parse)
     closing_texts: list[str] = []
@@ -580,14 +593,15 @@ def _stripped_tabs(clean: CleanText, pos: int, length: int) -> tuple[int, int]:
 _LINE_END_SPACE = " \t\r\u3000\xa0"
 
 
-def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
-    """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …)."""
+def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule | None) -> list[_Found]:
+    """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …); ``stated``
+    is the lead rule the document states before its items."""
     out: list[_Found] = []
     start, end = max(0, doc.span.start), min(len(clean.text), doc.span.end)
     first = _NUMBER_HEADER_RE.search(clean.text, start, end)
     if first is None:
         # no 序号 cell (whitespace aside): only a tabbed table without a 序号 column can give rows
-        return _unnumbered_table_tasks(clean, start, end, parse) if "\t" in clean.text[start:end] else out
+        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in clean.text[start:end] else out
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
     cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
@@ -616,7 +630,7 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
         else:
             rows, i = _table_rows(cells, j, header, columns.units, columns.texts, parse)
         for row in rows:
-            task = _row_task(row, header, columns.units, columns.texts, clean, parse)
+            task = _row_task(row, header, columns.units, columns.texts, clean, parse, stated)
             if task:
                 out.append(task)
     return out
@@ -639,7 +653,9 @@ class _Columns(NamedTuple):
         return cls(units, texts)
 
 
-def _unnumbered_table_tasks(clean: CleanText, start: int, end: int, parse: Parse) -> list[_Found]:
+def _unnumbered_table_tasks(
+    clean: CleanText, start: int, end: int, parse: Parse, stated: LeadRule | None
+) -> list[_Found]:
     """Rows of tabbed tables without a 序号 column (``重点任务\t牵头单位\t配合单位``).
 
     A tab row whose every cell is a header word, with a task column and a unit column, is a
@@ -678,7 +694,7 @@ def _unnumbered_table_tasks(clean: CleanText, start: int, end: int, parse: Parse
                 break
             k += 1
         for row in rows:
-            task = _row_task(row, header, columns.units, columns.texts, clean, parse)
+            task = _row_task(row, header, columns.units, columns.texts, clean, parse, stated)
             if task:
                 out.append(task)
     return out
@@ -783,9 +799,11 @@ def _row_task(
     text_cols: list[int],
     clean: CleanText,
     parse: Parse,
+    stated: LeadRule | None = None,
 ) -> _Found | None:
     """One row's task: units from every unit column of each sub-row in turn (guide: a 序号
-    split into sub-rows is one task, its units merged in order), leads from a 牵头 column."""
+    split into sub-rows is one task, its units merged in order), leads from a 牵头 column (a
+    row with none, where the document says ``无牵头单位的，责任单位即为牵头单位``: all its units)."""
     units: list[str] = []
     leads: list[str] = []
     used: list[_Cell] = []
@@ -808,6 +826,8 @@ def _row_task(
             lead_rules.append("marked-in-list")
     if not units:
         return None
+    if not leads and stated is LeadRule.UNMARKED_ALL:
+        leads, lead_rules = list(units), ["unmarked-list-leads"]
     texts = [row[k].text for k in text_cols[:1]] + [sub[k].text for sub in subrows for k in text_cols[1:]]
     task = Task(
         path=("表", _row_label(row[0].text)),
@@ -1116,7 +1136,7 @@ def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
     """Every task of ``doc`` with the rule that made it and the unit lists it read."""
     parse = _parse_cache()
     outline = _outline_tasks(doc, clean, parse)
-    found = outline.found + _table_tasks(doc, clean, parse)
+    found = outline.found + _table_tasks(doc, clean, parse, _stated_lead_rule(doc, clean))
     doc_leads = document_leads(doc, outline.closing_texts, parse)
     # The finds of each path, in order (a path found twice, a repeated number, is one task). They
     # are merged once at the end: merging pairwise as they come copied the growing text and unit

@@ -151,6 +151,10 @@ _FIRST_LEAD = (
     r"(?:为|是)(?:工作)?牵头(?:(?:单位|部门)?(?:或|和|、)汇总(?:单位|部门)|单位|部门)"
 )
 _BEFORE_COMMA_LEAD = r"逗号前(?:的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
+# ``无牵头单位的，责任单位即为牵头单位，下同`` (a 分解 notice's word on its lists): every unit of
+# a list that names no 牵头单位 leads it (guide: lead_units are the units the text marks as leading).
+_UNMARKED_ALL_LEAD = r"无牵头(?:单位|部门)的?[，,、]?\s*(?:其)?责任(?:单位|部门)即?(?:为|是)牵头(?:单位|部门)"
+NOTE_UNMARKED_ALL_LEAD_RE = re.compile(_UNMARKED_ALL_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
@@ -205,6 +209,7 @@ class LeadRule(StrEnum):
 
     FIRST = "first"  # 列第一位者为牵头单位
     BEFORE_COMMA = "before_comma"  # 逗号前为牵头单位
+    UNMARKED_ALL = "unmarked_all"  # 无牵头单位的，责任单位即为牵头单位: a list naming no lead leads whole
 
 
 @dataclass(frozen=True)
@@ -494,6 +499,10 @@ def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
     if m:
         rule, sticky = LeadRule.BEFORE_COMMA, "下同" in m.group(0)
         content = content[: m.start()] + "；" + content[m.end() :]
+    m = NOTE_UNMARKED_ALL_LEAD_RE.search(content) if lead_note else None
+    if m:
+        rule, sticky = LeadRule.UNMARKED_ALL, "下同" in m.group(0)
+        content = content[: m.start()] + "，" + content[m.end() :]
     for rx, literal in zip(NOTE_OTHER_RES, NOTE_OTHER_LITERALS, strict=True):
         if literal in content:
             content = rx.sub("，", content)
