@@ -325,3 +325,25 @@ def test_a_table_row_without_a_lead_cell_leads_with_its_units_under_the_note():
     tasks = {t.path: t for t in extract_tasks(doc, clean)}
     assert tasks[("表", "1")].lead_units == ("县发改局",)
     assert tasks[("表", "2")].lead_units == ("县住建局",)
+
+
+# --- a star with its legend ---------------------------------------------------------------------
+
+
+def test_starred_units_lead_when_the_document_gives_the_legend():
+    items = [
+        (("一",), ["一、推进甲项工作。（责任单位：县民政局★、县财政局）"]),
+        (("二",), ["二、推进乙项工作。（责任单位：县教育局、县财政局★）"]),
+    ]
+    tasks = tasks_by_path(items, preamble=["标★的为牵头单位。"])
+    assert tasks[("一",)].units == ("县民政局", "县财政局")
+    assert tasks[("一",)].lead_units == ("县民政局",)
+    assert tasks[("二",)].lead_units == ("县财政局",)
+    # the other side: without a legend a star names no lead
+    assert tasks_by_path(items)[("一",)].lead_units == ()
+
+
+def test_the_star_legend_in_a_list_is_no_unit():
+    parsed = parse_units("市发改委★、市商务局（标★的为牵头单位，下同）")
+    assert parsed.units == ("市发改委", "市商务局")
+    assert parsed.starred == ("市发改委",)

@@ -28,6 +28,7 @@ from luoshi.extract.units import (
     LATER_UNITS_NOTE_RES,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
+    NOTE_STAR_LEAD_RE,
     NOTE_UNMARKED_ALL_LEAD_RE,
     TIME_PART_RE,
     DutyReason,
@@ -250,6 +251,8 @@ class _LeadState:
             self.rule = LeadRule.BEFORE_COMMA
         elif NOTE_UNMARKED_ALL_LEAD_RE.search(text):
             self.rule = LeadRule.UNMARKED_ALL
+        elif NOTE_STAR_LEAD_RE.search(text):
+            self.rule = LeadRule.STARRED
 
     def leads_of(self, parsed: ParsedUnits) -> Leads:
         rule = self.rule
@@ -265,6 +268,8 @@ class _LeadState:
             return Leads(parsed.before_comma, "before-comma-leads")
         if rule is LeadRule.UNMARKED_ALL:
             return Leads(parsed.units, "unmarked-list-leads")
+        if rule is LeadRule.STARRED:
+            return Leads(parsed.starred, "starred-leads")
         return Leads((), None)
 
 
@@ -824,6 +829,9 @@ def _row_task(
         elif parsed.lead_units:
             leads.extend(parsed.lead_units)
             lead_rules.append("marked-in-list")
+        elif parsed.starred and stated is LeadRule.STARRED:
+            leads.extend(parsed.starred)
+            lead_rules.append("starred-leads")
     if not units:
         return None
     if not leads and stated is LeadRule.UNMARKED_ALL:

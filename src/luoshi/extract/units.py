@@ -156,6 +156,11 @@ _BEFORE_COMMA_LEAD = r"逗号前(?:的)?(?:部门|单位)?(?:为|是)牵头(?:�
 _UNMARKED_ALL_LEAD = r"无牵头(?:单位|部门)的?[，,、]?\s*(?:其)?责任(?:单位|部门)即?(?:为|是)牵头(?:单位|部门)"
 NOTE_UNMARKED_ALL_LEAD_RE = re.compile(_UNMARKED_ALL_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
+# ``标★的为牵头单位`` (a legend for the star beside a name): the starred units lead. Without such a
+# legend a star names no lead (the guide names leads by what the text says).
+STAR_MARKS = "★☆"
+_STAR_LEAD = r"(?:标|带|注|有|加|标注|标有)?[★☆](?:号|标记|符号)?(?:的|者)?(?:为|是)牵头(?:单位|部门)"
+NOTE_STAR_LEAD_RE = re.compile(_STAR_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
@@ -210,6 +215,7 @@ class LeadRule(StrEnum):
     FIRST = "first"  # 列第一位者为牵头单位
     BEFORE_COMMA = "before_comma"  # 逗号前为牵头单位
     UNMARKED_ALL = "unmarked_all"  # 无牵头单位的，责任单位即为牵头单位: a list naming no lead leads whole
+    STARRED = "starred"  # 标★的为牵头单位: the units marked with a star lead
 
 
 @dataclass(frozen=True)
@@ -222,6 +228,7 @@ class ParsedUnits:
     lead_rule: LeadRule | None = None  # a note in this list sets a lead rule
     lead_rule_sticky: bool = False  # the note says 下同: the rule holds for later lists
     labelled: bool = False  # a 责任单位：-style label or a role word marked it
+    starred: tuple[str, ...] = ()  # units written with a star beside them (``市发改委★``)
 
 
 #: What reads a list's content: :func:`parse_units`, or a per-document cache of it.
@@ -503,6 +510,10 @@ def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
     if m:
         rule, sticky = LeadRule.UNMARKED_ALL, "下同" in m.group(0)
         content = content[: m.start()] + "，" + content[m.end() :]
+    m = NOTE_STAR_LEAD_RE.search(content) if lead_note else None
+    if m:
+        rule, sticky = LeadRule.STARRED, "下同" in m.group(0)
+        content = content[: m.start()] + "，" + content[m.end() :]
     for rx, literal in zip(NOTE_OTHER_RES, NOTE_OTHER_LITERALS, strict=True):
         if literal in content:
             content = rx.sub("，", content)
@@ -542,8 +553,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
         if you:
             content = you.group(1)
     body, rule, sticky = _strip_notes(content)
-    if "★" in body or "☆" in body:
-        body = body.replace("★", "").replace("☆", "")  # a mark beside a name is no part of it
+    has_star = "★" in body or "☆" in body
+    starred: list[str] = []
     if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
@@ -573,6 +584,9 @@ def _parse_units(content: str) -> ParsedUnits | None:
             if len(raw_parts) > 1 and "政府" in chunk:
                 raw_parts = _merge_shared_heads(raw_parts)
             for raw in raw_parts:
+                star = has_star and any(m in raw for m in STAR_MARKS)
+                if star:
+                    raw = raw.strip(STAR_MARKS)  # a mark beside a name is no part of it
                 part, role, role_leads = _strip_role(raw)
                 if role:
                     labelled = True
@@ -591,6 +605,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
                     group.append(name)
                     if clause_leads:
                         leads.append(name)
+                    if star:
+                        starred.append(name)
                 if role:
                     if role_leads:
                         leads.extend(group)
@@ -611,6 +627,7 @@ def _parse_units(content: str) -> ParsedUnits | None:
         lead_rule=rule,
         lead_rule_sticky=sticky,
         labelled=labelled,
+        starred=_dedupe(starred),
     )
 
 
