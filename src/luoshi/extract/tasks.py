@@ -5,7 +5,9 @@ An item is a task when its own text carries a unit list (see
 ``（X指导，Y参与）``… Items without one are not tasks (their implicit owner is
 the addressee list). Several lists in one item make one task, their units
 merged in order of first appearance. Tables with a responsible-unit column
-(序号 / 举措 / 负责单位 …) give one task per row, path ``["表", 序号]``.
+(序号 / 举措 / 负责单位 …) give one task per row, path ``["表", 序号]`` (a tabbed table
+that prints no 序号 counts its rows). The items of annexes printed after the 落款
+(``附件1`` of a 责任分解 notice) are read as outlines of their own.
 
 Lead units come from, in this order: what a list itself marks (``牵头单位：X``,
 ``X牵头``); a lead rule a note states (``列第一位者为牵头单位，下同`` → the
@@ -26,6 +28,8 @@ from luoshi.extract.units import (
     LATER_UNITS_NOTE_RES,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
+    NOTE_STAR_LEAD_RE,
+    NOTE_UNMARKED_ALL_LEAD_RE,
     TIME_PART_RE,
     DutyReason,
     LeadRule,
@@ -38,6 +42,8 @@ from luoshi.extract.units import (
     parse_units,
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
+from luoshi.outline import build_outline, match_marker, split_closing
+from luoshi.patterns import cn_small_number
 
 # --- rule tables -------------------------------------------------------------
 
@@ -72,7 +78,22 @@ TABLE_TEXT_HEADER_RE = re.compile(r"举措|任务|事项|措施|工作|内容|�
 # Longest header cell we accept (characters), and most columns.
 MAX_HEADER_CELL = 12
 MAX_COLUMNS = 10
-_INT_RE = re.compile(r"^\d{1,4}$")
+# A row's 序号 cell: ``1``, ``1.``, ``1、``, ``一`` (group 1: its bare numeral, the path's last part).
+ROW_NUMBER_RE = re.compile(r"^(\d{1,4}|[一二三四五六七八九十]{1,3})[.．、]?$")
+
+
+def _row_number(text: str) -> int | None:
+    """The value of a 序号 cell (``3``, ``3.``, ``三``), None when the cell is no row number."""
+    m = ROW_NUMBER_RE.match(text)
+    return cn_small_number(m.group(1)) if m else None
+
+
+def _row_label(text: str) -> str:
+    """A 序号 cell as the path writes it: its bare numeral (``3.`` → ``3``)."""
+    m = ROW_NUMBER_RE.match(text)
+    return m.group(1) if m else text
+
+
 _WS_RE = re.compile(r"\s+")
 
 
@@ -228,6 +249,10 @@ class _LeadState:
             self.rule = LeadRule.FIRST
         elif NOTE_BEFORE_COMMA_LEAD_RE.search(text):
             self.rule = LeadRule.BEFORE_COMMA
+        elif NOTE_UNMARKED_ALL_LEAD_RE.search(text):
+            self.rule = LeadRule.UNMARKED_ALL
+        elif NOTE_STAR_LEAD_RE.search(text):
+            self.rule = LeadRule.STARRED
 
     def leads_of(self, parsed: ParsedUnits) -> Leads:
         rule = self.rule
@@ -241,6 +266,10 @@ class _LeadState:
             return Leads(parsed.units[:1], "first-listed-leads")
         if rule is LeadRule.BEFORE_COMMA:
             return Leads(parsed.before_comma, "before-comma-leads")
+        if rule is LeadRule.UNMARKED_ALL:
+            return Leads(parsed.units, "unmarked-list-leads")
+        if rule is LeadRule.STARRED:
+            return Leads(parsed.starred, "starred-leads")
         return Leads((), None)
 
 
@@ -372,8 +401,9 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     leads: list[str] = []
     lead_rules: list[str] = []
     for ul in lists:
-        units.extend(ul.parsed.units)
-        found = state.leads_of(ul.parsed)
+        parsed = _respaced(ul, joined, clean, parse)
+        units.extend(parsed.units)
+        found = state.leads_of(parsed)
         leads.extend(found.units)
         if found.rule and found.units:
             lead_rules.append(found.rule)
@@ -399,18 +429,68 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     return _Found(task, _dedupe([*leads, *walked.section_leads]), "outline-item", read, _dedupe(lead_rules))
 
 
+# The forms whose list is a bracket (its content is read without the brackets).
+_BRACKET_FORMS = frozenset({"marked-bracket", "bare-bracket"})
+
+
+def _respaced(ul: UnitList, joined: _Joined, clean: CleanText, parse: Parse) -> ParsedUnits:
+    """A list's units, read again where its source separated names by spaces only
+    (``责任单位：县发改局 县财政局``, ``（责任单位：县农业农村局 各乡镇）``): the reading that
+    gives more units wins (a list with its 、 in place reads the same either way)."""
+    if ul.form == "duty-phrase":
+        return ul.parsed
+    start, end = (ul.start + 1, ul.end - 1) if ul.form in _BRACKET_FORMS else (ul.start, ul.end)
+    if end <= start:
+        return ul.parsed
+    spaced = _spaced_list(clean, joined.clean_offset(start), joined.clean_offset(end - 1) + 1, parse, lines_part=False)
+    if spaced is None:
+        return ul.parsed
+    again = parse(spaced)
+    return again if again is not None and len(again.units) > len(ul.parsed.units) else ul.parsed
+
+
 @dataclass(frozen=True)
 class _OutlineTasks:
     found: list[_Found]
     closing_texts: list[str]  # document-closing paragraphs found inside the last item
 
 
-def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTasks:
-    """Tasks of the outline, and the text of document-closing paragraphs found inside it."""
+def _stated_lead_rule(doc: Document, clean: CleanText) -> LeadRule | None:
+    """The lead rule stated before the first item: in the preamble, or in an 印发 notice's own
+    paragraphs before the body (``牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要……``)."""
+    notice = clean.text[max(0, doc.span.start) : max(doc.span.start, doc.body_start)]
     state = _LeadState()
-    state.read_statement("".join(p.text for p in doc.preamble))
+    state.read_statement(notice + "".join(p.text for p in doc.preamble))
+    return state.rule
+
+
+# The heading of an annex after the 落款: ``附件``, ``附件1``, ``附件2：`` alone on its line.
+ANNEX_HEAD_RE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")
+
+
+def annex_outline(doc: Document) -> tuple[OutlineNode, ...]:
+    """The outline items of the annexes printed after the document's 落款.
+
+    A notice that hands out a 政府工作报告 分解 (``现将……责任分解给你们``, not an 印发 notice)
+    carries its items in ``附件1`` after its date: the header leaves them with the closing
+    paragraphs, yet they are the document's own (guide: a document ends after its 附件), so each
+    annex is read as an outline of its own, from the line after its heading.
+    """
+    closing = doc.closing
+    heads = [i for i, p in enumerate(closing) if p.text.startswith("附件") and ANNEX_HEAD_RE.match(p.text)]
+    nodes: list[OutlineNode] = []
+    for k, i in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(closing)
+        nodes.extend(split_closing(build_outline(closing[i + 1 : end])).nodes)
+    return tuple(nodes)
+
+
+def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTasks:
+    """Tasks of the outline and of the annexes' outlines, and the text of document-closing
+    paragraphs found inside the last item."""
+    state = _LeadState(_stated_lead_rule(doc, clean))
     out: list[_Found] = []
-    walked = _hoist_closing_lists(_walk(doc.outline, (), parse), parse)
+    walked = _hoist_closing_lists(_walk(doc.outline + annex_outline(doc), (), parse), parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
     for i, w in enumerate(walked):
@@ -518,13 +598,15 @@ def _stripped_tabs(clean: CleanText, pos: int, length: int) -> tuple[int, int]:
 _LINE_END_SPACE = " \t\r\u3000\xa0"
 
 
-def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
-    """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …)."""
+def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule | None) -> list[_Found]:
+    """Rows of tables that have a responsible-unit column (序号 / 举措 / 负责单位 …); ``stated``
+    is the lead rule the document states before its items."""
     out: list[_Found] = []
     start, end = max(0, doc.span.start), min(len(clean.text), doc.span.end)
     first = _NUMBER_HEADER_RE.search(clean.text, start, end)
     if first is None:
-        return out  # no 序号 cell (whitespace aside): no table to read, no cells to build
+        # no 序号 cell (whitespace aside): only a tabbed table without a 序号 column can give rows
+        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in clean.text[start:end] else out
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
     cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
@@ -538,30 +620,104 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse) -> list[_Found]:
             j < len(cells)
             and len(header) < MAX_COLUMNS
             and len(cells[j].text) <= MAX_HEADER_CELL
-            and not _INT_RE.match(cells[j].text)
+            and _row_number(cells[j].text) is None
             and "。" not in cells[j].text
         ):
             header.append(cells[j].text)
             j += 1
-        unit_cols = [
-            k
-            for k, h in enumerate(header)
-            if k and TABLE_UNIT_HEADER_RE.search(h) and not TABLE_DIVISION_HEADER_RE.search(h)
-        ]
-        if not unit_cols:
+        columns = _Columns.of(header)
+        if not columns.units:
             i = j
             continue
-        text_cols = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
         tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
         if tabbed:
             rows, i = _tab_rows(cells, j, len(header))
         else:
-            rows, i = _table_rows(cells, j, header, unit_cols, text_cols, parse)
+            rows, i = _table_rows(cells, j, header, columns.units, columns.texts, parse)
         for row in rows:
-            task = _row_task(row, header, unit_cols, text_cols, clean, parse)
+            task = _row_task(row, header, columns.units, columns.texts, clean, parse, stated)
             if task:
                 out.append(task)
     return out
+
+
+class _Columns(NamedTuple):
+    """The unit columns and the text columns of a table's header (its first cell is the 序号)."""
+
+    units: list[int]
+    texts: list[int]
+
+    @classmethod
+    def of(cls, header: list[str]) -> _Columns:
+        units = [
+            k
+            for k, h in enumerate(header)
+            if k and TABLE_UNIT_HEADER_RE.search(h) and not TABLE_DIVISION_HEADER_RE.search(h)
+        ]
+        texts = [k for k, h in enumerate(header) if k and TABLE_TEXT_HEADER_RE.search(h)] or [1]
+        return cls(units, texts)
+
+
+def _unnumbered_table_tasks(
+    clean: CleanText, start: int, end: int, parse: Parse, stated: LeadRule | None
+) -> list[_Found]:
+    """Rows of tabbed tables without a 序号 column (``重点任务\t牵头单位\t配合单位``).
+
+    A tab row whose every cell is a header word, with a task column and a unit column, is a
+    header; the tab rows after it are its rows, numbered in order (guide: path ``["表", 序号]``:
+    a table that prints no 序号 counts its rows), a shorter row a sub-row of the one above
+    (HTML ``rowspan``). The rows are read as those of a numbered table.
+    """
+    out: list[_Found] = []
+    lines = _tab_lines(_cells(clean, start, end))
+    k = 0
+    while k < len(lines):
+        texts = [c.text for c in lines[k]]
+        if not texts:
+            k += 1
+            continue
+        header = [TABLE_NUMBER_HEADER, *texts]
+        columns = _Columns.of(header)
+        if not (
+            len(texts) >= 2
+            and all(t and _header_words(t) == [t] for t in texts)
+            and columns.units
+            and any(TABLE_TEXT_HEADER_RE.search(t) for t in texts)
+        ):
+            k += 1
+            continue
+        rows: list[list[list[_Cell]]] = []
+        k += 1
+        while k < len(lines) and lines[k]:
+            line = lines[k]
+            if len(line) == len(texts) and any(c.text for c in line):
+                number = _Cell(line[0].start, line[0].start, str(len(rows) + 1), line[0].line)
+                rows.append([[number, *line]])
+            elif rows and len(line) < len(texts):
+                rows[-1].append(rows[-1][0][: len(header) - len(line)] + line)
+            else:
+                break
+            k += 1
+        for row in rows:
+            task = _row_task(row, header, columns.units, columns.texts, clean, parse, stated)
+            if task:
+                out.append(task)
+    return out
+
+
+def _tab_lines(cells: list[_Cell]) -> list[list[_Cell]]:
+    """The cells of tab rows, one list per line, in order; a line without tabs between them is
+    an empty list (it ends a table)."""
+    lines: list[list[_Cell]] = []
+    for c in cells:
+        if c.line < 0:
+            if lines and lines[-1]:
+                lines.append([])
+        elif lines and lines[-1] and lines[-1][0].line == c.line:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    return lines
 
 
 # One header cell as a word: the 序号, a unit column (牵头单位, 责任部门, 内设牵头处室), a text
@@ -633,7 +789,7 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
         while k < len(cells) and cells[k].line == line:
             k += 1
         row = cells[j:k]
-        if len(row) == ncol and _INT_RE.match(row[0].text):
+        if len(row) == ncol and _row_number(row[0].text) is not None:
             rows.append([row])
         elif rows and (len(row) < ncol or not row[0].text):
             rows[-1].append(rows[-1][0][: ncol - len(row)] + row)
@@ -648,9 +804,11 @@ def _row_task(
     text_cols: list[int],
     clean: CleanText,
     parse: Parse,
+    stated: LeadRule | None = None,
 ) -> _Found | None:
     """One row's task: units from every unit column of each sub-row in turn (guide: a 序号
-    split into sub-rows is one task, its units merged in order), leads from a 牵头 column."""
+    split into sub-rows is one task, its units merged in order), leads from a 牵头 column (a
+    row with none, where the document says ``无牵头单位的，责任单位即为牵头单位``: all its units)."""
     units: list[str] = []
     leads: list[str] = []
     used: list[_Cell] = []
@@ -671,11 +829,16 @@ def _row_task(
         elif parsed.lead_units:
             leads.extend(parsed.lead_units)
             lead_rules.append("marked-in-list")
+        elif parsed.starred and stated is LeadRule.STARRED:
+            leads.extend(parsed.starred)
+            lead_rules.append("starred-leads")
     if not units:
         return None
+    if not leads and stated is LeadRule.UNMARKED_ALL:
+        leads, lead_rules = list(units), ["unmarked-list-leads"]
     texts = [row[k].text for k in text_cols[:1]] + [sub[k].text for sub in subrows for k in text_cols[1:]]
     task = Task(
-        path=("表", row[0].text),
+        path=("表", _row_label(row[0].text)),
         text="".join(_dedupe(texts)),
         units=_dedupe(units),
         lead_units=(),
@@ -699,21 +862,23 @@ def _table_rows(
     """
     ncol = len(header)
     rows: list[list[list[_Cell]]] = []
+    previous: int | None = None  # the last row's number
     while j < len(cells) and cells[j].text != TABLE_NUMBER_HEADER:
-        if not _INT_RE.match(cells[j].text):
+        if not _starts_row(cells, j, previous):
             j += 1
             continue
+        number = previous = _row_number(cells[j].text)
         n = j + 1
         while (
             n < len(cells)
             and n - j <= MAX_ROW_LINES
-            and not _INT_RE.match(cells[n].text)
+            and not _starts_row(cells, n, number)
             and cells[n].text != TABLE_NUMBER_HEADER
         ):
             n += 1
-        last = not (n < len(cells) and _INT_RE.match(cells[n].text))
+        last = not (n < len(cells) and _starts_row(cells, n, number))
         direct = cells[j : j + ncol]
-        if _direct_fits(direct, ncol, n - j, last, unit_cols, parse):
+        if _direct_fits(cells, j, ncol, n - j, last, unit_cols, parse):
             rows.append([direct])
             j += ncol
             continue
@@ -730,11 +895,37 @@ EMPTY_CELLS = frozenset({"", "/", "／", "-", "—", "无"})
 MAX_ROW_LINES = 40
 
 
-def _direct_fits(direct: list[_Cell], ncol: int, lines: int, last: bool, unit_cols: list[int], parse: Parse) -> bool:
-    """Whether a row reads one line per column: its unit cells read as unit lists (or are empty)
-    and it has exactly one line per column, or it is the last row (what follows the table
-    comes after it)."""
-    if len(direct) < ncol or any(_INT_RE.match(c.text) or c.text == TABLE_NUMBER_HEADER for c in direct[1:]):
+# A row's 序号 follows the row before it: by one, or by up to this many where rows were lost to a
+# page break (the outline's sibling gap, MAX_NUMBERING_GAP in luoshi.outline); a numbering may also
+# restart at 1, and go on with any higher number after a section row (``五、管理体制创新方面``: a
+# section whose rows the source leaves out). Any other number alone on a line is a cell of the row
+# (建设时间 ``2024``, 投资金额 ``300`` in a 民生实事 table), not the next row.
+MAX_ROW_NUMBER_GAP = 3
+
+
+def _starts_row(cells: list[_Cell], i: int, previous: int | None) -> bool:
+    """Whether ``cells[i]`` is the 序号 of the row after the one numbered ``previous`` (None: the first row)."""
+    value = _row_number(cells[i].text)
+    if value is None:
+        return False
+    if previous is None:
+        return True
+    if value == 1 or 0 < value - previous <= MAX_ROW_NUMBER_GAP:
+        return True
+    return value > previous and i > 0 and match_marker(cells[i - 1].text) is not None
+
+
+def _direct_fits(
+    cells: list[_Cell], j: int, ncol: int, lines: int, last: bool, unit_cols: list[int], parse: Parse
+) -> bool:
+    """Whether the row numbered at ``cells[j]`` reads one line per column: its unit cells read as
+    unit lists (or are empty) and it has exactly one line per column, or it is the last row (what
+    follows the table comes after it)."""
+    direct = cells[j : j + ncol]
+    number = _row_number(cells[j].text)
+    if len(direct) < ncol or any(
+        _starts_row(cells, j + k, number) or c.text == TABLE_NUMBER_HEADER for k, c in enumerate(direct[1:], start=1)
+    ):
         return False
     units_read = all(parse(direct[k].text) is not None or direct[k].text in EMPTY_CELLS for k in unit_cols)
     return units_read and (lines == ncol or last)
@@ -779,11 +970,32 @@ def _spaced_units(clean: CleanText, cell: _Cell, parse: Parse) -> _Cell:
     """
     if cell.end <= cell.start or not clean.runs.length:
         return cell
-    src = clean.source.text[clean.source_offset(cell.start) : clean.source_offset(cell.end - 1) + 1]
-    pieces = src.split()
+    spaced = _spaced_list(clean, cell.start, cell.end, parse, lines_part=True)
+    return cell if spaced is None else _Cell(cell.start, cell.end, spaced, cell.line)
+
+
+# A line break and the spaces around it (a wrap inside a paragraph), and a run of spaces on a line.
+_WRAP_RE = re.compile(r"[ \t\u3000\xa0]*\r?\n[ \t\u3000\xa0]*")
+_SPACES_RE = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def _spaced_list(clean: CleanText, start: int, end: int, parse: Parse, *, lines_part: bool) -> str | None:
+    """The clean text ``[start, end)`` as a list whose names its source set apart by spaces.
+
+    The cleaner drops a space between Chinese characters (a wrap, letter-spacing), so
+    ``县发改局 县财政局`` reaches us as one name. Where the source has spaces there and every
+    piece between them reads as units, the pieces are the list's parts, joined with ``、``;
+    otherwise (letter-spaced characters) None. In a table cell a line break parts names too
+    (``lines_part``: a cell's lines are its names); in a paragraph it is a wrap inside a name
+    (``省政务服务管`` / ``理办``) and parts nothing.
+    """
+    if end <= start or not clean.runs.length:
+        return None
+    src = clean.source.text[clean.source_offset(start) : clean.source_offset(end - 1) + 1]
+    pieces = src.split() if lines_part else [p for p in _SPACES_RE.split(_WRAP_RE.sub("", src)) if p]
     if len(pieces) < 2 or any(parse(p) is None for p in pieces):
-        return cell
-    return _Cell(cell.start, cell.end, "、".join(_nows(p) for p in pieces), cell.line)
+        return None
+    return "、".join(_nows(p) for p in pieces)
 
 
 def _join_cells(a: _Cell, b: _Cell) -> _Cell:
@@ -932,7 +1144,7 @@ def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
     """Every task of ``doc`` with the rule that made it and the unit lists it read."""
     parse = _parse_cache()
     outline = _outline_tasks(doc, clean, parse)
-    found = outline.found + _table_tasks(doc, clean, parse)
+    found = outline.found + _table_tasks(doc, clean, parse, _stated_lead_rule(doc, clean))
     doc_leads = document_leads(doc, outline.closing_texts, parse)
     # The finds of each path, in order (a path found twice, a repeated number, is one task). They
     # are merged once at the end: merging pairwise as they come copied the growing text and unit

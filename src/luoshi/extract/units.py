@@ -34,6 +34,9 @@ UNIT_SUFFIXES: tuple[str, ...] = (
     "政府", "部门", "单位", "机构", "机关", "集团", "中心", "公司", "大学", "学院", "大",
     "海关", "党委", "党组", "街道", "乡镇", "管委会", "总社", "法院", "检察院",
     "开发区", "高新区", "新区", "专班",
+    # A county's industrial parks are listed as units beside its departments
+    # (``责任单位：新材料产业园、食品产业园、商贸物流园``); not the bare ``园`` (公园, 校园).
+    "园区", "产业园", "工业园", "物流园",
 )  # fmt: skip
 
 # A list part that is only one of these words is not a unit on its own.
@@ -143,10 +146,21 @@ ROLE_ADVERBS: tuple[str, ...] = ("分别", "共同", "具体", "统一", "各自
 # ``first`` / ``before_comma`` notes set a lead rule; ``下同`` makes it stick.
 _FIRST_LEAD = (
     r"(?:列|排|排列|名列|排名)?(?:在)?(?:第一位|第一个|首位|第一)(?:者|的)?(?:部门|单位)?"
-    r"(?:为|是)牵头(?:单位|部门)"
+    # ``为牵头单位``; a 政府工作报告 分解 says who also gathers the figures: ``为牵头或汇总单位``,
+    # ``为工作牵头单位或汇总单位`` (the first unit leads either way).
+    r"(?:为|是)(?:工作)?牵头(?:(?:单位|部门)?(?:或|和|、)汇总(?:单位|部门)|单位|部门)"
 )
 _BEFORE_COMMA_LEAD = r"逗号前(?:的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
+# ``无牵头单位的，责任单位即为牵头单位，下同`` (a 分解 notice's word on its lists): every unit of
+# a list that names no 牵头单位 leads it (guide: lead_units are the units the text marks as leading).
+_UNMARKED_ALL_LEAD = r"无牵头(?:单位|部门)的?[，,、]?\s*(?:其)?责任(?:单位|部门)即?(?:为|是)牵头(?:单位|部门)"
+NOTE_UNMARKED_ALL_LEAD_RE = re.compile(_UNMARKED_ALL_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_FIRST_LEAD_RE = re.compile(_FIRST_LEAD + r"(?:[，,、]?\s*下同)?")
+# ``标★的为牵头单位`` (a legend for the star beside a name): the starred units lead. Without such a
+# legend a star names no lead (the guide names leads by what the text says).
+STAR_MARKS = "★☆"
+_STAR_LEAD = r"(?:标|带|注|有|加|标注|标有)?[★☆](?:号|标记|符号)?(?:的|者)?(?:为|是)牵头(?:单位|部门)"
+NOTE_STAR_LEAD_RE = re.compile(_STAR_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
@@ -200,6 +214,8 @@ class LeadRule(StrEnum):
 
     FIRST = "first"  # 列第一位者为牵头单位
     BEFORE_COMMA = "before_comma"  # 逗号前为牵头单位
+    UNMARKED_ALL = "unmarked_all"  # 无牵头单位的，责任单位即为牵头单位: a list naming no lead leads whole
+    STARRED = "starred"  # 标★的为牵头单位: the units marked with a star lead
 
 
 @dataclass(frozen=True)
@@ -212,6 +228,7 @@ class ParsedUnits:
     lead_rule: LeadRule | None = None  # a note in this list sets a lead rule
     lead_rule_sticky: bool = False  # the note says 下同: the rule holds for later lists
     labelled: bool = False  # a 责任单位：-style label or a role word marked it
+    starred: tuple[str, ...] = ()  # units written with a star beside them (``市发改委★``)
 
 
 #: What reads a list's content: :func:`parse_units`, or a per-document cache of it.
@@ -413,6 +430,12 @@ def _merge_shared_heads(parts: list[str]) -> list[str]:
     return out
 
 
+# ``县直各部门``, ``区直有关单位``, ``市直各单位``: the departments directly under one level, a
+# group of its own, not a level that the bare levels before it share (``各乡镇、县直各部门`` are
+# two units, as ``各地区、各有关部门`` are).
+DIRECT_GROUP_RE = re.compile(r"^(?:省|市|县|区|州|盟|旗)直")
+
+
 def _merge_levels(parts: list[str]) -> list[str]:
     """Join ``各市（州）`` + ``县（市、区）人民政府`` into one group-of-levels unit.
 
@@ -426,7 +449,7 @@ def _merge_levels(parts: list[str]) -> list[str]:
         if LEVEL_RE.match(p):
             pending.append(p)
             continue
-        if pending and LEVEL_HEAD_RE.match(p):
+        if pending and LEVEL_HEAD_RE.match(p) and not DIRECT_GROUP_RE.match(p):
             p = "、".join([*pending, p])
         else:
             out.extend(pending)
@@ -446,8 +469,32 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A note in brackets after the list's last unit: ``市税务局（列第一位者为工作牵头单位或汇总单位，下同）``,
+# ``市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）``.
+_TRAILING_BRACKET_RE = re.compile(r"[（(]([^（）()]*)[）)]$")
+# What such a bracket may hold besides its notes: separators and the exception the note makes
+# (``除标注“分别牵头”外``: those lists mark their leads themselves, which the list reading keeps).
+_NOTE_LEFTOVER_RE = re.compile(r"[，,、；;\s]*(?:除[^，,；;]{1,20}外[，,]?)?[，,、；;\s]*")
+
+
 def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
-    """Remove notes (``列第一位者为牵头单位，下同``) and report the lead rule they set."""
+    """Remove notes (``列第一位者为牵头单位，下同``) and report the lead rule they set.
+
+    A bracket after the last unit that holds only notes goes as a whole: left in place, what
+    the notes leave of it (``（除标注“分别牵头”外，）``) would read as part of the last name.
+    """
+    if content.endswith(("）", ")")) and ("牵头" in content or "下同" in content):
+        m = _TRAILING_BRACKET_RE.search(content)
+        if m is not None:
+            inner, rule, sticky = _strip_note_text(m.group(1))
+            if inner != m.group(1) and _NOTE_LEFTOVER_RE.fullmatch(inner):
+                rest, rest_rule, rest_sticky = _strip_note_text(content[: m.start()])
+                return rest, rest_rule or rule, rest_sticky or sticky
+    return _strip_note_text(content)
+
+
+def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
+    """:func:`_strip_notes` of a text whose notes stand outside brackets of their own."""
     rule: LeadRule | None = None
     sticky = False
     lead_note = "牵头" in content  # both lead notes end 为牵头单位/部门
@@ -459,6 +506,14 @@ def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
     if m:
         rule, sticky = LeadRule.BEFORE_COMMA, "下同" in m.group(0)
         content = content[: m.start()] + "；" + content[m.end() :]
+    m = NOTE_UNMARKED_ALL_LEAD_RE.search(content) if lead_note else None
+    if m:
+        rule, sticky = LeadRule.UNMARKED_ALL, "下同" in m.group(0)
+        content = content[: m.start()] + "，" + content[m.end() :]
+    m = NOTE_STAR_LEAD_RE.search(content) if lead_note else None
+    if m:
+        rule, sticky = LeadRule.STARRED, "下同" in m.group(0)
+        content = content[: m.start()] + "，" + content[m.end() :]
     for rx, literal in zip(NOTE_OTHER_RES, NOTE_OTHER_LITERALS, strict=True):
         if literal in content:
             content = rx.sub("，", content)
@@ -498,8 +553,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
         if you:
             content = you.group(1)
     body, rule, sticky = _strip_notes(content)
-    if "★" in body or "☆" in body:
-        body = body.replace("★", "").replace("☆", "")  # a mark beside a name is no part of it
+    has_star = "★" in body or "☆" in body
+    starred: list[str] = []
     if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
@@ -529,6 +584,9 @@ def _parse_units(content: str) -> ParsedUnits | None:
             if len(raw_parts) > 1 and "政府" in chunk:
                 raw_parts = _merge_shared_heads(raw_parts)
             for raw in raw_parts:
+                star = has_star and any(m in raw for m in STAR_MARKS)
+                if star:
+                    raw = raw.strip(STAR_MARKS)  # a mark beside a name is no part of it
                 part, role, role_leads = _strip_role(raw)
                 if role:
                     labelled = True
@@ -547,6 +605,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
                     group.append(name)
                     if clause_leads:
                         leads.append(name)
+                    if star:
+                        starred.append(name)
                 if role:
                     if role_leads:
                         leads.extend(group)
@@ -567,6 +627,7 @@ def _parse_units(content: str) -> ParsedUnits | None:
         lead_rule=rule,
         lead_rule_sticky=sticky,
         labelled=labelled,
+        starred=_dedupe(starred),
     )
 
 
@@ -655,7 +716,16 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 
 # An unbracketed labelled run (``…机制。责任单位：省发展改革委、省财政厅``)
 # starts a sentence; it runs to the sentence's or the paragraph's end.
-LABEL_RUN_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:])")
+# A 分解 item names the leader who answers for it before its units (``牵头领导：王某某 牵头单位：X
+# 配合单位：Y``, the spaces dropped by the cleaner): a person is no unit, but the run of labels
+# starts with that label, and the list reading skips its clause (a label that names no units).
+LEADER_LABELS: tuple[str, ...] = (
+    "牵头领导", "责任领导", "分管领导", "联系领导", "包联领导", "牵头县领导", "牵头市领导", "牵头区领导",
+    "县级牵头领导", "市级牵头领导", "区级牵头领导",
+)  # fmt: skip
+LABEL_RUN_RE = re.compile(
+    r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS + LEADER_LABELS) + r")[：:])"
+)
 LABEL_AT_RE = re.compile(r"(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")[：:]")
 # LABEL_AT_RE is also what every such run contains: one search of it (a fast literal search)
 # tells whether LABEL_RUN_RE, which tries every position, can match at all.
