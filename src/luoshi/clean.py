@@ -744,8 +744,12 @@ def _continues(
         return True
     if "。" not in prev and "，" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
         # The last line of a title ends with its 文种; a body line ending in one (``……定期召开联席
-        # 会议，通报`` / ``工作进展……``) holds a comma, a title none.
-        return False
+        # 会议，通报`` / ``工作进展……``) holds a comma, a title none. Two exceptions, both a
+        # title wrapped after the name of the document it carries: the title of an 印发/转发
+        # notice ends with the notice's own 通知 (``关于印发……建设规划`` + ``（2015-2020）任务分工
+        # 实施方案的通知``), and a plan's period note goes before the rest of its name
+        # (``……建设规划`` + ``（2015-2020年）任务分工实施方案``).
+        return _carried_title_goes_on(prev, line)
     if last in ALWAYS_CONTINUES or _unclosed_bracket(prev):
         return True
     if not wrapped_layout:
@@ -793,6 +797,26 @@ _TITLE_NOTE = re.compile(
     r"^[（(](?:\d{4}\s*(?:年\s*)?[-—–～~至]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订|修正|本)?|"
     r"(?:\d{4}\s*年)?(?:试行|暂行|修订|修正|修订版|征求意见稿|送审稿|草案|代拟稿)|[^（()）\d]{1,8}部分|节选|摘要|摘编)[）)]$"
 )
+
+# The title of a notice that issues or forwards another document (GB/T 9704: ``关于印发《……》的通知``,
+# ``关于转发……的通知``) names that document, whose 文种 may end a line; the title itself ends with
+# the notice's 通知. A line with a sentence's mark is no part of a title.
+_CARRIER_TITLE = re.compile(r"关于(?:印发|转发|颁布|公布|发布)")
+# A plan's period before the rest of its name (``（2015-2020年）任务分工实施方案``).
+_PERIOD_FIRST = re.compile(r"^[（(]\d{4}\s*(?:年\s*)?[-—–～~至]\s*\d{4}\s*年?[）)][\u4e00-\u9fff]")
+
+
+def _carried_title_goes_on(prev: str, line: str) -> bool:
+    """Whether a title line ending in a 文种 word goes on: ``prev`` is an 印发/转发 notice's title
+    not yet at its 通知 (a version note may follow the 通知: ``……的通知(2019修订)``), or ``line``
+    opens with a plan's period note and more of the name."""
+    if "。" in line or "，" in line:
+        return False
+    if _PERIOD_FIRST.match(line):
+        return True
+    carrier = _CARRIER_TITLE.search(prev)
+    return carrier is not None and "通知" not in prev[carrier.end() :]
+
 
 # A saved page's buttons and labels (``朗读``, ``【字体：大 中 小】``, ``【打印本页】``) are a line of
 # their own in a text file too: the header's chrome test decides (``luoshi.header``), on short
