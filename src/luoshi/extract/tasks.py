@@ -36,6 +36,7 @@ from luoshi.extract.units import (
     Parse,
     ParsedUnits,
     UnitList,
+    dedupe,
     duty_phrases,
     find_duty_phrases,
     find_unit_lists,
@@ -99,16 +100,6 @@ _WS_RE = re.compile(r"\s+")
 
 def _nows(text: str) -> str:
     return _WS_RE.sub("", text)
-
-
-def _dedupe(items) -> tuple[str, ...]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for it in items:
-        if it and it not in seen:
-            seen.add(it)
-            out.append(it)
-    return tuple(out)
 
 
 # Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).
@@ -232,7 +223,7 @@ def lead_phrase_units(text: str, parse: Parse = parse_units) -> LeadPhrases:
             units.extend(parsed.units)
             if m.group(0)[0] in "（(":
                 spans.append((m.start(), m.end()))
-    return LeadPhrases(_dedupe(units), tuple(spans))
+    return LeadPhrases(dedupe(units), tuple(spans))
 
 
 @dataclass
@@ -313,7 +304,7 @@ def _walk(nodes: tuple[OutlineNode, ...], inherited: tuple[str, ...], parse: Par
         node, above = stack.pop()
         item = _ItemText.of(node.paragraphs, parse)
         phrases = lead_phrase_units(item.joined.text, parse) if LEAD_WORD in item.joined.text else NO_LEAD_PHRASES
-        here = _dedupe(above + phrases.units) if phrases.units else above
+        here = dedupe(above + phrases.units) if phrases.units else above
         out.append(_Walked(node, item, phrases, here))
         stack.extend((child, here) for child in reversed(node.children))
     return out
@@ -420,13 +411,13 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     task = Task(
         path=walked.node.path,
         text=_nows("".join(text)),
-        units=_dedupe(_nows(u) for u in units),
+        units=dedupe(_nows(u) for u in units),
         lead_units=(),
         span=joined.clean_span(clean, 0, len(joined.text)),
         units_span=joined.clean_span(clean, lists[0].start, lists[-1].end),
     )
     read = tuple((ul.form, joined.text[ul.start : ul.end]) for ul in lists)
-    return _Found(task, _dedupe([*leads, *walked.section_leads]), "outline-item", read, _dedupe(lead_rules))
+    return _Found(task, dedupe([*leads, *walked.section_leads]), "outline-item", read, dedupe(lead_rules))
 
 
 # The forms whose list is a bracket (its content is read without the brackets).
@@ -526,12 +517,12 @@ class _LaterUnits:
                 if parsed is not None:
                     units.extend(parsed.units)
                     notes.append(m.group())
-        return _LaterUnits(_dedupe(units), tuple(notes))
+        return _LaterUnits(dedupe(units), tuple(notes))
 
 
 def _with_later_units(found: _Found, later: _LaterUnits) -> _Found:
     t = found.task
-    task = Task(t.path, t.text, _dedupe([*t.units, *later.units]), t.lead_units, t.span, t.units_span)
+    task = Task(t.path, t.text, dedupe([*t.units, *later.units]), t.lead_units, t.span, t.units_span)
     lists = (*found.lists, *(("later-units-note", note) for note in later.notes))
     return _Found(task, found.leads, found.rule, lists, found.lead_rules)
 
@@ -839,14 +830,14 @@ def _row_task(
     texts = [row[k].text for k in text_cols[:1]] + [sub[k].text for sub in subrows for k in text_cols[1:]]
     task = Task(
         path=("表", _row_label(row[0].text)),
-        text="".join(_dedupe(texts)),
-        units=_dedupe(units),
+        text="".join(dedupe(texts)),
+        units=dedupe(units),
         lead_units=(),
         span=clean.span(row[0].start, max(c.end for c in subrows[-1])),
         units_span=clean.span(used[0].start, used[-1].end),
     )
     read = tuple((f"table-column:{name}", c.text) for c, name in zip(used, used_headers, strict=True))
-    return _Found(task, _dedupe(leads), "table-row", read, _dedupe(lead_rules))
+    return _Found(task, dedupe(leads), "table-row", read, dedupe(lead_rules))
 
 
 def _table_rows(
@@ -1151,7 +1142,7 @@ def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
     # lists at every repeat, quadratic in a long document whose numbering restarts.
     by_path: dict[tuple[str, ...], list[tuple[_Found, tuple[str, ...], tuple[str, ...]]]] = {}
     for f in found:
-        lead_units = _dedupe([*f.leads, *doc_leads])
+        lead_units = dedupe([*f.leads, *doc_leads])
         lead_rules = (*f.lead_rules, "document-lead-phrase") if doc_leads else f.lead_rules
         by_path.setdefault(f.task.path, []).append((f, lead_units, lead_rules))
     return tuple(_merged(clean, finds) for finds in by_path.values())
@@ -1205,13 +1196,13 @@ def _merged(clean: CleanText, finds: list[tuple[_Found, tuple[str, ...], tuple[s
     merged = Task(
         path=task.path,
         text="".join(t.text for t in tasks),
-        units=_dedupe([u for t in tasks for u in t.units]),
-        lead_units=_dedupe([u for _, leads, _ in finds for u in leads]),
+        units=dedupe([u for t in tasks for u in t.units]),
+        lead_units=dedupe([u for _, leads, _ in finds for u in leads]),
         span=_cover_all(clean, [t.span for t in tasks]),
         units_span=_cover_all(clean, [t.units_span for t in tasks]),
     )
     lists = tuple(ul for f, _, _ in finds for ul in f.lists)
-    return TaskDecision(merged, first.rule, lists, _dedupe([r for _, _, rules in finds for r in rules]))
+    return TaskDecision(merged, first.rule, lists, dedupe([r for _, _, rules in finds for r in rules]))
 
 
 def _cover_all(clean: CleanText, spans: list[Span | None]) -> Span | None:

@@ -16,7 +16,7 @@ string given. The rules are data, in the tables below.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -459,14 +459,9 @@ def _merge_levels(parts: list[str]) -> list[str]:
     return out
 
 
-def _dedupe(items: list[str]) -> tuple[str, ...]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for it in items:
-        if it and it not in seen:
-            seen.add(it)
-            out.append(it)
-    return tuple(out)
+def dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    """The non-empty items, each once, in their first order."""
+    return tuple(dict.fromkeys(it for it in items if it))
 
 
 # A note in brackets after the list's last unit: ``市税务局（列第一位者为工作牵头单位或汇总单位，下同）``,
@@ -621,13 +616,13 @@ def _parse_units(content: str) -> ParsedUnits | None:
     if n_unit_like < need:
         return None
     return ParsedUnits(
-        units=_dedupe(units),
-        lead_units=_dedupe(leads),
-        before_comma=_dedupe(before_comma or []),
+        units=dedupe(units),
+        lead_units=dedupe(leads),
+        before_comma=dedupe(before_comma or []),
         lead_rule=rule,
         lead_rule_sticky=sticky,
         labelled=labelled,
-        starred=_dedupe(starred),
+        starred=dedupe(starred),
     )
 
 
