@@ -126,7 +126,7 @@ def _walk_recursive(nodes, inherited, parse):
     for node in nodes:
         item = tasks._ItemText.of(node.paragraphs, parse)
         phrases = tasks.lead_phrase_units(item.joined.text, parse)
-        here = tasks._dedupe(inherited + phrases.units) if phrases.units else inherited
+        here = tasks.dedupe(inherited + phrases.units) if phrases.units else inherited
         yield tasks._Walked(node, item, phrases, here)
         yield from _walk_recursive(node.children, here, parse)
 
