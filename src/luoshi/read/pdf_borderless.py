@@ -155,14 +155,15 @@ def _columns_used(line: _Line, cuts: Sequence[float]) -> int:
 def _rows(lines: Sequence[_Line], cuts: Sequence[float]) -> list[list[_Line]]:
     """The block's lines cut into rows where the baseline gap exceeds :data:`ROW_GAP` times
     the closest pitch. Where no gap is wider (rows set without spacing, or one cell's lines
-    alone), a line with text in two columns starts a row and a line with text in one goes on
-    with the row above (a cell's wrapped lines)."""
+    alone), a line with text in the first column (the 序号, a row's name) starts a row and
+    the others go on with the row above (a cell's wrapped lines)."""
     pitches = [a.y - b.y for a, b in itertools.pairwise(lines)]
     base = min(pitches, default=0.0)
     even = max(pitches, default=0.0) <= ROW_GAP * base
+    first = cuts[0] if cuts else float("inf")
     rows = [[lines[0]]]
     for line, pitch in zip(lines[1:], pitches, strict=True):
-        if (_columns_used(line, cuts) > 1) if even else pitch > ROW_GAP * base:
+        if any((a + b) / 2 < first for a, b in line.spans) if even else pitch > ROW_GAP * base:
             rows.append([line])
         else:
             rows[-1].append(line)
@@ -186,9 +187,12 @@ def _fits(line: _Line, edges: Sequence[float]) -> bool:
     return not any(a < e < b for a, b in line.spans for e in edges[1:-1])
 
 
-def _lined_up(block: _Block) -> bool:
-    """Whether at least :data:`MIN_ROWS` of the block's lines have text in :data:`MIN_COLUMNS`
-    columns. Lines, not rows: a 分工表's rows wrap so long that a page may hold two."""
+def _lined_up(block: _Block, rows: int) -> bool:
+    """Whether the block's columns line up over at least :data:`MIN_ROWS` rows, or at least
+    that many of its lines have text in :data:`MIN_COLUMNS` columns (a 分工表's rows wrap so
+    long that a page may hold two)."""
+    if rows >= MIN_ROWS:
+        return True
     cuts = [(a + b) / 2 for a, b in block.holes]
     lines = block.lines[block.first : block.last + 1]
     return sum(_columns_used(line, cuts) >= MIN_COLUMNS for line in lines) >= MIN_ROWS
@@ -209,7 +213,10 @@ def find_tables(glyphs: Sequence[Glyph], known: Sequence[tuple[int, ...]] = (), 
         edges = [float(x) for x in known[-1]]
         while start < len(lines) and _fits(lines[start], edges):
             start += 1
-        if start >= MIN_ROWS:
+        # A few lines are a cut row's rest only where the first column is empty above them (its
+        # 序号 was printed on the page before); otherwise they may be a short heading.
+        rest = start > 0 and all((a + b) / 2 > edges[1] for a, b in lines[0].spans)
+        if start >= MIN_ROWS or rest:
             grids.append(_grid(_rows(lines[:start], edges[1:-1]), edges))
         else:
             start = 0
@@ -229,9 +236,9 @@ def find_tables(glyphs: Sequence[Glyph], known: Sequence[tuple[int, ...]] = (), 
             and block.take(block.first - 1)
         ):
             pass
-        if _lined_up(block):
-            cuts = [(a + b) / 2 for a, b in block.holes]
-            xs = [block.union[0][0] - PAD, *cuts, block.union[-1][1] + PAD]
-            grids.append(_grid(_rows(lines[block.first : block.last + 1], cuts), xs))
+        cuts = [(a + b) / 2 for a, b in block.holes]
+        rows = _rows(lines[block.first : block.last + 1], cuts)
+        if _lined_up(block, len(rows)):
+            grids.append(_grid(rows, [block.union[0][0] - PAD, *cuts, block.union[-1][1] + PAD]))
         start = block.last + 1
     return grids
