@@ -18,6 +18,9 @@ For every gold file (``eval/goldfiles.py``) the input is rendered as
 * ``pdf-lo``: the ``docx`` file printed to PDF by LibreOffice (``soffice --convert-to pdf``,
   when it is installed: ``apt-get install libreoffice-writer-nogui``), as an office suite
   exports a document, tables with their borders;
+* ``pdf-lo-nb``: the same with the tables' borders removed (a plain Word table with no
+  style draws none), as a 任务分工表 is often printed in city and county PDFs: the reader
+  must find the columns from the gaps between the cells' text;
 
 then each is parsed with the pipeline and scored with the shared scorer against the same
 gold. The table gives headline F1 beside the original input's score, and a micro-F1 row per
@@ -269,7 +272,7 @@ def _numbering_part(document) -> tuple[int, int]:
     return 900, 901
 
 
-def render_docx(blocks, out: Path, numbered: bool) -> None:
+def render_docx(blocks, out: Path, numbered: bool, borders: bool = True) -> None:
     import cn2an
     import docx
     from docx.oxml import parse_xml
@@ -316,7 +319,8 @@ def render_docx(blocks, out: Path, numbered: bool) -> None:
             continue
         columns = max(len(r) for r in block)
         table = document.add_table(rows=len(block), cols=columns)
-        table.style = "Table Grid"
+        if borders:
+            table.style = "Table Grid"  # else python-docx's default "Normal Table": no borders
         for r, row in enumerate(block):
             for c, value in enumerate(row):
                 table.cell(r, c).text = value
@@ -351,13 +355,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-chromium", action="store_true")
     ap.add_argument("--no-office", action="store_true", help="skip the LibreOffice PDF")
     ap.add_argument("--json", type=Path, help="write the scores here")
+    ap.add_argument("--format", action="append", dest="formats", help="only this format (repeatable)")
     args = ap.parse_args(argv)
     scorer = load_scorer(args.shared)
     formats = ["original", "pdf-gb", "docx", "docx-num"]
     if not args.no_chromium and shutil.which(CHROMIUM):
         formats[2:2] = ["pdf-chr", "pdf-chr-hf"]
     if not args.no_office and shutil.which(SOFFICE):
-        formats.append("pdf-lo")
+        formats.extend(["pdf-lo", "pdf-lo-nb"])
+    if args.formats:
+        formats = [f for f in formats if f in args.formats]
     system = lambda path: to_contract(parse_file(path))  # noqa: E731
     work = args.keep or Path(tempfile.mkdtemp(prefix="luoshi-formats-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -392,10 +399,11 @@ def main(argv: list[str] | None = None) -> int:
                 except (subprocess.SubprocessError, OSError) as exc:
                     print(f"{gf.name} {fmt}: chromium failed: {exc}", file=sys.stderr)
                     continue
-            elif fmt == "pdf-lo":
-                target = work / f"{gf.name}.lo.pdf"
-                docx = work / f"{gf.name}.lo.docx"
-                render_docx(blocks, docx, numbered=False)
+            elif fmt.startswith("pdf-lo"):
+                suffix = fmt.removeprefix("pdf-").replace("-", ".")
+                target = work / f"{gf.name}.{suffix}.pdf"
+                docx = work / f"{gf.name}.{suffix}.docx"
+                render_docx(blocks, docx, numbered=False, borders=fmt == "pdf-lo")
                 try:
                     render_office_pdf(docx, target)
                 except (subprocess.SubprocessError, OSError) as exc:

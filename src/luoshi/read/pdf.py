@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
+from luoshi.read.pdf_borderless import MIN_COLUMNS, find_tables
 from luoshi.read.pdf_furniture import EDGE_BAND, PageLine, remove_furniture
 from luoshi.read.pdf_tables import Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
 from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
@@ -214,11 +215,11 @@ def _hanzi_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WFA"
 
 
-def _fill_grids(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> None:
-    """Put every glyph of the page that lies in one of ``grids`` into its cell (C calls: a page
-    holds thousands of glyphs)."""
+def _glyphs(textpage: pdfium.PdfTextPage) -> list[tuple[tuple[float, float, float, float], str]]:
+    """Every visible glyph of the page with its loose box (C calls: a page holds thousands)."""
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
+    out = []
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         if code <= 0x20 or code == 0x3000 or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ref):
@@ -226,10 +227,17 @@ def _fill_grids(textpage: pdfium.PdfTextPage, grids: list[Grid]) -> None:
         char = chr(code)
         if _DEBRIS.match(char) or char.isspace():
             continue
-        box = (rect.left, rect.bottom, rect.right, rect.top)
-        for grid in grids:
-            if grid.add(box, char):
-                break
+        out.append(((rect.left, rect.bottom, rect.right, rect.top), char))
+    return out
+
+
+def _fill_grids(glyphs: list[tuple[tuple[float, ...], str]], grids: list[Grid]) -> list[tuple[tuple[float, ...], str]]:
+    """Put every glyph that lies in one of ``grids`` into its cell; return the others."""
+    rest = []
+    for box, char in glyphs:
+        if not any(grid.add(box, char) for grid in grids):
+            rest.append((box, char))
+    return rest
 
 
 def _row_line(row: TableRow, grid: Grid, page_box: tuple[float, ...]) -> PageLine:
@@ -238,42 +246,82 @@ def _row_line(row: TableRow, grid: Grid, page_box: tuple[float, ...]) -> PageLin
     return PageLine(row.text, depth, grid.left - x0, row.size, row)
 
 
+#: A page may hold a borderless table when at least this many of its lines show cells side
+#: by side: a line with two wide gaps (written as tabs), a piece PDFium gives on the baseline
+#: of the one before, or one that goes back up the page (PDFium reads a borderless row's
+#: cells one after another, each top to bottom). The glyph pass that finds such tables
+#: (:mod:`luoshi.read.pdf_borderless`) runs only then, or after a page with a table (it may
+#: go on with one long cell): a page of prose read top to bottom has none. One is enough: a
+#: table's rows may wrap so long that a page holds one row's first line.
+TABLE_HINT_LINES = 1
+
+
+def _table_hints(lines: list[PageLine], page_box: tuple[float, ...]) -> int:
+    height = page_box[3] - page_box[1]
+    hints, previous = 0, None
+    for line in lines:
+        if line.row is None and line.depth is not None:
+            if line.text.count("\t") >= MIN_COLUMNS - 1:
+                hints += 1
+            elif previous is not None and line.size and (line.depth - previous) * height < line.size / 2:
+                hints += 1
+            previous = line.depth
+    return hints
+
+
 def _page_lines(page: pdfium.PdfPage, known: list[tuple[int, ...]]) -> list[PageLine]:
-    """The page's lines, each ruled table's rows in place of its text. ``known`` holds the
-    column edges of the tables on the page before and is replaced by this page's."""
+    """The page's lines, each table's rows in place of its text: ruled tables from their
+    rulings, borderless ones from their gutters. ``known`` holds the column edges of the
+    tables on the page before and is replaced by this page's."""
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range(errors="surrogatepass")
         rotation = page.get_rotation() // 90
         page_box = page.get_bbox()
         grids = find_grids(rulings(page), known) if rotation == 0 else []
+        glyphs = _fill_grids(_glyphs(textpage), grids) if grids else None
+        lines = _read_lines(textpage, raw, rotation, page_box, grids)
+        if rotation == 0 and (known or _table_hints(lines, page_box) >= TABLE_HINT_LINES):
+            glyphs = _glyphs(textpage) if glyphs is None else glyphs
+            height = page_box[3] - page_box[1]
+            band = (page_box[1] + EDGE_BAND * height, page_box[3] - EDGE_BAND * height)
+            tables = find_tables(glyphs, known, band)
+            if tables:
+                _fill_grids(glyphs, tables)
+                grids = [*grids, *tables]
+                lines = _read_lines(textpage, raw, rotation, page_box, grids)
         known[:] = [grid.column_edges() for grid in grids]
-        if grids:
-            _fill_grids(textpage, grids)
-        placed: set[int] = set()  # grids whose rows are already in ``lines``
-        lines: list[PageLine] = []
-        offset = 0  # PDFium text index (UTF-16 units) of the current line's start
-        pieces = _LINE_BREAK.split(raw)
-        breaks = [*_LINE_BREAK.findall(raw), ""]
-        for whole, brk in zip(pieces, breaks, strict=True):
-            cuts = _line_returns(textpage, whole, offset) if rotation == 0 and " " in whole.strip(" ") else []
-            if rotation == 0 and _LINE_END_MARK.search(whole):
-                cuts = sorted({*cuts, *_hyphen_returns(textpage, whole, offset)})
-            start = 0
-            for end in [*cuts, len(whole)]:
-                piece = whole[start:end].rstrip(" ") if end < len(whole) else whole[start:end]
-                piece_offset = offset + _utf16_len(whole[:start])
-                grid = _grid_of(textpage, piece, piece_offset, grids) if grids else None
-                if grid is None:
-                    lines.append(_page_line(textpage, piece, piece_offset, rotation, page_box))
-                elif grid not in placed:  # a table's rows stand where its first text was
-                    placed.add(grid)
-                    lines.extend(_row_line(row, grids[grid], page_box) for row in grids[grid].rows())
-                start = end
-            offset += _utf16_len(whole) + len(brk)
         return lines
     finally:
         textpage.close()
+
+
+def _read_lines(
+    textpage: pdfium.PdfTextPage, raw: str, rotation: int, page_box: tuple[float, ...], grids: list[Grid]
+) -> list[PageLine]:
+    """The page's text lines, the text of each grid (filled) replaced by its rows."""
+    placed: set[int] = set()  # grids whose rows are already in ``lines``
+    lines: list[PageLine] = []
+    offset = 0  # PDFium text index (UTF-16 units) of the current line's start
+    pieces = _LINE_BREAK.split(raw)
+    breaks = [*_LINE_BREAK.findall(raw), ""]
+    for whole, brk in zip(pieces, breaks, strict=True):
+        cuts = _line_returns(textpage, whole, offset) if rotation == 0 and " " in whole.strip(" ") else []
+        if rotation == 0 and _LINE_END_MARK.search(whole):
+            cuts = sorted({*cuts, *_hyphen_returns(textpage, whole, offset)})
+        start = 0
+        for end in [*cuts, len(whole)]:
+            piece = whole[start:end].rstrip(" ") if end < len(whole) else whole[start:end]
+            piece_offset = offset + _utf16_len(whole[:start])
+            grid = _grid_of(textpage, piece, piece_offset, grids) if grids else None
+            if grid is None:
+                lines.append(_page_line(textpage, piece, piece_offset, rotation, page_box))
+            elif grid not in placed:  # a table's rows stand where its first text was
+                placed.add(grid)
+                lines.extend(_row_line(row, grids[grid], page_box) for row in grids[grid].rows())
+            start = end
+        offset += _utf16_len(whole) + len(brk)
+    return lines
 
 
 def _grid_of(textpage: pdfium.PdfTextPage, piece: str, offset: int, grids: list[Grid]) -> int | None:

@@ -1,0 +1,244 @@
+"""Borderless tables in PDFs: rows rebuilt from the gutters between their columns.
+
+A 任务分工表 printed without ruling lines (common in city and county PDFs, and what a Word
+or LibreOffice table with no style prints) has no grid for :mod:`luoshi.read.pdf_tables`
+to read. PDFium then hands its text over cell line by cell line, row 1's task text
+interleaved with its unit cell and the next row, and the tasks lose their units. The
+columns are still on the page, as *gutters*: x-ranges no glyph of the table touches,
+because a cell's text never crosses into the next column.
+
+1. :func:`find_tables` sorts the page's glyphs (outside ruled grids) into visual lines and
+   each line into *spans*: glyphs closer than :data:`GUTTER_MIN` type sizes run together.
+2. A block starts at a line with at least :data:`MIN_COLUMNS` spans (cells side by side on
+   one baseline: a header, a row's first line) and takes in the lines below (and above, in
+   the seed's row) while the holes in the union of the block's spans (its gutters) hold.
+   A page that goes on with the table the page before ended with takes its columns. The first
+   :data:`CONFIRM_LINES` lines may close a hole (a wide gap inside a header cell); after
+   that a line that closes one is not part of the table (a paragraph running across the
+   page, a title centred over it). A block is a table where at least :data:`MIN_COLUMNS`
+   columns line up over at least :data:`MIN_ROWS` rows: a justified paragraph has no gutter,
+   a two-column list of names one.
+3. Rows are separated where the baseline gap is wider than the pitch of a cell's wrapped
+   lines (:data:`ROW_GAP`); the table is then handed over as a :class:`~luoshi.read.pdf_tables.Grid`
+   drawn from made-up rulings (a vertical at the middle of each gutter, a horizontal between
+   rows), so its rows come out exactly as a ruled table's: one line of ``\\t``-separated
+   cells, a cell's lines joined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from luoshi.read.pdf_furniture import is_page_number
+from luoshi.read.pdf_tables import LINE_TOLERANCE, Grid, Rule
+
+#: A table has at least three columns (序号, 工作任务, 责任单位 is the smallest 分工表) and
+#: they line up over at least three rows (a header and two rows); a block of lines with
+#: fewer is read as text. Two columns are a list of names or a signature beside a date.
+MIN_COLUMNS = 3
+MIN_ROWS = 3
+#: A gutter is at least this many type sizes wide. Word, WPS and LibreOffice pad a cell by
+#: 0.19 cm (5.4 pt) on either side: two cells' texts stand 10.8 pt apart, 0.9 em of 12 pt
+#: type and more of smaller; Chinese glyphs touch and a space between Latin words is about
+#: 0.25–0.3 em. The same threshold as :data:`luoshi.read.pdf.CELL_GAP`, which writes a gap
+#: on one baseline as a tab.
+GUTTER_MIN = 0.8
+#: The first lines of a block may close a hole of the lines before (a header cell's words
+#: spread over its width, a cell left empty in the first row); a hole that held over this
+#: many lines is a gutter, and a line that closes it ends the table. Three lines: a header
+#: cell wraps over at most two or three lines in the 分工表 of the corpus.
+CONFIRM_LINES = 3
+#: Two lines of a block belong to different rows when their baselines stand this many times
+#: further apart than the block's closest pair (the pitch of a cell's wrapped lines). Word
+#: and LibreOffice leave a paragraph's spacing after a cell's last line: rows of the
+#: LibreOffice 分工表 stand 25 pt apart where a cell's lines stand 14.6 pt (1.7×); 1.4 keeps
+#: clear of line pitches that vary by a point or two with mixed Chinese and Latin glyphs.
+ROW_GAP = 1.4
+#: The made-up borders stand this far (pt) outside the table's glyphs, so that every glyph
+#: lies inside a cell.
+PAD = 1.0
+#: A page goes on with the table the page before ended with while its lines fit that table's
+#: columns: no span across a column edge, none further than this many type sizes outside its
+#: outer edges (the last column's text rarely reaches its right edge; one and a half
+#: characters is the most LibreOffice and Word leave of a cell's width when a line wraps).
+#: Such lines take that table's edges, so that the reader joins the two pages' rows.
+SNAP_EDGE = 1.5
+
+Glyph = tuple[tuple[float, float, float, float], str]  # loose box (left, bottom, right, top), char
+
+
+@dataclass
+class _Line:
+    """A visual line: its glyphs' centre height, top and bottom, type size and spans."""
+
+    y: float
+    top: float
+    bottom: float
+    size: float
+    spans: list[tuple[float, float]]
+    text: str
+
+
+def _visual_lines(glyphs: Sequence[Glyph]) -> list[_Line]:
+    """The glyphs as lines top to bottom (centres closer than :data:`LINE_TOLERANCE` of the
+    type size to the line's first glyph), each line's glyphs as spans left to right."""
+    placed = sorted(
+        (((b[1] + b[3]) / 2, b[0], b[2], b[1], b[3], c) for b, c in glyphs if b[3] > b[1] and b[2] >= b[0]),
+        reverse=True,
+    )
+    groups: list[list[tuple[float, float, float, float, float, str]]] = []
+    for g in placed:
+        head = groups[-1][0] if groups else None
+        if head is not None and head[0] - g[0] < LINE_TOLERANCE * max(head[4] - head[3], g[4] - g[3]):
+            groups[-1].append(g)
+        else:
+            groups.append([g])
+    lines = []
+    for group in groups:
+        y, top, bottom = group[0][0], max(g[4] for g in group), min(g[3] for g in group)
+        size = sorted(g[4] - g[3] for g in group)[len(group) // 2]
+        spans: list[tuple[float, float]] = []
+        group.sort(key=lambda g: g[1])
+        for _, left, right, _, _, _ in group:
+            if spans and left - spans[-1][1] < GUTTER_MIN * size:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], right))
+            else:
+                spans.append((left, right))
+        lines.append(_Line(y, top, bottom, size, spans, "".join(g[5] for g in group)))
+    return lines
+
+
+def _merge(union: list[tuple[float, float]], spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted([*union, *spans]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _holes(union: Sequence[tuple[float, float]], width: float) -> list[tuple[float, float]]:
+    return [(a[1], b[0]) for a, b in itertools.pairwise(union) if b[0] - a[1] >= width]
+
+
+class _Block:
+    """Consecutive visual lines ``first``..``last`` (indices) and the union of their spans."""
+
+    def __init__(self, lines: Sequence[_Line], seed: int) -> None:
+        self.lines, self.first, self.last = lines, seed, seed
+        self.size = lines[seed].size
+        self.union = list(lines[seed].spans)
+        self.holes = _holes(self.union, GUTTER_MIN * self.size)
+
+    def take(self, index: int) -> bool:
+        """Add line ``index`` if the block's gutters hold with it."""
+        union = _merge(self.union, self.lines[index].spans)
+        holes = _holes(union, GUTTER_MIN * self.size)
+        if len(holes) < MIN_COLUMNS - 1:
+            return False
+        closed = any(not any(a < d and c < b for c, d in holes) for a, b in self.holes)
+        if closed and self.last - self.first + 1 >= CONFIRM_LINES:
+            return False
+        self.union, self.holes = union, holes
+        self.first, self.last = min(self.first, index), max(self.last, index)
+        return True
+
+
+def _columns_used(line: _Line, cuts: Sequence[float]) -> int:
+    return len({bisect.bisect(cuts, (a + b) / 2) for a, b in line.spans})
+
+
+def _rows(lines: Sequence[_Line], cuts: Sequence[float]) -> list[list[_Line]]:
+    """The block's lines cut into rows where the baseline gap exceeds :data:`ROW_GAP` times
+    the closest pitch. Where no gap is wider (rows set without spacing, or one cell's lines
+    alone), a line with text in the first column (the 序号, a row's name) starts a row and
+    the others go on with the row above (a cell's wrapped lines)."""
+    pitches = [a.y - b.y for a, b in itertools.pairwise(lines)]
+    base = min(pitches, default=0.0)
+    even = max(pitches, default=0.0) <= ROW_GAP * base
+    first = cuts[0] if cuts else float("inf")
+    rows = [[lines[0]]]
+    for line, pitch in zip(lines[1:], pitches, strict=True):
+        if any((a + b) / 2 < first for a, b in line.spans) if even else pitch > ROW_GAP * base:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return rows
+
+
+def _grid(rows: list[list[_Line]], xs: Sequence[float]) -> Grid:
+    """The table as a grid of made-up rulings at ``xs`` (its outer edges and column edges)."""
+    top, bottom = rows[0][0].top + PAD, rows[-1][-1].bottom - PAD
+    ys = [top, *((above[-1].bottom + below[0].top) / 2 for above, below in itertools.pairwise(rows)), bottom]
+    rules = [Rule(False, x, x, bottom, top) for x in xs]
+    rules += [Rule(True, xs[0], xs[-1], y, y) for y in ys]
+    return Grid(rules)
+
+
+def _fits(line: _Line, edges: Sequence[float]) -> bool:
+    """Whether ``line`` sits inside the table with column ``edges``, no span across an edge."""
+    slack = SNAP_EDGE * line.size
+    if line.spans[0][0] < edges[0] - slack or line.spans[-1][1] > edges[-1] + slack:
+        return False
+    return not any(a < e < b for a, b in line.spans for e in edges[1:-1])
+
+
+def _lined_up(block: _Block, rows: int) -> bool:
+    """Whether the block's columns line up over at least :data:`MIN_ROWS` rows, or at least
+    that many of its lines have text in :data:`MIN_COLUMNS` columns (a 分工表's rows wrap so
+    long that a page may hold two)."""
+    if rows >= MIN_ROWS:
+        return True
+    cuts = [(a + b) / 2 for a, b in block.holes]
+    lines = block.lines[block.first : block.last + 1]
+    return sum(_columns_used(line, cuts) >= MIN_COLUMNS for line in lines) >= MIN_ROWS
+
+
+def find_tables(glyphs: Sequence[Glyph], known: Sequence[tuple[int, ...]] = (), band=None) -> list[Grid]:
+    """The borderless tables among ``glyphs`` (a page's glyphs outside its ruled tables), as
+    grids. ``known`` holds the column edges of the tables on the page before; ``band``, if
+    given, is the (bottom, top) of the page's body: a page number outside it is never part of
+    a table (a running head crosses the gutters: it ends a table)."""
+    lines = _visual_lines(glyphs)
+    if band is not None:
+        lines = [line for line in lines if band[0] <= line.y <= band[1] or not is_page_number(line.text)]
+    grids, start = [], 0
+    if known and lines:
+        # The page goes on with the table the page before ended with: its lines fit that
+        # table's columns (a long cell's last lines, the rows after it).
+        edges = [float(x) for x in known[-1]]
+        while start < len(lines) and _fits(lines[start], edges):
+            start += 1
+        # A few lines are a cut row's rest only where the first column is empty above them (its
+        # 序号 was printed on the page before); otherwise they may be a short heading.
+        rest = start > 0 and all((a + b) / 2 > edges[1] for a, b in lines[0].spans)
+        if start >= MIN_ROWS or rest:
+            grids.append(_grid(_rows(lines[:start], edges[1:-1]), edges))
+        else:
+            start = 0
+    while start < len(lines):
+        seed = next((i for i in range(start, len(lines)) if len(lines[i].spans) >= MIN_COLUMNS), None)
+        if seed is None:
+            break
+        block = _Block(lines, seed)
+        while block.last + 1 < len(lines) and block.take(block.last + 1):
+            pass
+        # Above the seed only lines of its own row (a header cell centred lower than the
+        # others' first lines): a short line above the table (附件, a unit's name) is text.
+        pitch = min((a.y - b.y for a, b in itertools.pairwise(lines[block.first : block.last + 1])), default=0.0)
+        while (
+            block.first - 1 >= start
+            and lines[block.first - 1].y - lines[block.first].y <= ROW_GAP * pitch
+            and block.take(block.first - 1)
+        ):
+            pass
+        cuts = [(a + b) / 2 for a, b in block.holes]
+        rows = _rows(lines[block.first : block.last + 1], cuts)
+        if _lined_up(block, len(rows)):
+            grids.append(_grid(rows, [block.union[0][0] - PAD, *cuts, block.union[-1][1] + PAD]))
+        start = block.last + 1
+    return grids
