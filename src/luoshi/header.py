@@ -100,6 +100,9 @@ class Header:
     body_last: int  # paragraph index after the body
     first: int
     last: int
+    # ``date``, else the first of the month a document dated by year and month only gives
+    # (``2009年1月`` under its signature, ``——2024年1月在……会议上``): see ``Document.reference_date``.
+    reference_date: str | None = None
 
 
 # A page's metadata table sits above the body: without a 发文字号 to stop at, this many
@@ -267,8 +270,10 @@ _SALUTATION = re.compile(r"(?:代表|委员|同志们|同志|朋友们|女士们
 # ``——2024年3月5日在……会议上`` or, in some reports, ``（2024年1月15日在……会议上）``; the date
 # may be written in Chinese numerals (``二〇二四年一月十五日``).
 _SUB_NUM = r"\d{1,4}|[〇零○一二三四五六七八九十]{1,4}"
+# A speech may give the month only (``——2024年1月在……会议上``): no 成文日期, but the month it
+# speaks from (``reference_date``).
 _SUBTITLE_DATE = re.compile(
-    rf"^(?:[—－\-–]{{1,2}}|[（(])\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?P<d>{_SUB_NUM})\s*日\s*在"
+    rf"^(?:[—－\-–]{{1,2}}|[（(])\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?:(?P<d>{_SUB_NUM})\s*日)?\s*在"
 )
 _REPORTER = re.compile(r"我代表(?P<who>[^，,。；、]{2,30}?)[，,]?\s*向(?:大会|会议|全会)")
 # The subtitle and the opening sentence stand within this many paragraphs of the text's start.
@@ -281,6 +286,7 @@ class SpeechFields:
 
     date: str | None
     issuer: str | None
+    month: str | None = None  # ``YYYY-MM-01`` of a subtitle that names the month only
 
 
 # The congress a report is given to names the place: ``在甲市第十六届人民代表大会第五次会议上``.
@@ -298,21 +304,25 @@ def _with_place(who: str, place: str | None) -> str:
 
 
 def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> SpeechFields | None:
-    date = issuer = place = None
+    date = issuer = place = month = None
     for p in paras[first : min(last, first + SPEECH_OPENING_PARAGRAPHS)]:
-        if date is None and (m := _SUBTITLE_DATE.match(p.text)):
-            y, mo, d = (cn_small_number(m.group(k)) for k in ("y", "m", "d"))
-            if y is not None and mo is not None and d is not None and 1900 <= y and 1 <= mo <= 12 and 1 <= d <= 31:
-                date = f"{y:04d}-{mo:02d}-{d:02d}"
+        if date is None and month is None and (m := _SUBTITLE_DATE.match(p.text)):
+            y, mo = cn_small_number(m.group("y")), cn_small_number(m.group("m"))
+            d = cn_small_number(m.group("d")) if m.group("d") else None
+            if y is not None and mo is not None and 1900 <= y and 1 <= mo <= 12:
+                if d is not None and 1 <= d <= 31:
+                    date = f"{y:04d}-{mo:02d}-{d:02d}"
+                elif m.group("d") is None:
+                    month = f"{y:04d}-{mo:02d}-01"
             if pm := _CONGRESS_PLACE.search(p.text):
                 place = pm.group("place")
         if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
             issuer = _with_place(m.group("who"), place)
         if match_marker(p.text):
             break
-    if date is None and issuer is None:
+    if date is None and issuer is None and month is None:
         return None
-    return SpeechFields(date, issuer)
+    return SpeechFields(date, issuer, month)
 
 
 _ATTACHMENT_RE = re.compile(r"^附件[：:]\s*")
@@ -340,6 +350,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         title=title,
         issuers=issuers,
         date=closing.date,
+        reference_date=closing.date or closing.month,
         addressees=main_send.addressees,
         genre=title_genre(title) if title else None,
         forwarded_title=body.forwarded_title,
@@ -648,6 +659,25 @@ class ClosingBlock:
     date_index: int | None
     signature: tuple[str, ...]
     first: int | None = None
+    month: str | None = None  # no full date: ``YYYY-MM-01`` of a year-and-month 成文日期
+
+
+# A 成文日期 printed as a year and month only (``2009年1月``, ``二〇二一年三月``), read as the month the
+# document speaks from, never as its date; only under a signature line (the 落款), so a month
+# that heads a timetable row or a stage of a plan is not taken.
+_MONTH_LINE = re.compile(rf"^[（(]?\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*[）)]?$")
+
+
+def _month_line(paras: tuple[Paragraph, ...], i: int, floor: int) -> str | None:
+    text = paras[i].text
+    if not text.endswith(("月", "）", ")")) or len(text) > 16 or not (m := _MONTH_LINE.match(text)):
+        return None
+    y, mo = cn_small_number(m.group("y")), cn_small_number(m.group("m"))
+    if y is None or mo is None or not (1900 <= y and 1 <= mo <= 12):
+        return None
+    if i <= floor or not _is_signature_line(_without_seal(paras[i - 1].text)):
+        return None
+    return f"{y:04d}-{mo:02d}-01"
 
 
 # A signature has at most this many lines (a joint document signed by twelve bodies), each at
@@ -701,7 +731,10 @@ def _closing(
     or speech has no 落款: its date is the subtitle's (``——2024年3月5日在……会议上``)."""
     if speech is not None and speech.date:
         return ClosingBlock(speech.date, None, ())
+    month = speech.month if speech is not None else None
     for i in range(body_first, last):
+        if month is None and "月" in paras[i].text:
+            month = _month_line(paras, i, body_first)
         date = parse_date_line(paras[i].text)
         signed = None if date else _signed_date(paras[i].text)
         if signed is not None:
@@ -719,7 +752,7 @@ def _closing(
     m = _META_DATE.search(meta.get("date", ""))
     if m:
         return ClosingBlock(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", None, ())
-    return ClosingBlock(None, None, ())
+    return ClosingBlock(None, None, (), month=month)
 
 
 def _issuers(
