@@ -70,6 +70,34 @@ _NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
 # A key printed on a line of its own, its value on the next line (``发文字号:`` / ``临政发〔2023〕7号``).
 _META_KEY_ONLY = re.compile(rf"^(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]$")
 
+# A CMS may print its metadata as a bulleted list (``• 发文字号:``): the bullet is no part of the key.
+_BULLET = re.compile(r"^[•·●▪◆■◇□○]\s*")
+_BULLET_CHARS = "•·●▪◆■◇□○"
+
+
+def _unbullet(text: str) -> str:
+    return _BULLET.sub("", text) if text[:1] in _BULLET_CHARS else text
+
+
+# The longest such line: ``今天是 2024年12月31日 星期三`` with spaces.
+MAX_TODAY_LINE_CHARS = 28
+# A site's own date line above its breadcrumb (``今天是 2024年3月19日 星期二``): page furniture.
+_TODAY_LINE = re.compile(
+    r"^(?:今天是|今日)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]$"
+)
+
+
+def page_furniture(text: str) -> bool:
+    """Page furniture as ``chrome.is_furniture`` knows it, also when a CMS prints it as a bulleted
+    list item (``• 发布日期:``), and a site's own date line (``今天是……星期二``). Rule name in
+    ``--explain``-facing docs: ``page-furniture``."""
+    if is_furniture(text):
+        return True
+    if text[:1] in _BULLET_CHARS:
+        bare = _unbullet(text)
+        return not bare or is_furniture(bare) or bool(_META_KEY_ONLY.match(bare))
+    return len(text) <= MAX_TODAY_LINE_CHARS and ("星期" in text or "周" in text) and bool(_TODAY_LINE.match(text))
+
 
 _META_DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})")
 
@@ -134,8 +162,8 @@ def _meta_pairs(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, s
     out: dict[str, str] = {}
     limit = rng.number_index + 1 if rng.number_index is not None else rng.first + META_SCAN_PARAGRAPHS
     for i in range(rng.first, min(limit, rng.last - 1)):
-        text = paras[i].text
-        if text.endswith((":", "：")) and _META_KEY_ONLY.match(text) and not is_meta_line(paras[i + 1].text):
+        text = _unbullet(paras[i].text)
+        if text.endswith((":", "：")) and _META_KEY_ONLY.match(text) and not page_furniture(paras[i + 1].text):
             key = re.sub(r"[\s：:]", "", text)
             if key in META_KEYS and META_KEYS[key] not in out:
                 out[META_KEYS[key]] = paras[i + 1].text.strip()
@@ -152,7 +180,7 @@ def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: i
     while i < last and SIGNER_LINE_RE.match(paras[i].text):
         i += 1
     j = i
-    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not is_furniture(paras[j].text):
+    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not page_furniture(paras[j].text):
         j += 1
         if genre_of(paras[j - 1].text):
             break
@@ -259,7 +287,7 @@ def _looks_like_addressees(text: str) -> bool:
         text.endswith(("：", ":"))
         and "。" not in text
         and len(text) <= MAX_ADDRESSEE_CHARS
-        and not is_meta_line(text)
+        and not is_meta_line(_unbullet(text))
         and not _SALUTATION.search(text)
     )
 
@@ -392,7 +420,14 @@ def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) ->
 
 def _is_meta_value(paras: tuple[Paragraph, ...], i: int, first: int) -> bool:
     """Whether paragraph ``i`` is the value of a metadata key printed on the line above it."""
-    return i > first and paras[i - 1].text.endswith((":", "：")) and bool(_META_KEY_ONLY.match(paras[i - 1].text))
+    if i <= first or not paras[i - 1].text.endswith((":", "：")):
+        return False
+    return bool(_META_KEY_ONLY.match(_unbullet(paras[i - 1].text)))
+
+
+# Page lines (a 来源 or 发布时间 line, a 字号 or 打印 button row) stepped over between a title and
+# the number below it: the pages seen print one to three.
+MAX_PAGE_LINES_ABOVE_NUMBER = 3
 
 
 def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index: int, last: int) -> TitleBlock:
@@ -403,9 +438,16 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     if order is not None:
         return TitleBlock(order.doc_number, (f"{order.organ}令",), number_index + 1)
     run: list[int] = []  # the contiguous run of title lines right above the number
-    i = number_index - 1
-    while i >= max(first, number_index - MAX_TITLE_LINES) and is_title_line(paras[i].text):
-        if is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
+    # A page may print its own lines between the title and the number (``信息来源: 市政府办公室``,
+    # ``发布时间:……``, ``字号 大 中 小``): they are stepped over, and the title above them is
+    # taken only when it ends with its 文种.
+    top = number_index - 1
+    while top >= first and number_index - top <= MAX_PAGE_LINES_ABOVE_NUMBER and page_furniture(paras[top].text):
+        top -= 1
+    stepped = top < number_index - 1
+    i = top
+    while i >= max(first, top + 1 - MAX_TITLE_LINES) and is_title_line(paras[i].text):
+        if page_furniture(paras[i].text) or _ends_title_run(paras[i].text):
             break
         if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
             break
@@ -413,8 +455,10 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             break
         run.insert(0, i)
         i -= 1
-    if not run and number_index - 1 >= first and _long_title(paras[number_index - 1].text):
-        run = [number_index - 1]
+    if not run and top >= first and _long_title(paras[top].text):
+        run = [top]
+    if stepped and run and genre_of("".join(paras[k].text for k in run)) is None:
+        run = []
     # A 版头 (``国务院文件``) or a gazette's column head (``上级文件``) is never part of a title.
     while run and _is_banner(paras[run[0]].text):
         run.pop(0)
@@ -492,14 +536,14 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
     while i < last and (
-        is_furniture(paras[i].text)
+        page_furniture(paras[i].text)
         or _is_untitled_meta_value(paras, i, first)
         or _is_site_name(paras, i, last)
         or _is_running_head(paras, i, last)
     ):
         i += 1
     j = i
-    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not is_furniture(paras[j].text):
+    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not page_furniture(paras[j].text):
         j += 1
         if genre_of(paras[j - 1].text):
             break
@@ -619,7 +663,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     (or the number) again under the 发文字号; the repeat is skipped."""
     title = "".join(block.lines)
     k = block.after
-    while k < last and (is_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
+    while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
     if k < last and _looks_like_addressees(paras[k].text):
         return MainSend(split_addressees(paras[k].text), k + 1)
@@ -629,7 +673,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
         j += 1
         skipped += 1
-        while j < last and is_furniture(paras[j].text):
+        while j < last and page_furniture(paras[j].text):
             j += 1
         if j < last and _looks_like_addressees(paras[j].text):
             return MainSend(split_addressees(paras[j].text), j + 1)
@@ -829,7 +873,7 @@ def _body_bounds(
     if forwarded is None:
         return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, None)
     i = closing.date_index + 1
-    while i < last and is_furniture(paras[i].text):
+    while i < last and page_furniture(paras[i].text):
         i += 1
     found = _forwarded_title_lines(paras, i, last, forwarded)
     if found is None:

@@ -1,0 +1,114 @@
+"""Headers of saved county and city pages: page furniture stays out of the title and the 主送.
+
+The pages are written for the test in the shapes county sites print: a metadata list whose keys
+are bullets (``• 发文字号:`` over its value), a 来源 line between the heading and the 发文字号, a
+site's own ``今天是……星期二`` line above the breadcrumb. Each test failed on main c858c01 unless
+it says it guards.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from luoshi.pipeline import parse_file
+
+
+def _doc(lines: list[str]):
+    """The lines as a saved page, one block each (as a CMS prints them)."""
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_bytes(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
+        (doc,) = parse_file(path).documents
+    return doc
+
+
+BULLETED = [
+    "返回顶部",
+    "乙县人民政府工作规则",
+    "• 索引号:",
+    "7100000000/2024-000101",
+    "• 主题分类:",
+    "• 发文机构:",
+    "县政府网站",
+    "• 发文字号:",
+    "乙政发〔2024〕5号",
+    "• 发文日期:",
+    "2024年03月02日 10:20",
+    "• 内容概述:",
+    "乙县人民政府工作规则",
+    "第一章 总则",
+    "第一条 为规范县政府工作，制定本规则。",
+    "第二条 县政府工作坚持依法行政。",
+]
+
+
+def test_a_bulleted_metadata_list_is_no_title_and_no_addressee():
+    doc = _doc(BULLETED)
+    assert doc.doc_number == "乙政发〔2024〕5号"
+    assert doc.title == "乙县人民政府工作规则"
+    assert doc.genre == "规则"
+    assert doc.addressees == ()  # ``• 发文日期:`` ends with a colon but is a key, not a 主送
+
+
+def test_a_bulleted_body_item_is_not_furniture():
+    # guards (passes on main): a bullet before a sentence of the body is body text
+    doc = _doc([*BULLETED, "• 县政府各部门要按照本规则履行职责。"])
+    assert "县政府各部门要按照本规则履行职责" in "".join(p.text for n in doc.nodes() for p in n.paragraphs)
+
+
+SOURCE_LINE = [
+    "丙市人民政府办公室关于印发丙市政务数据管理细则的通知",
+    "信息来源: 市人民政府办公室",
+    "丙政办发〔2019〕12号",
+    "各县（市）、区人民政府，市政府各委、办、局：",
+    "经市政府同意，现将《丙市政务数据管理细则》印发给你们，请认真遵照执行。",
+    "丙市人民政府办公室",
+    "2019年11月20日",
+    "丙市政务数据管理细则",
+    "第一条 为加强政务数据管理，制定本细则。",
+]
+
+
+def test_a_source_line_between_the_title_and_the_number_is_stepped_over():
+    doc = _doc(SOURCE_LINE)
+    assert doc.doc_number == "丙政办发〔2019〕12号"
+    assert doc.title == "丙市人民政府办公室关于印发丙市政务数据管理细则的通知"
+    assert doc.genre == "通知"
+    assert doc.forwarded_title == "丙市政务数据管理细则"
+    assert doc.date == "2019-11-20"
+
+
+def test_a_page_line_above_the_number_with_no_title_above_it_takes_the_title_below():
+    # guards (passes on main): the line above the page's lines names no 文种, so the title is the
+    # one printed under the number
+    lines = ["丙市人民政府门户网站", "发布时间:2019-11-21", *SOURCE_LINE[2:3], *SOURCE_LINE[0:1], *SOURCE_LINE[3:]]
+    doc = _doc(lines)
+    assert doc.title == "丙市人民政府办公室关于印发丙市政务数据管理细则的通知"
+    assert doc.doc_number == "丙政办发〔2019〕12号"
+
+
+TODAY = [
+    "今天是 2024年3月19日 星期二",
+    "2023年丁市书香社区拟入选名单公示公告",
+    "发布时间:2024-03-11 来源:丁市文明网",
+    "经申报、评审，丁市东区社区等5个社区列入拟入选名单，现予以公示。",
+    "公示时间：2024年3月11日至13日。",
+    "丁市文明办",
+    "2024年3月11日",
+]
+
+
+def test_a_sites_date_line_above_the_title_is_furniture():
+    doc = _doc(TODAY)
+    assert doc.title == "2023年丁市书香社区拟入选名单公示公告"
+    assert doc.genre == "公告"
+    assert doc.date == "2024-03-11"
+
+
+def test_a_date_line_without_a_weekday_is_no_furniture():
+    # guards: a date line with no weekday is a 成文日期 (here under a signature), not the site's
+    doc = _doc(TODAY[1:])
+    assert doc.date == "2024-03-11"
+    assert doc.signature == ("丁市文明办",)
