@@ -112,3 +112,59 @@ def test_a_date_line_without_a_weekday_is_no_furniture():
     doc = _doc(TODAY[1:])
     assert doc.date == "2024-03-11"
     assert doc.signature == ("丁市文明办",)
+
+
+NOTICE_WITHOUT_BANNER = [
+    "关于2024年度戊市专精特新企业拟认定名单的公示",
+    "根据有关规定，经企业申报、专家评审，拟认定戊市甲公司等12家企业为2024年度专精特新企业，现予以公示。",
+    "公示时间：2024年6月3日至6月7日。",
+    "受理单位:戊市工业和信息化局",
+    "戊市工业和信息化局",
+    "2024年6月3日",
+]
+
+
+def test_a_notice_without_banner_takes_its_first_line_as_title_though_it_names_no_genre():
+    doc = _doc(NOTICE_WITHOUT_BANNER)
+    assert doc.title == "关于2024年度戊市专精特新企业拟认定名单的公示"
+    assert doc.doc_number is None
+    assert doc.issuers == ("戊市工业和信息化局",)
+    assert doc.signature == ("戊市工业和信息化局",)  # the 受理单位: line above is a key, not a 署名
+
+
+def test_a_masthead_or_a_short_label_is_no_plain_title():
+    # guards (passes on main): a site's name, an organ name and a line too short stay out
+    for first in ("戊市工业和信息化局门户网站", "戊市工业和信息化局", "公示名单"):
+        doc = _doc([first, *NOTICE_WITHOUT_BANNER[1:]])
+        assert doc.title is None, first
+
+
+def test_a_line_before_another_heading_is_no_plain_title():
+    # guards (passes on main): the first line stands above another short line, not above the body
+    doc = _doc(["戊市2024年度专精特新企业工作专栏", "工作动态", *NOTICE_WITHOUT_BANNER[1:]])
+    assert doc.title is None
+
+
+REPORT_BARE_SUBTITLE = [
+    "2025年3月21日在己区第十九届",
+    "人民代表大会第四次会议上",
+    "己区人民政府区长 王某",
+    "各位代表：",
+    "现在，我代表区人民政府向大会报告工作，请予审议。",
+    "一、过去一年工作回顾",
+    "全区地区生产总值增长5.4%。",
+]
+
+
+def test_a_report_subtitle_without_its_dash_over_two_lines_gives_date_and_issuer():
+    doc = _doc(REPORT_BARE_SUBTITLE)
+    assert doc.date == "2025-03-21"
+    assert doc.issuers == ("己区人民政府",)
+    assert doc.addressees == ()
+
+
+def test_a_date_and_zai_that_does_not_end_at_a_meeting_is_no_subtitle():
+    # guards (passes on main): an opening sentence that starts with a date is body text
+    lines = ["2025年3月21日在己区召开的工作推进会议提出了新的要求，各部门要抓好落实。", *REPORT_BARE_SUBTITLE[3:]]
+    doc = _doc(lines)
+    assert doc.date is None

@@ -303,6 +303,30 @@ _SUB_NUM = r"\d{1,4}|[〇零○一二三四五六七八九十]{1,4}"
 _SUBTITLE_DATE = re.compile(
     rf"^(?:[—－\-–]{{1,2}}|[（(])\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?:(?P<d>{_SUB_NUM})\s*日)?\s*在"
 )
+# Some pages drop the dash and break the subtitle over two lines (``2025年3月21日在甲区第十九届`` /
+# ``人民代表大会第四次会议上``): a paragraph that opens with the date and 在, and ends (alone or with
+# the next line) with the meeting, 会议上 or 大会上.
+_BARE_SUBTITLE_DATE = re.compile(
+    rf"^\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?:(?P<d>{_SUB_NUM})\s*日)?\s*在"
+)
+_MEETING_END = re.compile(r"(?:会议|大会)上[）)]?$")
+# The subtitle's two lines together are at most this long (a county congress's full name).
+MAX_SUBTITLE_CHARS = 60
+
+
+def _subtitle_match(paras: tuple[Paragraph, ...], k: int, last: int) -> tuple[re.Match[str] | None, str]:
+    """The date match of a report's subtitle at paragraph ``k`` and the subtitle's text."""
+    text = paras[k].text
+    if m := _SUBTITLE_DATE.match(text):
+        return m, text
+    if not (m := _BARE_SUBTITLE_DATE.match(text)):
+        return None, text
+    whole = text if _MEETING_END.search(text) or k + 1 >= last else text + paras[k + 1].text
+    if len(whole) > MAX_SUBTITLE_CHARS or not _MEETING_END.search(whole):
+        return None, text
+    return m, whole
+
+
 _REPORTER = re.compile(r"我代表(?P<who>[^，,。；、]{2,30}?)[，,]?\s*向(?:大会|会议|全会)")
 # The subtitle and the opening sentence stand within this many paragraphs of the text's start.
 SPEECH_OPENING_PARAGRAPHS = 16
@@ -333,8 +357,10 @@ def _with_place(who: str, place: str | None) -> str:
 
 def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> SpeechFields | None:
     date = issuer = place = month = None
-    for p in paras[first : min(last, first + SPEECH_OPENING_PARAGRAPHS)]:
-        if date is None and month is None and (m := _SUBTITLE_DATE.match(p.text)):
+    for k in range(first, min(last, first + SPEECH_OPENING_PARAGRAPHS)):
+        p = paras[k]
+        m, subtitle = _subtitle_match(paras, k, last) if date is None and month is None else (None, "")
+        if m is not None:
             y, mo = cn_small_number(m.group("y")), cn_small_number(m.group("m"))
             d = cn_small_number(m.group("d")) if m.group("d") else None
             if y is not None and mo is not None and 1900 <= y and 1 <= mo <= 12:
@@ -342,7 +368,7 @@ def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> Speec
                     date = f"{y:04d}-{mo:02d}-{d:02d}"
                 elif m.group("d") is None:
                     month = f"{y:04d}-{mo:02d}-01"
-            if pm := _CONGRESS_PLACE.search(p.text):
+            if pm := _CONGRESS_PLACE.search(subtitle):
                 place = pm.group("place")
         if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
             issuer = _with_place(m.group("who"), place)
@@ -532,6 +558,41 @@ def _another_title(line: str, run_text: str) -> bool:
     return "关于" in line and "关于" in run_text and genre_of(line) is not None
 
 
+# A document without 版头 whose title names no 文种 of the list (a 公示, a 名单, a speech's
+# ``在……会议上的讲话``): its first line is the title when it reads as one — a heading of this many
+# characters (the shortest such titles run to 8, ``2024年度考核名单``; the longest seen on one line
+# to 48) with no sentence punctuation, standing right above the body (a sentence, a 主送 line, a
+# table row or a report's subtitle). A masthead or a signer (a name ending in an organ word), a
+# site's or column's name, a date line or an outline heading is never taken.
+MIN_PLAIN_TITLE_CHARS = 8
+MAX_PLAIN_TITLE_CHARS = 48
+_PLAIN_TITLE_MARKS = re.compile(r"[，,。；;：:！!？?]")
+_SITE_NAME_END = ("网站", "网", "门户", "平台", "专栏", "频道", "首页")
+
+
+def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
+    text = paras[i].text
+    if not MIN_PLAIN_TITLE_CHARS <= len(text) <= MAX_PLAIN_TITLE_CHARS or _PLAIN_TITLE_MARKS.search(text):
+        return False
+    if not is_title_line(text) or match_marker(text) or _ends_with_organ(text) or text.endswith(_SITE_NAME_END):
+        return False
+    if is_column_head(text) or is_breadcrumb(text) or page_furniture(text) or _MONTH_LINE.match(text):
+        return False
+    k = i + 1
+    while k < last and page_furniture(paras[k].text):
+        k += 1
+    if k >= last:
+        return False
+    below = paras[k].text
+    return (
+        "。" in below
+        or "\t" in below
+        or _looks_like_addressees(below)
+        or _SALUTATION.search(below) is not None
+        or _subtitle_match(paras, k, last)[0] is not None
+    )
+
+
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
@@ -570,6 +631,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
             rest = lines[0][len(below) :] if lines[0].startswith(below) else ""
             if rest and _TRAILING_BRACKET_ONLY.match(rest):
                 lines, after = (below,), j + 1
+    elif i < last and _is_plain_title(paras, i, last):
+        lines, after = (paras[i].text,), i + 1
     # pkulaw exports print the 发文字号 in brackets under a doubled title; a non-number bracket
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
@@ -741,8 +804,9 @@ def _without_seal(text: str) -> str:
 def _is_signature_line(text: str) -> bool:
     """One 发文机关署名, or several printed side by side that the cleaner ran into one line
     (``甲省财政厅甲省教育厅……``, a joint document's signature over two print lines): each
-    name ends with an organ word and is no longer than one signature line."""
-    if not _ORGAN_END.search(text):
+    name ends with an organ word and is no longer than one signature line. A line holding a
+    colon is a key and its value (``受理单位:甲市委宣传部``, ``附件:……``), never a 署名."""
+    if not _ORGAN_END.search(text) or "：" in text or ":" in text:
         return False
     if len(text) <= MAX_SIGNATURE_LINE_CHARS:
         return True
