@@ -168,3 +168,32 @@ def test_a_date_and_zai_that_does_not_end_at_a_meeting_is_no_subtitle():
     lines = ["2025年3月21日在己区召开的工作推进会议提出了新的要求，各部门要抓好落实。", *REPORT_BARE_SUBTITLE[3:]]
     doc = _doc(lines)
     assert doc.date is None
+
+
+KEYED_ROWS = [
+    "庚区人民政府办公室关于印发庚区2024年重点工作责任分解方案的通知",
+    "2024-01-05 10:00 庚区人民政府办公室",
+    "索 引 号 MB1234567/2024-00012 发文日期 2024-01-03",
+    "发布机构 庚区人民政府办公室 文 号 庚政办〔2024〕1号",
+    "分 类 政务公开 有 效 性 有效",
+    "各街道办事处，区人民政府各部门：",
+    "《庚区2024年重点工作责任分解方案》已经区人民政府同意，现印发给你们，请认真贯彻执行。",
+    "庚区人民政府办公室",
+    "2024年1月3日",
+]
+
+
+def test_a_metadata_table_printed_without_colons_gives_the_number_and_leaves_the_addressees():
+    doc = _doc(KEYED_ROWS)
+    assert doc.doc_number == "庚政办〔2024〕1号"
+    assert doc.addressees == ("各街道办事处", "区人民政府各部门")
+    assert doc.date == "2024-01-03"
+
+
+def test_a_body_line_that_names_a_key_is_no_metadata_row():
+    # guards (passes on main): a sentence that mentions 文号 and 发布日期 is body text, and a number
+    # cited after 文号 inside a sentence is no metadata
+    line = "各单位要在发布日期前核对文号，确保与甲政办〔2024〕9号文件一致。"
+    doc = _doc([KEYED_ROWS[0], KEYED_ROWS[5], line, *KEYED_ROWS[6:]])
+    assert doc.doc_number is None
+    assert doc.addressees == ("各街道办事处", "区人民政府各部门")

@@ -26,6 +26,7 @@ from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS
 from luoshi.patterns import (
     DATE_LINE,
+    DOC_NUMBER,
     DOC_NUMBER_CLOSE,
     DOC_NUMBER_LINE,
     DOC_NUMBER_OPEN,
@@ -34,6 +35,7 @@ from luoshi.patterns import (
     PRINTED_ON_RE,
     cn_small_number,
     doc_number_in,
+    format_doc_number,
     genre_of,
     parse_date_line,
     title_genre,
@@ -87,11 +89,35 @@ _TODAY_LINE = re.compile(
 )
 
 
+# A metadata row printed without colons, its cells run together (``索引号MB15/2023-05发文日期2023-01-03``,
+# ``发布机构区政府办公室文号甲政办〔2023〕1号``): it opens with a page key and holds another, and no
+# sentence punctuation.
+_KEY_AT = re.compile(rf"(?:{PAGE_KEYS})")
+_ROW_SENTENCE_MARKS = re.compile(r"[，,。；;！？]")
+# A page's posting line: ``2023-01-05 10:00 区人民政府办公室`` (date, time, publisher).
+_POSTING_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^\s，。；]{0,30}$")
+
+
+def _is_keyed_row(text: str) -> bool:
+    if len(text) > MAX_KEYED_ROW_CHARS or _ROW_SENTENCE_MARKS.search(text) or not _KEY_AT.match(text):
+        return False
+    first = _KEY_AT.match(text)
+    return first is not None and _KEY_AT.search(text, first.end()) is not None
+
+
+# A metadata row holds two or three key/value pairs: at most this long (the rows seen run to 60).
+MAX_KEYED_ROW_CHARS = 80
+
+
 def page_furniture(text: str) -> bool:
     """Page furniture as ``chrome.is_furniture`` knows it, also when a CMS prints it as a bulleted
     list item (``• 发布日期:``), and a site's own date line (``今天是……星期二``). Rule name in
     ``--explain``-facing docs: ``page-furniture``."""
     if is_furniture(text):
+        return True
+    if text[:1].isdigit() and _POSTING_LINE.match(text):
+        return True
+    if _is_keyed_row(text):
         return True
     if text[:1] in _BULLET_CHARS:
         bare = _unbullet(text)
@@ -152,7 +178,20 @@ def _meta_fields(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, 
             if key in META_KEYS and value.strip() and META_KEYS[key] not in out:
                 out[META_KEYS[key]] = value.strip()
             m = _META.search(text, m.start(2) + len(value))
+        if "doc_number" not in out and "号" in text and (number := _unkeyed_number(text)):
+            out["doc_number"] = number
     return out
+
+
+# ``文号蔡政办〔2023〕1号``: a metadata row printed without a colon, the number right after its key.
+_NUMBER_KEY = re.compile(r"(?:发文字号|文\s*号)\s*")
+
+
+def _unkeyed_number(text: str) -> str | None:
+    for k in _NUMBER_KEY.finditer(text):
+        if (m := DOC_NUMBER.match(text, k.end())) and m.group("agency") and "号" not in m.group("agency"):
+            return format_doc_number(m)
+    return None
 
 
 def _meta_pairs(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, str]:
