@@ -197,3 +197,30 @@ def test_a_body_line_that_names_a_key_is_no_metadata_row():
     doc = _doc([KEYED_ROWS[0], KEYED_ROWS[5], line, *KEYED_ROWS[6:]])
     assert doc.doc_number is None
     assert doc.addressees == ("各街道办事处", "区人民政府各部门")
+
+
+def test_a_title_naming_its_issuer_by_level_only_takes_the_signatures_full_name():
+    doc = _doc(
+        [
+            "区人民政府办公室关于做好2024年春节期间安全生产工作的通知",
+            "各街道办事处，区人民政府各部门：",
+            "春节将至，为做好节日期间安全生产工作，现将有关事项通知如下。",
+            "辛安区人民政府办公室",
+            "2024年1月20日",
+        ]
+    )
+    assert doc.issuers == ("辛安区人民政府办公室",)
+
+
+def test_a_title_with_the_full_name_keeps_it():
+    # guards (passes on main): the title names its issuer in full; a different signer changes nothing
+    doc = _doc(
+        [
+            "辛安区人民政府办公室关于做好2024年春节期间安全生产工作的通知",
+            "各街道办事处，区人民政府各部门：",
+            "春节将至，为做好节日期间安全生产工作，现将有关事项通知如下。",
+            "辛安区应急管理局",
+            "2024年1月20日",
+        ]
+    )
+    assert doc.issuers == ("辛安区人民政府办公室",)

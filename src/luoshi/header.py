@@ -907,6 +907,8 @@ def _issuers(
 ) -> tuple[str, ...]:
     """The 发文机关 from the title, else the signature, the speech's reporter, the metadata."""
     issuers = _issuers_from_title(title) if title else ()
+    if issuers and signature:
+        issuers = tuple(_placed(x, signature) for x in issuers)
     if not issuers and signature:
         # a joint signature may print two bodies on one line (``甲市A局　　甲市B局``, joined by the cleaner)
         issuers = tuple(part for line in signature for part in split_run_on_issuers(line))
@@ -915,6 +917,18 @@ def _issuers(
     if not issuers and meta.get("issuer"):
         issuers = tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x)
     return issuers
+
+
+def _placed(issuer: str, signature: tuple[str, ...]) -> str:
+    """A title that names its issuer by level only (``区人民政府办公室关于……``, a county site's
+    habit) takes the full name the signature prints (``甲区人民政府办公室``)."""
+    if not _LEVEL_ONLY.match(issuer):
+        return issuer
+    for line in signature:
+        for name in split_run_on_issuers(line):
+            if name.endswith(issuer) and len(name) > len(issuer):
+                return name
+    return issuer
 
 
 @dataclass(frozen=True)
