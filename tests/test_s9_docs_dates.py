@@ -86,3 +86,32 @@ def test_the_reference_date_is_not_part_of_the_json_contract():
     (doc,) = to_contract(result)["documents"]
     assert "reference_date" not in json.dumps(doc, ensure_ascii=False)
     assert doc["date"] is None
+
+
+def test_a_speech_dated_in_brackets_under_its_heading_gives_title_and_date():
+    doc = _doc(
+        [
+            "在全县乡村振兴工作推进会上的讲话",
+            "凝心聚力抓落实",
+            "（2023年2月20日）",
+            "同志们：",
+            "今天召开全县乡村振兴工作推进会，主要任务是部署今年乡村振兴工作。",
+        ],
+        "\n\n",
+    )
+    assert doc.title == "在全县乡村振兴工作推进会上的讲话"
+    assert doc.date == "2023-02-20"
+    assert doc.addressees == ()
+
+
+def test_a_bracket_line_that_is_more_than_a_date_gives_none():
+    # guards (passes on main): ``（2023年2月20日县政府第5次常务会议通过）`` is a note, not the date line
+    doc = _doc(
+        [
+            "甲县农村公路管理办法",
+            "（2023年2月20日县政府第5次常务会议通过）",
+            "第一条 为加强农村公路管理，制定本办法。",
+        ],
+        "\n\n",
+    )
+    assert doc.date is None

@@ -353,10 +353,19 @@ _MEETING_END = re.compile(r"(?:会议|大会)上[）)]?$")
 MAX_SUBTITLE_CHARS = 60
 
 
+# A speech prints its date in brackets on a line of its own under the title (``（2019年3月31日）``).
+_BRACKET_DATE_LINE = re.compile(
+    rf"^[（(]\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?:(?P<d>{_SUB_NUM})\s*日)?\s*[）)]$"
+)
+
+
 def _subtitle_match(paras: tuple[Paragraph, ...], k: int, last: int) -> tuple[re.Match[str] | None, str]:
-    """The date match of a report's subtitle at paragraph ``k`` and the subtitle's text."""
+    """The date match of a report's subtitle (or a speech's bracketed date line) at paragraph
+    ``k`` and the subtitle's text."""
     text = paras[k].text
     if m := _SUBTITLE_DATE.match(text):
+        return m, text
+    if text.endswith(("）", ")")) and (m := _BRACKET_DATE_LINE.match(text)):
         return m, text
     if not (m := _BARE_SUBTITLE_DATE.match(text)):
         return None, text
@@ -606,6 +615,8 @@ def _another_title(line: str, run_text: str) -> bool:
 MIN_PLAIN_TITLE_CHARS = 8
 MAX_PLAIN_TITLE_CHARS = 48
 _PLAIN_TITLE_MARKS = re.compile(r"[，,。；;：:！!？?]")
+# A speech's title may stand over a main heading of up to this many lines before its date line.
+MAX_HEADING_LINES_BEFORE_DATE = 2
 _SITE_NAME_END = ("网站", "网", "门户", "平台", "专栏", "频道", "首页")
 
 
@@ -623,13 +634,15 @@ def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     if k >= last:
         return False
     below = paras[k].text
-    return (
-        "。" in below
-        or "\t" in below
-        or _looks_like_addressees(below)
-        or _SALUTATION.search(below) is not None
-        or _subtitle_match(paras, k, last)[0] is not None
-    )
+    if "。" in below or "\t" in below or _looks_like_addressees(below) or _SALUTATION.search(below) is not None:
+        return True
+    # a speech's title may stand over its main heading's lines, then its date (subtitle or bracket)
+    for j in range(k, min(last, k + 1 + MAX_HEADING_LINES_BEFORE_DATE)):
+        if _subtitle_match(paras, j, last)[0] is not None:
+            return True
+        if not is_title_line(paras[j].text):
+            break
+    return False
 
 
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
