@@ -224,3 +224,29 @@ def test_a_title_with_the_full_name_keeps_it():
         ]
     )
     assert doc.issuers == ("辛安区人民政府办公室",)
+
+
+def _table_page(rows: list[list[str]], lines: list[str]):
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = f"<table>{table}</table>" + "".join(f"<p>{line}</p>" for line in lines)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_bytes(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
+        (doc,) = parse_file(path).documents
+    return doc
+
+
+def test_a_metadata_table_whose_keys_have_no_colon_gives_the_title_and_is_no_title_line():
+    doc = _table_page(
+        [["文件名称", "壬区2025年政府工作报告", ""], ["索引号", "/2025-0001", "公开目录:", "工作报告"]],
+        REPORT_BARE_SUBTITLE,
+    )
+    assert doc.title == "壬区2025年政府工作报告"
+    assert doc.genre == "报告"
+    assert doc.date == "2025-03-21"
+
+
+def test_a_table_of_goods_above_a_printed_title_gives_no_metadata():
+    # guards (passes on main): ``名称`` heads a column of a list, its neighbour (``规格``) is no title
+    doc = _table_page([["名称", "规格", "数量"], ["办公桌", "1.2米", "10"]], NOTICE_WITHOUT_BANNER)
+    assert doc.title is None

@@ -55,6 +55,8 @@ from luoshi.split import (
 META_KEYS = {
     "标题": "title",
     "名称": "title",
+    "文件名称": "title",
+    "文件标题": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
     "成文日期": "date",
@@ -119,6 +121,8 @@ def page_furniture(text: str) -> bool:
         return True
     if _is_keyed_row(text):
         return True
+    if "\t" in text and _is_meta_row(text):
+        return True
     if text[:1] in _BULLET_CHARS:
         bare = _unbullet(text)
         return not bare or is_furniture(bare) or bool(_META_KEY_ONLY.match(bare))
@@ -180,7 +184,50 @@ def _meta_fields(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, 
             m = _META.search(text, m.start(2) + len(value))
         if "doc_number" not in out and "号" in text and (number := _unkeyed_number(text)):
             out["doc_number"] = number
+        if "\t" in text:
+            for field, value in _tab_meta(text):
+                out.setdefault(field, value)
     return out
+
+
+def _cell_key(cell: str) -> str:
+    return re.sub(r"[\s：:]", "", cell)
+
+
+def _tab_meta(text: str) -> list[tuple[str, str]]:
+    """A metadata table row read with its cells apart (``文件名称<tab>……``): a key cell without its
+    colon, the value in the next cell."""
+    cells = text.split("\t")
+    out = []
+    for i, cell in enumerate(cells[:-1]):
+        key = _cell_key(cell)
+        if key in META_KEYS and (value := cells[i + 1].strip()) and _valid_meta(META_KEYS[key], value):
+            out.append((META_KEYS[key], value))
+    return out
+
+
+# A table title value holds at least this many characters (``2024年工作要点`` has 8; a header cell
+# such as ``规格`` or ``数量`` far fewer).
+MIN_META_TITLE_CHARS = 6
+
+
+def _valid_meta(field: str, value: str) -> bool:
+    """A cell value that reads as the field (a title, a 发文字号, a date, an organ), not another
+    table's header cell."""
+    if field == "title":
+        return len(value) >= MIN_META_TITLE_CHARS and _cell_key(value) not in META_KEYS
+    if field == "doc_number":
+        return doc_number_in(value) is not None
+    if field == "date":
+        return _META_DATE.search(value) is not None
+    return _ORGAN_END.search(value) is not None
+
+
+def _is_meta_row(text: str) -> bool:
+    """A tabbed row of a page's metadata table: its first cell is a key (``文件名称``, ``索引号``)."""
+    first = text.split("\t", 1)[0]
+    key = _cell_key(first)
+    return bool(key) and (key in META_KEYS or bool(_KEY_AT.fullmatch(key)))
 
 
 # ``文号蔡政办〔2023〕1号``: a metadata row printed without a colon, the number right after its key.
