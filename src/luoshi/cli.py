@@ -93,7 +93,7 @@ def render_text(result: ParseResult) -> str:
 def _render_document(i: int, doc: Document) -> list[str]:
     out = [
         f"== {i}. {doc.title or '(untitled)'}   [{_loc(doc.span)}]",
-        f"   发文字号 {doc.doc_number or '—'}   成文日期 {doc.date or '—'}   文种 {doc.genre or '—'}",
+        f"   发文字号 {doc.doc_number or '—'}   成文日期 {doc.date or '—'}{_month_only(doc)}   文种 {doc.genre or '—'}",
         f"   发文机关 {'、'.join(doc.issuers) or '—'}",
         f"   主送机关 {' | '.join(doc.addressees) or '—'}",
     ]
@@ -124,6 +124,13 @@ def _render_document(i: int, doc: Document) -> list[str]:
     out.append(f"   {len(doc.tasks)} tasks, {len(doc.targets)} targets, {len(doc.references)} references")
     out.append("")
     return out
+
+
+def _month_only(doc: Document) -> str:
+    """A document dated by year and month only: the month its years and deadlines are read from."""
+    if doc.reference_date and doc.reference_date != doc.date:
+        return f" (year-and-month-only: read as of {doc.reference_date})"
+    return ""
 
 
 def _lead(task) -> str:

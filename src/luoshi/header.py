@@ -26,6 +26,7 @@ from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS
 from luoshi.patterns import (
     DATE_LINE,
+    DOC_NUMBER,
     DOC_NUMBER_CLOSE,
     DOC_NUMBER_LINE,
     DOC_NUMBER_OPEN,
@@ -34,6 +35,7 @@ from luoshi.patterns import (
     PRINTED_ON_RE,
     cn_small_number,
     doc_number_in,
+    format_doc_number,
     genre_of,
     parse_date_line,
     title_genre,
@@ -53,6 +55,8 @@ from luoshi.split import (
 META_KEYS = {
     "标题": "title",
     "名称": "title",
+    "文件名称": "title",
+    "文件标题": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
     "成文日期": "date",
@@ -69,6 +73,60 @@ _META = re.compile(rf"({_FIELD_KEYS})\s*[：:]\s*([^\t]*)")
 _NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
 # A key printed on a line of its own, its value on the next line (``发文字号:`` / ``临政发〔2023〕7号``).
 _META_KEY_ONLY = re.compile(rf"^(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]$")
+
+# A CMS may print its metadata as a bulleted list (``• 发文字号:``): the bullet is no part of the key.
+_BULLET = re.compile(r"^[•·●▪◆■◇□○]\s*")
+_BULLET_CHARS = "•·●▪◆■◇□○"
+
+
+def _unbullet(text: str) -> str:
+    return _BULLET.sub("", text) if text[:1] in _BULLET_CHARS else text
+
+
+# The longest such line: ``今天是 2024年12月31日 星期三`` with spaces.
+MAX_TODAY_LINE_CHARS = 28
+# A site's own date line above its breadcrumb (``今天是 2024年3月19日 星期二``): page furniture.
+_TODAY_LINE = re.compile(
+    r"^(?:今天是|今日)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]$"
+)
+
+
+# A metadata row printed without colons, its cells run together (``索引号MB15/2023-05发文日期2023-01-03``,
+# ``发布机构区政府办公室文号甲政办〔2023〕1号``): it opens with a page key and holds another, and no
+# sentence punctuation.
+_KEY_AT = re.compile(rf"(?:{PAGE_KEYS})")
+_ROW_SENTENCE_MARKS = re.compile(r"[，,。；;！？]")
+# A page's posting line: ``2023-01-05 10:00 区人民政府办公室`` (date, time, publisher).
+_POSTING_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^\s，。；]{0,30}$")
+
+
+def _is_keyed_row(text: str) -> bool:
+    if len(text) > MAX_KEYED_ROW_CHARS or _ROW_SENTENCE_MARKS.search(text) or not _KEY_AT.match(text):
+        return False
+    first = _KEY_AT.match(text)
+    return first is not None and _KEY_AT.search(text, first.end()) is not None
+
+
+# A metadata row holds two or three key/value pairs: at most this long (the rows seen run to 60).
+MAX_KEYED_ROW_CHARS = 80
+
+
+def page_furniture(text: str) -> bool:
+    """Page furniture as ``chrome.is_furniture`` knows it, also when a CMS prints it as a bulleted
+    list item (``• 发布日期:``), and a site's own date line (``今天是……星期二``). Rule name in
+    ``--explain``-facing docs: ``page-furniture``."""
+    if is_furniture(text):
+        return True
+    if text[:1].isdigit() and _POSTING_LINE.match(text):
+        return True
+    if _is_keyed_row(text):
+        return True
+    if "\t" in text and _is_meta_row(text):
+        return True
+    if text[:1] in _BULLET_CHARS:
+        bare = _unbullet(text)
+        return not bare or is_furniture(bare) or bool(_META_KEY_ONLY.match(bare))
+    return len(text) <= MAX_TODAY_LINE_CHARS and ("星期" in text or "周" in text) and bool(_TODAY_LINE.match(text))
 
 
 _META_DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})")
@@ -100,6 +158,9 @@ class Header:
     body_last: int  # paragraph index after the body
     first: int
     last: int
+    # ``date``, else the first of the month a document dated by year and month only gives
+    # (``2009年1月`` under its signature, ``——2024年1月在……会议上``): see ``Document.reference_date``.
+    reference_date: str | None = None
 
 
 # A page's metadata table sits above the body: without a 发文字号 to stop at, this many
@@ -121,7 +182,63 @@ def _meta_fields(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, 
             if key in META_KEYS and value.strip() and META_KEYS[key] not in out:
                 out[META_KEYS[key]] = value.strip()
             m = _META.search(text, m.start(2) + len(value))
+        if "doc_number" not in out and "号" in text and (number := _unkeyed_number(text)):
+            out["doc_number"] = number
+        if "\t" in text:
+            for field, value in _tab_meta(text):
+                out.setdefault(field, value)
     return out
+
+
+def _cell_key(cell: str) -> str:
+    return re.sub(r"[\s：:]", "", cell)
+
+
+def _tab_meta(text: str) -> list[tuple[str, str]]:
+    """A metadata table row read with its cells apart (``文件名称<tab>……``): a key cell without its
+    colon, the value in the next cell."""
+    cells = text.split("\t")
+    out = []
+    for i, cell in enumerate(cells[:-1]):
+        key = _cell_key(cell)
+        if key in META_KEYS and (value := cells[i + 1].strip()) and _valid_meta(META_KEYS[key], value):
+            out.append((META_KEYS[key], value))
+    return out
+
+
+# A table title value holds at least this many characters (``2024年工作要点`` has 8; a header cell
+# such as ``规格`` or ``数量`` far fewer).
+MIN_META_TITLE_CHARS = 6
+
+
+def _valid_meta(field: str, value: str) -> bool:
+    """A cell value that reads as the field (a title, a 发文字号, a date, an organ), not another
+    table's header cell."""
+    if field == "title":
+        return len(value) >= MIN_META_TITLE_CHARS and _cell_key(value) not in META_KEYS
+    if field == "doc_number":
+        return doc_number_in(value) is not None
+    if field == "date":
+        return _META_DATE.search(value) is not None
+    return _ORGAN_END.search(value) is not None
+
+
+def _is_meta_row(text: str) -> bool:
+    """A tabbed row of a page's metadata table: its first cell is a key (``文件名称``, ``索引号``)."""
+    first = text.split("\t", 1)[0]
+    key = _cell_key(first)
+    return bool(key) and (key in META_KEYS or bool(_KEY_AT.fullmatch(key)))
+
+
+# ``文号蔡政办〔2023〕1号``: a metadata row printed without a colon, the number right after its key.
+_NUMBER_KEY = re.compile(r"(?:发文字号|文\s*号)\s*")
+
+
+def _unkeyed_number(text: str) -> str | None:
+    for k in _NUMBER_KEY.finditer(text):
+        if (m := DOC_NUMBER.match(text, k.end())) and m.group("agency") and "号" not in m.group("agency"):
+            return format_doc_number(m)
+    return None
 
 
 def _meta_pairs(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, str]:
@@ -131,8 +248,8 @@ def _meta_pairs(paras: tuple[Paragraph, ...], rng: DocumentRange) -> dict[str, s
     out: dict[str, str] = {}
     limit = rng.number_index + 1 if rng.number_index is not None else rng.first + META_SCAN_PARAGRAPHS
     for i in range(rng.first, min(limit, rng.last - 1)):
-        text = paras[i].text
-        if text.endswith((":", "：")) and _META_KEY_ONLY.match(text) and not is_meta_line(paras[i + 1].text):
+        text = _unbullet(paras[i].text)
+        if text.endswith((":", "：")) and _META_KEY_ONLY.match(text) and not page_furniture(paras[i + 1].text):
             key = re.sub(r"[\s：:]", "", text)
             if key in META_KEYS and META_KEYS[key] not in out:
                 out[META_KEYS[key]] = paras[i + 1].text.strip()
@@ -149,7 +266,7 @@ def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: i
     while i < last and SIGNER_LINE_RE.match(paras[i].text):
         i += 1
     j = i
-    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not is_furniture(paras[j].text):
+    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not page_furniture(paras[j].text):
         j += 1
         if genre_of(paras[j - 1].text):
             break
@@ -256,7 +373,7 @@ def _looks_like_addressees(text: str) -> bool:
         text.endswith(("：", ":"))
         and "。" not in text
         and len(text) <= MAX_ADDRESSEE_CHARS
-        and not is_meta_line(text)
+        and not is_meta_line(_unbullet(text))
         and not _SALUTATION.search(text)
     )
 
@@ -267,9 +384,44 @@ _SALUTATION = re.compile(r"(?:代表|委员|同志们|同志|朋友们|女士们
 # ``——2024年3月5日在……会议上`` or, in some reports, ``（2024年1月15日在……会议上）``; the date
 # may be written in Chinese numerals (``二〇二四年一月十五日``).
 _SUB_NUM = r"\d{1,4}|[〇零○一二三四五六七八九十]{1,4}"
+# A speech may give the month only (``——2024年1月在……会议上``): no 成文日期, but the month it
+# speaks from (``reference_date``).
 _SUBTITLE_DATE = re.compile(
-    rf"^(?:[—－\-–]{{1,2}}|[（(])\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?P<d>{_SUB_NUM})\s*日\s*在"
+    rf"^(?:[—－\-–]{{1,2}}|[（(])\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?:(?P<d>{_SUB_NUM})\s*日)?\s*在"
 )
+# Some pages drop the dash and break the subtitle over two lines (``2025年3月21日在甲区第十九届`` /
+# ``人民代表大会第四次会议上``): a paragraph that opens with the date and 在, and ends (alone or with
+# the next line) with the meeting, 会议上 or 大会上.
+_BARE_SUBTITLE_DATE = re.compile(
+    rf"^\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?:(?P<d>{_SUB_NUM})\s*日)?\s*在"
+)
+_MEETING_END = re.compile(r"(?:会议|大会)上[）)]?$")
+# The subtitle's two lines together are at most this long (a county congress's full name).
+MAX_SUBTITLE_CHARS = 60
+
+
+# A speech prints its date in brackets on a line of its own under the title (``（2019年3月31日）``).
+_BRACKET_DATE_LINE = re.compile(
+    rf"^[（(]\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*(?:(?P<d>{_SUB_NUM})\s*日)?\s*[）)]$"
+)
+
+
+def _subtitle_match(paras: tuple[Paragraph, ...], k: int, last: int) -> tuple[re.Match[str] | None, str]:
+    """The date match of a report's subtitle (or a speech's bracketed date line) at paragraph
+    ``k`` and the subtitle's text."""
+    text = paras[k].text
+    if m := _SUBTITLE_DATE.match(text):
+        return m, text
+    if text.endswith(("）", ")")) and (m := _BRACKET_DATE_LINE.match(text)):
+        return m, text
+    if not (m := _BARE_SUBTITLE_DATE.match(text)):
+        return None, text
+    whole = text if _MEETING_END.search(text) or k + 1 >= last else text + paras[k + 1].text
+    if len(whole) > MAX_SUBTITLE_CHARS or not _MEETING_END.search(whole):
+        return None, text
+    return m, whole
+
+
 _REPORTER = re.compile(r"我代表(?P<who>[^，,。；、]{2,30}?)[，,]?\s*向(?:大会|会议|全会)")
 # The subtitle and the opening sentence stand within this many paragraphs of the text's start.
 SPEECH_OPENING_PARAGRAPHS = 16
@@ -281,6 +433,7 @@ class SpeechFields:
 
     date: str | None
     issuer: str | None
+    month: str | None = None  # ``YYYY-MM-01`` of a subtitle that names the month only
 
 
 # The congress a report is given to names the place: ``在甲市第十六届人民代表大会第五次会议上``.
@@ -298,21 +451,27 @@ def _with_place(who: str, place: str | None) -> str:
 
 
 def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> SpeechFields | None:
-    date = issuer = place = None
-    for p in paras[first : min(last, first + SPEECH_OPENING_PARAGRAPHS)]:
-        if date is None and (m := _SUBTITLE_DATE.match(p.text)):
-            y, mo, d = (cn_small_number(m.group(k)) for k in ("y", "m", "d"))
-            if y is not None and mo is not None and d is not None and 1900 <= y and 1 <= mo <= 12 and 1 <= d <= 31:
-                date = f"{y:04d}-{mo:02d}-{d:02d}"
-            if pm := _CONGRESS_PLACE.search(p.text):
+    date = issuer = place = month = None
+    for k in range(first, min(last, first + SPEECH_OPENING_PARAGRAPHS)):
+        p = paras[k]
+        m, subtitle = _subtitle_match(paras, k, last) if date is None and month is None else (None, "")
+        if m is not None:
+            y, mo = cn_small_number(m.group("y")), cn_small_number(m.group("m"))
+            d = cn_small_number(m.group("d")) if m.group("d") else None
+            if y is not None and mo is not None and 1900 <= y and 1 <= mo <= 12:
+                if d is not None and 1 <= d <= 31:
+                    date = f"{y:04d}-{mo:02d}-{d:02d}"
+                elif m.group("d") is None:
+                    month = f"{y:04d}-{mo:02d}-01"
+            if pm := _CONGRESS_PLACE.search(subtitle):
                 place = pm.group("place")
         if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
             issuer = _with_place(m.group("who"), place)
         if match_marker(p.text):
             break
-    if date is None and issuer is None:
+    if date is None and issuer is None and month is None:
         return None
-    return SpeechFields(date, issuer)
+    return SpeechFields(date, issuer, month)
 
 
 _ATTACHMENT_RE = re.compile(r"^附件[：:]\s*")
@@ -340,6 +499,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         title=title,
         issuers=issuers,
         date=closing.date,
+        reference_date=closing.date or closing.month,
         addressees=main_send.addressees,
         genre=title_genre(title) if title else None,
         forwarded_title=body.forwarded_title,
@@ -381,7 +541,14 @@ def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) ->
 
 def _is_meta_value(paras: tuple[Paragraph, ...], i: int, first: int) -> bool:
     """Whether paragraph ``i`` is the value of a metadata key printed on the line above it."""
-    return i > first and paras[i - 1].text.endswith((":", "：")) and bool(_META_KEY_ONLY.match(paras[i - 1].text))
+    if i <= first or not paras[i - 1].text.endswith((":", "：")):
+        return False
+    return bool(_META_KEY_ONLY.match(_unbullet(paras[i - 1].text)))
+
+
+# Page lines (a 来源 or 发布时间 line, a 字号 or 打印 button row) stepped over between a title and
+# the number below it: the pages seen print one to three.
+MAX_PAGE_LINES_ABOVE_NUMBER = 3
 
 
 def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index: int, last: int) -> TitleBlock:
@@ -392,9 +559,16 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     if order is not None:
         return TitleBlock(order.doc_number, (f"{order.organ}令",), number_index + 1)
     run: list[int] = []  # the contiguous run of title lines right above the number
-    i = number_index - 1
-    while i >= max(first, number_index - MAX_TITLE_LINES) and is_title_line(paras[i].text):
-        if is_furniture(paras[i].text) or _ends_title_run(paras[i].text):
+    # A page may print its own lines between the title and the number (``信息来源: 市政府办公室``,
+    # ``发布时间:……``, ``字号 大 中 小``): they are stepped over, and the title above them is
+    # taken only when it ends with its 文种.
+    top = number_index - 1
+    while top >= first and number_index - top <= MAX_PAGE_LINES_ABOVE_NUMBER and page_furniture(paras[top].text):
+        top -= 1
+    stepped = top < number_index - 1
+    i = top
+    while i >= max(first, top + 1 - MAX_TITLE_LINES) and is_title_line(paras[i].text):
+        if page_furniture(paras[i].text) or _ends_title_run(paras[i].text):
             break
         if run and _another_title(paras[i].text, "".join(paras[k].text for k in run)):
             break
@@ -402,8 +576,10 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             break
         run.insert(0, i)
         i -= 1
-    if not run and number_index - 1 >= first and _long_title(paras[number_index - 1].text):
-        run = [number_index - 1]
+    if not run and top >= first and _long_title(paras[top].text):
+        run = [top]
+    if stepped and run and genre_of("".join(paras[k].text for k in run)) is None:
+        run = []
     # A 版头 (``国务院文件``) or a gazette's column head (``上级文件``) is never part of a title.
     while run and _is_banner(paras[run[0]].text):
         run.pop(0)
@@ -477,18 +653,57 @@ def _another_title(line: str, run_text: str) -> bool:
     return "关于" in line and "关于" in run_text and genre_of(line) is not None
 
 
+# A document without 版头 whose title names no 文种 of the list (a 公示, a 名单, a speech's
+# ``在……会议上的讲话``): its first line is the title when it reads as one — a heading of this many
+# characters (the shortest such titles run to 8, ``2024年度考核名单``; the longest seen on one line
+# to 48) with no sentence punctuation, standing right above the body (a sentence, a 主送 line, a
+# table row or a report's subtitle). A masthead or a signer (a name ending in an organ word), a
+# site's or column's name, a date line or an outline heading is never taken.
+MIN_PLAIN_TITLE_CHARS = 8
+MAX_PLAIN_TITLE_CHARS = 48
+_PLAIN_TITLE_MARKS = re.compile(r"[，,。；;：:！!？?]")
+# A speech's title may stand over a main heading of up to this many lines before its date line.
+MAX_HEADING_LINES_BEFORE_DATE = 2
+_SITE_NAME_END = ("网站", "网", "门户", "平台", "专栏", "频道", "首页")
+
+
+def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
+    text = paras[i].text
+    if not MIN_PLAIN_TITLE_CHARS <= len(text) <= MAX_PLAIN_TITLE_CHARS or _PLAIN_TITLE_MARKS.search(text):
+        return False
+    if not is_title_line(text) or match_marker(text) or _ends_with_organ(text) or text.endswith(_SITE_NAME_END):
+        return False
+    if is_column_head(text) or is_breadcrumb(text) or page_furniture(text) or _MONTH_LINE.match(text):
+        return False
+    k = i + 1
+    while k < last and page_furniture(paras[k].text):
+        k += 1
+    if k >= last:
+        return False
+    below = paras[k].text
+    if "。" in below or "\t" in below or _looks_like_addressees(below) or _SALUTATION.search(below) is not None:
+        return True
+    # a speech's title may stand over its main heading's lines, then its date (subtitle or bracket)
+    for j in range(k, min(last, k + 1 + MAX_HEADING_LINES_BEFORE_DATE)):
+        if _subtitle_match(paras, j, last)[0] is not None:
+            return True
+        if not is_title_line(paras[j].text):
+            break
+    return False
+
+
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
     while i < last and (
-        is_furniture(paras[i].text)
+        page_furniture(paras[i].text)
         or _is_untitled_meta_value(paras, i, first)
         or _is_site_name(paras, i, last)
         or _is_running_head(paras, i, last)
     ):
         i += 1
     j = i
-    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not is_furniture(paras[j].text):
+    while j < last and j - i < MAX_TITLE_LINES and is_title_line(paras[j].text) and not page_furniture(paras[j].text):
         j += 1
         if genre_of(paras[j - 1].text):
             break
@@ -515,6 +730,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
             rest = lines[0][len(below) :] if lines[0].startswith(below) else ""
             if rest and _TRAILING_BRACKET_ONLY.match(rest):
                 lines, after = (below,), j + 1
+    elif i < last and _is_plain_title(paras, i, last):
+        lines, after = (paras[i].text,), i + 1
     # pkulaw exports print the 发文字号 in brackets under a doubled title; a non-number bracket
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
@@ -608,7 +825,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     (or the number) again under the 发文字号; the repeat is skipped."""
     title = "".join(block.lines)
     k = block.after
-    while k < last and (is_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
+    while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
     if k < last and _looks_like_addressees(paras[k].text):
         return MainSend(split_addressees(paras[k].text), k + 1)
@@ -618,7 +835,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
         j += 1
         skipped += 1
-        while j < last and is_furniture(paras[j].text):
+        while j < last and page_furniture(paras[j].text):
             j += 1
         if j < last and _looks_like_addressees(paras[j].text):
             return MainSend(split_addressees(paras[j].text), j + 1)
@@ -648,6 +865,25 @@ class ClosingBlock:
     date_index: int | None
     signature: tuple[str, ...]
     first: int | None = None
+    month: str | None = None  # no full date: ``YYYY-MM-01`` of a year-and-month 成文日期
+
+
+# A 成文日期 printed as a year and month only (``2009年1月``, ``二〇二一年三月``), read as the month the
+# document speaks from, never as its date; only under a signature line (the 落款), so a month
+# that heads a timetable row or a stage of a plan is not taken.
+_MONTH_LINE = re.compile(rf"^[（(]?\s*(?P<y>{_SUB_NUM})\s*年\s*(?P<m>{_SUB_NUM})\s*月\s*[）)]?$")
+
+
+def _month_line(paras: tuple[Paragraph, ...], i: int, floor: int) -> str | None:
+    text = paras[i].text
+    if not text.endswith(("月", "）", ")")) or len(text) > 16 or not (m := _MONTH_LINE.match(text)):
+        return None
+    y, mo = cn_small_number(m.group("y")), cn_small_number(m.group("m"))
+    if y is None or mo is None or not (1900 <= y and 1 <= mo <= 12):
+        return None
+    if i <= floor or not _is_signature_line(_without_seal(paras[i - 1].text)):
+        return None
+    return f"{y:04d}-{mo:02d}-01"
 
 
 # A signature has at most this many lines (a joint document signed by twelve bodies), each at
@@ -667,8 +903,9 @@ def _without_seal(text: str) -> str:
 def _is_signature_line(text: str) -> bool:
     """One 发文机关署名, or several printed side by side that the cleaner ran into one line
     (``甲省财政厅甲省教育厅……``, a joint document's signature over two print lines): each
-    name ends with an organ word and is no longer than one signature line."""
-    if not _ORGAN_END.search(text):
+    name ends with an organ word and is no longer than one signature line. A line holding a
+    colon is a key and its value (``受理单位:甲市委宣传部``, ``附件:……``), never a 署名."""
+    if not _ORGAN_END.search(text) or "：" in text or ":" in text:
         return False
     if len(text) <= MAX_SIGNATURE_LINE_CHARS:
         return True
@@ -701,7 +938,10 @@ def _closing(
     or speech has no 落款: its date is the subtitle's (``——2024年3月5日在……会议上``)."""
     if speech is not None and speech.date:
         return ClosingBlock(speech.date, None, ())
+    month = speech.month if speech is not None else None
     for i in range(body_first, last):
+        if month is None and "月" in paras[i].text:
+            month = _month_line(paras, i, body_first)
         date = parse_date_line(paras[i].text)
         signed = None if date else _signed_date(paras[i].text)
         if signed is not None:
@@ -719,7 +959,7 @@ def _closing(
     m = _META_DATE.search(meta.get("date", ""))
     if m:
         return ClosingBlock(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", None, ())
-    return ClosingBlock(None, None, ())
+    return ClosingBlock(None, None, (), month=month)
 
 
 def _issuers(
@@ -727,6 +967,8 @@ def _issuers(
 ) -> tuple[str, ...]:
     """The 发文机关 from the title, else the signature, the speech's reporter, the metadata."""
     issuers = _issuers_from_title(title) if title else ()
+    if issuers and signature:
+        issuers = tuple(_placed(x, signature) for x in issuers)
     if not issuers and signature:
         # a joint signature may print two bodies on one line (``甲市A局　　甲市B局``, joined by the cleaner)
         issuers = tuple(part for line in signature for part in split_run_on_issuers(line))
@@ -735,6 +977,18 @@ def _issuers(
     if not issuers and meta.get("issuer"):
         issuers = tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x)
     return issuers
+
+
+def _placed(issuer: str, signature: tuple[str, ...]) -> str:
+    """A title that names its issuer by level only (``区人民政府办公室关于……``, a county site's
+    habit) takes the full name the signature prints (``甲区人民政府办公室``)."""
+    if not _LEVEL_ONLY.match(issuer):
+        return issuer
+    for line in signature:
+        for name in split_run_on_issuers(line):
+            if name.endswith(issuer) and len(name) > len(issuer):
+                return name
+    return issuer
 
 
 @dataclass(frozen=True)
@@ -796,7 +1050,7 @@ def _body_bounds(
     if forwarded is None:
         return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, None)
     i = closing.date_index + 1
-    while i < last and is_furniture(paras[i].text):
+    while i < last and page_furniture(paras[i].text):
         i += 1
     found = _forwarded_title_lines(paras, i, last, forwarded)
     if found is None:

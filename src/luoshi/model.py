@@ -274,6 +274,11 @@ class Document:
     forwarded_title: str | None
     span: Span
     body_start: int  # clean offset where the text carrying the outline begins
+    # The day the document speaks from, for reading ``今年``, past years and default deadlines:
+    # ``date`` when the text gives a full 成文日期; the first of the month when it gives a year
+    # and month only (``2009年1月`` under the signature, ``——2024年1月在……会议上``), where
+    # ``date`` stays ``None`` (the contract's date is a full day). Not part of the JSON contract.
+    reference_date: str | None = None
     preamble: tuple[Paragraph, ...] = ()  # unnumbered body paragraphs before the first item
     outline: tuple[OutlineNode, ...] = ()
     closing: tuple[Paragraph, ...] = ()  # unnumbered paragraphs after the outline (施行, 附件说明)
@@ -282,6 +287,10 @@ class Document:
     tasks: tuple[Task, ...] = ()
     targets: tuple[Target, ...] = ()
     references: tuple[Reference, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.reference_date is None and self.date is not None:
+            object.__setattr__(self, "reference_date", self.date)
 
     def nodes(self):
         for node in self.outline:

@@ -103,6 +103,7 @@ def _parse_document(ct: CleanText, paras, rng) -> Document:
         forwarded_title=h.forwarded_title,
         span=ct.span(start, end),
         body_start=paras[h.body_first].start if h.body_first < len(paras) else end,
+        reference_date=h.reference_date,
         preamble=outline.preamble,
         outline=outline.nodes,
         closing=tuple(closing),

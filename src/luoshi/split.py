@@ -148,7 +148,14 @@ BOUNDARY_RULES = {
     "repeated-copy": "no new document: the number printed again right after itself",
     "cited-in-body": "no new document: a number cited in a body, no title block beside it",
     "forwarded": "no new document: the document an earlier notice forwards or issues by this number",
-    "listing": "no new document: a title and number with no body before the next one (a contents list)",
+    "listing": (
+        "no new document: an entry of a list of documents (a contents page): its title and number are"
+        " followed by the next entry's number with no sentence, 主送 line or date between"
+    ),
+    "cited-in-table": (
+        "no new document: a cell of a table that lists documents with their numbers (a 政策清单):"
+        " a 序号 cell stands right above its title, or a header row naming a 文号 column is above it"
+    ),
 }
 
 
@@ -166,9 +173,13 @@ def boundary_decisions(paras: tuple[Paragraph, ...]) -> tuple[BoundaryDecision, 
     # names the document, unless body text (a sentence) comes before it: computed once, not
     # rescanned from the text's start for every number.
     first_sentence = next((k for k, p in enumerate(paras) if "。" in p.text), len(paras))
+    in_table = _table_numbers(paras, numbers)
     for i in numbers:
         if anchors and i - anchors[-1] <= MAX_TITLE_LINES and paras[i].text == paras[anchors[-1]].text:
             rules[i] = "repeated-copy"
+            continue
+        if i in in_table:
+            rules[i] = "cited-in-table"
             continue
         if has_header_block(paras, i):
             rules[i] = "title-block"
@@ -195,6 +206,79 @@ def boundary_decisions(paras: tuple[Paragraph, ...]) -> tuple[BoundaryDecision, 
             rules[i] = "listing"
     starting = {"title-block", "order-number", "number-before-any-sentence"}
     return tuple(BoundaryDecision(i, rules[i] in starting, rules[i]) for i in numbers)
+
+
+# A table that lists documents with their numbers (政策清单, 文件目录), its cells read one a line
+# (a text layer or a crawler that drops the cell breaks): a 序号 cell is a bare row number, and the
+# header row names the columns, one of them the number's.
+_SERIAL_CELL = re.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
+_HEAD_CELL_WORDS = (
+    "序号", "文号", "发文字号", "文件编号", "文件名称", "政策名称", "文件标题", "标题", "名称", "发文单位", "发文机关",
+    "制发机关", "责任单位", "牵头单位", "发布日期", "印发日期", "成文日期", "施行日期", "有效期", "备注", "政策要点",
+    "主要内容", "适用对象", "类别",
+)  # fmt: skip
+# The last header cell may carry the first row's 序号 (``文号1``): the cleaner joins a line that
+# ends without punctuation to a short line after it.
+_HEAD_CELLS = re.compile(rf"^(?:\s*(?:{'|'.join(_HEAD_CELL_WORDS)})\s*)+(?:\d{{1,3}})?$")
+_NUMBER_COLUMN = ("文号", "发文字号", "文件编号")
+# A header row printed one cell a line spans this many lines at most (the widest lists in the
+# shapes seen: 序号, 名称, 文号, 发文单位, 日期, 备注 and two more).
+MAX_HEAD_CELLS = 8
+
+
+def _is_head_row(paras: tuple[Paragraph, ...], i: int) -> bool:
+    """Whether a table's header row names a number column at paragraph ``i`` (one line with all
+    its cells, or the first of cells printed a line each)."""
+    text = paras[i].text
+    if len(text) > MAX_TITLE_LINE_CHARS or not _HEAD_CELLS.match(text):
+        return False
+    cells = [text]
+    for p in paras[i + 1 : i + MAX_HEAD_CELLS]:
+        if not _HEAD_CELLS.match(p.text):
+            break
+        cells.append(p.text)
+    several = len(cells) > 1 or " " in text.strip() or "\t" in text  # one cell alone is a key, not a row
+    return several and any(w in c for c in cells for w in _NUMBER_COLUMN)
+
+
+def _table_numbers(paras: tuple[Paragraph, ...], numbers: list[int]) -> set[int]:
+    """The number lines that are cells of a table listing documents (rule ``cited-in-table``).
+
+    A number is a cell when a 序号 cell stands right above its title lines (or right above it),
+    or when a header row with a number column stands above it with no body between (a sentence,
+    a 主送 line or a date line: any document's own text). One pass over the text: the last header
+    row and the last body line are carried forward; only the few lines above a number are read.
+    """
+    out: set[int] = set()
+    if not numbers:
+        return out
+    wanted = set(numbers)
+    head = body = -1
+    last = numbers[-1]
+    for k in range(last + 1):
+        text = paras[k].text
+        if k in wanted:
+            if head > body or _serial_above(paras, k):
+                out.add(k)
+            continue
+        if "。" in text or text.endswith(("：", ":")) or DATE_LINE.match(text):
+            body = k
+        elif len(text) <= MAX_TITLE_LINE_CHARS and _HEAD_CELLS.match(text) and _is_head_row(paras, k):
+            head = k
+    return out
+
+
+def _serial_above(paras: tuple[Paragraph, ...], number_index: int) -> bool:
+    """A 序号 cell right above the number, or above the title lines right above it."""
+    for k in range(number_index - 1, max(-1, number_index - 2 - MAX_TITLE_LINES), -1):
+        text = paras[k].text
+        if _SERIAL_CELL.match(text):
+            if k < number_index - 1:
+                return True  # 序号, title lines, number
+            return number_index + 1 < len(paras) and genre_of(paras[number_index + 1].text) is not None
+        if not is_title_line(text):
+            return False
+    return False
 
 
 def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:

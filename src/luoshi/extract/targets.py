@@ -663,7 +663,7 @@ def _readings(doc: Document, clean: CleanText, log: _Log | None) -> Iterator[Num
         if para.text and _might_hold_target(para.text):
             yield from _paragraph_targets(para, lead or root, doc, clean, first=False)
         if para.text.endswith(LIST_COLON):
-            lead = _lead_scope(para.text, root, doc.date)
+            lead = _lead_scope(para.text, root, doc.reference_date)
     for node in doc.outline:
         yield from _node_targets(node, root, doc, clean)
     for para in doc.closing:
@@ -687,7 +687,7 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
             first, year = int(m.group("first")), int(m.group("last"))
             if first < year <= first + PLAN_PERIOD_MAX_YEARS:
                 return TimePhrase(m.start(), m.end(), m.group(), "deadline", f"{year}-12-31", year)
-    now = doc_year(doc.date)
+    now = doc_year(doc.reference_date)
     for title in (doc.forwarded_title, doc.title):
         m = PLAN_YEARS_RE.search(title or "")
         if m and now is not None:
@@ -701,19 +701,19 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
 def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
     inherited = parent.inherited
     if GOAL_HEADING_RE.search(node.heading or ""):
-        goal = _goal_phrase(node, doc.date)
+        goal = _goal_phrase(node, doc.reference_date)
         if goal is not _AMBIGUOUS:
             inherited = goal or inherited
         else:
             inherited = None
-    default = _heading_year_phrase(_heading_of(node), doc.date) or parent.default
+    default = _heading_year_phrase(_heading_of(node), doc.reference_date) or parent.default
     scope = _Scope(node.path, node.heading, inherited, parent.conditions, default, parent.sections, parent.log)
     lead: _Scope | None = None  # the scope a dated list intro sets for the paragraphs after it
     for i, para in enumerate(node.paragraphs):
         if para.text and _might_hold_target(para.text):  # (most cannot: no generator for them)
             yield from _paragraph_targets(para, lead or scope, doc, clean, first=i == 0)
         if para.text.endswith(LIST_COLON):
-            lead = _lead_scope(para.text, scope, doc.date)
+            lead = _lead_scope(para.text, scope, doc.reference_date)
     if not node.children:
         return  # the scope below is only for children
     own = "".join(p.text for p in node.paragraphs)
@@ -818,11 +818,11 @@ def _sections(doc: Document) -> _Sections:
     heads: list[_Heading] = []
     for node in doc.outline:
         heading = _heading_of(node)
-        heads.append(_Heading(node.start, _heading_tense(heading, doc.date), heading, True))
+        heads.append(_Heading(node.start, _heading_tense(heading, doc.reference_date), heading, True))
     for para in _all_paragraphs(doc):
         text = para.text
         if len(text) <= HEADING_LINE_MAX and not _SENTENCE_PUNCT_RE.search(text):
-            tense = _heading_tense(text, doc.date)
+            tense = _heading_tense(text, doc.reference_date)
             if tense is not None:
                 heads.append(_Heading(para.start, tense, text, False))
             continue
@@ -835,7 +835,7 @@ def _sections(doc: Document) -> _Sections:
             heading = sent.text[m.end() : m.end() + INLINE_HEADING_CHARS]
             if not (RUN_IN_YEAR_HEADING_RE.match(heading) or REVIEW_HEADING_RE.search(heading)):
                 continue  # ``一、2015年全省新建…`` is a list item, not a section heading
-            tense = _heading_tense(heading, doc.date)
+            tense = _heading_tense(heading, doc.reference_date)
             if tense is not None:
                 heads.append(_Heading(para.start + sent.start, tense, heading, False))
     if not any(h.tense for h in heads):
@@ -857,7 +857,7 @@ def _sections(doc: Document) -> _Sections:
             dated_from = None
         if h.tense == "past" and past_from is None:
             past_from = h
-        phrase = _heading_year_phrase(h.text, doc.date) if h.tense == "present" else None
+        phrase = _heading_year_phrase(h.text, doc.reference_date) if h.tense == "present" else None
         if phrase is not None:
             dated_from = (h, phrase)
     if past_from is not None:
@@ -1007,7 +1007,7 @@ def _paragraph_targets(
         text = MASK * skip + text[skip:]  # a table row's 序号 cell is no part of any quantity's text
     # A document with no date of its own is read in the year its title plans for (``2021年…工作要点``):
     # ``2020年，全县…实现28.8亿元`` there is the past.
-    date = doc.date or (f"{scope.default.year}-01-01" if scope.default and scope.default.year else None)
+    date = doc.reference_date or (f"{scope.default.year}-01-01" if scope.default and scope.default.year else None)
     row_phrase = _row_deadline_phrase(text, date)
     body = 0
     if first and scope.heading and text.startswith(scope.heading):
