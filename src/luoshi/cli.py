@@ -217,7 +217,7 @@ def explain_references(doc: Document, clean: CleanText) -> list[str]:
     for d in decisions:
         c = d.citation
         title = f"《{c.title}》" if c.title else ""
-        verdict = "reference" if d.kept else ("repeat" if d.rule == "cited" else "not a reference")
+        verdict = "reference" if d.kept else ("repeat" if d.rule.startswith("cited") else "not a reference")
         out.append(f"    {title}{c.doc_number} [{_loc(clean.span(c.start, c.end))}] rule={d.rule} ({verdict})")
     return out
 

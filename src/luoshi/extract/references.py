@@ -57,7 +57,7 @@ _DOT = r"[.．·]"
 # A two-digit year in square brackets (``国发[16]14号``) is restored by the normaliser's rule.
 NUMBER_TAIL_RE = re.compile(
     rf"(?:{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}|{_DOT}\s*(?P<dotyear>(?:19|20)\d{{2}})\s*{_DOT}"
-    rf"|{SHORT_YEAR_OPEN}\s*(?P<shortyear>\d{{2}})\s*{SHORT_YEAR_CLOSE})\s*(?:第\s*)?(?P<seq>\d{{1,5}})\s*号"
+    rf"|{SHORT_YEAR_OPEN}\s*(?P<shortyear>\d{{2}})\s*{SHORT_YEAR_CLOSE})\s*(?:第\s*)?(?P<seq>\d{{1,5}})\s*[号號]"
 )
 # Every tail ends with 号, a character few texts hold often: each 号 found by ``str.find`` is
 # matched backwards within this window (the longest tail seen, spaced out by a PDF layer, is
@@ -66,16 +66,29 @@ _TAIL_ENDING_HERE_RE = re.compile(NUMBER_TAIL_RE.pattern + "$")
 MAX_TAIL_CHARS = 64
 
 
+# Copies in traditional script print 號 (and 國 for the State Council's 国); the normal form has
+# the contract's 号 and 国 (``國發〔2008〕17號`` → ``国發〔2008〕17号``), the code otherwise as written.
+TRADITIONAL_NUMBER_CHARS = str.maketrans({"號": "号", "國": "国"})
+
+
 def _number_tails(text: str) -> list[re.Match[str]]:
-    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号)."""
+    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号 or 號)."""
     out = []
-    end = text.find("号")
-    while end != -1:
-        m = _TAIL_ENDING_HERE_RE.search(text, max(0, end - MAX_TAIL_CHARS), end + 1)
-        if m is not None:
-            out.append(m)
-        end = text.find("号", end + 1)
+    for mark in "号號":
+        end = text.find(mark)
+        while end != -1:
+            m = _TAIL_ENDING_HERE_RE.search(text, max(0, end - MAX_TAIL_CHARS), end + 1)
+            if m is not None:
+                out.append(m)
+            end = text.find(mark, end + 1)
+    if len(out) > 1 and "號" in text:
+        out.sort(key=lambda m: m.start())
     return out
+
+
+# ``国发〔2016〕14号、15号``: further serials after a number share its code and year.
+SHARED_SERIAL_RE = re.compile(r"\s*[、，,和及]\s*(?:第\s*)?(\d{1,5})\s*[号號](?![楼栋室院路街巷门])")
+MAX_SHARED_SERIALS = 8  # the longest run seen in citing text is a handful; bounds the loop
 
 
 # ``人力资源和社会保障部令第26号``, ``国务院令第588号``, ``国家发展改革委令2017年第1号``, and the
@@ -83,7 +96,7 @@ def _number_tails(text: str) -> list[re.Match[str]]:
 # (``国家税务总局公告2025年第1号``, ``财政部 税务总局公告2023年第12号``).
 # Found from the serial (``第N号``, a literal to scan for: far cheaper than a scan for the
 # alternatives), then the 令 or 公告 head is matched right before it.
-ORDER_SERIAL_RE = re.compile(r"第\s*(\d{1,5})\s*号")
+ORDER_SERIAL_RE = re.compile(r"第\s*(\d{1,5})\s*[号號]")
 # The serial of a 令 may stand in brackets (``国务院令（第711号）``).
 ORDER_HEAD_RE = re.compile(r"(?:令\s*[（(]?\s*((?:(?:19|20)\d{2}\s*年)?)|(公告|通告)\s*(?:((?:19|20)\d{2})\s*年)?)\s*$")
 # Body text also names a 令 by its serial first: ``国务院第588号令``, ``住房和城乡建设部第13号令``
@@ -125,6 +138,7 @@ _ORGAN_BEFORE_SPACE_RE = re.compile(r"(?:部|委|局|署|行|会|办|厅|政府|
 # open one: 日照's ``日政发``).
 NUMBER_END_CHARS = frozenset("号號")
 DATE_END_CHARS = frozenset("年月日")
+SHARED_CODE = "shared-code"  # a serial after ``、`` sharing the number before it's code and year
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９〇○零一二三四五六七八九十廿卅元")
 
 
@@ -139,6 +153,7 @@ class Citation:
     title: str | None
     raw_start: int = -1  # where the run of characters before the number began, before words were trimmed
     raw_number: str | None = None  # the number read with that whole run as its code
+    form: str = ""  # how it was read when not whole (:data:`SHARED_CODE`)
 
     @property
     def line_start(self) -> int:
@@ -167,8 +182,11 @@ def _trim_code(code: str) -> str:
 
 # Between a 《title》 and its number: ``》（``, ``》``, or the date of an order or a regulation
 # (``《…条例》（2019年3月2日国务院令第714号）``).
-_TITLE_DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
-_TITLE_GAP_RE = re.compile(rf"》\s*[（(]?\s*{_TITLE_DATE}$")
+_DATE = (
+    r"(?:\d{4}|[〇○零一二三四五六七八九O0]{4})\s*年\s*[\d一二三四五六七八九十元]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十廿卅]{1,3}\s*日"
+)
+_TITLE_GAP_RE = re.compile(rf"》\s*[（(]?\s*(?:{_DATE}\s*)?$")
 # How far before a number the gap may start: ``》（`` and a spaced-out date.
 MAX_TITLE_GAP_CHARS = 24
 # How far back from the gap the title's 《 may stand; a title may run over a line break (a PDF or
@@ -235,7 +253,15 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         year = expand_short_year(m.group("year") or m.group("dotyear") or m.group("shortyear"))
         serial = f"〔{year}〕{int(m.group('seq'))}号"
         c = _citation(text, f"{code}{serial}", tail - len(code), m.end())
-        out.append(replace(c, raw_start=start, raw_number=f"{raw}{serial}"))
+        out.append(replace(c, raw_start=start, raw_number=f"{raw}{serial}".translate(TRADITIONAL_NUMBER_CHARS)))
+        pos = m.end()
+        for _ in range(MAX_SHARED_SERIALS):
+            more = SHARED_SERIAL_RE.match(text, pos)
+            if more is None:
+                break
+            shared = f"{code}〔{year}〕{int(more.group(1))}号".translate(TRADITIONAL_NUMBER_CHARS)
+            out.append(Citation(shared, more.start(1), more.end(), more.start(1), None, form=SHARED_CODE))
+            pos = more.end()
     for serial in ORDER_SERIAL_RE.finditer(text):
         m = ORDER_HEAD_RE.search(text, max(0, serial.start() - MAX_ORDER_HEAD_CHARS), serial.start())
         if m is None:
@@ -308,6 +334,7 @@ def _serial_first_notice(text: str, serial: re.Match[str]) -> Citation | None:
 
 
 def _citation(text: str, number: str, start: int, end: int) -> Citation:
+    number = number.translate(TRADITIONAL_NUMBER_CHARS)
     found = _title_before(text, start)
     if found:
         title, open_at = found
@@ -321,7 +348,7 @@ def _citation(text: str, number: str, start: int, end: int) -> Citation:
 # context has a rule name (``--explain``).
 #
 # ``发文字号：`` / ``文号：`` / ``文  号 :`` (a page's metadata table), the value maybe on the next line.
-_OWN_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文\s{0,4}号)\s*[：:]\s*$")
+_OWN_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|發文字號|文\s{0,4}[号號])\s*[：:]\s*$")
 # How far before a number the label may stand (the label, its spacing and a line break).
 OWN_NUMBER_LABEL_WINDOW = 24
 # Every line read around a number is read within this many characters either side; a longer line
@@ -330,10 +357,6 @@ OWN_NUMBER_LABEL_WINDOW = 24
 MAX_OWN_LINE_CHARS = 240
 # A date beside the number on its line: ``2023年5月4日 穗府办〔2023〕5号``, ``（1998年09月23日计价格
 # 〔1998〕1810号）``, in digits or Chinese numerals.
-_DATE = (
-    r"(?:\d{4}|[〇○零一二三四五六七八九O0]{4})\s*年\s*[\d一二三四五六七八九十元]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十廿卅]{1,3}\s*日"
-)
 _OPENERS = r"[\s（(〔\[【<《]"
 _CLOSERS = r"[\s）)〕\]】>》]"
 _BEFORE_NUMBER_RE = re.compile(rf"{_OPENERS}*(?:{_DATE}{_OPENERS}*)?$")
@@ -473,7 +496,7 @@ def analyse_references(doc: Document, clean: CleanText) -> tuple[ReferenceDecisi
     for i, (c, rule) in enumerate(found):
         if rule is None and (c.doc_number in own or c.raw_number in own):
             rule = OWN_SAME
-        rules.append(rule or CITED)
+        rules.append(rule or (f"{CITED}:{c.form}" if c.form else CITED))
         if rule is not None:
             continue
         if c.doc_number not in best:
