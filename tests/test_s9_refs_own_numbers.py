@@ -66,6 +66,10 @@ def test_number_glued_to_the_main_send_line_is_the_documents_own():
     # Failed on main: the 版头's number run into the 主送 line was a reference.
     assert rules_of(GLUED)["甲府办〔2023〕5号"] == ["own-number:addressees"]
     assert refs_of(GLUED) == ["乙府办〔2023〕2号"]
+    # A flattened copy runs the 主送 line on into a long body line; the addressees still end at
+    # the first colon after the number.
+    flat = GLUED.replace("市政府各部门：\n", "市政府各部门：").replace("精神，", "精神，" + "结合我市实际，" * 40)
+    assert refs_of(flat) == ["乙府办〔2023〕2号"]
     # The same place, but what follows is a sentence, not addressees: a citation.
     text = GLUED.replace("甲府办〔2023〕5号各区人民政府，市政府各部门：", "乙府办〔2022〕9号文件要求各区落实到位。")
     assert "乙府办〔2022〕9号" in refs_of(text)

@@ -421,7 +421,7 @@ def _own_context(text: str, c: Citation, in_header: bool, doc: Document, spread:
         return OWN_LABEL
     around = _line_around(text, start, c.end)
     if around is None:
-        return None
+        return OWN_ADDRESSEES if _opens_main_send_line(text, start, c.end) else None
     before, after = around
     b = _BEFORE_NUMBER_RE.search(before)
     a = _AFTER_NUMBER_RE.match(after)
@@ -450,6 +450,22 @@ def _own_context(text: str, c: Citation, in_header: bool, doc: Document, spread:
     if in_header or dated or _same_title(title, doc.title) or (spread and c.end <= first_period):
         return OWN_TITLE
     return None
+
+
+# A flattened copy runs the 主送 line on into the body (``汕府办〔2015〕29号各县人民政府，市政府各部门：
+# 现将…``): the addressees up to the first colon are read within this many characters.
+MAX_ADDRESSEE_CHARS = 160
+_UP_TO_COLON_RE = re.compile(r"[^。；！？\n：:]{2,}[：:]")
+
+
+def _opens_main_send_line(text: str, start: int, end: int) -> bool:
+    """The number opens its line (only brackets before it) and addressees follow it to a colon."""
+    lo = max(0, start - MAX_OWN_LINE_CHARS)
+    nl = text.rfind("\n", lo, start)
+    if (nl == -1 and lo > 0) or _BEFORE_NUMBER_RE.search(text, nl + 1, start).start() != nl + 1:
+        return False
+    m = _UP_TO_COLON_RE.match(text, end, min(len(text), end + MAX_ADDRESSEE_CHARS))
+    return m is not None and _addressee_line(m.group().strip())
 
 
 def _addressee_line(text: str) -> bool:
