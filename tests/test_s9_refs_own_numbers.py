@@ -132,6 +132,28 @@ def test_a_list_of_cited_documents_keeps_its_numbers():
         "2.《乙省预算绩效管理办法》（2012年5月4日乙财预〔2012〕3号）",
     )
     assert refs_of(text) == ["国发〔2014〕45号", "乙财预〔2013〕8号", "乙财预〔2012〕3号"]
+    # A table of documents (cells split by tabs), dates beside the numbers, in a document whose
+    # header gave no number: each row is a cited document, not the document's own header.
+    doc, ct = build(
+        [
+            (
+                ("一",),
+                [
+                    "下列文件继续有效。",
+                    "甲市人民政府关于加强某某管理的通知\t甲府发〔2016〕3号\t2016年3月4日",
+                    "2017年5月2日\t甲府办〔2017〕9号",
+                ],
+            )
+        ],
+        preamble=["甲市人民政府关于公布规范性文件清理结果的决定"],
+    )
+    assert [r.doc_number for r in extract_references(doc, ct)] == ["甲府发〔2016〕3号", "甲府办〔2017〕9号"]
+    # Date and number outside brackets after a title in the body is no 题注 either.
+    doc, ct = build(
+        [(("一",), ["下列文件继续有效。", "甲市某某管理办法 2016年3月4日甲府发〔2016〕3号"])],
+        preamble=["甲市人民政府关于公布规范性文件清理结果的决定"],
+    )
+    assert [r.doc_number for r in extract_references(doc, ct)] == ["甲府发〔2016〕3号"]
 
 
 REGULATION_NOTE = """甲省城市供水价格管理办法（1998年9月23日甲计价格〔1998〕1810号）

@@ -362,6 +362,7 @@ _CLOSERS = r"[\s）)〕\]】>》]"
 _BEFORE_NUMBER_RE = re.compile(rf"{_OPENERS}*(?:{_DATE}{_OPENERS}*)?$")
 _AFTER_NUMBER_RE = re.compile(rf"^{_CLOSERS}*(?:{_DATE}{_CLOSERS}*)?")
 _DATED_RE = re.compile(_DATE)
+_OPEN_BRACKET_RE = re.compile(r"[（(]")
 _SENTENCE_PUNCT = frozenset("。；，,;！？")
 # The 主送 line glued after the number (``穗府办〔2023〕5号各区人民政府，市政府各部门：``).
 _ADDRESSEES_RE = re.compile(r"^[^。；！？]{2,200}[：:]$")
@@ -432,10 +433,13 @@ def _own_context(text: str, c: Citation, in_header: bool, doc: Document, spread:
         # A 令's or 公告's number over two lines (``中华人民共和国国务院令`` / ``第227号``): the
         # head of the 令 itself (GB/T 9704 命令格式), never a citation in running text.
         return OWN_ORDER_HEAD if not bare_before and not bare_after else None
+    # A line of a table (cells split by tabs) lists documents, with their dates: outside the
+    # header its numbers are cited, whatever stands beside them.
+    table_row = not in_header and "\t" in before + after
     if not bare_before and not bare_after:
-        if dated:
-            return OWN_DATE_LINE
-        return OWN_LINE if in_header or spread else None
+        if table_row:
+            return None
+        return OWN_DATE_LINE if dated else OWN_LINE if in_header or spread else None
     if bare_after and _ADDRESSEES_RE.match(bare_after) and _addressee_line(bare_after):
         # The 主送 line run on after the number, maybe with the title before it (a web copy
         # joins the 版头's lines: ``…的通知（甲府办〔2009〕37号）各区人民政府，市政府各部门：``).
@@ -447,7 +451,11 @@ def _own_context(text: str, c: Citation, in_header: bool, doc: Document, spread:
     title = bare_before or bare_after
     if not _is_title(title) or _MARKER_START_RE.match(title):
         return None  # ``1.《某某办法》（…）``: an item of a list of cited documents
-    if in_header or dated or _same_title(title, doc.title) or (spread and c.end <= first_period):
+    if table_row:
+        return None
+    # The 题注 puts date and number together in brackets after the title: ``办法（1998年9月23日 …号）``.
+    noted = dated and bool(bare_before) and _OPEN_BRACKET_RE.search(before, b.start()) is not None
+    if in_header or noted or _same_title(title, doc.title) or (spread and c.end <= first_period):
         return OWN_TITLE
     return None
 
@@ -499,7 +507,7 @@ def analyse_references(doc: Document, clean: CleanText) -> tuple[ReferenceDecisi
     for c in find_citations(text):
         in_header = start + c.number_start < doc.body_start
         rule = _own_context(text, c, in_header, doc, spread, first_period)
-        if rule is not None and (in_header or rule == OWN_LABEL or spread):
+        if rule is not None and (in_header or spread):
             own.add(c.doc_number)
             if c.raw_number:
                 own.add(c.raw_number)
