@@ -13,7 +13,7 @@ backwards from each year-and-sequence tail so the scan stays linear.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from luoshi import lazyre as re
 from luoshi.model import CleanText, Document, Reference
@@ -160,6 +160,11 @@ class Citation:
         return self.number_start if self.raw_start < 0 else min(self.raw_start, self.number_start)
 
 
+_LEADING_WORD_TUPLE = tuple(LEADING_WORDS)
+# Longest first, so a search finds 以及 before 及 where both could end at the same place.
+_LONG_LEADING_WORD_RE = re.compile("|".join(sorted((w for w in LEADING_WORDS if len(w) > 1), key=len, reverse=True)))
+
+
 def _trim_code(code: str) -> str:
     """Drop words glued in front of an organ code; keep the code otherwise."""
     ends = [m.end() for m in TITLE_END_RE.finditer(code)]
@@ -167,16 +172,16 @@ def _trim_code(code: str) -> str:
         code = code[ends[-1] :]
     # A word of two or more characters never stands inside an organ name (``第二条依照甲省…公告``):
     # the code starts after the last one, wherever it stands in the run.
-    cut = max((code.rfind(w) + len(w) for w in LEADING_WORDS if len(w) > 1 and w in code), default=0)
+    cut = 0
+    for m in _LONG_LEADING_WORD_RE.finditer(code):
+        cut = m.end()
     if cut and len(code) - cut >= 2:
         code = code[cut:]
-    changed = True
-    while changed:
-        changed = False
-        for w in LEADING_WORDS:
-            if code.startswith(w) and len(code) > len(w) + 1:
-                code = code[len(w) :]
-                changed = True
+    while code.startswith(_LEADING_WORD_TUPLE):
+        w = next(w for w in LEADING_WORDS if code.startswith(w))
+        if len(code) <= len(w) + 1:
+            break
+        code = code[len(w) :]
     return code
 
 
@@ -252,8 +257,8 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         code = _trim_code(raw)
         year = expand_short_year(m.group("year") or m.group("dotyear") or m.group("shortyear"))
         serial = f"〔{year}〕{int(m.group('seq'))}号"
-        c = _citation(text, f"{code}{serial}", tail - len(code), m.end())
-        out.append(replace(c, raw_start=start, raw_number=f"{raw}{serial}".translate(TRADITIONAL_NUMBER_CHARS)))
+        raw_number = f"{raw}{serial}".translate(TRADITIONAL_NUMBER_CHARS)
+        out.append(_citation(text, f"{code}{serial}", tail - len(code), m.end(), start, raw_number))
         pos = m.end()
         for _ in range(MAX_SHARED_SERIALS):
             more = SHARED_SERIAL_RE.match(text, pos)
@@ -333,13 +338,15 @@ def _serial_first_notice(text: str, serial: re.Match[str]) -> Citation | None:
     return _citation(text, number, start, serial.end() + len(NOTICE_AFTER_SERIAL))
 
 
-def _citation(text: str, number: str, start: int, end: int) -> Citation:
+def _citation(
+    text: str, number: str, start: int, end: int, raw_start: int = -1, raw_number: str | None = None
+) -> Citation:
     number = number.translate(TRADITIONAL_NUMBER_CHARS)
     found = _title_before(text, start)
     if found:
         title, open_at = found
-        return Citation(number, open_at, end, start, title)
-    return Citation(number, start, end, start, None)
+        return Citation(number, open_at, end, start, title, raw_start, raw_number)
+    return Citation(number, start, end, start, None, raw_start, raw_number)
 
 
 # --- the document's own number --------------------------------------------------------------
@@ -529,9 +536,20 @@ def analyse_references(doc: Document, clean: CleanText) -> tuple[ReferenceDecisi
         elif found[best[c.doc_number]][0].title is None and c.title:
             best[c.doc_number] = i
     kept = set(best.values())
-    return tuple(
-        ReferenceDecision(replace(c, start=start + c.start, end=start + c.end), rules[i], i in kept)
-        for i, (c, _) in enumerate(found)
+    return tuple(ReferenceDecision(_shifted(c, start), rules[i], i in kept) for i, (c, _) in enumerate(found))
+
+
+def _shifted(c: Citation, offset: int) -> Citation:
+    """``c`` with its offsets in the whole clean text (``dataclasses.replace`` costs more)."""
+    return Citation(
+        c.doc_number,
+        c.start + offset,
+        c.end + offset,
+        c.number_start + offset,
+        c.title,
+        c.raw_start + offset if c.raw_start >= 0 else -1,
+        c.raw_number,
+        c.form,
     )
 
 
