@@ -4,7 +4,8 @@
 read, and for every number in the text whether it became a target and which
 rule kept or rejected it. The rule names are what the extractors return
 (:func:`luoshi.extract.tasks.analyse_tasks`,
-:func:`luoshi.extract.targets.analyse_targets`): the explanation is the
+:func:`luoshi.extract.targets.analyse_targets`,
+:func:`luoshi.extract.references.analyse_references`): the explanation is the
 decision, not a second implementation of it.
 
 Errors caused by the input are printed as one line, ``luoshi: FILE: reason
@@ -24,6 +25,7 @@ from typing import TextIO
 
 from luoshi.contract import to_contract
 from luoshi.errors import LuoshiError
+from luoshi.extract.references import analyse_references
 from luoshi.extract.targets import NumberDecision, analyse_targets
 from luoshi.extract.tasks import analyse_tasks, rejected_duty_phrases
 from luoshi.model import CleanText, Document, OutlineNode, ParseResult
@@ -175,6 +177,7 @@ def render_explain(result: ParseResult) -> str:
         lines.append(f"== {i}. {doc.title or '(untitled)'}   [{_loc(doc.span)}]")
         lines.extend(explain_tasks(doc, clean))
         lines.extend(explain_numbers(doc, clean))
+        lines.extend(explain_references(doc, clean))
         lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -210,6 +213,19 @@ def explain_tasks(doc: Document, clean: CleanText) -> list[str]:
             out.append(f"      leads: {'、'.join(t.lead_units)} ({', '.join(d.lead_rules)})")
     for r in rejected_duty_phrases(doc, clean):
         out.append(f"    duty phrase {'/'.join(r.path) or '—'} [{_loc(r.span)}] {r.text}: rejected ({r.reason})")
+    return out
+
+
+def explain_references(doc: Document, clean: CleanText) -> list[str]:
+    """Every 发文字号 found in the document's text: a reference (the citation that gives it) or
+    the rule that makes it none (the document's own number where it stands, a contents entry)."""
+    decisions = analyse_references(doc, clean)
+    out = [f"   numbers cited ({len(decisions)}):"]
+    for d in decisions:
+        c = d.citation
+        title = f"《{c.title}》" if c.title else ""
+        verdict = "reference" if d.kept else ("repeat" if d.rule.startswith("cited") else "not a reference")
+        out.append(f"    {title}{c.doc_number} [{_loc(clean.span(c.start, c.end))}] rule={d.rule} ({verdict})")
     return out
 
 

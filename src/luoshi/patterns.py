@@ -22,9 +22,25 @@ DOC_NUMBER_CLOSE = r"[〕\]］】)）﹞〗‟]"
 _OPEN, _CLOSE = DOC_NUMBER_OPEN, DOC_NUMBER_CLOSE
 _DOT = r"[.．·]"
 _YEAR = r"(?:19|20|１９|２０)\d{2}"
+# Some issuers and copies print the year with two digits in square brackets (``国发[16]14号``,
+# ``川办发〔98〕3号``); round brackets are left alone there (``（16）14号`` is as often an address or a
+# room). The century is restored by :func:`expand_short_year`.
+SHORT_YEAR_OPEN = r"[〔\[［]"
+SHORT_YEAR_CLOSE = r"[〕\]］]"
+# Two-digit years at or above this are 19xx, below it 20xx: numbered 公文 of the PRC start in the
+# 1950s, and no document dated 2050 or later exists to cite (calibrated on that range, not a corpus).
+SHORT_YEAR_PIVOT = 50
+# A date or an earlier number may run into the organ code (``2019年3月2日国务院令…``,
+# ``一九九八年九月二十三日计价格〔1998〕1810号``, ``…14号国办发〔…〕``): the code does not hold the 年/月/日
+# that ends a date (one right after a numeral) nor a 号, nor start with one after a numeral. A 日
+# after anything else may open a code (日照's ``日政发``).
+_NUMERALS = "0-9０-９〇○零一二三四五六七八九十廿卅"
+_CODE_FIRST = rf"(?:(?<![{_NUMERALS}])|(?![年月日号]))(?!号)[\u4e00-\u9fff]"
+_CODE_NEXT = rf"(?<![{_NUMERALS}][年月日号])(?<!号)[\u4e00-\u9fff]"
 DOC_NUMBER = re.compile(
-    rf"(?P<agency>[\u4e00-\u9fff]{{1,16}}?)\s*"
-    rf"(?:{_OPEN}\s*(?P<year>{_YEAR})\s*{_CLOSE}|{_DOT}\s*(?P<dotyear>{_YEAR})\s*{_DOT})"
+    rf"(?P<agency>{_CODE_FIRST}(?:{_CODE_NEXT}){{0,15}}?)\s*"
+    rf"(?:{_OPEN}\s*(?P<year>{_YEAR})\s*{_CLOSE}|{_DOT}\s*(?P<dotyear>{_YEAR})\s*{_DOT}"
+    rf"|{SHORT_YEAR_OPEN}\s*(?P<shortyear>\d{{2}})\s*{SHORT_YEAR_CLOSE})"
     r"\s*(?:第\s*)?(?P<serial>\d{1,5})\s*号"  # ``黔府发〔2018〕第7号``: 第 is not part of the normal form
 )
 # A paragraph that is only a 发文字号, possibly in brackets (pkulaw exports: ``（余府发〔2012〕3号）``).
@@ -51,10 +67,18 @@ GAZETTE_HEAD_RE = re.compile(r"^[^，。；：]{2,20}(?:公报|政报|公报\d{4
 PRINTED_ON_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$")
 
 
+def expand_short_year(year: str) -> int:
+    """``16`` → 2016, ``98`` → 1998 (:data:`SHORT_YEAR_PIVOT`); a four-digit year as it is."""
+    value = int(year)
+    if len(year) == 2:
+        value += 1900 if value >= SHORT_YEAR_PIVOT else 2000
+    return value
+
+
 def format_doc_number(m: re.Match[str]) -> str:
     """The normal form of a ``DOC_NUMBER`` match: ``机关代字〔年份〕序号号``, half-width digits."""
-    year = m.group("year") or m.group("dotyear")
-    return f"{m.group('agency')}〔{int(year)}〕{int(m.group('serial'))}号"
+    year = m.group("year") or m.group("dotyear") or m.group("shortyear")
+    return f"{m.group('agency')}〔{expand_short_year(year)}〕{int(m.group('serial'))}号"
 
 
 def normalize_doc_number(text: str) -> str | None:
