@@ -152,10 +152,50 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     ``date`` is the document's 成文日期 (ISO); relative phrases (``通过5年努力``,
     ``今年``) and the past/future reading of a bare year depend on it.
     """
+    year_now = doc_year(date)
+    if ("月" in text or "季度" in text or "截至" in text) and STATISTICS_PERIOD_CUE_RE.search(text) is not None:
+        periods = _statistics_periods(text, year_now)
+        if periods:
+            found = [p for p in _find_time_phrases(text, date, year_now) if not _overlaps_any(p, periods)]
+            return sorted(found + periods, key=lambda p: p.start)
+    return _find_time_phrases(text, date, year_now)
+
+
+# --- statistics periods (the past) ----------------------------------------------------------
+# A period counted from the start of the year, as statistics report it: ``1—10月``, ``1至11月累计``,
+# ``元至九月``, ``1-3季度``, ``前三季度``, ``前11个月``, with or without its year (``2024年1—6月``). It
+# names a stretch of time gone by whose figures are results (a plan's deadlines are a day or the end
+# of a period: ``10月底前``, ``到2025年``), so it is ``past``. So is ``截至`` with a month and no year
+# (``截至10月底``, ``截至目前``): the status on a day of the document's own year, before it was written.
+_CN_MONTH = "(?:十[一二]?|[二三四五六七八九])"
+STATISTICS_PERIOD_RE = re.compile(
+    rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年)?"
+    rf"(?:(?:1|一|元)\s*[—\-－–~～至到]\s*(?:1[0-2]|[2-9]|{_CN_MONTH})\s*月(?:份)?(?:累计)?"
+    rf"|(?:1|一)\s*[—\-－–~～至到]\s*[2-4二三四]\s*季度"
+    rf"|前(?:[二三四两]|[2-4])(?:个)?季度"
+    rf"|前(?:1[01]|[2-9]|十[一]?|[二两三四五六七八九])个月(?:份)?)"
+    rf"|截至(?:目前|当前|(?:1[0-2]|0?[1-9]|{_CN_MONTH}|一)\s*月(?:份)?(?:底|末|中旬|上旬|下旬|(?:[12]\d|3[01]|0?[1-9])日)?)"
+)
+# What every STATISTICS_PERIOD_RE match holds: a range mark before 月/季度, ``前`` or ``截至``.
+STATISTICS_PERIOD_CUE_RE = re.compile(r"[—\-－–~～至到前截]")
+
+
+def _statistics_periods(text: str, year_now: int | None) -> list[TimePhrase]:
+    out = []
+    for m in STATISTICS_PERIOD_RE.finditer(text):
+        year = int(m.group("y")) if m.group("y") else year_now
+        out.append(TimePhrase(m.start(), m.end(), m.group(), "past", None, year))
+    return out
+
+
+def _overlaps_any(phrase: TimePhrase, others: list[TimePhrase]) -> bool:
+    return any(phrase.start < o.end and o.start < phrase.end for o in others)
+
+
+def _find_time_phrases(text: str, date: str | None, year_now: int | None) -> list[TimePhrase]:
     out: list[TimePhrase] = []
     if "年" not in text and "五" not in text:
         return out  # every phrase names a 年 (a year, 今年, 5年努力) or a plan (十三五): none here
-    year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now, date)
         if phrase is not None and phrase.kind == "past" and text.startswith(("的", "基础上"), phrase.end):
@@ -170,7 +210,21 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
             out.append(phrase)
     if WHOLE_YEAR in text:
         out = _with_whole_year(text, out, year_now)
+    if "过去" in text:
+        out = [_just_gone_by(text, p) for p in out]
     return out
+
+
+# ``刚刚过去的2024年``, ``过去的2024年``: the year is named as gone by, whatever the document's date.
+_GONE_BY_BEFORE = ("过去的", "过去")
+
+
+def _just_gone_by(text: str, phrase: TimePhrase) -> TimePhrase:
+    if phrase.year is None or phrase.kind not in ("point", "deadline"):
+        return phrase
+    if not text.endswith(_GONE_BY_BEFORE, 0, phrase.start):
+        return phrase
+    return TimePhrase(phrase.start, phrase.end, phrase.text, "past", None, phrase.year)
 
 
 # ``全年`` (the whole year) is this year, as ``今年`` (gold: ``全年策划举办百场以上…`` → the report's
