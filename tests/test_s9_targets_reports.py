@@ -130,3 +130,13 @@ def test_a_statistics_bulletins_title_line_makes_its_figures_the_past():
     assert _values("某县2023年国民经济和社会发展统计公报\n" + body) == []
     # …a plan's title line does not
     assert len(_values("某县2024年国民经济和社会发展计划\n" + body)) == 3
+
+
+def test_since_a_time_up_to_now_reports_results():
+    assert _kinds("今年以来，全县") == [("今年以来", "past")]
+    assert _kinds("2020年以来，全县", "2024-03-01") == [("2020年以来", "past")]
+    report = "某县2024年上半年经济运行情况\n今年以来，全县地区生产总值增长6.5%，城镇新增就业达到5200人。\n"
+    assert _values(report) == []
+    # …a start from now on is no such stretch
+    assert _kinds("从今年起，全县", "2024-03-01") == [("从今年起", "start")]
+    assert _values("力争今年全县城镇新增就业达到5200人。") == [5200.0]

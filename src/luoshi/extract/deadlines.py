@@ -27,6 +27,8 @@ PLAN_END_YEAR: dict[str, int] = {
 # Words before a date that make it a deadline (by then) or a start (from then).
 DEADLINE_PREFIXES = ("到", "至", "截至", "截止到", "截止", "力争到", "争取到")
 START_PREFIXES = ("从", "自")
+# ``以来`` after a date: since then up to now (the past, not a start: ``今年以来，全县…增长6.5%``).
+SINCE = "以来"
 # Words after a date with the same roles.
 DEADLINE_SUFFIXES = ("以前", "之前", "前", "内", "为止")
 START_SUFFIXES = ("起", "开始", "以来", "以后", "后")
@@ -206,6 +208,9 @@ def _find_time_phrases(text: str, date: str | None, year_now: int | None) -> lis
             # ``从2020年的85提高到95``, ``从2020年640万户提高到6000万户``: the year dates the value it
             # moves from (the 从 stays in the text, for the reader of that value)
             phrase = TimePhrase(phrase.start + 1, phrase.end, phrase.text[1:], "baseline", None, phrase.year)
+        if phrase is not None and phrase.kind == "start" and phrase.text.endswith(SINCE):
+            # ``今年以来``, ``2020年以来``: the stretch from then up to now, whose figures are results
+            phrase = TimePhrase(phrase.start, phrase.end, phrase.text, "past", None, phrase.year)
         if phrase is not None:
             out.append(phrase)
     if WHOLE_YEAR in text:
