@@ -140,3 +140,20 @@ def test_since_a_time_up_to_now_reports_results():
     # …a start from now on is no such stretch
     assert _kinds("从今年起，全县", "2024-03-01") == [("从今年起", "start")]
     assert _values("力争今年全县城镇新增就业达到5200人。") == [5200.0]
+
+
+# --- plan settings changed (targets.py: starting-value) ---------------------------------------
+
+
+def _project_plan(body: str) -> list[float]:
+    text = (
+        "某区人民政府办公室关于调整2024年区重点项目建设计划的通知\n某政办发〔2024〕30号\n各镇人民政府：\n"
+        f"{body}\n某区人民政府办公室\n2024年6月12日\n"
+    )
+    return _values(text)
+
+
+def test_a_setting_changed_from_one_amount_to_another_sets_the_second():
+    assert _project_plan("将某路改造等9个项目的总投资从42.2亿元调整为36.6亿元。") == [3660000000.0]
+    # …an amount with no 从…调整为 is the setting itself
+    assert _project_plan("某路改造项目计划总投资42.2亿元，调整为分两期实施。") == [4220000000.0]
