@@ -101,6 +101,12 @@ def test_a_breakdown_of_a_reported_figure_reports_too():
     text = "初步核算，全县实现地区生产总值312.5亿元，增长5.8%。其中，第一产业增加值45.2亿元，增长3.1%。"
     assert _values(text) == []
     assert _values("分产业看，第一产业增加值增长3.1%，第二产业增加值增长6.5%。") == []
+    # the figures go on in the sentence after one (a bare change, no bound)…
+    text = "全年畜牧业增加值16.4亿元，比上年同期增长2.1%。全年肉类总产量9091吨，增长8.3%。"
+    assert _values(text) == []
+    # …but a bound there aims
+    text = "全年畜牧业增加值16.4亿元，比上年同期增长2.1%。全县肉类总产量增长8%以上。"
+    assert _values(text) == [8.0]
     # …a breakdown of a goal is a goal
     text = "到2025年，全县地区生产总值达到350亿元。其中，第一产业增加值达到50亿元。"
     assert _values(text) == [35000000000.0, 5000000000.0]

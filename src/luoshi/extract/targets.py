@@ -1124,7 +1124,7 @@ def _paragraph_targets(
         phrases = [p for p in find_time_phrases(sent.text, date) if p.kind != "plan"]
         statistics = (
             _statistics_sentence(sent.text, after_statistics)
-            if may_be_statistics and _STATISTICS_CUE_RE.search(sent.text) is not None
+            if may_be_statistics and (after_statistics or _STATISTICS_CUE_RE.search(sent.text) is not None)
             else None
         )
         if statistics is not None and (
@@ -1207,6 +1207,8 @@ BOUND_WORD_RE = re.compile(r"以上|以内|左右|不低于|不少于|不超过|
 # A breakdown of the figure before (``其中，第一产业增加值…``) or by a category (``分产业看，……``,
 # ``按经济类型分，……``): the statistics go on.
 BREAKDOWN_OPENING_RE = re.compile(r"^(?:其中|分[^，。；：]{1,6}看|按[^，。；：]{1,8}分)[，,：:]?")
+# A bare change with its number (``增长8.3%``): after a statistics sentence, the figures go on.
+BARE_CHANGE_RE = re.compile(r"(?:增长|下降|增加|减少|提高|回落)\d")
 # Words that state an aim: with one the sentence commits, whatever else it says (brief: 力争/确保/
 # 达到/目标; 达到 is left out, since statistics report levels reached with it: ``分别达到18687元``).
 AIM_WORD_RE = re.compile(r"力争|确保|争取|目标|预期|拟|努力|计划")
@@ -1226,6 +1228,8 @@ def _statistics_sentence(text: str, after_statistics: bool) -> str | None:
     opening = BREAKDOWN_OPENING_RE.match(text)
     if opening is not None and (after_statistics or not text.startswith("其中")):
         return "statistics-breakdown"
+    if after_statistics and BARE_CHANGE_RE.search(text) is not None and BOUND_WORD_RE.search(text) is None:
+        return "statistics-continuation"  # ``全年肉类总产量9091吨，增长8.3%。`` after one
     return None
 
 
