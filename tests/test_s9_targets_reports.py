@@ -163,3 +163,13 @@ def test_a_setting_changed_from_one_amount_to_another_sets_the_second():
     assert _project_plan("将某路改造等9个项目的总投资从42.2亿元调整为36.6亿元。") == [3660000000.0]
     # …an amount with no 从…调整为 is the setting itself
     assert _project_plan("某路改造项目计划总投资42.2亿元，调整为分两期实施。") == [4220000000.0]
+
+
+def test_an_amount_bounding_projects_is_their_size_class():
+    plan = (
+        "某县人民政府关于印发某县招商引资工作方案的通知\n某府发〔2024〕3号\n各乡镇人民政府：\n"
+        "现将方案印发给你们。\n某县人民政府\n2024年3月1日\n"
+    )
+    assert _values(plan + "到2024年底，全县新签约1亿元以上重大项目20个。\n") == [20.0]
+    # …an amount of money to reach before a comma is a target
+    assert _values(plan + "到2024年底，全县招商引资到位资金50亿元以上，项目履约率达到90%。\n") == [5e9, 90.0]

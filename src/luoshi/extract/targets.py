@@ -378,6 +378,10 @@ THRESHOLD_AFTER_RE = re.compile(
     r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
 )
 GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
+# An amount of money bounding a noun of projects or firms with no 的 (``1亿元以上重大项目``, ``5000万元
+# 以上产业项目``, ``亿元以上企业``): the size class of the things counted, a threshold, as with 的.
+SIZE_BOUND_WORDS = ("以上", "及以上")
+SIZE_CLASS_AFTER_RE = re.compile(r"^(?:及)?以上[^，。；、：\d]{0,8}?(?:项目|企业)")
 # A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
 # ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
 # measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
@@ -1923,6 +1927,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):
         return "threshold"
+    if q.unit in MONEY_UNITS and after.startswith(SIZE_BOUND_WORDS) and SIZE_CLASS_AFTER_RE.match(after):
+        return "threshold"  # ``集中开工1亿元以上重大项目741个``: the size class of the projects counted
     if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
         return "per-unit-standard"
     if _QUOTES_RE.search(before):
