@@ -27,6 +27,8 @@ PLAN_END_YEAR: dict[str, int] = {
 # Words before a date that make it a deadline (by then) or a start (from then).
 DEADLINE_PREFIXES = ("到", "至", "截至", "截止到", "截止", "力争到", "争取到")
 START_PREFIXES = ("从", "自")
+# ``以来`` after a date: since then up to now (the past, not a start: ``今年以来，全县…增长6.5%``).
+SINCE = "以来"
 # Words after a date with the same roles.
 DEADLINE_SUFFIXES = ("以前", "之前", "前", "内", "为止")
 START_SUFFIXES = ("起", "开始", "以来", "以后", "后")
@@ -152,10 +154,52 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
     ``date`` is the document's 成文日期 (ISO); relative phrases (``通过5年努力``,
     ``今年``) and the past/future reading of a bare year depend on it.
     """
+    year_now = doc_year(date)
+    if ("月" in text or "季度" in text or "截至" in text) and STATISTICS_PERIOD_CUE_RE.search(text) is not None:
+        periods = _statistics_periods(text, year_now)
+        if periods:
+            found = [p for p in _find_time_phrases(text, date, year_now) if not _overlaps_any(p, periods)]
+            return sorted(found + periods, key=lambda p: p.start)
+    return _find_time_phrases(text, date, year_now)
+
+
+# --- statistics periods (the past) ----------------------------------------------------------
+# A period counted from the start of the year, as statistics report it: ``1—10月``, ``1至11月累计``,
+# ``元至九月``, ``1-3季度``, ``前三季度``, ``前11个月``, with or without its year (``2024年1—6月``). It
+# names a stretch of time gone by whose figures are results (a plan's deadlines are a day or the end
+# of a period: ``10月底前``, ``到2025年``), so it is ``past``. So is ``截至`` with a month and no year
+# (``截至10月底``, ``截至目前``): the status on a day of the document's own year, before it was written.
+_CN_MONTH = "(?:十[一二]?|[二三四五六七八九])"
+STATISTICS_PERIOD_RE = re.compile(
+    # (the look-ahead names every first character, so the engine skips the others at C speed, as
+    # TIME_RE's does: a year's 1/2, a range's 1/一/元, 前, 截至)
+    rf"(?=[12一元前截])(?:(?P<y>(?:19|20)\d{{2}})\s*年)?"
+    rf"(?:(?:1|一|元)\s*[—\-－–~～至到]\s*(?:1[0-2]|[2-9]|{_CN_MONTH})\s*月(?:份)?(?:累计)?"
+    rf"|(?:1|一)\s*[—\-－–~～至到]\s*[2-4二三四]\s*季度"
+    rf"|前(?:[二三四两]|[2-4])(?:个)?季度"
+    rf"|前(?:1[01]|[2-9]|十[一]?|[二两三四五六七八九])个月(?:份)?)"
+    rf"|截至(?:目前|当前|(?:1[0-2]|0?[1-9]|{_CN_MONTH}|一)\s*月(?:份)?(?:底|末|中旬|上旬|下旬|(?:[12]\d|3[01]|0?[1-9])日)?)"
+)
+# What every STATISTICS_PERIOD_RE match holds: a range mark before 月/季度, ``前`` or ``截至``.
+STATISTICS_PERIOD_CUE_RE = re.compile(r"[—\-－–~～至到前截]")
+
+
+def _statistics_periods(text: str, year_now: int | None) -> list[TimePhrase]:
+    out = []
+    for m in STATISTICS_PERIOD_RE.finditer(text):
+        year = int(m.group("y")) if m.group("y") else year_now
+        out.append(TimePhrase(m.start(), m.end(), m.group(), "past", None, year))
+    return out
+
+
+def _overlaps_any(phrase: TimePhrase, others: list[TimePhrase]) -> bool:
+    return any(phrase.start < o.end and o.start < phrase.end for o in others)
+
+
+def _find_time_phrases(text: str, date: str | None, year_now: int | None) -> list[TimePhrase]:
     out: list[TimePhrase] = []
     if "年" not in text and "五" not in text:
         return out  # every phrase names a 年 (a year, 今年, 5年努力) or a plan (十三五): none here
-    year_now = doc_year(date)
     for m in TIME_RE.finditer(text):
         phrase = _read(m, year_now, date)
         if phrase is not None and phrase.kind == "past" and text.startswith(("的", "基础上"), phrase.end):
@@ -166,11 +210,28 @@ def find_time_phrases(text: str, date: str | None = None) -> list[TimePhrase]:
             # ``从2020年的85提高到95``, ``从2020年640万户提高到6000万户``: the year dates the value it
             # moves from (the 从 stays in the text, for the reader of that value)
             phrase = TimePhrase(phrase.start + 1, phrase.end, phrase.text[1:], "baseline", None, phrase.year)
+        if phrase is not None and phrase.kind == "start" and phrase.text.endswith(SINCE):
+            # ``今年以来``, ``2020年以来``: the stretch from then up to now, whose figures are results
+            phrase = TimePhrase(phrase.start, phrase.end, phrase.text, "past", None, phrase.year)
         if phrase is not None:
             out.append(phrase)
     if WHOLE_YEAR in text:
         out = _with_whole_year(text, out, year_now)
+    if "过去" in text:
+        out = [_just_gone_by(text, p) for p in out]
     return out
+
+
+# ``刚刚过去的2024年``, ``过去的2024年``: the year is named as gone by, whatever the document's date.
+_GONE_BY_BEFORE = ("过去的", "过去")
+
+
+def _just_gone_by(text: str, phrase: TimePhrase) -> TimePhrase:
+    if phrase.year is None or phrase.kind not in ("point", "deadline"):
+        return phrase
+    if not text.endswith(_GONE_BY_BEFORE, 0, phrase.start):
+        return phrase
+    return TimePhrase(phrase.start, phrase.end, phrase.text, "past", None, phrase.year)
 
 
 # ``全年`` (the whole year) is this year, as ``今年`` (gold: ``全年策划举办百场以上…`` → the report's

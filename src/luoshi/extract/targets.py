@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from luoshi import lazyre as re
@@ -378,6 +378,10 @@ THRESHOLD_AFTER_RE = re.compile(
     r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
 )
 GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
+# An amount of money bounding a noun of projects or firms with no 的 (``1亿元以上重大项目``, ``5000万元
+# 以上产业项目``, ``亿元以上企业``): the size class of the things counted, a threshold, as with 的.
+SIZE_BOUND_WORDS = ("以上", "及以上")
+SIZE_CLASS_AFTER_RE = re.compile(r"^(?:及)?以上[^，。；、：\d]{0,8}?(?:项目|企业)")
 # A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
 # ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
 # measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
@@ -388,10 +392,12 @@ RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(
 FROM_VALUE_BEFORE_RE = re.compile(r"[由从][^，。；由从]{0,12}$")  # (``从2020年的85提高到95``)
 # (``到`` may belong to a masked deadline: ``提高到2020年的80%``.)
 FROM_VALUE_AFTER_RE = re.compile(
-    r"^[^，。；]{0,4}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
+    r"^[^，。；]{0,4}?(?:(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
+    # a setting changed (``总投资从42.2亿元调整为36.6亿元``): the first amount is the old setting
+    r"|调整(?:为|到|至))"
 )
 # ``由60%提高到80%``: the indicator ends before ``由``.
-FROM_TO_RE = re.compile(r"[由从][^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)")
+FROM_TO_RE = re.compile(r"[由从][^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
@@ -434,9 +440,19 @@ PLAN_PERIOD_MAX_YEARS = 15
 # A heading of a review section: everything under it describes past results
 # (``一、2023年工作回顾``, ``过去五年工作回顾``, ``十年来的主要成就``).
 _YEARS_CN = "一两二三四五六七八九十几\\d"
-REVIEW_HEADING_RE = re.compile(rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
+# A heading that reports how a plan went is one too (``一、2023年计划执行情况``, ``主要目标任务完成情况``,
+# ``重点项目进展情况``), whatever plan words it names, and so is a statistics bulletin's title line
+# (``XX市2023年国民经济和社会发展统计公报``: the figures of a year gone by).
+PROGRESS_HEADING_RE = re.compile(r"(?:完成|进展|执行|落实)情况")
+STATISTICS_BULLETIN = "统计公报"
+RESULTS_HEADING_RE = re.compile(rf"{PROGRESS_HEADING_RE.pattern}|{STATISTICS_BULLETIN}")
+REVIEW_HEADING_RE = re.compile(
+    rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来|{RESULTS_HEADING_RE.pattern}"
+)
 # A heading that looks forward ends a review section (``二、2024年政府工作任务``).
 FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今年|部署")
+# ``今年以来`` looks back (``一、2019年和今年以来工作回顾``): its 今年 makes no heading forward.
+SO_FAR_THIS_YEAR = "今年以来"
 # A heading names the year it is about (``2023年工作回顾``): before the document's year it is past.
 # Not a date (``2026年1月10日``) nor a version (``监测指标体系（2023年版）``).
 HEADING_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月|版)")
@@ -756,14 +772,14 @@ def _heading_of(node: OutlineNode) -> str:
 
 # A word each of REVIEW_HEADING_RE, FORWARD_HEADING_RE and HEADING_YEAR_RE needs: a heading
 # without one names no tense (most short lines are table cells: ``400元/月``).
-_TENSE_WORD_RE = re.compile("年|回顾|工作总结|主要成|安排|任务|目标|打算|计划|取向|部署")
+_TENSE_WORD_RE = re.compile("年|回顾|工作总结|主要成|安排|任务|目标|打算|计划|取向|部署|情况|统计公报")
 
 
 def _heading_tense(heading: str, date: str | None) -> str | None:
     """``past`` for a review heading, ``present`` for one that looks forward, else None."""
     if _TENSE_WORD_RE.search(heading) is None:
         return None
-    forward = FORWARD_HEADING_RE.search(heading) is not None
+    forward = _looks_forward(heading)
     if REVIEW_HEADING_RE.search(heading) and not forward:
         return "past"
     years = {int(y) for y in HEADING_YEAR_RE.findall(heading)}
@@ -771,6 +787,14 @@ def _heading_tense(heading: str, date: str | None) -> str | None:
     if years and now is not None and not forward and max(years) < now:
         return "past"
     return "present" if forward or years else None
+
+
+def _looks_forward(heading: str) -> bool:
+    """A forward-looking word in ``heading``, not in ``今年以来`` nor before a results word
+    (``目标任务完成情况`` reports on the targets; ``…执行情况和2025年计划安排`` looks forward too)."""
+    heading = heading.replace(SO_FAR_THIS_YEAR, "")
+    results = RESULTS_HEADING_RE.search(heading)
+    return FORWARD_HEADING_RE.search(heading, results.end() if results else 0) is not None
 
 
 @dataclass(frozen=True)
@@ -784,6 +808,13 @@ class _Sections:
 
     past: tuple[tuple[int, int], ...] = ()
     dated: tuple[tuple[int, int, TimePhrase], ...] = ()
+    # The past stretches opened by a progress heading (``…执行情况``, ``…完成情况``): a progress
+    # report may set the coming part of its year in them, and a sentence's own time phrase that
+    # has yet to come is nearer than the heading (test_s7_targets_real: ``2023年上半年`` in January).
+    progress: tuple[tuple[int, int], ...] = ()
+
+    def in_progress_section(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.progress)
 
     def is_past(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.past)
@@ -838,10 +869,17 @@ def _sections(doc: Document) -> _Sections:
             tense = _heading_tense(heading, doc.reference_date)
             if tense is not None:
                 heads.append(_Heading(para.start + sent.start, tense, heading, False))
+    if doc.title and STATISTICS_BULLETIN in doc.title:
+        return _Sections(((doc.span.start, doc.span.end),))  # a bulletin reports a year gone by
+    first = next(_all_paragraphs(doc), None)  # a text with no header opens with its title line
+    titles = (doc.title, doc.forwarded_title, first.text if first is not None else None)
+    heads = [_progress_title_line(h, titles, doc.date) for h in heads]
     if not any(h.tense for h in heads):
         return _Sections()
     heads.sort(key=lambda h: h.pos)
     past: list[tuple[int, int]] = []
+    # where a past stretch opens at a progress heading only (``一、计划执行情况``: see ``_Sections``)
+    progress_from = {h.pos for h in heads if h.tense == "past" and _progress_only(h.text)}
     dated: list[tuple[int, int, TimePhrase]] = []
     past_from: _Heading | None = None
     dated_from: tuple[_Heading, TimePhrase] | None = None
@@ -864,7 +902,37 @@ def _sections(doc: Document) -> _Sections:
         past.append((past_from.pos, doc.span.end))
     if dated_from is not None:
         dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
-    return _Sections(tuple(past), tuple(dated))
+    progress = tuple((a, b) for a, b in past if a in progress_from)
+    return _Sections(tuple(past), tuple(dated), progress)
+
+
+TAB = "\t"
+# The review words that are not a progress heading's (``回顾``, ``过去一年``…).
+_REVIEW_ONLY_RE = re.compile(rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
+
+
+def _progress_only(heading: str) -> bool:
+    """``heading`` looks back by a progress word alone (``计划执行情况``, not ``工作回顾``)."""
+    return PROGRESS_HEADING_RE.search(heading) is not None and _REVIEW_ONLY_RE.search(heading) is None
+
+
+def _dated_ahead(phrases: list[TimePhrase], q: Quantity) -> bool:
+    """The nearest time phrase before ``q`` in its sentence sets a deadline (one yet to come)."""
+    before = [p for p in phrases if p.end <= q.start and p.kind != "baseline"]
+    return bool(before) and before[-1].kind in _DATED and before[-1].deadline is not None
+
+
+def _progress_title_line(h: _Heading, titles: tuple[str | None, ...], date: str | None) -> _Heading:
+    """A progress heading (``…执行情况``, ``…进展情况``) makes its section past (``一、2023年计划执行
+    情况``), but not as the document's own title: that may title a progress table, whose target
+    column restates the year's targets beside their progress (test_s6_targets_real); there it has
+    the tense of its other words (a text with no header: its first line). Nor does a table's header
+    row with a progress column."""
+    if h.from_outline or h.tense != "past" or PROGRESS_HEADING_RE.search(h.text) is None:
+        return h
+    if h.text not in titles and TAB not in h.text:
+        return h  # (a tab row is a table's header row: ``序号\t工作事项\t具体目标要求\t进展情况``)
+    return replace(h, tense=_heading_tense(PROGRESS_HEADING_RE.sub("", h.text), date))
 
 
 def _may_open_inline_heading(text: str) -> bool:
@@ -999,8 +1067,10 @@ def _paragraph_targets(
 ) -> Iterator[NumberDecision]:
     text = para.text  # (the callers skip a paragraph that cannot hold a target: ``_might_hold_target``)
     log = scope.log
-    if log is None and scope.sections is not None and scope.sections.all_past(para.start, para.start + len(text)):
-        return  # every reading would be set aside as ``review-section``: nothing to read
+    sections = scope.sections
+    if log is None and sections is not None and sections.all_past(para.start, para.start + len(text)):
+        if not sections.in_progress_section(para.start):
+            return  # every reading would be set aside as ``review-section``: nothing to read
     number_cell = _ROW_NUMBER_CELL_RE.match(text)
     skip = number_cell.end() if number_cell else 0
     if skip:
@@ -1030,6 +1100,10 @@ def _paragraph_targets(
         if intro:
             conditions_from = intro.end()
     governed = opening is not None or scope.inherited is not None
+    # Statistics wording (``同比增长``, ``初步核算``) reports figures, unless a goal section, a
+    # deadline or a year-named plan governs the paragraph (``_statistics_sentence``).
+    may_be_statistics = not governed and scope.default is None
+    after_statistics = False
     # The sentence before when it gave no reading: whether it sets parameters is only asked
     # when a ``其中`` sentence follows it (most sentences are not followed by one).
     previous_unread: str | None = None
@@ -1049,8 +1123,25 @@ def _paragraph_targets(
             continue
         if log is None and _sentence_rejected(sent.text) is not None:
             previous_unread = sent.text  # ``_sentence_readings`` reads nothing here: skip its time phrases
+            after_statistics = False
             continue
         phrases = [p for p in find_time_phrases(sent.text, date) if p.kind != "plan"]
+        statistics = (
+            _statistics_sentence(sent.text, after_statistics)
+            if may_be_statistics and (after_statistics or _STATISTICS_CUE_RE.search(sent.text) is not None)
+            else None
+        )
+        if statistics is not None and (
+            any(p.deadline and p.kind in _DATED for p in phrases)
+            or (scope.sections is not None and scope.sections.phrase_at(para.start + sent.start) is not None)
+        ):
+            statistics = None  # dated (``2019年，……比上年增长4.8%``): the year decides, not the wording
+        after_statistics = statistics is not None
+        if statistics is not None:
+            if log is not None:
+                log.reject(para.start + sent.start, para.start + sent.end, statistics)
+            previous_unread = None
+            continue
         readings = list(_sentence_readings(sent, phrases, governed, log, para.start + sent.start))
         previous_unread = None if readings else sent.text
         for reading in readings:
@@ -1060,7 +1151,11 @@ def _paragraph_targets(
                 if log is not None:
                     log.reject(at, at + len(q.surface), "condition-list")
                 continue
-            if scope.sections is not None and scope.sections.is_past(at):
+            if (
+                scope.sections is not None
+                and scope.sections.is_past(at)
+                and not (scope.sections.in_progress_section(at) and _dated_ahead(phrases, q))
+            ):
                 if log is not None:
                     log.reject(at, at + len(q.surface), "review-section")
                 continue
@@ -1101,6 +1196,45 @@ def _paragraph_targets(
 
 # A sentence that opens with ``其中`` refines the quantity of the sentence before it.
 OF_WHICH_RE = re.compile(r"^其中[，,]?")
+
+# --- statistics wording (figures reported, not targets) ---------------------------------------
+# Words statistics use to report a figure (a bulletin, a report on how the economy ran): a change
+# over the same period of last year or since the start of the year, an estimate's method. A target
+# sets a level and an aim (``力争……同比增长10%``); these alone report one.
+STATISTICS_MARK_RE = re.compile(
+    r"同比|上年同期|去年同期|比年初|较年初|初步统计|初步核算|初步测算|按可比价格|按可比口径"
+)
+# ``比上年增长0.4%``: a change over last year, which a goal states too (``比上年增加…`` in a
+# report's plan: guide), so only with no bound on it either (``比上年增长8%以上`` aims).
+LAST_YEAR_CHANGE_RE = re.compile(r"(?:比|较)(?:上年|去年)末?(?:增长|增加|下降|减少|提高|上升|回落|降低|净增)")
+BOUND_WORD_RE = re.compile(r"以上|以内|左右|不低于|不少于|不超过|控制在")
+# A breakdown of the figure before (``其中，第一产业增加值…``) or by a category (``分产业看，……``,
+# ``按经济类型分，……``): the statistics go on.
+BREAKDOWN_OPENING_RE = re.compile(r"^(?:其中|分[^，。；：]{1,6}看|按[^，。；：]{1,8}分)[，,：:]?")
+# A bare change with its number (``增长8.3%``): after a statistics sentence, the figures go on.
+BARE_CHANGE_RE = re.compile(r"(?:增长|下降|增加|减少|提高|回落)\d")
+# Words that state an aim: with one the sentence commits, whatever else it says (brief: 力争/确保/
+# 达到/目标; 达到 is left out, since statistics report levels reached with it: ``分别达到18687元``).
+AIM_WORD_RE = re.compile(r"力争|确保|争取|目标|预期|拟|努力|计划")
+# What a sentence needs before the statistics test is worth running: a first character of its words.
+_STATISTICS_CUE_RE = re.compile(r"[同上去比较初按其分]")
+
+
+def _statistics_sentence(text: str, after_statistics: bool) -> str | None:
+    """The rule by which ``text`` reports statistics (``statistics-sentence``), or breaks down the
+    figure of a statistics sentence before it (``statistics-breakdown``), else None."""
+    if AIM_WORD_RE.search(text) is not None:
+        return None
+    if STATISTICS_MARK_RE.search(text) is not None:
+        return "statistics-sentence"
+    if LAST_YEAR_CHANGE_RE.search(text) is not None and BOUND_WORD_RE.search(text) is None:
+        return "statistics-sentence"
+    opening = BREAKDOWN_OPENING_RE.match(text)
+    if opening is not None and (after_statistics or not text.startswith("其中")):
+        return "statistics-breakdown"
+    if after_statistics and BARE_CHANGE_RE.search(text) is not None and BOUND_WORD_RE.search(text) is None:
+        return "statistics-continuation"  # ``全年肉类总产量9091吨，增长8.3%。`` after one
+    return None
 
 
 def _sets_parameters(text: str) -> bool:
@@ -1793,6 +1927,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):
         return "threshold"
+    if q.unit in MONEY_UNITS and after.startswith(SIZE_BOUND_WORDS) and SIZE_CLASS_AFTER_RE.match(after):
+        return "threshold"  # ``集中开工1亿元以上重大项目741个``: the size class of the projects counted
     if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
         return "per-unit-standard"
     if _QUOTES_RE.search(before):
