@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from luoshi import lazyre as re
@@ -550,6 +551,14 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     pos = start
     in_tab_table = False
     for line in clean.text[start:end].split("\n"):
+        piped = _pipe_cells(line, pos)
+        if piped:
+            # ``序号 | 举措 | 牵头单位 |``: a row copied from a web page's table, its cells between
+            # bars; read as a tab row (its own cells, no rowspan recovery: the bars keep empty cells).
+            in_tab_table = False
+            out.extend(piped)
+            pos += len(line) + 1
+            continue
         # The cleaner strips a line's ends, and with them the empty cells a rowspan (a merged
         # cell) leaves at the start or the end of a row: they are counted back from the tabs
         # of the source line, so every cell keeps its column.
@@ -569,6 +578,28 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
                 out.append(_Cell(pos, pos + len(line), text))
         pos += len(line) + 1
     return out
+
+
+# A table row written with bars between its cells (text copies of web tables:
+# ``序号 | 目标与任务 | 牵头责任单位 | 责任单位 |``): at least PIPE_ROW_MIN_BARS bars, spaced or
+# at a line end, so a bar inside running text (``首页|政务公开``, a menu) is no row. Calibrated on
+# the pipe rows of real 分解表 pages (4–6 columns, every cell closed by ``|``) and the corpus, whose
+# HTML menus join two or three words with bare bars.
+PIPE_ROW_MIN_BARS = 3
+_PIPE_BAR_RE = re.compile(r"(?:^|\s)\|(?=\s|$)")
+
+
+def _pipe_cells(line: str, pos: int) -> list[_Cell]:
+    """The cells of a bar-separated table row at ``pos``, or [] for any other line."""
+    if "|" not in line:
+        return []
+    bars = [m.end() - 1 for m in _PIPE_BAR_RE.finditer(line)]
+    if len(bars) < PIPE_ROW_MIN_BARS or len(bars) != line.count("|"):
+        return []
+    edges = [-1, *bars] if line.strip()[0] != "|" else bars
+    if line.rstrip()[-1] != "|":
+        edges.append(len(line))
+    return [_Cell(pos + a + 1, pos + b, _nows(line[a + 1 : b]), pos) for a, b in pairwise(edges)]
 
 
 def _stripped_tabs(clean: CleanText, pos: int, length: int) -> tuple[int, int]:
@@ -597,7 +628,8 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
     first = _NUMBER_HEADER_RE.search(clean.text, start, end)
     if first is None:
         # no 序号 cell (whitespace aside): only a tabbed table without a 序号 column can give rows
-        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in clean.text[start:end] else out
+        text = clean.text[start:end]
+        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in text or "|" in text else out
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
     cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
