@@ -27,6 +27,7 @@ from luoshi import lazyre as re
 from luoshi.extract.units import (
     LATER_UNITS_LITERALS,
     LATER_UNITS_NOTE_RES,
+    LEADER_LINE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
     NOTE_STAR_LEAD_RE,
@@ -39,6 +40,7 @@ from luoshi.extract.units import (
     UnitList,
     dedupe,
     duty_phrases,
+    find_assignment_sentence,
     find_duty_phrases,
     find_unit_lists,
     parse_units,
@@ -383,6 +385,11 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     """The node's task (doc-level leads not yet added), or None when it has no list."""
     joined, lists = item.joined, item.lists
     kept_in_text: tuple[UnitList, ...] = ()
+    if not lists and not walked.node.children:
+        # ``由X牵头，Y配合。`` closing a leaf item: its unit list written as a sentence (a
+        # section's 由X牵头 phrase names the lead of the items under it, read apart).
+        sentence = find_assignment_sentence(joined.text, parse)
+        lists = (sentence,) if sentence else ()
     if not lists:
         # ``由X负责…`` in the item's text, when it has no list of its own; the clause stays in
         # the text (cutting it would leave ``设施应当建设``).
@@ -400,6 +407,8 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
         if found.rule and found.units:
             lead_rules.append(found.rule)
     phrase_spans = [(s, e) for s, e in walked.phrases.spans if e <= len(joined.text)]
+    if len(joined.paras) > 1:
+        phrase_spans.extend(_leader_lines(joined, lists))
     if walked.section_leads:
         lead_rules.append("section-lead-phrase")
     cut = sorted([(ul.start, ul.end) for ul in lists if ul not in kept_in_text] + phrase_spans)
@@ -419,6 +428,19 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     )
     read = tuple((ul.form, joined.text[ul.start : ul.end]) for ul in lists)
     return _Found(task, dedupe([*leads, *walked.section_leads]), "outline-item", read, dedupe(lead_rules))
+
+
+def _leader_lines(joined: _Joined, lists: tuple[UnitList, ...]) -> list[tuple[int, int]]:
+    """The item's paragraphs that only name its leader (``牵头领导：王某某``) beside its labelled
+    lists: cut from the task's text like the lists (a person is no unit)."""
+    if not any(ul.parsed.labelled for ul in lists):
+        return []
+    out = []
+    for start, end, para in zip(joined.starts, joined.boundaries, joined.paras, strict=True):
+        m = LEADER_LINE_RE.search(para.text) if "领导" in para.text else None
+        if m and not any(ul.start < end and start + m.start() < ul.end for ul in lists):
+            out.append((start + m.start(), end))
+    return out
 
 
 # The forms whose list is a bracket (its content is read without the brackets).
