@@ -33,6 +33,7 @@ from luoshi.extract.units import (
     NOTE_STAR_LEAD_RE,
     NOTE_UNMARKED_ALL_LEAD_RE,
     TIME_PART_RE,
+    UNIT_LABELS,
     DutyReason,
     LeadRule,
     Parse,
@@ -43,6 +44,7 @@ from luoshi.extract.units import (
     find_assignment_sentence,
     find_duty_phrases,
     find_unit_lists,
+    is_unit_like,
     parse_units,
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
@@ -126,21 +128,31 @@ class _Joined(NamedTuple):
     text: str
     paras: tuple[Paragraph, ...]
     starts: tuple[int, ...]  # where each paragraph starts in ``text``
+    glued: frozenset[int] = frozenset()  # paragraph ends that end no list (a label's cell)
 
     @classmethod
     def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
         if len(paras) == 1:
-            return cls(paras[0].text, paras, (0,))  # most items are one paragraph
-        starts, pos = [], 0
-        for p in paras:
+            text = paras[0].text
+            return cls(_tabbed_label(text) if "\t" in text else text, paras, (0,))  # most items
+        starts, pos, texts, glued = [], 0, [], []
+        for i, p in enumerate(paras):
             starts.append(pos)
-            pos += len(p.text)
-        return cls("".join(p.text for p in paras), paras, tuple(starts))
+            text = _tabbed_label(p.text) if "\t" in p.text else p.text
+            if i + 1 < len(paras) and len(text) <= MAX_LABEL_CELL and _label_cell(text, paras[i + 1].text):
+                text += "："  # the label's cell, its units in the next (a colon maps to the line end)
+                glued.append(pos + len(text))
+            texts.append(text)
+            pos += len(text)
+        return cls("".join(texts), paras, tuple(starts), frozenset(glued))
 
     @property
     def boundaries(self) -> tuple[int, ...]:
         """Where each paragraph ends in ``text``."""
-        return (*self.starts[1:], len(self.text)) if self.paras else ()
+        if not self.paras:
+            return ()
+        ends = (*self.starts[1:], len(self.text))
+        return tuple(e for e in ends if e not in self.glued) if self.glued else ends
 
     def clean_offset(self, j: int) -> int:
         if not self.paras:
@@ -153,6 +165,33 @@ class _Joined(NamedTuple):
             s = self.clean_offset(start)
             return clean.span(s, s)
         return clean.span(self.clean_offset(start), self.clean_offset(end - 1) + 1)
+
+
+# A label in a cell of its own, its units in the next cell: a two-column table of an item's
+# fields (``牵头单位 | 区发改局``) as the readers give it, the cells parted by a tab
+# (``牵头单位\t区发改局``) or one per line. Read as ``牵头单位：区发改局`` (the label's colon
+# added in the tab's place, or after the label's line), when the next cell opens with a unit.
+# MAX_LABEL_CELL: the longest label with ``主要`` before it (``主要牵头责任单位``).
+MAX_LABEL_CELL = max(len(label) for label in UNIT_LABELS) + len("主要")
+_LABEL_CELL_RE = re.compile(r"^\s*(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")\s*$")
+_TABBED_LABEL_RE = re.compile(r"^(\s*(?:主要)?(?:" + "|".join(UNIT_LABELS) + r"))\t(?=\s*\S)")
+
+
+def _opens_with_unit(text: str) -> bool:
+    first = re.split(r"[、，,；;。\s]", text.strip(), maxsplit=1)[0]
+    return is_unit_like(first)
+
+
+def _label_cell(text: str, following: str) -> bool:
+    return bool(_LABEL_CELL_RE.match(text)) and _opens_with_unit(following)
+
+
+def _tabbed_label(text: str) -> str:
+    """``牵头单位\t区发改局`` → ``牵头单位：区发改局`` (same length: offsets keep)."""
+    m = _TABBED_LABEL_RE.match(text)
+    if m is None or not _opens_with_unit(text[m.end() :]):
+        return text
+    return text[: m.end(1)] + "：" + text[m.end() :]
 
 
 class _ItemText(NamedTuple):
@@ -436,7 +475,8 @@ def _leader_lines(joined: _Joined, lists: tuple[UnitList, ...]) -> list[tuple[in
     if not any(ul.parsed.labelled for ul in lists):
         return []
     out = []
-    for start, end, para in zip(joined.starts, joined.boundaries, joined.paras, strict=True):
+    ends = (*joined.starts[1:], len(joined.text))
+    for start, end, para in zip(joined.starts, ends, joined.paras, strict=True):
         m = LEADER_LINE_RE.search(para.text) if "领导" in para.text else None
         if m and not any(ul.start < end and start + m.start() < ul.end for ul in lists):
             out.append((start + m.start(), end))
