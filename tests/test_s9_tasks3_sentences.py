@@ -62,3 +62,21 @@ def test_sentence_of_a_section_is_not_its_task():
 def test_role_words_with_adverb_after_fuze():
     assert parse_units("市住建局牵头，各区政府负责具体实施").units == ("市住建局", "各区政府")
     assert parse_units("各区政府负责组织实施").units == ("各区政府",)
+
+
+# --- ``由X负责的…``: a relative clause names what X answers for, it assigns nothing ------------
+
+DUCHA = """一、总体情况
+常务会议确定事项12件，已办结5件，正在办理7件。
+二、工作要求
+其中，由县民政局负责的第1件、县交通局负责的第4件确定事项进展滞后，请以上单位加快工作节奏。
+三、下步安排
+养老服务设施由县民政局负责建设。
+"""
+
+
+def test_duty_phrase_with_de_is_no_assignment():
+    tasks = _parsed_tasks(DUCHA)
+    assert ("二",) not in tasks
+    # the other side: 由X负责 + the duty itself is the 由……负责 task form (guide)
+    assert tasks[("三",)].units == ("县民政局",)

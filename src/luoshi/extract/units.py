@@ -766,7 +766,9 @@ def _may_hold_label(text: str) -> bool:
 # name and 负责 an adverb may stand (``由市法规处具体负责``, ``统一负责``, ``牵头负责``: the unit then
 # leads). The name may hold a bracket (``由法规（科）处负责``, ``由各县（市、区）人民政府负责``).
 # Not ``由X负责牵头`` (the document's lead phrase, read by the task stage), nor ``由X负责人签字``
-# (负责人, 负责同志: a person of the unit, not the unit's duty).
+# (负责人, 负责同志: a person of the unit, not the unit's duty), nor ``由X负责的第1件`` (a relative
+# clause: 的 makes the phrase name the things X answers for, as a 督查 notice lists late items;
+# it assigns nothing).
 _DUTY_CHAR = r"[^，。；：、（）()《》“”]"
 _DUTY_NAME = rf"(?:{_DUTY_CHAR}|[（(][^（）()，。；]{{1,10}}[）)]){{1,30}}?"
 DUTY_ADVERBS: tuple[str, ...] = (
@@ -774,7 +776,7 @@ DUTY_ADVERBS: tuple[str, ...] = (
     "按职责", "按照职责", "依职责",
 )  # fmt: skip
 LEADING_ADVERBS = frozenset({"牵头"})  # ``由X牵头负责``: X leads (guide: ``X牵头``)
-YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*?)({'|'.join(DUTY_ADVERBS)})?负责(?!牵头|人|同志)")
+YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*?)({'|'.join(DUTY_ADVERBS)})?负责(?!牵头|人|同志|的)")
 # A bracket that holds a duty phrase with a scope before it (``（技工院校内由X负责）``): the
 # phrase closes the bracket, and the scope is a short phrase with no clause punctuation.
 DUTY_BRACKET_SCOPE_RE = re.compile(r"^[^，。；：、（）()由]{0,12}$")
