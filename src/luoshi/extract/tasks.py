@@ -20,17 +20,20 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from luoshi import lazyre as re
 from luoshi.extract.units import (
     LATER_UNITS_LITERALS,
     LATER_UNITS_NOTE_RES,
+    LEADER_LINE_RE,
     NOTE_BEFORE_COMMA_LEAD_RE,
     NOTE_FIRST_LEAD_RE,
     NOTE_STAR_LEAD_RE,
     NOTE_UNMARKED_ALL_LEAD_RE,
     TIME_PART_RE,
+    UNIT_LABELS,
     DutyReason,
     LeadRule,
     Parse,
@@ -38,8 +41,10 @@ from luoshi.extract.units import (
     UnitList,
     dedupe,
     duty_phrases,
+    find_assignment_sentence,
     find_duty_phrases,
     find_unit_lists,
+    is_unit_like,
     parse_units,
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
@@ -123,21 +128,31 @@ class _Joined(NamedTuple):
     text: str
     paras: tuple[Paragraph, ...]
     starts: tuple[int, ...]  # where each paragraph starts in ``text``
+    glued: frozenset[int] = frozenset()  # paragraph ends that end no list (a label's cell)
 
     @classmethod
     def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
         if len(paras) == 1:
-            return cls(paras[0].text, paras, (0,))  # most items are one paragraph
-        starts, pos = [], 0
-        for p in paras:
+            text = paras[0].text
+            return cls(_tabbed_label(text) if "\t" in text else text, paras, (0,))  # most items
+        starts, pos, texts, glued = [], 0, [], []
+        for i, p in enumerate(paras):
             starts.append(pos)
-            pos += len(p.text)
-        return cls("".join(p.text for p in paras), paras, tuple(starts))
+            text = _tabbed_label(p.text) if "\t" in p.text else p.text
+            if i + 1 < len(paras) and len(text) <= MAX_LABEL_CELL and _label_cell(text, paras[i + 1].text):
+                text += "："  # the label's cell, its units in the next (a colon maps to the line end)
+                glued.append(pos + len(text))
+            texts.append(text)
+            pos += len(text)
+        return cls("".join(texts), paras, tuple(starts), frozenset(glued))
 
     @property
     def boundaries(self) -> tuple[int, ...]:
         """Where each paragraph ends in ``text``."""
-        return (*self.starts[1:], len(self.text)) if self.paras else ()
+        if not self.paras:
+            return ()
+        ends = (*self.starts[1:], len(self.text))
+        return tuple(e for e in ends if e not in self.glued) if self.glued else ends
 
     def clean_offset(self, j: int) -> int:
         if not self.paras:
@@ -150,6 +165,33 @@ class _Joined(NamedTuple):
             s = self.clean_offset(start)
             return clean.span(s, s)
         return clean.span(self.clean_offset(start), self.clean_offset(end - 1) + 1)
+
+
+# A label in a cell of its own, its units in the next cell: a two-column table of an item's
+# fields (``牵头单位 | 区发改局``) as the readers give it, the cells parted by a tab
+# (``牵头单位\t区发改局``) or one per line. Read as ``牵头单位：区发改局`` (the label's colon
+# added in the tab's place, or after the label's line), when the next cell opens with a unit.
+# MAX_LABEL_CELL: the longest label with ``主要`` before it (``主要牵头责任单位``).
+MAX_LABEL_CELL = max(len(label) for label in UNIT_LABELS) + len("主要")
+_LABEL_CELL_RE = re.compile(r"^\s*(?:主要)?(?:" + "|".join(UNIT_LABELS) + r")\s*$")
+_TABBED_LABEL_RE = re.compile(r"^(\s*(?:主要)?(?:" + "|".join(UNIT_LABELS) + r"))\t(?=\s*\S)")
+
+
+def _opens_with_unit(text: str) -> bool:
+    first = re.split(r"[、，,；;。\s]", text.strip(), maxsplit=1)[0]
+    return is_unit_like(first)
+
+
+def _label_cell(text: str, following: str) -> bool:
+    return bool(_LABEL_CELL_RE.match(text)) and _opens_with_unit(following)
+
+
+def _tabbed_label(text: str) -> str:
+    """``牵头单位\t区发改局`` → ``牵头单位：区发改局`` (same length: offsets keep)."""
+    m = _TABBED_LABEL_RE.match(text)
+    if m is None or not _opens_with_unit(text[m.end() :]):
+        return text
+    return text[: m.end(1)] + "：" + text[m.end() :]
 
 
 class _ItemText(NamedTuple):
@@ -382,6 +424,11 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     """The node's task (doc-level leads not yet added), or None when it has no list."""
     joined, lists = item.joined, item.lists
     kept_in_text: tuple[UnitList, ...] = ()
+    if not lists and not walked.node.children:
+        # ``由X牵头，Y配合。`` closing a leaf item: its unit list written as a sentence (a
+        # section's 由X牵头 phrase names the lead of the items under it, read apart).
+        sentence = find_assignment_sentence(joined.text, parse)
+        lists = (sentence,) if sentence else ()
     if not lists:
         # ``由X负责…`` in the item's text, when it has no list of its own; the clause stays in
         # the text (cutting it would leave ``设施应当建设``).
@@ -399,6 +446,8 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
         if found.rule and found.units:
             lead_rules.append(found.rule)
     phrase_spans = [(s, e) for s, e in walked.phrases.spans if e <= len(joined.text)]
+    if len(joined.paras) > 1:
+        phrase_spans.extend(_leader_lines(joined, lists))
     if walked.section_leads:
         lead_rules.append("section-lead-phrase")
     cut = sorted([(ul.start, ul.end) for ul in lists if ul not in kept_in_text] + phrase_spans)
@@ -418,6 +467,20 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     )
     read = tuple((ul.form, joined.text[ul.start : ul.end]) for ul in lists)
     return _Found(task, dedupe([*leads, *walked.section_leads]), "outline-item", read, dedupe(lead_rules))
+
+
+def _leader_lines(joined: _Joined, lists: tuple[UnitList, ...]) -> list[tuple[int, int]]:
+    """The item's paragraphs that only name its leader (``牵头领导：王某某``) beside its labelled
+    lists: cut from the task's text like the lists (a person is no unit)."""
+    if not any(ul.parsed.labelled for ul in lists):
+        return []
+    out = []
+    ends = (*joined.starts[1:], len(joined.text))
+    for start, end, para in zip(joined.starts, ends, joined.paras, strict=True):
+        m = LEADER_LINE_RE.search(para.text) if "领导" in para.text else None
+        if m and not any(ul.start < end and start + m.start() < ul.end for ul in lists):
+            out.append((start + m.start(), end))
+    return out
 
 
 # The forms whose list is a bracket (its content is read without the brackets).
@@ -550,6 +613,14 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     pos = start
     in_tab_table = False
     for line in clean.text[start:end].split("\n"):
+        piped = _pipe_cells(line, pos)
+        if piped:
+            # ``序号 | 举措 | 牵头单位 |``: a row copied from a web page's table, its cells between
+            # bars; read as a tab row (its own cells, no rowspan recovery: the bars keep empty cells).
+            in_tab_table = False
+            out.extend(piped)
+            pos += len(line) + 1
+            continue
         # The cleaner strips a line's ends, and with them the empty cells a rowspan (a merged
         # cell) leaves at the start or the end of a row: they are counted back from the tabs
         # of the source line, so every cell keeps its column.
@@ -569,6 +640,28 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
                 out.append(_Cell(pos, pos + len(line), text))
         pos += len(line) + 1
     return out
+
+
+# A table row written with bars between its cells (text copies of web tables:
+# ``序号 | 目标与任务 | 牵头责任单位 | 责任单位 |``): at least PIPE_ROW_MIN_BARS bars, spaced or
+# at a line end, so a bar inside running text (``首页|政务公开``, a menu) is no row. Calibrated on
+# the pipe rows of real 分解表 pages (4–6 columns, every cell closed by ``|``) and the corpus, whose
+# HTML menus join two or three words with bare bars.
+PIPE_ROW_MIN_BARS = 3
+_PIPE_BAR_RE = re.compile(r"(?:^|\s)\|(?=\s|$)")
+
+
+def _pipe_cells(line: str, pos: int) -> list[_Cell]:
+    """The cells of a bar-separated table row at ``pos``, or [] for any other line."""
+    if "|" not in line:
+        return []
+    bars = [m.end() - 1 for m in _PIPE_BAR_RE.finditer(line)]
+    if len(bars) < PIPE_ROW_MIN_BARS or len(bars) != line.count("|"):
+        return []
+    edges = [-1, *bars] if line.strip()[0] != "|" else bars
+    if line.rstrip()[-1] != "|":
+        edges.append(len(line))
+    return [_Cell(pos + a + 1, pos + b, _nows(line[a + 1 : b]), pos) for a, b in pairwise(edges)]
 
 
 def _stripped_tabs(clean: CleanText, pos: int, length: int) -> tuple[int, int]:
@@ -597,7 +690,8 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
     first = _NUMBER_HEADER_RE.search(clean.text, start, end)
     if first is None:
         # no 序号 cell (whitespace aside): only a tabbed table without a 序号 column can give rows
-        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in clean.text[start:end] else out
+        text = clean.text[start:end]
+        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in text or "|" in text else out
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
     cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0

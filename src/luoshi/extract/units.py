@@ -122,6 +122,10 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("负总责", False),
     ("负责落实", False),
     ("负责实施", False),
+    # ``各区政府负责具体实施``, ``负责组织实施``: how the group carries the item out
+    ("负责具体实施", False),
+    ("负责具体落实", False),
+    ("负责组织实施", False),
     ("负责", False),
     ("牵头", True),
     ("指导", False),
@@ -131,6 +135,9 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("协同", False),
     ("落实", False),
 )
+
+# The role words of a leading group (``X牵头``, ``X牵头负责``).
+LEAD_ROLE_WORDS = frozenset(word for word, leads in ROLE_SUFFIXES if leads and "为" not in word)
 
 # A unit marked as lead right after its name: ``责任单位：市发展改革委（牵头）、市财政局``.
 # Any bracket shape: ``市发展改革委〔牵头〕``, ``市发展改革委【牵头】``.
@@ -718,6 +725,19 @@ LEADER_LABELS: tuple[str, ...] = (
     "牵头领导", "责任领导", "分管领导", "联系领导", "包联领导", "牵头县领导", "牵头市领导", "牵头区领导",
     "县级牵头领导", "市级牵头领导", "区级牵头领导",
 )  # fmt: skip
+# A line that names only the item's leader (``牵头领导：常务副区长``, a line of a 分解 list above
+# its 牵头单位 line): no unit list, and no part of the item's text either. It ends its
+# paragraph, which it may share with the item's sentence (the cleaner joins short lines).
+# LEADER_LINE_MAX_NAME: a person's name or post (``王某某``, ``常务副区长``, two leaders
+# ``张某某、李某某``); calibrated on real 分解 lists, whose leader lines hold 2–12 characters.
+LEADER_LINE_MAX_NAME = 20
+LEADER_LINE_RE = re.compile(
+    r"(?:^|(?<=[。；;]))\s*(?:"
+    + "|".join(LEADER_LABELS)
+    + r")[：:][^。；;：:]{1,"
+    + str(LEADER_LINE_MAX_NAME)
+    + r"}\s*$"
+)
 LABEL_RUN_RE = re.compile(
     r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS + LEADER_LABELS) + r")[：:])"
 )
@@ -746,7 +766,9 @@ def _may_hold_label(text: str) -> bool:
 # name and 负责 an adverb may stand (``由市法规处具体负责``, ``统一负责``, ``牵头负责``: the unit then
 # leads). The name may hold a bracket (``由法规（科）处负责``, ``由各县（市、区）人民政府负责``).
 # Not ``由X负责牵头`` (the document's lead phrase, read by the task stage), nor ``由X负责人签字``
-# (负责人, 负责同志: a person of the unit, not the unit's duty).
+# (负责人, 负责同志: a person of the unit, not the unit's duty), nor ``由X负责的第1件`` (a relative
+# clause: 的 makes the phrase name the things X answers for, as a 督查 notice lists late items;
+# it assigns nothing).
 _DUTY_CHAR = r"[^，。；：、（）()《》“”]"
 _DUTY_NAME = rf"(?:{_DUTY_CHAR}|[（(][^（）()，。；]{{1,10}}[）)]){{1,30}}?"
 DUTY_ADVERBS: tuple[str, ...] = (
@@ -754,7 +776,7 @@ DUTY_ADVERBS: tuple[str, ...] = (
     "按职责", "按照职责", "依职责",
 )  # fmt: skip
 LEADING_ADVERBS = frozenset({"牵头"})  # ``由X牵头负责``: X leads (guide: ``X牵头``)
-YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*?)({'|'.join(DUTY_ADVERBS)})?负责(?!牵头|人|同志)")
+YOU_FUZE_RE = re.compile(rf"由({_DUTY_NAME}(?:、{_DUTY_NAME})*?)({'|'.join(DUTY_ADVERBS)})?负责(?!牵头|人|同志|的)")
 # A bracket that holds a duty phrase with a scope before it (``（技工院校内由X负责）``): the
 # phrase closes the bracket, and the scope is a short phrase with no clause punctuation.
 DUTY_BRACKET_SCOPE_RE = re.compile(r"^[^，。；：、（）()由]{0,12}$")
@@ -843,6 +865,40 @@ def find_duty_phrases(text: str, parse: Parse | None = None) -> tuple[UnitList, 
     if not text or "负责" not in text:
         return ()  # most items: no duty phrase at all (the test duty_phrases makes, without its call)
     return tuple(d.found for d in duty_phrases(text, parse) if d.found is not None)
+
+
+# An item's closing sentence that assigns it in role words, the bracket form written as a
+# sentence: ``由市住建局牵头，市财政局、市自然资源局配合，各区政府负责具体实施。``,
+# ``此项工作由市商务局牵头，市财政局参与。`` (guide: ``X牵头`` leads; 由……负责 is a task form).
+# The whole last sentence must be that: its first group leads (``由X牵头``), it has a second
+# group after a comma, every group closes with a role word and every name reads as a unit, so
+# ``由市住建局牵头，建立联席会议制度。`` (a description of how the work is run) is none.
+# ASSIGNMENT_MAX: the longest such sentence, calibrated on real 实施方案 items (4–6 units, 60
+# characters at most); a longer run is a clause list, not an assignment.
+ASSIGNMENT_MAX = 120
+ASSIGNMENT_SENTENCE_RE = re.compile(
+    r"(?:^|(?<=[。；;]))\s*(?:此项工作|该项工作|上述工作|以上工作|此项任务|该项任务)?由"
+    r"([^。；;由]{2," + str(ASSIGNMENT_MAX) + r"}?)[。；;]?\s*$"
+)
+
+
+def find_assignment_sentence(text: str, parse: Parse | None = None) -> UnitList | None:
+    """The closing ``由X牵头，Y配合`` sentence of an item's text as a unit list, or None."""
+    if "牵头" not in text or "由" not in text:
+        return None  # most items: no such sentence (its first group says 由…牵头)
+    m = ASSIGNMENT_SENTENCE_RE.search(text)
+    if m is None:
+        return None
+    content = m.group(1)
+    groups = _split_top(content, "，,")
+    if len(groups) < 2 or _strip_role(groups[0])[1] not in LEAD_ROLE_WORDS:
+        return None
+    if any(_strip_role(g.split("、")[-1])[1] is None for g in groups):
+        return None  # a group without its role word: a clause (``…牵头，定期召开会议``)
+    parsed = (parse or parse_units)(content)
+    if parsed is None or not parsed.units or not all(is_unit_like(u) for u in parsed.units):
+        return None
+    return UnitList(m.start(), m.end(), parsed, "assignment-sentence")
 
 
 # Characters of the longest label before its last word (``主要责任`` of 主要责任单位).
