@@ -873,7 +873,7 @@ def _sections(doc: Document) -> _Sections:
         return _Sections(((doc.span.start, doc.span.end),))  # a bulletin reports a year gone by
     first = next(_all_paragraphs(doc), None)  # a text with no header opens with its title line
     titles = (doc.title, doc.forwarded_title, first.text if first is not None else None)
-    heads = [_progress_title_line(h, titles, doc.date) for h in heads]
+    heads = [_progress_title_line(h, titles, doc.reference_date) for h in heads]
     if not any(h.tense for h in heads):
         return _Sections()
     heads.sort(key=lambda h: h.pos)
