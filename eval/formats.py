@@ -1,6 +1,7 @@
 """Format invariance: each gold input laid out again as PDF and DOCX, parsed and scored.
 
-    python eval/formats.py [--shared ../shared] [--only NAME] [--keep DIR] [--no-chromium] [--no-office]
+    python eval/formats.py [--shared ../shared] [--gold-dir DIR] [--only NAME] [--format FMT] [--keep DIR]
+                           [--no-chromium] [--no-office]
 
 For every gold file (``eval/goldfiles.py``) the input is rendered as
 
@@ -351,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--only", action="append", help="gold file name (repeatable)")
+    ap.add_argument("--gold-dir", type=Path, help="gold files from here (eval/heldout) instead of shared/gold")
     ap.add_argument("--keep", type=Path, help="keep the rendered files here")
     ap.add_argument("--no-chromium", action="store_true")
     ap.add_argument("--no-office", action="store_true", help="skip the LibreOffice PDF")
@@ -369,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="luoshi-formats-"))
     work.mkdir(parents=True, exist_ok=True)
     scores: dict[str, dict[str, dict]] = {}
-    for gf in gold_files(args.shared):
+    for gf in gold_files(args.shared, args.gold_dir):
         if args.only and gf.name not in args.only:
             continue
         gold = json.loads(gf.gold.read_text(encoding="utf-8"))

@@ -37,9 +37,10 @@ def _table_pdf(
     gutter: float = 12,
     page_lines: int = 40,
     after_on_next_page: bool = False,
+    row_space: float = ROW_SPACE,
 ) -> Path:
     """Rows of cells without any ruling: each cell's text wraps inside its column (``widths``
-    in characters), ``gutter`` points between columns, rows spaced by :data:`ROW_SPACE`. At
+    in characters), ``gutter`` points between columns, ``row_space`` points between rows. At
     most ``page_lines`` lines of cells fit on a page: a row goes on at the top of the next;
     ``after_on_next_page`` starts the text after the table on a new page."""
     pdf = canvas.Canvas(str(path), pagesize=A4)
@@ -64,7 +65,7 @@ def _table_pdf(
                     pdf.drawString(xs[k], y, lines[j])
             y -= PITCH
             used += 1
-        y -= ROW_SPACE
+        y -= row_space
     y -= PITCH
     if after_on_next_page:
         pdf.showPage()
@@ -215,3 +216,17 @@ def test_the_last_lines_of_a_cut_row_join_it_but_a_heading_after_the_table_does_
     pdf = _table_pdf(tmp_path / "h.pdf", full, WIDTHS, after=("三、保障措施", closing), after_on_next_page=True)
     lines = [ln for ln in read_file(pdf).text.split("\n") if ln.strip()]
     assert lines[-3:] == [f"2\t{TASK_3}\t市人力资源社会保障局\t2025年6月", "三、保障措施", closing]
+
+
+def test_rows_set_without_spacing_start_at_their_number(tmp_path: Path) -> None:
+    """A table set with no space between rows (Word's single spacing): every baseline stands
+    one pitch below the last, so a line with text in the 序号 column starts a row and the
+    lines without go on with the row above."""
+    pdf = _table_pdf(tmp_path / "w.pdf", ROWS, WIDTHS, row_space=0)
+    lines = [ln for ln in read_file(pdf).text.split("\n") if ln.strip()]
+    assert lines == [
+        "序号\t重点任务\t责任单位\t完成时限",
+        f"1\t{TASK_1}\t市民政局、各区政府\t2025年底前",
+        f"2\t{TASK_2}\t市民政局、市市场监管局\t持续推进",
+        f"3\t{TASK_3}\t市人力资源社会保障局\t2025年6月",
+    ]

@@ -10,8 +10,9 @@ because a cell's text never crosses into the next column.
 1. :func:`find_tables` sorts the page's glyphs (outside ruled grids) into visual lines and
    each line into *spans*: glyphs closer than :data:`GUTTER_MIN` type sizes run together.
 2. A block starts at a line with at least :data:`MIN_COLUMNS` spans (cells side by side on
-   one baseline: a header, a row's first line) and takes in the lines below (and above, in
-   the seed's row) while the holes in the union of the block's spans (its gutters) hold.
+   one baseline: a header, a row's first line) and takes in the lines below while the holes
+   in the union of the block's spans (its gutters) hold; a line above the seed is text (附件,
+   a table's title: at one pitch above a table set without spacing it could be no row).
    A page that goes on with the table the page before ended with takes its columns. The first
    :data:`CONFIRM_LINES` lines may close a hole (a wide gap inside a header cell); after
    that a line that closes one is not part of the table (a paragraph running across the
@@ -19,7 +20,9 @@ because a cell's text never crosses into the next column.
    columns line up over at least :data:`MIN_ROWS` rows: a justified paragraph has no gutter,
    a two-column list of names one.
 3. Rows are separated where the baseline gap is wider than the pitch of a cell's wrapped
-   lines (:data:`ROW_GAP`); the table is then handed over as a :class:`~luoshi.read.pdf_tables.Grid`
+   lines (:data:`ROW_GAP`) or, in a table set without spacing, where the first column holds
+   a row number or text after a line that stopped short of the column's edge; the table is
+   then handed over as a :class:`~luoshi.read.pdf_tables.Grid`
    drawn from made-up rulings (a vertical at the middle of each gutter, a horizontal between
    rows), so its rows come out exactly as a ruled table's: one line of ``\\t``-separated
    cells, a cell's lines joined.
@@ -29,11 +32,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.read.pdf_furniture import is_page_number
-from luoshi.read.pdf_tables import LINE_TOLERANCE, Grid, Rule
+from luoshi.read.pdf_tables import FULL_LINE_SLACK, LINE_TOLERANCE, Grid, Rule
 
 #: A table has at least three columns (序号, 工作任务, 责任单位 is the smallest 分工表) and
 #: they line up over at least three rows (a header and two rows); a block of lines with
@@ -67,6 +71,9 @@ PAD = 1.0
 #: Such lines take that table's edges, so that the reader joins the two pages' rows.
 SNAP_EDGE = 1.5
 
+#: A first column's text that is a row's number (1  12  一  （三）  3.) always starts a row.
+ROW_NUMBER = re.compile(r"[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)．.、]?")
+
 Glyph = tuple[tuple[float, float, float, float], str]  # loose box (left, bottom, right, top), char
 
 
@@ -80,6 +87,8 @@ class _Line:
     size: float
     spans: list[tuple[float, float]]
     text: str
+    #: The text of each span.
+    words: list[str]
 
 
 def _visual_lines(glyphs: Sequence[Glyph]) -> list[_Line]:
@@ -101,13 +110,16 @@ def _visual_lines(glyphs: Sequence[Glyph]) -> list[_Line]:
         y, top, bottom = group[0][0], max(g[4] for g in group), min(g[3] for g in group)
         size = sorted(g[4] - g[3] for g in group)[len(group) // 2]
         spans: list[tuple[float, float]] = []
+        words: list[str] = []
         group.sort(key=lambda g: g[1])
-        for _, left, right, _, _, _ in group:
+        for _, left, right, _, _, char in group:
             if spans and left - spans[-1][1] < GUTTER_MIN * size:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], right))
+                words[-1] += char
             else:
                 spans.append((left, right))
-        lines.append(_Line(y, top, bottom, size, spans, "".join(g[5] for g in group)))
+                words.append(char)
+        lines.append(_Line(y, top, bottom, size, spans, "".join(words), words))
     return lines
 
 
@@ -155,15 +167,28 @@ def _columns_used(line: _Line, cuts: Sequence[float]) -> int:
 def _rows(lines: Sequence[_Line], cuts: Sequence[float]) -> list[list[_Line]]:
     """The block's lines cut into rows where the baseline gap exceeds :data:`ROW_GAP` times
     the closest pitch. Where no gap is wider (rows set without spacing, or one cell's lines
-    alone), a line with text in the first column (the 序号, a row's name) starts a row and
-    the others go on with the row above (a cell's wrapped lines)."""
+    alone), a line with a row number in the first column starts a row, and so does a line
+    with other text there unless the first column's line above ran to the column's edge (the
+    cell wrapped there: a cell's last line stops short); lines with nothing in the first
+    column go on with the row above."""
     pitches = [a.y - b.y for a, b in itertools.pairwise(lines)]
     base = min(pitches, default=0.0)
-    even = max(pitches, default=0.0) <= ROW_GAP * base
-    first = cuts[0] if cuts else float("inf")
     rows = [[lines[0]]]
-    for line, pitch in zip(lines[1:], pitches, strict=True):
-        if any((a + b) / 2 < first for a, b in line.spans) if even else pitch > ROW_GAP * base:
+    if max(pitches, default=0.0) > ROW_GAP * base:
+        for line, pitch in zip(lines[1:], pitches, strict=True):
+            if pitch > ROW_GAP * base:
+                rows.append([line])
+            else:
+                rows[-1].append(line)
+        return rows
+    first = cuts[0] if cuts else float("inf")
+    heads = [
+        [(b, w) for (a, b), w in zip(line.spans, line.words, strict=True) if (a + b) / 2 < first] for line in lines
+    ]
+    edge = max((b for head in heads for b, _ in head), default=0.0)
+    for above, head, line in zip(heads, heads[1:], lines[1:], strict=False):
+        wrapped = bool(above) and max(b for b, _ in above) >= edge - FULL_LINE_SLACK * line.size
+        if head and (ROW_NUMBER.fullmatch(head[0][1]) or not wrapped):
             rows.append([line])
         else:
             rows[-1].append(line)
@@ -226,15 +251,6 @@ def find_tables(glyphs: Sequence[Glyph], known: Sequence[tuple[int, ...]] = (), 
             break
         block = _Block(lines, seed)
         while block.last + 1 < len(lines) and block.take(block.last + 1):
-            pass
-        # Above the seed only lines of its own row (a header cell centred lower than the
-        # others' first lines): a short line above the table (附件, a unit's name) is text.
-        pitch = min((a.y - b.y for a, b in itertools.pairwise(lines[block.first : block.last + 1])), default=0.0)
-        while (
-            block.first - 1 >= start
-            and lines[block.first - 1].y - lines[block.first].y <= ROW_GAP * pitch
-            and block.take(block.first - 1)
-        ):
             pass
         cuts = [(a + b) / 2 for a, b in block.holes]
         rows = _rows(lines[block.first : block.last + 1], cuts)
