@@ -665,11 +665,16 @@ _PLAIN_TITLE_MARKS = re.compile(r"[，,。；;：:！!？?]")
 # A speech's title may stand over a main heading of up to this many lines before its date line.
 MAX_HEADING_LINES_BEFORE_DATE = 2
 _SITE_NAME_END = ("网站", "网", "门户", "平台", "专栏", "频道", "首页")
+# A title is words: a path or an address (``gswj/202302/t20230222_44295.htm``, the rest of a
+# 原文链接 wrapped onto its own line) holds a slash, an underscore, a key's ``=`` or a file's suffix.
+_ADDRESS_CHARS = re.compile(r"[/\\_=@#]|\.[A-Za-z]{2,4}\b")
 
 
 def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     text = paras[i].text
     if not MIN_PLAIN_TITLE_CHARS <= len(text) <= MAX_PLAIN_TITLE_CHARS or _PLAIN_TITLE_MARKS.search(text):
+        return False
+    if _ADDRESS_CHARS.search(text):
         return False
     if not is_title_line(text) or match_marker(text) or _ends_with_organ(text) or text.endswith(_SITE_NAME_END):
         return False
