@@ -199,3 +199,23 @@ def test_a_dash_after_a_full_line_of_a_sentence_still_joins():
     ]
     paras = _paras("\n".join(lines) + "\n")
     assert len(paras) == 1
+
+
+def test_attachment_label_does_not_run_on_from_the_signer_in_a_narrow_layout():
+    # A narrow layout (13 characters a line): the signer is as wide as a full line.
+    text = """某县人民政府办公室关于调整
+县防汛抗旱指挥部成员的通知
+各镇人民政府，县直各单位：
+因人事变动，经县政府同意，
+现对县防汛抗旱指挥部成员进
+行调整，请各成员单位及时做
+好工作衔接，确保防汛工作不
+受影响。
+某县人民政府办公室
+附件：县防汛抗旱指挥部成员名单
+2024年5月6日
+"""
+    paras = _paras(text)
+    assert paras[2].startswith("因人事变动") and paras[2].endswith("受影响。")  # the wraps still join
+    assert paras[3] == "某县人民政府办公室"
+    assert paras[4] == "附件：县防汛抗旱指挥部成员名单"
