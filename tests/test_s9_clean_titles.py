@@ -50,7 +50,7 @@ def test_a_title_already_at_its_notice_or_a_body_line_does_not_take_the_next_lin
         *BODY,
     ]
     out = _clean("\n".join(lines) + "\n")
-    assert out[0].startswith("示例市人民政府关于印发示例市政府工作规则的通知(2019修订")
+    assert out[0].startswith("示例市人民政府关于印发示例市政府工作规则的通知（2019修订）")
     assert out[1] == "示例市人民政府关于印发示例市政府工作规则的通知"
     # A title that issues nothing ends with its 文种 as before.
     lines = ["示例市人民政府关于加快数字经济发展的实施方案", "重点任务分工如下", *BODY]

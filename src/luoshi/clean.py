@@ -31,7 +31,7 @@ from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
 from luoshi.chrome import TAIL as _PAGE_TAIL
-from luoshi.chrome import is_furniture, is_meta_line
+from luoshi.chrome import is_breadcrumb, is_furniture, is_meta_line
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
@@ -358,6 +358,8 @@ def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
         # Half-width brackets around Chinese text are the full-width ones of the normal form
         # (web pages and some PDF producers: ``(区市场监管局）``, ``(一）``); one for one.
         text = _HALF_OPEN.sub("（", _HALF_CLOSE.sub("）", text))
+        if ("(" in text and "）" in text) or ("（" in text and ")" in text):
+            text = _match_bracket_widths(text)
     # Trim surrounding whitespace, then spaces next to Chinese characters.
     stripped = text.strip()
     if len(stripped) != len(text):
@@ -389,6 +391,25 @@ _SPACED_MARKER_ALTERNATIVES = rf"(?<=[(（]) +(?=[{_MARKER_NUMERAL}]{{1,3}} *[)�
 _SPACED_MARKER = _at_a_space(_SPACED_MARKER_ALTERNATIVES)
 _HALF_OPEN = re.compile(rf"\((?=[{_CJK}])")
 _HALF_CLOSE = re.compile(rf"(?<=[{_CJK}])\)")
+
+
+def _match_bracket_widths(text: str) -> str:
+    """``(2023—2025年）`` → ``（2023—2025年）``: a bracket pair printed with one half-width and one
+    full-width side (a web page's or a PDF producer's mix, or the rule above folding only the side
+    next to a Chinese character) is made full-width, the contract's form; a half-width pair
+    (``(1)``, ``(2023)``) stays. One for one, so the offsets are unchanged."""
+    chars = list(text)
+    opens: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in "(（":
+            opens.append(i)
+        elif ch in ")）" and opens:
+            j = opens.pop()
+            if (chars[j] == "(") != (ch == ")"):
+                chars[j], chars[i] = "（", "）"
+    return "".join(chars)
+
+
 _SPACE_AROUND_TAB_ALTERNATIVES = r" +(?=\t)|(?<=\t) +"
 _SPACE_AROUND_TAB = _at_a_space(_SPACE_AROUND_TAB_ALTERNATIVES)
 
@@ -703,7 +724,33 @@ def _continues(
     prev, prev_width, prev_alone, prev_opens, before = prev_line
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
+    if ("|" in line and _is_bar_row(line)) or ("|" in prev and _is_bar_row(prev)):
+        # ``1 | 新建…… | 县教育局 | 2024年底 |``: a table copied from a web page prints each row as
+        # one line of bar-separated cells; rows of one width are no wrapped paragraph.
+        return False
     last = prev[-1]
+    if line[0] in _OPENS_ALONE_FIRST and not (last in ALWAYS_CONTINUES or _unclosed_bracket(prev)):
+        if line.isdigit() and len(line) <= TABLE_NUMBER_MAX_DIGITS and not (last.isdigit() or last == "第"):
+            # ``文号`` + ``1``: a table's 序号 cell on a line of its own opens its row; it never ends
+            # the header cell above it (a number split by a wrap has a digit or 第 before it).
+            return False
+        if line.startswith("附件") and _ATTACHMENT_LABEL.match(line):
+            # GB/T 9704 7.3.3: the 附件说明 (``附件：1.……``) and an 附件's own label start a line;
+            # they never go on from the signature or the sentence above.
+            return False
+        if line[0] in "（(" and _DATE_NOTE_LINE.match(line):
+            # ``在全县经济工作会议上的讲话`` + ``（2024年1月20日）``: a speech's or a law's date note
+            # (``（2009年7月22日……会议通过）``) is a line of its own under the title; a title's period
+            # note (``（2021-2025年）``) is no full date and still joins it (below).
+            return False
+        if line.startswith(DASH_LEAD) and _looks_like_heading(prev) and not _SENTENCE_MARKS.intersection(line):
+            # ``奋力推动全县高质量发展`` + ``——在县委经济工作会议上的讲话``: a speech's or report's
+            # subtitle, led by a dash, under a short title line is a line of its own.
+            return False
+    if (">" in prev or "»" in prev or "＞" in prev) and _is_crumb_trail(prev):
+        # ``您现在的位置：首页 >> 政务公开 >> 正文`` + ``2019年……公告``: a saved page's breadcrumb is
+        # a line of its own, however wide (the chrome test above asks only short lines).
+        return False
     if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
         # ``……抢救第`` + ``一、合理利用……``: an ordinal's 第 never ends a line's text, so what
         # follows it is the ordinal's numeral wrapped, not a marker.
@@ -856,12 +903,55 @@ _UNIT_LABEL_LINE = re.compile(r"^[（(【\[]?[\u4e00-\u9fff]{0,4}(?:单位|部�
 _UNIT_LABEL_FIRST = frozenset("（(【[牵责配协主负参承实落指")
 
 
+# A table row copied from a web page: cells between bars (``序号 | 项目 | 责任单位 |``), at least
+# PIPE_ROW_MIN_BARS bars, each next to a space, a line end or another bar (an empty cell ``||``), and
+# no other bar. The same count as the task reader's (``luoshi.extract.tasks.PIPE_ROW_MIN_BARS``):
+# two bars are a sentence's ``A | B`` or a slogan, three cells a table.
+PIPE_ROW_MIN_BARS = 3
+_BAR = re.compile(r"(?:^|(?<=[\s|]))\|(?=[\s|]|$)")
+
+
+def _is_bar_row(text: str) -> bool:
+    bars = text.count("|")
+    return bars >= PIPE_ROW_MIN_BARS and len(_BAR.findall(text)) == bars
+
+
+# A 序号 cell: the seed's and the pipe tables' rows number at most in the hundreds.
+TABLE_NUMBER_MAX_DIGITS = 3
+# The first characters of the lines that open a paragraph by their own shape (a 序号, an 附件 label,
+# a date note, a dash-led subtitle).
+_OPENS_ALONE_FIRST = frozenset("0123456789附（(—")
+# A line that is one bracket opening with a full date: a speech's date or a law's adoption note.
+_DATE_NOTE_LINE = re.compile(r"^[（(]\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^（()）]*[）)]$")
+# ``附件：``, ``附件1：``, ``附件 2``, ``附件1.``: the label, an optional number, then its colon,
+# the number alone or the list's first item (``附件：1.……`` starts with the label's colon).
+_ATTACHMENT_LABEL = re.compile(r"^附件\s*(?:[：:]|\d{1,2}\s*(?:[：:.．、]|$))")
+# A breadcrumb: a position label (``您现在的位置：``, ``当前位置：``) or at least CRUMB_MIN_SEPARATORS
+# separators between column names (``首页 > 政务公开 > 正文``), no sentence mark (``luoshi.chrome``).
+CRUMB_MIN_SEPARATORS = 2
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>+|»|＞+|›)\s*")
+_POSITION_LABEL = re.compile(r"^(?:您现在的位置|您的位置|当前位置|所在位置)\s*[：:]")
+
+
+def _is_crumb_trail(text: str) -> bool:
+    return is_breadcrumb(text) and (
+        bool(_POSITION_LABEL.match(text)) or len(_CRUMB_SEPARATORS.findall(text)) >= CRUMB_MIN_SEPARATORS
+    )
+
+
 def _inline_note(text: str) -> bool:
     """A line ending with a bracket note on the word before it (``县（市、区）``, ``职（执）``): not
     one after a sentence end (``……。（市体育局）``), another bracket (a contents entry's page,
-    ``（临府发〔2025〕1号）（2）``), a figure, or a marker's own (``（一）``)."""
+    ``（临府发〔2025〕1号）（2）``), a figure, or a marker's own (``（一）``), nor one holding a figure."""
     k = text.rfind("（")
-    return k > 0 and "\u3400" <= text[k - 1] <= "\u9fff" and text.find("）", k) == len(text) - 1
+    return (
+        k > 0
+        and "\u3400" <= text[k - 1] <= "\u9fff"
+        and text.find("）", k) == len(text) - 1
+        # A note holding a figure is a title's or a law's date, period or 文号 note
+        # (``……管理办法（1998年9月23日计价格〔1998〕1810号）``), which ends its line.
+        and not any(ch.isdigit() for ch in text[k:])
+    )
 
 
 def _unclosed_bracket(text: str) -> bool:
