@@ -42,6 +42,7 @@ from luoshi.patterns import (
     GENRES,
     LEADING_SIGNER,
     OUTLINE_MARKER_FIRST,
+    PIPE_ROW_MIN_BARS,
     PRINTED_ON_RE,
     genre_of,
     outline_marker_alternation,
@@ -904,10 +905,8 @@ _UNIT_LABEL_FIRST = frozenset("（(【[牵责配协主负参承实落指")
 
 
 # A table row copied from a web page: cells between bars (``序号 | 项目 | 责任单位 |``), at least
-# PIPE_ROW_MIN_BARS bars, each next to a space, a line end or another bar (an empty cell ``||``), and
-# no other bar. The same count as the task reader's (``luoshi.extract.tasks.PIPE_ROW_MIN_BARS``):
-# two bars are a sentence's ``A | B`` or a slogan, three cells a table.
-PIPE_ROW_MIN_BARS = 3
+# PIPE_ROW_MIN_BARS bars (``luoshi.patterns``, the task reader's count too), each next to a space, a
+# line end or another bar (an empty cell ``||``), and no other bar.
 _BAR = re.compile(r"(?:^|(?<=[\s|]))\|(?=[\s|]|$)")
 
 

@@ -301,3 +301,11 @@ OUTLINE_MARKER_FIRST = frozenset(
 def outline_marker_alternation() -> str:
     """All markers as one regex alternation without capture groups (for ``^(?:…)`` tests)."""
     return "|".join(re.sub(r"\(\?P<n>", "(?:", frag) for _, frag in OUTLINE_MARKERS)
+
+
+# A table row copied from a web page writes bars between its cells (``序号 | 目标与任务 | 牵头单位 |``):
+# at least this many bars, each spaced or at a line end, make a row; two bars are a sentence's
+# ``A | B`` or a slogan, and a menu joins words with bare bars (``首页|政务公开``). Calibrated on the
+# pipe rows of real 分解表 pages (4–6 columns, every cell closed by ``|``) and the corpus's HTML
+# menus. One count for the cleaner (a bar row is a line of its own) and the task reader (its cells).
+PIPE_ROW_MIN_BARS = 3

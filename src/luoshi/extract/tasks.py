@@ -49,7 +49,7 @@ from luoshi.extract.units import (
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
 from luoshi.outline import build_outline, match_marker, split_closing
-from luoshi.patterns import cn_small_number
+from luoshi.patterns import PIPE_ROW_MIN_BARS, cn_small_number
 
 # --- rule tables -------------------------------------------------------------
 
@@ -642,12 +642,8 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     return out
 
 
-# A table row written with bars between its cells (text copies of web tables:
-# ``序号 | 目标与任务 | 牵头责任单位 | 责任单位 |``): at least PIPE_ROW_MIN_BARS bars, spaced or
-# at a line end, so a bar inside running text (``首页|政务公开``, a menu) is no row. Calibrated on
-# the pipe rows of real 分解表 pages (4–6 columns, every cell closed by ``|``) and the corpus, whose
-# HTML menus join two or three words with bare bars.
-PIPE_ROW_MIN_BARS = 3
+# A table row written with bars between its cells (text copies of web tables): at least
+# PIPE_ROW_MIN_BARS bars (``luoshi.patterns``), spaced or at a line end.
 _PIPE_BAR_RE = re.compile(r"(?:^|\s)\|(?=\s|$)")
 
 
