@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from doc_builder import build
@@ -78,6 +78,9 @@ def test_citations_are_what_their_span_says(text):
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(paragraph_lists, max_size=4), paragraph_lists, paragraph_lists)
+# found by hypothesis: a label's cell whose next line is no unit list kept its added colon in the text
+@example(items=[["负责单位", "列第一位者为牵头单位。（省发展改革委、）"]], closing=[], tail=[])
+@example(items=[["负责单位\t列第一位者为牵头单位。（省发展改革委、）"]], closing=[], tail=[])
 def test_extractors_never_raise_and_spans_hold_the_item(items, closing, tail):
     numerals = ["一", "二", "三", "四"]
     # the same path twice checks that merged tasks keep spans over all their lists

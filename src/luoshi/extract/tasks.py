@@ -129,22 +129,36 @@ class _Joined(NamedTuple):
     paras: tuple[Paragraph, ...]
     starts: tuple[int, ...]  # where each paragraph starts in ``text``
     glued: frozenset[int] = frozenset()  # paragraph ends that end no list (a label's cell)
+    added: frozenset[int] = frozenset()  # where a label's colon stands that the source does not print
 
     @classmethod
     def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
         if len(paras) == 1:
             text = paras[0].text
-            return cls(_tabbed_label(text) if "\t" in text else text, paras, (0,))  # most items
-        starts, pos, texts, glued = [], 0, [], []
+            if "\t" not in text:
+                return cls(text, paras, (0,))  # most items
+            text, colon = _tabbed_label(text)
+            return cls(text, paras, (0,), added=frozenset(() if colon < 0 else (colon,)))
+        starts, pos, texts, glued, added = [], 0, [], [], []
         for i, p in enumerate(paras):
             starts.append(pos)
-            text = _tabbed_label(p.text) if "\t" in p.text else p.text
+            text, colon = _tabbed_label(p.text) if "\t" in p.text else (p.text, -1)
+            if colon >= 0:
+                added.append(pos + colon)
             if i + 1 < len(paras) and len(text) <= MAX_LABEL_CELL and _label_cell(text, paras[i + 1].text):
                 text += "："  # the label's cell, its units in the next (a colon maps to the line end)
                 glued.append(pos + len(text))
+                added.append(pos + len(text) - 1)
             texts.append(text)
             pos += len(text)
-        return cls("".join(texts), paras, tuple(starts), frozenset(glued))
+        return cls("".join(texts), paras, tuple(starts), frozenset(glued), frozenset(added))
+
+    def source_text(self, start: int, end: int) -> str:
+        """``text[start:end]`` without the colons added to label cells (a task's text is the
+        source's: where a label's cell gives no unit list, its colon is not printed)."""
+        if not self.added:
+            return self.text[start:end]
+        return "".join(ch for i, ch in enumerate(self.text[start:end], start) if i not in self.added)
 
     @property
     def boundaries(self) -> tuple[int, ...]:
@@ -186,12 +200,13 @@ def _label_cell(text: str, following: str) -> bool:
     return bool(_LABEL_CELL_RE.match(text)) and _opens_with_unit(following)
 
 
-def _tabbed_label(text: str) -> str:
-    """``牵头单位\t区发改局`` → ``牵头单位：区发改局`` (same length: offsets keep)."""
+def _tabbed_label(text: str) -> tuple[str, int]:
+    """``牵头单位\t区发改局`` → ``牵头单位：区发改局`` (same length: offsets keep), and where the
+    colon stands (-1: no label cell)."""
     m = _TABBED_LABEL_RE.match(text)
     if m is None or not _opens_with_unit(text[m.end() :]):
-        return text
-    return text[: m.end(1)] + "：" + text[m.end() :]
+        return text, -1
+    return text[: m.end(1)] + "：" + text[m.end() :], m.end(1)
 
 
 class _ItemText(NamedTuple):
@@ -454,9 +469,9 @@ def _task_of(walked: _Walked, item: _ItemText, state: _LeadState, clean: CleanTe
     text, pos = [], 0
     for s, e in cut:
         if s >= pos:
-            text.append(joined.text[pos:s])
+            text.append(joined.source_text(pos, s))
             pos = e
-    text.append(joined.text[pos:])
+    text.append(joined.source_text(pos, len(joined.text)))
     task = Task(
         path=walked.node.path,
         text=_nows("".join(text)),
