@@ -100,6 +100,12 @@ _ROW_SENTENCE_MARKS = re.compile(r"[，,。；;！？]")
 _POSTING_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^\s，。；]{0,30}$")
 
 
+# A page printed from a browser carries its address on a line of its own (at the head or the foot,
+# often with the page's name or a page count after it): a line that opens with a URL is no title,
+# 主送 or body line of a 公文 (a 公文 names a site inside a sentence: ``网址：http://…``).
+_URL_LINE = re.compile(r"^(?:https?://|www\.)[\w.-]+\.[a-z]{2,}", re.IGNORECASE)
+
+
 def _is_keyed_row(text: str) -> bool:
     if len(text) > MAX_KEYED_ROW_CHARS or _ROW_SENTENCE_MARKS.search(text) or not _KEY_AT.match(text):
         return False
@@ -123,6 +129,8 @@ def page_furniture(text: str) -> bool:
         return True
     if "\t" in text and _is_meta_row(text):
         return True
+    if text[:1] in "hHwW" and _URL_LINE.match(text):
+        return True  # page-furniture (url): a printed page's address line
     if text[:1] in _BULLET_CHARS:
         bare = _unbullet(text)
         return not bare or is_furniture(bare) or bool(_META_KEY_ONLY.match(bare))
@@ -501,7 +509,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         date=closing.date,
         reference_date=closing.date or closing.month,
         addressees=main_send.addressees,
-        genre=title_genre(title) if title else None,
+        genre=_genre(title) if title else None,
         forwarded_title=body.forwarded_title,
         signature=closing.signature,
         attachments=attachments,
@@ -510,6 +518,28 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         first=rng.first,
         last=last,
     )
+
+
+# 文种 read on a title the header has found, never used to recognise one: a 公示 (a list or a
+# decision put up for objections) ends its title like any 文种, but a body line ends with the word
+# as often (``……企业信用信息公示`` / ``系统予以公开``), so it is not in ``patterns.GENRES``, which
+# the cleaner and the splitter use to tell a title's last line (adding it there split a corpus
+# sentence after 公示).
+TITLE_ONLY_GENRES = ("公示",)
+
+
+def _genre(title: str) -> str | None:
+    """The title's 文种 (``title_genre``), or a title-only one (:data:`TITLE_ONLY_GENRES`)."""
+    genre = title_genre(title)
+    if genre is None:
+        bare = _TITLE_PERIOD_NOTE.sub("", title)
+        genre = next((g for g in TITLE_ONLY_GENRES if bare.endswith(g)), None)
+    return genre
+
+
+# ``……名单的公示（第二批）``: a short bracket note after the 文种 (the same width as patterns'
+# trailing bracket: a period, a batch, 试行).
+_TITLE_PERIOD_NOTE = re.compile(r"[（(][^（()）]{1,8}[）)]$")
 
 
 def _document_end(paras: tuple[Paragraph, ...], rng: DocumentRange) -> int:
@@ -1006,6 +1036,12 @@ _ISSUES_NAMED = re.compile(
     r"《(?P<inner>[^《》]{2,80})》[^。《》]{0,80}?(?:印发给你们|印发你们|转发给你们|现予印发|现印发|予以印发|现予发布|现予公布)"
 )
 
+# An 印发/转发 notice says what it issues within its first paragraphs: the 主送 line, the sentence
+# ``《X》已经……同意，现印发给你们``, a line or two of requirements. Calibrated on the notices of the
+# corpus and /work/real (the sentence is the notice's first or second paragraph, the third when a
+# page line the header does not know stands above it); 6 leaves room for one more.
+MAX_NOTICE_PARAGRAPHS = 6
+
 # A 令 promulgates what it names: ``《甲省安全生产条例实施办法》已经……通过，现予公布``.
 _PROMULGATED = re.compile(r"^《(?P<inner>[^《》]{2,80})》.{0,80}?(?:现予|予以|现)(?:公布|发布)")
 
@@ -1042,9 +1078,16 @@ def _body_bounds(
     if forwarded is None and title and ORDER_HEAD_RE.match(title):
         forwarded = _promulgated_title(paras, body_first, last)
     if forwarded is None and title is None and body_first < last:
-        # a page that starts at the 主送 names what it issues in its first sentence
-        if m := _ISSUES_NAMED.search(paras[body_first].text):
-            forwarded = m.group("inner")
+        # A page whose title was not read (it starts at the 主送, or at lines the header does not
+        # know) names what it issues in the notice's own sentences, above its 落款: the first
+        # few paragraphs are read, never past the date (what follows it is the issued document).
+        stop = min(last, body_first + MAX_NOTICE_PARAGRAPHS)
+        if closing.date_index is not None:
+            stop = min(stop, closing.date_index)
+        for k in range(body_first, max(stop, body_first + 1)):
+            if m := _ISSUES_NAMED.search(paras[k].text):
+                forwarded = m.group("inner")
+                break
     if closing.date_index is None:
         return BodyBounds(body_first, last, forwarded)
     if forwarded is None:
