@@ -495,6 +495,8 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     title = _resolve_title(block.lines, meta)
     doc_number = block.doc_number or (doc_number_in(meta["doc_number"]) if meta.get("doc_number") else None)
     main_send = _main_send(paras, block, last)
+    if doc_number is None and main_send.doc_number is not None:
+        doc_number = main_send.doc_number
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
     issuers = _issuers(title, closing.signature, speech, meta)
@@ -841,6 +843,10 @@ class MainSend:
 
     addressees: tuple[str, ...]
     body_first: int
+    # The document's own 发文字号 printed on a header line that is not a number line of its own
+    # (run into the 主送 line, or beside the date on a page's info line), with the rule's name.
+    doc_number: str | None = None
+    number_rule: str | None = None
 
 
 # Between a page's title and its 主送 a CMS may print the publisher's name or a label on short
@@ -857,8 +863,8 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     k = block.after
     while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
-    if k < last and _looks_like_addressees(paras[k].text):
-        return MainSend(split_addressees(paras[k].text), k + 1)
+    if k < last and (found := _addressees_at(paras[k].text, k)) is not None:
+        return found
     # Short page lines (a publisher, a label) before the 主送: step over them only when the 主送
     # follows; a body heading (an outline marker) stops the search.
     j, skipped = k, 0
@@ -867,9 +873,61 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
         skipped += 1
         while j < last and page_furniture(paras[j].text):
             j += 1
-        if j < last and _looks_like_addressees(paras[j].text):
-            return MainSend(split_addressees(paras[j].text), j + 1)
+        if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
+            return _with_dated_number(found, paras, k, j)
+    if k < last and "号" in paras[k].text and (run := _run_on_addressees(paras[k].text)) is not None:
+        # A flattened copy runs number, 主送 and body on one line: the body starts there.
+        return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES)
     return MainSend((), k)
+
+
+def _run_on_addressees(text: str) -> tuple[str | None, str] | None:
+    """``汕府办〔2015〕29号各县人民政府，市政府各部门：现将……``: the number that opens the line and
+    the 主送 up to the first colon, when that part reads as a 主送 line."""
+    m = _NUMBER_OPENS_LINE.match(text)
+    if m is None:
+        return None
+    colon = min((i for i in (text.find("：", m.end()), text.find(":", m.end())) if i >= 0), default=-1)
+    if colon < 0 or not _looks_like_addressees(head := text[m.end() : colon + 1]):
+        return None
+    return doc_number_in(m.group(0)), head
+
+
+# The 发文字号 run into the 主送 line by a copy that lost the line break (``甲府办〔2023〕5号各区
+# 人民政府，市政府各部门：``): the number opens the line, the 主送 follows it.
+_NUMBER_OPENS_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*")
+# A page's info line that prints the 成文日期 and the 发文字号 side by side, nothing else
+# (``2023年5月4日　甲府办〔2023〕5号``, or the number first).
+_CN_DIGITS = "〇零○一二三四五六七八九"
+_DATE_RE = rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*[\d{_CN_DIGITS}十元]{{1,3}}\s*月\s*[\d{_CN_DIGITS}十]{{1,3}}\s*日"
+_DATE_THEN_NUMBER = re.compile(rf"^{_DATE_RE}\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
+_NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_DATE_RE}$")
+#: Rule names ``--explain`` prints for a 发文字号 the header read off a line that is not its own.
+NUMBER_IN_ADDRESSEES = "own-number:addressees"
+NUMBER_BESIDE_DATE = "own-number:date-line"
+
+
+def _addressees_at(text: str, i: int) -> MainSend | None:
+    """The 主送 at paragraph ``i``, with the document's own number if the line opens with it."""
+    number = None
+    if "号" in text and (m := _NUMBER_OPENS_LINE.match(text)) and m.end() < len(text):
+        rest = text[m.end() :]
+        if _looks_like_addressees(rest):
+            number, text = doc_number_in(m.group(0)), rest
+    if not _looks_like_addressees(text):
+        return None
+    return MainSend(split_addressees(text), i + 1, number, NUMBER_IN_ADDRESSEES if number else None)
+
+
+def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int, last: int) -> MainSend:
+    """The page lines stepped over before the 主送 ([first, last)) may print the date and the
+    number side by side: that number is the document's own."""
+    if found.doc_number is not None:
+        return found
+    for p in paras[first:last]:
+        if "号" in p.text and (_DATE_THEN_NUMBER.match(p.text) or _NUMBER_THEN_DATE.match(p.text)):
+            return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE)
+    return found
 
 
 def _repeats_header(text: str, title: str) -> bool:
