@@ -67,3 +67,30 @@ def test_a_line_opening_with_a_cited_number_is_no_header():
     # guards: a sentence that opens with a cited number reads on past its first clause
     doc = _doc([TITLE, "甲政办发〔2023〕3号文件印发以来，各地认真落实。现就有关事项通知如下：", *BODY[1:]])
     assert doc.doc_number is None
+
+
+def test_title_number_and_addressees_on_one_line():
+    doc = _doc([TITLE + "（甲政办发〔2023〕12号）各县（市、区）人民政府，市政府各部门：", *BODY])
+    assert doc.title == TITLE
+    assert doc.doc_number == "甲政办发〔2023〕12号"
+    assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
+    assert doc.genre == "通知"
+
+
+def test_a_reposted_number_before_the_title_in_quotes():
+    doc = _doc(["甲政办发〔2023〕12号《" + TITLE + "》", "各县（市、区）人民政府，市政府各部门：", *BODY])
+    assert doc.title == TITLE
+    assert doc.doc_number == "甲政办发〔2023〕12号"
+    assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
+
+
+def test_a_sentence_citing_a_titled_number_is_no_head():
+    # guards: a body line naming a document and its number ends with a sentence, not a 主送
+    # (a page that starts at the body, so the line is where a head would stand)
+    for line in (
+        "按照甲省人民政府办公厅关于做好防汛工作的通知（甲政办发〔2023〕3号）要求，现就有关事项通知如下：",
+        "甲省人民政府办公厅关于做好防汛工作的通知（甲政办发〔2023〕3号）要求各地：",
+    ):
+        doc = _doc([line, *BODY[1:]])
+        assert doc.doc_number is None
+        assert doc.title != "甲省人民政府办公厅关于做好防汛工作的通知"

@@ -559,6 +559,8 @@ class TitleBlock:
     doc_number: str | None
     lines: tuple[str, ...]
     after: int
+    # the 主送 when a copy printed it on the title's line (``……的通知（甲府办〔2023〕5号）各区……：``)
+    addressees: tuple[str, ...] = ()
 
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
@@ -744,6 +746,7 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     lines: tuple[str, ...] = ()
     after = i
     doc_number = None
+    addressees: tuple[str, ...] = ()
     if (
         i < last
         and paras[i].text.endswith(("号）", "号)"))
@@ -753,6 +756,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     ):
         # ``……的通知（临办发〔2023〕2号）``: a page heading that appends the document's number
         lines, after, doc_number = (m.group("title"),), i + 1, doc_number_in(m.group("number"))
+    elif i < last and "号" in paras[i].text and (joined := _joined_head(paras[i].text)) is not None:
+        lines, after, doc_number, addressees = (joined[0],), i + 1, joined[1], joined[2]
     elif j > i and genre_of(paras[j - 1].text) and not match_marker(paras[i].text):
         lines = tuple(paras[k].text for k in range(i, j))
         after = j
@@ -768,7 +773,42 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
         after += 1
-    return TitleBlock(doc_number, lines, after)
+    return TitleBlock(doc_number, lines, after, addressees)
+
+
+# A copy that lost the header's line breaks prints title, number and 主送 on one line
+# (``甲市人民政府办公室关于……的通知（甲政办发〔2023〕12号）各县人民政府，市政府各部门：``), and a
+# reposting site prints the number before the title in 《》 (``甲政办发〔2023〕12号《……的通知》``).
+_TITLE_NUMBER_ADDRESSEES = re.compile(
+    r"^(?P<title>[^（(：:，,]{4}[^：:。，,]*?)\s*[（(](?P<number>[^（()）]{2,24}号)[）)]\s*(?P<to>[^。：:]{2,}[：:])$"
+)
+_NUMBER_THEN_TITLE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*《(?P<title>[^《》]{{4,120}})》$")
+# A 主送 line ends with an organ or a group of them (``……市政府各部门``, ``各有关单位``,
+# ``各直属机构``, ``各街道办事处``): the organ words and the collective nouns of 主送 lines.
+_ADDRESSEE_END = (*_ORGAN_WORDS, "部门", "单位", "机构", "机关", "企业", "学校")
+#: Rule names for a 发文字号 read off the title's line (``--explain`` of references names them too).
+NUMBER_ON_TITLE_LINE = "own-number:title"
+
+
+def _joined_head(text: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Title, number and 主送 read off one line in the shapes of :data:`_TITLE_NUMBER_ADDRESSEES`
+    and :data:`_NUMBER_THEN_TITLE` (rule :data:`NUMBER_ON_TITLE_LINE`); the title must end with
+    its 文种 and the number be a 发文字号."""
+    if text.endswith(("：", ":")):
+        m = _TITLE_NUMBER_ADDRESSEES.match(text)
+        if (
+            m is None
+            or not genre_of(m.group("title"))
+            or m.group("to").endswith(("如下：", "如下:"))  # ``……要求，现就有关事项通知如下：``
+            or not _looks_like_addressees(m.group("to"))
+            or not m.group("to")[:-1].endswith(_ADDRESSEE_END)  # a 主送 names organs
+        ):
+            return None
+        number = doc_number_in(m.group("number"))
+        return (m.group("title"), number, split_addressees(m.group("to"))) if number else None
+    if text.endswith("》") and (n := _NUMBER_THEN_TITLE.match(text)) and genre_of(n.group("title")):
+        return n.group("title"), format_doc_number(n), ()
+    return None
 
 
 # ``……的通知（临办发〔2023〕2号）``: a heading, then its 发文字号 in brackets.
@@ -861,6 +901,8 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     (or the number) again under the 发文字号; the repeat is skipped."""
     title = "".join(block.lines)
     k = block.after
+    if block.addressees:
+        return MainSend(block.addressees, k)
     while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
     if k < last and (found := _addressees_at(paras[k].text, k)) is not None:
