@@ -100,6 +100,12 @@ _ROW_SENTENCE_MARKS = re.compile(r"[，,。；;！？]")
 _POSTING_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^\s，。；]{0,30}$")
 
 
+# A page printed from a browser carries its address on a line of its own (at the head or the foot,
+# often with the page's name or a page count after it): a line that opens with a URL is no title,
+# 主送 or body line of a 公文 (a 公文 names a site inside a sentence: ``网址：http://…``).
+_URL_LINE = re.compile(r"^(?:https?://|www\.)[\w.-]+\.[a-z]{2,}", re.IGNORECASE)
+
+
 def _is_keyed_row(text: str) -> bool:
     if len(text) > MAX_KEYED_ROW_CHARS or _ROW_SENTENCE_MARKS.search(text) or not _KEY_AT.match(text):
         return False
@@ -123,6 +129,8 @@ def page_furniture(text: str) -> bool:
         return True
     if "\t" in text and _is_meta_row(text):
         return True
+    if text[:1] in "hHwW" and _URL_LINE.match(text):
+        return True  # page-furniture (url): a printed page's address line
     if text[:1] in _BULLET_CHARS:
         bare = _unbullet(text)
         return not bare or is_furniture(bare) or bool(_META_KEY_ONLY.match(bare))
@@ -487,6 +495,8 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     title = _resolve_title(block.lines, meta)
     doc_number = block.doc_number or (doc_number_in(meta["doc_number"]) if meta.get("doc_number") else None)
     main_send = _main_send(paras, block, last)
+    if doc_number is None and main_send.doc_number is not None:
+        doc_number = main_send.doc_number
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
     issuers = _issuers(title, closing.signature, speech, meta)
@@ -501,7 +511,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         date=closing.date,
         reference_date=closing.date or closing.month,
         addressees=main_send.addressees,
-        genre=title_genre(title) if title else None,
+        genre=_genre(title) if title else None,
         forwarded_title=body.forwarded_title,
         signature=closing.signature,
         attachments=attachments,
@@ -510,6 +520,28 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         first=rng.first,
         last=last,
     )
+
+
+# 文种 read on a title the header has found, never used to recognise one: a 公示 (a list or a
+# decision put up for objections) ends its title like any 文种, but a body line ends with the word
+# as often (``……企业信用信息公示`` / ``系统予以公开``), so it is not in ``patterns.GENRES``, which
+# the cleaner and the splitter use to tell a title's last line (adding it there split a corpus
+# sentence after 公示).
+TITLE_ONLY_GENRES = ("公示",)
+
+
+def _genre(title: str) -> str | None:
+    """The title's 文种 (``title_genre``), or a title-only one (:data:`TITLE_ONLY_GENRES`)."""
+    genre = title_genre(title)
+    if genre is None:
+        bare = _TITLE_PERIOD_NOTE.sub("", title)
+        genre = next((g for g in TITLE_ONLY_GENRES if bare.endswith(g)), None)
+    return genre
+
+
+# ``……名单的公示（第二批）``: a short bracket note after the 文种 (the same width as patterns'
+# trailing bracket: a period, a batch, 试行).
+_TITLE_PERIOD_NOTE = re.compile(r"[（(][^（()）]{1,8}[）)]$")
 
 
 def _document_end(paras: tuple[Paragraph, ...], rng: DocumentRange) -> int:
@@ -527,6 +559,8 @@ class TitleBlock:
     doc_number: str | None
     lines: tuple[str, ...]
     after: int
+    # the 主送 when a copy printed it on the title's line (``……的通知（甲府办〔2023〕5号）各区……：``)
+    addressees: tuple[str, ...] = ()
 
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
@@ -717,6 +751,7 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     lines: tuple[str, ...] = ()
     after = i
     doc_number = None
+    addressees: tuple[str, ...] = ()
     if (
         i < last
         and paras[i].text.endswith(("号）", "号)"))
@@ -726,6 +761,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     ):
         # ``……的通知（临办发〔2023〕2号）``: a page heading that appends the document's number
         lines, after, doc_number = (m.group("title"),), i + 1, doc_number_in(m.group("number"))
+    elif i < last and "号" in paras[i].text and (joined := _joined_head(paras[i].text)) is not None:
+        lines, after, doc_number, addressees = (joined[0],), i + 1, joined[1], joined[2]
     elif j > i and genre_of(paras[j - 1].text) and not match_marker(paras[i].text):
         lines = tuple(paras[k].text for k in range(i, j))
         after = j
@@ -741,7 +778,42 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
         after += 1
-    return TitleBlock(doc_number, lines, after)
+    return TitleBlock(doc_number, lines, after, addressees)
+
+
+# A copy that lost the header's line breaks prints title, number and 主送 on one line
+# (``甲市人民政府办公室关于……的通知（甲政办发〔2023〕12号）各县人民政府，市政府各部门：``), and a
+# reposting site prints the number before the title in 《》 (``甲政办发〔2023〕12号《……的通知》``).
+_TITLE_NUMBER_ADDRESSEES = re.compile(
+    r"^(?P<title>[^（(：:，,]{4}[^：:。，,]*?)\s*[（(](?P<number>[^（()）]{2,24}号)[）)]\s*(?P<to>[^。：:]{2,}[：:])$"
+)
+_NUMBER_THEN_TITLE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*《(?P<title>[^《》]{{4,120}})》$")
+# A 主送 line ends with an organ or a group of them (``……市政府各部门``, ``各有关单位``,
+# ``各直属机构``, ``各街道办事处``): the organ words and the collective nouns of 主送 lines.
+_ADDRESSEE_END = (*_ORGAN_WORDS, "部门", "单位", "机构", "机关", "企业", "学校")
+#: Rule names for a 发文字号 read off the title's line (``--explain`` of references names them too).
+NUMBER_ON_TITLE_LINE = "own-number:title"
+
+
+def _joined_head(text: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Title, number and 主送 read off one line in the shapes of :data:`_TITLE_NUMBER_ADDRESSEES`
+    and :data:`_NUMBER_THEN_TITLE` (rule :data:`NUMBER_ON_TITLE_LINE`); the title must end with
+    its 文种 and the number be a 发文字号."""
+    if text.endswith(("：", ":")):
+        m = _TITLE_NUMBER_ADDRESSEES.match(text)
+        if (
+            m is None
+            or not genre_of(m.group("title"))
+            or m.group("to").endswith(("如下：", "如下:"))  # ``……要求，现就有关事项通知如下：``
+            or not _looks_like_addressees(m.group("to"))
+            or not m.group("to")[:-1].endswith(_ADDRESSEE_END)  # a 主送 names organs
+        ):
+            return None
+        number = doc_number_in(m.group("number"))
+        return (m.group("title"), number, split_addressees(m.group("to"))) if number else None
+    if text.endswith("》") and (n := _NUMBER_THEN_TITLE.match(text)) and genre_of(n.group("title")):
+        return n.group("title"), format_doc_number(n), ()
+    return None
 
 
 # ``……的通知（临办发〔2023〕2号）``: a heading, then its 发文字号 in brackets.
@@ -816,6 +888,10 @@ class MainSend:
 
     addressees: tuple[str, ...]
     body_first: int
+    # The document's own 发文字号 printed on a header line that is not a number line of its own
+    # (run into the 主送 line, or beside the date on a page's info line), with the rule's name.
+    doc_number: str | None = None
+    number_rule: str | None = None
 
 
 # Between a page's title and its 主送 a CMS may print the publisher's name or a label on short
@@ -830,10 +906,12 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     (or the number) again under the 发文字号; the repeat is skipped."""
     title = "".join(block.lines)
     k = block.after
+    if block.addressees:
+        return MainSend(block.addressees, k)
     while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
-    if k < last and _looks_like_addressees(paras[k].text):
-        return MainSend(split_addressees(paras[k].text), k + 1)
+    if k < last and (found := _addressees_at(paras[k].text, k)) is not None:
+        return found
     # Short page lines (a publisher, a label) before the 主送: step over them only when the 主送
     # follows; a body heading (an outline marker) stops the search.
     j, skipped = k, 0
@@ -842,9 +920,61 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
         skipped += 1
         while j < last and page_furniture(paras[j].text):
             j += 1
-        if j < last and _looks_like_addressees(paras[j].text):
-            return MainSend(split_addressees(paras[j].text), j + 1)
+        if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
+            return _with_dated_number(found, paras, k, j)
+    if k < last and "号" in paras[k].text and (run := _run_on_addressees(paras[k].text)) is not None:
+        # A flattened copy runs number, 主送 and body on one line: the body starts there.
+        return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES)
     return MainSend((), k)
+
+
+def _run_on_addressees(text: str) -> tuple[str | None, str] | None:
+    """``汕府办〔2015〕29号各县人民政府，市政府各部门：现将……``: the number that opens the line and
+    the 主送 up to the first colon, when that part reads as a 主送 line."""
+    m = _NUMBER_OPENS_LINE.match(text)
+    if m is None:
+        return None
+    colon = min((i for i in (text.find("：", m.end()), text.find(":", m.end())) if i >= 0), default=-1)
+    if colon < 0 or not _looks_like_addressees(head := text[m.end() : colon + 1]):
+        return None
+    return doc_number_in(m.group(0)), head
+
+
+# The 发文字号 run into the 主送 line by a copy that lost the line break (``甲府办〔2023〕5号各区
+# 人民政府，市政府各部门：``): the number opens the line, the 主送 follows it.
+_NUMBER_OPENS_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*")
+# A page's info line that prints the 成文日期 and the 发文字号 side by side, nothing else
+# (``2023年5月4日　甲府办〔2023〕5号``, or the number first).
+_CN_DIGITS = "〇零○一二三四五六七八九"
+_DATE_RE = rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*[\d{_CN_DIGITS}十元]{{1,3}}\s*月\s*[\d{_CN_DIGITS}十]{{1,3}}\s*日"
+_DATE_THEN_NUMBER = re.compile(rf"^{_DATE_RE}\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
+_NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_DATE_RE}$")
+#: Rule names ``--explain`` prints for a 发文字号 the header read off a line that is not its own.
+NUMBER_IN_ADDRESSEES = "own-number:addressees"
+NUMBER_BESIDE_DATE = "own-number:date-line"
+
+
+def _addressees_at(text: str, i: int) -> MainSend | None:
+    """The 主送 at paragraph ``i``, with the document's own number if the line opens with it."""
+    number = None
+    if "号" in text and (m := _NUMBER_OPENS_LINE.match(text)) and m.end() < len(text):
+        rest = text[m.end() :]
+        if _looks_like_addressees(rest):
+            number, text = doc_number_in(m.group(0)), rest
+    if not _looks_like_addressees(text):
+        return None
+    return MainSend(split_addressees(text), i + 1, number, NUMBER_IN_ADDRESSEES if number else None)
+
+
+def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int, last: int) -> MainSend:
+    """The page lines stepped over before the 主送 ([first, last)) may print the date and the
+    number side by side: that number is the document's own."""
+    if found.doc_number is not None:
+        return found
+    for p in paras[first:last]:
+        if "号" in p.text and (_DATE_THEN_NUMBER.match(p.text) or _NUMBER_THEN_DATE.match(p.text)):
+            return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE)
+    return found
 
 
 def _repeats_header(text: str, title: str) -> bool:
@@ -1011,6 +1141,12 @@ _ISSUES_NAMED = re.compile(
     r"《(?P<inner>[^《》]{2,80})》[^。《》]{0,80}?(?:印发给你们|印发你们|转发给你们|现予印发|现印发|予以印发|现予发布|现予公布)"
 )
 
+# An 印发/转发 notice says what it issues within its first paragraphs: the 主送 line, the sentence
+# ``《X》已经……同意，现印发给你们``, a line or two of requirements. Calibrated on the notices of the
+# corpus and /work/real (the sentence is the notice's first or second paragraph, the third when a
+# page line the header does not know stands above it); 6 leaves room for one more.
+MAX_NOTICE_PARAGRAPHS = 6
+
 # A 令 promulgates what it names: ``《甲省安全生产条例实施办法》已经……通过，现予公布``.
 _PROMULGATED = re.compile(r"^《(?P<inner>[^《》]{2,80})》.{0,80}?(?:现予|予以|现)(?:公布|发布)")
 
@@ -1047,9 +1183,16 @@ def _body_bounds(
     if forwarded is None and title and ORDER_HEAD_RE.match(title):
         forwarded = _promulgated_title(paras, body_first, last)
     if forwarded is None and title is None and body_first < last:
-        # a page that starts at the 主送 names what it issues in its first sentence
-        if m := _ISSUES_NAMED.search(paras[body_first].text):
-            forwarded = m.group("inner")
+        # A page whose title was not read (it starts at the 主送, or at lines the header does not
+        # know) names what it issues in the notice's own sentences, above its 落款: the first
+        # few paragraphs are read, never past the date (what follows it is the issued document).
+        stop = min(last, body_first + MAX_NOTICE_PARAGRAPHS)
+        if closing.date_index is not None:
+            stop = min(stop, closing.date_index)
+        for k in range(body_first, max(stop, body_first + 1)):
+            if m := _ISSUES_NAMED.search(paras[k].text):
+                forwarded = m.group("inner")
+                break
     if closing.date_index is None:
         return BodyBounds(body_first, last, forwarded)
     if forwarded is None:
