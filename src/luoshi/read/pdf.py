@@ -22,7 +22,7 @@ from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
 from luoshi.read.pdf_borderless import MIN_COLUMNS, find_tables
 from luoshi.read.pdf_furniture import EDGE_BAND, PageLine, remove_furniture
-from luoshi.read.pdf_tables import Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
+from luoshi.read.pdf_tables import CELL_GAP, Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
 from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
 
 #: A complete PDF ends with ``%%EOF``; readers tolerate some trailing junk, conventionally
@@ -70,10 +70,6 @@ def _depth(box: tuple[float, ...] | None, rotation: int, page_box: tuple[float, 
     return {0: 1 - y, 1: x, 2: y, 3: 1 - x}.get(rotation)
 
 
-#: A gap this wide (in type sizes) between two characters on one baseline separates table
-#: cells or columns, not words: body text, Chinese or Latin, never leaves a full em blank
-#: inside a line. The gap is written as a tab, the cell separator of every reader.
-CELL_GAP = 0.8
 #: A narrower gap (type sizes) between two glyphs of a line rebuilt from positions is a space
 #: between words, unless both glyphs are full-width.
 WORD_GAP = 0.25

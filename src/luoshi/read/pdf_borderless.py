@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.read.pdf_furniture import is_page_number
-from luoshi.read.pdf_tables import FULL_LINE_SLACK, LINE_TOLERANCE, Grid, Rule
+from luoshi.read.pdf_tables import CELL_GAP, FULL_LINE_SLACK, LINE_TOLERANCE, Grid, Rule
 
 #: A table has at least three columns (序号, 工作任务, 责任单位 is the smallest 分工表) and
 #: they line up over at least three rows (a header and two rows); a block of lines with
@@ -47,9 +47,8 @@ MIN_ROWS = 3
 #: A gutter is at least this many type sizes wide. Word, WPS and LibreOffice pad a cell by
 #: 0.19 cm (5.4 pt) on either side: two cells' texts stand 10.8 pt apart, 0.9 em of 12 pt
 #: type and more of smaller; Chinese glyphs touch and a space between Latin words is about
-#: 0.25–0.3 em. The same threshold as :data:`luoshi.read.pdf.CELL_GAP`, which writes a gap
-#: on one baseline as a tab.
-GUTTER_MIN = 0.8
+#: 0.25–0.3 em. The same threshold as the PDF reader's tab on one baseline (CELL_GAP).
+GUTTER_MIN = CELL_GAP
 #: The first lines of a block may close a hole of the lines before (a header cell's words
 #: spread over its width, a cell left empty in the first row); a hole that held over this
 #: many lines is a gutter, and a line that closes it ends the table. Three lines: a header

@@ -54,6 +54,11 @@ MIN_VERTICALS = 3
 #: Two glyphs of one cell are on one visual line when their centres are closer than this
 #: share of the type size.
 LINE_TOLERANCE = 0.5
+#: A gap this wide (in type sizes) between two characters on one baseline separates table
+#: cells or columns, not words: body text, Chinese or Latin, never leaves a full em blank
+#: inside a line. The PDF reader writes it as a tab, the cell separator of every reader; the
+#: borderless-table reader takes it as the narrowest gutter.
+CELL_GAP = 0.8
 #: A gap this wide (type sizes) between two glyphs on one line is a space between words.
 WORD_GAP = 0.2
 #: A cell's last line "runs to the edge" when it ends within this many type sizes of the
