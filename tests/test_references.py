@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from doc_builder import build, exact_gold, parse_corpus
 from luoshi.extract.references import extract_references, find_citations, normalize_doc_number

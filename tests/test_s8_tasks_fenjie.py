@@ -5,8 +5,9 @@ Every document here is made up for the test. Each rule is tested on both sides.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from doc_builder import build, tasks_by_path
 from luoshi.extract.tasks import annex_outline, extract_tasks

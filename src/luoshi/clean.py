@@ -280,7 +280,7 @@ def _may_be_running_head(line: str) -> bool:
     """A running head is a column or issue name: never a marker, 发文字号, date or title."""
     return not (
         (line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line))
-        or _DOC_NUMBER_LINE.match(line)
+        or ("号" in line and _DOC_NUMBER_LINE.match(line))
         or DATE_LINE.match(line.replace(" ", ""))
         or genre_of(line)
     )

@@ -9,7 +9,8 @@ fields the printed header lacks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import msgspec
+from msgspec.structs import replace
 
 from luoshi import lazyre as re
 from luoshi.chrome import (
@@ -151,8 +152,9 @@ _ISSUER_SPLIT = re.compile(r"[、，,\s]+")
 _TOP_LEVEL_COMMA = re.compile(r"[，,](?![^（(]*[）)])")
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(msgspec.Struct, frozen=True):
+    """The fields of a document's header block (GB/T 9704 版头 and 主体 opening) as read off its paragraphs."""
+
     doc_number: str | None
     title: str | None
     issuers: tuple[str, ...]
@@ -435,8 +437,7 @@ _REPORTER = re.compile(r"我代表(?P<who>[^，,。；、]{2,30}?)[，,]?\s*向(
 SPEECH_OPENING_PARAGRAPHS = 16
 
 
-@dataclass(frozen=True)
-class SpeechFields:
+class SpeechFields(msgspec.Struct, frozen=True):
     """What a report or speech (no 版头, no 落款) says about itself in its opening lines."""
 
     date: str | None
@@ -552,8 +553,7 @@ def _document_end(paras: tuple[Paragraph, ...], rng: DocumentRange) -> int:
     return rng.last
 
 
-@dataclass(frozen=True)
-class TitleBlock:
+class TitleBlock(msgspec.Struct, frozen=True):
     """The 发文字号 and title lines of a header, and the paragraph after them."""
 
     doc_number: str | None
@@ -882,8 +882,7 @@ def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
     return title
 
 
-@dataclass(frozen=True)
-class MainSend:
+class MainSend(msgspec.Struct, frozen=True):
     """The 主送机关 (split at ，) and the paragraph where the body starts after them."""
 
     addressees: tuple[str, ...]
@@ -991,8 +990,7 @@ def _is_page_line(text: str) -> bool:
     return len(text) <= MAX_SIGNATURE_LINE_CHARS and not _SENTENCE_MARKS.search(text) and not match_marker(text)
 
 
-@dataclass(frozen=True)
-class ClosingBlock:
+class ClosingBlock(msgspec.Struct, frozen=True):
     """The 成文日期, the paragraph that holds it, the signature (the lines above it, and the
     signer on the date's own line), and the paragraph where the 落款 starts."""
 
@@ -1126,8 +1124,7 @@ def _placed(issuer: str, signature: tuple[str, ...]) -> str:
     return issuer
 
 
-@dataclass(frozen=True)
-class BodyBounds:
+class BodyBounds(msgspec.Struct, frozen=True):
     """Where the outline-carrying body runs ([first, last)), and the forwarded title."""
 
     first: int
@@ -1212,8 +1209,7 @@ def _body_bounds(
     return BodyBounds(found.after, last, printed)
 
 
-@dataclass(frozen=True)
-class PrintedTitle:
+class PrintedTitle(msgspec.Struct, frozen=True):
     """Title lines joined, and the paragraph after them."""
 
     title: str

@@ -1,6 +1,6 @@
 """The document model that flows through the pipeline.
 
-Every stage is a function from these frozen dataclasses to others. Offsets are
+Every stage is a function from these frozen records (``msgspec.Struct``) to others. Offsets are
 always positions in ``CleanText.text`` (the cleaned text of one input file);
 ``CleanText.span`` turns them into a :class:`Span` that also names the
 original file's lines, so every extracted item can be shown in its source.
@@ -12,16 +12,16 @@ import bisect
 import re
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+import msgspec
 
 _NEWLINE_RE = re.compile("\n")  # a literal: compiles in microseconds, no need to defer it
 _MATCH_END = re.Match.end
 
 
-@dataclass(frozen=True)
-class SourceText:
+class SourceText(msgspec.Struct, frozen=True):
     """Text as read from a file, before cleaning.
 
     ``text`` is what the reader produced (decoded TXT, PDF text layer, DOCX
@@ -35,8 +35,7 @@ class SourceText:
     pages: int | None = None
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """Where an item sits: clean-text offsets [start, end) and 1-based source lines."""
 
     start: int
@@ -190,8 +189,7 @@ class MarkerKind(StrEnum):
     CIRCLED = "circled"  # ①
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(msgspec.Struct, frozen=True):
     """One paragraph of clean text: ``text == clean.text[start:end]``."""
 
     start: int
@@ -199,8 +197,7 @@ class Paragraph:
     text: str
 
 
-@dataclass(frozen=True)
-class OutlineNode:
+class OutlineNode(msgspec.Struct, frozen=True):
     """A numbered item of a document's outline.
 
     ``paragraphs`` are the item's own text up to its first child; the first one
@@ -229,8 +226,9 @@ class OutlineNode:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(msgspec.Struct, frozen=True):
+    """A task: its outline path, its text, the units responsible (lead units first named) and where the text stands."""
+
     path: tuple[str, ...]
     text: str
     units: tuple[str, ...]
@@ -239,8 +237,9 @@ class Task:
     units_span: Span | None = None
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
+    """A quantitative target: the indicator, how its value compares, the value (or range), its unit and deadline."""
+
     text: str
     indicator: str
     kind: str  # "level" | "change"
@@ -254,15 +253,15 @@ class Target:
     deadline_source: str | None = None  # the time phrase the deadline came from
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(msgspec.Struct, frozen=True):
+    """A document cited by its 发文字号, with its title where the text gives one."""
+
     doc_number: str
     title: str | None
     span: Span
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(msgspec.Struct, frozen=True):
     """One official document (公文); a 印发/转发 notice and what it forwards are one."""
 
     doc_number: str | None
@@ -290,14 +289,15 @@ class Document:
 
     def __post_init__(self) -> None:
         if self.reference_date is None and self.date is not None:
-            object.__setattr__(self, "reference_date", self.date)
+            msgspec.structs.force_setattr(self, "reference_date", self.date)
 
     def nodes(self):
         for node in self.outline:
             yield from node.walk()
 
 
-@dataclass(frozen=True)
-class ParseResult:
+class ParseResult(msgspec.Struct, frozen=True):
+    """The clean text of one source and the documents found in it."""
+
     clean: CleanText
     documents: tuple[Document, ...]

@@ -12,8 +12,10 @@ the preamble. Run-in headings (``（一）指导思想。全面贯彻……``) a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import NamedTuple
+
+import msgspec
+from msgspec.structs import replace
 
 from luoshi import lazyre as re
 from luoshi.model import MarkerKind, OutlineNode, Paragraph
@@ -151,8 +153,7 @@ class _Builder:
         )
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(msgspec.Struct, frozen=True):
     """A body read as an outline: the unnumbered paragraphs before the first item, the
     item tree, and the closing paragraphs moved off the last item (see ``split_closing``)."""
 

@@ -22,7 +22,8 @@ Cuts are returned as source offsets; the cleaner folds each piece as a line.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+
+import msgspec
 
 from luoshi import lazyre as re
 from luoshi.model import MarkerKind
@@ -57,8 +58,7 @@ FLATTENED_MIN_CHARS = 2000
 MAX_SEPARATOR_SPACE_SHARE = 0.1
 
 
-@dataclass(frozen=True)
-class CrawlerHeader:
+class CrawlerHeader(msgspec.Struct, frozen=True):
     """The crawler's ``key: value`` lines: which source lines they hold, and their values."""
 
     lines: frozenset[int]

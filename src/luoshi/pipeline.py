@@ -15,8 +15,9 @@ import _thread
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from luoshi.clean import clean
 from luoshi.extract.references import extract_references

@@ -10,7 +10,7 @@ they stay one document. Text with no 发文字号 paragraph is one document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from luoshi import lazyre as re
 from luoshi.model import CleanText, Paragraph
@@ -30,8 +30,7 @@ MAX_TITLE_LINES = 4
 MAX_TITLE_LINE_CHARS = 60
 
 
-@dataclass(frozen=True)
-class DocumentRange:
+class DocumentRange(msgspec.Struct, frozen=True):
     """Paragraph indexes of one document: [first, last) and the 发文字号 paragraph, if any."""
 
     first: int
@@ -73,7 +72,7 @@ def is_title_line(text: str) -> bool:
         and "。" not in text
         and not text.endswith(("：", ":", "；"))
         and not DATE_LINE.match(text)
-        and not DOC_NUMBER_LINE.match(text)
+        and not ("号" in text and DOC_NUMBER_LINE.match(text))  # every 发文字号 ends in 号
         and "\t" not in text
         and "：" not in text
         and not is_contents_entry(text)
@@ -98,8 +97,7 @@ _ORDER_ONE_LINE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class OrderNumber:
+class OrderNumber(msgspec.Struct, frozen=True):
     """A 令's number (``甲省人民政府令第125号``) and its issuing organ (``甲省人民政府``)."""
 
     doc_number: str
@@ -128,8 +126,7 @@ def order_number_at(paras: tuple[Paragraph, ...], i: int) -> OrderNumber | None:
     return OrderNumber(f"{organ}令第{value}号", organ, head)
 
 
-@dataclass(frozen=True)
-class BoundaryDecision:
+class BoundaryDecision(msgspec.Struct, frozen=True):
     """What the splitter made of one 发文字号 (or 令号) paragraph, for ``luoshi parse --explain``.
 
     ``rule`` is one of :data:`BOUNDARY_RULES`; ``starts`` says whether a document opens there.

@@ -206,12 +206,12 @@ def test_a_document_without_a_title_imports(tmp_path: Path) -> None:
 
 def test_the_importer_accepts_null_wherever_the_pipeline_may_write_null() -> None:
     """Agreement by construction: every Optional field of the pipeline's document reads as null."""
-    import dataclasses
+    import msgspec
 
     from luoshi.model import Document as PipelineDocument
     from luoshi_web.registry.contract import read_document
 
-    optional = [f.name for f in dataclasses.fields(PipelineDocument) if "None" in str(f.type) and f.name != "span"]
+    optional = [f.name for f in msgspec.structs.fields(PipelineDocument) if "None" in str(f.type) and f.name != "span"]
     assert {"doc_number", "title", "date", "genre", "forwarded_title"} <= set(optional)
     for name in optional:
         raw = json.loads(json.dumps(D1))

@@ -10,7 +10,7 @@ caller needs to see those too, so every phrase is returned with its kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from luoshi import lazyre as re
 
@@ -101,8 +101,7 @@ TIME_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class TimePhrase:
+class TimePhrase(msgspec.Struct, frozen=True):
     """A time phrase found in text (offsets relative to the searched string).
 
     ``kind`` is ``deadline`` (by then), ``point`` (a bare year or month, a

@@ -16,9 +16,10 @@ would also accept them but returns floats with binary rounding noise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+
+import msgspec
 
 from luoshi import lazyre as re
 
@@ -226,8 +227,7 @@ FRACTION_RE = re.compile(
 _IS_ARABIC = re.compile(r"[\d.,]+")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(msgspec.Struct, frozen=True):
     """A number read from text, with offsets relative to the searched string.
 
     ``value`` has the magnitude applied; ``value_max`` is set for a range.

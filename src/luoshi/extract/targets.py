@@ -28,8 +28,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import NamedTuple
+
+import msgspec
+from msgspec.structs import replace
 
 from luoshi import lazyre as re
 from luoshi.extract.deadlines import TimePhrase, doc_year, find_time_phrases, is_recurring
@@ -614,8 +616,7 @@ class _Reading(NamedTuple):
     recurring: bool  # its clause states a recurring amount (``每年``): no deadline
 
 
-@dataclass(frozen=True)
-class NumberDecision:
+class NumberDecision(msgspec.Struct, frozen=True):
     """What the target analysis decided about one number or stretch of text.
 
     ``start``/``end`` are clean offsets: of the quantity when one was read, else of
@@ -797,8 +798,7 @@ def _looks_forward(heading: str) -> bool:
     return FORWARD_HEADING_RE.search(heading, results.end() if results else 0) is not None
 
 
-@dataclass(frozen=True)
-class _Sections:
+class _Sections(msgspec.Struct, frozen=True):
     """What the report's section headings say about stretches of its text (clean offsets).
 
     ``past``: under a review heading, up to the next heading that looks forward;
@@ -830,8 +830,9 @@ class _Sections:
         return None
 
 
-@dataclass(frozen=True)
-class _Heading:
+class _Heading(msgspec.Struct, frozen=True):
+    """A heading that sets the tense of the text below it (a review section, a plan section)."""
+
     pos: int
     tense: str | None  # ``past``, ``present`` or None (a heading that names no tense)
     text: str

@@ -19,9 +19,10 @@ it; and the document's closing ``由X负责牵头组织实施`` for every task.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
+
+import msgspec
 
 from luoshi import lazyre as re
 from luoshi.extract.units import (
@@ -253,8 +254,7 @@ def _cut(item: _ItemText, k: int) -> _ItemText:
 # --- leads ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LeadPhrases:
+class LeadPhrases(msgspec.Struct, frozen=True):
     """Units named by ``由X牵头实施`` phrases, and where the bracketed ones stand."""
 
     units: tuple[str, ...]
@@ -283,8 +283,7 @@ def lead_phrase_units(text: str, parse: Parse = parse_units) -> LeadPhrases:
     return LeadPhrases(dedupe(units), tuple(spans))
 
 
-@dataclass
-class _LeadState:
+class _LeadState(msgspec.Struct):
     """A lead rule stated with 下同 holds for every later list in the document."""
 
     rule: LeadRule | None = None
@@ -321,8 +320,7 @@ class _LeadState:
         return Leads((), None)
 
 
-@dataclass(frozen=True)
-class Leads:
+class Leads(msgspec.Struct, frozen=True):
     """The lead units of one list and the rule that made them leads (None: no lead rule)."""
 
     units: tuple[str, ...]
@@ -407,8 +405,7 @@ def _hoist_closing_lists(walked: list[_Walked], parse: Parse) -> list[_Walked]:
     return out
 
 
-@dataclass(frozen=True)
-class TaskDecision:
+class TaskDecision(msgspec.Struct, frozen=True):
     """Why a task exists: the rule that made it, the unit lists it read and how leads were found.
 
     ``rule`` is ``outline-item`` or ``table-row``; ``lists`` are the lists' texts as
@@ -424,8 +421,7 @@ class TaskDecision:
     lead_rules: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(msgspec.Struct, frozen=True):
     """A task before the document-level leads are added, with its leads and explanation."""
 
     task: Task
@@ -518,8 +514,9 @@ def _respaced(ul: UnitList, joined: _Joined, clean: CleanText, parse: Parse) -> 
     return again if again is not None and len(again.units) > len(ul.parsed.units) else ul.parsed
 
 
-@dataclass(frozen=True)
-class _OutlineTasks:
+class _OutlineTasks(msgspec.Struct, frozen=True):
+    """The tasks read from a document's outline and the closing paragraphs found inside its last item."""
+
     found: list[_Found]
     closing_texts: list[str]  # document-closing paragraphs found inside the last item
 
@@ -578,8 +575,7 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
     return _OutlineTasks(out, closing_texts)
 
 
-@dataclass(frozen=True)
-class _LaterUnits:
+class _LaterUnits(msgspec.Struct, frozen=True):
     """Units that ``以下均需X落实，不再列出`` notes so far add to every later task, and the notes."""
 
     units: tuple[str, ...]
@@ -608,8 +604,9 @@ def _with_later_units(found: _Found, later: _LaterUnits) -> _Found:
 # --- table tasks -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Cell:
+class _Cell(msgspec.Struct, frozen=True):
+    """One cell of a flattened or tab-separated table: its span in the clean text and its text."""
+
     start: int
     end: int
     text: str  # without whitespace
@@ -1253,8 +1250,7 @@ def analyse_tasks(doc: Document, clean: CleanText) -> tuple[TaskDecision, ...]:
     return tuple(_merged(clean, finds) for finds in by_path.values())
 
 
-@dataclass(frozen=True)
-class DutyRejection:
+class DutyRejection(msgspec.Struct, frozen=True):
     """A ``由…负责`` phrase that made no task units, where it stands and why (``--explain``)."""
 
     path: tuple[str, ...]

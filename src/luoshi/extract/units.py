@@ -17,8 +17,10 @@ string given. The rules are data, in the tables below.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from enum import StrEnum
+
+import msgspec
+from msgspec.structs import replace
 
 from luoshi import lazyre as re
 
@@ -225,8 +227,7 @@ class LeadRule(StrEnum):
     STARRED = "starred"  # 标★的为牵头单位: the units marked with a star lead
 
 
-@dataclass(frozen=True)
-class ParsedUnits:
+class ParsedUnits(msgspec.Struct, frozen=True):
     """What one bracket's content says."""
 
     units: tuple[str, ...]
@@ -242,8 +243,7 @@ class ParsedUnits:
 Parse = Callable[[str], "ParsedUnits | None"]
 
 
-@dataclass(frozen=True)
-class UnitList:
+class UnitList(msgspec.Struct, frozen=True):
     """A unit list found in a text: ``start``/``end`` cover its brackets."""
 
     start: int
@@ -796,8 +796,7 @@ class DutyReason(StrEnum):
     ITEM_HAS_LIST = "item-has-its-own-unit-list"  # the item's list names its units
 
 
-@dataclass(frozen=True)
-class DutyPhrase:
+class DutyPhrase(msgspec.Struct, frozen=True):
     """A ``由…负责`` phrase: the units it gives (``found``), or why it gives none (``reason``)."""
 
     start: int

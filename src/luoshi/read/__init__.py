@@ -12,7 +12,6 @@ reader can do because it needs positions: dropping PDF page furniture.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import stat
 from collections.abc import Callable
 from pathlib import Path

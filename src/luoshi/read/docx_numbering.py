@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import cn2an
+import msgspec
 from lxml import etree
 
 from luoshi.read.ooxml import qn
@@ -84,21 +84,19 @@ FORMATS: dict[str, Callable[[int], str]] = {
 SUFFIXES = {"tab": "", "space": " ", "nothing": ""}
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(msgspec.Struct, frozen=True):
     start: int
     fmt: str
     text: str  # lvlText, e.g. "（%1）"
     suffix: str
 
 
-@dataclass
-class Numbering:
+class Numbering(msgspec.Struct):
     """Definitions from numbering.xml and styles.xml, plus running counters."""
 
-    levels: dict[str, dict[int, Level]] = field(default_factory=dict)  # numId → ilvl → Level
-    style_num: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId → (numId, ilvl)
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    levels: dict[str, dict[int, Level]] = msgspec.field(default_factory=dict)  # numId → ilvl → Level
+    style_num: dict[str, tuple[str, int]] = msgspec.field(default_factory=dict)  # styleId → (numId, ilvl)
+    counters: dict[str, dict[int, int]] = msgspec.field(default_factory=dict)
 
     def label(self, p: etree._Element) -> str:
         """The number Word shows before paragraph ``p`` (empty if none), advancing counters."""

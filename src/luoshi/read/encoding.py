@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
-from dataclasses import dataclass
+
+import msgspec
 
 # BOMs that name their encoding outright, longest first. The UTF-8 one is recorded as
 # "utf-8-sig" so the reader's output tells that the file had a BOM.
@@ -38,8 +39,7 @@ REJECTED_GUESSES = ("utf_16", "utf_32")
 MAX_C1_SHARE = 0.001
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(msgspec.Struct, frozen=True):
     """Text plus the name of the encoding it was decoded from."""
 
     text: str

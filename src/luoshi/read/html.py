@@ -37,10 +37,10 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
+import msgspec
 from lxml import etree
 
 from luoshi.errors import ErrorCode, LuoshiError
@@ -224,8 +224,7 @@ def _has_ancestor(el: etree._Element, tags: frozenset[str]) -> bool:
     return any(a.tag in tags for a in el.iterancestors())
 
 
-@dataclass
-class _Counts:
+class _Counts(msgspec.Struct):
     """Hanzi under an element, and how many of them are link text."""
 
     total: int = 0

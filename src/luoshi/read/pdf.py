@@ -12,11 +12,11 @@ import ctypes
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from msgspec.structs import replace
 
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText

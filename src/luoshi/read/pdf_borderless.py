@@ -34,7 +34,8 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from luoshi.read.pdf_furniture import is_page_number
 from luoshi.read.pdf_tables import CELL_GAP, FULL_LINE_SLACK, LINE_TOLERANCE, Grid, Rule
@@ -76,8 +77,7 @@ ROW_NUMBER = re.compile(r"[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3
 Glyph = tuple[tuple[float, float, float, float], str]  # loose box (left, bottom, right, top), char
 
 
-@dataclass
-class _Line:
+class _Line(msgspec.Struct):
     """A visual line: its glyphs' centre height, top and bottom, type size and spans."""
 
     y: float

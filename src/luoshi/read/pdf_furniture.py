@@ -16,8 +16,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 if TYPE_CHECKING:
     from luoshi.read.pdf_tables import TableRow
@@ -70,8 +71,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class PageLine:
+class PageLine(msgspec.Struct, frozen=True):
     """One text line of a page; ``depth`` is 0 at the top edge, 1 at the bottom, None if unknown."""
 
     text: str

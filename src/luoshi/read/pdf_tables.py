@@ -32,8 +32,8 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+import msgspec
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -69,8 +69,7 @@ _CLOSED = re.compile(r"[。！？；.!?;]$")
 _CELL_SEPARATOR = "\t"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     """A ruling: horizontal at ``y`` from ``x0`` to ``x1``, or vertical at ``x`` (= x0 = x1)
     from ``y0`` to ``y1`` (page points, origin bottom left)."""
 
@@ -81,8 +80,7 @@ class Rule:
     y1: float
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(msgspec.Struct, frozen=True):
     """One band of a ruled table: its cells' texts and, per cell, whether the text ran on to
     the cell's edge unfinished (a row cut by a page break continues there)."""
 
@@ -262,8 +260,7 @@ def _cluster(values: Iterable[float]) -> list[float]:
     return [sum(group) / len(group) for group in out]
 
 
-@dataclass
-class _Band:
+class _Band(msgspec.Struct):
     """The strip between two neighbouring horizontal edges of a grid, and its cells."""
 
     upper: float
@@ -275,8 +272,7 @@ class _Band:
     ruled_bottom: bool
 
 
-@dataclass
-class _Cell:
+class _Cell(msgspec.Struct):
     x0: float
     x1: float
     glyphs: list[tuple[float, float, float, float, str]]  # centre y, left, right, size, char
@@ -421,8 +417,7 @@ def join_wrapped(left: str, right: str) -> str:
     return left + right
 
 
-@dataclass(frozen=True)
-class _CellText:
+class _CellText(msgspec.Struct, frozen=True):
     text: str
     last_right: float  # where the cell's last line ends
     top: float  # the top of its first line
