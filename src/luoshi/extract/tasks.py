@@ -135,14 +135,14 @@ class _Joined(NamedTuple):
     def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
         if len(paras) == 1:
             text = paras[0].text
-            if "\t" not in text:
+            if "\t" not in text and "|" not in text:
                 return cls(text, paras, (0,))  # most items
             text, colon = _tabbed_label(text)
             return cls(text, paras, (0,), added=frozenset(() if colon < 0 else (colon,)))
         starts, pos, texts, glued, added = [], 0, [], [], []
         for i, p in enumerate(paras):
             starts.append(pos)
-            text, colon = _tabbed_label(p.text) if "\t" in p.text else (p.text, -1)
+            text, colon = _tabbed_label(p.text) if "\t" in p.text or "|" in p.text else (p.text, -1)
             if colon >= 0:
                 added.append(pos + colon)
             if i + 1 < len(paras) and len(text) <= MAX_LABEL_CELL and _label_cell(text, paras[i + 1].text):
@@ -200,9 +200,22 @@ def _label_cell(text: str, following: str) -> bool:
     return bool(_LABEL_CELL_RE.match(text)) and _opens_with_unit(following)
 
 
+# The same two cells copied from a web page with bars around them: ``| 牵头单位 | 区发改局 |``
+# (or without the first bar). Only the bars of that one row: a line with other bars is no field.
+_BARRED_LABEL_RE = re.compile(r"^(\s*\|?\s*)((?:主要)?(?:" + "|".join(UNIT_LABELS) + r"))(\s*\|)([^|]*?\S)(\s*\|?\s*)$")
+
+
 def _tabbed_label(text: str) -> tuple[str, int]:
     """``牵头单位\t区发改局`` → ``牵头单位：区发改局`` (same length: offsets keep), and where the
-    colon stands (-1: no label cell)."""
+    colon stands (-1: no label cell). ``| 牵头单位 | 区发改局 |`` reads the same, its bars blanked."""
+    if "\t" not in text:
+        b = _BARRED_LABEL_RE.match(text)
+        if b is None or not _opens_with_unit(b.group(4)):
+            return text, -1
+        lead, label, sep, units, tail = b.groups()
+        # the label first (a run starts at a paragraph's start): the blanks of the first bar
+        # move behind the colon, so the length (and the units' offsets) keep
+        return label + "：" + " " * (len(lead) + len(sep) - 1) + units + " " * len(tail), len(label)
     m = _TABBED_LABEL_RE.match(text)
     if m is None or not _opens_with_unit(text[m.end() :]):
         return text, -1
@@ -628,6 +641,19 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     pos = start
     in_tab_table = False
     for line in clean.text[start:end].split("\n"):
+        if "|" in line and line.count("|") < PIPE_ROW_MIN_BARS and _CELL_BAR_RE.search(line):
+            # ``牵头责任单位 |`` / a bar alone: a web table copied one cell a line, each cell
+            # closed by its bar; the cleaner may join a short cell to the line before
+            # (``……300个。 |张某某 |``): each bar closes one cell.
+            in_tab_table = False
+            cpos = pos
+            for raw in line.split("|"):
+                text = _nows(raw)
+                if text:
+                    out.append(_Cell(cpos, cpos + len(raw), text))
+                cpos += len(raw) + 1
+            pos += len(line) + 1
+            continue
         piped = _pipe_cells(line, pos)
         if piped:
             # ``序号 | 举措 | 牵头单位 |``: a row copied from a web page's table, its cells between
@@ -660,6 +686,12 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
 # A table row written with bars between its cells (text copies of web tables): at least
 # PIPE_ROW_MIN_BARS bars (``luoshi.patterns``), spaced or at a line end.
 _PIPE_BAR_RE = re.compile(r"(?:^|\s)\|(?=\s|$)")
+
+
+# Cells of a table copied one cell a line with a bar closing each cell (``县教育局 |``), or the
+# bar alone: fewer bars than a bar row has (PIPE_ROW_MIN_BARS), each after a space, the last
+# at the line's end.
+_CELL_BAR_RE = re.compile(r"^(?:[^|]*(?:^|\s)\|)+\s*$")
 
 
 def _pipe_cells(line: str, pos: int) -> list[_Cell]:
@@ -856,6 +888,19 @@ def _split_glued_headers(cells: list[_Cell]) -> list[_Cell]:
         cell = cells[k]
         k += 1
         text = cell.text
+        if (
+            cell.line < 0
+            and len(text) > len(TABLE_NUMBER_HEADER)
+            and text.endswith(TABLE_NUMBER_HEADER)
+            and k < len(cells)
+            and _header_words(cells[k].text)
+        ):
+            # ``……责任分解序号``: the cleaner joined the table's caption to its first header cell
+            # (a short line after a line without an end mark); the 序号 cell is cut back out.
+            cut = cell.end - len(TABLE_NUMBER_HEADER)
+            out.append(_Cell(cell.start, cut, text[: -len(TABLE_NUMBER_HEADER)]))
+            out.append(_Cell(cut, cell.end, TABLE_NUMBER_HEADER))
+            continue
         if not text.startswith(TABLE_NUMBER_HEADER) or text == TABLE_NUMBER_HEADER or cell.line >= 0:
             out.append(cell)
             continue
