@@ -32,6 +32,7 @@ from luoshi.extract.units import (
     NOTE_FIRST_LEAD_RE,
     NOTE_STAR_LEAD_RE,
     NOTE_UNMARKED_ALL_LEAD_RE,
+    SENTENCE_END,
     TIME_PART_RE,
     UNIT_LABELS,
     DutyReason,
@@ -420,6 +421,64 @@ def _hoist_closing_lists(walked: list[_Walked], parse: Parse) -> list[_Walked]:
     return out
 
 
+def _heading_list(node: OutlineNode, parse: Parse) -> UnitList | None:
+    """The list that ends a section's heading line and marks every unit it names as the lead
+    (``一、强化科技创新（区科技局牵头）``), or None."""
+    if not node.children or not node.paragraphs or LEAD_WORD not in node.paragraphs[0].text:
+        return None
+    head = node.paragraphs[0].text
+    lists = find_unit_lists(head, (), parse)
+    if lists and not head[lists[-1].end :].strip():
+        ul = lists[-1]
+    else:
+        # the heading line without an end mark, its body's first line joined to it by the
+        # cleaner (``强化科技创新（区科技局牵头）加快培育…``): the heading's first bracket, when
+        # no sentence ends before it and a sentence (not a clause mark) goes on after it
+        m = _HEADING_BRACKET_RE.match(head)
+        if m is None or head[m.end() : m.end() + 1] in SENTENCE_END + "，,、":
+            return None
+        parsed = parse(m.group(2))
+        if parsed is None:
+            return None
+        ul = UnitList(m.start(1), m.end(), parsed, "marked-bracket")
+    parsed = ul.parsed
+    return ul if parsed.lead_units and set(parsed.lead_units) == set(parsed.units) else None
+
+
+# A heading's words and the first bracket after them (group 2 its content), no sentence end before.
+_HEADING_BRACKET_RE = re.compile(r"[^。；！？（(]{2,40}([（(])([^（）()。；]{2,60})[）)]")
+
+
+def _heading_leads(walked: list[_Walked], parse: Parse) -> list[_Walked]:
+    """A section heading that names its lead (``一、强化科技创新（区科技局牵头）``) reads as the
+    section's ``（由X牵头实施）`` (guide): X leads every task under it and is added to their
+    ``lead_units`` only; the heading is no task of its own. When no item under it has a list,
+    the heading's list is the section's task (path ending at the heading, as a list closing a
+    whole section gives), or the assignment would be lost."""
+    out = list(walked)
+    for i, w in enumerate(walked):
+        ul = _heading_list(w.node, parse)
+        if ul is None:
+            continue
+        depth = len(w.node.path)
+        below = []
+        for v in walked[i + 1 :]:
+            if len(v.node.path) <= depth or v.node.path[:depth] != w.node.path:
+                break
+            below.append(v)
+        units = ul.parsed.units
+        if any(v.item.lists for v in below):
+            for k, v in enumerate(below, i + 1):
+                out[k] = v._replace(section_leads=dedupe((*out[k].section_leads, *units)))
+            mine = tuple(x for x in w.item.lists if (x.start, x.end) != (ul.start, ul.end))
+            phrases = LeadPhrases(w.phrases.units, (*w.phrases.spans, (ul.start, ul.end)))
+            out[i] = w._replace(item=w.item._replace(lists=mine), phrases=phrases)
+        elif not any((x.start, x.end) == (ul.start, ul.end) for x in w.item.lists):
+            lists = tuple(sorted((*w.item.lists, ul), key=lambda x: x.start))
+            out[i] = w._replace(item=w.item._replace(lists=lists))
+    return out
+
+
 @dataclass(frozen=True)
 class TaskDecision:
     """Why a task exists: the rule that made it, the unit lists it read and how leads were found.
@@ -573,6 +632,7 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
     state = _LeadState(_stated_lead_rule(doc, clean))
     out: list[_Found] = []
     walked = _hoist_closing_lists(_walk(doc.outline + annex_outline(doc), (), parse), parse)
+    walked = _heading_leads(walked, parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
     for i, w in enumerate(walked):
