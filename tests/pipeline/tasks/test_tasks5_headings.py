@@ -55,7 +55,12 @@ def test_heading_list_without_lead_is_no_section_lead():
 
 
 def test_heading_lead_over_a_body_paragraph_without_lists_below():
-    text = "关于推动经济高质量发展的若干举措\n一、强化科技创新（区科技局牵头）\n加快培育发展新质生产力。\n（一）加强科创平台建设。推进校企结对合作。\n"
+    text = (
+        "关于推动经济高质量发展的若干举措\n"
+        "一、强化科技创新（区科技局牵头）\n"
+        "加快培育发展新质生产力。\n"
+        "（一）加强科创平台建设。推进校企结对合作。\n"
+    )
     tasks = _tasks(text)
     assert tasks[("一",)].units == ("区科技局",)
     assert tasks[("一",)].lead_units == ("区科技局",)
