@@ -635,6 +635,9 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
     walked = _heading_leads(walked, parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
+    if not walked:
+        field = _field_page_task(doc, clean, parse, state)
+        return _OutlineTasks([field] if field else [], [])
     for i, w in enumerate(walked):
         item = w.item
         if i == len(walked) - 1:
@@ -649,6 +652,67 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
             out.append(found)
         later = later.plus(item.joined.text, parse)
     return _OutlineTasks(out, closing_texts)
+
+
+# A page that assigns one task without an outline, its fields one a line (``工作任务：…`` then
+# ``责任单位：…``, ``完成时限：…``): the task's label, and any field line after it. The cleaner
+# may join a short field line to the sentence before it: the label opens a paragraph or follows
+# a sentence end; its value runs to the paragraph's end.
+_TASK_LABEL = r"(?:工作任务|重点任务|主要任务|任务内容|工作内容|工作事项|督办事项|任务名称|事项名称)[：:]"
+FIELD_TASK_RE = re.compile(r"(?:^|(?<=[。；！？]))" + _TASK_LABEL + r"\s*(\S.*)$")
+_TASK_LABEL_RE = re.compile(_TASK_LABEL)
+_FIELD_LINE_RE = re.compile(r"^(?:主要)?[\u4e00-\u9fff]{2,8}[：:]")
+# The other fields of such a page, which name no unit.
+_OTHER_FIELD_RE = re.compile(
+    r"(?:完成时限|完成时间|办结时限|时间节点|时间要求|工作目标|工作要求|目标要求|责任领导|牵头领导|分管领导|责任人|联系人|备注)[：:]"
+    r"|" + _TASK_LABEL
+)
+
+
+def _field_page_task(doc: Document, clean: CleanText, parse: Parse, state: _LeadState) -> _Found | None:
+    """The one task of a page without outline whose body writes it as fields (path ``[]``): the
+    ``工作任务：`` line's value, its units from the field lines after it. Several task lines
+    (several tasks without a path each) give none."""
+    paras = doc.preamble
+    at = [i for i, p in enumerate(paras) if FIELD_TASK_RE.search(p.text)]
+    if len(at) != 1 or sum(len(_TASK_LABEL_RE.findall(p.text)) for p in paras) != 1:
+        return None  # (a second task label the cleaner joined to a field line counts too)
+    i = at[0]
+    fields = []
+    for p in paras[i + 1 :]:
+        if not _FIELD_LINE_RE.match(p.text) or FIELD_TASK_RE.search(p.text):
+            break
+        fields.append(p)
+    if not fields:
+        return None
+    joined = _Joined.of(tuple(fields))
+    # a field the cleaner joined to the line before (``各街道办事处完成时限：…``) ends the list before it
+    ends = sorted({*joined.boundaries, *(m.start() for m in _OTHER_FIELD_RE.finditer(joined.text))})
+    lists = find_unit_lists(joined.text, tuple(ends), parse)
+    if not lists:
+        return None
+    units: list[str] = []
+    leads: list[str] = []
+    lead_rules: list[str] = []
+    for ul in lists:
+        units.extend(ul.parsed.units)
+        found = state.leads_of(ul.parsed)
+        leads.extend(found.units)
+        if found.rule and found.units:
+            lead_rules.append(found.rule)
+    head = paras[i]
+    m = FIELD_TASK_RE.search(head.text)
+    assert m is not None  # found above
+    task = Task(
+        path=(),
+        text=_nows(m.group(1)),
+        units=dedupe(_nows(u) for u in units),
+        lead_units=(),
+        span=clean.span(head.start + m.start(1), head.end),
+        units_span=joined.clean_span(clean, lists[0].start, lists[-1].end),
+    )
+    read = tuple((ul.form, joined.text[ul.start : ul.end]) for ul in lists)
+    return _Found(task, dedupe(leads), "field-page", read, dedupe(lead_rules))
 
 
 @dataclass(frozen=True)
