@@ -858,7 +858,9 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
     if first is None:
         # no 序号 cell (whitespace aside): only a tabbed table without a 序号 column can give rows
         text = clean.text[start:end]
-        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in text or "|" in text else out
+        if "\t" in text or "|" in text or _UNIT_HEADER_LINE_RE.search(text):
+            return _unnumbered_table_tasks(clean, start, end, parse, stated)
+        return out
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
     cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
@@ -921,7 +923,9 @@ def _unnumbered_table_tasks(
     (HTML ``rowspan``). The rows are read as those of a numbered table.
     """
     out: list[_Found] = []
-    lines = _tab_lines(_cells(clean, start, end))
+    cells = _cells(clean, start, end)
+    out.extend(_cell_line_table_tasks(cells, clean, parse, stated))
+    lines = _tab_lines(cells)
     k = 0
     while k < len(lines):
         texts = [c.text for c in lines[k]]
@@ -955,6 +959,70 @@ def _unnumbered_table_tasks(
             if task:
                 out.append(task)
     return out
+
+
+# A unit column's header on a line of its own: what a table copied one cell a line needs.
+_UNIT_HEADER_LINE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:主要|牵头)?(?:责任|牵头|配合|负责|主责)(?:单位|部门)[ \t]*(?:\n|$)"
+)
+
+
+def _is_header_cell(cell: _Cell) -> bool:
+    return cell.line < 0 and len(cell.text) <= MAX_HEADER_CELL and _header_words(cell.text) == [cell.text]
+
+
+def _cell_line_table_tasks(cells: list[_Cell], clean: CleanText, parse: Parse, stated: LeadRule | None) -> list[_Found]:
+    """Rows of tables copied one cell a line without a 序号 column, often one under each outline
+    heading (``一、扩大有效投资`` / ``重点任务`` / ``牵头单位`` / ``配合单位`` / its rows).
+
+    A run of header-word cells with a task column and a unit column is a header; the cells
+    after it are read in rows of as many cells while every unit cell names units (or is
+    empty: ``/``) and the task cell does not (a heading, a new header or a missing cell ends
+    the table: one cell a line keeps no empty cell, so a row that does not fit is not
+    guessed). Rows are numbered in order through the document (guide: path ``["表", 序号]``;
+    a table that prints no 序号 counts its rows, and one count keeps two tables' rows apart).
+    """
+    out: list[_Found] = []
+    n = 0
+    i = 0
+    while i < len(cells):
+        if not _is_header_cell(cells[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(cells) and j - i < MAX_COLUMNS and _is_header_cell(cells[j]):
+            j += 1
+        texts = [c.text for c in cells[i:j]]
+        header = [TABLE_NUMBER_HEADER, *texts]
+        columns = _Columns.of(header)
+        if len(texts) < 2 or not columns.units or not any(TABLE_TEXT_HEADER_RE.search(t) for t in texts):
+            i = j
+            continue
+        ncol = len(texts)
+        k = j
+        while k + ncol <= len(cells):
+            row = cells[k : k + ncol]
+            if not _fits_cell_line_row(row, columns, parse):
+                break
+            n += 1
+            number = _Cell(row[0].start, row[0].start, str(n))
+            task = _row_task([[number, *row]], header, columns.units, columns.texts, clean, parse, stated)
+            if task:
+                out.append(task)
+            k += ncol
+        i = k
+    return out
+
+
+def _fits_cell_line_row(row: list[_Cell], columns: _Columns, parse: Parse) -> bool:
+    """Whether ``row`` (cells one a line, no 序号) reads as a row of the header's columns."""
+    if any(c.line >= 0 or _is_header_cell(c) for c in row):
+        return False
+    for k in columns.texts:
+        text = row[k - 1].text
+        if match_marker(text) is not None or _is_unit_cell(row[k - 1], parse):
+            return False
+    return all(row[k - 1].text in EMPTY_CELLS or _is_unit_cell(row[k - 1], parse) for k in columns.units)
 
 
 def _tab_lines(cells: list[_Cell]) -> list[list[_Cell]]:
