@@ -33,6 +33,7 @@ from luoshi.extract.units import (
     NOTE_FIRST_LEAD_RE,
     NOTE_STAR_LEAD_RE,
     NOTE_UNMARKED_ALL_LEAD_RE,
+    SENTENCE_END,
     TIME_PART_RE,
     UNIT_LABELS,
     DutyReason,
@@ -136,14 +137,14 @@ class _Joined(NamedTuple):
     def of(cls, paras: tuple[Paragraph, ...]) -> _Joined:
         if len(paras) == 1:
             text = paras[0].text
-            if "\t" not in text:
+            if "\t" not in text and "|" not in text:
                 return cls(text, paras, (0,))  # most items
             text, colon = _tabbed_label(text)
             return cls(text, paras, (0,), added=frozenset(() if colon < 0 else (colon,)))
         starts, pos, texts, glued, added = [], 0, [], [], []
         for i, p in enumerate(paras):
             starts.append(pos)
-            text, colon = _tabbed_label(p.text) if "\t" in p.text else (p.text, -1)
+            text, colon = _tabbed_label(p.text) if "\t" in p.text or "|" in p.text else (p.text, -1)
             if colon >= 0:
                 added.append(pos + colon)
             if i + 1 < len(paras) and len(text) <= MAX_LABEL_CELL and _label_cell(text, paras[i + 1].text):
@@ -201,9 +202,22 @@ def _label_cell(text: str, following: str) -> bool:
     return bool(_LABEL_CELL_RE.match(text)) and _opens_with_unit(following)
 
 
+# The same two cells copied from a web page with bars around them: ``| 牵头单位 | 区发改局 |``
+# (or without the first bar). Only the bars of that one row: a line with other bars is no field.
+_BARRED_LABEL_RE = re.compile(r"^(\s*\|?\s*)((?:主要)?(?:" + "|".join(UNIT_LABELS) + r"))(\s*\|)([^|]*?\S)(\s*\|?\s*)$")
+
+
 def _tabbed_label(text: str) -> tuple[str, int]:
     """``牵头单位\t区发改局`` → ``牵头单位：区发改局`` (same length: offsets keep), and where the
-    colon stands (-1: no label cell)."""
+    colon stands (-1: no label cell). ``| 牵头单位 | 区发改局 |`` reads the same, its bars blanked."""
+    if "\t" not in text:
+        b = _BARRED_LABEL_RE.match(text)
+        if b is None or not _opens_with_unit(b.group(4)):
+            return text, -1
+        lead, label, sep, units, tail = b.groups()
+        # the label first (a run starts at a paragraph's start): the blanks of the first bar
+        # move behind the colon, so the length (and the units' offsets) keep
+        return label + "：" + " " * (len(lead) + len(sep) - 1) + units + " " * len(tail), len(label)
     m = _TABBED_LABEL_RE.match(text)
     if m is None or not _opens_with_unit(text[m.end() :]):
         return text, -1
@@ -405,6 +419,64 @@ def _hoist_closing_lists(walked: list[_Walked], parse: Parse) -> list[_Walked]:
     return out
 
 
+def _heading_list(node: OutlineNode, parse: Parse) -> UnitList | None:
+    """The list that ends a section's heading line and marks every unit it names as the lead
+    (``一、强化科技创新（区科技局牵头）``), or None."""
+    if not node.children or not node.paragraphs or LEAD_WORD not in node.paragraphs[0].text:
+        return None
+    head = node.paragraphs[0].text
+    lists = find_unit_lists(head, (), parse)
+    if lists and not head[lists[-1].end :].strip():
+        ul = lists[-1]
+    else:
+        # the heading line without an end mark, its body's first line joined to it by the
+        # cleaner (``强化科技创新（区科技局牵头）加快培育…``): the heading's first bracket, when
+        # no sentence ends before it and a sentence (not a clause mark) goes on after it
+        m = _HEADING_BRACKET_RE.match(head)
+        if m is None or head[m.end() : m.end() + 1] in SENTENCE_END + "，,、":
+            return None
+        parsed = parse(m.group(2))
+        if parsed is None:
+            return None
+        ul = UnitList(m.start(1), m.end(), parsed, "marked-bracket")
+    parsed = ul.parsed
+    return ul if parsed.lead_units and set(parsed.lead_units) == set(parsed.units) else None
+
+
+# A heading's words and the first bracket after them (group 2 its content), no sentence end before.
+_HEADING_BRACKET_RE = re.compile(r"[^。；！？（(]{2,40}([（(])([^（）()。；]{2,60})[）)]")
+
+
+def _heading_leads(walked: list[_Walked], parse: Parse) -> list[_Walked]:
+    """A section heading that names its lead (``一、强化科技创新（区科技局牵头）``) reads as the
+    section's ``（由X牵头实施）`` (guide): X leads every task under it and is added to their
+    ``lead_units`` only; the heading is no task of its own. When no item under it has a list,
+    the heading's list is the section's task (path ending at the heading, as a list closing a
+    whole section gives), or the assignment would be lost."""
+    out = list(walked)
+    for i, w in enumerate(walked):
+        ul = _heading_list(w.node, parse)
+        if ul is None:
+            continue
+        depth = len(w.node.path)
+        below = []
+        for v in walked[i + 1 :]:
+            if len(v.node.path) <= depth or v.node.path[:depth] != w.node.path:
+                break
+            below.append(v)
+        units = ul.parsed.units
+        if any(v.item.lists for v in below):
+            for k, v in enumerate(below, i + 1):
+                out[k] = v._replace(section_leads=dedupe((*out[k].section_leads, *units)))
+            mine = tuple(x for x in w.item.lists if (x.start, x.end) != (ul.start, ul.end))
+            phrases = LeadPhrases(w.phrases.units, (*w.phrases.spans, (ul.start, ul.end)))
+            out[i] = w._replace(item=w.item._replace(lists=mine), phrases=phrases)
+        elif not any((x.start, x.end) == (ul.start, ul.end) for x in w.item.lists):
+            lists = tuple(sorted((*w.item.lists, ul), key=lambda x: x.start))
+            out[i] = w._replace(item=w.item._replace(lists=lists))
+    return out
+
+
 class TaskDecision(msgspec.Struct, frozen=True):
     """Why a task exists: the rule that made it, the unit lists it read and how leads were found.
 
@@ -557,8 +629,12 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
     state = _LeadState(_stated_lead_rule(doc, clean))
     out: list[_Found] = []
     walked = _hoist_closing_lists(_walk(doc.outline + annex_outline(doc), (), parse), parse)
+    walked = _heading_leads(walked, parse)
     closing_texts: list[str] = []
     later = _LaterUnits((), ())  # what 以下均需X落实，不再列出 notes add to every later task
+    if not walked:
+        field = _field_page_task(doc, clean, parse, state)
+        return _OutlineTasks([field] if field else [], [])
     for i, w in enumerate(walked):
         item = w.item
         if i == len(walked) - 1:
@@ -573,6 +649,67 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
             out.append(found)
         later = later.plus(item.joined.text, parse)
     return _OutlineTasks(out, closing_texts)
+
+
+# A page that assigns one task without an outline, its fields one a line (``工作任务：…`` then
+# ``责任单位：…``, ``完成时限：…``): the task's label, and any field line after it. The cleaner
+# may join a short field line to the sentence before it: the label opens a paragraph or follows
+# a sentence end; its value runs to the paragraph's end.
+_TASK_LABEL = r"(?:工作任务|重点任务|主要任务|任务内容|工作内容|工作事项|督办事项|任务名称|事项名称)[：:]"
+FIELD_TASK_RE = re.compile(r"(?:^|(?<=[。；！？]))" + _TASK_LABEL + r"\s*(\S.*)$")
+_TASK_LABEL_RE = re.compile(_TASK_LABEL)
+_FIELD_LINE_RE = re.compile(r"^(?:主要)?[\u4e00-\u9fff]{2,8}[：:]")
+# The other fields of such a page, which name no unit.
+_OTHER_FIELD_RE = re.compile(
+    r"(?:完成时限|完成时间|办结时限|时间节点|时间要求|工作目标|工作要求|目标要求|责任领导|牵头领导|分管领导|责任人|联系人|备注)[：:]"
+    r"|" + _TASK_LABEL
+)
+
+
+def _field_page_task(doc: Document, clean: CleanText, parse: Parse, state: _LeadState) -> _Found | None:
+    """The one task of a page without outline whose body writes it as fields (path ``[]``): the
+    ``工作任务：`` line's value, its units from the field lines after it. Several task lines
+    (several tasks without a path each) give none."""
+    paras = doc.preamble
+    at = [i for i, p in enumerate(paras) if FIELD_TASK_RE.search(p.text)]
+    if len(at) != 1 or sum(len(_TASK_LABEL_RE.findall(p.text)) for p in paras) != 1:
+        return None  # (a second task label the cleaner joined to a field line counts too)
+    i = at[0]
+    fields = []
+    for p in paras[i + 1 :]:
+        if not _FIELD_LINE_RE.match(p.text) or FIELD_TASK_RE.search(p.text):
+            break
+        fields.append(p)
+    if not fields:
+        return None
+    joined = _Joined.of(tuple(fields))
+    # a field the cleaner joined to the line before (``各街道办事处完成时限：…``) ends the list before it
+    ends = sorted({*joined.boundaries, *(m.start() for m in _OTHER_FIELD_RE.finditer(joined.text))})
+    lists = find_unit_lists(joined.text, tuple(ends), parse)
+    if not lists:
+        return None
+    units: list[str] = []
+    leads: list[str] = []
+    lead_rules: list[str] = []
+    for ul in lists:
+        units.extend(ul.parsed.units)
+        found = state.leads_of(ul.parsed)
+        leads.extend(found.units)
+        if found.rule and found.units:
+            lead_rules.append(found.rule)
+    head = paras[i]
+    m = FIELD_TASK_RE.search(head.text)
+    assert m is not None  # found above
+    task = Task(
+        path=(),
+        text=_nows(m.group(1)),
+        units=dedupe(_nows(u) for u in units),
+        lead_units=(),
+        span=clean.span(head.start + m.start(1), head.end),
+        units_span=joined.clean_span(clean, lists[0].start, lists[-1].end),
+    )
+    read = tuple((ul.form, joined.text[ul.start : ul.end]) for ul in lists)
+    return _Found(task, dedupe(leads), "field-page", read, dedupe(lead_rules))
 
 
 class _LaterUnits(msgspec.Struct, frozen=True):
@@ -625,6 +762,19 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
     pos = start
     in_tab_table = False
     for line in clean.text[start:end].split("\n"):
+        if "|" in line and line.count("|") < PIPE_ROW_MIN_BARS and _CELL_BAR_RE.search(line):
+            # ``牵头责任单位 |`` / a bar alone: a web table copied one cell a line, each cell
+            # closed by its bar; the cleaner may join a short cell to the line before
+            # (``……300个。 |张某某 |``): each bar closes one cell.
+            in_tab_table = False
+            cpos = pos
+            for raw in line.split("|"):
+                text = _nows(raw)
+                if text:
+                    out.append(_Cell(cpos, cpos + len(raw), text))
+                cpos += len(raw) + 1
+            pos += len(line) + 1
+            continue
         piped = _pipe_cells(line, pos)
         if piped:
             # ``序号 | 举措 | 牵头单位 |``: a row copied from a web page's table, its cells between
@@ -657,6 +807,12 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
 # A table row written with bars between its cells (text copies of web tables): at least
 # PIPE_ROW_MIN_BARS bars (``luoshi.patterns``), spaced or at a line end.
 _PIPE_BAR_RE = re.compile(r"(?:^|\s)\|(?=\s|$)")
+
+
+# Cells of a table copied one cell a line with a bar closing each cell (``县教育局 |``), or the
+# bar alone: fewer bars than a bar row has (PIPE_ROW_MIN_BARS), each after a space, the last
+# at the line's end.
+_CELL_BAR_RE = re.compile(r"^(?:[^|]*(?:^|\s)\|)+\s*$")
 
 
 def _pipe_cells(line: str, pos: int) -> list[_Cell]:
@@ -699,7 +855,9 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
     if first is None:
         # no 序号 cell (whitespace aside): only a tabbed table without a 序号 column can give rows
         text = clean.text[start:end]
-        return _unnumbered_table_tasks(clean, start, end, parse, stated) if "\t" in text or "|" in text else out
+        if "\t" in text or "|" in text or _UNIT_HEADER_LINE_RE.search(text):
+            return _unnumbered_table_tasks(clean, start, end, parse, stated)
+        return out
     # A table starts at a 序号 cell: the lines before the first 序号 are never read.
     cells = _split_glued_headers(_cells(clean, clean.text.rfind("\n", start, first.start()) + 1 or start, end))
     i = 0
@@ -762,7 +920,9 @@ def _unnumbered_table_tasks(
     (HTML ``rowspan``). The rows are read as those of a numbered table.
     """
     out: list[_Found] = []
-    lines = _tab_lines(_cells(clean, start, end))
+    cells = _cells(clean, start, end)
+    out.extend(_cell_line_table_tasks(cells, clean, parse, stated))
+    lines = _tab_lines(cells)
     k = 0
     while k < len(lines):
         texts = [c.text for c in lines[k]]
@@ -796,6 +956,70 @@ def _unnumbered_table_tasks(
             if task:
                 out.append(task)
     return out
+
+
+# A unit column's header on a line of its own: what a table copied one cell a line needs.
+_UNIT_HEADER_LINE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:主要|牵头)?(?:责任|牵头|配合|负责|主责)(?:单位|部门)[ \t]*(?:\n|$)"
+)
+
+
+def _is_header_cell(cell: _Cell) -> bool:
+    return cell.line < 0 and len(cell.text) <= MAX_HEADER_CELL and _header_words(cell.text) == [cell.text]
+
+
+def _cell_line_table_tasks(cells: list[_Cell], clean: CleanText, parse: Parse, stated: LeadRule | None) -> list[_Found]:
+    """Rows of tables copied one cell a line without a 序号 column, often one under each outline
+    heading (``一、扩大有效投资`` / ``重点任务`` / ``牵头单位`` / ``配合单位`` / its rows).
+
+    A run of header-word cells with a task column and a unit column is a header; the cells
+    after it are read in rows of as many cells while every unit cell names units (or is
+    empty: ``/``) and the task cell does not (a heading, a new header or a missing cell ends
+    the table: one cell a line keeps no empty cell, so a row that does not fit is not
+    guessed). Rows are numbered in order through the document (guide: path ``["表", 序号]``;
+    a table that prints no 序号 counts its rows, and one count keeps two tables' rows apart).
+    """
+    out: list[_Found] = []
+    n = 0
+    i = 0
+    while i < len(cells):
+        if not _is_header_cell(cells[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(cells) and j - i < MAX_COLUMNS and _is_header_cell(cells[j]):
+            j += 1
+        texts = [c.text for c in cells[i:j]]
+        header = [TABLE_NUMBER_HEADER, *texts]
+        columns = _Columns.of(header)
+        if len(texts) < 2 or not columns.units or not any(TABLE_TEXT_HEADER_RE.search(t) for t in texts):
+            i = j
+            continue
+        ncol = len(texts)
+        k = j
+        while k + ncol <= len(cells):
+            row = cells[k : k + ncol]
+            if not _fits_cell_line_row(row, columns, parse):
+                break
+            n += 1
+            number = _Cell(row[0].start, row[0].start, str(n))
+            task = _row_task([[number, *row]], header, columns.units, columns.texts, clean, parse, stated)
+            if task:
+                out.append(task)
+            k += ncol
+        i = k
+    return out
+
+
+def _fits_cell_line_row(row: list[_Cell], columns: _Columns, parse: Parse) -> bool:
+    """Whether ``row`` (cells one a line, no 序号) reads as a row of the header's columns."""
+    if any(c.line >= 0 or _is_header_cell(c) for c in row):
+        return False
+    for k in columns.texts:
+        text = row[k - 1].text
+        if match_marker(text) is not None or _is_unit_cell(row[k - 1], parse):
+            return False
+    return all(row[k - 1].text in EMPTY_CELLS or _is_unit_cell(row[k - 1], parse) for k in columns.units)
 
 
 def _tab_lines(cells: list[_Cell]) -> list[list[_Cell]]:
@@ -853,6 +1077,19 @@ def _split_glued_headers(cells: list[_Cell]) -> list[_Cell]:
         cell = cells[k]
         k += 1
         text = cell.text
+        if (
+            cell.line < 0
+            and len(text) > len(TABLE_NUMBER_HEADER)
+            and text.endswith(TABLE_NUMBER_HEADER)
+            and k < len(cells)
+            and _header_words(cells[k].text)
+        ):
+            # ``……责任分解序号``: the cleaner joined the table's caption to its first header cell
+            # (a short line after a line without an end mark); the 序号 cell is cut back out.
+            cut = cell.end - len(TABLE_NUMBER_HEADER)
+            out.append(_Cell(cell.start, cut, text[: -len(TABLE_NUMBER_HEADER)]))
+            out.append(_Cell(cut, cell.end, TABLE_NUMBER_HEADER))
+            continue
         if not text.startswith(TABLE_NUMBER_HEADER) or text == TABLE_NUMBER_HEADER or cell.line >= 0:
             out.append(cell)
             continue

@@ -77,6 +77,8 @@ UNIT_LABELS: tuple[str, ...] = (
     # ``牵头责任单位：X。协同责任单位：Y。`` (a 责任单位 label with its role before it) and
     # ``部门分工：X牵头，Y配合。`` (the departments' share of an item, its roles in role words).
     "牵头责任单位", "协同责任单位", "配合责任单位", "部门分工",
+    # ``主要责任单位：X；其他责任单位：Y`` (a 分解 item's main and other units; neither leads)
+    "其他责任单位", "其他责任部门",
 )  # fmt: skip
 # ``主要责任单位：`` is a 责任单位 label too.
 MAIN_LABEL_RE = re.compile(r"主要(?=(?:责任单位|责任部门)[：:])")
@@ -85,7 +87,7 @@ LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=
 # Where a second label starts inside a run written without ``；`` between labels.
 # Not inside a longer label: 责任单位 of 牵头责任单位 starts no label of its own.
 LABEL_START_RE = re.compile(
-    r"(?<=[^；;。\s])(?<!牵头)(?<!协同)(?<!配合)(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))"
+    r"(?<=[^；;。\s])(?<!牵头)(?<!协同)(?<!配合)(?<!其他)(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))"
 )
 LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位"})
 # A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
