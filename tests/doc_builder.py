@@ -2,16 +2,31 @@
 
 The clean text is the paragraphs joined by newlines; each outline item is
 given as (path, paragraphs) and children follow their parent by path.
+
+Below :func:`build`, the small builders the stage tests share: a text through the cleaner
+(:func:`cleaned`, :func:`clean_lines`), lines through the whole pipeline (:func:`parse_lines`,
+:func:`one_document`), a saved web page (:func:`page_html`, :func:`saved_page`) and the tasks
+or targets the pipeline finds in a text (:func:`parsed_tasks`, :func:`parsed_targets`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, ParseResult, SourceText
+from luoshi.model import (
+    CleanText,
+    Document,
+    MarkerKind,
+    OutlineNode,
+    Paragraph,
+    ParseResult,
+    SourceText,
+    Target,
+    Task,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # beside the clone, here and in CI
@@ -113,6 +128,69 @@ def tasks_by_path(items: list[tuple[tuple[str, ...], list[str]]], **kwargs) -> d
 
     doc, clean = build(items, **kwargs)
     return {t.path: t for t in extract_tasks(doc, clean)}
+
+
+def cleaned(text: str, kind: str = "txt") -> CleanText:
+    """``text`` through the cleaner, as a file ``t.txt`` of ``kind`` gives it."""
+    from luoshi.clean import clean
+
+    return clean(SourceText(path=Path("t.txt"), text=text, kind=kind))
+
+
+def clean_lines(text: str, kind: str = "txt") -> list[str]:
+    """The lines (paragraphs) the cleaner makes of ``text``."""
+    return cleaned(text, kind).text.split("\n")
+
+
+def parse_lines(lines: Sequence[str], *, sep: str = "\n", end: str = "") -> tuple[Document, ...]:
+    """The documents the pipeline reads in ``lines`` joined by ``sep``, with ``end`` after the last."""
+    from luoshi.pipeline import parse_text
+
+    return parse_text(sep.join(lines) + end).documents
+
+
+def one_document(lines: Sequence[str], *, sep: str = "\n", end: str = "") -> Document:
+    """The one document the pipeline reads in ``lines`` (see :func:`parse_lines`); fails on more or none."""
+    (doc,) = parse_lines(lines, sep=sep, end=end)
+    return doc
+
+
+def page_html(lines: Sequence[str], table: Sequence[Sequence[str]] = ()) -> bytes:
+    """A saved page (UTF-8): a ``<table>`` of the rows of ``table`` if any, then each line a ``<p>``
+    block, as a CMS prints them."""
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    if table:
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in table)
+        body = f"<table>{rows}</table>" + body
+    return f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode()
+
+
+def saved_page(lines: Sequence[str], table: Sequence[Sequence[str]] = ()) -> Document:
+    """The one document of :func:`page_html` saved as ``page.html`` and read back through the pipeline."""
+    import tempfile
+
+    from luoshi.pipeline import parse_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_bytes(page_html(lines, table))
+        (doc,) = parse_file(path).documents
+    return doc
+
+
+def parsed_tasks(text: str, name: str = "fenjie.txt") -> dict[tuple[str, ...], Task]:
+    """The tasks the whole pipeline finds in ``text`` (a TXT file ``name``), by outline path."""
+    from luoshi.pipeline import parse_source
+
+    result = parse_source(SourceText(Path(name), text, "txt"))
+    return {t.path: t for doc in result.documents for t in doc.tasks}
+
+
+def parsed_targets(text: str) -> list[Target]:
+    """The targets the whole pipeline finds in ``text``, document by document."""
+    from luoshi.pipeline import parse_text
+
+    return [t for d in parse_text(text).documents for t in d.targets]
 
 
 @cache

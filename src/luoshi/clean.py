@@ -343,7 +343,7 @@ def _fold_line(raw: str, start: int) -> tuple[str, Runs]:
 
 
 def _fold_line_general(raw: str, start: int) -> tuple[str, Runs]:
-    """``_fold_line`` without its shortcuts (``tests/test_s4_speed_clean.py`` holds them to it)."""
+    """``_fold_line`` without its shortcuts (``tests/pipeline/speed/test_clean_shortcuts.py`` holds them to it)."""
     if not raw or raw.isspace():
         return "", []
     if _DELETED.search(raw):

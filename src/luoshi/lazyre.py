@@ -7,7 +7,7 @@ this as ``from luoshi import lazyre as re``: everything is :mod:`re` except that
 returns a :class:`LazyPattern`, which compiles on first use and from then on serves the compiled
 pattern's own methods (stored on the instance, so a call costs what it costs on a compiled
 pattern). A pattern with an error raises on first use instead of at import, so
-``tests/test_lazy_imports.py`` compiles every module-level pattern of the pipeline.
+``tests/pipeline/speed/test_lazy_imports.py`` compiles every module-level pattern of the pipeline.
 """
 
 from __future__ import annotations

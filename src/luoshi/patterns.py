@@ -291,7 +291,7 @@ OUTLINE_MARKERS: tuple[tuple[MarkerKind, str], ...] = (
 
 
 # Every outline marker's first character (each fragment above starts with one of these): a text
-# opening with anything else opens with no marker (``tests/test_s4_speed_clean.py`` checks it
+# opening with anything else opens with no marker (``tests/pipeline/speed/test_clean_shortcuts.py`` checks it
 # against every character).
 OUTLINE_MARKER_FIRST = frozenset(
     "第" + _CN_MARK + "（(" + ENCLOSED_NUMERALS + "0123456789０１２３４５６７８９" + CIRCLED_NUMERALS

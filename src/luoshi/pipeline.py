@@ -54,7 +54,7 @@ def collection_paused() -> Iterator[None]:
     and only if it was enabled before the first began (a program that disabled it keeps
     it disabled). Memory is freed by reference counting as usual meanwhile; what waits for
     the next collection after the block is only cyclic garbage. The stages from the cleaner
-    on make none (``tests/test_s4_speed_gc.py`` checks every corpus file); the PDF reader
+    on make none (``tests/pipeline/speed/test_gc_pause.py`` checks every corpus file); the PDF reader
     leaves a few dozen small wrapper objects of pypdfium2 (7–38 per file in the tests' PDFs),
     whose document it has closed, so their native memory is already freed.
     """

@@ -49,7 +49,7 @@ from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
 # A pattern that opens with a look-ahead for the first characters its matches can start with
 # matches exactly what it did, but the engine skips every other character at C speed instead of
 # trying each alternative of a word list at each position (TIME_RE, QUANTITY_RE, the comparators
-# and past words: three to six times faster to scan). tests/test_s4_targets_speed.py checks each
+# and past words: three to six times faster to scan). tests/pipeline/speed/test_target_speedups.py checks each
 # class against the pattern's own first characters.
 _LOOKBEHIND_RE = re.compile(r"^\(\?<!\[[^\]]*\]\)")
 
@@ -810,7 +810,8 @@ class _Sections(msgspec.Struct, frozen=True):
     dated: tuple[tuple[int, int, TimePhrase], ...] = ()
     # The past stretches opened by a progress heading (``…执行情况``, ``…完成情况``): a progress
     # report may set the coming part of its year in them, and a sentence's own time phrase that
-    # has yet to come is nearer than the heading (test_s7_targets_real: ``2023年上半年`` in January).
+    # has yet to come is nearer than the heading (``2023年上半年`` in January:
+    # tests/pipeline/targets/test_dated_lists_and_points.py).
     progress: tuple[tuple[int, int], ...] = ()
 
     def in_progress_section(self, pos: int) -> bool:
@@ -926,9 +927,10 @@ def _dated_ahead(phrases: list[TimePhrase], q: Quantity) -> bool:
 def _progress_title_line(h: _Heading, titles: tuple[str | None, ...], date: str | None) -> _Heading:
     """A progress heading (``…执行情况``, ``…进展情况``) makes its section past (``一、2023年计划执行
     情况``), but not as the document's own title: that may title a progress table, whose target
-    column restates the year's targets beside their progress (test_s6_targets_real); there it has
-    the tense of its other words (a text with no header: its first line). Nor does a table's header
-    row with a progress column."""
+    column restates the year's targets beside their progress
+    (tests/pipeline/targets/test_past_forecasts_measures.py); there it has the tense of its other
+    words (a text with no header: its first line). Nor does a table's header row with a progress
+    column."""
     if h.from_outline or h.tense != "past" or PROGRESS_HEADING_RE.search(h.text) is None:
         return h
     if h.text not in titles and TAB not in h.text:

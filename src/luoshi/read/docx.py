@@ -52,7 +52,7 @@ MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
 #: The XML parts we parse may inflate to this many times the file's size, plus
 #: :data:`INFLATE_ALLOWANCE`. Real text documents inflate 3–15× (Word's XML is verbose but
 #: repetitive); a package claiming more is a "zip bomb" (450 KB → 350 MB of XML) and would
-#: cost gigabytes to parse. Tested on both sides in tests/test_read_memory.py.
+#: cost gigabytes to parse. Tested on both sides in tests/pipeline/read/test_memory.py.
 MAX_INFLATE_RATIO = 40
 #: Absolute slack for small files: a 20 KB document's styles.xml alone inflates ~20×.
 INFLATE_ALLOWANCE = 8 * 1024 * 1024

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from luoshi.extract.deadlines import find_time_phrases
 from luoshi.extract.numbers import find_quantities
 from luoshi.extract.targets import extract_targets
-from test_targets import make_doc
+from pipeline.targets.test_targets import make_doc
 
 # Pieces of real target sentences and of their near misses, glued at random.
 FRAGMENTS = [

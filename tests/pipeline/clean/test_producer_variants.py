@@ -6,11 +6,8 @@ way another PDF text layer or crawler would, and the parse must give the same fi
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from luoshi.clean import clean
+from doc_builder import clean_lines
 from luoshi.contract import to_contract
-from luoshi.model import SourceText
 from luoshi.pipeline import parse_text
 
 NOTICE = [
@@ -29,10 +26,6 @@ def _doc(text: str) -> dict:
     docs = to_contract(parse_text(text))["documents"]
     assert len(docs) == 1
     return docs[0]
-
-
-def _clean(text: str) -> list[str]:
-    return clean(SourceText(path=Path("t.txt"), text=text, kind="txt")).text.split("\n")
 
 
 # --- letter-spaced short lines -----------------------------------------------------------------
@@ -54,15 +47,15 @@ def test_a_letter_spaced_number_and_date_read_as_the_plain_ones():
 
 def test_wider_gaps_between_single_characters_are_letter_spacing_too():
     # A PDF layer gives ``2 0 2 5   年   3   月   1 8   日``: gaps of one and of three spaces.
-    assert _clean("2 0 2 5   年   3   月   1 8   日\n") == ["2025年3月18日"]
-    assert _clean("临 府 办 发 〔 2 0 2 5 〕 1 2   号\n") == ["临府办发〔2025〕12号"]
+    assert clean_lines("2 0 2 5   年   3   月   1 8   日\n") == ["2025年3月18日"]
+    assert clean_lines("临 府 办 发 〔 2 0 2 5 〕 1 2   号\n") == ["临府办发〔2025〕12号"]
 
 
 def test_words_and_short_spaced_pieces_keep_their_digit_spaces():
     # Not letter-spaced: a word stands among the pieces, or fewer than four characters.
-    assert _clean("附件 1 2 3\n") == ["附件1 2 3"]
-    assert _clean("表 1 2\n") == ["表1 2"]
-    assert _clean("1 2 3 4\n") == ["1 2 3 4"]  # no Chinese character: a row of figures
+    assert clean_lines("附件 1 2 3\n") == ["附件1 2 3"]
+    assert clean_lines("表 1 2\n") == ["表1 2"]
+    assert clean_lines("1 2 3 4\n") == ["1 2 3 4"]  # no Chinese character: a row of figures
 
 
 # --- page counters among a crawler's header lines -----------------------------------------------
@@ -113,12 +106,12 @@ def test_the_narrow_lines_are_twenty_characters():
 
 
 def test_in_a_narrow_layout_a_full_line_after_a_sentence_end_continues_it():
-    paras = _clean("\n".join(NARROW) + "\n")
+    paras = clean_lines("\n".join(NARROW) + "\n")
     assert paras[0] == "".join(NARROW[:6])
 
 
 def test_a_dash_lead_after_a_sentence_end_opens_a_paragraph():
-    paras = _clean("\n".join(NARROW) + "\n")
+    paras = clean_lines("\n".join(NARROW) + "\n")
     assert paras[1] == NARROW[6] + NARROW[7]
     assert paras[2:] == [NARROW[8], NARROW[9] + NARROW[10]]
 
@@ -130,7 +123,7 @@ FILLER = "各地区各部门要把这项工作摆上重要日程认真落实。"
 
 def _wrapped(lines: list[str]) -> list[str]:
     """``lines`` among full lines of 23 characters ending sentences, as a page of that width."""
-    return _clean("\n".join([FILLER, FILLER, *lines, FILLER, FILLER]) + "\n")
+    return clean_lines("\n".join([FILLER, FILLER, *lines, FILLER, FILLER]) + "\n")
 
 
 def _joined(lines: list[str]) -> bool:

@@ -5,16 +5,7 @@ Every document here is made up for the test. Each rule is tested on both sides.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from luoshi.model import SourceText
-from luoshi.pipeline import parse_source
-
-
-def _parsed_tasks(text: str) -> dict:
-    result = parse_source(SourceText(Path("fenjie.txt"), text, "txt"))
-    return {t.path: t for doc in result.documents for t in doc.tasks}
-
+from doc_builder import parsed_tasks
 
 FIELDS = (
     "一、主要预期目标\n"
@@ -30,7 +21,7 @@ FIELDS = (
 
 
 def test_label_cell_and_its_units_cell():
-    tasks = _parsed_tasks(FIELDS)
+    tasks = parsed_tasks(FIELDS)
     assert tasks[("一", "1")].units == ("区发展改革委", "各街道", "区直各部门")
     assert tasks[("一", "1")].lead_units == ("区发展改革委",)
     assert tasks[("一", "1")].text == "地区生产总值增长6%左右。"
@@ -51,6 +42,6 @@ HEADERS = (
 
 def test_label_cell_before_no_units_is_no_list():
     # the other side: a label cell followed by another header, or by words that name no unit
-    tasks = _parsed_tasks(HEADERS)
+    tasks = parsed_tasks(HEADERS)
     assert ("一", "1") not in tasks
     assert ("一", "2") not in tasks

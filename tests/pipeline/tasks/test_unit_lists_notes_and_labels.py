@@ -108,7 +108,7 @@ def test_a_bracket_holding_only_a_label_is_no_unit_list():
     from luoshi.extract.units import find_unit_lists
 
     # Not a list of one unit called 牵头单位: the bracket is a label, and 【牵头单位】X reads as
-    # 牵头单位：X (since the second round, tests/test_s7_tasks_lists.py).
+    # 牵头单位：X (since the second round, tests/pipeline/tasks/test_unit_lists_roles_and_sub_items.py).
     found = find_unit_lists("加强调度。【牵头单位】市发改委【责任单位】市财政局、市商务局")
     assert [ul.units for ul in found] == [("市发改委", "市财政局", "市商务局")]
     assert parse_units("牵头单位") is None

@@ -5,16 +5,7 @@ Every document here is made up for the test. Each rule is tested on both sides.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from luoshi.model import SourceText
-from luoshi.pipeline import parse_source
-
-
-def _parsed_tasks(text: str) -> dict:
-    result = parse_source(SourceText(Path("fenjie.txt"), text, "txt"))
-    return {t.path: t for doc in result.documents for t in doc.tasks}
-
+from doc_builder import parsed_tasks
 
 # (Rows of unequal length: the cleaner rejoins lines of one width as a wrapped paragraph, a
 # stage of its own.)
@@ -29,7 +20,7 @@ PIPED = """2025年县政府重点工作任务分解表
 
 
 def test_bar_separated_rows_are_table_rows():
-    tasks = _parsed_tasks(PIPED)
+    tasks = parsed_tasks(PIPED)
     assert set(tasks) == {("表", "1"), ("表", "2")}
     assert tasks[("表", "1")].units == ("县教育局", "县财政局", "各乡镇")
     assert tasks[("表", "1")].lead_units == ("县教育局",)
@@ -45,7 +36,7 @@ UNNUMBERED_PIPED = """| 重点任务 | 牵头单位 | 配合单位 |
 
 
 def test_bar_separated_rows_without_number_column_count_rows():
-    tasks = _parsed_tasks(UNNUMBERED_PIPED)
+    tasks = parsed_tasks(UNNUMBERED_PIPED)
     assert tasks[("表", "1")].units == ("县城管局", "各乡镇")
     assert tasks[("表", "2")].units == ("县农业农村局", "县卫健局")
 
@@ -60,10 +51,10 @@ MENU = """首页 | 政务公开 | 办事服务 | 互动交流
 
 def test_bars_in_a_page_menu_make_no_table():
     # the other side: a menu line is no table header (no unit column), and its words no task
-    assert _parsed_tasks(MENU) == {}
+    assert parsed_tasks(MENU) == {}
 
 
 def test_bars_inside_running_text_are_no_cells():
     # a bar glued to words (``政务公开|通知``) is no cell separator: the row is not read
     text = "序号|重点任务|牵头单位|责任单位\n1|新建公办幼儿园2所。|县教育局|县财政局\n"
-    assert ("表", "1") not in _parsed_tasks(text)
+    assert ("表", "1") not in parsed_tasks(text)

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from doc_builder import page_html
 from luoshi.pipeline import parse_file, parse_text
 
 
 def _page(tmp_path: Path, lines: list[str]) -> Path:
-    body = "".join(f"<p>{line}</p>" for line in lines)
     path = tmp_path / "page.html"
-    path.write_bytes(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
+    path.write_bytes(page_html(lines))
     return path
 
 

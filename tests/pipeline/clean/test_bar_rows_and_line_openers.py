@@ -3,15 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from luoshi.clean import clean
-from luoshi.model import SourceText
-
-
-def _paras(text: str, kind: str = "txt") -> list[str]:
-    return clean(SourceText(path=Path("t.txt"), text=text, kind=kind)).text.split("\n")
-
+from doc_builder import clean_lines, cleaned
 
 _BAR_TABLE = """某县2024年民生实事项目责任分解表
 序号 | 项目名称 | 责任单位 | 完成时限 |
@@ -24,7 +16,7 @@ _BAR_TABLE = """某县2024年民生实事项目责任分解表
 
 
 def test_bar_rows_of_one_width_stay_one_row_a_line():
-    paras = _paras(_BAR_TABLE)
+    paras = clean_lines(_BAR_TABLE)
     assert paras[1] == "序号 | 项目名称 | 责任单位 | 完成时限 |"
     assert paras[2] == "1 | 新建城区第三小学，新增学位1200个 | 县教育局 | 2024年底 |"
     assert paras[6] == "5 | 开展城乡居民免费健康体检，覆盖全县 | 县卫健委 | 2024年11月 |"
@@ -33,7 +25,10 @@ def test_bar_rows_of_one_width_stay_one_row_a_line():
 
 def test_empty_cells_count_as_bars():
     text = "文件名称 | 某县2025年政府工作报告 | ||\n索引号 | 000-2025-0001 | 公开目录 | 工作报告 |\n"
-    assert _paras(text) == ["文件名称 | 某县2025年政府工作报告 | ||", "索引号 | 000-2025-0001 | 公开目录 | 工作报告 |"]
+    assert clean_lines(text) == [
+        "文件名称 | 某县2025年政府工作报告 | ||",
+        "索引号 | 000-2025-0001 | 公开目录 | 工作报告 |",
+    ]
 
 
 def test_two_bars_are_no_table_row_and_a_wrap_still_joins():
@@ -47,7 +42,7 @@ def test_two_bars_are_no_table_row_and_a_wrap_still_joins():
         "加快构建新发展格局，着力推动高质量发展，统筹发展和安全",
         "，全面深化改革开放，持续改善民生。",
     ]
-    paras = _paras("\n".join(lines) + "\n")
+    paras = clean_lines("\n".join(lines) + "\n")
     assert len(paras) == 2
     assert paras[0].startswith("全面推进乡村振兴") and paras[0].endswith("取得新进展。")
 
@@ -63,14 +58,14 @@ _SHORT_LAYOUT = [
 def test_attachment_label_opens_its_line_after_a_full_sentence_line():
     tail = ["附件：某县2024年农村人居环境整治提升行动任务分解表", "　　某县人民政府办公室", "　　2024年3月1日"]
     text = "\n".join([*_SHORT_LAYOUT, *tail])
-    paras = _paras(text + "\n")
+    paras = clean_lines(text + "\n")
     assert paras[1].endswith("及时报告。")
     assert paras[2] == "附件：某县2024年农村人居环境整治提升行动任务分解表"
 
 
 def test_attachment_number_label_opens_too():
     text = "\n".join([*_SHORT_LAYOUT, "附件1.某县2024年农村人居环境整治提升行动任务分解表清单"])
-    assert _paras(text + "\n")[-1] == "附件1.某县2024年农村人居环境整治提升行动任务分解表清单"
+    assert clean_lines(text + "\n")[-1] == "附件1.某县2024年农村人居环境整治提升行动任务分解表清单"
 
 
 def test_a_sentence_starting_with_the_word_attachment_still_joins():
@@ -82,7 +77,7 @@ def test_a_sentence_starting_with_the_word_attachment_still_joins():
             "附件中所列任务由各牵头单位会同配合单位共同落实。",
         ]
     )
-    paras = _paras(text + "\n")
+    paras = clean_lines(text + "\n")
     assert paras[-1].endswith("及时报告附件中所列任务由各牵头单位会同配合单位共同落实。")
 
 
@@ -91,7 +86,7 @@ def test_number_cell_opens_its_row_after_the_header_cell():
         "某县政府规范性文件目录\n序号\n文件名称\n文号\n1\n某县人民政府关于加强耕地保护的通知\n"
         "某政发〔2024〕1号\n2\n某县人民政府关于做好防汛工作的通知\n"
     )
-    paras = _paras(text)
+    paras = clean_lines(text)
     assert "文号" in paras and "1" in paras
     assert "文号1" not in "".join(p + "|" for p in paras)
 
@@ -109,7 +104,7 @@ def test_digits_wrapped_inside_a_number_still_join():
         "13",
         "批前期工作。",
     ]
-    paras = _paras("\n".join(lines) + "\n")
+    paras = clean_lines("\n".join(lines) + "\n")
     assert paras[0].endswith("实施重点项目第12")
     assert any(p.endswith("实施项目第13") for p in paras)
 
@@ -121,7 +116,7 @@ def test_breadcrumb_stays_apart_from_the_title_below_it():
         "发布时间:2020-03-11 来源:某市政府网\n"
         "根据市委、市政府工作部署，经各镇推荐、实地核查，现将拟评定的优秀村名单予以公示。\n"
     )
-    paras = _paras(text)
+    paras = clean_lines(text)
     assert paras[0] == "您现在的位置:首页 >> 政务公开 >> 正文"
     assert paras[1] == "2019年某市农村人居环境整治优秀村名单公示公告"
 
@@ -133,29 +128,29 @@ def test_a_comparison_sign_in_a_wrapped_line_is_no_breadcrumb():
         "较高水平，对细颗粒物浓度>35微克每立方米的时段启动预警",
         "响应，及时采取应急减排措施，确保完成省下达的目标任务。",
     ]
-    paras = _paras("\n".join(lines) + "\n")
+    paras = clean_lines("\n".join(lines) + "\n")
     assert len(paras) == 1
 
 
 def test_a_bracket_pair_of_mixed_width_becomes_full_width():
-    paras = _paras("现将《某县乡村振兴实施方案(2023—2025年）》印发给你们。\n")
+    paras = clean_lines("现将《某县乡村振兴实施方案(2023—2025年）》印发给你们。\n")
     assert paras[0] == "现将《某县乡村振兴实施方案（2023—2025年）》印发给你们。"
 
 
 def test_a_period_note_folded_on_one_side_only_is_made_a_pair():
     # ``(2023年)``: the half-width rule folds only the close next to 年; the pair follows it.
-    assert _paras("某县2023年重点工作任务分解表(2023年)\n") == ["某县2023年重点工作任务分解表（2023年）"]
-    assert _paras("某县乡村振兴实施方案(2023—2025年）\n")[0] == "某县乡村振兴实施方案（2023—2025年）"
+    assert clean_lines("某县2023年重点工作任务分解表(2023年)\n") == ["某县2023年重点工作任务分解表（2023年）"]
+    assert clean_lines("某县乡村振兴实施方案(2023—2025年）\n")[0] == "某县乡村振兴实施方案（2023—2025年）"
 
 
 def test_half_width_pairs_around_figures_stay_half_width():
     # Near case: ``(1)``, ``(2023)`` hold no Chinese text and no full-width side: left as printed.
-    assert _paras("依照第十条第(1)项和(2023)第5号规定办理。\n") == ["依照第十条第(1)项和(2023)第5号规定办理。"]
+    assert clean_lines("依照第十条第(1)项和(2023)第5号规定办理。\n") == ["依照第十条第(1)项和(2023)第5号规定办理。"]
 
 
 def test_mixed_pair_keeps_offsets_one_for_one():
     text = "方案(2023—2025年）印发。\n"
-    ct = clean(SourceText(path=Path("t.txt"), text=text, kind="txt"))
+    ct = cleaned(text)
     assert ct.text == "方案（2023—2025年）印发。"
     assert ct.source_offset(ct.text.index("（")) == text.index("(")
     assert ct.source_offset(ct.text.index("）")) == text.index("）")
@@ -170,7 +165,7 @@ _SPEECH = """坚定信心　真抓实干
 
 
 def test_speech_subtitle_and_date_note_stay_apart_from_the_short_title():
-    paras = _paras(_SPEECH)
+    paras = clean_lines(_SPEECH)
     assert paras[1] == "奋力推动全县高质量发展"
     assert paras[2] == "——在县委经济工作会议上的讲话"
     assert paras[3] == "（2023年12月28日）"
@@ -181,13 +176,13 @@ def test_a_law_adoption_note_is_its_own_line():
         "某省村务公开条例\n(2009年7月22日某省第十一届人民代表大会常务委员会第十次会议通过）\n"
         "第一条为了规范村务公开，制定本条例。\n"
     )
-    paras = _paras(text)
+    paras = clean_lines(text)
     assert paras[1] == "（2009年7月22日某省第十一届人民代表大会常务委员会第十次会议通过）"
 
 
 def test_a_title_period_note_still_joins_its_title():
     # Near case: a period (no full date) wrapped under its title belongs to the title.
-    assert _paras("某县乡村振兴发展规划\n（2021-2025年）\n")[0] == "某县乡村振兴发展规划（2021-2025年）"
+    assert clean_lines("某县乡村振兴发展规划\n（2021-2025年）\n")[0] == "某县乡村振兴发展规划（2021-2025年）"
 
 
 def test_a_dash_after_a_full_line_of_a_sentence_still_joins():
@@ -197,7 +192,7 @@ def test_a_dash_after_a_full_line_of_a_sentence_still_joins():
         "推进新型工业化，着力培育壮大一批主导产业和骨干企业集群",
         "——这是推动全县高质量发展的根本所在，必须久久为功抓好。",
     ]
-    paras = _paras("\n".join(lines) + "\n")
+    paras = clean_lines("\n".join(lines) + "\n")
     assert len(paras) == 1
 
 
@@ -215,7 +210,7 @@ def test_attachment_label_does_not_run_on_from_the_signer_in_a_narrow_layout():
 附件：县防汛抗旱指挥部成员名单
 2024年5月6日
 """
-    paras = _paras(text)
+    paras = clean_lines(text)
     assert paras[2].startswith("因人事变动") and paras[2].endswith("受影响。")  # the wraps still join
     assert paras[3] == "某县人民政府办公室"
     assert paras[4] == "附件：县防汛抗旱指挥部成员名单"

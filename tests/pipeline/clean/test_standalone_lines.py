@@ -7,12 +7,9 @@ to the full width by its gap would run into the next one if nothing held it apar
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from luoshi.clean import clean
-from luoshi.model import SourceText
+from doc_builder import clean_lines
 from luoshi.patterns import DOC_NUMBER_LINE, cn_small_number, parse_date_line
 from luoshi.pipeline import parse_text
 
@@ -22,7 +19,7 @@ NEXT_TITLE = "临川市人民政府关于2024年度环境保护工作情况的�
 
 def _paragraphs(lines: list[str]) -> list[str]:
     text = "\n".join([*lines, *[BODY] * 10, "特此报告。"]) + "\n"
-    return clean(SourceText(path=Path("t.txt"), text=text, kind="txt")).text.split("\n")
+    return clean_lines(text)
 
 
 def _full(left: str, right: str) -> str:

@@ -164,7 +164,7 @@ def test_quantity_units_read_the_longest_unit():
 
 
 def test_magnitude_words_without_a_numeral_are_no_number():
-    # ``万亿`` alone read as 万 × 亿 = 1e12 (found by tests/test_targets_property.py); a scale word.
+    # ``万亿`` alone read as 万 × 亿 = 1e12 (found by tests/pipeline/targets/test_target_properties.py); a scale word.
     assert find_quantities("打造万亿级产业集群") == []
     assert [q.value for q in find_quantities("达到一万亿元")] == [1e12]
     assert [q.value for q in find_quantities("举办百场以上活动")] == [100]

@@ -5,15 +5,12 @@ Every document here is made up for the test. Each rule is tested on both sides.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from msgspec.structs import replace
 
-from doc_builder import build, tasks_by_path
+from doc_builder import build, parsed_tasks, tasks_by_path
 from luoshi.extract.tasks import annex_outline, extract_tasks
 from luoshi.extract.units import parse_units
-from luoshi.model import Paragraph, SourceText
-from luoshi.pipeline import parse_source
+from luoshi.model import Paragraph
 
 # --- collective units: bare levels before ``县直各部门`` ---------------------------------
 
@@ -255,20 +252,15 @@ SPACED = """关于印发某县2024年重点工作任务分解的通知
 """
 
 
-def _parsed_tasks(text: str) -> dict:
-    result = parse_source(SourceText(Path("fenjie.txt"), text, "txt"))
-    return {t.path: t for doc in result.documents for t in doc.tasks}
-
-
 def test_units_set_apart_by_spaces_are_units_of_their_own():
-    tasks = _parsed_tasks(SPACED)
+    tasks = parsed_tasks(SPACED)
     assert tasks[("一", "1")].units == ("县发改局", "县财政局", "县自然资源局")
     assert tasks[("一", "2")].units == ("县农业农村局", "各乡镇")  # an ideographic space
 
 
 def test_a_name_wrapped_across_lines_stays_one_name():
     # the other side: the line break inside 县交通运输局 parts nothing
-    assert _parsed_tasks(SPACED)[("一", "3")].units == ("县文化和旅游局", "县交通运输局", "县财政局")
+    assert parsed_tasks(SPACED)[("一", "3")].units == ("县文化和旅游局", "县交通运输局", "县财政局")
 
 
 # --- a tabbed table without a 序号 column ---------------------------------------------------
@@ -284,7 +276,7 @@ def _tab_table(header: list[str]) -> str:
 
 
 def test_rows_of_a_table_without_a_number_column_are_counted():
-    tasks = _parsed_tasks(_tab_table(["重点任务", "牵头单位", "配合单位", "完成时限"]))
+    tasks = parsed_tasks(_tab_table(["重点任务", "牵头单位", "配合单位", "完成时限"]))
     assert list(tasks) == [("表", "1"), ("表", "2")]
     assert tasks[("表", "1")].units == ("县发改局", "县财政局", "县自然资源局")
     assert tasks[("表", "1")].lead_units == ("县发改局",)
@@ -292,8 +284,8 @@ def test_rows_of_a_table_without_a_number_column_are_counted():
 
 def test_a_table_whose_header_names_no_units_gives_no_rows():
     # the other side: a header without a unit column (or with cells that are no header words)
-    assert _parsed_tasks(_tab_table(["项目", "地点", "规模", "投资"])) == {}
-    assert _parsed_tasks(_tab_table(["推进工业园区扩区。", "县发改局", "县财政局", "2024年底"])) == {}
+    assert parsed_tasks(_tab_table(["项目", "地点", "规模", "投资"])) == {}
+    assert parsed_tasks(_tab_table(["推进工业园区扩区。", "县发改局", "县财政局", "2024年底"])) == {}
 
 
 # --- 无牵头单位的，责任单位即为牵头单位 ------------------------------------------------------

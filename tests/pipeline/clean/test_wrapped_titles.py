@@ -4,16 +4,8 @@ which ends a title elsewhere, yet the title goes on to the notice's own 通知."
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from luoshi.clean import clean
-from luoshi.model import SourceText
+from doc_builder import clean_lines
 from luoshi.pipeline import parse_file
-
-
-def _clean(text: str) -> list[str]:
-    return clean(SourceText(path=Path("t.txt"), text=text, kind="txt")).text.split("\n")
-
 
 BODY = [
     "各县（区）人民政府，市直各单位：",
@@ -29,16 +21,16 @@ def test_an_issuing_notices_title_broken_after_the_carried_plans_name_runs_on_to
         "（2023-2025年）重点任务分工方案的通知",
         *BODY,
     ]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0] == "示例市人民政府办公室关于印发示例市数字经济发展规划（2023-2025年）重点任务分工方案的通知"
 
 
 def test_a_forwarding_notices_title_broken_after_a_文种_word_runs_on_too():
     lines = ["示例县人民政府关于转发市政府办公室数字乡村建设实施方案", "的补充意见的通知", *BODY]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0] == "示例县人民政府关于转发市政府办公室数字乡村建设实施方案的补充意见的通知"
     lines = ["示例县人民政府关于转发市政府办公室数字乡村建设实施方案", "重点任务分工的通知", *BODY]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0] == "示例县人民政府关于转发市政府办公室数字乡村建设实施方案重点任务分工的通知"
 
 
@@ -49,16 +41,16 @@ def test_a_title_already_at_its_notice_or_a_body_line_does_not_take_the_next_lin
         "示例市人民政府关于印发示例市政府工作规则的通知",
         *BODY,
     ]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0].startswith("示例市人民政府关于印发示例市政府工作规则的通知（2019修订）")
     assert out[1] == "示例市人民政府关于印发示例市政府工作规则的通知"
     # A title that issues nothing ends with its 文种 as before.
     lines = ["示例市人民政府关于加快数字经济发展的实施方案", "重点任务分工如下", *BODY]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0] == "示例市人民政府关于加快数字经济发展的实施方案"
     # A next line with a sentence's mark is body text, not the title's rest.
     lines = ["示例市人民政府关于印发示例市数字经济发展规划", "重点任务如下，请认真落实。", *BODY]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0] == "示例市人民政府关于印发示例市数字经济发展规划"
 
 
@@ -69,11 +61,11 @@ def test_a_plans_period_note_opening_the_rest_of_its_name_belongs_to_the_title()
         "一、总体要求",
         "（一）指导思想。坚持稳中求进。",
     ]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0] == "示例市数字经济发展规划（2023-2025年）重点任务分工方案"
     # A bracket that is no period (``（一）``) is a marker and opens its own paragraph.
     lines = ["示例市数字经济发展规划", "（一）重点任务分工方案", "一、总体要求"]
-    out = _clean("\n".join(lines) + "\n")
+    out = clean_lines("\n".join(lines) + "\n")
     assert out[0] == "示例市数字经济发展规划"
 
 

@@ -8,9 +8,9 @@ the header cannot read and whose 印发 sentence is its second paragraph. Each t
 
 from __future__ import annotations
 
+from doc_builder import one_document
 from luoshi.header import page_furniture
 from luoshi.patterns import genre_of
-from luoshi.pipeline import parse_text
 
 CARRIED = [
     "甲市2023年政务公开工作要点",
@@ -21,13 +21,8 @@ CARRIED = [
 ]
 
 
-def _doc(lines: list[str]):
-    (doc,) = parse_text("\n".join(lines) + "\n").documents
-    return doc
-
-
 def test_an_address_line_above_an_issuing_notice_is_page_furniture():
-    doc = _doc(
+    doc = one_document(
         [
             "https://www.jia.gov.cn/zwgk/art/2023/5/4/art_1229_5678.html",
             "甲市人民政府办公室关于印发甲市2023年政务公开工作要点的通知",
@@ -36,7 +31,8 @@ def test_an_address_line_above_an_issuing_notice_is_page_furniture():
             "甲市人民政府办公室",
             "2023年5月4日",
             *CARRIED,
-        ]
+        ],
+        end="\n",
     )
     assert doc.title == "甲市人民政府办公室关于印发甲市2023年政务公开工作要点的通知"
     assert doc.forwarded_title == "甲市2023年政务公开工作要点"
@@ -53,7 +49,7 @@ def test_a_line_that_names_a_site_inside_a_sentence_is_not_furniture():
 
 
 def test_an_untitled_notice_names_what_it_issues_in_its_second_paragraph():
-    doc = _doc(
+    doc = one_document(
         [
             "各县（市、区）人民政府，市政府各部门：",
             "为深入推进政务公开，市政府办公室研究制定了年度工作要点。",
@@ -61,7 +57,8 @@ def test_an_untitled_notice_names_what_it_issues_in_its_second_paragraph():
             "甲市人民政府办公室",
             "2023年5月4日",
             *CARRIED,
-        ]
+        ],
+        end="\n",
     )
     assert doc.forwarded_title == "甲市2023年政务公开工作要点"
     assert sorted(u for t in doc.tasks for u in t.units) == ["市发展改革委", "市财政局"]
@@ -69,34 +66,36 @@ def test_an_untitled_notice_names_what_it_issues_in_its_second_paragraph():
 
 def test_a_notice_that_issues_nothing_keeps_its_own_body():
     # guards: no 印发 sentence above the 落款, so what the notice says is its body
-    doc = _doc(
+    doc = one_document(
         [
             "各县（市、区）人民政府，市政府各部门：",
             "为做好汛期安全工作，现就有关事项通知如下。",
             "一、压实防汛责任。各地要落实防汛责任制。（市应急管理局负责）",
             "甲市人民政府办公室",
             "2023年5月4日",
-        ]
+        ],
+        end="\n",
     )
     assert doc.forwarded_title is None
     assert [t.units for t in doc.tasks] == [("市应急管理局",)]
 
 
 def test_a_gongshi_title_names_its_genre():
-    doc = _doc(
+    doc = one_document(
         [
             "关于甲市第二批市级非物质文化遗产代表性项目推荐名单的公示",
             "根据有关规定，现将推荐名单予以公示，公示期为2023年5月4日至5月10日。",
             "甲市文化广电旅游局",
             "2023年5月4日",
-        ]
+        ],
+        end="\n",
     )
     assert doc.genre == "公示"
 
 
 def test_a_body_line_ending_in_gongshi_is_no_title_line():
     # guards: 公示 is read on a found title only; a body line wrapped after the word goes on
-    doc = _doc(
+    doc = one_document(
         [
             "甲市人民政府关于加强社会信用体系建设的意见",
             "各县（市、区）人民政府：",
@@ -104,7 +103,8 @@ def test_a_body_line_ending_in_gongshi_is_no_title_line():
             "系统予以公开。（市发展改革委负责）",
             "甲市人民政府",
             "2023年5月4日",
-        ]
+        ],
+        end="\n",
     )
     assert doc.genre == "意见"
     assert genre_of("网站、企业信用信息公示") is None

@@ -8,21 +8,7 @@ it says it guards.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from luoshi.pipeline import parse_file
-
-
-def _doc(lines: list[str]):
-    """The lines as a saved page, one block each (as a CMS prints them)."""
-    body = "".join(f"<p>{line}</p>" for line in lines)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.html"
-        path.write_bytes(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
-        (doc,) = parse_file(path).documents
-    return doc
-
+from doc_builder import saved_page
 
 BULLETED = [
     "返回顶部",
@@ -45,7 +31,7 @@ BULLETED = [
 
 
 def test_a_bulleted_metadata_list_is_no_title_and_no_addressee():
-    doc = _doc(BULLETED)
+    doc = saved_page(BULLETED)
     assert doc.doc_number == "乙政发〔2024〕5号"
     assert doc.title == "乙县人民政府工作规则"
     assert doc.genre == "规则"
@@ -54,7 +40,7 @@ def test_a_bulleted_metadata_list_is_no_title_and_no_addressee():
 
 def test_a_bulleted_body_item_is_not_furniture():
     # guards (passes on main): a bullet before a sentence of the body is body text
-    doc = _doc([*BULLETED, "• 县政府各部门要按照本规则履行职责。"])
+    doc = saved_page([*BULLETED, "• 县政府各部门要按照本规则履行职责。"])
     assert "县政府各部门要按照本规则履行职责" in "".join(p.text for n in doc.nodes() for p in n.paragraphs)
 
 
@@ -72,7 +58,7 @@ SOURCE_LINE = [
 
 
 def test_a_source_line_between_the_title_and_the_number_is_stepped_over():
-    doc = _doc(SOURCE_LINE)
+    doc = saved_page(SOURCE_LINE)
     assert doc.doc_number == "丙政办发〔2019〕12号"
     assert doc.title == "丙市人民政府办公室关于印发丙市政务数据管理细则的通知"
     assert doc.genre == "通知"
@@ -84,7 +70,7 @@ def test_a_page_line_above_the_number_with_no_title_above_it_takes_the_title_bel
     # guards (passes on main): the line above the page's lines names no 文种, so the title is the
     # one printed under the number
     lines = ["丙市人民政府门户网站", "发布时间:2019-11-21", *SOURCE_LINE[2:3], *SOURCE_LINE[0:1], *SOURCE_LINE[3:]]
-    doc = _doc(lines)
+    doc = saved_page(lines)
     assert doc.title == "丙市人民政府办公室关于印发丙市政务数据管理细则的通知"
     assert doc.doc_number == "丙政办发〔2019〕12号"
 
@@ -101,7 +87,7 @@ TODAY = [
 
 
 def test_a_sites_date_line_above_the_title_is_furniture():
-    doc = _doc(TODAY)
+    doc = saved_page(TODAY)
     assert doc.title == "2023年丁市书香社区拟入选名单公示公告"
     assert doc.genre == "公告"
     assert doc.date == "2024-03-11"
@@ -109,7 +95,7 @@ def test_a_sites_date_line_above_the_title_is_furniture():
 
 def test_a_date_line_without_a_weekday_is_no_furniture():
     # guards: a date line with no weekday is a 成文日期 (here under a signature), not the site's
-    doc = _doc(TODAY[1:])
+    doc = saved_page(TODAY[1:])
     assert doc.date == "2024-03-11"
     assert doc.signature == ("丁市文明办",)
 
@@ -125,7 +111,7 @@ NOTICE_WITHOUT_BANNER = [
 
 
 def test_a_notice_without_banner_takes_its_first_line_as_title_though_it_names_no_genre():
-    doc = _doc(NOTICE_WITHOUT_BANNER)
+    doc = saved_page(NOTICE_WITHOUT_BANNER)
     assert doc.title == "关于2024年度戊市专精特新企业拟认定名单的公示"
     assert doc.doc_number is None
     assert doc.issuers == ("戊市工业和信息化局",)
@@ -135,13 +121,13 @@ def test_a_notice_without_banner_takes_its_first_line_as_title_though_it_names_n
 def test_a_masthead_or_a_short_label_is_no_plain_title():
     # guards (passes on main): a site's name, an organ name and a line too short stay out
     for first in ("戊市工业和信息化局门户网站", "戊市工业和信息化局", "公示名单"):
-        doc = _doc([first, *NOTICE_WITHOUT_BANNER[1:]])
+        doc = saved_page([first, *NOTICE_WITHOUT_BANNER[1:]])
         assert doc.title is None, first
 
 
 def test_a_line_before_another_heading_is_no_plain_title():
     # guards (passes on main): the first line stands above another short line, not above the body
-    doc = _doc(["戊市2024年度专精特新企业工作专栏", "工作动态", *NOTICE_WITHOUT_BANNER[1:]])
+    doc = saved_page(["戊市2024年度专精特新企业工作专栏", "工作动态", *NOTICE_WITHOUT_BANNER[1:]])
     assert doc.title is None
 
 
@@ -157,7 +143,7 @@ REPORT_BARE_SUBTITLE = [
 
 
 def test_a_report_subtitle_without_its_dash_over_two_lines_gives_date_and_issuer():
-    doc = _doc(REPORT_BARE_SUBTITLE)
+    doc = saved_page(REPORT_BARE_SUBTITLE)
     assert doc.date == "2025-03-21"
     assert doc.issuers == ("己区人民政府",)
     assert doc.addressees == ()
@@ -166,7 +152,7 @@ def test_a_report_subtitle_without_its_dash_over_two_lines_gives_date_and_issuer
 def test_a_date_and_zai_that_does_not_end_at_a_meeting_is_no_subtitle():
     # guards (passes on main): an opening sentence that starts with a date is body text
     lines = ["2025年3月21日在己区召开的工作推进会议提出了新的要求，各部门要抓好落实。", *REPORT_BARE_SUBTITLE[3:]]
-    doc = _doc(lines)
+    doc = saved_page(lines)
     assert doc.date is None
 
 
@@ -184,7 +170,7 @@ KEYED_ROWS = [
 
 
 def test_a_metadata_table_printed_without_colons_gives_the_number_and_leaves_the_addressees():
-    doc = _doc(KEYED_ROWS)
+    doc = saved_page(KEYED_ROWS)
     assert doc.doc_number == "庚政办〔2024〕1号"
     assert doc.addressees == ("各街道办事处", "区人民政府各部门")
     assert doc.date == "2024-01-03"
@@ -194,13 +180,13 @@ def test_a_body_line_that_names_a_key_is_no_metadata_row():
     # guards (passes on main): a sentence that mentions 文号 and 发布日期 is body text, and a number
     # cited after 文号 inside a sentence is no metadata
     line = "各单位要在发布日期前核对文号，确保与甲政办〔2024〕9号文件一致。"
-    doc = _doc([KEYED_ROWS[0], KEYED_ROWS[5], line, *KEYED_ROWS[6:]])
+    doc = saved_page([KEYED_ROWS[0], KEYED_ROWS[5], line, *KEYED_ROWS[6:]])
     assert doc.doc_number is None
     assert doc.addressees == ("各街道办事处", "区人民政府各部门")
 
 
 def test_a_title_naming_its_issuer_by_level_only_takes_the_signatures_full_name():
-    doc = _doc(
+    doc = saved_page(
         [
             "区人民政府办公室关于做好2024年春节期间安全生产工作的通知",
             "各街道办事处，区人民政府各部门：",
@@ -214,7 +200,7 @@ def test_a_title_naming_its_issuer_by_level_only_takes_the_signatures_full_name(
 
 def test_a_title_with_the_full_name_keeps_it():
     # guards (passes on main): the title names its issuer in full; a different signer changes nothing
-    doc = _doc(
+    doc = saved_page(
         [
             "辛安区人民政府办公室关于做好2024年春节期间安全生产工作的通知",
             "各街道办事处，区人民政府各部门：",
@@ -226,20 +212,10 @@ def test_a_title_with_the_full_name_keeps_it():
     assert doc.issuers == ("辛安区人民政府办公室",)
 
 
-def _table_page(rows: list[list[str]], lines: list[str]):
-    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    body = f"<table>{table}</table>" + "".join(f"<p>{line}</p>" for line in lines)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.html"
-        path.write_bytes(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
-        (doc,) = parse_file(path).documents
-    return doc
-
-
 def test_a_metadata_table_whose_keys_have_no_colon_gives_the_title_and_is_no_title_line():
-    doc = _table_page(
-        [["文件名称", "壬区2025年政府工作报告", ""], ["索引号", "/2025-0001", "公开目录:", "工作报告"]],
+    doc = saved_page(
         REPORT_BARE_SUBTITLE,
+        [["文件名称", "壬区2025年政府工作报告", ""], ["索引号", "/2025-0001", "公开目录:", "工作报告"]],
     )
     assert doc.title == "壬区2025年政府工作报告"
     assert doc.genre == "报告"
@@ -248,5 +224,5 @@ def test_a_metadata_table_whose_keys_have_no_colon_gives_the_title_and_is_no_tit
 
 def test_a_table_of_goods_above_a_printed_title_gives_no_metadata():
     # guards (passes on main): ``名称`` heads a column of a list, its neighbour (``规格``) is no title
-    doc = _table_page([["名称", "规格", "数量"], ["办公桌", "1.2米", "10"]], NOTICE_WITHOUT_BANNER)
+    doc = saved_page(NOTICE_WITHOUT_BANNER, [["名称", "规格", "数量"], ["办公桌", "1.2米", "10"]])
     assert doc.title is None

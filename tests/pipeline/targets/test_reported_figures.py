@@ -7,12 +7,12 @@ real one. Each rule is shown on both sides: the case it must take and a near cas
 
 from __future__ import annotations
 
+from doc_builder import parsed_targets
 from luoshi.extract.deadlines import find_time_phrases
-from luoshi.pipeline import parse_text
 
 
 def _values(text: str) -> list[float]:
-    return [t.value for d in parse_text(text).documents for t in d.targets]
+    return [t.value for t in parsed_targets(text)]
 
 
 def _report(body: str) -> list[float]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]  # tests/pipeline/gold/ → the repository
 GATE = ROOT / "eval" / "gate.py"
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from doc_builder import parse_lines
 from luoshi.cli import run_parse
-from luoshi.pipeline import parse_text
 
 NOTICE = [
     "甲市人民政府办公室关于印发甲市惠企政策清单的通知",
@@ -45,19 +45,15 @@ NEXT_DOCUMENT = [
 ]
 
 
-def _docs(lines: list[str]):
-    return parse_text("\n".join(lines)).documents
-
-
 def test_a_list_of_documents_with_a_header_row_opens_no_document():
-    (doc,) = _docs([*NOTICE, "序号", "政策名称", "文号", *ROWS])
+    (doc,) = parse_lines([*NOTICE, "序号", "政策名称", "文号", *ROWS])
     assert doc.title == "甲市人民政府办公室关于印发甲市惠企政策清单的通知"
     assert doc.doc_number is None
     assert doc.date == "2023-05-06"
 
 
 def test_rows_with_a_serial_cell_open_no_document_without_a_header_row():
-    (doc,) = _docs([*NOTICE, *ROWS])
+    (doc,) = parse_lines([*NOTICE, *ROWS])
     assert doc.title == "甲市人民政府办公室关于印发甲市惠企政策清单的通知"
     assert doc.doc_number is None
 
@@ -65,7 +61,7 @@ def test_rows_with_a_serial_cell_open_no_document_without_a_header_row():
 def test_a_real_document_after_the_notice_and_its_table_still_opens():
     # the table is closed by the next notice's own date: its number stands in a title block again
     numbered = [NOTICE[0], "甲政办发〔2023〕20号", *NOTICE[1:]]
-    docs = _docs([*numbered, "序号", "政策名称", "文号", *ROWS, "2023年5月6日", *NEXT_DOCUMENT])
+    docs = parse_lines([*numbered, "序号", "政策名称", "文号", *ROWS, "2023年5月6日", *NEXT_DOCUMENT])
     assert [d.doc_number for d in docs] == ["甲政办发〔2023〕20号", "甲政发〔2023〕9号"]
     assert [d.title for d in docs] == [NOTICE[0], NEXT_DOCUMENT[0]]
 
@@ -73,9 +69,9 @@ def test_a_real_document_after_the_notice_and_its_table_still_opens():
 def test_a_gazette_title_block_is_no_table_cell():
     # guards (passes on main): a single cell name (文号 alone) is a page's key, not a header row,
     # and a title block after a sentence has no 序号 cell above it; the number opens a document
-    (doc,) = _docs(["文号", *NEXT_DOCUMENT])
+    (doc,) = parse_lines(["文号", *NEXT_DOCUMENT])
     assert doc.doc_number == "甲政发〔2023〕9号"
-    docs = _docs(["这是上一份文件的最后一句。", "2", *NEXT_DOCUMENT[2:], *NEXT_DOCUMENT])
+    docs = parse_lines(["这是上一份文件的最后一句。", "2", *NEXT_DOCUMENT[2:], *NEXT_DOCUMENT])
     assert docs[-1].doc_number == "甲政发〔2023〕9号"
 
 

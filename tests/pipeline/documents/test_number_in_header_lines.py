@@ -7,7 +7,7 @@ test failed on main (0c3a6be) unless it says it guards.
 
 from __future__ import annotations
 
-from luoshi.pipeline import parse_text
+from doc_builder import one_document
 
 TITLE = "甲市人民政府办公室关于做好2023年防汛工作的通知"
 BODY = [
@@ -18,13 +18,8 @@ BODY = [
 ]
 
 
-def _doc(lines: list[str]):
-    (doc,) = parse_text("\n".join(lines) + "\n").documents
-    return doc
-
-
 def test_a_number_run_into_the_addressee_line_is_the_documents_own():
-    doc = _doc([TITLE, "甲政办发〔2023〕12号各县（市、区）人民政府，市政府各部门：", *BODY])
+    doc = one_document([TITLE, "甲政办发〔2023〕12号各县（市、区）人民政府，市政府各部门：", *BODY], end="\n")
     assert doc.doc_number == "甲政办发〔2023〕12号"
     assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
     assert doc.title == TITLE
@@ -32,13 +27,15 @@ def test_a_number_run_into_the_addressee_line_is_the_documents_own():
 
 def test_an_addressee_line_without_a_number_is_read_as_before():
     # guards: a 主送 line that opens with an organ, not a number
-    doc = _doc([TITLE, "各县（市、区）人民政府，市政府各部门：", *BODY])
+    doc = one_document([TITLE, "各县（市、区）人民政府，市政府各部门：", *BODY], end="\n")
     assert doc.doc_number is None
     assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
 
 
 def test_a_date_and_number_info_line_above_the_addressees_gives_the_number():
-    doc = _doc([TITLE, "2023年5月4日　甲政办发〔2023〕12号", "各县（市、区）人民政府，市政府各部门：", *BODY])
+    doc = one_document(
+        [TITLE, "2023年5月4日　甲政办发〔2023〕12号", "各县（市、区）人民政府，市政府各部门：", *BODY], end="\n"
+    )
     assert doc.doc_number == "甲政办发〔2023〕12号"
     assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
     assert doc.date == "2023-05-04"
@@ -46,31 +43,36 @@ def test_a_date_and_number_info_line_above_the_addressees_gives_the_number():
 
 def test_a_number_cited_in_the_first_sentence_is_not_the_documents_own():
     # guards: a number in running text (the notice cites what it implements) is a reference
-    doc = _doc(
+    doc = one_document(
         [
             TITLE,
             "各县（市、区）人民政府，市政府各部门：",
             "根据《甲省人民政府办公厅关于做好防汛工作的通知》（甲政办发〔2023〕3号）要求，现就有关事项通知如下：",
             *BODY[1:],
-        ]
+        ],
+        end="\n",
     )
     assert doc.doc_number is None
 
 
 def test_a_flattened_copy_runs_number_addressees_and_body_on_one_line():
-    doc = _doc([TITLE, "甲政办发〔2023〕12号各县（市、区）人民政府，市政府各部门：" + BODY[0] + BODY[1], *BODY[2:]])
+    doc = one_document(
+        [TITLE, "甲政办发〔2023〕12号各县（市、区）人民政府，市政府各部门：" + BODY[0] + BODY[1], *BODY[2:]], end="\n"
+    )
     assert doc.doc_number == "甲政办发〔2023〕12号"
     assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
 
 
 def test_a_line_opening_with_a_cited_number_is_no_header():
     # guards: a sentence that opens with a cited number reads on past its first clause
-    doc = _doc([TITLE, "甲政办发〔2023〕3号文件印发以来，各地认真落实。现就有关事项通知如下：", *BODY[1:]])
+    doc = one_document(
+        [TITLE, "甲政办发〔2023〕3号文件印发以来，各地认真落实。现就有关事项通知如下：", *BODY[1:]], end="\n"
+    )
     assert doc.doc_number is None
 
 
 def test_title_number_and_addressees_on_one_line():
-    doc = _doc([TITLE + "（甲政办发〔2023〕12号）各县（市、区）人民政府，市政府各部门：", *BODY])
+    doc = one_document([TITLE + "（甲政办发〔2023〕12号）各县（市、区）人民政府，市政府各部门：", *BODY], end="\n")
     assert doc.title == TITLE
     assert doc.doc_number == "甲政办发〔2023〕12号"
     assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
@@ -78,7 +80,9 @@ def test_title_number_and_addressees_on_one_line():
 
 
 def test_a_reposted_number_before_the_title_in_quotes():
-    doc = _doc(["甲政办发〔2023〕12号《" + TITLE + "》", "各县（市、区）人民政府，市政府各部门：", *BODY])
+    doc = one_document(
+        ["甲政办发〔2023〕12号《" + TITLE + "》", "各县（市、区）人民政府，市政府各部门：", *BODY], end="\n"
+    )
     assert doc.title == TITLE
     assert doc.doc_number == "甲政办发〔2023〕12号"
     assert doc.addressees == ("各县（市、区）人民政府", "市政府各部门")
@@ -91,6 +95,6 @@ def test_a_sentence_citing_a_titled_number_is_no_head():
         "按照甲省人民政府办公厅关于做好防汛工作的通知（甲政办发〔2023〕3号）要求，现就有关事项通知如下：",
         "甲省人民政府办公厅关于做好防汛工作的通知（甲政办发〔2023〕3号）要求各地：",
     ):
-        doc = _doc([line, *BODY[1:]])
+        doc = one_document([line, *BODY[1:]], end="\n")
         assert doc.doc_number is None
         assert doc.title != "甲省人民政府办公厅关于做好防汛工作的通知"

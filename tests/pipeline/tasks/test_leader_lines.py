@@ -5,16 +5,7 @@ Every document here is made up for the test. Each rule is tested on both sides.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from luoshi.model import SourceText
-from luoshi.pipeline import parse_source
-
-
-def _parsed_tasks(text: str) -> dict:
-    result = parse_source(SourceText(Path("fenjie.txt"), text, "txt"))
-    return {t.path: t for doc in result.documents for t in doc.tasks}
-
+from doc_builder import parsed_tasks
 
 FENJIE = """一、主要预期目标
 1.地区生产总值增长6%左右。
@@ -30,7 +21,7 @@ FENJIE = """一、主要预期目标
 
 
 def test_leader_line_is_cut_from_the_task_text():
-    tasks = _parsed_tasks(FENJIE)
+    tasks = parsed_tasks(FENJIE)
     assert tasks[("一", "1")].text == "地区生产总值增长6%左右。"
     assert tasks[("一", "1")].units == ("区发展改革委",)
     # a short leader line the cleaner joins to the item's sentence is cut as well
@@ -51,6 +42,6 @@ NO_LEADER = """一、工作任务
 def test_sentences_about_leaders_stay_in_the_text():
     # the other side: a sentence that speaks of leaders, and a label followed by a duty sentence
     # (longer than a name), are the item's own text
-    tasks = _parsed_tasks(NO_LEADER)
+    tasks = parsed_tasks(NO_LEADER)
     assert tasks[("一", "1")].text == "压实工作责任。各单位主要领导要亲自研究部署，分管领导具体抓落实。"
     assert "分管领导：每月听取一次工作汇报" in tasks[("一", "2")].text

@@ -5,17 +5,8 @@ Every document here is made up for the test. Each rule is tested on both sides.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from doc_builder import parsed_tasks
 from luoshi.extract.units import find_assignment_sentence, parse_units
-from luoshi.model import SourceText
-from luoshi.pipeline import parse_source
-
-
-def _parsed_tasks(text: str) -> dict:
-    result = parse_source(SourceText(Path("fangan.txt"), text, "txt"))
-    return {t.path: t for doc in result.documents for t in doc.tasks}
-
 
 PLAN = """一、重点任务
 （一）推进老旧小区改造。2025年完成改造小区30个。由区住建局牵头，区财政局、区自然资源局配合，各街道办事处负责具体实施。
@@ -26,7 +17,7 @@ PLAN = """一、重点任务
 
 
 def test_closing_assignment_sentence_is_the_items_unit_list():
-    tasks = _parsed_tasks(PLAN)
+    tasks = parsed_tasks(PLAN, "fangan.txt")
     first = tasks[("一", "一")]
     assert first.units == ("区住建局", "区财政局", "区自然资源局", "各街道办事处")
     assert first.lead_units == ("区住建局",)
@@ -38,7 +29,7 @@ def test_closing_assignment_sentence_is_the_items_unit_list():
 def test_lead_phrase_that_describes_the_work_is_no_unit_list():
     # the other side: 由X牵头 followed by what is done (a clause), or a sentence that is not the
     # item's last, assigns nothing
-    tasks = _parsed_tasks(PLAN)
+    tasks = parsed_tasks(PLAN, "fangan.txt")
     assert ("一", "三") not in tasks
     assert ("一", "四") not in tasks
     assert find_assignment_sentence("健全机制。由区住建局牵头，建立联席会议制度。") is None
@@ -54,7 +45,7 @@ SECTION = """一、重点任务
 
 def test_sentence_of_a_section_is_not_its_task():
     # the other side: a heading with items under it is a section, not an item of its own
-    tasks = _parsed_tasks(SECTION)
+    tasks = parsed_tasks(SECTION, "fangan.txt")
     assert ("一", "一") not in tasks
     assert tasks[("一", "一", "1")].units == ("各街道办事处",)
 
@@ -76,7 +67,7 @@ DUCHA = """一、总体情况
 
 
 def test_duty_phrase_with_de_is_no_assignment():
-    tasks = _parsed_tasks(DUCHA)
+    tasks = parsed_tasks(DUCHA, "fangan.txt")
     assert ("二",) not in tasks
     # the other side: 由X负责 + the duty itself is the 由……负责 task form (guide)
     assert tasks[("三",)].units == ("县民政局",)

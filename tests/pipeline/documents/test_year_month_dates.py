@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from doc_builder import one_document
 from luoshi.contract import to_contract
 from luoshi.pipeline import parse_text
 
@@ -23,13 +24,8 @@ PLAN = [
 ]
 
 
-def _doc(lines: list[str], sep: str = "\n"):
-    (doc,) = parse_text(sep.join(lines)).documents
-    return doc
-
-
 def test_a_year_and_month_under_the_signature_gives_no_date_but_the_month_read_from():
-    doc = _doc([*PLAN, "2009年1月"])
+    doc = one_document([*PLAN, "2009年1月"])
     assert doc.date is None
     assert doc.reference_date == "2009-01-01"
     (target,) = doc.targets
@@ -38,20 +34,20 @@ def test_a_year_and_month_under_the_signature_gives_no_date_but_the_month_read_f
 
 
 def test_a_month_in_chinese_numerals_under_the_signature_reads_the_same():
-    doc = _doc([*PLAN, "二〇二一年三月"])
+    doc = one_document([*PLAN, "二〇二一年三月"])
     assert doc.date is None
     assert doc.reference_date == "2021-03-01"
 
 
 def test_a_full_date_is_both_the_date_and_the_reference_date():
-    doc = _doc([*PLAN, "2009年1月12日"])
+    doc = one_document([*PLAN, "2009年1月12日"])
     assert doc.date == "2009-01-12"
     assert doc.reference_date == "2009-01-12"
 
 
 def test_a_month_line_that_is_not_under_a_signature_dates_nothing():
     # a stage of the plan's timetable, printed on a line of its own after a sentence
-    doc = _doc([*PLAN[:5], "二、时间安排", "各地要按期完成任务。", "2023年5月", "完成摸底调查。"])
+    doc = one_document([*PLAN[:5], "二、时间安排", "各地要按期完成任务。", "2023年5月", "完成摸底调查。"])
     assert doc.date is None
     assert doc.reference_date is None
 
@@ -68,14 +64,14 @@ SPEECH = [
 
 
 def test_a_speech_subtitle_with_the_month_only_gives_the_month():
-    doc = _doc([x.format(subtitle="——2024年1月在全市经济工作会议上") for x in SPEECH], "\n\n")
+    doc = one_document([x.format(subtitle="——2024年1月在全市经济工作会议上") for x in SPEECH], sep="\n\n")
     assert doc.date is None
     assert doc.reference_date == "2024-01-01"
     assert doc.addressees == ()
 
 
 def test_a_speech_subtitle_with_a_full_day_gives_the_date():
-    doc = _doc([x.format(subtitle="——2024年1月15日在全市经济工作会议上") for x in SPEECH], "\n\n")
+    doc = one_document([x.format(subtitle="——2024年1月15日在全市经济工作会议上") for x in SPEECH], sep="\n\n")
     assert doc.date == "2024-01-15"
     assert doc.reference_date == "2024-01-15"
 
@@ -89,7 +85,7 @@ def test_the_reference_date_is_not_part_of_the_json_contract():
 
 
 def test_a_speech_dated_in_brackets_under_its_heading_gives_title_and_date():
-    doc = _doc(
+    doc = one_document(
         [
             "在全县乡村振兴工作推进会上的讲话",
             "凝心聚力抓落实",
@@ -97,7 +93,7 @@ def test_a_speech_dated_in_brackets_under_its_heading_gives_title_and_date():
             "同志们：",
             "今天召开全县乡村振兴工作推进会，主要任务是部署今年乡村振兴工作。",
         ],
-        "\n\n",
+        sep="\n\n",
     )
     assert doc.title == "在全县乡村振兴工作推进会上的讲话"
     assert doc.date == "2023-02-20"
@@ -106,12 +102,12 @@ def test_a_speech_dated_in_brackets_under_its_heading_gives_title_and_date():
 
 def test_a_bracket_line_that_is_more_than_a_date_gives_none():
     # guards (passes on main): ``（2023年2月20日县政府第5次常务会议通过）`` is a note, not the date line
-    doc = _doc(
+    doc = one_document(
         [
             "甲县农村公路管理办法",
             "（2023年2月20日县政府第5次常务会议通过）",
             "第一条 为加强农村公路管理，制定本办法。",
         ],
-        "\n\n",
+        sep="\n\n",
     )
     assert doc.date is None
