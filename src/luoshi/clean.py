@@ -44,6 +44,8 @@ from luoshi.patterns import (
     OUTLINE_MARKER_FIRST,
     PIPE_ROW_MIN_BARS,
     PRINTED_ON_RE,
+    TRADITIONAL_CHAR,
+    fold_traditional,
     genre_of,
     outline_marker_alternation,
 )
@@ -590,15 +592,20 @@ def clean(source: SourceText) -> CleanText:
     # offset is constant (``delta``); a run starts where it changes (see ``OffsetRuns``).
     delta: int | None = None
     alone_by_layout = _ALONE_BY_LAYOUT
+    # A text in traditional script is joined as its simplified fold reads (``patterns.TRADITIONAL_FOLD``,
+    # one for one: ``……的實施意見`` ends a title, ``東府〔2021〕54號`` stands alone); the printed
+    # characters are what is written out.
+    traditional = TRADITIONAL_CHAR.search(source.text) is not None
     for text, offs, width, indented in folded:
-        alone = indented == alone_by_layout or _stands_alone(text)
-        opens = prev is None or not _continues(prev, text, width, indented, alone, usual, wrapped_layout)
+        look = fold_traditional(text) if traditional else text
+        alone = indented == alone_by_layout or _stands_alone(look)
+        opens = prev is None or not _continues(prev, look, width, indented, alone, usual, wrapped_layout)
         if (
             not opens
             and chrome_possible
             # (what _page_chrome_between asks first: most joining lines are long and no metadata)
-            and (len(text) <= CHROME_MAX_CHARS or len(prev[0]) <= CHROME_MAX_CHARS or is_meta_line(text))
-            and _page_chrome_between(prev[0], text)
+            and (len(look) <= CHROME_MAX_CHARS or len(prev[0]) <= CHROME_MAX_CHARS or is_meta_line(look))
+            and _page_chrome_between(prev[0], look)
         ):
             opens = True  # asked only of the lines that would join: most lines are not chrome
         if prev is not None and opens:
@@ -634,7 +641,7 @@ def clean(source: SourceText) -> CleanText:
             # The rest of a printed line whose marker the layer put on a line of its own: the
             # printed line was as wide as both, with the gap after the marker (two columns).
             width += prev[1] + MARKER_GAP_WIDTH
-        prev = (text, width, alone, opens, "" if opens else prev[0])
+        prev = (look, width, alone, opens, "" if opens else prev[0])
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 

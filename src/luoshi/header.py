@@ -33,6 +33,8 @@ from luoshi.patterns import (
     FORWARD_TITLE,
     GAZETTE_HEAD_RE,
     PRINTED_ON_RE,
+    TRADITIONAL_CHAR,
+    TRADITIONAL_NUMBER_CHARS,
     cn_small_number,
     doc_number_in,
     format_doc_number,
@@ -44,6 +46,7 @@ from luoshi.split import (
     MAX_TITLE_LINES,
     ORDER_HEAD_RE,
     DocumentRange,
+    fold_paragraphs,
     is_contents_entry,
     is_title_line,
     order_number_at,
@@ -485,8 +488,72 @@ def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> Speec
 _ATTACHMENT_RE = re.compile(r"^附件[：:]\s*")
 
 
-def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
-    """Read one document's header and footer, step by step (each step a small result)."""
+def read_header(
+    paras: tuple[Paragraph, ...], rng: DocumentRange, folded: tuple[Paragraph, ...] | None = None
+) -> Header:
+    """Read one document's header and footer, step by step (each step a small result).
+
+    The rules read ``folded`` (``split.fold_paragraphs(paras)``, computed here when not given): a
+    page in traditional script is read as its simplified fold, and the fields are then taken back
+    from the printed text at the same positions (:class:`_Unfold`)."""
+    if folded is None:
+        # only this document's paragraphs are asked (a gazette's other documents are not rescanned)
+        plain = not any(TRADITIONAL_CHAR.search(p.text) for p in paras[rng.first : rng.last])
+        folded = paras if plain else fold_paragraphs(paras)
+    header = _read_header(folded, rng)
+    if folded is paras:
+        return header
+    return _Unfold.of(paras, folded, rng.first, header.last).header(header, folded)
+
+
+@dataclass(frozen=True)
+class _Unfold:
+    """A document's text as printed and as folded (the same length), to take fields back."""
+
+    printed: str
+    folded: str
+    lines: tuple[tuple[str, str], ...]  # each paragraph as printed and as folded
+
+    @classmethod
+    def of(cls, paras: tuple[Paragraph, ...], folded: tuple[Paragraph, ...], first: int, last: int) -> _Unfold:
+        lines = tuple((p.text, f.text) for p, f in zip(paras[first:last], folded[first:last], strict=True))
+        return cls("".join(p for p, _ in lines), "".join(f for _, f in lines), lines)
+
+    def text(self, value: str | None) -> str | None:
+        """``value`` as printed: a field is a stretch of the folded text (lines joined)."""
+        if not value:
+            return value
+        at = self.folded.find(value)
+        return self.printed[at : at + len(value)] if at >= 0 else value
+
+    def number(self, value: str | None) -> str | None:
+        """A 发文字号 read on the fold, its code as printed but for 号 and 国 (the references' form)."""
+        if not value:
+            return value
+        for printed, folded in self.lines:
+            for m in DOC_NUMBER.finditer(folded) if "号" in folded else ():
+                if format_doc_number(m) == value:
+                    code = printed[m.start("agency") : m.end("agency")].translate(TRADITIONAL_NUMBER_CHARS)
+                    return code + value[len(m.group("agency")) :]
+        return value
+
+    def header(self, h: Header, folded: tuple[Paragraph, ...]) -> Header:
+        def texts(values: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(self.text(v) or v for v in values)
+
+        return replace(
+            h,
+            doc_number=self.number(h.doc_number),
+            title=self.text(h.title),
+            issuers=texts(h.issuers),
+            addressees=texts(h.addressees),
+            forwarded_title=self.text(h.forwarded_title),
+            signature=texts(h.signature),
+            attachments=texts(h.attachments),
+        )
+
+
+def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     meta = _meta_fields(paras, rng)
     last = _document_end(paras, rng)
     block = _title_block(paras, rng, last)
