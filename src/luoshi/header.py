@@ -172,6 +172,16 @@ class Header:
     # ``date``, else the first of the month a document dated by year and month only gives
     # (``2009年1月`` under its signature, ``——2024年1月在……会议上``): see ``Document.reference_date``.
     reference_date: str | None = None
+    # which rule found each field it gives (``HEADER_RULES``), for ``--explain``
+    rules: tuple[FieldRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """The header rule (a ``HEADER_RULES`` name) that gave one field of the contract."""
+
+    field: str
+    rule: str
 
 
 # A page's metadata table sits above the body: without a 发文字号 to stop at, this many
@@ -281,7 +291,7 @@ def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: i
         j += 1
         if genre_of(paras[j - 1].text):
             break
-    return TitleBlock(None, tuple(paras[k].text for k in range(i, j)), j)
+    return TitleBlock(None, tuple(paras[k].text for k in range(i, j)), j, title_rule="title:below-number")
 
 
 # A title line may run long (a joint title naming seven issuers) when it ends with its 文种.
@@ -550,10 +560,12 @@ class _Unfold:
             forwarded_title=self.text(h.forwarded_title),
             signature=texts(h.signature),
             attachments=texts(h.attachments),
+            rules=(*h.rules, FieldRule("script", TRADITIONAL_RULE)),
         )
 
 
 def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
+    """The header rules on ``paras`` (folded when the text is in traditional script)."""
     meta = _meta_fields(paras, rng)
     last = _document_end(paras, rng)
     block = _title_block(paras, rng, last)
@@ -561,24 +573,35 @@ def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         meta = {**_meta_pairs(paras, rng), **meta}
     title = _resolve_title(block.lines, meta)
     doc_number = block.doc_number or (doc_number_in(meta["doc_number"]) if meta.get("doc_number") else None)
+    number_rule = block.number_rule if block.doc_number else "number:meta" if doc_number else None
     main_send = _main_send(paras, block, last)
     if doc_number is None and main_send.doc_number is not None:
-        doc_number = main_send.doc_number
+        doc_number, number_rule = main_send.doc_number, main_send.number_rule
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
     issuers = _issuers(title, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
+    genre = _genre(title) if title else None
+    rules = (
+        ("title", _title_rule(block, title)),
+        ("doc_number", number_rule),
+        ("issuers", issuers.rule),
+        ("date", closing.rule),
+        ("addressees", main_send.rule if main_send.addressees else None),
+        ("genre", ("genre:title-end" if title_genre(title) else "genre:title-only") if genre else None),
+        ("forwarded_title", body.rule if body.forwarded_title else None),
+    )
     attachments = tuple(
         _ATTACHMENT_RE.sub("", p.text) for p in paras[body.first : last] if p.text.startswith(("附件：", "附件:"))
     )
     return Header(
         doc_number=doc_number,
         title=title,
-        issuers=issuers,
+        issuers=issuers.names,
         date=closing.date,
         reference_date=closing.date or closing.month,
         addressees=main_send.addressees,
-        genre=_genre(title) if title else None,
+        genre=genre,
         forwarded_title=body.forwarded_title,
         signature=closing.signature,
         attachments=attachments,
@@ -586,6 +609,7 @@ def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         body_last=max(body.last, body.first),
         first=rng.first,
         last=last,
+        rules=tuple(FieldRule(f, r) for f, r in rules if r is not None),
     )
 
 
@@ -628,6 +652,8 @@ class TitleBlock:
     after: int
     # the 主送 when a copy printed it on the title's line (``……的通知（甲府办〔2023〕5号）各区……：``)
     addressees: tuple[str, ...] = ()
+    title_rule: str | None = None  # which rule found the lines (``HEADER_RULES``)
+    number_rule: str | None = None
 
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
@@ -636,7 +662,7 @@ def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) ->
     block = _unnumbered_title_block(paras, rng.first, last)
     if rng.number_index is not None and block.doc_number is None:
         # the number is a value of the page's metadata list: the title is printed below the list
-        block = replace(block, doc_number=doc_number_in(paras[rng.number_index].text))
+        block = replace(block, doc_number=doc_number_in(paras[rng.number_index].text), number_rule="number:meta-list")
     return block
 
 
@@ -658,7 +684,13 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     doc_number = doc_number_in(paras[number_index].text)
     order = order_number_at(paras, number_index) if doc_number is None else None
     if order is not None:
-        return TitleBlock(order.doc_number, (f"{order.organ}令",), number_index + 1)
+        return TitleBlock(
+            order.doc_number,
+            (f"{order.organ}令",),
+            number_index + 1,
+            title_rule="title:order",
+            number_rule="number:order",
+        )
     run: list[int] = []  # the contiguous run of title lines right above the number
     # A page may print its own lines between the title and the number (``信息来源: 市政府办公室``,
     # ``发布时间:……``, ``字号 大 中 小``): they are stepped over, and the title above them is
@@ -693,8 +725,10 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     # title when the lines below the number open with ``X关于`` / ``关于`` and end with a 文种.
     heading_only = "关于" not in above and "关于" in "".join(below.lines[:1]) and genre_of("".join(below.lines))
     if run and not heading_only and not (genre_of(above) is None and genre_of("".join(below.lines))):
-        return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
-    return TitleBlock(doc_number, below.lines, below.after)
+        return TitleBlock(
+            doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", "number:line"
+        )
+    return replace(below, doc_number=doc_number, number_rule="number:line")
 
 
 # The first line of a title names its issuer and then says 关于 (``甲市人民政府办公室关于……``).
@@ -819,6 +853,7 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     after = i
     doc_number = None
     addressees: tuple[str, ...] = ()
+    rule = None
     if (
         i < last
         and paras[i].text.endswith(("号）", "号)"))
@@ -828,11 +863,14 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     ):
         # ``……的通知（临办发〔2023〕2号）``: a page heading that appends the document's number
         lines, after, doc_number = (m.group("title"),), i + 1, doc_number_in(m.group("number"))
+        rule = NUMBER_ON_TITLE_LINE
     elif i < last and "号" in paras[i].text and (joined := _joined_head(paras[i].text)) is not None:
         lines, after, doc_number, addressees = (joined[0],), i + 1, joined[1], joined[2]
+        rule = NUMBER_ON_TITLE_LINE
     elif j > i and genre_of(paras[j - 1].text) and not match_marker(paras[i].text):
         lines = tuple(paras[k].text for k in range(i, j))
         after = j
+        rule = "title:first-lines"
         # A page heading that adds a version to the printed title right below it
         # (``……的通知(2019修订)`` over ``……的通知``): the printed title is the title.
         if j < last and (below := paras[j].text) != lines[-1] and genre_of(below) and len(lines) == 1:
@@ -840,12 +878,12 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
             if rest and _TRAILING_BRACKET_ONLY.match(rest):
                 lines, after = (below,), j + 1
     elif i < last and _is_plain_title(paras, i, last):
-        lines, after = (paras[i].text,), i + 1
+        lines, after, rule = (paras[i].text,), i + 1, "title:plain"
     # pkulaw exports print the 发文字号 in brackets under a doubled title; a non-number bracket
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
         after += 1
-    return TitleBlock(doc_number, lines, after, addressees)
+    return TitleBlock(doc_number, lines, after, addressees, rule, rule if doc_number else None)
 
 
 # A copy that lost the header's line breaks prints title, number and 主送 on one line
@@ -858,6 +896,8 @@ _NUMBER_THEN_TITLE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*�
 # A 主送 line ends with an organ or a group of them (``……市政府各部门``, ``各有关单位``,
 # ``各直属机构``, ``各街道办事处``): the organ words and the collective nouns of 主送 lines.
 _ADDRESSEE_END = (*_ORGAN_WORDS, "部门", "单位", "机构", "机关", "企业", "学校")
+#: The rule a text in traditional script is read by (``read_header``).
+TRADITIONAL_RULE = "script:traditional-fold"
 #: Rule names for a 发文字号 read off the title's line (``--explain`` of references names them too).
 NUMBER_ON_TITLE_LINE = "own-number:title"
 
@@ -939,14 +979,25 @@ def _unwrap_repost(line: str) -> str:
     return line
 
 
+def _printed_title(lines: tuple[str, ...]) -> str:
+    return _strip_banner(_undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines])))))
+
+
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
     """The printed title, else the metadata's; a longer metadata title that extends it wins."""
-    title = _strip_banner(
-        _undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines]))))
-    ) or meta.get("title")
+    title = _printed_title(lines) or meta.get("title")
     if title and meta.get("title") and len(meta["title"]) > len(title) and meta["title"].startswith(title):
         title = meta["title"]
     return title
+
+
+def _title_rule(block: TitleBlock, title: str | None) -> str | None:
+    if title is None:
+        return None
+    printed = _printed_title(block.lines)
+    if not printed:
+        return "title:meta"
+    return block.title_rule if title == printed else "title:meta-extends"
 
 
 @dataclass(frozen=True)
@@ -959,6 +1010,7 @@ class MainSend:
     # (run into the 主送 line, or beside the date on a page's info line), with the rule's name.
     doc_number: str | None = None
     number_rule: str | None = None
+    rule: str | None = None  # which rule read the 主送 (``HEADER_RULES``)
 
 
 # Between a page's title and its 主送 a CMS may print the publisher's name or a label on short
@@ -974,7 +1026,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     title = "".join(block.lines)
     k = block.after
     if block.addressees:
-        return MainSend(block.addressees, k)
+        return MainSend(block.addressees, k, rule="addressees:title-line")
     while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
     if k < last and (found := _addressees_at(paras[k].text, k)) is not None:
@@ -988,10 +1040,10 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
         while j < last and page_furniture(paras[j].text):
             j += 1
         if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
-            return _with_dated_number(found, paras, k, j)
+            return replace(_with_dated_number(found, paras, k, j), rule="addressees:after-page-lines")
     if k < last and "号" in paras[k].text and (run := _run_on_addressees(paras[k].text)) is not None:
         # A flattened copy runs number, 主送 and body on one line: the body starts there.
-        return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES)
+        return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES, "addressees:run-on")
     return MainSend((), k)
 
 
@@ -1030,7 +1082,7 @@ def _addressees_at(text: str, i: int) -> MainSend | None:
             number, text = doc_number_in(m.group(0)), rest
     if not _looks_like_addressees(text):
         return None
-    return MainSend(split_addressees(text), i + 1, number, NUMBER_IN_ADDRESSEES if number else None)
+    return MainSend(split_addressees(text), i + 1, number, NUMBER_IN_ADDRESSEES if number else None, "addressees:line")
 
 
 def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int, last: int) -> MainSend:
@@ -1068,6 +1120,7 @@ class ClosingBlock:
     signature: tuple[str, ...]
     first: int | None = None
     month: str | None = None  # no full date: ``YYYY-MM-01`` of a year-and-month 成文日期
+    rule: str | None = None  # which rule read the date or the month (``HEADER_RULES``)
 
 
 # A 成文日期 printed as a year and month only (``2009年1月``, ``二〇二一年三月``), read as the month the
@@ -1139,7 +1192,7 @@ def _closing(
     """The first date paragraph after the header, with the signature right above it. A report
     or speech has no 落款: its date is the subtitle's (``——2024年3月5日在……会议上``)."""
     if speech is not None and speech.date:
-        return ClosingBlock(speech.date, None, ())
+        return ClosingBlock(speech.date, None, (), rule="date:subtitle")
     month = speech.month if speech is not None else None
     for i in range(body_first, last):
         if month is None and "月" in paras[i].text:
@@ -1157,28 +1210,43 @@ def _closing(
                     break
                 signature.insert(0, line)
                 k -= 1
-            return ClosingBlock(date, i, tuple(signature), k + 1)
+            rule = "date:signed-line" if signed is not None else "date:line"
+            return ClosingBlock(date, i, tuple(signature), k + 1, rule=rule)
     m = _META_DATE.search(meta.get("date", ""))
     if m:
-        return ClosingBlock(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", None, ())
-    return ClosingBlock(None, None, (), month=month)
+        date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        return ClosingBlock(date, None, (), rule="date:meta")
+    if month is None:
+        return ClosingBlock(None, None, ())
+    rule = "month:subtitle" if speech is not None and speech.month else "month:signature"
+    return ClosingBlock(None, None, (), month=month, rule=rule)
+
+
+@dataclass(frozen=True)
+class IssuersRead:
+    names: tuple[str, ...]
+    rule: str | None
 
 
 def _issuers(
     title: str | None, signature: tuple[str, ...], speech: SpeechFields | None, meta: dict[str, str]
-) -> tuple[str, ...]:
+) -> IssuersRead:
     """The 发文机关 from the title, else the signature, the speech's reporter, the metadata."""
     issuers = _issuers_from_title(title) if title else ()
-    if issuers and signature:
-        issuers = tuple(_placed(x, signature) for x in issuers)
-    if not issuers and signature:
+    if issuers:
+        if signature and (placed := tuple(_placed(x, signature) for x in issuers)) != issuers:
+            return IssuersRead(placed, "issuers:title-placed-by-signature")
+        return IssuersRead(issuers, "issuers:title")
+    if signature:
         # a joint signature may print two bodies on one line (``甲市A局　　甲市B局``, joined by the cleaner)
-        issuers = tuple(part for line in signature for part in split_run_on_issuers(line))
-    if not issuers and speech is not None and speech.issuer:
-        issuers = (speech.issuer,)
-    if not issuers and meta.get("issuer"):
-        issuers = tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x)
-    return issuers
+        return IssuersRead(
+            tuple(part for line in signature for part in split_run_on_issuers(line)), "issuers:signature"
+        )
+    if speech is not None and speech.issuer:
+        return IssuersRead((speech.issuer,), "issuers:reporter")
+    if meta.get("issuer"):
+        return IssuersRead(tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x), "issuers:meta")
+    return IssuersRead((), None)
 
 
 def _placed(issuer: str, signature: tuple[str, ...]) -> str:
@@ -1200,6 +1268,7 @@ class BodyBounds:
     first: int
     last: int
     forwarded_title: str | None
+    rule: str | None = None  # which rule found the forwarded title (``HEADER_RULES``)
 
 
 # A 印发/转发 notice printed without its title says what it issues: ``现将《X》印发给你们``,
@@ -1247,8 +1316,10 @@ def _body_bounds(
     """A 印发 notice's body is the forwarded document after the notice's date, from its own
     title on (a 令's, the rules it promulgates); a document's own signature and date close its body."""
     forwarded = _named_forwarded_title(title)
+    rule = "forwarded:named-in-title" if forwarded else None
     if forwarded is None and title and ORDER_HEAD_RE.match(title):
         forwarded = _promulgated_title(paras, body_first, last)
+        rule = "forwarded:promulgated" if forwarded else None
     if forwarded is None and title is None and body_first < last:
         # A page whose title was not read (it starts at the 主送, or at lines the header does not
         # know) names what it issues in the notice's own sentences, above its 落款: the first
@@ -1258,10 +1329,10 @@ def _body_bounds(
             stop = min(stop, closing.date_index)
         for k in range(body_first, max(stop, body_first + 1)):
             if m := _ISSUES_NAMED.search(paras[k].text):
-                forwarded = m.group("inner")
+                forwarded, rule = m.group("inner"), "forwarded:named-in-notice"
                 break
     if closing.date_index is None:
-        return BodyBounds(body_first, last, forwarded)
+        return BodyBounds(body_first, last, forwarded, rule)
     if forwarded is None:
         return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, None)
     i = closing.date_index + 1
@@ -1273,10 +1344,12 @@ def _body_bounds(
             # Nothing follows the 落款: the notice's own text carries the items (``现就……通知如下：
             # 一、……``, ``本通知自……施行``); the title still names what it issues (guide:
             # forwarded_title is that document's title), and the body is the notice's.
-            return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, forwarded)
-        return BodyBounds(i, last, forwarded)
-    printed = found.title if _similar(found.title, forwarded) else forwarded
-    return BodyBounds(found.after, last, printed)
+            end = closing.first if closing.first is not None else closing.date_index
+            return BodyBounds(body_first, end, forwarded, rule)
+        return BodyBounds(i, last, forwarded, rule)
+    if _similar(found.title, forwarded):
+        return BodyBounds(found.after, last, found.title, "forwarded:printed")
+    return BodyBounds(found.after, last, forwarded, rule)
 
 
 @dataclass(frozen=True)
@@ -1323,4 +1396,45 @@ def _similar(a: str, b: str) -> bool:
     return common >= SIMILAR_TITLE_SHARE * max(len(set(a2)), len(set(b2)))
 
 
-__all__ = ["DATE_LINE", "DOC_NUMBER_LINE", "Header", "read_header", "split_addressees"]
+#: Every rule name the header gives a field by, and what it reads (``luoshi parse --explain``).
+HEADER_RULES = {
+    "title:above-number": "the lines right above the 发文字号 (a gazette's or a web copy's title, GB/T 9704 7.3.1)",
+    "title:below-number": "the lines right below the 发文字号 (a 版头 ``××文件``, then the number, then the title)",
+    "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
+    "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
+    "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
+    NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送) on one line",
+    "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
+    "title:meta-extends": "the metadata title, longer than the printed one and starting with it",
+    "number:line": "the 发文字号 line the splitter opened the document at",
+    "number:order": "a 令's number (``第N号``) under its 发文机关标志",
+    "number:meta-list": "the 发文字号 as a value of the page's metadata list, the title printed below it",
+    "number:meta": "the page's metadata (发文字号, 文号)",
+    NUMBER_IN_ADDRESSEES: "the number run into the 主送 line by a copy that lost the line break",
+    NUMBER_BESIDE_DATE: "the number beside the date on a page's info line above the 主送",
+    "issuers:title": "the 发文机关 before 关于/印发/转发 in the title",
+    "issuers:title-placed-by-signature": "the title's issuer (named by its level only) completed from the 落款",
+    "issuers:signature": "the 发文机关署名 above the 成文日期",
+    "issuers:reporter": "a report's ``我代表……向大会报告``",
+    "issuers:meta": "the page's metadata (发文机关)",
+    "date:line": "the 成文日期 line, under the signature",
+    "date:signed-line": "the signature and the 成文日期 on one line",
+    "date:subtitle": "a report's or speech's subtitle (``——2024年3月5日在……会议上``) or bracketed date line",
+    "date:meta": "the page's metadata (成文日期), no printed date",
+    "month:signature": "no full date, the year and month under the signature (reference date only)",
+    "month:subtitle": "no full date, the year and month of a speech's subtitle (reference date only)",
+    "addressees:line": "the first line after the title ending with a colon, split at ，",
+    "addressees:after-page-lines": "the 主送 line after short page lines (a publisher, a label)",
+    "addressees:title-line": "the 主送 printed on the title's line",
+    "addressees:run-on": "the 主送 up to the first colon of a line that opens with the number",
+    "genre:title-end": "the 文种 that ends the title (``实施意见`` → 意见)",
+    "genre:title-only": "a 文种 read on titles only (公示)",
+    "forwarded:named-in-title": "the document the notice's title says it 印发/转发s",
+    "forwarded:printed": "the forwarded document's own title line after the notice's date",
+    "forwarded:named-in-notice": "no title read, the 《X》 the notice says it 印发给你们",
+    "forwarded:promulgated": "a 令, the 《X》 it says 现予公布",
+    TRADITIONAL_RULE: "the text is in traditional script, read as its simplified fold, fields as printed",
+}
+
+
+__all__ = ["DATE_LINE", "DOC_NUMBER_LINE", "HEADER_RULES", "FieldRule", "Header", "read_header", "split_addressees"]
