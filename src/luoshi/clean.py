@@ -577,6 +577,8 @@ def clean(source: SourceText) -> CleanText:
     if not wrapped_layout and source.kind not in BLOCK_READERS and (full := _full_line_width(widths)):
         usual, wrapped_layout = full, True
 
+    headings = _heading_levels(folded, usual) if wrapped_layout else frozenset()
+
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
     run_starts = array("q")
@@ -599,7 +601,7 @@ def clean(source: SourceText) -> CleanText:
     for text, offs, width, indented in folded:
         look = fold_traditional(text) if traditional else text
         alone = indented == alone_by_layout or _stands_alone(look)
-        opens = prev is None or not _continues(prev, look, width, indented, alone, usual, wrapped_layout)
+        opens = prev is None or not _continues(prev, look, width, indented, alone, usual, wrapped_layout, headings)
         if (
             not opens
             and chrome_possible
@@ -714,6 +716,42 @@ BARE_MARKER_MAX_CHARS = 8
 MARKER_GAP_WIDTH = 2
 
 
+# The two outline levels a document sets as headings on lines of their own (GB/T 9704 7.3.3: 一、
+# and （一）), told by the marker's shape; arabic items (``1.``) open run-in paragraphs as often.
+_HEADING_SHAPES = (
+    ("一、", re.compile(r"^[一二三四五六七八九十]{1,3}、")),
+    ("（一）", re.compile(r"^[（(]\s?[一二三四五六七八九十]{1,3}\s?[）)]")),
+)
+_HEADING_SHAPE_FIRST = frozenset("一二三四五六七八九十（(")
+# No heading holds a sentence's mark; a run-in heading (``（一）总体要求。坚持……``) or an item that is
+# a sentence (``一、各地要……，……``) holds one on its first line, most often.
+_SENTENCE_STOPS = re.compile(r"[，。；：！？,;:!?]")
+
+
+def _heading_shape(text: str) -> str | None:
+    if text[:1] not in _HEADING_SHAPE_FIRST:
+        return None
+    return next((shape for shape, pattern in _HEADING_SHAPES if pattern.match(text)), None)
+
+
+def _heading_levels(folded: list[tuple[str, Runs | int, int, bool | int]], usual: int) -> frozenset[str]:
+    """The marker shapes that head lines of their own throughout this text: at least one line of
+    that shape is a short heading (narrower than a full line, no sentence mark), and no line of it
+    holds a sentence mark (no run-in item). In a text re-wrapped at a fixed width, a heading of
+    such a level that fills its line exactly is still a heading (:func:`_continues`)."""
+    headed: set[str] = set()
+    run_in: set[str] = set()
+    for text, _, width, _ in folded:
+        shape = _heading_shape(text)
+        if shape is None:
+            continue
+        if _SENTENCE_STOPS.search(text):
+            run_in.add(shape)
+        elif 0 < width < usual - WRAP_SLACK:
+            headed.add(shape)
+    return frozenset(headed - run_in)
+
+
 def _continues(
     prev_line: tuple[str, int, bool, bool, str],
     line: str,
@@ -722,6 +760,7 @@ def _continues(
     alone: bool,
     usual: int,
     wrapped_layout: bool,
+    headings: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
@@ -807,6 +846,17 @@ def _continues(
         return _carried_title_goes_on(prev, line)
     if last in ALWAYS_CONTINUES or _unclosed_bracket(prev):
         return True
+    if (
+        headings
+        and prev_opens
+        and _heading_shape(prev) in headings
+        and not _SENTENCE_STOPS.search(prev)
+        and (_SENTENCE_STOPS.search(line) or width >= usual - WRAP_SLACK)
+    ):
+        # ``二、2024年经济社会发展总体要求和政策取向`` (exactly one line wide) + ``今年是……``: a level
+        # this text sets as headings ends at its line; only its own rest (a short line without a
+        # sentence mark) goes on from it.
+        return False
     if not wrapped_layout:
         return False
     if (
