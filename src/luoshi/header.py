@@ -150,8 +150,10 @@ _ORGAN_WORDS = (
 _ORGAN_END = re.compile(rf"(?:{'|'.join(_ORGAN_WORDS)})$")
 _ISSUER_SPLIT = re.compile(r"[、，,\s]+")
 
-# Unit names can hold 、 inside brackets; addressees are split at ，only (guide).
-_TOP_LEVEL_COMMA = re.compile(r"[，,](?![^（(]*[）)])")
+# Unit names can hold 、 inside brackets; addressees are split at ，only (guide), and at a ；, which
+# some 主送 lines print between the groups a ， would separate (``各市、县人民政府；省政府各部门：``):
+# it separates more, never less, than a comma.
+_TOP_LEVEL_COMMA = re.compile(r"[，,；;](?![^（(]*[）)])")
 
 
 @dataclass(frozen=True)
