@@ -461,6 +461,10 @@ class SpeechFields:
 
 # The congress a report is given to names the place: ``在甲市第十六届人民代表大会第五次会议上``.
 _CONGRESS_PLACE = re.compile(r"在(?P<place>[^\d第，。、]{2,20}?)(?:第[一二三四五六七八九十\d]{1,4}届)?人民代表大会")
+# A report's title that names its government: ``2023年甲市政府工作报告``, ``甲县人民政府工作报告``.
+_REPORT_TITLE_PLACE = re.compile(
+    r"^(?:\d{4}\s*年)?(?P<place>[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗))(?:人民)?政府工作报告"
+)
 # ``我代表市人民政府``: the reporter names its own government by its level only.
 _LEVEL_ONLY = re.compile(r"^(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)")
 
@@ -488,6 +492,8 @@ def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> Speec
                     month = f"{y:04d}-{mo:02d}-01"
             if pm := _CONGRESS_PLACE.search(subtitle):
                 place = pm.group("place")
+        elif place is None and "政府工作报告" in p.text and (tm := _REPORT_TITLE_PLACE.match(p.text)):
+            place = tm.group("place")  # the report's title names its government (no congress in a subtitle)
         if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
             issuer = _with_place(m.group("who"), place)
         if match_marker(p.text):
@@ -584,13 +590,17 @@ def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
     issuers = _issuers(title, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
     genre = _genre(title) if title else None
+    genre_rule = ("genre:title-end" if title_genre(title) else "genre:title-only") if genre else None
+    if title is None and body.issues_to_you:
+        # no title printed, but the text is an 印发/转发 notice's own (``现将《X》印发给你们``): a 通知
+        genre, genre_rule = "通知", "genre:issuing-notice"
     rules = (
         ("title", _title_rule(block, title)),
         ("doc_number", number_rule),
         ("issuers", issuers.rule),
         ("date", closing.rule),
         ("addressees", main_send.rule if main_send.addressees else None),
-        ("genre", ("genre:title-end" if title_genre(title) else "genre:title-only") if genre else None),
+        ("genre", genre_rule),
         ("forwarded_title", body.rule if body.forwarded_title else None),
     )
     attachments = tuple(
@@ -1271,6 +1281,8 @@ class BodyBounds:
     last: int
     forwarded_title: str | None
     rule: str | None = None  # which rule found the forwarded title (``HEADER_RULES``)
+    # the notice says it sends the document to its addressees (``印发给你们``, ``转发给你们``)
+    issues_to_you: bool = False
 
 
 # A 印发/转发 notice printed without its title says what it issues: ``现将《X》印发给你们``,
@@ -1319,6 +1331,7 @@ def _body_bounds(
     title on (a 令's, the rules it promulgates); a document's own signature and date close its body."""
     forwarded = _named_forwarded_title(title)
     rule = "forwarded:named-in-title" if forwarded else None
+    to_you = False
     if forwarded is None and title and ORDER_HEAD_RE.match(title):
         forwarded = _promulgated_title(paras, body_first, last)
         rule = "forwarded:promulgated" if forwarded else None
@@ -1332,9 +1345,10 @@ def _body_bounds(
         for k in range(body_first, max(stop, body_first + 1)):
             if m := _ISSUES_NAMED.search(paras[k].text):
                 forwarded, rule = m.group("inner"), "forwarded:named-in-notice"
+                to_you = m.group(0).endswith(("给你们", "你们"))
                 break
     if closing.date_index is None:
-        return BodyBounds(body_first, last, forwarded, rule)
+        return BodyBounds(body_first, last, forwarded, rule, to_you)
     if forwarded is None:
         return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, None)
     i = closing.date_index + 1
@@ -1347,11 +1361,11 @@ def _body_bounds(
             # 一、……``, ``本通知自……施行``); the title still names what it issues (guide:
             # forwarded_title is that document's title), and the body is the notice's.
             end = closing.first if closing.first is not None else closing.date_index
-            return BodyBounds(body_first, end, forwarded, rule)
-        return BodyBounds(i, last, forwarded, rule)
+            return BodyBounds(body_first, end, forwarded, rule, to_you)
+        return BodyBounds(i, last, forwarded, rule, to_you)
     if _similar(found.title, forwarded):
-        return BodyBounds(found.after, last, found.title, "forwarded:printed")
-    return BodyBounds(found.after, last, forwarded, rule)
+        return BodyBounds(found.after, last, found.title, "forwarded:printed", to_you)
+    return BodyBounds(found.after, last, forwarded, rule, to_you)
 
 
 @dataclass(frozen=True)
@@ -1431,6 +1445,7 @@ HEADER_RULES = {
     "addressees:run-on": "the 主送 up to the first colon of a line that opens with the number",
     "genre:title-end": "the 文种 that ends the title (``实施意见`` → 意见)",
     "genre:title-only": "a 文种 read on titles only (公示)",
+    "genre:issuing-notice": "no title printed, but the text sends the 《X》 it names 给你们: an 印发/转发 通知",
     "forwarded:named-in-title": "the document the notice's title says it 印发/转发s",
     "forwarded:printed": "the forwarded document's own title line after the notice's date",
     "forwarded:named-in-notice": "no title read, the 《X》 the notice says it 印发给你们",
