@@ -62,6 +62,7 @@ META_KEYS = {
     "文件标题": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
+    "文件编号": "doc_number",
     "成文日期": "date",
     "发文机关": "issuer",
 }
@@ -70,7 +71,7 @@ META_KEYS = {
 # looks for these few keys only: their first characters are rarer in body text than those of
 # every page key (发, 时, 有, 公…).
 _FIELD_KEYS = (
-    r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词"
+    r"标\s*题|名\s*称|发文字号|文\s*号|文件编号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词"
 )
 _META = re.compile(rf"({_FIELD_KEYS})\s*[：:]\s*([^\t]*)")
 _NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
@@ -254,7 +255,7 @@ def _is_meta_row(text: str) -> bool:
 
 
 # ``文号蔡政办〔2023〕1号``: a metadata row printed without a colon, the number right after its key.
-_NUMBER_KEY = re.compile(r"(?:发文字号|文\s*号)\s*")
+_NUMBER_KEY = re.compile(r"(?:发文字号|文\s*号|文件编号)\s*")
 
 
 def _unkeyed_number(text: str) -> str | None:
