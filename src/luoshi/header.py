@@ -70,7 +70,10 @@ META_KEYS = {
 # runs to the next tab (a table cell) or to the next key of any kind on the same line. The scan
 # looks for these few keys only: their first characters are rarer in body text than those of
 # every page key (发, 时, 有, 公…).
-_FIELD_KEYS = r"标\s*题|名\s*称|发文字号|文\s*号|文件编号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词"
+_FIELD_KEYS = (
+    r"标\s*题|名\s*称|发文字号|文\s*号|文件编号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|"
+    r"主题分类|主\s*题\s*词"
+)
 _META = re.compile(rf"({_FIELD_KEYS})\s*[：:]\s*([^\t]*)")
 _NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
 # A key printed on a line of its own, its value on the next line (``发文字号:`` / ``临政发〔2023〕7号``).
