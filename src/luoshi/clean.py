@@ -47,6 +47,7 @@ from luoshi.patterns import (
     TRADITIONAL_CHAR,
     fold_traditional,
     genre_of,
+    mangled_doc_number,
     outline_marker_alternation,
 )
 
@@ -661,6 +662,11 @@ SENTENCE_END_IN_QUOTES = frozenset("。！？!?…")
 DASH_LEAD = "——"
 
 
+# A mangled number line (``patterns.MANGLED_NUMBER_LINE``) is at most this long: a 16-character code,
+# its bracket, the year and a five-digit serial.
+MAX_MANGLED_NUMBER_CHARS = 26
+
+
 def _stands_alone(line: str) -> bool:
     """A 发文字号 (with its 签发人 before or after it, or after its title), a 成文日期 (under the
     signature), a 版记's 印发 line or a gazette head is a paragraph of its own. A contents entry
@@ -670,6 +676,8 @@ def _stands_alone(line: str) -> bool:
     # searched at every position. A title with its number after it ends with 号 too.
     if "号" in line and (_DOC_NUMBER_LINE.match(line) or (line[-1] == "号" and _TITLE_THEN_NUMBER.match(line))):
         return True
+    if line[-1].isdigit() and len(line) <= MAX_MANGLED_NUMBER_CHARS and mangled_doc_number(line):
+        return True  # ``浦府〔20221``: a number line whose 〕 and 号 a page's export dropped
     if line[-1] not in _ALONE_LAST:
         return False  # (the three tests below need one of these last; most lines end otherwise)
     return bool(

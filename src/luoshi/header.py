@@ -39,6 +39,7 @@ from luoshi.patterns import (
     doc_number_in,
     format_doc_number,
     genre_of,
+    mangled_doc_number,
     parse_date_line,
     title_genre,
 )
@@ -1085,6 +1086,7 @@ _NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_
 #: Rule names ``--explain`` prints for a 发文字号 the header read off a line that is not its own.
 NUMBER_IN_ADDRESSEES = "own-number:addressees"
 NUMBER_BESIDE_DATE = "own-number:date-line"
+NUMBER_MANGLED = "number:mangled-line"
 
 
 def _addressees_at(text: str, i: int) -> MainSend | None:
@@ -1107,6 +1109,8 @@ def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int
     for p in paras[first:last]:
         if "号" in p.text and (_DATE_THEN_NUMBER.match(p.text) or _NUMBER_THEN_DATE.match(p.text)):
             return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE)
+        if number := mangled_doc_number(p.text):
+            return replace(found, doc_number=number, number_rule=NUMBER_MANGLED)
     return found
 
 
@@ -1430,6 +1434,7 @@ HEADER_RULES = {
     "number:meta": "the page's metadata (发文字号, 文号)",
     NUMBER_IN_ADDRESSEES: "the number run into the 主送 line by a copy that lost the line break",
     NUMBER_BESIDE_DATE: "the number beside the date on a page's info line above the 主送",
+    NUMBER_MANGLED: "a number line above the 主送 that lost its 〕 and 号 in a page's export, restored",
     "issuers:title": "the 发文机关 before 关于/印发/转发 in the title",
     "issuers:title-placed-by-signature": "the title's issuer (named by its level only) completed from the 落款",
     "issuers:signature": "the 发文机关署名 above the 成文日期",

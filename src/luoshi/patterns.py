@@ -96,6 +96,22 @@ def normalize_doc_number(text: str) -> str | None:
     return None
 
 
+# A 发文字号 line whose closing bracket and 号 a page's export dropped (a Word file saved as HTML
+# loses the glyphs of one font: ``浦府〔20221`` for 浦府〔2022〕1号, ``牟政办发〔201746``): the code, an
+# opening bracket of the square kinds, the four-digit year and the serial, nothing else on the line.
+MANGLED_NUMBER_LINE = re.compile(
+    rf"^(?P<agency>[\u4e00-\u9fff]{{1,16}})\s*[〔\[［【﹝〖]\s*(?P<year>{_YEAR})\s*(?P<serial>\d{{1,5}})$"
+)
+
+
+def mangled_doc_number(text: str) -> str | None:
+    """The normal form of a :data:`MANGLED_NUMBER_LINE` (the guide: a number extraction mangled is
+    restored), else None."""
+    if not text[-1:].isdigit() or (m := MANGLED_NUMBER_LINE.match(text)) is None:
+        return None
+    return f"{m.group('agency')}〔{int(m.group('year'))}〕{int(m.group('serial'))}号"
+
+
 # Traditional script (a 香港/台湾-style copy, or a simplified page run through a converter): the
 # header reads the words of GB/T 9704 (关于, 印发, 文种, organ words, 主送 groups, page keys) on a
 # copy of each paragraph with these characters folded one for one to the simplified forms, so
