@@ -1361,6 +1361,13 @@ def _body_bounds(
     while i < last and page_furniture(paras[i].text):
         i += 1
     found = _forwarded_title_lines(paras, i, last, forwarded)
+    if found is None and (k := _after_reprinted_banner(paras, i, last)) > i:
+        # A 转发 notice reprints the forwarded document whole: its 版头 and 发文字号 above its title.
+        # The splitter kept that number inside this document (the notice forwards it), so the title
+        # under it is the forwarded document's own, however the notice's title words it.
+        reprinted = _forwarded_title_lines(paras, k, last, forwarded)
+        if reprinted is not None:
+            return BodyBounds(reprinted.after, last, reprinted.title, "forwarded:reprinted", to_you)
     if found is None:
         if i >= last:
             # Nothing follows the 落款: the notice's own text carries the items (``现就……通知如下：
@@ -1372,6 +1379,17 @@ def _body_bounds(
     if _similar(found.title, forwarded):
         return BodyBounds(found.after, last, found.title, "forwarded:printed", to_you)
     return BodyBounds(found.after, last, forwarded, rule, to_you)
+
+
+def _after_reprinted_banner(paras: tuple[Paragraph, ...], i: int, last: int) -> int:
+    """The paragraph after a 版头 line (``甲市人民政府办公室文件``) and the 发文字号 line under it at
+    ``i`` (either may be missing), else ``i``."""
+    k = i
+    if k < last and _is_banner(paras[k].text):
+        k += 1
+    if k < last and "号" in paras[k].text and DOC_NUMBER_LINE.match(paras[k].text):
+        k += 1
+    return k
 
 
 @dataclass(frozen=True)
@@ -1455,6 +1473,7 @@ HEADER_RULES = {
     "genre:issuing-notice": "no title printed, but the text sends the 《X》 it names 给你们: an 印发/转发 通知",
     "forwarded:named-in-title": "the document the notice's title says it 印发/转发s",
     "forwarded:printed": "the forwarded document's own title line after the notice's date",
+    "forwarded:reprinted": "the title under the forwarded document's reprinted 版头 and 发文字号, after the date",
     "forwarded:named-in-notice": "no title read, the 《X》 the notice says it 印发给你们",
     "forwarded:promulgated": "a 令, the 《X》 it says 现予公布",
     TRADITIONAL_RULE: "the text is in traditional script, read as its simplified fold, fields as printed",
