@@ -125,12 +125,14 @@ _TRADITIONAL = (
     "見決辦規劃報復紀請細則點議條綱計"
     "廳員會處團協聯黨組織單機構業學門鄉鎮區們"
     "給現將當時間來簽務縣題標導經濟開環衛財專級園廣"
+    "類數瀏覽屬種畫"
 )
 _SIMPLIFIED = (
     "号国关于发转颁布贯彻执实"
     "见决办规划报复纪请细则点议条纲计"
     "厅员会处团协联党组织单机构业学门乡镇区们"
     "给现将当时间来签务县题标导经济开环卫财专级园广"
+    "类数浏览属种划"  # 計畫 (a Taiwan-style 计划) read as 计划
 )
 TRADITIONAL_FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 TRADITIONAL_CHAR = re.compile(f"[{_TRADITIONAL}]")

@@ -79,3 +79,21 @@ def test_traditional_gazette_splits_at_each_number():
     docs = parse_text("\n".join(one + two)).documents
     assert [d.doc_number for d in docs] == ["甲府〔2022〕1号", "甲府辦〔2022〕2号"]
     assert [d.issuers for d in docs] == [("甲市人民政府",), ("甲市人民政府辦公廳",)]
+
+
+def test_taiwan_style_plan_and_metadata_keys():
+    text = "\n".join(
+        [
+            "主題分類：綜合政務",
+            "甲市2026年立法工作計畫",
+            "甲府〔2026〕5號",
+            "各區人民政府：",
+            "為做好立法工作，制定本計畫。",
+            "甲市人民政府",
+            "2026年1月5日",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert doc.title == "甲市2026年立法工作計畫"
+    assert doc.genre == "计划"
+    assert doc.doc_number == "甲府〔2026〕5号"
