@@ -1264,7 +1264,17 @@ def _issuers(
         return IssuersRead((speech.issuer,), "issuers:reporter")
     if meta.get("issuer"):
         return IssuersRead(tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x), "issuers:meta")
+    if title and (m := _GOVERNMENT_OPENS_TITLE.match(title)) and genre_of(title[m.end() :]):
+        # ``甲县人民政府工作规则`` (no 关于, no 落款): the government the title opens with
+        return IssuersRead((m.group("organ"),), "issuers:title-opening")
     return IssuersRead((), None)
+
+
+# A title that opens with a government's name and goes on to the document's name, without 关于:
+# ``甲县人民政府工作规则``, ``甲市人民政府办公室公文处理办法``, ``国务院工作规则`` (the longest name).
+_GOVERNMENT_OPENS_TITLE = re.compile(
+    r"^(?P<organ>国务院(?:办公厅)?|[\u4e00-\u9fff]{2,12}?人民政府(?:办公厅|办公室)?)(?!办公厅|办公室|关于)"
+)
 
 
 def _placed(issuer: str, signature: tuple[str, ...]) -> str:
@@ -1458,6 +1468,7 @@ HEADER_RULES = {
     "issuers:signature": "the 发文机关署名 above the 成文日期",
     "issuers:reporter": "a report's ``我代表……向大会报告``",
     "issuers:meta": "the page's metadata (发文机关)",
+    "issuers:title-opening": "no 关于 and no 落款, the government the title opens with (``甲县人民政府工作规则``)",
     "date:line": "the 成文日期 line, under the signature",
     "date:signed-line": "the signature and the 成文日期 on one line",
     "date:subtitle": "a report's or speech's subtitle (``——2024年3月5日在……会议上``) or bracketed date line",

@@ -42,3 +42,20 @@ def test_untitled_page_of_an_issuing_notice_is_a_notice():
     # a page that only publishes (现予公布) is not said to be a 通知
     (doc,) = parse_text(text.replace("印发给你们，请认真组织实施", "现予公布")).documents
     assert doc.genre is None
+
+
+def test_rules_titled_by_their_government_name_it_as_issuer():
+    text = "\n".join(
+        [
+            "发文字号：甲政发〔2026〕7号",
+            "甲县人民政府工作规则",
+            "第一章 总则",
+            "第一条 为规范县政府工作，制定本规则。",
+        ]
+    )
+    (doc,) = parse_text(text).documents
+    assert doc.title == "甲县人民政府工作规则"
+    assert doc.issuers == ("甲县人民政府",)
+    # a title that opens with no government's name names no issuer
+    (doc,) = parse_text(text.replace("甲县人民政府工作规则", "甲县农村道路管理规则")).documents
+    assert doc.issuers == ()
