@@ -44,7 +44,10 @@ from luoshi.patterns import (
     OUTLINE_MARKER_FIRST,
     PIPE_ROW_MIN_BARS,
     PRINTED_ON_RE,
+    TRADITIONAL_CHAR,
+    fold_traditional,
     genre_of,
+    mangled_doc_number,
     outline_marker_alternation,
 )
 
@@ -575,6 +578,8 @@ def clean(source: SourceText) -> CleanText:
     if not wrapped_layout and source.kind not in BLOCK_READERS and (full := _full_line_width(widths)):
         usual, wrapped_layout = full, True
 
+    headings = _heading_levels(folded, usual) if wrapped_layout else frozenset()
+
     last_source = max(len(source.text) - 1, 0)
     out_text: list[str] = []
     run_starts = array("q")
@@ -590,15 +595,20 @@ def clean(source: SourceText) -> CleanText:
     # offset is constant (``delta``); a run starts where it changes (see ``OffsetRuns``).
     delta: int | None = None
     alone_by_layout = _ALONE_BY_LAYOUT
+    # A text in traditional script is joined as its simplified fold reads (``patterns.TRADITIONAL_FOLD``,
+    # one for one: ``……的實施意見`` ends a title, ``東府〔2021〕54號`` stands alone); the printed
+    # characters are what is written out.
+    traditional = TRADITIONAL_CHAR.search(source.text) is not None
     for text, offs, width, indented in folded:
-        alone = indented == alone_by_layout or _stands_alone(text)
-        opens = prev is None or not _continues(prev, text, width, indented, alone, usual, wrapped_layout)
+        look = fold_traditional(text) if traditional else text
+        alone = indented == alone_by_layout or _stands_alone(look)
+        opens = prev is None or not _continues(prev, look, width, indented, alone, usual, wrapped_layout, headings)
         if (
             not opens
             and chrome_possible
             # (what _page_chrome_between asks first: most joining lines are long and no metadata)
-            and (len(text) <= CHROME_MAX_CHARS or len(prev[0]) <= CHROME_MAX_CHARS or is_meta_line(text))
-            and _page_chrome_between(prev[0], text)
+            and (len(look) <= CHROME_MAX_CHARS or len(prev[0]) <= CHROME_MAX_CHARS or is_meta_line(look))
+            and _page_chrome_between(prev[0], look)
         ):
             opens = True  # asked only of the lines that would join: most lines are not chrome
         if prev is not None and opens:
@@ -634,7 +644,7 @@ def clean(source: SourceText) -> CleanText:
             # The rest of a printed line whose marker the layer put on a line of its own: the
             # printed line was as wide as both, with the gap after the marker (two columns).
             width += prev[1] + MARKER_GAP_WIDTH
-        prev = (text, width, alone, opens, "" if opens else prev[0])
+        prev = (look, width, alone, opens, "" if opens else prev[0])
     joined = "".join(out_text)
     return CleanText(text=joined, offsets=OffsetRuns(run_starts, run_sources, length), source=source)
 
@@ -652,6 +662,11 @@ SENTENCE_END_IN_QUOTES = frozenset("。！？!?…")
 DASH_LEAD = "——"
 
 
+# A mangled number line (``patterns.MANGLED_NUMBER_LINE``) is at most this long: a 16-character code,
+# its bracket, the year and a five-digit serial.
+MAX_MANGLED_NUMBER_CHARS = 26
+
+
 def _stands_alone(line: str) -> bool:
     """A 发文字号 (with its 签发人 before or after it, or after its title), a 成文日期 (under the
     signature), a 版记's 印发 line or a gazette head is a paragraph of its own. A contents entry
@@ -661,6 +676,8 @@ def _stands_alone(line: str) -> bool:
     # searched at every position. A title with its number after it ends with 号 too.
     if "号" in line and (_DOC_NUMBER_LINE.match(line) or (line[-1] == "号" and _TITLE_THEN_NUMBER.match(line))):
         return True
+    if line[-1].isdigit() and len(line) <= MAX_MANGLED_NUMBER_CHARS and mangled_doc_number(line):
+        return True  # ``浦府〔20221``: a number line whose 〕 and 号 a page's export dropped
     if line[-1] not in _ALONE_LAST:
         return False  # (the three tests below need one of these last; most lines end otherwise)
     return bool(
@@ -707,6 +724,42 @@ BARE_MARKER_MAX_CHARS = 8
 MARKER_GAP_WIDTH = 2
 
 
+# The two outline levels a document sets as headings on lines of their own (GB/T 9704 7.3.3: 一、
+# and （一）), told by the marker's shape; arabic items (``1.``) open run-in paragraphs as often.
+_HEADING_SHAPES = (
+    ("一、", re.compile(r"^[一二三四五六七八九十]{1,3}、")),
+    ("（一）", re.compile(r"^[（(]\s?[一二三四五六七八九十]{1,3}\s?[）)]")),
+)
+_HEADING_SHAPE_FIRST = frozenset("一二三四五六七八九十（(")
+# No heading holds a sentence's mark; a run-in heading (``（一）总体要求。坚持……``) or an item that is
+# a sentence (``一、各地要……，……``) holds one on its first line, most often.
+_SENTENCE_STOPS = re.compile(r"[，。；：！？,;:!?]")
+
+
+def _heading_shape(text: str) -> str | None:
+    if text[:1] not in _HEADING_SHAPE_FIRST:
+        return None
+    return next((shape for shape, pattern in _HEADING_SHAPES if pattern.match(text)), None)
+
+
+def _heading_levels(folded: list[tuple[str, Runs | int, int, bool | int]], usual: int) -> frozenset[str]:
+    """The marker shapes that head lines of their own throughout this text: at least one line of
+    that shape is a short heading (narrower than a full line, no sentence mark), and no line of it
+    holds a sentence mark (no run-in item). In a text re-wrapped at a fixed width, a heading of
+    such a level that fills its line exactly is still a heading (:func:`_continues`)."""
+    headed: set[str] = set()
+    run_in: set[str] = set()
+    for text, _, width, _ in folded:
+        shape = _heading_shape(text)
+        if shape is None:
+            continue
+        if _SENTENCE_STOPS.search(text):
+            run_in.add(shape)
+        elif 0 < width < usual - WRAP_SLACK:
+            headed.add(shape)
+    return frozenset(headed - run_in)
+
+
 def _continues(
     prev_line: tuple[str, int, bool, bool, str],
     line: str,
@@ -715,6 +768,7 @@ def _continues(
     alone: bool,
     usual: int,
     wrapped_layout: bool,
+    headings: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev_line``.
 
@@ -800,6 +854,17 @@ def _continues(
         return _carried_title_goes_on(prev, line)
     if last in ALWAYS_CONTINUES or _unclosed_bracket(prev):
         return True
+    if (
+        headings
+        and prev_opens
+        and _heading_shape(prev) in headings
+        and not _SENTENCE_STOPS.search(prev)
+        and (_SENTENCE_STOPS.search(line) or width >= usual - WRAP_SLACK)
+    ):
+        # ``二、2024年经济社会发展总体要求和政策取向`` (exactly one line wide) + ``今年是……``: a level
+        # this text sets as headings ends at its line; only its own rest (a short line without a
+        # sentence mark) goes on from it.
+        return False
     if not wrapped_layout:
         return False
     if (

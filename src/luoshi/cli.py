@@ -28,9 +28,10 @@ from luoshi.errors import LuoshiError
 from luoshi.extract.references import analyse_references
 from luoshi.extract.targets import NumberDecision, analyse_targets
 from luoshi.extract.tasks import analyse_tasks, rejected_duty_phrases
+from luoshi.header import HEADER_RULES, Header, read_header
 from luoshi.model import CleanText, Document, OutlineNode, ParseResult
 from luoshi.pipeline import parse_file
-from luoshi.split import BOUNDARY_RULES, boundary_decisions, paragraphs
+from luoshi.split import BOUNDARY_RULES, boundary_decisions, fold_paragraphs, paragraphs, split_documents
 
 EXIT_INPUT_ERROR = 2
 
@@ -173,8 +174,11 @@ def render_explain(result: ParseResult) -> str:
     clean = result.clean
     lines = [f"# {clean.source.path}  ({len(result.documents)} document(s)) --explain", ""]
     lines.extend(explain_boundaries(clean))
+    headers = document_headers(clean)
     for i, doc in enumerate(result.documents, 1):
         lines.append(f"== {i}. {doc.title or '(untitled)'}   [{_loc(doc.span)}]")
+        if i <= len(headers):
+            lines.extend(explain_header(doc, headers[i - 1]))
         lines.extend(explain_tasks(doc, clean))
         lines.extend(explain_numbers(doc, clean))
         lines.extend(explain_references(doc, clean))
@@ -197,6 +201,52 @@ def explain_boundaries(clean: CleanText) -> list[str]:
         p = paras[d.number_index]
         out.append(f"    {_loc(clean.span(p.start, p.end))} {p.text[:40]}: {d.rule} — {BOUNDARY_RULES[d.rule]}")
     out.append("")
+    return out
+
+
+def document_headers(clean: CleanText) -> tuple[Header, ...]:
+    """The header of each document as the pipeline read it (the same split and the same rules)."""
+    paras = paragraphs(clean)
+    folded = fold_paragraphs(paras)
+    return tuple(read_header(paras, rng, folded) for rng in split_documents(folded))
+
+
+# The contract fields in the order ``--explain`` lists them, with the label it prints.
+HEADER_FIELDS = (
+    ("script", "script"),
+    ("title", "title"),
+    ("doc_number", "发文字号"),
+    ("issuers", "发文机关"),
+    ("date", "成文日期"),
+    ("addressees", "主送机关"),
+    ("genre", "文种"),
+    ("forwarded_title", "印发/转发"),
+)
+
+
+def explain_header(doc: Document, header: Header) -> list[str]:
+    """Each header field the document has, with the rule that found it (``header.HEADER_RULES``);
+    a field no rule found is printed as not found."""
+    by_field = {r.field: r.rule for r in header.rules}
+    values = {
+        "script": "traditional" if "script" in by_field else None,
+        "title": doc.title,
+        "doc_number": doc.doc_number,
+        "issuers": "、".join(doc.issuers) or None,
+        "date": doc.date or (f"{doc.reference_date} (month)" if doc.reference_date else None),
+        "addressees": " | ".join(doc.addressees) or None,
+        "genre": doc.genre,
+        "forwarded_title": doc.forwarded_title,
+    }
+    out = ["   header:"]
+    for field, label in HEADER_FIELDS:
+        rule = by_field.get(field)
+        if field == "script" and rule is None:
+            continue
+        if values[field] is None or rule is None:
+            out.append(f"    {label}  ← not found")
+        else:
+            out.append(f"    {label} {values[field]}  ← {rule} ({HEADER_RULES[rule]})")
     return out
 
 

@@ -34,10 +34,13 @@ from luoshi.patterns import (
     FORWARD_TITLE,
     GAZETTE_HEAD_RE,
     PRINTED_ON_RE,
+    TRADITIONAL_CHAR,
+    TRADITIONAL_NUMBER_CHARS,
     cn_small_number,
     doc_number_in,
     format_doc_number,
     genre_of,
+    mangled_doc_number,
     parse_date_line,
     title_genre,
 )
@@ -45,6 +48,7 @@ from luoshi.split import (
     MAX_TITLE_LINES,
     ORDER_HEAD_RE,
     DocumentRange,
+    fold_paragraphs,
     is_contents_entry,
     is_title_line,
     order_number_at,
@@ -60,6 +64,7 @@ META_KEYS = {
     "文件标题": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
+    "文件编号": "doc_number",
     "成文日期": "date",
     "发文机关": "issuer",
 }
@@ -68,7 +73,8 @@ META_KEYS = {
 # looks for these few keys only: their first characters are rarer in body text than those of
 # every page key (发, 时, 有, 公…).
 _FIELD_KEYS = (
-    r"标\s*题|名\s*称|发文字号|文\s*号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|主题分类|主\s*题\s*词"
+    r"标\s*题|名\s*称|发文字号|文\s*号|文件编号|成文日期|发文机关|发布日期|发布时间|发布机构|索\s*引\s*号|"
+    r"主题分类|主\s*题\s*词"
 )
 _META = re.compile(rf"({_FIELD_KEYS})\s*[：:]\s*([^\t]*)")
 _NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
@@ -148,8 +154,10 @@ _ORGAN_WORDS = (
 _ORGAN_END = re.compile(rf"(?:{'|'.join(_ORGAN_WORDS)})$")
 _ISSUER_SPLIT = re.compile(r"[、，,\s]+")
 
-# Unit names can hold 、 inside brackets; addressees are split at ，only (guide).
-_TOP_LEVEL_COMMA = re.compile(r"[，,](?![^（(]*[）)])")
+# Unit names can hold 、 inside brackets; addressees are split at ，only (guide), and at a ；, which
+# some 主送 lines print between the groups a ， would separate (``各市、县人民政府；省政府各部门：``):
+# it separates more, never less, than a comma.
+_TOP_LEVEL_COMMA = re.compile(r"[，,；;](?![^（(]*[）)])")
 
 
 class Header(msgspec.Struct, frozen=True):
@@ -171,6 +179,15 @@ class Header(msgspec.Struct, frozen=True):
     # ``date``, else the first of the month a document dated by year and month only gives
     # (``2009年1月`` under its signature, ``——2024年1月在……会议上``): see ``Document.reference_date``.
     reference_date: str | None = None
+    # which rule found each field it gives (``HEADER_RULES``), for ``--explain``
+    rules: tuple[FieldRule, ...] = ()
+
+
+class FieldRule(msgspec.Struct, frozen=True):
+    """The header rule (a ``HEADER_RULES`` name) that gave one field of the contract."""
+
+    field: str
+    rule: str
 
 
 # A page's metadata table sits above the body: without a 发文字号 to stop at, this many
@@ -241,7 +258,7 @@ def _is_meta_row(text: str) -> bool:
 
 
 # ``文号蔡政办〔2023〕1号``: a metadata row printed without a colon, the number right after its key.
-_NUMBER_KEY = re.compile(r"(?:发文字号|文\s*号)\s*")
+_NUMBER_KEY = re.compile(r"(?:发文字号|文\s*号|文件编号)\s*")
 
 
 def _unkeyed_number(text: str) -> str | None:
@@ -280,7 +297,7 @@ def _title_after_banner(paras: tuple[Paragraph, ...], number_index: int, last: i
         j += 1
         if genre_of(paras[j - 1].text):
             break
-    return TitleBlock(None, tuple(paras[k].text for k in range(i, j)), j)
+    return TitleBlock(None, tuple(paras[k].text for k in range(i, j)), j, title_rule="title:below-number")
 
 
 # A title line may run long (a joint title naming seven issuers) when it ends with its 文种.
@@ -447,6 +464,10 @@ class SpeechFields(msgspec.Struct, frozen=True):
 
 # The congress a report is given to names the place: ``在甲市第十六届人民代表大会第五次会议上``.
 _CONGRESS_PLACE = re.compile(r"在(?P<place>[^\d第，。、]{2,20}?)(?:第[一二三四五六七八九十\d]{1,4}届)?人民代表大会")
+# A report's title that names its government: ``2023年甲市政府工作报告``, ``甲县人民政府工作报告``.
+_REPORT_TITLE_PLACE = re.compile(
+    r"^(?:\d{4}\s*年)?(?P<place>[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗))(?:人民)?政府工作报告"
+)
 # ``我代表市人民政府``: the reporter names its own government by its level only.
 _LEVEL_ONLY = re.compile(r"^(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)")
 
@@ -474,6 +495,8 @@ def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> Speec
                     month = f"{y:04d}-{mo:02d}-01"
             if pm := _CONGRESS_PLACE.search(subtitle):
                 place = pm.group("place")
+        elif place is None and "政府工作报告" in p.text and (tm := _REPORT_TITLE_PLACE.match(p.text)):
+            place = tm.group("place")  # the report's title names its government (no congress in a subtitle)
         if issuer is None and (m := _REPORTER.search(p.text)) and _ORGAN_END.search(m.group("who")):
             issuer = _with_place(m.group("who"), place)
         if match_marker(p.text):
@@ -486,8 +509,73 @@ def _speech_fields(paras: tuple[Paragraph, ...], first: int, last: int) -> Speec
 _ATTACHMENT_RE = re.compile(r"^附件[：:]\s*")
 
 
-def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
-    """Read one document's header and footer, step by step (each step a small result)."""
+def read_header(
+    paras: tuple[Paragraph, ...], rng: DocumentRange, folded: tuple[Paragraph, ...] | None = None
+) -> Header:
+    """Read one document's header and footer, step by step (each step a small result).
+
+    The rules read ``folded`` (``split.fold_paragraphs(paras)``, computed here when not given): a
+    page in traditional script is read as its simplified fold, and the fields are then taken back
+    from the printed text at the same positions (:class:`_Unfold`)."""
+    if folded is None:
+        # only this document's paragraphs are asked (a gazette's other documents are not rescanned)
+        plain = not any(TRADITIONAL_CHAR.search(p.text) for p in paras[rng.first : rng.last])
+        folded = paras if plain else fold_paragraphs(paras)
+    header = _read_header(folded, rng)
+    if folded is paras:
+        return header
+    return _Unfold.of(paras, folded, rng.first, header.last).header(header, folded)
+
+
+class _Unfold(msgspec.Struct, frozen=True):
+    """A document's text as printed and as folded (the same length), to take fields back."""
+
+    printed: str
+    folded: str
+    lines: tuple[tuple[str, str], ...]  # each paragraph as printed and as folded
+
+    @classmethod
+    def of(cls, paras: tuple[Paragraph, ...], folded: tuple[Paragraph, ...], first: int, last: int) -> _Unfold:
+        lines = tuple((p.text, f.text) for p, f in zip(paras[first:last], folded[first:last], strict=True))
+        return cls("".join(p for p, _ in lines), "".join(f for _, f in lines), lines)
+
+    def text(self, value: str | None) -> str | None:
+        """``value`` as printed: a field is a stretch of the folded text (lines joined)."""
+        if not value:
+            return value
+        at = self.folded.find(value)
+        return self.printed[at : at + len(value)] if at >= 0 else value
+
+    def number(self, value: str | None) -> str | None:
+        """A 发文字号 read on the fold, its code as printed but for 号 and 国 (the references' form)."""
+        if not value:
+            return value
+        for printed, folded in self.lines:
+            for m in DOC_NUMBER.finditer(folded) if "号" in folded else ():
+                if format_doc_number(m) == value:
+                    code = printed[m.start("agency") : m.end("agency")].translate(TRADITIONAL_NUMBER_CHARS)
+                    return code + value[len(m.group("agency")) :]
+        return value
+
+    def header(self, h: Header, folded: tuple[Paragraph, ...]) -> Header:
+        def texts(values: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(self.text(v) or v for v in values)
+
+        return replace(
+            h,
+            doc_number=self.number(h.doc_number),
+            title=self.text(h.title),
+            issuers=texts(h.issuers),
+            addressees=texts(h.addressees),
+            forwarded_title=self.text(h.forwarded_title),
+            signature=texts(h.signature),
+            attachments=texts(h.attachments),
+            rules=(*h.rules, FieldRule("script", TRADITIONAL_RULE)),
+        )
+
+
+def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
+    """The header rules on ``paras`` (folded when the text is in traditional script)."""
     meta = _meta_fields(paras, rng)
     last = _document_end(paras, rng)
     block = _title_block(paras, rng, last)
@@ -495,24 +583,39 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         meta = {**_meta_pairs(paras, rng), **meta}
     title = _resolve_title(block.lines, meta)
     doc_number = block.doc_number or (doc_number_in(meta["doc_number"]) if meta.get("doc_number") else None)
+    number_rule = block.number_rule if block.doc_number else "number:meta" if doc_number else None
     main_send = _main_send(paras, block, last)
     if doc_number is None and main_send.doc_number is not None:
-        doc_number = main_send.doc_number
+        doc_number, number_rule = main_send.doc_number, main_send.number_rule
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
     issuers = _issuers(title, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
+    genre = _genre(title) if title else None
+    genre_rule = ("genre:title-end" if title_genre(title) else "genre:title-only") if genre else None
+    if title is None and body.issues_to_you:
+        # no title printed, but the text is an 印发/转发 notice's own (``现将《X》印发给你们``): a 通知
+        genre, genre_rule = "通知", "genre:issuing-notice"
+    rules = (
+        ("title", _title_rule(block, title)),
+        ("doc_number", number_rule),
+        ("issuers", issuers.rule),
+        ("date", closing.rule),
+        ("addressees", main_send.rule if main_send.addressees else None),
+        ("genre", genre_rule),
+        ("forwarded_title", body.rule if body.forwarded_title else None),
+    )
     attachments = tuple(
         _ATTACHMENT_RE.sub("", p.text) for p in paras[body.first : last] if p.text.startswith(("附件：", "附件:"))
     )
     return Header(
         doc_number=doc_number,
         title=title,
-        issuers=issuers,
+        issuers=issuers.names,
         date=closing.date,
         reference_date=closing.date or closing.month,
         addressees=main_send.addressees,
-        genre=_genre(title) if title else None,
+        genre=genre,
         forwarded_title=body.forwarded_title,
         signature=closing.signature,
         attachments=attachments,
@@ -520,6 +623,7 @@ def read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         body_last=max(body.last, body.first),
         first=rng.first,
         last=last,
+        rules=tuple(FieldRule(f, r) for f, r in rules if r is not None),
     )
 
 
@@ -561,6 +665,8 @@ class TitleBlock(msgspec.Struct, frozen=True):
     after: int
     # the 主送 when a copy printed it on the title's line (``……的通知（甲府办〔2023〕5号）各区……：``)
     addressees: tuple[str, ...] = ()
+    title_rule: str | None = None  # which rule found the lines (``HEADER_RULES``)
+    number_rule: str | None = None
 
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
@@ -569,7 +675,7 @@ def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) ->
     block = _unnumbered_title_block(paras, rng.first, last)
     if rng.number_index is not None and block.doc_number is None:
         # the number is a value of the page's metadata list: the title is printed below the list
-        block = replace(block, doc_number=doc_number_in(paras[rng.number_index].text))
+        block = replace(block, doc_number=doc_number_in(paras[rng.number_index].text), number_rule="number:meta-list")
     return block
 
 
@@ -591,7 +697,13 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     doc_number = doc_number_in(paras[number_index].text)
     order = order_number_at(paras, number_index) if doc_number is None else None
     if order is not None:
-        return TitleBlock(order.doc_number, (f"{order.organ}令",), number_index + 1)
+        return TitleBlock(
+            order.doc_number,
+            (f"{order.organ}令",),
+            number_index + 1,
+            title_rule="title:order",
+            number_rule="number:order",
+        )
     run: list[int] = []  # the contiguous run of title lines right above the number
     # A page may print its own lines between the title and the number (``信息来源: 市政府办公室``,
     # ``发布时间:……``, ``字号 大 中 小``): they are stepped over, and the title above them is
@@ -626,8 +738,10 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     # title when the lines below the number open with ``X关于`` / ``关于`` and end with a 文种.
     heading_only = "关于" not in above and "关于" in "".join(below.lines[:1]) and genre_of("".join(below.lines))
     if run and not heading_only and not (genre_of(above) is None and genre_of("".join(below.lines))):
-        return TitleBlock(doc_number, tuple(paras[k].text for k in run), number_index + 1)
-    return TitleBlock(doc_number, below.lines, below.after)
+        return TitleBlock(
+            doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", "number:line"
+        )
+    return replace(below, doc_number=doc_number, number_rule="number:line")
 
 
 # The first line of a title names its issuer and then says 关于 (``甲市人民政府办公室关于……``).
@@ -752,6 +866,7 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     after = i
     doc_number = None
     addressees: tuple[str, ...] = ()
+    rule = None
     if (
         i < last
         and paras[i].text.endswith(("号）", "号)"))
@@ -761,11 +876,14 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     ):
         # ``……的通知（临办发〔2023〕2号）``: a page heading that appends the document's number
         lines, after, doc_number = (m.group("title"),), i + 1, doc_number_in(m.group("number"))
+        rule = NUMBER_ON_TITLE_LINE
     elif i < last and "号" in paras[i].text and (joined := _joined_head(paras[i].text)) is not None:
         lines, after, doc_number, addressees = (joined[0],), i + 1, joined[1], joined[2]
+        rule = NUMBER_ON_TITLE_LINE
     elif j > i and genre_of(paras[j - 1].text) and not match_marker(paras[i].text):
         lines = tuple(paras[k].text for k in range(i, j))
         after = j
+        rule = "title:first-lines"
         # A page heading that adds a version to the printed title right below it
         # (``……的通知(2019修订)`` over ``……的通知``): the printed title is the title.
         if j < last and (below := paras[j].text) != lines[-1] and genre_of(below) and len(lines) == 1:
@@ -773,12 +891,12 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
             if rest and _TRAILING_BRACKET_ONLY.match(rest):
                 lines, after = (below,), j + 1
     elif i < last and _is_plain_title(paras, i, last):
-        lines, after = (paras[i].text,), i + 1
+        lines, after, rule = (paras[i].text,), i + 1, "title:plain"
     # pkulaw exports print the 发文字号 in brackets under a doubled title; a non-number bracket
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
         after += 1
-    return TitleBlock(doc_number, lines, after, addressees)
+    return TitleBlock(doc_number, lines, after, addressees, rule, rule if doc_number else None)
 
 
 # A copy that lost the header's line breaks prints title, number and 主送 on one line
@@ -791,6 +909,8 @@ _NUMBER_THEN_TITLE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*�
 # A 主送 line ends with an organ or a group of them (``……市政府各部门``, ``各有关单位``,
 # ``各直属机构``, ``各街道办事处``): the organ words and the collective nouns of 主送 lines.
 _ADDRESSEE_END = (*_ORGAN_WORDS, "部门", "单位", "机构", "机关", "企业", "学校")
+#: The rule a text in traditional script is read by (``read_header``).
+TRADITIONAL_RULE = "script:traditional-fold"
 #: Rule names for a 发文字号 read off the title's line (``--explain`` of references names them too).
 NUMBER_ON_TITLE_LINE = "own-number:title"
 
@@ -872,14 +992,25 @@ def _unwrap_repost(line: str) -> str:
     return line
 
 
+def _printed_title(lines: tuple[str, ...]) -> str:
+    return _strip_banner(_undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines])))))
+
+
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
     """The printed title, else the metadata's; a longer metadata title that extends it wins."""
-    title = _strip_banner(
-        _undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines]))))
-    ) or meta.get("title")
+    title = _printed_title(lines) or meta.get("title")
     if title and meta.get("title") and len(meta["title"]) > len(title) and meta["title"].startswith(title):
         title = meta["title"]
     return title
+
+
+def _title_rule(block: TitleBlock, title: str | None) -> str | None:
+    if title is None:
+        return None
+    printed = _printed_title(block.lines)
+    if not printed:
+        return "title:meta"
+    return block.title_rule if title == printed else "title:meta-extends"
 
 
 class MainSend(msgspec.Struct, frozen=True):
@@ -891,6 +1022,7 @@ class MainSend(msgspec.Struct, frozen=True):
     # (run into the 主送 line, or beside the date on a page's info line), with the rule's name.
     doc_number: str | None = None
     number_rule: str | None = None
+    rule: str | None = None  # which rule read the 主送 (``HEADER_RULES``)
 
 
 # Between a page's title and its 主送 a CMS may print the publisher's name or a label on short
@@ -906,7 +1038,7 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     title = "".join(block.lines)
     k = block.after
     if block.addressees:
-        return MainSend(block.addressees, k)
+        return MainSend(block.addressees, k, rule="addressees:title-line")
     while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
     if k < last and (found := _addressees_at(paras[k].text, k)) is not None:
@@ -920,10 +1052,10 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
         while j < last and page_furniture(paras[j].text):
             j += 1
         if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
-            return _with_dated_number(found, paras, k, j)
+            return replace(_with_dated_number(found, paras, k, j), rule="addressees:after-page-lines")
     if k < last and "号" in paras[k].text and (run := _run_on_addressees(paras[k].text)) is not None:
         # A flattened copy runs number, 主送 and body on one line: the body starts there.
-        return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES)
+        return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES, "addressees:run-on")
     return MainSend((), k)
 
 
@@ -951,6 +1083,7 @@ _NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_
 #: Rule names ``--explain`` prints for a 发文字号 the header read off a line that is not its own.
 NUMBER_IN_ADDRESSEES = "own-number:addressees"
 NUMBER_BESIDE_DATE = "own-number:date-line"
+NUMBER_MANGLED = "number:mangled-line"
 
 
 def _addressees_at(text: str, i: int) -> MainSend | None:
@@ -962,7 +1095,7 @@ def _addressees_at(text: str, i: int) -> MainSend | None:
             number, text = doc_number_in(m.group(0)), rest
     if not _looks_like_addressees(text):
         return None
-    return MainSend(split_addressees(text), i + 1, number, NUMBER_IN_ADDRESSEES if number else None)
+    return MainSend(split_addressees(text), i + 1, number, NUMBER_IN_ADDRESSEES if number else None, "addressees:line")
 
 
 def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int, last: int) -> MainSend:
@@ -973,6 +1106,8 @@ def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int
     for p in paras[first:last]:
         if "号" in p.text and (_DATE_THEN_NUMBER.match(p.text) or _NUMBER_THEN_DATE.match(p.text)):
             return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE)
+        if number := mangled_doc_number(p.text):
+            return replace(found, doc_number=number, number_rule=NUMBER_MANGLED)
     return found
 
 
@@ -999,6 +1134,7 @@ class ClosingBlock(msgspec.Struct, frozen=True):
     signature: tuple[str, ...]
     first: int | None = None
     month: str | None = None  # no full date: ``YYYY-MM-01`` of a year-and-month 成文日期
+    rule: str | None = None  # which rule read the date or the month (``HEADER_RULES``)
 
 
 # A 成文日期 printed as a year and month only (``2009年1月``, ``二〇二一年三月``), read as the month the
@@ -1070,7 +1206,7 @@ def _closing(
     """The first date paragraph after the header, with the signature right above it. A report
     or speech has no 落款: its date is the subtitle's (``——2024年3月5日在……会议上``)."""
     if speech is not None and speech.date:
-        return ClosingBlock(speech.date, None, ())
+        return ClosingBlock(speech.date, None, (), rule="date:subtitle")
     month = speech.month if speech is not None else None
     for i in range(body_first, last):
         if month is None and "月" in paras[i].text:
@@ -1088,28 +1224,52 @@ def _closing(
                     break
                 signature.insert(0, line)
                 k -= 1
-            return ClosingBlock(date, i, tuple(signature), k + 1)
+            rule = "date:signed-line" if signed is not None else "date:line"
+            return ClosingBlock(date, i, tuple(signature), k + 1, rule=rule)
     m = _META_DATE.search(meta.get("date", ""))
     if m:
-        return ClosingBlock(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", None, ())
-    return ClosingBlock(None, None, (), month=month)
+        date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        return ClosingBlock(date, None, (), rule="date:meta")
+    if month is None:
+        return ClosingBlock(None, None, ())
+    rule = "month:subtitle" if speech is not None and speech.month else "month:signature"
+    return ClosingBlock(None, None, (), month=month, rule=rule)
+
+
+class IssuersRead(msgspec.Struct, frozen=True):
+    names: tuple[str, ...]
+    rule: str | None
 
 
 def _issuers(
     title: str | None, signature: tuple[str, ...], speech: SpeechFields | None, meta: dict[str, str]
-) -> tuple[str, ...]:
+) -> IssuersRead:
     """The 发文机关 from the title, else the signature, the speech's reporter, the metadata."""
     issuers = _issuers_from_title(title) if title else ()
-    if issuers and signature:
-        issuers = tuple(_placed(x, signature) for x in issuers)
-    if not issuers and signature:
+    if issuers:
+        if signature and (placed := tuple(_placed(x, signature) for x in issuers)) != issuers:
+            return IssuersRead(placed, "issuers:title-placed-by-signature")
+        return IssuersRead(issuers, "issuers:title")
+    if signature:
         # a joint signature may print two bodies on one line (``甲市A局　　甲市B局``, joined by the cleaner)
-        issuers = tuple(part for line in signature for part in split_run_on_issuers(line))
-    if not issuers and speech is not None and speech.issuer:
-        issuers = (speech.issuer,)
-    if not issuers and meta.get("issuer"):
-        issuers = tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x)
-    return issuers
+        return IssuersRead(
+            tuple(part for line in signature for part in split_run_on_issuers(line)), "issuers:signature"
+        )
+    if speech is not None and speech.issuer:
+        return IssuersRead((speech.issuer,), "issuers:reporter")
+    if meta.get("issuer"):
+        return IssuersRead(tuple(x for x in _ISSUER_SPLIT.split(meta["issuer"]) if x), "issuers:meta")
+    if title and (m := _GOVERNMENT_OPENS_TITLE.match(title)) and genre_of(title[m.end() :]):
+        # ``甲县人民政府工作规则`` (no 关于, no 落款): the government the title opens with
+        return IssuersRead((m.group("organ"),), "issuers:title-opening")
+    return IssuersRead((), None)
+
+
+# A title that opens with a government's name and goes on to the document's name, without 关于:
+# ``甲县人民政府工作规则``, ``甲市人民政府办公室公文处理办法``, ``国务院工作规则`` (the longest name).
+_GOVERNMENT_OPENS_TITLE = re.compile(
+    r"^(?P<organ>国务院(?:办公厅)?|[\u4e00-\u9fff]{2,12}?人民政府(?:办公厅|办公室)?)(?!办公厅|办公室|关于)"
+)
 
 
 def _placed(issuer: str, signature: tuple[str, ...]) -> str:
@@ -1130,6 +1290,9 @@ class BodyBounds(msgspec.Struct, frozen=True):
     first: int
     last: int
     forwarded_title: str | None
+    rule: str | None = None  # which rule found the forwarded title (``HEADER_RULES``)
+    # the notice says it sends the document to its addressees (``印发给你们``, ``转发给你们``)
+    issues_to_you: bool = False
 
 
 # A 印发/转发 notice printed without its title says what it issues: ``现将《X》印发给你们``,
@@ -1177,8 +1340,11 @@ def _body_bounds(
     """A 印发 notice's body is the forwarded document after the notice's date, from its own
     title on (a 令's, the rules it promulgates); a document's own signature and date close its body."""
     forwarded = _named_forwarded_title(title)
+    rule = "forwarded:named-in-title" if forwarded else None
+    to_you = False
     if forwarded is None and title and ORDER_HEAD_RE.match(title):
         forwarded = _promulgated_title(paras, body_first, last)
+        rule = "forwarded:promulgated" if forwarded else None
     if forwarded is None and title is None and body_first < last:
         # A page whose title was not read (it starts at the 主送, or at lines the header does not
         # know) names what it issues in the notice's own sentences, above its 落款: the first
@@ -1188,25 +1354,46 @@ def _body_bounds(
             stop = min(stop, closing.date_index)
         for k in range(body_first, max(stop, body_first + 1)):
             if m := _ISSUES_NAMED.search(paras[k].text):
-                forwarded = m.group("inner")
+                forwarded, rule = m.group("inner"), "forwarded:named-in-notice"
+                to_you = m.group(0).endswith(("给你们", "你们"))
                 break
     if closing.date_index is None:
-        return BodyBounds(body_first, last, forwarded)
+        return BodyBounds(body_first, last, forwarded, rule, to_you)
     if forwarded is None:
         return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, None)
     i = closing.date_index + 1
     while i < last and page_furniture(paras[i].text):
         i += 1
     found = _forwarded_title_lines(paras, i, last, forwarded)
+    if found is None and (k := _after_reprinted_banner(paras, i, last)) > i:
+        # A 转发 notice reprints the forwarded document whole: its 版头 and 发文字号 above its title.
+        # The splitter kept that number inside this document (the notice forwards it), so the title
+        # under it is the forwarded document's own, however the notice's title words it.
+        reprinted = _forwarded_title_lines(paras, k, last, forwarded)
+        if reprinted is not None:
+            return BodyBounds(reprinted.after, last, reprinted.title, "forwarded:reprinted", to_you)
     if found is None:
         if i >= last:
             # Nothing follows the 落款: the notice's own text carries the items (``现就……通知如下：
             # 一、……``, ``本通知自……施行``); the title still names what it issues (guide:
             # forwarded_title is that document's title), and the body is the notice's.
-            return BodyBounds(body_first, closing.first if closing.first is not None else closing.date_index, forwarded)
-        return BodyBounds(i, last, forwarded)
-    printed = found.title if _similar(found.title, forwarded) else forwarded
-    return BodyBounds(found.after, last, printed)
+            end = closing.first if closing.first is not None else closing.date_index
+            return BodyBounds(body_first, end, forwarded, rule, to_you)
+        return BodyBounds(i, last, forwarded, rule, to_you)
+    if _similar(found.title, forwarded):
+        return BodyBounds(found.after, last, found.title, "forwarded:printed", to_you)
+    return BodyBounds(found.after, last, forwarded, rule, to_you)
+
+
+def _after_reprinted_banner(paras: tuple[Paragraph, ...], i: int, last: int) -> int:
+    """The paragraph after a 版头 line (``甲市人民政府办公室文件``) and the 发文字号 line under it at
+    ``i`` (either may be missing), else ``i``."""
+    k = i
+    if k < last and _is_banner(paras[k].text):
+        k += 1
+    if k < last and "号" in paras[k].text and DOC_NUMBER_LINE.match(paras[k].text):
+        k += 1
+    return k
 
 
 class PrintedTitle(msgspec.Struct, frozen=True):
@@ -1252,4 +1439,49 @@ def _similar(a: str, b: str) -> bool:
     return common >= SIMILAR_TITLE_SHARE * max(len(set(a2)), len(set(b2)))
 
 
-__all__ = ["DATE_LINE", "DOC_NUMBER_LINE", "Header", "read_header", "split_addressees"]
+#: Every rule name the header gives a field by, and what it reads (``luoshi parse --explain``).
+HEADER_RULES = {
+    "title:above-number": "the lines right above the 发文字号 (a gazette's or a web copy's title, GB/T 9704 7.3.1)",
+    "title:below-number": "the lines right below the 发文字号 (a 版头 ``××文件``, then the number, then the title)",
+    "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
+    "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
+    "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
+    NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送) on one line",
+    "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
+    "title:meta-extends": "the metadata title, longer than the printed one and starting with it",
+    "number:line": "the 发文字号 line the splitter opened the document at",
+    "number:order": "a 令's number (``第N号``) under its 发文机关标志",
+    "number:meta-list": "the 发文字号 as a value of the page's metadata list, the title printed below it",
+    "number:meta": "the page's metadata (发文字号, 文号)",
+    NUMBER_IN_ADDRESSEES: "the number run into the 主送 line by a copy that lost the line break",
+    NUMBER_BESIDE_DATE: "the number beside the date on a page's info line above the 主送",
+    NUMBER_MANGLED: "a number line above the 主送 that lost its 〕 and 号 in a page's export, restored",
+    "issuers:title": "the 发文机关 before 关于/印发/转发 in the title",
+    "issuers:title-placed-by-signature": "the title's issuer (named by its level only) completed from the 落款",
+    "issuers:signature": "the 发文机关署名 above the 成文日期",
+    "issuers:reporter": "a report's ``我代表……向大会报告``",
+    "issuers:meta": "the page's metadata (发文机关)",
+    "issuers:title-opening": "no 关于 and no 落款, the government the title opens with (``甲县人民政府工作规则``)",
+    "date:line": "the 成文日期 line, under the signature",
+    "date:signed-line": "the signature and the 成文日期 on one line",
+    "date:subtitle": "a report's or speech's subtitle (``——2024年3月5日在……会议上``) or bracketed date line",
+    "date:meta": "the page's metadata (成文日期), no printed date",
+    "month:signature": "no full date, the year and month under the signature (reference date only)",
+    "month:subtitle": "no full date, the year and month of a speech's subtitle (reference date only)",
+    "addressees:line": "the first line after the title ending with a colon, split at ，",
+    "addressees:after-page-lines": "the 主送 line after short page lines (a publisher, a label)",
+    "addressees:title-line": "the 主送 printed on the title's line",
+    "addressees:run-on": "the 主送 up to the first colon of a line that opens with the number",
+    "genre:title-end": "the 文种 that ends the title (``实施意见`` → 意见)",
+    "genre:title-only": "a 文种 read on titles only (公示)",
+    "genre:issuing-notice": "no title printed, but the text sends the 《X》 it names 给你们: an 印发/转发 通知",
+    "forwarded:named-in-title": "the document the notice's title says it 印发/转发s",
+    "forwarded:printed": "the forwarded document's own title line after the notice's date",
+    "forwarded:reprinted": "the title under the forwarded document's reprinted 版头 and 发文字号, after the date",
+    "forwarded:named-in-notice": "no title read, the 《X》 the notice says it 印发给你们",
+    "forwarded:promulgated": "a 令, the 《X》 it says 现予公布",
+    TRADITIONAL_RULE: "the text is in traditional script, read as its simplified fold, fields as printed",
+}
+
+
+__all__ = ["DATE_LINE", "DOC_NUMBER_LINE", "HEADER_RULES", "FieldRule", "Header", "read_header", "split_addressees"]

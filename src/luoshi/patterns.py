@@ -96,6 +96,54 @@ def normalize_doc_number(text: str) -> str | None:
     return None
 
 
+# A 发文字号 line whose closing bracket and 号 a page's export dropped (a Word file saved as HTML
+# loses the glyphs of one font: ``浦府〔20221`` for 浦府〔2022〕1号, ``牟政办发〔201746``): the code, an
+# opening bracket of the square kinds, the four-digit year and the serial, nothing else on the line.
+MANGLED_NUMBER_LINE = re.compile(
+    rf"^(?P<agency>[\u4e00-\u9fff]{{1,16}})\s*[〔\[［【﹝〖]\s*(?P<year>{_YEAR})\s*(?P<serial>\d{{1,5}})$"
+)
+
+
+def mangled_doc_number(text: str) -> str | None:
+    """The normal form of a :data:`MANGLED_NUMBER_LINE` (the guide: a number extraction mangled is
+    restored), else None."""
+    if not text[-1:].isdigit() or (m := MANGLED_NUMBER_LINE.match(text)) is None:
+        return None
+    return f"{m.group('agency')}〔{int(m.group('year'))}〕{int(m.group('serial'))}号"
+
+
+# Traditional script (a 香港/台湾-style copy, or a simplified page run through a converter): the
+# header reads the words of GB/T 9704 (关于, 印发, 文种, organ words, 主送 groups, page keys) on a
+# copy of each paragraph with these characters folded one for one to the simplified forms, so
+# every position stays where it was and each field is taken back from the printed text (the
+# header's ``_Unfold``). Only characters that simplified text never prints are listed, so a
+# simplified text folds to itself. The 发文字号 keeps its code as printed but for 号 and 国
+# (:data:`TRADITIONAL_NUMBER_CHARS`), the references' normal form too.
+# Traditional and simplified side by side: numbers and 关于 words, 文种, organ words, 主送 groups, page keys.
+_TRADITIONAL = (
+    "號國關於發轉頒佈貫徹執實"
+    "見決辦規劃報復紀請細則點議條綱計"
+    "廳員會處團協聯黨組織單機構業學門鄉鎮區們"
+    "給現將當時間來簽務縣題標導經濟開環衛財專級園廣"
+    "類數瀏覽屬種畫"
+)
+_SIMPLIFIED = (
+    "号国关于发转颁布贯彻执实"
+    "见决办规划报复纪请细则点议条纲计"
+    "厅员会处团协联党组织单机构业学门乡镇区们"
+    "给现将当时间来签务县题标导经济开环卫财专级园广"
+    "类数浏览属种划"  # 計畫 (a Taiwan-style 计划) read as 计划
+)
+TRADITIONAL_FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+TRADITIONAL_CHAR = re.compile(f"[{_TRADITIONAL}]")
+TRADITIONAL_NUMBER_CHARS = str.maketrans({"號": "号", "國": "国"})
+
+
+def fold_traditional(text: str) -> str:
+    """``text`` with :data:`TRADITIONAL_FOLD` applied (the same length), or ``text`` itself."""
+    return text.translate(TRADITIONAL_FOLD) if TRADITIONAL_CHAR.search(text) else text
+
+
 def doc_number_in(text: str) -> str | None:
     """The normal form of the first 发文字号 in ``text``, if any."""
     m = DOC_NUMBER.search(text) if "号" in text else None  # every number ends with 号

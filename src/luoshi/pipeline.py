@@ -27,7 +27,7 @@ from luoshi.header import read_header
 from luoshi.model import CleanText, Document, ParseResult, SourceText
 from luoshi.outline import build_outline, split_closing
 from luoshi.read import read_file
-from luoshi.split import paragraphs, split_documents
+from luoshi.split import fold_paragraphs, paragraphs, split_documents
 
 
 def parse_file(path: Path | str) -> ParseResult:
@@ -81,14 +81,15 @@ def parse_source(source: SourceText) -> ParseResult:
 def _parse_source(source: SourceText) -> ParseResult:
     ct = clean(source)
     paras = paragraphs(ct)
+    folded = fold_paragraphs(paras)  # what the splitter and the header read (traditional script folded)
     documents = []
-    for rng in split_documents(paras):
-        documents.append(_parse_document(ct, paras, rng))
+    for rng in split_documents(folded):
+        documents.append(_parse_document(ct, paras, rng, folded))
     return ParseResult(clean=ct, documents=tuple(documents))
 
 
-def _parse_document(ct: CleanText, paras, rng) -> Document:
-    h = read_header(paras, rng)
+def _parse_document(ct: CleanText, paras, rng, folded) -> Document:
+    h = read_header(paras, rng, folded)
     body = paras[h.body_first : h.body_last]
     outline = split_closing(build_outline(body))
     closing = outline.closing + (paras[h.body_last : h.last] if h.forwarded_title is None else ())

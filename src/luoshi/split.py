@@ -18,8 +18,10 @@ from luoshi.patterns import (
     DATE_LINE,
     DOC_NUMBER,
     DOC_NUMBER_LINE,
+    TRADITIONAL_CHAR,
     cn_small_number,
     doc_number_in,
+    fold_traditional,
     format_doc_number,
     genre_of,
 )
@@ -36,6 +38,16 @@ class DocumentRange(msgspec.Struct, frozen=True):
     first: int
     last: int
     number_index: int | None
+
+
+def fold_paragraphs(paras: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """The paragraphs as the splitter and the header read them: a paragraph printed in traditional
+    script folded to simplified characters one for one (``luoshi.patterns.TRADITIONAL_FOLD``:
+    ``東府〔2021〕54號`` is a 发文字号 line, ``關于……的實施意見`` a title); ``paras`` itself when no
+    paragraph holds such a character (every simplified text)."""
+    if not any(TRADITIONAL_CHAR.search(p.text) for p in paras):
+        return paras
+    return tuple(Paragraph(p.start, p.end, t) if (t := fold_traditional(p.text)) is not p.text else p for p in paras)
 
 
 def paragraphs(clean: CleanText) -> tuple[Paragraph, ...]:
@@ -158,6 +170,7 @@ BOUNDARY_RULES = {
 
 def boundary_decisions(paras: tuple[Paragraph, ...]) -> tuple[BoundaryDecision, ...]:
     """Every 发文字号 paragraph with the rule that made it open a document or not."""
+    paras = fold_paragraphs(paras)
     numbers = [
         i
         for i, p in enumerate(paras)
@@ -279,6 +292,7 @@ def _serial_above(paras: tuple[Paragraph, ...], number_index: int) -> bool:
 
 
 def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
+    paras = fold_paragraphs(paras)
     anchors = [d.number_index for d in boundary_decisions(paras) if d.starts]
     if not anchors:
         return (DocumentRange(0, len(paras), None),)

@@ -23,6 +23,7 @@ from luoshi.patterns import (  # the one home of the number patterns
     DOC_NUMBER_OPEN,
     SHORT_YEAR_CLOSE,
     SHORT_YEAR_OPEN,
+    TRADITIONAL_NUMBER_CHARS,
     expand_short_year,
     normalize_doc_number,
     outline_marker_alternation,
@@ -67,8 +68,8 @@ MAX_TAIL_CHARS = 64
 
 
 # Copies in traditional script print 號 (and 國 for the State Council's 国); the normal form has
-# the contract's 号 and 国 (``國發〔2008〕17號`` → ``国發〔2008〕17号``), the code otherwise as written.
-TRADITIONAL_NUMBER_CHARS = str.maketrans({"號": "号", "國": "国"})
+# the contract's 号 and 国 (``國發〔2008〕17號`` → ``国發〔2008〕17号``), the code otherwise as written
+# (``luoshi.patterns.TRADITIONAL_NUMBER_CHARS``, the header's normal form too).
 
 
 def _number_tails(text: str) -> list[re.Match[str]]:
