@@ -34,6 +34,7 @@ from luoshi.model import SourceText
 from luoshi.pagebody import crawler_header
 from luoshi.pipeline import parse_source
 from luoshi.read import read_file
+from luoshi.read.txt import txt_text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
@@ -268,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         details = []
         for name in names:
             # Another producer's text: no reader's block structure to lean on, so kind "txt".
-            text = VARIANTS[name](source, gold)
+            # read as the TXT reader reads a text file (a layout table's columns back to rows)
+            text = txt_text(VARIANTS[name](source, gold))
             variant = SourceText(path=source.path, text=text, kind="txt", encoding="utf-8")
             res = scorer.score(gold, _predict(variant))
             pooled.setdefault(name, []).append(res)

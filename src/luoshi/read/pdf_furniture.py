@@ -7,13 +7,17 @@ top or bottom of its page (within :data:`EDGE_BAND`, and among the
 repeats at the same edge on many pages (a running head such as
 ``国务院公报 2024年第5期``). Body text sits inside the GB/T 9704 text block
 (37 mm from the top, 35 mm from the bottom of an A4 page), outside the band,
-so a body line that happens to be a bare number is kept.
+so a body line that happens to be a bare number is kept. A page laid out with narrower
+margins (an office suite's 25 mm on US Letter) puts its first and last body rows inside the
+band: there the band stops at the document's own text block (:func:`text_block`), the rows
+where its pages' body begins and ends, and only what sits beyond it is furniture.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -120,6 +124,50 @@ def edge_candidates(lines: Sequence[PageLine]) -> dict[int, str]:
     return found
 
 
+@dataclass(frozen=True)
+class TextBlock:
+    """Depths of the document's first and last body rows (None when no page shows one)."""
+
+    top: float | None
+    bottom: float | None
+
+
+def text_block(pages: Sequence[Sequence[PageLine]], furniture: Sequence[set[int]]) -> TextBlock:
+    """Where the body of the document's pages begins and ends: per page the depth of the
+    first and last line that neither looks like furniture (``furniture`` holds each page's
+    edge lines that look like it) nor shares a row with such a line (a browser's page title
+    beside its print date), then over pages the median, the deeper one for the top and the
+    shallower one for the bottom so that an uneven page (a short last page, a title set
+    lower) never widens what is taken for the margin beyond the middle page's."""
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for lines, found in zip(pages, furniture, strict=True):
+        rows = [lines[i].depth for i in found if lines[i].depth is not None]
+        body = [
+            line.depth
+            for i, line in enumerate(lines)
+            if line.depth is not None
+            and line.text.strip()
+            and i not in found
+            and all(abs(line.depth - row) > ROW_TOLERANCE for row in rows)
+        ]
+        if body:
+            tops.append(min(body))
+            bottoms.append(max(body))
+    return TextBlock(
+        top=statistics.median_high(tops) if tops else None,
+        bottom=statistics.median_low(bottoms) if bottoms else None,
+    )
+
+
+def _inside_block(depth: float, edge: str, block: TextBlock) -> bool:
+    """Whether a line at the page's edge is level with the text block's first or last row
+    (within a row's tolerance) or inside it: a body line, whatever it says."""
+    if edge == "top":
+        return block.top is not None and depth >= block.top - ROW_TOLERANCE
+    return block.bottom is not None and depth <= block.bottom + ROW_TOLERANCE
+
+
 def remove_furniture(pages: Sequence[Sequence[PageLine]]) -> list[list[str]]:
     """Each page's line texts without page numbers and running heads/feet."""
     candidates = [edge_candidates(lines) for lines in pages]
@@ -127,19 +175,26 @@ def remove_furniture(pages: Sequence[Sequence[PageLine]]) -> list[list[str]]:
     for lines, found in zip(pages, candidates, strict=True):
         counts.update({(edge, _running_key(lines[i].text)) for i, edge in found.items()})
     needed = max(RUNNING_MIN_PAGES, math.ceil(RUNNING_MIN_SHARE * len(pages)))
+
+    def looks_like_furniture(text: str, edge: str) -> bool:
+        text = text.strip()
+        if is_page_number(text):
+            return True
+        return (len(text) <= RUNNING_MAX_CHARS or BROWSER_STAMP.match(text) is not None) and counts[
+            (edge, _running_key(text))
+        ] >= needed
+
+    furniture = [
+        {i for i, edge in found.items() if looks_like_furniture(lines[i].text, edge)}
+        for lines, found in zip(pages, candidates, strict=True)
+    ]
+    block = text_block(pages, furniture)
     kept_pages: list[list[str]] = []
-    for lines, found in zip(pages, candidates, strict=True):
+    for lines, found, dropped in zip(pages, candidates, furniture, strict=True):
         kept: list[str] = []
         for i, line in enumerate(lines):
-            edge = found.get(i)
-            if edge is not None:
-                text = line.text.strip()
-                if is_page_number(text):
-                    continue
-                if (len(text) <= RUNNING_MAX_CHARS or BROWSER_STAMP.match(text)) and counts[
-                    (edge, _running_key(text))
-                ] >= needed:
-                    continue
+            if i in dropped and line.depth is not None and not _inside_block(line.depth, found[i], block):
+                continue
             kept.append(line.text)
         kept_pages.append(kept)
     return kept_pages

@@ -1,7 +1,10 @@
-"""Plain-text files: detect the encoding, normalise line ends, nothing else.
+"""Plain-text files: detect the encoding, normalise line ends, rebuild layout tables.
 
 Cleaning (full-width forms, page numbers left by pdftotext, wrapped lines)
-is the clean stage's job; the reader only makes the bytes into ``str``.
+is the clean stage's job; the reader makes the bytes into ``str`` and, like the
+other readers, gives a table one row a line with its cells between tabs where a
+``pdftotext -layout`` text layer laid it out in space-aligned columns
+(:mod:`luoshi.read.layout_table`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from pathlib import Path
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
 from luoshi.read.encoding import Decoded, UndecodableError, decode_text, normalise_newlines
+from luoshi.read.layout_table import rebuild_layout_tables
 from luoshi.read.sniff import SNIFF_BYTES, Sniffed, looks_binary, sniff
 
 # Leading BOM left by utf-8-sig/utf-16 decoding is stripped by the codec; a stray
@@ -41,4 +45,10 @@ def read_txt(path: Path, data: bytes) -> SourceText:
     decoded = decode_document_bytes(data, path)
     if not decoded.text.strip():
         raise LuoshiError(ErrorCode.EMPTY, path, "only whitespace")
-    return SourceText(path=path, text=decoded.text, kind="txt", encoding=decoded.encoding)
+    return SourceText(path=path, text=txt_text(decoded.text), kind="txt", encoding=decoded.encoding)
+
+
+def txt_text(text: str) -> str:
+    """A text file's decoded text as the reader gives it (``eval/perturb.py`` reads its
+    variants, another producer's text files, through this too)."""
+    return rebuild_layout_tables(text)

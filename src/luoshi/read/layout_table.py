@@ -1,0 +1,322 @@
+"""Tables in a text layer saved by ``pdftotext -layout``: space-aligned columns back to tab rows.
+
+A crawler that keeps a PDF's text as ``pdftotext -layout`` gives it gets a 任务分工表 as
+character columns: each table line of the page is one text line with the cells' text placed at
+their columns, a cell's wrapped lines on the lines below in the same column, page numbers and a
+form feed where the page breaks (and on the next page the columns shifted: poppler starts each
+page's text at its leftmost glyph). The other readers give a table one row a line, cells
+separated by tabs; this rebuilds those rows, only where the layout leaves no doubt:
+
+* rows are opened by a 序号: a line whose first cell is a bare number and that has at least
+  :data:`MIN_CELLS` cells, at least two such lines numbered one after the other;
+* every line between them fits the columns those lines set (each cell starts within
+  :data:`TOLERANCE` characters of a column and does not run past the next one);
+* a cell's lines are joined (Chinese runs on), and where a cell's line ended short of its column
+  and the next line of the column begins another entry (a unit listed under another, a merged
+  row's next part) the two are kept apart by ``、`` unless the first ended a sentence.
+
+Prose, indented paragraphs and a two-column list of names have no 序号 column of three cells and
+are left as they are. A plain ``pdftotext`` (reading order) interleaves the cells of a row line
+by line with nothing to say which column a piece belongs to; nothing is done there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from luoshi import lazyre as re
+from luoshi.read.pdf_furniture import is_page_number
+
+#: A row-opening line has at least this many cells: 序号 and two more (a 事项 and a unit).
+MIN_CELLS = 3
+#: ``pdftotext -layout`` puts a glyph one column right of where the page has it for each cell
+#: before it on the line that ran up to the cell's edge (a space must separate them), so a
+#: wrapped cell's line stands left of its row's first line by up to 2 over a seven-column
+#: 任务分工表, and rows drift 3 against each other (measured on eval/perturb.py's
+#: ``pdftotext-layout`` of the gold 任务分工表); the columns are taken again from each full row.
+TOLERANCE = 3
+#: A table's header (its column titles, wrapped) takes at most this many lines above its first row.
+HEADER_LINES = 4
+#: A cell's line at least this many full-width characters narrower than the column's widest
+#: first line ended its entry (one: a Chinese cell fills its line to the last character; the
+#: widths are poppler's, two digits to a character, so a line with digits is not taken short).
+SHORT_BY = 1
+#: How many lines on from a row the next 序号 is looked for (a row of the gold 任务分工表 runs
+#: to 140 text lines, blank lines between them, over two pages).
+NEXT_ROW_WITHIN = 400
+#: A run of spaces between two characters that separates two cells: two spaces, or one unless
+#: both sides are ASCII (``Page 2``; Chinese text has no spaces, a crawler's cell gap may be one).
+_GAP = re.compile(r"\S+(?: (?<=[\x00-\x7f] )(?=[\x00-\x7f])\S+)*")
+_NUMBER = re.compile(r"\d{1,3}")
+# A line that ends a sentence (as pdf_tables.ends_sentence, which would import PDFium here).
+_CLOSED = re.compile(r"[。；;！？!?]$")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _cells(line: str) -> list[_Cell]:
+    """The line cut into cells at its gaps (a form feed opening a page is no character)."""
+    return [_Cell(m.start(), m.group()) for m in _GAP.finditer(line.replace("\f", ""))]
+
+
+def _width(text: str) -> float:
+    """A cell line's width in full-width characters: poppler gives two digits or letters about
+    the room of one Chinese character."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def _opens_row(cells: list[_Cell]) -> int | None:
+    if len(cells) >= MIN_CELLS and _NUMBER.fullmatch(cells[0].text):
+        return int(cells[0].text)
+    return None
+
+
+@dataclass
+class _Row:
+    cells: list[list[str]]  # each column's lines
+    header: bool = False
+
+    def line(self, full: list[int]) -> str:
+        """The row as tab-separated cells; ``full`` is each column's longest line."""
+        out = []
+        for parts, width in zip(self.cells, full, strict=True):
+            text = ""
+            for k, part in enumerate(parts):
+                if k and _width(parts[k - 1]) + SHORT_BY <= width and not _CLOSED.search(text):
+                    text += "、"
+                text += part
+            out.append(text)
+        return "\t".join(out)
+
+
+@dataclass
+class _Table:
+    starts: list[int]  # column starts, as the last full row had them
+    last_width: int = 0  # the last column's widest line on a full row
+    rows: list[_Row] = field(default_factory=list)
+    #: Each column's longest first line of a cell (on the lines that open rows): how much a
+    #: line of the column holds, in characters as poppler set them.
+    full: list[int] = field(default_factory=list)
+
+    def new_row(self, header: bool = False) -> _Row:
+        row = _Row([[] for _ in self.starts], header)
+        self.rows.append(row)
+        return row
+
+    def lines(self) -> list[str]:
+        """The rows (the header's own, which is a title, taken as it is) as tab-separated lines."""
+        full = [0] * len(self.starts)
+        return [row.line(full if row.header else self.full) for row in self.rows]
+
+
+def _column(start: int, starts: list[int], numbered: bool) -> int | None:
+    """The column a cell starting at ``start`` (in the table's coordinates) belongs to."""
+    best, distance = None, TOLERANCE + 1
+    for k, s in enumerate(starts):
+        if k == 0 and not numbered:
+            continue
+        if abs(start - s) < distance:
+            best, distance = k, abs(start - s)
+    return best
+
+
+def _placed(cells: list[_Cell], shift: int, table: _Table, header: bool = False) -> list[tuple[int, _Cell]] | None:
+    """Each cell with its column, or None if the line does not fit the table's columns. Only a
+    number goes in the 序号 column, or in a header line its title (``序号``, ``序``)."""
+    if len(cells) == len(table.starts) and _opens_row(cells) is not None:
+        return list(enumerate(cells))  # a full row: a cell a column
+    out: list[tuple[int, _Cell]] = []
+    for i, cell in enumerate(cells):
+        numbered = i == 0 and (header or _NUMBER.fullmatch(cell.text) is not None)
+        k = _column(cell.start + shift, table.starts, numbered)
+        if out and k is not None and k == out[-1][0]:  # a space inside a cell's line
+            out[-1] = (k, _Cell(out[-1][1].start, f"{out[-1][1].text} {cell.text}"))
+            continue
+        if k is None or (out and k < out[-1][0]):
+            return None
+        right = table.starts[k + 1] if k + 1 < len(table.starts) else table.starts[k] + table.last_width
+        if cell.end + shift > right + TOLERANCE:
+            return None
+        out.append((k, cell))
+    return out
+
+
+def _shift(lines: list[list[_Cell]], table: _Table, header: bool = False) -> int | None:
+    """How far this page's columns sit left of the table's: from its line of most cells, the
+    shift that puts those cells nearest the table's columns (and fits them)."""
+    widest = max((cells for cells in lines if len(cells) >= 2), key=len, default=None)
+    if widest is None:
+        return None
+    best, cost = None, None
+    for s in table.starts:
+        shift = s - widest[0].start
+        if _placed(widest, shift, table, header) is None:
+            continue
+        total = sum(min(abs(c.start + shift - t) for t in table.starts) for c in widest)
+        if cost is None or total < cost:
+            best, cost = shift, total
+    return best
+
+
+def _is_furniture(line: str) -> bool:
+    return not line.strip() or is_page_number(line)
+
+
+def rebuild_layout_tables(text: str) -> str:
+    """``text`` with each 序号 table laid out in space-aligned columns as tab rows."""
+    if "  " not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = floor = 0
+    while i < len(lines):
+        end = _table_at(lines, i, out, floor)
+        if end is None:
+            out.append(lines[i])
+            i += 1
+        else:
+            i = floor = end
+    return "\n".join(out)
+
+
+def _header_start(lines: list[str], first: int, table: _Table, floor: int) -> int:
+    """Index of the first header line above the table's first row (lines that fit its columns),
+    not above ``floor`` (where the text not yet read begins)."""
+    start, k, seen = first, first - 1, 0
+    while k >= floor and seen < HEADER_LINES:
+        if not lines[k].strip():
+            k -= 1
+            continue
+        cells = _cells(lines[k])
+        shift = _shift([cells], table, header=True) if len(cells) >= 2 else 0
+        if not cells or shift is None or _placed(cells, shift, table, header=True) is None:
+            break
+        start, seen, k = k, seen + 1, k - 1
+    # the header's first line names the columns (a title above the table is one cell)
+    while start < first and len(_cells(lines[start])) < MIN_CELLS:
+        start += 1
+    return start
+
+
+def _line_shift(cells: list[_Cell], table: _Table, shift: int) -> int | None:
+    """How far this line's columns sit left of the table's. Poppler lays a page's text out from
+    its leftmost glyph and may set a block of it apart, so the shift can change from line to
+    line: the line before's if the line fits it, else the one that puts the line's cells nearest
+    the columns; None if none fits (the table has ended)."""
+    if _placed(cells, shift, table) is not None:
+        return shift
+    best, cost = None, None
+    for s in table.starts:
+        candidate = s - cells[0].start
+        if _placed(cells, candidate, table) is None:
+            continue
+        total = sum(min(abs(c.start + candidate - t) for t in table.starts) for c in cells)
+        if cost is None or total < cost:
+            best, cost = candidate, total
+    return best
+
+
+def _table_at(lines: list[str], i: int, out: list[str], floor: int) -> int | None:
+    """If a table's first row opens at line ``i``: its rows appended to ``out`` (its header
+    lines above, already in ``out``, replaced) and the index after its last line."""
+    cells = _cells(lines[i])
+    if _opens_row(cells) is None:
+        return None
+    second = _next_opener(lines, i + 1, cells)
+    table = _Table([c.start for c in cells], len(cells[-1].text), full=[0] * len(cells))
+    if second is None or _line_shift(_cells(lines[second]), table, 0) is None:
+        return None  # the next row's cells must stand in the same columns
+    if not _has_gutters(lines, i, second, table):
+        return None
+    head = _header_start(lines, i, table, floor)
+    if head < i:
+        header = table.new_row(header=True)
+        for line in lines[head:i]:
+            cells = _cells(line)
+            if not cells or _is_furniture(line.replace("\f", "")):
+                continue
+            shift = _shift([cells], table, header=True) if len(cells) >= 2 else 0
+            for k, cell in _placed(cells, shift or 0, table, header=True) or []:
+                header.cells[k].append(cell.text)
+    number: int | None = None
+    shift = 0
+    row: _Row | None = None
+    last = i
+    new_page = False
+    above: list[tuple[int, str]] = []  # the cells of the line before: column, text
+    for j in range(i, len(lines)):
+        new_page = new_page or "\f" in lines[j]
+        line = lines[j].replace("\f", "")  # a page break: its page number is furniture
+        if _is_furniture(line):
+            continue
+        cells = _cells(line)
+        opened = _opens_row(cells)
+        if opened is not None and len(cells) == len(table.starts):
+            # a full row: the columns as this part of the page has them
+            table.starts, shift = [cell.start for cell in cells], 0
+            table.last_width = max(table.last_width, len(cells[-1].text))
+        elif new_page and len(cells) == 1 and above:
+            # one cell at the top of a page whose columns moved: the cell cut by the break
+            # goes on (the first one above that had not ended its sentence)
+            open_cells = [k for k, text in above if not _CLOSED.search(text)] or [above[0][0]]
+            shift = table.starts[open_cells[0]] - cells[0].start
+        elif new_page:
+            found = _line_shift(cells, table, shift + 10**6)  # no shift carried over
+            shift = shift if found is None else found
+        new_page = False
+        if len(cells) >= 2:  # cells of its own: a block poppler set apart may have moved
+            found = _line_shift(cells, table, shift)
+            shift = shift if found is None else found
+        placed = _placed(cells, shift, table)
+        if placed is None:
+            break
+        if len(placed) == 1 and opened is None and placed[0][0] not in {k for k, _ in above}:
+            break  # a line of one cell goes on a cell of the line above, or the table has ended
+        if opened is not None and (number is None or opened == number + 1):
+            number = opened
+            row = table.new_row()
+            for k, cell in placed:
+                table.full[k] = max(table.full[k], _width(cell.text))
+        if row is None:
+            break
+        for k, cell in placed:
+            row.cells[k].append(cell.text)
+        above = [(k, "".join(row.cells[k])) for k, _ in placed]
+        last = j
+    if number is None or number < 2:
+        return None
+    del out[len(out) - (i - head) :]  # the header lines, copied to ``out`` as they came
+    out.extend(table.lines())
+    return last + 1
+
+
+def _has_gutters(lines: list[str], first: int, second: int, table: _Table) -> bool:
+    """Whether the columns hold down the page: a wrapped cell's line (a line without a 序号)
+    between the first two rows stands in them, so that each gutter is a column of spaces
+    shared by at least three consecutive lines; or, rows of one line each, a third row follows
+    in the same columns. Prose with wide justified spaces has neither."""
+    for k in range(first + 1, second):
+        line = lines[k].replace("\f", "")
+        cells = _cells(line)
+        if cells and not _is_furniture(line) and _opens_row(cells) is None:
+            return _placed(cells, 0, table) is not None
+    third = _next_opener(lines, second + 1, _cells(lines[second]))
+    return third is not None and _line_shift(_cells(lines[third]), table, 0) is not None
+
+
+def _next_opener(lines: list[str], j: int, first: list[_Cell]) -> int | None:
+    """Index of the line opening the row after ``first``'s, if one comes before prose."""
+    wanted = int(first[0].text) + 1
+    for k in range(j, min(len(lines), j + NEXT_ROW_WITHIN)):
+        cells = _cells(lines[k].replace("\f", ""))
+        if _opens_row(cells) == wanted:
+            return k
+    return None
