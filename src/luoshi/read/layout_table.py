@@ -22,7 +22,7 @@ by line with nothing to say which column a piece belongs to; nothing is done the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
 
 from luoshi import lazyre as re
 from luoshi.read.pdf_furniture import is_page_number
@@ -52,8 +52,7 @@ _NUMBER = re.compile(r"\d{1,3}")
 _CLOSED = re.compile(r"[。；;！？!?]$")
 
 
-@dataclass(frozen=True)
-class _Cell:
+class _Cell(msgspec.Struct, frozen=True):
     start: int
     text: str
 
@@ -79,8 +78,7 @@ def _opens_row(cells: list[_Cell]) -> int | None:
     return None
 
 
-@dataclass
-class _Row:
+class _Row(msgspec.Struct):
     cells: list[list[str]]  # each column's lines
     header: bool = False
 
@@ -97,14 +95,13 @@ class _Row:
         return "\t".join(out)
 
 
-@dataclass
-class _Table:
+class _Table(msgspec.Struct):
     starts: list[int]  # column starts, as the last full row had them
     last_width: int = 0  # the last column's widest line on a full row
-    rows: list[_Row] = field(default_factory=list)
+    rows: list[_Row] = msgspec.field(default_factory=list)
     #: Each column's longest first line of a cell (on the lines that open rows): how much a
     #: line of the column holds, in characters as poppler set them.
-    full: list[int] = field(default_factory=list)
+    full: list[int] = msgspec.field(default_factory=list)
 
     def new_row(self, header: bool = False) -> _Row:
         row = _Row([[] for _ in self.starts], header)

@@ -124,8 +124,7 @@ def edge_candidates(lines: Sequence[PageLine]) -> dict[int, str]:
     return found
 
 
-@dataclass(frozen=True)
-class TextBlock:
+class TextBlock(msgspec.Struct, frozen=True):
     """Depths of the document's first and last body rows (None when no page shows one)."""
 
     top: float | None
