@@ -1448,12 +1448,24 @@ def _delivery_word_possible(text: str) -> bool:
     )
 
 
+def _phrases_before(text: str, phrases: list[TimePhrase], pos: int) -> list[TimePhrase]:
+    """The time phrases of ``text`` before ``pos`` that may date a quantity there: no baseline
+    (``比2020年``), and none inside a bracketed note that closes before ``pos`` —
+    ``一般公共预算支出（扣除2022年灾后重建支出）增长3%以上``: the note's year qualifies the note's
+    words, neither dating the quantity nor putting it in the past."""
+    before = [p for p in phrases if p.end <= pos and p.kind != "baseline"]
+    if before and ("（" in text[:pos] or "(" in text[:pos]):
+        notes = [(m.start(), m.end()) for m in _BRACKETED_RE.finditer(text, 0, pos)]
+        before = [p for p in before if not any(a < p.start and p.end <= b for a, b in notes)]
+    return before
+
+
 def _deadline_for(
     sent: Piece, q: Quantity, phrases: list[TimePhrase], enclosing: TimePhrase | None, clause_recurring: bool
 ) -> TimePhrase | None:
     """The nearest enclosing time phrase of ``q``: in its sentence, else ``enclosing``; none when
     the text since that phrase or ``q``'s clause (``clause_recurring``) states a recurring amount."""
-    before = [p for p in phrases if p.end <= q.start and p.kind != "baseline"]
+    before = _phrases_before(sent.text, phrases, q.start)
     nearest = before[-1] if before else None
     region_start = nearest.end if nearest else 0
     if is_recurring(sent.text[region_start : q.start]) or clause_recurring:
@@ -1550,9 +1562,9 @@ def _mask(text: str, phrases: list[TimePhrase]) -> str:
     return "".join(chars)
 
 
-def _in_the_past(phrases: list[TimePhrase], pos: int) -> bool:
-    """The nearest time phrase before ``pos`` in its sentence names a past year (``2015年，全市…``)."""
-    before = [p for p in phrases if p.end <= pos and p.kind != "baseline"]
+def _in_the_past(text: str, phrases: list[TimePhrase], pos: int) -> bool:
+    """The nearest time phrase before ``pos`` in its sentence ``text`` names a past year (``2015年，全市…``)."""
+    before = _phrases_before(text, phrases, pos)
     return bool(before) and before[-1].kind == "past"
 
 
@@ -1616,7 +1628,7 @@ def _clause_readings(
         if isinstance(verdict, _Verdict) and not context and CUMULATIVE_RE.search(clause, 0, q.start):
             verdict = "past-word:累计"  # a running total with no deadline or goal over it is the present
         if isinstance(verdict, _Verdict):
-            if _in_the_past(phrases, piece.start + q.start):
+            if _in_the_past(masked, phrases, piece.start + q.start):
                 verdict = "past-year-phrase"
             elif not (verdict.committed or context):
                 verdict = "no-commitment-word"

@@ -1,0 +1,42 @@
+"""Targets, real-text round 4 (plans, 政府工作报告 and their 分解方案): rules found on public pages,
+each shown here on a document written for the test in the genre's conventions (none copied).
+"""
+
+from __future__ import annotations
+
+from luoshi.pipeline import parse_text
+
+
+def _targets(text: str):
+    return [t for d in parse_text(text).documents for t in d.targets]
+
+
+def _report(body: str) -> str:
+    """A county's 政府工作报告 of January 2024, its body as given."""
+    return (
+        "政府工作报告\n——2024年1月10日在某县第九届人民代表大会第二次会议上\n某县县长 李某\n"
+        "各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n" + body
+    )
+
+
+# --- a year inside a bracketed note dates only the note -----------------------------------------
+
+
+def test_a_year_in_a_note_that_closes_before_the_quantity_does_not_date_it():
+    text = _report(
+        "二、2024年工作安排\n"
+        "2024年全县经济社会发展的主要预期目标是：地区生产总值增长6%以上；"
+        "一般公共预算支出（不含2023年增发国债资金）增长4%；城镇居民人均可支配收入增长6.5%。\n"
+    )
+    got = {t.value: t.deadline for t in _targets(text)}
+    # every target is the year's (2024), the note's 2023 qualifies what is left out
+    assert got == {6: "2024-12-31", 4: "2024-12-31", 6.5: "2024-12-31"}
+
+
+def test_a_note_that_names_the_due_date_of_the_quantity_before_it_still_dates_it():
+    text = _report(
+        "二、2024年工作安排\n全县建成5G基站300个（2025年底前），新增城镇就业2000人（不含2023年结转岗位）。\n"
+    )
+    got = {t.value: t.deadline for t in _targets(text)}
+    # the note after 300个 is its due date; the past year in the last note neither dates nor drops 2000人
+    assert got == {300: "2025-12-31", 2000: "2024-12-31"}
