@@ -2020,7 +2020,11 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     noun = _tidy(tail) if tail and not tail.startswith(("，", "。")) else ""
     phrase = (subject + noun) if noun else subject
     if not phrase:
-        phrase = _tidy(clause.replace(q.surface, ""))
+        # (the comparator after the number is no name: ``2015年在315万人以内`` names nothing, and
+        # the clause before lends its subject, ``_nameless``)
+        rest = clause[q.end :]
+        suffix = COMPARATOR_AFTER_RE.match(rest)
+        phrase = _tidy(clause[: q.start] + (rest[suffix.end() :] if suffix else rest))
     if kind == "change":
         pass  # ``化学农药使用量减少10%``: the indicator is the quantity that falls
     elif phrase.endswith(GROWTH_ENDINGS):

@@ -40,3 +40,26 @@ def test_a_note_that_names_the_due_date_of_the_quantity_before_it_still_dates_it
     got = {t.value: t.deadline for t in _targets(text)}
     # the note after 300个 is its due date; the past year in the last note neither dates nor drops 2000人
     assert got == {300: "2025-12-31", 2000: "2024-12-31"}
+
+
+# --- a clause that names nothing but its comparator borrows the subject before it --------------
+
+
+def test_a_yearly_step_with_only_a_comparator_takes_the_subject_of_the_clause_before():
+    text = (
+        "某市城市总体规划（2016—2030年）\n一、人口规模\n"
+        "全市常住人口2020年控制在420万人以内，2025年在450万人以内，2030年在480万人以内。\n"
+    )
+    got = [(t.value, t.indicator, t.deadline) for t in _targets(text)]
+    assert got == [
+        (4200000, "全市常住人口", "2020-12-31"),
+        (4500000, "全市常住人口", "2025-12-31"),
+        (4800000, "全市常住人口", "2030-12-31"),
+    ]
+    # …and a step that names its own quantity keeps it
+    text = (
+        "某市城市总体规划（2016—2030年）\n一、人口规模\n"
+        "全市常住人口2020年控制在420万人以内，城镇人口2025年在300万人以内。\n"
+    )
+    got = [t.indicator for t in _targets(text)]
+    assert got == ["全市常住人口", "城镇人口"]
