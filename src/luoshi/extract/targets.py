@@ -1174,6 +1174,10 @@ def _paragraph_targets(
             if enclosing is None and scope.sections is not None:
                 enclosing = scope.sections.phrase_at(at)
             deadline = _deadline_for(sent, q, phrases, enclosing, reading.recurring)
+            source = deadline.text if deadline else None
+            if deadline is not None and _yearly_within_years(sent.text, q, phrases, deadline, doc_year(date)):
+                source = f"none (yearly-amount: 年度 within {deadline.text})"
+                deadline = None
             start = max(para.start + sent.start + reading.text_start, para.start + skip)
             end = para.start + sent.start + reading.text_end
             if _nameless(reading.indicator):
@@ -1189,7 +1193,7 @@ def _paragraph_targets(
                 deadline=deadline.deadline if deadline else None,
                 span=clean.span(start, end),
                 path=scope.path,
-                deadline_source=deadline.text if deadline else None,
+                deadline_source=source,
             )
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
 
@@ -1458,6 +1462,24 @@ def _phrases_before(text: str, phrases: list[TimePhrase], pos: int) -> list[Time
         notes = [(m.start(), m.end()) for m in _BRACKETED_RE.finditer(text, 0, pos)]
         before = [p for p in before if not any(a < p.start and p.end <= b for a, b in notes)]
     return before
+
+
+# ``年度计划投资3亿元``: an amount a year (not ``2024年度``, ``本年度``: a named year is a time phrase).
+YEARLY_RE = re.compile(r"(?<![\d年本〇零一二三四五六七八九十])年度")
+
+
+def _yearly_within_years(
+    text: str, q: Quantity, phrases: list[TimePhrase], deadline: TimePhrase, year_now: int | None
+) -> bool:
+    """``q`` is a yearly amount (``年度计划投资3亿元``) under a deadline years after the document's
+    year (``到2025年`` or a ``（2023—2025年）`` plan in a document of 2023): an amount each year of
+    the period, so recurring (guide: ``每年`` → null). Under the document's own year it is that
+    year's (a 2024 plan's ``年度计划投资`` is due 2024-12-31)."""
+    if year_now is None or deadline.year is None or deadline.year <= year_now:
+        return False
+    before = _phrases_before(text, phrases, q.start)
+    since = before[-1].end if before else 0
+    return YEARLY_RE.search(text, since, q.start) is not None
 
 
 def _deadline_for(

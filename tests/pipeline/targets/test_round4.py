@@ -63,3 +63,28 @@ def test_a_yearly_step_with_only_a_comparator_takes_the_subject_of_the_clause_be
     )
     got = [t.indicator for t in _targets(text)]
     assert got == ["全市常住人口", "城镇人口"]
+
+
+# --- a yearly amount (年度…) in a plan of several years recurs ----------------------------------
+
+_NOTICE = (
+    "某市人民政府办公室关于印发{title}的通知\n某政办发〔{year}〕6号\n各区人民政府：\n"
+    "现将《{title}》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n{year}年3月1日\n{title}\n"
+)
+
+
+def test_a_yearly_amount_in_a_plan_of_several_years_has_no_deadline():
+    title = "某市城乡供水提升行动计划（2024—2026年）"
+    text = _NOTICE.format(title=title, year=2024) + (
+        "一、主要目标\n到2026年，新建改造供水管网300公里，年度计划投资不少于2亿元。\n"
+    )
+    got = {t.value: t.deadline for t in _targets(text)}
+    # the 300公里 is due at the plan's end; 2亿元 a year recurs (guide: 每年 → null)
+    assert got == {300: "2026-12-31", 200000000: None}
+    # …while in a plan of the document's own year the yearly amount is that year's
+    title = "某市2024年城乡供水提升工作方案"
+    text = _NOTICE.format(title=title, year=2024) + (
+        "一、主要目标\n全年新建改造供水管网100公里，年度计划投资不少于2亿元。\n"
+    )
+    got = {t.value: t.deadline for t in _targets(text)}
+    assert got == {100: "2024-12-31", 200000000: "2024-12-31"}
