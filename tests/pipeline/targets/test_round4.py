@@ -88,3 +88,13 @@ def test_a_yearly_amount_in_a_plan_of_several_years_has_no_deadline():
     )
     got = {t.value: t.deadline for t in _targets(text)}
     assert got == {100: "2024-12-31", 200000000: "2024-12-31"}
+
+
+# --- 方: cubic metres as plans write them ---------------------------------------------------------
+
+
+def test_cubic_metres_written_as_fang_are_a_unit():
+    text = _report("二、2024年工作安排\n新增农产品冷链仓储库容20万方，完成河道清淤3.5万立方米，重点抓好3个方面工作。\n")
+    got = {(t.value, t.unit) for t in _targets(text)}
+    assert (200000, "方") in got and (35000, "立方米") in got
+    assert not any(t.unit == "方" and t.value == 3 for t in _targets(text))  # 3个方面 is a count of parts
