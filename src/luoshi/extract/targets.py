@@ -879,7 +879,12 @@ def _sections(doc: Document) -> _Sections:
     heads.sort(key=lambda h: h.pos)
     past: list[tuple[int, int]] = []
     # where a past stretch opens at a progress heading only (``一、计划执行情况``: see ``_Sections``)
-    progress_from = {h.pos for h in heads if h.tense == "past" and _progress_only(h.text)}
+    now = doc_year(doc.reference_date)
+    progress_from = {
+        h.pos
+        for h in heads
+        if h.tense == "past" and _progress_only(h.text) and not _reports_a_year_gone_by(h.text, now)
+    }
     dated: list[tuple[int, int, TimePhrase]] = []
     past_from: _Heading | None = None
     dated_from: tuple[_Heading, TimePhrase] | None = None
@@ -909,6 +914,13 @@ def _sections(doc: Document) -> _Sections:
 TAB = "\t"
 # The review words that are not a progress heading's (``回顾``, ``过去一年``…).
 _REVIEW_ONLY_RE = re.compile(rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
+
+
+def _reports_a_year_gone_by(heading: str, year_now: int | None) -> bool:
+    """``一、2024年国民经济和社会发展计划执行情况`` in a report of January 2025: the heading names
+    only years before the document's, so nothing under it is yet to come — its ``全年`` is 2024's."""
+    years = {int(y) for y in HEADING_YEAR_RE.findall(heading)}
+    return bool(years) and year_now is not None and max(years) < year_now
 
 
 def _progress_only(heading: str) -> bool:

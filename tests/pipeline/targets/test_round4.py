@@ -98,3 +98,25 @@ def test_cubic_metres_written_as_fang_are_a_unit():
     got = {(t.value, t.unit) for t in _targets(text)}
     assert (200000, "方") in got and (35000, "立方米") in got
     assert not any(t.unit == "方" and t.value == 3 for t in _targets(text))  # 3个方面 is a count of parts
+
+
+# --- a progress section on a year gone by looks ahead to nothing --------------------------------
+
+
+def _plan_report(date_line: str, heading: str, body: str) -> str:
+    return (
+        "关于某县国民经济和社会发展计划执行情况与计划草案的报告\n"
+        f"——{date_line}在某县第十届人民代表大会第四次会议上\n县发展和改革委员会\n各位代表：\n"
+        f"受县人民政府委托，现将计划执行情况与计划草案提请审议。\n{heading}\n{body}\n"
+    )
+
+
+def test_the_whole_year_of_a_progress_section_on_last_year_is_the_past():
+    body = "2024年，全县经济回升向好，基本完成全年预期目标。\n预计，全年实现地区生产总值188.5亿元，增长5.6%。"
+    text = _plan_report("2025年1月6日", "一、2024年国民经济和社会发展计划执行情况", body)
+    assert _targets(text) == []  # 2024's results, reported in January 2025
+    # …while a progress section on the current year still sets what is left of it
+    body = "1—7月，全县固定资产投资增长6.2%。全年力争固定资产投资增长8%以上。"
+    text = _plan_report("2024年8月28日", "一、2024年1—7月计划执行情况", body)
+    got = [(t.value, t.deadline) for t in _targets(text)]
+    assert got == [(8, "2024-12-31")]
