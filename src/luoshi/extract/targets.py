@@ -1348,6 +1348,14 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
     ``推动大宗工业固体废物贮存处置总量趋零增长`` after the goal section's ``到2020年，……趋零增长``)."""
     names_target = TARGET_WORD in t.indicator
     return any(
+        e.span != t.span  # (the numbers of one list, read from the same words, are several targets)
+        and _restates_one(t, e, names_target)
+        for e in earlier
+    )
+
+
+def _restates_one(t: Target, e: Target, names_target: bool) -> bool:
+    return (
         e.text == t.text
         # restated with no time of its own (``（一）新建公办幼儿园、中小学9所，其中：……`` under 实施步骤)
         or (
@@ -1362,7 +1370,6 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
                 or _within(t.indicator, e.indicator)
             )
         )
-        for e in earlier
     )
 
 
@@ -1825,6 +1832,13 @@ _ZERO_GROWTH = _Verdict("=", "change", 0.0, None, True, "zero-growth")
 _APPROXIMATE_WORDS = ("约", "大约")
 
 
+def _after_own_bound(region: str) -> str:
+    """``region`` without the bound of the number before it that opens it (``10%以上、10%以上``:
+    the second 10% continues the list as the first does)."""
+    bound = COMPARATOR_AFTER_RE.match(region)
+    return region[bound.end() :] if bound else region
+
+
 def _read_quantity(
     clause: str,
     q: Quantity,
@@ -1885,7 +1899,7 @@ def _read_quantity(
             kind, comparator = "change", "="
         else:
             comparator = COMPARATOR_BEFORE[word.group("word")]
-    elif previous is not None and CONJUNCTION_ONLY_RE.match(region):
+    elif previous is not None and CONJUNCTION_ONLY_RE.match(_after_own_bound(region)):
         comparator, kind, committed = previous.comparator, previous.kind, True
         if comparator == "between" and not q.is_range:
             comparator = None  # a single number after a range (``6.5%-7%、8%``) bounds nothing itself

@@ -120,3 +120,18 @@ def test_the_whole_year_of_a_progress_section_on_last_year_is_the_past():
     text = _plan_report("2024年8月28日", "一、2024年1—7月计划执行情况", body)
     got = [(t.value, t.deadline) for t in _targets(text)]
     assert got == [(8, "2024-12-31")]
+
+
+# --- 分别 lists: one target per number, repeated numbers and bounds included --------------------
+
+
+def test_each_number_of_a_respectively_list_is_a_target_even_when_repeated():
+    text = _report(
+        "二、2024年工作安排\n"
+        "到2025年，化学需氧量、氨氮、氮氧化物、挥发性有机物排放总量比2020年分别下降9%、9%、12%以上、12%以上。\n"
+    )
+    got = [(t.value, t.comparator, t.kind) for t in _targets(text)]
+    assert got == [(-9, "=", "change"), (-9, "=", "change"), (-12, "<=", "change"), (-12, "<=", "change")]
+    # …while the same number stated again in another sentence restates it
+    text = _report("二、2024年工作安排\n今年全县地区生产总值增长6%左右。今年地区生产总值增长预期目标为6%左右。\n")
+    assert [t.value for t in _targets(text)] == [6]
