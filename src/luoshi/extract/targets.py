@@ -755,7 +755,13 @@ def _heading_year_phrase(heading: str, date: str | None) -> TimePhrase | None:
         return None
     year = years.pop()
     now = doc_year(date)
-    if now is None or year < now:
+    if now is None:
+        # A text with no date of its own (a page of a report): a heading that plans for its year
+        # (``三、2024年主要工作安排``) dates what it heads, as a ``2024年工作要点`` title does; one
+        # that only names a year (``2023年经济运行情况``) may be the past, and dates nothing.
+        if not _looks_forward(heading):
+            return None
+    elif year < now:
         return None
     return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
 

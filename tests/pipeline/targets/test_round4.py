@@ -135,3 +135,18 @@ def test_each_number_of_a_respectively_list_is_a_target_even_when_repeated():
     # …while the same number stated again in another sentence restates it
     text = _report("二、2024年工作安排\n今年全县地区生产总值增长6%左右。今年地区生产总值增长预期目标为6%左右。\n")
     assert [t.value for t in _targets(text)] == [6]
+
+
+# --- an undated page: a heading that plans for its year dates what it heads ---------------------
+
+
+def test_an_undated_page_takes_the_year_of_a_heading_that_plans_for_it():
+    text = (
+        "三、2024年主要工作安排\n"
+        "（一）保障粮食安全。完成耕地修复2000亩，粮食播种面积稳定在7万亩以上。\n"
+        "（二）推进项目建设。新开工重点项目30个。\n"
+    )
+    assert {t.deadline for t in _targets(text)} == {"2024-12-31"}
+    # …a heading that only names its year could be a review: it dates nothing
+    text = "三、2024年农业农村发展\n（一）保障粮食安全。完成耕地修复2000亩，粮食播种面积稳定在7万亩以上。\n"
+    assert {t.deadline for t in _targets(text)} == {None}
