@@ -818,6 +818,10 @@ class _Sections:
     # report may set the coming part of its year in them, and a sentence's own time phrase that
     # has yet to come is nearer than the heading (test_s7_targets_real: ``2023年上半年`` in January).
     progress: tuple[tuple[int, int], ...] = ()
+    # The one year the forward-looking headings of a text with no date of its own plan for
+    # (``三、2024年主要工作安排``): the report's year, which its ``今年`` names (guide: 今年 → the
+    # report's year). None for a dated text, or where the headings name no year or several.
+    planned_year: int | None = None
 
     def in_progress_section(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.progress)
@@ -914,7 +918,17 @@ def _sections(doc: Document) -> _Sections:
     if dated_from is not None:
         dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
     progress = tuple((a, b) for a, b in past if a in progress_from)
-    return _Sections(tuple(past), tuple(dated), progress)
+    planned = (
+        {
+            int(y)
+            for h in heads
+            if h.tense == "present" and _looks_forward(h.text)
+            for y in HEADING_YEAR_RE.findall(h.text)
+        }
+        if doc.reference_date is None
+        else set()
+    )
+    return _Sections(tuple(past), tuple(dated), progress, planned.pop() if len(planned) == 1 else None)
 
 
 TAB = "\t"
@@ -1096,6 +1110,8 @@ def _paragraph_targets(
     # A document with no date of its own is read in the year its title plans for (``2021年…工作要点``):
     # ``2020年，全县…实现28.8亿元`` there is the past.
     date = doc.reference_date or (f"{scope.default.year}-01-01" if scope.default and scope.default.year else None)
+    if date is None and sections is not None and sections.planned_year is not None:
+        date = f"{sections.planned_year}-01-01"  # (``今年`` before ``三、2024年主要工作安排``: 2024)
     row_phrase = _row_deadline_phrase(text, date)
     body = 0
     if first and scope.heading and text.startswith(scope.heading):

@@ -150,3 +150,19 @@ def test_an_undated_page_takes_the_year_of_a_heading_that_plans_for_it():
     # …a heading that only names its year could be a review: it dates nothing
     text = "三、2024年农业农村发展\n（一）保障粮食安全。完成耕地修复2000亩，粮食播种面积稳定在7万亩以上。\n"
     assert {t.deadline for t in _targets(text)} == {None}
+
+
+def test_the_this_year_of_an_undated_page_is_the_year_its_headings_plan_for():
+    text = (
+        "今年经济社会发展主要预期目标是：全县地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。\n"
+        "三、2024年主要工作安排\n"
+        "（一）保障粮食安全。完成耕地修复2000亩。\n"
+    )
+    assert {t.value: t.deadline for t in _targets(text)} == {6: "2024-12-31", 5.5: "2024-12-31", 2000: "2024-12-31"}
+    # …not where the headings plan for two years: the page does not say which is its own
+    text = (
+        "今年经济社会发展主要预期目标是：全县地区生产总值增长6%左右。\n"
+        "三、2024年主要工作安排\n（一）保障粮食安全。完成耕地修复2000亩。\n"
+        "四、2025年工作打算\n（一）推进项目。新开工项目20个。\n"
+    )
+    assert {t.value: t.deadline for t in _targets(text)}[6] is None
