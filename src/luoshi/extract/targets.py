@@ -818,9 +818,8 @@ class _Sections:
     # report may set the coming part of its year in them, and a sentence's own time phrase that
     # has yet to come is nearer than the heading (test_s7_targets_real: ``2023年上半年`` in January).
     progress: tuple[tuple[int, int], ...] = ()
-    # The one year the forward-looking headings of a text with no date of its own plan for
-    # (``三、2024年主要工作安排``): the report's year, which its ``今年`` names (guide: 今年 → the
-    # report's year). None for a dated text, or where the headings name no year or several.
+    # The year a text with no date of its own speaks in (``_undated_year``): the report's year,
+    # which its ``今年`` names (guide: 今年 → the report's year). None for a dated text.
     planned_year: int | None = None
 
     def in_progress_section(self, pos: int) -> bool:
@@ -884,8 +883,9 @@ def _sections(doc: Document) -> _Sections:
     first = next(_all_paragraphs(doc), None)  # a text with no header opens with its title line
     titles = (doc.title, doc.forwarded_title, first.text if first is not None else None)
     heads = [_progress_title_line(h, titles, doc.reference_date) for h in heads]
+    undated = _undated_year(doc, heads) if doc.reference_date is None else None
     if not any(h.tense for h in heads):
-        return _Sections()
+        return _Sections(planned_year=undated)
     heads.sort(key=lambda h: h.pos)
     past: list[tuple[int, int]] = []
     # where a past stretch opens at a progress heading only (``一、计划执行情况``: see ``_Sections``)
@@ -918,17 +918,28 @@ def _sections(doc: Document) -> _Sections:
     if dated_from is not None:
         dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
     progress = tuple((a, b) for a, b in past if a in progress_from)
-    planned = (
-        {
-            int(y)
-            for h in heads
-            if h.tense == "present" and _looks_forward(h.text)
-            for y in HEADING_YEAR_RE.findall(h.text)
-        }
-        if doc.reference_date is None
-        else set()
-    )
-    return _Sections(tuple(past), tuple(dated), progress, planned.pop() if len(planned) == 1 else None)
+    return _Sections(tuple(past), tuple(dated), progress, undated)
+
+
+# ``回顾总结过去的2023年``, ``2023年工作回顾``: the text names a year as gone by.
+GONE_BY_YEAR_RE = re.compile(r"过去的?((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:工作)?回顾")
+
+
+def _undated_year(doc: Document, heads: list[_Heading]) -> int | None:
+    """The year a text with no date of its own speaks in, where the text decides it: the one
+    year its forward-looking headings plan for (``三、2024年主要工作安排``), or the year after
+    the one it calls gone by (``回顾总结过去的2023年``, ``2023年工作回顾``); None where these
+    disagree or name nothing."""
+    years = {
+        int(y)
+        for h in heads
+        if h.tense == "present" and _looks_forward(h.text)
+        for y in HEADING_YEAR_RE.findall(h.text)
+    }
+    for para in _all_paragraphs(doc):
+        if "过去" in para.text or "回顾" in para.text:
+            years.update(int(a or b) + 1 for a, b in GONE_BY_YEAR_RE.findall(para.text))
+    return years.pop() if len(years) == 1 else None
 
 
 TAB = "\t"

@@ -166,3 +166,15 @@ def test_the_this_year_of_an_undated_page_is_the_year_its_headings_plan_for():
         "四、2025年工作打算\n（一）推进项目。新开工项目20个。\n"
     )
     assert {t.value: t.deadline for t in _targets(text)}[6] is None
+
+
+def test_an_undated_news_text_that_calls_a_year_gone_by_reports_that_year():
+    text = (
+        "某市第九届人民代表大会第四次会议开幕，市长代表市人民政府作政府工作报告。\n"
+        "回顾总结过去的2023年，市长说，一年来全市全力做好改革发展稳定各项工作。\n"
+        "2023年，全市经济稳中有进，一般公共预算收入同比增长6.8%，新增上市挂牌企业5家。\n"
+    )
+    assert _targets(text) == []  # 2023 is the year gone by: results
+    # …without a word that puts the year in the past the same sentence may be a plan
+    text = "2023年，全市一般公共预算收入增长6.8%，新增上市挂牌企业5家。\n"
+    assert {t.deadline for t in _targets(text)} == {"2023-12-31"}
