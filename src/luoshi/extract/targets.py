@@ -1144,6 +1144,10 @@ def _paragraph_targets(
         intro = CONDITION_INTRO_RE.search(text) if "：" in text else None  # the intro ends with ：
         if intro:
             conditions_from = intro.end()
+    # ``地区生产总值增长7%（预计，下同）``: every figure after the note is an estimate (a result or
+    # a forecast, neither a target: guide)
+    estimate = ESTIMATES_BELOW_RE.search(text) if SAME_BELOW in text else None
+    estimates_from = estimate.start() if estimate else len(text) + 1
     governed = opening is not None or scope.inherited is not None
     # Statistics wording (``同比增长``, ``初步核算``) reports figures, unless a goal section, a
     # deadline or a year-named plan governs the paragraph (``_statistics_sentence``).
@@ -1208,6 +1212,10 @@ def _paragraph_targets(
                 if log is not None:
                     log.reject(at, at + len(q.surface), "past-year-paragraph")
                 continue
+            if sent.start + q.start >= estimates_from:
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "estimate-below")
+                continue
             if q.unit in LIST_COUNT_UNITS and ("如下" in text or "包括" in text):
                 if _counts_the_list_below(text, sent.start + q.end, q.unit):
                     if log is not None:
@@ -1242,6 +1250,10 @@ def _paragraph_targets(
             )
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
 
+
+# A note that marks the figures from here on as estimates: ``（预计，下同）``, ``（预计数，下同）``.
+SAME_BELOW = "下同"
+ESTIMATES_BELOW_RE = re.compile(r"[（(]预计[^（）()]{0,4}下同[）)]")
 
 # A sentence that opens with ``其中`` refines the quantity of the sentence before it.
 OF_WHICH_RE = re.compile(r"^其中[，,]?")

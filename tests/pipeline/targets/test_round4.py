@@ -178,3 +178,11 @@ def test_an_undated_news_text_that_calls_a_year_gone_by_reports_that_year():
     # …without a word that puts the year in the past the same sentence may be a plan
     text = "2023年，全市一般公共预算收入增长6.8%，新增上市挂牌企业5家。\n"
     assert {t.deadline for t in _targets(text)} == {"2023-12-31"}
+
+
+def test_figures_after_an_estimates_note_are_no_targets():
+    text = "2023年，全市地区生产总值增长6%（预计数，下同），一般公共预算收入增长5.5%，固定资产投资增长8%。\n"
+    assert _targets(text) == []
+    # …the figures before such a note, or with no note, keep their reading
+    text = "2023年，全市一般公共预算收入增长5.5%，固定资产投资增长8%（其中工业投资另计）。\n"
+    assert [t.value for t in _targets(text)] == [5.5, 8]
