@@ -89,6 +89,7 @@ MEASURE_UNITS: tuple[str, ...] = (
     "平方千米",
     "平方米",
     "立方米",
+    "方",  # cubic metres as the trade says them (``新增冷链仓储库容50万方``, ``清淤20万方``)
     "千瓦时",
     "千瓦",
     "兆瓦",

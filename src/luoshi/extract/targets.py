@@ -756,7 +756,13 @@ def _heading_year_phrase(heading: str, date: str | None) -> TimePhrase | None:
         return None
     year = years.pop()
     now = doc_year(date)
-    if now is None or year < now:
+    if now is None:
+        # A text with no date of its own (a page of a report): a heading that plans for its year
+        # (``三、2024年主要工作安排``) dates what it heads, as a ``2024年工作要点`` title does; one
+        # that only names a year (``2023年经济运行情况``) may be the past, and dates nothing.
+        if not _looks_forward(heading):
+            return None
+    elif year < now:
         return None
     return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
 
@@ -813,6 +819,9 @@ class _Sections(msgspec.Struct, frozen=True):
     # has yet to come is nearer than the heading (``2023年上半年`` in January:
     # tests/pipeline/targets/test_dated_lists_and_points.py).
     progress: tuple[tuple[int, int], ...] = ()
+    # The year a text with no date of its own speaks in (``_undated_year``): the report's year,
+    # which its ``今年`` names (guide: 今年 → the report's year). None for a dated text.
+    planned_year: int | None = None
 
     def in_progress_section(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.progress)
@@ -876,12 +885,18 @@ def _sections(doc: Document) -> _Sections:
     first = next(_all_paragraphs(doc), None)  # a text with no header opens with its title line
     titles = (doc.title, doc.forwarded_title, first.text if first is not None else None)
     heads = [_progress_title_line(h, titles, doc.reference_date) for h in heads]
+    undated = _undated_year(doc, heads) if doc.reference_date is None else None
     if not any(h.tense for h in heads):
-        return _Sections()
+        return _Sections(planned_year=undated)
     heads.sort(key=lambda h: h.pos)
     past: list[tuple[int, int]] = []
     # where a past stretch opens at a progress heading only (``一、计划执行情况``: see ``_Sections``)
-    progress_from = {h.pos for h in heads if h.tense == "past" and _progress_only(h.text)}
+    now = doc_year(doc.reference_date)
+    progress_from = {
+        h.pos
+        for h in heads
+        if h.tense == "past" and _progress_only(h.text) and not _reports_a_year_gone_by(h.text, now)
+    }
     dated: list[tuple[int, int, TimePhrase]] = []
     past_from: _Heading | None = None
     dated_from: tuple[_Heading, TimePhrase] | None = None
@@ -905,12 +920,40 @@ def _sections(doc: Document) -> _Sections:
     if dated_from is not None:
         dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
     progress = tuple((a, b) for a, b in past if a in progress_from)
-    return _Sections(tuple(past), tuple(dated), progress)
+    return _Sections(tuple(past), tuple(dated), progress, undated)
+
+
+# ``回顾总结过去的2023年``, ``2023年工作回顾``: the text names a year as gone by.
+GONE_BY_YEAR_RE = re.compile(r"过去的?((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:工作)?回顾")
+
+
+def _undated_year(doc: Document, heads: list[_Heading]) -> int | None:
+    """The year a text with no date of its own speaks in, where the text decides it: the one
+    year its forward-looking headings plan for (``三、2024年主要工作安排``), or the year after
+    the one it calls gone by (``回顾总结过去的2023年``, ``2023年工作回顾``); None where these
+    disagree or name nothing."""
+    years = {
+        int(y)
+        for h in heads
+        if h.tense == "present" and _looks_forward(h.text)
+        for y in HEADING_YEAR_RE.findall(h.text)
+    }
+    for para in _all_paragraphs(doc):
+        if "过去" in para.text or "回顾" in para.text:
+            years.update(int(a or b) + 1 for a, b in GONE_BY_YEAR_RE.findall(para.text))
+    return years.pop() if len(years) == 1 else None
 
 
 TAB = "\t"
 # The review words that are not a progress heading's (``回顾``, ``过去一年``…).
 _REVIEW_ONLY_RE = re.compile(rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来")
+
+
+def _reports_a_year_gone_by(heading: str, year_now: int | None) -> bool:
+    """``一、2024年国民经济和社会发展计划执行情况`` in a report of January 2025: the heading names
+    only years before the document's, so nothing under it is yet to come — its ``全年`` is 2024's."""
+    years = {int(y) for y in HEADING_YEAR_RE.findall(heading)}
+    return bool(years) and year_now is not None and max(years) < year_now
 
 
 def _progress_only(heading: str) -> bool:
@@ -1081,6 +1124,8 @@ def _paragraph_targets(
     # A document with no date of its own is read in the year its title plans for (``2021年…工作要点``):
     # ``2020年，全县…实现28.8亿元`` there is the past.
     date = doc.reference_date or (f"{scope.default.year}-01-01" if scope.default and scope.default.year else None)
+    if date is None and sections is not None and sections.planned_year is not None:
+        date = f"{sections.planned_year}-01-01"  # (``今年`` before ``三、2024年主要工作安排``: 2024)
     row_phrase = _row_deadline_phrase(text, date)
     body = 0
     if first and scope.heading and text.startswith(scope.heading):
@@ -1102,6 +1147,10 @@ def _paragraph_targets(
         intro = CONDITION_INTRO_RE.search(text) if "：" in text else None  # the intro ends with ：
         if intro:
             conditions_from = intro.end()
+    # ``地区生产总值增长7%（预计，下同）``: every figure after the note is an estimate (a result or
+    # a forecast, neither a target: guide)
+    estimate = ESTIMATES_BELOW_RE.search(text) if SAME_BELOW in text else None
+    estimates_from = estimate.start() if estimate else len(text) + 1
     governed = opening is not None or scope.inherited is not None
     # Statistics wording (``同比增长``, ``初步核算``) reports figures, unless a goal section, a
     # deadline or a year-named plan governs the paragraph (``_statistics_sentence``).
@@ -1166,6 +1215,10 @@ def _paragraph_targets(
                 if log is not None:
                     log.reject(at, at + len(q.surface), "past-year-paragraph")
                 continue
+            if sent.start + q.start >= estimates_from:
+                if log is not None:
+                    log.reject(at, at + len(q.surface), "estimate-below")
+                continue
             if q.unit in LIST_COUNT_UNITS and ("如下" in text or "包括" in text):
                 if _counts_the_list_below(text, sent.start + q.end, q.unit):
                     if log is not None:
@@ -1177,6 +1230,10 @@ def _paragraph_targets(
             if enclosing is None and scope.sections is not None:
                 enclosing = scope.sections.phrase_at(at)
             deadline = _deadline_for(sent, q, phrases, enclosing, reading.recurring)
+            source = deadline.text if deadline else None
+            if deadline is not None and _yearly_within_years(sent.text, q, phrases, deadline, doc_year(date)):
+                source = f"none (yearly-amount: 年度 within {deadline.text})"
+                deadline = None
             start = max(para.start + sent.start + reading.text_start, para.start + skip)
             end = para.start + sent.start + reading.text_end
             if _nameless(reading.indicator):
@@ -1192,10 +1249,14 @@ def _paragraph_targets(
                 deadline=deadline.deadline if deadline else None,
                 span=clean.span(start, end),
                 path=scope.path,
-                deadline_source=deadline.text if deadline else None,
+                deadline_source=source,
             )
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
 
+
+# A note that marks the figures from here on as estimates: ``（预计，下同）``, ``（预计数，下同）``.
+SAME_BELOW = "下同"
+ESTIMATES_BELOW_RE = re.compile(r"[（(]预计[^（）()]{0,4}下同[）)]")
 
 # A sentence that opens with ``其中`` refines the quantity of the sentence before it.
 OF_WHICH_RE = re.compile(r"^其中[，,]?")
@@ -1335,6 +1396,14 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
     ``推动大宗工业固体废物贮存处置总量趋零增长`` after the goal section's ``到2020年，……趋零增长``)."""
     names_target = TARGET_WORD in t.indicator
     return any(
+        e.span != t.span  # (the numbers of one list, read from the same words, are several targets)
+        and _restates_one(t, e, names_target)
+        for e in earlier
+    )
+
+
+def _restates_one(t: Target, e: Target, names_target: bool) -> bool:
+    return (
         e.text == t.text
         # restated with no time of its own (``（一）新建公办幼儿园、中小学9所，其中：……`` under 实施步骤)
         or (
@@ -1349,7 +1418,6 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
                 or _within(t.indicator, e.indicator)
             )
         )
-        for e in earlier
     )
 
 
@@ -1451,12 +1519,42 @@ def _delivery_word_possible(text: str) -> bool:
     )
 
 
+def _phrases_before(text: str, phrases: list[TimePhrase], pos: int) -> list[TimePhrase]:
+    """The time phrases of ``text`` before ``pos`` that may date a quantity there: no baseline
+    (``比2020年``), and none inside a bracketed note that closes before ``pos`` —
+    ``一般公共预算支出（扣除2022年灾后重建支出）增长3%以上``: the note's year qualifies the note's
+    words, neither dating the quantity nor putting it in the past."""
+    before = [p for p in phrases if p.end <= pos and p.kind != "baseline"]
+    if before and ("（" in text[:pos] or "(" in text[:pos]):
+        notes = [(m.start(), m.end()) for m in _BRACKETED_RE.finditer(text, 0, pos)]
+        before = [p for p in before if not any(a < p.start and p.end <= b for a, b in notes)]
+    return before
+
+
+# ``年度计划投资3亿元``: an amount a year (not ``2024年度``, ``本年度``: a named year is a time phrase).
+YEARLY_RE = re.compile(r"(?<![\d年本〇零一二三四五六七八九十])年度")
+
+
+def _yearly_within_years(
+    text: str, q: Quantity, phrases: list[TimePhrase], deadline: TimePhrase, year_now: int | None
+) -> bool:
+    """``q`` is a yearly amount (``年度计划投资3亿元``) under a deadline years after the document's
+    year (``到2025年`` or a ``（2023—2025年）`` plan in a document of 2023): an amount each year of
+    the period, so recurring (guide: ``每年`` → null). Under the document's own year it is that
+    year's (a 2024 plan's ``年度计划投资`` is due 2024-12-31)."""
+    if year_now is None or deadline.year is None or deadline.year <= year_now:
+        return False
+    before = _phrases_before(text, phrases, q.start)
+    since = before[-1].end if before else 0
+    return YEARLY_RE.search(text, since, q.start) is not None
+
+
 def _deadline_for(
     sent: Piece, q: Quantity, phrases: list[TimePhrase], enclosing: TimePhrase | None, clause_recurring: bool
 ) -> TimePhrase | None:
     """The nearest enclosing time phrase of ``q``: in its sentence, else ``enclosing``; none when
     the text since that phrase or ``q``'s clause (``clause_recurring``) states a recurring amount."""
-    before = [p for p in phrases if p.end <= q.start and p.kind != "baseline"]
+    before = _phrases_before(sent.text, phrases, q.start)
     nearest = before[-1] if before else None
     region_start = nearest.end if nearest else 0
     if is_recurring(sent.text[region_start : q.start]) or clause_recurring:
@@ -1553,9 +1651,9 @@ def _mask(text: str, phrases: list[TimePhrase]) -> str:
     return "".join(chars)
 
 
-def _in_the_past(phrases: list[TimePhrase], pos: int) -> bool:
-    """The nearest time phrase before ``pos`` in its sentence names a past year (``2015年，全市…``)."""
-    before = [p for p in phrases if p.end <= pos and p.kind != "baseline"]
+def _in_the_past(text: str, phrases: list[TimePhrase], pos: int) -> bool:
+    """The nearest time phrase before ``pos`` in its sentence ``text`` names a past year (``2015年，全市…``)."""
+    before = _phrases_before(text, phrases, pos)
     return bool(before) and before[-1].kind == "past"
 
 
@@ -1619,7 +1717,7 @@ def _clause_readings(
         if isinstance(verdict, _Verdict) and not context and CUMULATIVE_RE.search(clause, 0, q.start):
             verdict = "past-word:累计"  # a running total with no deadline or goal over it is the present
         if isinstance(verdict, _Verdict):
-            if _in_the_past(phrases, piece.start + q.start):
+            if _in_the_past(masked, phrases, piece.start + q.start):
                 verdict = "past-year-phrase"
             elif not (verdict.committed or context):
                 verdict = "no-commitment-word"
@@ -1782,6 +1880,13 @@ _ZERO_GROWTH = _Verdict("=", "change", 0.0, None, True, "zero-growth")
 _APPROXIMATE_WORDS = ("约", "大约")
 
 
+def _after_own_bound(region: str) -> str:
+    """``region`` without the bound of the number before it that opens it (``10%以上、10%以上``:
+    the second 10% continues the list as the first does)."""
+    bound = COMPARATOR_AFTER_RE.match(region)
+    return region[bound.end() :] if bound else region
+
+
 def _read_quantity(
     clause: str,
     q: Quantity,
@@ -1842,7 +1947,7 @@ def _read_quantity(
             kind, comparator = "change", "="
         else:
             comparator = COMPARATOR_BEFORE[word.group("word")]
-    elif previous is not None and CONJUNCTION_ONLY_RE.match(region):
+    elif previous is not None and CONJUNCTION_ONLY_RE.match(_after_own_bound(region)):
         comparator, kind, committed = previous.comparator, previous.kind, True
         if comparator == "between" and not q.is_range:
             comparator = None  # a single number after a range (``6.5%-7%、8%``) bounds nothing itself
@@ -2011,7 +2116,11 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     noun = _tidy(tail) if tail and not tail.startswith(("，", "。")) else ""
     phrase = (subject + noun) if noun else subject
     if not phrase:
-        phrase = _tidy(clause.replace(q.surface, ""))
+        # (the comparator after the number is no name: ``2015年在315万人以内`` names nothing, and
+        # the clause before lends its subject, ``_nameless``)
+        rest = clause[q.end :]
+        suffix = COMPARATOR_AFTER_RE.match(rest)
+        phrase = _tidy(clause[: q.start] + (rest[suffix.end() :] if suffix else rest))
     if kind == "change":
         pass  # ``化学农药使用量减少10%``: the indicator is the quantity that falls
     elif phrase.endswith(GROWTH_ENDINGS):
