@@ -32,6 +32,7 @@ from luoshi.header import HEADER_RULES, Header, read_header
 from luoshi.model import CleanText, Document, OutlineNode, ParseResult
 from luoshi.pipeline import parse_file
 from luoshi.split import BOUNDARY_RULES, boundary_decisions, fold_paragraphs, paragraphs, split_documents
+from luoshi.traditional import folded_clean, reading
 
 EXIT_INPUT_ERROR = 2
 
@@ -175,12 +176,16 @@ def render_explain(result: ParseResult) -> str:
     lines = [f"# {clean.source.path}  ({len(result.documents)} document(s)) --explain", ""]
     lines.extend(explain_boundaries(clean))
     headers = document_headers(clean)
+    folded = folded_clean(clean)  # a text in traditional script is read on its fold (luoshi.traditional)
     for i, doc in enumerate(result.documents, 1):
         lines.append(f"== {i}. {doc.title or '(untitled)'}   [{_loc(doc.span)}]")
         if i <= len(headers):
             lines.extend(explain_header(doc, headers[i - 1]))
-        lines.extend(explain_tasks(doc, clean))
-        lines.extend(explain_numbers(doc, clean))
+        read = reading(doc, clean, folded)
+        if read.folded:
+            lines.append("   tasks and numbers read on the simplified fold (traditional script), values as printed")
+        lines.extend(explain_tasks(read.document, read.clean))
+        lines.extend(explain_numbers(read.document, read.clean))
         lines.extend(explain_references(doc, clean))
         lines.append("")
     return "\n".join(lines) + "\n"

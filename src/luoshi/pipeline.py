@@ -28,6 +28,7 @@ from luoshi.model import CleanText, Document, ParseResult, SourceText
 from luoshi.outline import build_outline, split_closing
 from luoshi.read import read_file
 from luoshi.split import fold_paragraphs, paragraphs, split_documents
+from luoshi.traditional import Printed, folded_clean, printed_document, printed_targets, printed_tasks, reading
 
 
 def parse_file(path: Path | str) -> ParseResult:
@@ -81,18 +82,22 @@ def parse_source(source: SourceText) -> ParseResult:
 def _parse_source(source: SourceText) -> ParseResult:
     ct = clean(source)
     paras = paragraphs(ct)
-    folded = fold_paragraphs(paras)  # what the splitter and the header read (traditional script folded)
+    folded = fold_paragraphs(paras)  # what the splitter, the header and the outline read (traditional script folded)
+    folded_ct = folded_clean(ct) if folded is not paras else None  # and the extractors (luoshi.traditional)
+    printed = Printed(ct.text, folded_ct.text) if folded_ct is not None else None
     documents = []
     for rng in split_documents(folded):
-        documents.append(_parse_document(ct, paras, rng, folded))
+        documents.append(_parse_document(ct, paras, rng, folded, folded_ct, printed))
     return ParseResult(clean=ct, documents=tuple(documents))
 
 
-def _parse_document(ct: CleanText, paras, rng, folded) -> Document:
+def _parse_document(
+    ct: CleanText, paras, rng, folded, folded_ct: CleanText | None, printed: Printed | None
+) -> Document:
     h = read_header(paras, rng, folded)
-    body = paras[h.body_first : h.body_last]
+    body = folded[h.body_first : h.body_last]
     outline = split_closing(build_outline(body))
-    closing = outline.closing + (paras[h.body_last : h.last] if h.forwarded_title is None else ())
+    closing = outline.closing + (folded[h.body_last : h.last] if h.forwarded_title is None else ())
     start = paras[h.first].start if h.first < len(paras) else 0
     end = paras[h.last - 1].end if h.last > h.first else start
     doc = Document(
@@ -112,9 +117,11 @@ def _parse_document(ct: CleanText, paras, rng, folded) -> Document:
         signature=h.signature,
         attachments=h.attachments,
     )
-    return replace(
-        doc,
-        tasks=extract_tasks(doc, ct),
-        targets=extract_targets(doc, ct),
-        references=extract_references(doc, ct),
-    )
+    if printed is not None:
+        doc = printed_document(doc, ct, printed)
+    read = reading(doc, ct, folded_ct)
+    tasks = extract_tasks(read.document, read.clean)
+    targets = extract_targets(read.document, read.clean)
+    if printed is not None:
+        tasks, targets = printed_tasks(tasks, printed), printed_targets(targets, printed)
+    return replace(doc, tasks=tasks, targets=targets, references=extract_references(doc, ct))
