@@ -402,7 +402,15 @@ def _looks_like_addressees(text: str) -> bool:
         and len(text) <= MAX_ADDRESSEE_CHARS
         and not is_meta_line(_unbullet(text))
         and not _SALUTATION.search(text)
+        and not _CLAUSE_OPENING.match(text)
+        and "《" not in text
     )
+
+
+# A 公告's or 通告's opening sentence ends with a colon too (``为保障……用地需求，根据《……》的规定，
+# 经县政府研究决定，现发布公告：``): a 主送 names organs, it neither opens with a purpose or basis
+# word nor cites a document. ``经`` opens a clause but not ``经济开发区``, ``经开区``, ``经信局``.
+_CLAUSE_OPENING = re.compile(r"^\s*(?:为了?|根据|依据|按照|遵照|鉴于|经(?![济开信]))")
 
 
 # A speech's salutation is not a 主送机关 (guide): ``各位代表：``, ``各位代表，同志们：``.
