@@ -1,6 +1,7 @@
-"""Real-text round 7 (2026-12-03): a 公告's opening sentence ends with a colon, and is not a 主送."""
+"""Real-text round of 2026-12-03 (the README's document fields round 8): a 公告's opening sentence
+ends with a colon, and is not a 主送."""
 
-from luoshi.pipeline import parse_text
+from doc_builder import one_document
 
 ANNOUNCEMENT = [
     "甲县人民政府土地征收启动公告",
@@ -13,13 +14,8 @@ ANNOUNCEMENT = [
 ]
 
 
-def _doc(lines):
-    (doc,) = parse_text("\n".join(lines)).documents
-    return doc
-
-
 def test_an_announcements_opening_sentence_is_not_its_addressees():
-    doc = _doc(ANNOUNCEMENT)
+    doc = one_document(ANNOUNCEMENT)
     assert doc.addressees == ()
     assert doc.title == "甲县人民政府土地征收启动公告"
     assert doc.doc_number == "甲政〔2023〕61号"
@@ -29,9 +25,9 @@ def test_an_announcements_opening_sentence_is_not_its_addressees():
 def test_each_clause_opening_word_and_a_cited_title_mark_a_sentence():
     for opening in ("为了公共利益的需要，", "根据有关规定，", "依据有关规定，", "按照县委部署，", "经研究，"):
         lines = [*ANNOUNCEMENT[:2], f"{opening}现将有关事项公告如下：", *ANNOUNCEMENT[3:]]
-        assert _doc(lines).addressees == (), opening
+        assert one_document(lines).addressees == (), opening
     cited = [*ANNOUNCEMENT[:2], "现将《甲县征地补偿标准》公告如下：", *ANNOUNCEMENT[3:]]
-    assert _doc(cited).addressees == ()
+    assert one_document(cited).addressees == ()
 
 
 def test_addressees_naming_a_development_zone_are_still_addressees():
@@ -44,4 +40,4 @@ def test_addressees_naming_a_development_zone_are_still_addressees():
         "甲县人民政府办公室",
         "2023年6月1日",
     ]
-    assert _doc(notice).addressees == ("经济技术开发区管委会", "各乡镇人民政府", "县政府各部门")
+    assert one_document(notice).addressees == ("经济技术开发区管委会", "各乡镇人民政府", "县政府各部门")

@@ -1,14 +1,7 @@
 """The traditional-to-simplified fold: one for one, and never a character simplified text prints."""
 
 from luoshi.patterns import _EXTRACTION_PAIRS, _SIMPLIFIED, _TRADITIONAL, TRADITIONAL_FOLD, fold_traditional
-
-
-def _in_gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
+from luoshi.read.encoding import _in_gb2312
 
 
 def test_fold_is_one_for_one_and_never_folds_a_simplified_character():

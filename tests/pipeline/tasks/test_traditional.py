@@ -1,6 +1,7 @@
 """A document in traditional script: its tasks, units and targets are read on the simplified
 fold (``luoshi.traditional``) and reported as printed (the contract: units as written)."""
 
+from doc_builder import one_document
 from luoshi.cli import render_explain
 from luoshi.patterns import TRADITIONAL_CHAR
 from luoshi.pipeline import parse_text
@@ -23,13 +24,8 @@ PLAN = [
 ]
 
 
-def _doc(lines):
-    (doc,) = parse_text("\n".join(lines)).documents
-    return doc
-
-
 def test_units_and_leads_of_a_traditional_plan_as_printed():
-    tasks = {t.path: t for t in _doc(PLAN).tasks}
+    tasks = {t.path: t for t in one_document(PLAN).tasks}
     assert list(tasks) == [("二", "一"), ("二", "二"), ("二", "三")]
     assert tasks["二", "一"].units == ("縣交通運輸局", "縣財政局", "各鄉鎮人民政府")
     assert tasks["二", "一"].lead_units == ()
@@ -49,7 +45,7 @@ def test_task_text_is_the_printed_text_at_its_span():
 
 
 def test_targets_of_a_traditional_plan_as_printed():
-    targets = _doc(PLAN).targets
+    targets = one_document(PLAN).targets
     rate = next(t for t in targets if t.unit == "%")
     assert (rate.comparator, rate.value, rate.deadline) == (">=", 85, "2025-12-31")
     assert rate.indicator == "全縣農村公路優良中等路率"  # 達到 read as 达到, not in the indicator
@@ -62,7 +58,7 @@ def test_targets_of_a_traditional_plan_as_printed():
 def test_the_same_plan_in_simplified_script_reads_alike():
     simplified = [line.translate(str.maketrans(_TRAD, _SIMP)) for line in PLAN]
     assert all(TRADITIONAL_CHAR.search(line) is None for line in simplified)
-    trad, simp = _doc(PLAN), _doc(simplified)
+    trad, simp = one_document(PLAN), one_document(simplified)
     assert [t.path for t in trad.tasks] == [t.path for t in simp.tasks]
     assert [len(t.units) for t in trad.tasks] == [len(t.units) for t in simp.tasks]
     assert [t.lead_units for t in simp.tasks] == [(), ("县交通运输局",), ("县财政局",)]
