@@ -777,6 +777,8 @@ def _continues(
     ``line`` (computed once per line, see :func:`_stands_alone`).
     """
     prev, prev_width, prev_alone, prev_opens, before = prev_line
+    if "://" in prev and wrapped_layout and not indented and _url_wraps(prev, line, prev_width, usual):
+        return True
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
     if ("|" in line and _is_bar_row(line)) or ("|" in prev and _is_bar_row(prev)):
@@ -901,6 +903,20 @@ def _continues(
             and not (width < usual - SENTENCE_WRAP_SLACK and _looks_like_heading(line))
         )
     return prev_width >= usual - WRAP_SLACK
+
+
+# A web address is one word: a line ending inside an address (``原文链接：https://…/lar/3d49cd07``)
+# goes on with a line made only of an address's characters (``7b5cb34.html``) when that line would
+# not have fitted after it, as a wrap at the page's edge leaves it: cut anywhere (a layer that
+# breaks between any two characters fills the line) or at the address's last ``/`` (one that breaks
+# between words moves the whole rest down). Any other line after an address opens its paragraph:
+# a Chinese character or a space is text again, and a line of digits alone is a page or row number.
+_URL_AT_END = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[!-~]+$")
+_URL_TAIL = re.compile(r"(?=[!-~]*[A-Za-z/])[!-~]+")
+
+
+def _url_wraps(prev: str, line: str, prev_width: int, usual: int) -> bool:
+    return prev_width + len(line) > usual and bool(_URL_TAIL.fullmatch(line)) and bool(_URL_AT_END.search(prev))
 
 
 # A title's note in brackets: its period (``（2021-2025年）``, ``（2023年）``), its edition or draft
