@@ -1322,10 +1322,35 @@ def _spaced_list(clean: CleanText, start: int, end: int, parse: Parse, *, lines_
     if end <= start or not clean.runs.length:
         return None
     src = clean.source.text[clean.source_offset(start) : clean.source_offset(end - 1) + 1]
-    pieces = src.split() if lines_part else [p for p in _SPACES_RE.split(_WRAP_RE.sub("", src)) if p]
+    pieces = _wraps_glued(src.split()) if lines_part else [p for p in _SPACES_RE.split(_WRAP_RE.sub("", src)) if p]
     if len(pieces) < 2 or any(parse(p) is None for p in pieces):
         return None
     return "、".join(_nows(p) for p in pieces)
+
+
+# What parts the names of a list in one cell (``科技部、教育部``); a wrap may fall inside a name.
+# A bracket's own list (``各县（市、区）``) parts nothing.
+_NAME_SEPARATORS_RE = re.compile(r"[、，,；;]")
+_BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def _wraps_glued(pieces: list[str]) -> list[str]:
+    """A cell's lines (or space-parted pieces) with the wraps inside a name undone.
+
+    A cell that writes its list with separators (``科技部、……、教育``) and is narrow breaks
+    where the line is full, inside a name as often as not (``……、国家知识`` / ``产权局、……``):
+    a name cut so is no unit on its own while the two halves glued are one (``教育`` + ``部``).
+    A cell listing one unit a line has no separator to go by, and keeps its lines."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _NAME_SEPARATORS_RE.search(_BRACKETED_RE.sub("", out[-1])):
+            tail = _NAME_SEPARATORS_RE.split(out[-1])[-1]
+            head = _NAME_SEPARATORS_RE.split(piece, maxsplit=1)[0]
+            if tail and head and not is_unit_like(tail) and is_unit_like(tail + head):
+                out[-1] += piece
+                continue
+        out.append(piece)
+    return out
 
 
 def _join_cells(a: _Cell, b: _Cell) -> _Cell:
