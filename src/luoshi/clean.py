@@ -851,9 +851,11 @@ def _continues(
         # ``（二）稳增长`` + ``责任单位：县发改局``: a line opening with a unit label is the item's
         # unit list, set apart from the text above it, unless that text is left open.
         return last in ALWAYS_CONTINUES or _unclosed_bracket(prev)
-    if line[0] in NEVER_OPENS and last not in PARAGRAPH_END:
+    if line[0] in NEVER_OPENS and (last not in PARAGRAPH_END or (line[0] == "的" and last in _CLOSE_MARKS)):
         # ``……信息化规划`` + ``的通知``, ``……发展计划`` + ``，确保……``: a particle or a mark no
-        # paragraph starts with goes on from the line before, even one ending in a 文种 word.
+        # paragraph starts with goes on from the line before, even one ending in a 文种 word;
+        # the particle 的 also after a closing bracket or quotation mark (``……20万元以上）`` +
+        # ``的骨干人才``: a layer that breaks after a bracket leaves the line short).
         return True
     if "。" not in prev and "，" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
         # The last line of a title ends with its 文种; a body line ending in one (``……定期召开联席
@@ -926,6 +928,10 @@ _URL_TAIL = re.compile(r"(?=[!-~]*[A-Za-z/])[!-~]+")
 
 def _url_wraps(prev: str, line: str, prev_width: int, usual: int) -> bool:
     return prev_width + len(line) > usual and bool(_URL_TAIL.fullmatch(line)) and bool(_URL_AT_END.search(prev))
+
+
+# Closing brackets and quotation marks: they end a paragraph's last line, or a phrase inside it.
+_CLOSE_MARKS = frozenset("”」』）)]〕】")
 
 
 # A title's note in brackets: its period (``（2021-2025年）``, ``（2023年）``), its edition or draft
