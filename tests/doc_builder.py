@@ -142,6 +142,19 @@ def clean_lines(text: str, kind: str = "txt") -> list[str]:
     return cleaned(text, kind).text.split("\n")
 
 
+def indented_layer(paragraphs: Sequence[str | Sequence[str]], width: int = 28) -> str:
+    """A PDF text layer of ``paragraphs``: each one's first line indented by two full-width
+    spaces, a string wrapped at ``width`` characters, a list of lines set as given."""
+    out: list[str] = []
+    for p in paragraphs:
+        if not isinstance(p, str):
+            out += ["\u3000\u3000" + p[0], *p[1:]]
+            continue
+        out.append("\u3000\u3000" + p[: width - 2])
+        out += [p[i : i + width] for i in range(width - 2, len(p), width)]
+    return "\n".join(out) + "\n"
+
+
 def parse_lines(lines: Sequence[str], *, sep: str = "\n", end: str = "") -> tuple[Document, ...]:
     """The documents the pipeline reads in ``lines`` joined by ``sep``, with ``end`` after the last."""
     from luoshi.pipeline import parse_text

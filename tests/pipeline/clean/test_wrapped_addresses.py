@@ -3,57 +3,35 @@ its tail is part of the address, never the start of the title or the text below 
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.pipeline.clean.test_hard_wrapped_layers import FILLER
 
-from luoshi.clean import _url_wraps, clean
-from luoshi.model import SourceText
+from doc_builder import clean_lines, indented_layer
+from luoshi.clean import _url_wraps
 
-LINE = 28
-
-FILLER = [
-    "各地区各部门要高度重视这项工作，切实加强组织领导，明确责任分工，细化工作措施，确保各项任务按期完成，"
-    "及时研究解决工作中遇到的困难和问题，形成工作合力。",
-    "要加强统筹协调，建立健全工作机制，定期召开联席会议，通报工作进展情况，协调解决重大问题，督促落实"
-    "各项工作任务，推动工作取得实效。",
-]
 TITLE = "某市交通运输局关于公布2021年度道路养护项目审批结果的公告"
-
-
-def _layer(lines: list[str]) -> str:
-    """Lines as a text layer gives them: a paragraph's first line indented, the rest wrapped."""
-    out: list[str] = []
-    for p in lines:
-        first = "　　" + p[: LINE - 2]
-        out.append(first)
-        out += [p[i : i + LINE] for i in range(LINE - 2, len(p), LINE)]
-    return "\n".join(out) + "\n"
-
-
-def _clean(text: str) -> list[str]:
-    return clean(SourceText(path=Path("t.txt"), text=text, kind="txt")).text.split("\n")
 
 
 def _with_address(address_line: str, tail: str) -> str:
     """An address line as the layer sets it (one line however wide), its tail, the title and body."""
-    return "　　" + address_line + "\n" + tail + "\n" + _layer([TITLE, *FILLER])
+    return "　　" + address_line + "\n" + tail + "\n" + indented_layer([TITLE, *FILLER])
 
 
 def test_the_tail_of_a_wrapped_address_goes_back_to_the_address():
     # ``原文链接：https://…/lar/3d49cd07`` fills the line (5 Chinese characters and the address)
     address = "原文链接：https://www.example.gov.cn/lar/3d49cd077b5cb34"
-    out = _clean(_with_address(address, "01d1f098a8b7fd628bdfb.html"))
+    out = clean_lines(_with_address(address, "01d1f098a8b7fd628bdfb.html"))
     assert address + "01d1f098a8b7fd628bdfb.html" in out
     assert TITLE in out
 
 
 def test_a_short_address_line_or_a_chinese_line_after_an_address_opens_its_own_paragraph():
     # A whole address that ends well short of the line's edge did not wrap: the next line is its own.
-    out = _clean(_with_address("原文链接：https://a.cn/x", "t20230222.html"))
+    out = clean_lines(_with_address("原文链接：https://a.cn/x", "t20230222.html"))
     assert "t20230222.html" not in "".join(line for line in out if "原文链接" in line)
     # After a full address line, a line with Chinese characters is text again.
     full = "原文链接：https://www.example.gov.cn/lar/3d49cd077b5cb34"
-    text = "　　" + full + "\n某市交通运输局\n" + _layer(FILLER)
-    out = _clean(text)
+    text = "　　" + full + "\n某市交通运输局\n" + indented_layer(FILLER)
+    out = clean_lines(text)
     assert "某市交通运输局" in out
 
 

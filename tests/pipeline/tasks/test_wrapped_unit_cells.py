@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from doc_builder import indented_layer
 from luoshi.extract.tasks import _wraps_glued
 from luoshi.model import SourceText
 from luoshi.pipeline import parse_source
 
-LINE = 28
+# The units of a cell that lists eight ministries, however its lines fall.
+LISTED = ("科技部", "国家发展改革委", "财政部", "国家知识产权局", "教育部", "国务院国资委", "中科院", "司法部")
 BODY = [
     "各区人民政府，市政府各部门：",
     "为推动各项改革举措落地见效，经市政府同意，现将重点任务分工表印发给你们，请结合实际认真抓好落实，"
@@ -28,20 +30,8 @@ BODY = [
 ]
 
 
-def _layer(cells: list[str | list[str]]) -> str:
-    """Each cell a paragraph: a string is wrapped at the line width, a list is its lines as given."""
-    out: list[str] = []
-    for cell in cells:
-        if isinstance(cell, list):
-            out += ["　　" + cell[0], *cell[1:]]
-            continue
-        out.append("　　" + cell[: LINE - 2])
-        out += [cell[i : i + LINE] for i in range(LINE - 2, len(cell), LINE)]
-    return "\n".join(out) + "\n"
-
-
 def _units(rows: list[str | list[str]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    text = "关于印发重点任务分工表的通知\n" + _layer([*BODY, *rows])
+    text = "关于印发重点任务分工表的通知\n" + indented_layer([*BODY, *rows])
     (doc,) = parse_source(SourceText(path=Path("layer.txt"), text=text, kind="txt")).documents
     return {t.path: t.units for t in doc.tasks}
 
@@ -57,16 +47,7 @@ def test_a_wrap_inside_a_name_of_a_listed_cell_is_glued_back():
             ["中国人民银行、中国银保监会、工业和信息化部、国家知识", "产权局"],
         ]
     )
-    assert got[("表", "1")] == (
-        "科技部",
-        "国家发展改革委",
-        "财政部",
-        "国家知识产权局",
-        "教育部",
-        "国务院国资委",
-        "中科院",
-        "司法部",
-    )
+    assert got[("表", "1")] == LISTED
     assert got[("表", "2")] == ("中国人民银行", "中国银保监会", "工业和信息化部", "国家知识产权局")
 
 
@@ -81,16 +62,7 @@ def test_a_break_after_a_whole_name_or_in_a_cell_of_one_unit_a_line_still_parts_
             "市政府办公室",
         ]
     )
-    assert got[("表", "1")] == (
-        "科技部",
-        "国家发展改革委",
-        "财政部",
-        "国家知识产权局",
-        "教育部",
-        "国务院国资委",
-        "中科院",
-        "司法部",
-    )
+    assert got[("表", "1")] == LISTED
     assert got[("表", "2")] == ("市政府办公室",)
 
 
