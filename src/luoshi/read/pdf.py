@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,9 +19,10 @@ from msgspec.structs import replace
 
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
+from luoshi.read.glyph_lines import CELL_GAP, Glyph, line_text
 from luoshi.read.pdf_borderless import MIN_COLUMNS, find_tables
 from luoshi.read.pdf_furniture import EDGE_BAND, PageLine, remove_furniture
-from luoshi.read.pdf_tables import CELL_GAP, Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
+from luoshi.read.pdf_tables import Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
 from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
 
 #: A complete PDF ends with ``%%EOF``; readers tolerate some trailing junk, conventionally
@@ -70,9 +70,6 @@ def _depth(box: tuple[float, ...] | None, rotation: int, page_box: tuple[float, 
     return {0: 1 - y, 1: x, 2: y, 3: 1 - x}.get(rotation)
 
 
-#: A narrower gap (type sizes) between two glyphs of a line rebuilt from positions is a space
-#: between words, unless both glyphs are full-width.
-WORD_GAP = 0.25
 _SPACE_RUN = re.compile(r" +")
 
 
@@ -170,7 +167,7 @@ def _out_of_order(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> bool
     )
 
 
-def _placed_glyphs(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[tuple[tuple[float, ...], str]]:
+def _placed_glyphs(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> list[Glyph]:
     """The boxes and characters of ``piece``'s visible glyphs."""
     out, index = [], offset
     for char in piece:
@@ -187,31 +184,12 @@ def _line_left(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> float:
 
 
 def _in_x_order(textpage: pdfium.PdfTextPage, piece: str, offset: int) -> str | None:
-    """``piece`` rebuilt from its glyphs left to right: a wide gap is a tab (as in
-    :func:`_cells`), a narrow one a space unless it falls between two hanzi."""
+    """``piece`` rebuilt from its glyphs left to right, a wide gap a tab (as in :func:`_cells`)."""
     glyphs = sorted(_placed_glyphs(textpage, piece, offset), key=lambda g: g[0][0])
-    if not glyphs:
-        return None
-    out: list[str] = []
-    previous = None
-    for box, char in glyphs:
-        if previous is not None:
-            size = max(box[3] - box[1], previous[0][3] - previous[0][1])
-            gap = box[0] - previous[0][2]
-            if gap >= CELL_GAP * size:
-                out.append("\t")
-            elif gap >= WORD_GAP * size and not (_hanzi_wide(previous[1]) and _hanzi_wide(char)):
-                out.append(" ")
-        out.append(char)
-        previous = (box, char)
-    return "".join(out)
+    return line_text(glyphs, tabs=True) if glyphs else None
 
 
-def _hanzi_wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WFA"
-
-
-def _glyphs(textpage: pdfium.PdfTextPage) -> list[tuple[tuple[float, float, float, float], str]]:
+def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
     """Every visible glyph of the page with its loose box (C calls: a page holds thousands)."""
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
@@ -227,7 +205,7 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[tuple[tuple[float, float, floa
     return out
 
 
-def _fill_grids(glyphs: list[tuple[tuple[float, ...], str]], grids: list[Grid]) -> list[tuple[tuple[float, ...], str]]:
+def _fill_grids(glyphs: list[Glyph], grids: list[Grid]) -> list[Glyph]:
     """Put every glyph that lies in one of ``grids`` into its cell; return the others."""
     rest = []
     for box, char in glyphs:

@@ -37,8 +37,9 @@ from collections.abc import Sequence
 
 import msgspec
 
+from luoshi.read.glyph_lines import CELL_GAP, Glyph, median_size, visual_lines
 from luoshi.read.pdf_furniture import is_page_number
-from luoshi.read.pdf_tables import CELL_GAP, FULL_LINE_SLACK, LINE_TOLERANCE, Grid, Rule
+from luoshi.read.pdf_tables import FULL_LINE_SLACK, Grid, Rule
 
 #: A table has at least three columns (序号, 工作任务, 责任单位 is the smallest 分工表) and
 #: they line up over at least three rows (a header and two rows); a block of lines with
@@ -74,8 +75,6 @@ SNAP_EDGE = 1.5
 #: A first column's text that is a row's number (1  12  一  （三）  3.) always starts a row.
 ROW_NUMBER = re.compile(r"[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)．.、]?")
 
-Glyph = tuple[tuple[float, float, float, float], str]  # loose box (left, bottom, right, top), char
-
 
 class _Line(msgspec.Struct):
     """A visual line: its glyphs' centre height, top and bottom, type size and spans."""
@@ -91,34 +90,23 @@ class _Line(msgspec.Struct):
 
 
 def _visual_lines(glyphs: Sequence[Glyph]) -> list[_Line]:
-    """The glyphs as lines top to bottom (centres closer than :data:`LINE_TOLERANCE` of the
-    type size to the line's first glyph), each line's glyphs as spans left to right."""
-    placed = sorted(
-        (((b[1] + b[3]) / 2, b[0], b[2], b[1], b[3], c) for b, c in glyphs if b[3] > b[1] and b[2] >= b[0]),
-        reverse=True,
-    )
-    groups: list[list[tuple[float, float, float, float, float, str]]] = []
-    for g in placed:
-        head = groups[-1][0] if groups else None
-        if head is not None and head[0] - g[0] < LINE_TOLERANCE * max(head[4] - head[3], g[4] - g[3]):
-            groups[-1].append(g)
-        else:
-            groups.append([g])
+    """The glyphs as visual lines top to bottom (:func:`~luoshi.read.glyph_lines.visual_lines`),
+    each line's glyphs as spans left to right."""
     lines = []
-    for group in groups:
-        y, top, bottom = group[0][0], max(g[4] for g in group), min(g[3] for g in group)
-        size = sorted(g[4] - g[3] for g in group)[len(group) // 2]
+    for group in visual_lines(glyphs):
+        top, bottom = max(b[3] for b, _ in group), min(b[1] for b, _ in group)
+        head = max(group, key=lambda g: g[0][1] + g[0][3])[0]
+        size = median_size(group)
         spans: list[tuple[float, float]] = []
         words: list[str] = []
-        group.sort(key=lambda g: g[1])
-        for _, left, right, _, _, char in group:
+        for (left, _, right, _), char in group:
             if spans and left - spans[-1][1] < GUTTER_MIN * size:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], right))
                 words[-1] += char
             else:
                 spans.append((left, right))
                 words.append(char)
-        lines.append(_Line(y, top, bottom, size, spans, "".join(words), words))
+        lines.append(_Line((head[1] + head[3]) / 2, top, bottom, size, spans, "".join(words), words))
     return lines
 
 

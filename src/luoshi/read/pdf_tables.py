@@ -30,12 +30,13 @@ import bisect
 import ctypes
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 import msgspec
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from luoshi.read.glyph_lines import Glyph, line_text, median_size, visual_lines
 
 #: A ruling is a path at most this thick (pt) and at least this long: a border drawn as a
 #: stroked line (0.25–1.5 pt) or a filled hairline rectangle. Thicker shapes are drawings.
@@ -51,16 +52,6 @@ MAX_PAIRED = 400
 #: A table has at least two columns: three vertical rulings across one band.
 MIN_VERTICALS = 3
 
-#: Two glyphs of one cell are on one visual line when their centres are closer than this
-#: share of the type size.
-LINE_TOLERANCE = 0.5
-#: A gap this wide (in type sizes) between two characters on one baseline separates table
-#: cells or columns, not words: body text, Chinese or Latin, never leaves a full em blank
-#: inside a line. The PDF reader writes it as a tab, the cell separator of every reader; the
-#: borderless-table reader takes it as the narrowest gutter.
-CELL_GAP = 0.8
-#: A gap this wide (type sizes) between two glyphs on one line is a space between words.
-WORD_GAP = 0.2
 #: A cell's last line "runs to the edge" when it ends within this many type sizes of the
 #: cell's right border: the text was cut by the border, not ended.
 FULL_LINE_SLACK = 1.5
@@ -275,7 +266,7 @@ class _Band(msgspec.Struct):
 class _Cell(msgspec.Struct):
     x0: float
     x1: float
-    glyphs: list[tuple[float, float, float, float, str]]  # centre y, left, right, size, char
+    glyphs: list[Glyph]
     root: _Cell | None = None  # the cell above this one continues (a merged cell)
 
 
@@ -343,11 +334,10 @@ class Grid:
         """Put a glyph with loose ``box`` (left, bottom, right, top) in its cell; False if it is
         not inside a cell of this grid."""
         left, bottom, right, top = box
-        cy = (bottom + top) / 2
-        cell = self.cell_at((left + right) / 2, cy)
+        cell = self.cell_at((left + right) / 2, (bottom + top) / 2)
         if cell is None:
             return False
-        cell.glyphs.append((cy, left, right, top - bottom, char))
+        cell.glyphs.append((box, char))
         return True
 
     def rows(self) -> list[TableRow]:
@@ -402,10 +392,6 @@ def ends_sentence(text: str) -> bool:
     return bool(_CLOSED.search(text))
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
 def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
@@ -424,29 +410,14 @@ class _CellText(msgspec.Struct, frozen=True):
     size: float  # its type size (the median glyph height)
 
 
-def _cell_text(glyphs: list[tuple[float, float, float, float, str]]) -> _CellText:
+def _cell_text(glyphs: list[Glyph]) -> _CellText:
     """A cell's glyphs read as lines top to bottom, left to right, the lines joined."""
     if not glyphs:
         return _CellText("", 0.0, 0.0, 0.0)
-    size = sorted(g[3] for g in glyphs)[len(glyphs) // 2]
-    lines: list[list[tuple[float, float, float, float, str]]] = []
-    for glyph in sorted(glyphs, key=lambda g: -g[0]):
-        if lines and lines[-1][0][0] - glyph[0] < LINE_TOLERANCE * max(size, glyph[3]):
-            lines[-1].append(glyph)
-        else:
-            lines.append([glyph])
-    text, last_right = "", 0.0
+    size = median_size(glyphs)
+    lines = visual_lines(glyphs)
+    text = ""
     for line in lines:
-        line.sort(key=lambda g: g[1])
-        parts: list[str] = []
-        previous = None
-        for glyph in line:
-            if previous is not None and glyph[1] - previous[2] >= WORD_GAP * size:
-                if not (_wide(previous[4]) and _wide(glyph[4])):
-                    parts.append(" ")
-            parts.append(glyph[4])
-            previous = glyph
-        text = join_wrapped(text, "".join(parts))
-        last_right = line[-1][2]
-    top = max(g[0] + g[3] / 2 for g in lines[0])
-    return _CellText(text, last_right, top, size)
+        text = join_wrapped(text, line_text(line, size))
+    top = max(box[3] for box, _ in lines[0])
+    return _CellText(text, lines[-1][-1][0][2], top, size)
