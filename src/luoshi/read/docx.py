@@ -43,7 +43,7 @@ from luoshi.read.ooxml import (
     WORD_MAIN_CONTENT_TYPES,
     qn,
 )
-from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
+from luoshi.read.sniff import Sniffed, expect_kind
 
 #: Refuse packages that inflate past this (a "zip bomb" or a DOCX full of images would
 #: otherwise be decompressed whole by python-docx); text-only 公文 are well under 10 MB.
@@ -218,9 +218,7 @@ def _content_type(package: zipfile.ZipFile, part: str) -> str:
 
 
 def _check_package(path: Path, data: bytes) -> None:
-    kind = sniff(data[:SNIFF_BYTES])
-    if kind is not Sniffed.ZIP:
-        raise LuoshiError(ErrorCode.WRONG_EXTENSION, path, f"a .docx file holding {kind.describe()}")
+    expect_kind(path, data, Sniffed.ZIP, "a .docx file")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             entries = package.infolist()

@@ -46,7 +46,7 @@ from lxml import etree
 from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
 from luoshi.read.encoding import BOMS, Decoded, normalise_newlines
-from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
+from luoshi.read.sniff import Sniffed, expect_kind
 from luoshi.read.txt import decode_document_bytes
 
 # --- charset --------------------------------------------------------------------------
@@ -650,11 +650,7 @@ def main_text(root: etree._Element) -> str:
 
 
 def read_html(path: Path, data: bytes) -> SourceText:
-    kind = sniff(data[:SNIFF_BYTES])
-    if kind is Sniffed.OTHER_BINARY:
-        raise LuoshiError(ErrorCode.BINARY, path)
-    if kind is not Sniffed.TEXT:
-        raise LuoshiError(ErrorCode.WRONG_EXTENSION, path, f"an HTML file holding {kind.describe()}")
+    expect_kind(path, data, Sniffed.TEXT, "an HTML file")
     decoded = decode_html(path, data)
     encoding = decoded.encoding
     text = decoded.text

@@ -23,7 +23,7 @@ from luoshi.read.glyph_lines import CELL_GAP, Glyph, line_text
 from luoshi.read.pdf_borderless import MIN_COLUMNS, find_tables
 from luoshi.read.pdf_furniture import EDGE_BAND, PageLine, remove_furniture
 from luoshi.read.pdf_tables import Grid, TableRow, ends_sentence, find_grids, join_wrapped, rulings
-from luoshi.read.sniff import SNIFF_BYTES, Sniffed, sniff
+from luoshi.read.sniff import Sniffed, expect_kind
 
 #: A complete PDF ends with ``%%EOF``; readers tolerate some trailing junk, conventionally
 #: up to 1 KiB. Without it the file was cut off (an interrupted download), and PDFium would
@@ -441,9 +441,7 @@ def _join_tables(pages: list[list[PageLine]]) -> list[list[PageLine]]:
 
 
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
-    kind = sniff(data[:SNIFF_BYTES])
-    if kind is not Sniffed.PDF:
-        raise LuoshiError(ErrorCode.WRONG_EXTENSION, path, f"a .pdf file holding {kind.describe()}")
+    expect_kind(path, data, Sniffed.PDF, "a .pdf file")
     if EOF_MARKER not in data[-EOF_WINDOW:]:
         raise LuoshiError(ErrorCode.CORRUPT, path, "truncated (no %%EOF at the end)")
     try:

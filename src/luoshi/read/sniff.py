@@ -9,6 +9,9 @@ for government sites; sniffing the content lets us say "this is a PDF named
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
+
+from luoshi.errors import ErrorCode, LuoshiError
 
 
 class Sniffed(StrEnum):
@@ -93,3 +96,15 @@ def looks_binary(head: bytes) -> bool:
         return True
     controls = sum(1 for byte in head if byte < 0x20 and byte not in TEXT_CONTROLS)
     return controls > MAX_CONTROL_RATIO * len(head)
+
+
+def expect_kind(path: Path, data: bytes, expected: Sniffed, holder: str) -> None:
+    """Raise the reader's error unless ``data`` sniffs as ``expected``: E-BINARY for binary
+    data in a text format, else WRONG_EXTENSION naming what the file holds (``holder`` is how
+    the message names the format, e.g. ``a .pdf file``)."""
+    kind = sniff(data[:SNIFF_BYTES])
+    if kind is expected:
+        return
+    if expected is Sniffed.TEXT and kind is Sniffed.OTHER_BINARY:
+        raise LuoshiError(ErrorCode.BINARY, path)
+    raise LuoshiError(ErrorCode.WRONG_EXTENSION, path, f"{holder} holding {kind.describe()}")

@@ -15,7 +15,7 @@ from luoshi.errors import ErrorCode, LuoshiError
 from luoshi.model import SourceText
 from luoshi.read.encoding import Decoded, UndecodableError, decode_text, normalise_newlines
 from luoshi.read.layout_table import rebuild_layout_tables
-from luoshi.read.sniff import SNIFF_BYTES, Sniffed, looks_binary, sniff
+from luoshi.read.sniff import SNIFF_BYTES, Sniffed, expect_kind, looks_binary
 
 # Leading BOM left by utf-8-sig/utf-16 decoding is stripped by the codec; a stray
 # one (GB18030's own BOM, or a file concatenated from BOM-ed pieces) is not text.
@@ -37,11 +37,7 @@ def decode_document_bytes(data: bytes, path: Path) -> Decoded:
 
 
 def read_txt(path: Path, data: bytes) -> SourceText:
-    kind = sniff(data[:SNIFF_BYTES])
-    if kind is Sniffed.OTHER_BINARY:
-        raise LuoshiError(ErrorCode.BINARY, path)
-    if kind is not Sniffed.TEXT:
-        raise LuoshiError(ErrorCode.WRONG_EXTENSION, path, f"a .txt file holding {kind.describe()}")
+    expect_kind(path, data, Sniffed.TEXT, "a .txt file")
     decoded = decode_document_bytes(data, path)
     if not decoded.text.strip():
         raise LuoshiError(ErrorCode.EMPTY, path, "only whitespace")
