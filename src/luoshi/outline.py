@@ -77,10 +77,10 @@ def match_marker(text: str) -> Marker | None:
     if m is None:
         return None
     end = m.end()
-    if len(text) == end:
-        return None
     k = int(m.lastgroup[1:])  # the style's group closes last
     kind = OUTLINE_MARKERS[k][0]
+    if len(text) == end and kind not in _STANDS_ALONE:
+        return None
     numeral = _bare_numeral(kind, m.group(_NUMERAL_GROUPS[k]))
     if kind in _CN_KINDS and _number_value(kind, numeral) is None:
         return None
@@ -88,6 +88,11 @@ def match_marker(text: str) -> Marker | None:
 
 
 _NUMERAL_GROUPS = tuple(f"n{k}" for k in range(len(OUTLINE_MARKERS)))
+#: Markers that open their level even with nothing after them: a ``第三章`` or ``第二节`` line is
+#: a rule's chapter or section whatever became of its title (a text layer that reads a centred
+#: ``第三章　服务供给`` as two blocks puts the title after the next article's number). A bare
+#: ``1.`` or ``（一）`` is as often a table's row number or a lone numeral left by a layout.
+_STANDS_ALONE = frozenset((MarkerKind.CHAPTER, MarkerKind.SECTION))
 _CN_KINDS = frozenset((MarkerKind.CN, MarkerKind.PAREN_CN))
 
 
