@@ -859,9 +859,17 @@ def _continues(
         # the particle 的 also after a closing bracket or quotation mark (``……20万元以上）`` +
         # ``的骨干人才``: a layer that breaks after a bracket leaves the line short).
         return True
-    if "。" not in prev and "，" not in prev and genre_of(prev) and not prev.endswith(_ALWAYS_CONTINUES_TUPLE):
+    if (
+        "。" not in prev
+        and "，" not in prev
+        and not (before and ("。" in before or "，" in before))
+        and genre_of(prev)
+        and not prev.endswith(_ALWAYS_CONTINUES_TUPLE)
+    ):
         # The last line of a title ends with its 文种; a body line ending in one (``……定期召开联席
-        # 会议，通报`` / ``工作进展……``) holds a comma, a title none. Two exceptions, both a
+        # 会议，通报`` / ``工作进展……``) holds a comma, a title none, and so does every line of a title
+        # above it (``……，全面落实生产建设项目水土保持方案`` / ``管理的有关规定……``: the paragraph's line
+        # before holds a comma, so this is no title's last line). Two exceptions, both a
         # title wrapped after the name of the document it carries: the title of an 印发/转发
         # notice ends with the notice's own 通知 (``关于印发……建设规划`` + ``（2015-2020）任务分工
         # 实施方案的通知``), and a plan's period note goes before the rest of its name
