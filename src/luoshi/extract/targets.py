@@ -410,6 +410,15 @@ CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|行为|�
 CRITERIA_INTRO_RE = re.compile(r"(?:诊断|认定|评定|鉴定|准入)标准|(?:以下|下列|如下)[^。：，]{0,6}(?:标准|指征)")
 # A short run-in heading before a paragraph's first phrase (``具体指标：到2022年，……``).
 RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
+# A clause that only says whose words follow, before a paragraph's first phrase (``根据方案，到2025年，……``,
+# ``《规划》提出，到2025年，……``, ``按照省委部署，到2027年，……``): it names no quantity and no time, so
+# the phrase after it still opens the paragraph (guide: ``到２０２０年，……`` sets the deadline of
+# every sentence in it). Only the attribution verbs of a report on a plan and the 根据/按照 of a
+# basis; a clause that does something (``推进X建设，到2025年，……``) keeps the phrase its own.
+# The length bounds are those of RUN_IN_RE and of a cited title (``按照《…实施方案》要求``).
+ATTRIBUTION_LEAD_RE = re.compile(
+    r"^(?:(?:根据|按照|依据|依照)[^，。；：:\d]{1,24}|[^，。；：:\d]{1,12}(?:提出|明确|指出|强调|表示))[，：:]"
+)
 # A goal section: its own text may name the deadline of everything below it.
 GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
@@ -1024,10 +1033,11 @@ def _goal_phrase(node: OutlineNode, date: str | None) -> TimePhrase | None:
 
 
 def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
-    """A deadline phrase at the very start of ``text`` (``到2020年，……``)."""
+    """A deadline phrase at the very start of ``text`` (``到2020年，……``), after a run-in heading
+    or an attribution clause (``根据方案，``) if any."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
-    run_in = RUN_IN_RE.match(stripped)
+    run_in = RUN_IN_RE.match(stripped) or ATTRIBUTION_LEAD_RE.match(stripped)
     if run_in:
         stripped = stripped[run_in.end() :]
         offset += run_in.end()
