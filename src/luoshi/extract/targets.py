@@ -44,7 +44,9 @@ from luoshi.extract.numbers import (
     find_quantities,
 )
 from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
-from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
+from luoshi.extract.units import find_unit_lists, parse_units
+from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, Target
+from luoshi.patterns import OUTLINE_MARKERS
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
 # matches exactly what it did, but the engine skips every other character at C speed instead of
@@ -1146,7 +1148,7 @@ def _paragraph_targets(
     looks_back = opening is None and "年" in text[body : body + RUN_IN_MAX] and _opens_in_the_past(text[body:], date)
     # ``今年，重庆将接续办好15件重点民生实事。具体包括：新开工改造…。建设100个口袋公园…。``: the time
     # phrase of a list intro dates the items after its colon, as a goal section's dates those below it
-    pieces = sentences(text)
+    pieces = _item_sentences(text, sentences(text))
     list_lead, list_from = (
         (None, len(text) + 1) if opening is not None or "：" not in text else _list_lead(text, date, pieces)
     )
@@ -1262,6 +1264,62 @@ def _paragraph_targets(
                 deadline_source=source,
             )
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
+
+
+# An outline item run into the one before on its line (``……11%左右。（省发改委负责）（二）公共财政收入
+# 增长13%左右。``: a page that joins a list's items): the marker starts the next item's sentence, and
+# the unit list that closes the item before belongs to neither quantity — no indicator nor target
+# text spans a unit list or an outline marker. The item levels' markers only (not 第一章/第一条, which
+# a sentence cites), after a sentence end or a closing bracket (where a unit list ends).
+_ITEM_MARKER_ALT = "|".join(
+    re.sub(r"\(\?P<n>", "(?:", frag)
+    for kind, frag in OUTLINE_MARKERS
+    if kind not in (MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE)
+)
+RUN_ON_ITEM_RE = re.compile(rf"(?:^|(?<=[。！？!?）)]))(?:{_ITEM_MARKER_ALT})")
+ITEM_MARKER_AT_RE = re.compile(rf"(?:{_ITEM_MARKER_ALT})")
+_RUN_ON_CUE_RE = re.compile(r"[）)]|^[（(]")  # (a sentence with neither holds no run-on item nor leading list)
+_OPENING_OF = {"）": "（", ")": "("}
+
+
+def _item_sentences(text: str, pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` (the sentences of ``text``) cut where a run-on outline item starts (its marker is
+    left out) and without a unit list that opens a sentence (it closes the item before)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if _RUN_ON_CUE_RE.search(piece.text) is None and ITEM_MARKER_AT_RE.match(piece.text) is None:
+            out.append(piece)
+            continue
+        begin = 0
+        for m in RUN_ON_ITEM_RE.finditer(piece.text):
+            if m.start() == 0:
+                begin = m.end()
+                continue
+            end = m.start()
+            opening = piece.text.rfind(_OPENING_OF[piece.text[end - 1]], begin, end)
+            if opening != -1 and parse_units(piece.text[opening + 1 : end - 1]) is not None:
+                end = opening  # the item before ends where its unit list starts
+            out.append(_trimmed(piece, begin, end))
+            begin = m.end()
+        out.append(_trimmed(piece, begin, len(piece.text)))
+    return [p for p in out if p.text]
+
+
+def _trimmed(piece: Piece, begin: int, end: int) -> Piece:
+    """``piece.text[begin:end]`` as a piece, without the unit lists and markers that open it."""
+    text = piece.text[begin:end]
+    while text[:1] in ("（", "("):
+        lists = find_unit_lists(text)
+        if lists and lists[0].start == 0:
+            cut = lists[0].end
+        else:
+            marker = ITEM_MARKER_AT_RE.match(text)
+            if marker is None:
+                break
+            cut = marker.end()
+        begin += cut
+        text = text[cut:]
+    return Piece(piece.start + begin, piece.start + begin + len(text), text)
 
 
 # A note that marks the figures from here on as estimates: ``（预计，下同）``, ``（预计数，下同）``.
