@@ -497,6 +497,11 @@ _INDICATOR_TRAIL_WORDS = (
 INDICATOR_TRAIL_RE = re.compile(
     _skipping(_first_chars(_INDICATOR_TRAIL_WORDS), "(?:" + "|".join(_INDICATOR_TRAIL_WORDS) + ")+$")
 )
+# ``农民收入将接近1.8万元``, ``全市将新增就业岗位1万个``: 将 (will; 即将, 必将) after the subject opens its
+# predicate (guide: verbs and comparators dropped): it goes, and so do one or two characters after
+# it right before the number, which can only be a verb (``将接近``, ``将近``). Not a 将 that is no modal
+# (将军, 将乐县, 将领, 将士); one that opens the text is INDICATOR_LEAD_RE's.
+MODAL_WILL_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z）)])[即必]?将(?![军乐领士])(?:[\u4e00-\u9fff]{1,2}$)?")
 # The verb may follow its object: the 将/把 construction and ``对N家企业…建立``.
 DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]|(?:^|[，；])(?:计划)?对")
 # The object after a number ends where a new verb starts (``2—4所重点高中作为…学校``).
@@ -2174,10 +2179,12 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     if suffix:
         tail = tail[suffix.end() :]
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
+    if q.unit in MONEY_UNITS and _VERB_RE.match(tail):
+        tail = ""  # ``投入500万元完成…矿山修复``: what a sum is spent on is a new predicate, not what it measures
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
     if "目标" in tail and GOAL_AFTER_RE.match(tail):
         tail = ""  # ``…增长10%以上的年度目标``: the goal is no part of what is measured
-    subject = _tidy(subject.replace(RESPECTIVELY, ""))
+    subject = _tidy(MODAL_WILL_RE.sub("", subject.replace(RESPECTIVELY, "")))
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
     if parts is not None:
         subject = parts[index]
@@ -2211,7 +2218,8 @@ def _list_item_subject(clause: str, items: list[Quantity], index: int) -> str | 
     """The subject an item of a list of amounts names between ``、`` and its number, else None.
 
     ``培育高新技术企业160家、专精特新中小企业10家``: ``专精特新中小企业`` for the second; a bare
-    ``、``/``和`` between numbers (``分别达100%、70%``) leaves the subject shared (None).
+    ``、``/``和`` between numbers (``分别达100%、70%``) leaves the subject shared (None). After a sum,
+    a verb and its object (``投资2亿元建设污水处理厂3座``) name the next number's quantity too.
     """
     if index == 0:
         return None
@@ -2220,6 +2228,8 @@ def _list_item_subject(clause: str, items: list[Quantity], index: int) -> str | 
     if suffix:
         region = region[suffix.end() :]
     if not region.startswith(("、", "，")):
+        if items[index - 1].unit in MONEY_UNITS and _VERB_RE.match(region):
+            return region  # ``投资2亿元建设污水处理厂3座``: the sum's purpose is a predicate of its own
         return None
     region = region.lstrip("、，")
     return region if _tidy(_PREDICATE_RE.sub("", region)) else None
