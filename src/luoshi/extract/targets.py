@@ -835,9 +835,12 @@ class _Sections(msgspec.Struct, frozen=True):
     # has yet to come is nearer than the heading (``2023年上半年`` in January:
     # tests/pipeline/targets/test_dated_lists_and_points.py).
     progress: tuple[tuple[int, int], ...] = ()
-    # The year a text with no date of its own speaks in (``_undated_year``): the report's year,
-    # which its ``今年`` names (guide: 今年 → the report's year). None for a dated text.
+    # The year a text with no date of its own speaks in (its title's year, else ``_undated_year``):
+    # the report's year, which its ``今年`` names (guide: 今年 → the report's year). None for a dated text.
     planned_year: int | None = None
+    # The year a report's title names (``_report_title_phrase``): it dates the commitments that no
+    # nearer phrase, goal section or heading dates.
+    report: TimePhrase | None = None
 
     def in_progress_section(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.progress)
@@ -901,9 +904,12 @@ def _sections(doc: Document) -> _Sections:
     first = next(_all_paragraphs(doc), None)  # a text with no header opens with its title line
     titles = (doc.title, doc.forwarded_title, first.text if first is not None else None)
     heads = [_progress_title_line(h, titles, doc.reference_date) for h in heads]
-    undated = _undated_year(doc, heads) if doc.reference_date is None else None
+    report = _report_title_phrase(doc)
+    undated = None
+    if doc.reference_date is None:
+        undated = report.year if report is not None else _undated_year(doc, heads)
     if not any(h.tense for h in heads):
-        return _Sections(planned_year=undated)
+        return _Sections(planned_year=undated, report=report)
     heads.sort(key=lambda h: h.pos)
     past: list[tuple[int, int]] = []
     # where a past stretch opens at a progress heading only (``一、计划执行情况``: see ``_Sections``)
@@ -936,7 +942,26 @@ def _sections(doc: Document) -> _Sections:
     if dated_from is not None:
         dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
     progress = tuple((a, b) for a, b in past if a in progress_from)
-    return _Sections(tuple(past), tuple(dated), progress, undated)
+    return _Sections(tuple(past), tuple(dated), progress, undated, report)
+
+
+# A 政府工作报告 titled with its year (``2025年政府工作报告``, ``寻甸县2025年政府工作报告（节选）``,
+# ``政府工作报告（2025）``): the year it plans for, as a ``2016年工作要点`` title names its year (guide: such an
+# item → 2016-12-31; 今年 → the report's year). The web page's 发布日期 is no date of the report (guide:
+# 成文日期, not 发布日期) and is not read here.
+REPORT_TITLE_YEAR_RE = re.compile(
+    r"((?:19|20)\d{2})年度?[^，。；（(《》]{0,12}?政府工作报告|政府工作报告[（(]((?:19|20)\d{2})年?[）)]"
+)
+
+
+def _report_title_phrase(doc: Document) -> TimePhrase | None:
+    """The year a report's title names, as the phrase that dates its commitments, else None."""
+    for title in (doc.forwarded_title, doc.title):
+        m = REPORT_TITLE_YEAR_RE.search(title or "")
+        if m:
+            year = int(m.group(1) or m.group(2))
+            return TimePhrase(m.start(), m.end(), f"{year}年政府工作报告", "deadline", f"{year}-12-31", year)
+    return None
 
 
 # ``回顾总结过去的2023年``, ``2023年工作回顾``: the text names a year as gone by.
@@ -1245,7 +1270,7 @@ def _paragraph_targets(
             if list_lead is not None and sent.start + q.start >= list_from and enclosing is not scope.inherited:
                 enclosing = list_lead
             if enclosing is None and scope.sections is not None:
-                enclosing = scope.sections.phrase_at(at)
+                enclosing = scope.sections.phrase_at(at) or scope.sections.report
             deadline = _deadline_for(sent, q, phrases, enclosing, reading.recurring)
             source = deadline.text if deadline else None
             if deadline is not None and _yearly_within_years(sent.text, q, phrases, deadline, doc_year(date)):
