@@ -427,10 +427,14 @@ GOAL_HEADING_RE = re.compile(r"目标")
 # ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
 # So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``,
 # ``关于2020年市政府重点工作及责任分解的通知``).
+# The year names the plan: the words between hold no other year, and a plan the title reports on
+# (``关于2024年国民经济和社会发展计划执行情况与2025年计划草案的报告``) is the past — its 计划草案 is the
+# year planned for (2025).
 WORK_PLAN_RE = re.compile(
-    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
+    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?(?:(?!(?:19|20)\d{2}年)[^，。]){0,40}?"
     # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
-    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分[工解]|目标任务|重点工作"
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划(?![^，。]{0,2}执行情况)|计划草案"
+    r"|责任分[工解]|目标任务|重点工作"
     # a year's 民生实事 (``2024年十大民生实事项目``, ``关于2024年实施47项民生实事的通知``) are done
     # within that year; not a report on them (``民生实事完成情况``)
     r"|民生实事(?![^，。]{0,4}(?:完成|实施|执行|进展|推进)情况))"
