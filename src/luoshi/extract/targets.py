@@ -416,10 +416,11 @@ RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
 # ``《规划》提出，到2025年，……``, ``按照省委部署，到2027年，……``): it names no quantity and no time, so
 # the phrase after it still opens the paragraph (guide: ``到２０２０年，……`` sets the deadline of
 # every sentence in it). Only the attribution verbs of a report on a plan and the 根据/按照 of a
-# basis; a clause that does something (``推进X建设，到2025年，……``) keeps the phrase its own.
+# basis; a clause that does something (``推进X建设，到2025年，……``) keeps the phrase its own. A verb
+# of saying may run into the phrase (``《纲要》提出“十四五”时期……的目标：``, ``方案明确到2025年……``).
 # The length bounds are those of RUN_IN_RE and of a cited title (``按照《…实施方案》要求``).
 ATTRIBUTION_LEAD_RE = re.compile(
-    r"^(?:(?:根据|按照|依据|依照)[^，。；：:\d]{1,24}|[^，。；：:\d]{1,12}(?:提出|明确|指出|强调|表示))[，：:]"
+    r"^(?:(?:根据|按照|依据|依照)[^，。；：:\d]{1,24}[，：:]|[^，。；：:\d]{1,12}(?:提出|明确|指出|强调|表示)[，：:]?)"
 )
 # A goal section: its own text may name the deadline of everything below it.
 GOAL_HEADING_RE = re.compile(r"目标")

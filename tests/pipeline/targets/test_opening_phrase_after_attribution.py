@@ -30,3 +30,16 @@ def test_phrase_after_an_attribution_clause_opens_the_paragraph(lead):
 def test_phrase_after_a_clause_that_acts_governs_its_sentence_only():
     found = deadlines("推进城市群协同发展，到2025年，常住人口城镇化率达到67%。全社会研发经费投入年均增长7%以上。")
     assert found == [(67, "2025-12-31"), (7, None)]
+
+
+def test_a_verb_of_saying_may_run_into_the_phrase_of_a_list_intro():
+    found = deadlines(
+        "《纲要》提出“十四五”时期（2021年至2025年）的发展目标：",
+        "经济发展进入全新阶段，年均增长6%左右；生态环境得到改善，森林覆盖率提高到41.65%。",
+    )
+    assert found == [(6, "2025-12-31"), (41.65, "2025-12-31")]
+
+
+def test_a_verb_of_saying_before_a_clause_that_names_no_time_opens_nothing():
+    found = deadlines("《纲要》提出的发展目标：", "经济发展进入全新阶段，年均增长6%左右。")
+    assert found == [(6, None)]
