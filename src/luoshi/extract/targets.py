@@ -493,7 +493,9 @@ _SENTENCE_PUNCT_RE = re.compile(r"[。，；！？]")
 # Indicator clean-up: leading and trailing words that are not the quantity.
 INDICATOR_LEAD_RE = re.compile(
     r"^(?:其中|每年|在|并|且|同时|确保|力争|争取|努力|全面|基本|逐步|进一步|要|将|使|让|实现|促进|推动|推进|"
-    r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效|探索)+"
+    r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效|探索|"
+    # a verb of saying that opens the clause (``提出到2025年地区生产总值将达到3.5万亿元``: the plan's words)
+    r"提出|明确)+"
 )
 _INDICATOR_TRAIL_WORDS = (
     "每年", "每季度", "每月", "趋于", "趋向", "趋", "均", "分别", "总体", "力争", "争取", "确保", "要", "将", "应",
@@ -2208,6 +2210,8 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     suffix = COMPARATOR_AFTER_RE.match(tail)
     if suffix:
         tail = tail[suffix.end() :]
+    if tail[:1] in ("（", "("):
+        tail = ""  # ``3.5万亿元（人民币，下同）``, ``50%（含）``: a note on the number, not what it measures
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
     if q.unit in MONEY_UNITS and _VERB_RE.match(tail):
         tail = ""  # ``投入500万元完成…矿山修复``: what a sum is spent on is a new predicate, not what it measures

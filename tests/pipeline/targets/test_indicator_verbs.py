@@ -34,3 +34,14 @@ def test_what_a_sum_is_spent_on_is_the_next_numbers_quantity():
 
 def test_a_noun_after_a_sum_stays_in_the_indicator():
     assert indicators("今年，安排3亿元专项资金。") == [(3e8, "安排专项资金")]
+
+
+def test_a_verb_of_saying_and_a_note_on_the_number_are_no_part_of_the_indicator():
+    assert indicators("5月19日，广州市发布规划纲要，提出到2025年地区生产总值将达到3.5万亿元（人民币，下同）。") == [
+        (3.5e12, "地区生产总值")
+    ]
+
+
+def test_a_bracket_inside_the_object_after_the_number_stays():
+    ((value, indicator),) = indicators("到2020年，80%县（市、区）建成示范点。")
+    assert value == 80 and indicator.startswith("县（市、区）")
