@@ -382,6 +382,10 @@ THRESHOLD_AFTER_RE = re.compile(
     r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
 )
 GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
+# A share of things named earlier in the clause (``力争实现20%的村集体年收入超30万元``): a number after it is
+# the condition the share counts by (each village's income), a threshold as ``营业额500万元以上的企业`` is
+# (guide), not a second target; the share is the target. Not across a clause or list mark.
+SHARE_BEFORE_RE = re.compile(r"\d%(?:以上|左右)?的[^，。；：、]*$")
 # An amount of money bounding a noun of projects or firms with no 的 (``1亿元以上重大项目``, ``5000万元
 # 以上产业项目``, ``亿元以上企业``): the size class of the things counted, a threshold, as with 的.
 SIZE_BOUND_WORDS = ("以上", "及以上")
@@ -2140,6 +2144,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):
         return "threshold"
+    if "%" in before and SHARE_BEFORE_RE.search(before):
+        return "condition-of-a-share"
     if q.unit in MONEY_UNITS and after.startswith(SIZE_BOUND_WORDS) and SIZE_CLASS_AFTER_RE.match(after):
         return "threshold"  # ``集中开工1亿元以上重大项目741个``: the size class of the projects counted
     if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
