@@ -2110,6 +2110,23 @@ def _read_quantity(
     return _Verdict(comparator, kind, value, value_max, committed, rule)
 
 
+# The items a list names before its 等 (``A、B和C等三张清单``): separated by 、 和 及 与 within the clause.
+_LIST_SEPARATOR_RE = re.compile(r"[、和及与]")
+_CLAUSE_START_RE = re.compile(r"[，；：。]")
+
+
+def _counts_more_than_it_names(before: str, after: str, q: Quantity) -> bool:
+    """``完成A采石场、B采石场等15座历史遗留矿山修复``: the count after 等 is more than the list
+    names, so 等 is "and others" and the number counts what is to be done (read as any amount);
+    one that equals the named items sums the list up (gold NOTES: ``等三张目录清单``), and one
+    whose noun goes on with 的 describes a set (``等9个项目的总投资``)."""
+    if not before.endswith("等") or q.unit not in COUNT_UNITS or "的" in after:
+        return False
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(before)]
+    named = before[starts[-1] if starts else 0 : -1]
+    return bool(named) and q.value > len(_LIST_SEPARATOR_RE.findall(named)) + 1
+
+
 def _delivered_count(region: str, q: Quantity) -> bool:
     """``至少建设一所``, ``建成十个``: a count in Chinese numerals to deliver."""
     if q.unit not in CHINESE_COUNT_UNITS:
@@ -2122,7 +2139,7 @@ def _delivered_count(region: str, q: Quantity) -> bool:
 def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | None:
     """The rule by which the text around ``q`` marks it as a name, a threshold, a note or
     the past, else None."""
-    if REJECT_BEFORE_RE.search(before):
+    if REJECT_BEFORE_RE.search(before) and not _counts_more_than_it_names(before, after, q):
         return "ordinal-or-formula-before"
     if REJECT_AFTER_RE.match(after):
         return "name-or-code-after"
