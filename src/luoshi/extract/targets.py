@@ -2092,7 +2092,7 @@ def _read_quantity(
     verb_after = q.unit == "%" or DISPOSAL_RE.search(before) is not None
     # An earlier clause's setting carries to amounts of money and rates only (``赤字率拟按3%安排，
     # 赤字规模4.06万亿元``); counts after it are amounts to deliver (``安排资金148亿元，实施民生实事28项``).
-    plan = (plan_before and q.unit in (*MONEY_UNITS, "%")) or PLAN_RE.search(before) is not None
+    plan = (plan_before and q.unit in (*MONEY_UNITS, "%")) or _set_by_a_plan_word(before, q)
     if plan or DELIVERY_RE.search(before) or (verb_after and DELIVERY_RE.search(after)):
         if not committed:
             rule = "plan-setting" if plan else "delivery-verb"
@@ -2125,6 +2125,18 @@ def _counts_more_than_it_names(before: str, after: str, q: Quantity) -> bool:
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(before)]
     named = before[starts[-1] if starts else 0 : -1]
     return bool(named) and q.value > len(_LIST_SEPARATOR_RE.findall(named)) + 1
+
+
+def _set_by_a_plan_word(before: str, q: Quantity) -> bool:
+    """A budget or plan word before ``q`` in its clause sets it (guide: ``安排……5000亿元`` → ``=``),
+    unless ``q`` is no sum or rate and a delivery verb stands between them: ``投入500万元完成……
+    15座矿山修复``, ``安排资金1亿元建设学校5所`` — the count is an amount to deliver (``>=``)."""
+    plan = None
+    for plan in PLAN_RE.finditer(before):
+        pass
+    if plan is None:
+        return False
+    return q.unit in (*MONEY_UNITS, "%") or DELIVERY_RE.search(before, plan.end()) is None
 
 
 def _delivered_count(region: str, q: Quantity) -> bool:
