@@ -725,6 +725,9 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
         if m:
             year = int(m.group(1))
             return TimePhrase(m.start(1), m.end(1) + 1, f"{year}年工作要点", "deadline", f"{year}-12-31", year)
+    allocation = _report_allocation_phrase(doc)
+    if allocation is not None:
+        return allocation
     for title in (doc.forwarded_title, doc.title):
         m = PLAN_PERIOD_RE.search(title or "")
         if m:
@@ -740,6 +743,32 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
                 year = now + n - 1
                 return TimePhrase(m.start(), m.end(), m.group(), "deadline", f"{year}-12-31", year)
     return None
+
+
+# The yearly allocation of a 政府工作报告's tasks whose title names no year (``关于落实《政府工作报告》重点工作
+# 责任分工的意见``, ``…政府工作报告重点任务分解方案``): an annual plan like a ``2016年工作要点`` (guide: its
+# items → the year's end), of the report's year, which its opening names (``现就2013年《政府工作报告》确定的
+# 重点工作任务提出责任分工意见如下``), else the document's own year.
+REPORT_ALLOCATION_RE = re.compile(r"政府工作报告》?[^，。]{0,16}?(?:分工|分解|任务清单)")
+REPORT_OF_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。《]{0,4}《?政府工作报告")
+ALLOCATION_OPENING_PARAGRAPHS = 3  # the 主送机关 line, the opening sentence and a spare line
+
+
+def _report_allocation_phrase(doc: Document) -> TimePhrase | None:
+    """The year of the report a yearly task allocation of a 政府工作报告 carries out, as the phrase
+    that dates its items, else None (a title that names its year is WORK_PLAN_RE's)."""
+    if not any(REPORT_ALLOCATION_RE.search(title or "") for title in (doc.forwarded_title, doc.title)):
+        return None
+    year = None
+    for para in doc.preamble[:ALLOCATION_OPENING_PARAGRAPHS]:
+        m = REPORT_OF_YEAR_RE.search(para.text)
+        if m:
+            year = int(m.group(1))
+            break
+    year = year or doc_year(doc.reference_date)
+    if year is None:
+        return None
+    return TimePhrase(0, 0, f"{year}年《政府工作报告》", "deadline", f"{year}-12-31", year)
 
 
 def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
