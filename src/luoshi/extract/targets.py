@@ -437,9 +437,11 @@ GOAL_HEADING_RE = re.compile(r"目标")
 # year planned for (2025).
 WORK_PLAN_RE = re.compile(
     r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?(?:(?!(?:19|20)\d{2}年)[^，。]){0,40}?"
-    # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
+    # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too, and so are a year's
+    # 主要目标/预期目标 set out: ``关于下达2025年主要目标的通知``, ``我市2025年工作总体要求和主要目标确定``;
+    # not a report on how they went, nor 远景目标)
     r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划(?![^，。]{0,2}执行情况)|计划草案"
-    r"|责任分[工解]|目标任务|重点工作"
+    r"|责任分[工解]|目标任务|重点工作|(?:主要|预期)目标(?!\S{0,6}(?:完成|实施|执行|进展|推进)情况)"
     # a year's 民生实事 (``2024年十大民生实事项目``, ``关于2024年实施47项民生实事的通知``) are done
     # within that year; not a report on them (``民生实事完成情况``)
     r"|民生实事(?![^，。]{0,4}(?:完成|实施|执行|进展|推进)情况))"

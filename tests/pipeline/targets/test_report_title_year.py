@@ -39,3 +39,19 @@ def test_a_title_without_a_year_dates_nothing():
     found = deadlines("政府工作报告", "2025-01-10")
     assert [d for _, d in found if d is not None] == ["2025-12-31", "2027-12-31"]  # 今年 and 到2027年 only
     assert (10000, None) in found
+
+
+@pytest.mark.parametrize(
+    ("title", "deadline"),
+    [
+        ("我市2025年工作总体要求和主要目标确定", "2025-12-31"),
+        ("关于下达2025年经济社会发展预期目标的通知", "2025-12-31"),
+        ("关于2024年主要目标完成情况的报告", None),
+        ("某市国民经济和社会发展第十四个五年规划和2035年远景目标纲要", None),
+    ],
+)
+def test_a_title_that_sets_out_a_years_main_targets_dates_them(title, deadline):
+    doc, clean = build(
+        [], preamble=["主要预期目标是：经济增长6.5%左右，城镇新增就业6.9万人以上。"], title=title, date=None
+    )
+    assert {t.deadline for t in extract_targets(doc, clean)} == {deadline}
