@@ -211,6 +211,9 @@ PLAN_VERBS: tuple[str, ...] = (
     "投入",
     "预算",
     "计划投资",
+    # ``投资3000万元建设……基地``: 投资 that opens its clause right before its sum is the verb of a plan
+    # setting (not the noun of ``固定资产投资增长10%``, ``完成投资300亿元``, ``投资项目``)
+    "(?<![^，；：。\\x00])投资(?![\u4e00-\u9fff])",
     "总投资",
     "设立",
     "拨付",
@@ -1895,7 +1898,7 @@ NAMELESS_INDICATOR_CHARS = 2
 
 
 def _nameless(indicator: str) -> bool:
-    bare = PLAN_RE.sub("", _VERB_RE.sub("", indicator))
+    bare = _VERB_RE.sub("", PLAN_RE.sub("", indicator))  # (plan words first: 完成投资 names 投资)
     for suffix in (COUNT_SUFFIX, SHARE_SUFFIX, AREA_SUFFIX, LENGTH_SUFFIX):
         bare = bare.removesuffix(suffix)
     return len(bare) < NAMELESS_INDICATOR_CHARS
