@@ -44,7 +44,9 @@ from luoshi.extract.numbers import (
     find_quantities,
 )
 from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
-from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Target
+from luoshi.extract.units import find_unit_lists, parse_units
+from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, Target
+from luoshi.patterns import OUTLINE_MARKERS
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
 # matches exactly what it did, but the engine skips every other character at C speed instead of
@@ -209,6 +211,9 @@ PLAN_VERBS: tuple[str, ...] = (
     "投入",
     "预算",
     "计划投资",
+    # ``投资3000万元建设……基地``: 投资 that opens its clause right before its sum is the verb of a plan
+    # setting (not the noun of ``固定资产投资增长10%``, ``完成投资300亿元``, ``投资项目``)
+    "(?<![^，；：。\\x00])投资(?![\u4e00-\u9fff])",
     "总投资",
     "设立",
     "拨付",
@@ -380,6 +385,10 @@ THRESHOLD_AFTER_RE = re.compile(
     r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
 )
 GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
+# A share of things named earlier in the clause (``力争实现20%的村集体年收入超30万元``): a number after it is
+# the condition the share counts by (each village's income), a threshold as ``营业额500万元以上的企业`` is
+# (guide), not a second target; the share is the target. Not across a clause or list mark.
+SHARE_BEFORE_RE = re.compile(r"\d%(?:以上|左右)?的[^，。；：、]*$")
 # An amount of money bounding a noun of projects or firms with no 的 (``1亿元以上重大项目``, ``5000万元
 # 以上产业项目``, ``亿元以上企业``): the size class of the things counted, a threshold, as with 的.
 SIZE_BOUND_WORDS = ("以上", "及以上")
@@ -410,16 +419,32 @@ CONDITION_INTRO_RE = re.compile(r"(?:条件|具备|资格|门槛|情形|行为|�
 CRITERIA_INTRO_RE = re.compile(r"(?:诊断|认定|评定|鉴定|准入)标准|(?:以下|下列|如下)[^。：，]{0,6}(?:标准|指征)")
 # A short run-in heading before a paragraph's first phrase (``具体指标：到2022年，……``).
 RUN_IN_RE = re.compile(r"^[^，。：；:]{1,12}[：:]")
+# A clause that only says whose words follow, before a paragraph's first phrase (``根据方案，到2025年，……``,
+# ``《规划》提出，到2025年，……``, ``按照省委部署，到2027年，……``): it names no quantity and no time, so
+# the phrase after it still opens the paragraph (guide: ``到２０２０年，……`` sets the deadline of
+# every sentence in it). Only the attribution verbs of a report on a plan and the 根据/按照 of a
+# basis; a clause that does something (``推进X建设，到2025年，……``) keeps the phrase its own. A verb
+# of saying may run into the phrase (``《纲要》提出“十四五”时期……的目标：``, ``方案明确到2025年……``).
+# The length bounds are those of RUN_IN_RE and of a cited title (``按照《…实施方案》要求``).
+ATTRIBUTION_LEAD_RE = re.compile(
+    r"^(?:(?:根据|按照|依据|依照)[^，。；：:\d]{1,24}[，：:]|[^，。；：:\d]{1,12}(?:提出|明确|指出|强调|表示)[，：:]?)"
+)
 # A goal section: its own text may name the deadline of everything below it.
 GOAL_HEADING_RE = re.compile(r"目标")
 # A year-named work plan: every item is due at the end of that year (guide).
 # ``2015年全区…工作方案`` is an annual plan too; not the end of a range (``2015-2020年``).
 # So is a year's task allocation (``2025年重点工作任务分工方案``, ``2025年政府工作报告重点任务分工方案``,
 # ``关于2020年市政府重点工作及责任分解的通知``).
+# The year names the plan: the words between hold no other year, and a plan the title reports on
+# (``关于2024年国民经济和社会发展计划执行情况与2025年计划草案的报告``) is the past — its 计划草案 is the
+# year planned for (2025).
 WORK_PLAN_RE = re.compile(
-    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?[^，。]{0,40}?"
-    # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too)
-    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划|责任分[工解]|目标任务|重点工作"
+    r"(?<![-—－~～至到])((?:19|20)\d{2})年(?:度)?(?:(?!(?:19|20)\d{2}年)[^，。]){0,40}?"
+    # (a year's 重点工作任务 and its 国民经济和社会发展计划 are annual plans too, and so are a year's
+    # 主要目标/预期目标 set out: ``关于下达2025年主要目标的通知``, ``我市2025年工作总体要求和主要目标确定``;
+    # not a report on how they went, nor 远景目标)
+    r"(?:工作(?:要点|方案|计划|任务)|任务(?:分工|清单)(?:方案)?|社会发展计划(?![^，。]{0,2}执行情况)|计划草案"
+    r"|责任分[工解]|目标任务|重点工作|(?:主要|预期)目标(?!\S{0,6}(?:完成|实施|执行|进展|推进)情况)"
     # a year's 民生实事 (``2024年十大民生实事项目``, ``关于2024年实施47项民生实事的通知``) are done
     # within that year; not a report on them (``民生实事完成情况``)
     r"|民生实事(?![^，。]{0,4}(?:完成|实施|执行|进展|推进)情况))"
@@ -477,7 +502,9 @@ _SENTENCE_PUNCT_RE = re.compile(r"[。，；！？]")
 # Indicator clean-up: leading and trailing words that are not the quantity.
 INDICATOR_LEAD_RE = re.compile(
     r"^(?:其中|每年|在|并|且|同时|确保|力争|争取|努力|全面|基本|逐步|进一步|要|将|使|让|实现|促进|推动|推进|"
-    r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效|探索)+"
+    r"全部|累计|总体|总计|共|再|还|能|可|持续|稳步|大力|加快|初步|切实|有效|探索|"
+    # a verb of saying that opens the clause (``提出到2025年地区生产总值将达到3.5万亿元``: the plan's words)
+    r"提出|明确)+"
 )
 _INDICATOR_TRAIL_WORDS = (
     "每年", "每季度", "每月", "趋于", "趋向", "趋", "均", "分别", "总体", "力争", "争取", "确保", "要", "将", "应",
@@ -486,6 +513,11 @@ _INDICATOR_TRAIL_WORDS = (
 INDICATOR_TRAIL_RE = re.compile(
     _skipping(_first_chars(_INDICATOR_TRAIL_WORDS), "(?:" + "|".join(_INDICATOR_TRAIL_WORDS) + ")+$")
 )
+# ``农民收入将接近1.8万元``, ``全市将新增就业岗位1万个``: 将 (will; 即将, 必将) after the subject opens its
+# predicate (guide: verbs and comparators dropped): it goes, and so do one or two characters after
+# it right before the number, which can only be a verb (``将接近``, ``将近``). Not a 将 that is no modal
+# (将军, 将乐县, 将领, 将士); one that opens the text is INDICATOR_LEAD_RE's.
+MODAL_WILL_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z）)])[即必]?将(?![军乐领士])(?:[\u4e00-\u9fff]{1,2}$)?")
 # The verb may follow its object: the 将/把 construction and ``对N家企业…建立``.
 DISPOSAL_RE = re.compile(r"(?:^|[^必即])[将把]|(?:^|[，；])(?:计划)?对")
 # The object after a number ends where a new verb starts (``2—4所重点高中作为…学校``).
@@ -698,6 +730,9 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
         if m:
             year = int(m.group(1))
             return TimePhrase(m.start(1), m.end(1) + 1, f"{year}年工作要点", "deadline", f"{year}-12-31", year)
+    allocation = _report_allocation_phrase(doc)
+    if allocation is not None:
+        return allocation
     for title in (doc.forwarded_title, doc.title):
         m = PLAN_PERIOD_RE.search(title or "")
         if m:
@@ -713,6 +748,32 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
                 year = now + n - 1
                 return TimePhrase(m.start(), m.end(), m.group(), "deadline", f"{year}-12-31", year)
     return None
+
+
+# The yearly allocation of a 政府工作报告's tasks whose title names no year (``关于落实《政府工作报告》重点工作
+# 责任分工的意见``, ``…政府工作报告重点任务分解方案``): an annual plan like a ``2016年工作要点`` (guide: its
+# items → the year's end), of the report's year, which its opening names (``现就2013年《政府工作报告》确定的
+# 重点工作任务提出责任分工意见如下``), else the document's own year.
+REPORT_ALLOCATION_RE = re.compile(r"政府工作报告》?[^，。]{0,16}?(?:分工|分解|任务清单)")
+REPORT_OF_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?:度)?[^，。《]{0,4}《?政府工作报告")
+ALLOCATION_OPENING_PARAGRAPHS = 3  # the 主送机关 line, the opening sentence and a spare line
+
+
+def _report_allocation_phrase(doc: Document) -> TimePhrase | None:
+    """The year of the report a yearly task allocation of a 政府工作报告 carries out, as the phrase
+    that dates its items, else None (a title that names its year is WORK_PLAN_RE's)."""
+    if not any(REPORT_ALLOCATION_RE.search(title or "") for title in (doc.forwarded_title, doc.title)):
+        return None
+    year = None
+    for para in doc.preamble[:ALLOCATION_OPENING_PARAGRAPHS]:
+        m = REPORT_OF_YEAR_RE.search(para.text)
+        if m:
+            year = int(m.group(1))
+            break
+    year = year or doc_year(doc.reference_date)
+    if year is None:
+        return None
+    return TimePhrase(0, 0, f"{year}年《政府工作报告》", "deadline", f"{year}-12-31", year)
 
 
 def _node_targets(node: OutlineNode, parent: _Scope, doc: Document, clean: CleanText) -> Iterator[NumberDecision]:
@@ -819,9 +880,12 @@ class _Sections(msgspec.Struct, frozen=True):
     # has yet to come is nearer than the heading (``2023年上半年`` in January:
     # tests/pipeline/targets/test_dated_lists_and_points.py).
     progress: tuple[tuple[int, int], ...] = ()
-    # The year a text with no date of its own speaks in (``_undated_year``): the report's year,
-    # which its ``今年`` names (guide: 今年 → the report's year). None for a dated text.
+    # The year a text with no date of its own speaks in (its title's year, else ``_undated_year``):
+    # the report's year, which its ``今年`` names (guide: 今年 → the report's year). None for a dated text.
     planned_year: int | None = None
+    # The year a report's title names (``_report_title_phrase``): it dates the commitments that no
+    # nearer phrase, goal section or heading dates.
+    report: TimePhrase | None = None
 
     def in_progress_section(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.progress)
@@ -885,9 +949,12 @@ def _sections(doc: Document) -> _Sections:
     first = next(_all_paragraphs(doc), None)  # a text with no header opens with its title line
     titles = (doc.title, doc.forwarded_title, first.text if first is not None else None)
     heads = [_progress_title_line(h, titles, doc.reference_date) for h in heads]
-    undated = _undated_year(doc, heads) if doc.reference_date is None else None
+    report = _report_title_phrase(doc)
+    undated = None
+    if doc.reference_date is None:
+        undated = report.year if report is not None else _undated_year(doc, heads)
     if not any(h.tense for h in heads):
-        return _Sections(planned_year=undated)
+        return _Sections(planned_year=undated, report=report)
     heads.sort(key=lambda h: h.pos)
     past: list[tuple[int, int]] = []
     # where a past stretch opens at a progress heading only (``一、计划执行情况``: see ``_Sections``)
@@ -920,7 +987,26 @@ def _sections(doc: Document) -> _Sections:
     if dated_from is not None:
         dated.append((dated_from[0].pos, doc.span.end, dated_from[1]))
     progress = tuple((a, b) for a, b in past if a in progress_from)
-    return _Sections(tuple(past), tuple(dated), progress, undated)
+    return _Sections(tuple(past), tuple(dated), progress, undated, report)
+
+
+# A 政府工作报告 titled with its year (``2025年政府工作报告``, ``寻甸县2025年政府工作报告（节选）``,
+# ``政府工作报告（2025）``): the year it plans for, as a ``2016年工作要点`` title names its year (guide: such an
+# item → 2016-12-31; 今年 → the report's year). The web page's 发布日期 is no date of the report (guide:
+# 成文日期, not 发布日期) and is not read here.
+REPORT_TITLE_YEAR_RE = re.compile(
+    r"((?:19|20)\d{2})年度?[^，。；（(《》]{0,12}?政府工作报告|政府工作报告[（(]((?:19|20)\d{2})年?[）)]"
+)
+
+
+def _report_title_phrase(doc: Document) -> TimePhrase | None:
+    """The year a report's title names, as the phrase that dates its commitments, else None."""
+    for title in (doc.forwarded_title, doc.title):
+        m = REPORT_TITLE_YEAR_RE.search(title or "")
+        if m:
+            year = int(m.group(1) or m.group(2))
+            return TimePhrase(m.start(), m.end(), f"{year}年政府工作报告", "deadline", f"{year}-12-31", year)
+    return None
 
 
 # ``回顾总结过去的2023年``, ``2023年工作回顾``: the text names a year as gone by.
@@ -1024,10 +1110,11 @@ def _goal_phrase(node: OutlineNode, date: str | None) -> TimePhrase | None:
 
 
 def _opening_phrase(text: str, date: str | None) -> TimePhrase | None:
-    """A deadline phrase at the very start of ``text`` (``到2020年，……``)."""
+    """A deadline phrase at the very start of ``text`` (``到2020年，……``), after a run-in heading
+    or an attribution clause (``根据方案，``) if any."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
-    run_in = RUN_IN_RE.match(stripped)
+    run_in = RUN_IN_RE.match(stripped) or ATTRIBUTION_LEAD_RE.match(stripped)
     if run_in:
         stripped = stripped[run_in.end() :]
         offset += run_in.end()
@@ -1136,7 +1223,7 @@ def _paragraph_targets(
     looks_back = opening is None and "年" in text[body : body + RUN_IN_MAX] and _opens_in_the_past(text[body:], date)
     # ``今年，重庆将接续办好15件重点民生实事。具体包括：新开工改造…。建设100个口袋公园…。``: the time
     # phrase of a list intro dates the items after its colon, as a goal section's dates those below it
-    pieces = sentences(text)
+    pieces = _item_sentences(text, sentences(text))
     list_lead, list_from = (
         (None, len(text) + 1) if opening is not None or "：" not in text else _list_lead(text, date, pieces)
     )
@@ -1228,7 +1315,7 @@ def _paragraph_targets(
             if list_lead is not None and sent.start + q.start >= list_from and enclosing is not scope.inherited:
                 enclosing = list_lead
             if enclosing is None and scope.sections is not None:
-                enclosing = scope.sections.phrase_at(at)
+                enclosing = scope.sections.phrase_at(at) or scope.sections.report
             deadline = _deadline_for(sent, q, phrases, enclosing, reading.recurring)
             source = deadline.text if deadline else None
             if deadline is not None and _yearly_within_years(sent.text, q, phrases, deadline, doc_year(date)):
@@ -1252,6 +1339,62 @@ def _paragraph_targets(
                 deadline_source=source,
             )
             yield NumberDecision(at, at + len(q.surface), True, reading.verdict.rule, target)
+
+
+# An outline item run into the one before on its line (``……11%左右。（省发改委负责）（二）公共财政收入
+# 增长13%左右。``: a page that joins a list's items): the marker starts the next item's sentence, and
+# the unit list that closes the item before belongs to neither quantity — no indicator nor target
+# text spans a unit list or an outline marker. The item levels' markers only (not 第一章/第一条, which
+# a sentence cites), after a sentence end or a closing bracket (where a unit list ends).
+_ITEM_MARKER_ALT = "|".join(
+    re.sub(r"\(\?P<n>", "(?:", frag)
+    for kind, frag in OUTLINE_MARKERS
+    if kind not in (MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE)
+)
+RUN_ON_ITEM_RE = re.compile(rf"(?:^|(?<=[。！？!?）)]))(?:{_ITEM_MARKER_ALT})")
+ITEM_MARKER_AT_RE = re.compile(rf"(?:{_ITEM_MARKER_ALT})")
+_RUN_ON_CUE_RE = re.compile(r"[）)]|^[（(]")  # (a sentence with neither holds no run-on item nor leading list)
+_OPENING_OF = {"）": "（", ")": "("}
+
+
+def _item_sentences(text: str, pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` (the sentences of ``text``) cut where a run-on outline item starts (its marker is
+    left out) and without a unit list that opens a sentence (it closes the item before)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if _RUN_ON_CUE_RE.search(piece.text) is None and ITEM_MARKER_AT_RE.match(piece.text) is None:
+            out.append(piece)
+            continue
+        begin = 0
+        for m in RUN_ON_ITEM_RE.finditer(piece.text):
+            if m.start() == 0:
+                begin = m.end()
+                continue
+            end = m.start()
+            opening = piece.text.rfind(_OPENING_OF[piece.text[end - 1]], begin, end)
+            if opening != -1 and parse_units(piece.text[opening + 1 : end - 1]) is not None:
+                end = opening  # the item before ends where its unit list starts
+            out.append(_trimmed(piece, begin, end))
+            begin = m.end()
+        out.append(_trimmed(piece, begin, len(piece.text)))
+    return [p for p in out if p.text]
+
+
+def _trimmed(piece: Piece, begin: int, end: int) -> Piece:
+    """``piece.text[begin:end]`` as a piece, without the unit lists and markers that open it."""
+    text = piece.text[begin:end]
+    while text[:1] in ("（", "("):
+        lists = find_unit_lists(text)
+        if lists and lists[0].start == 0:
+            cut = lists[0].end
+        else:
+            marker = ITEM_MARKER_AT_RE.match(text)
+            if marker is None:
+                break
+            cut = marker.end()
+        begin += cut
+        text = text[cut:]
+    return Piece(piece.start + begin, piece.start + begin + len(text), text)
 
 
 # A note that marks the figures from here on as estimates: ``（预计，下同）``, ``（预计数，下同）``.
@@ -1755,7 +1898,7 @@ NAMELESS_INDICATOR_CHARS = 2
 
 
 def _nameless(indicator: str) -> bool:
-    bare = PLAN_RE.sub("", _VERB_RE.sub("", indicator))
+    bare = _VERB_RE.sub("", PLAN_RE.sub("", indicator))  # (plan words first: 完成投资 names 投资)
     for suffix in (COUNT_SUFFIX, SHARE_SUFFIX, AREA_SUFFIX, LENGTH_SUFFIX):
         bare = bare.removesuffix(suffix)
     return len(bare) < NAMELESS_INDICATOR_CHARS
@@ -1983,7 +2126,7 @@ def _read_quantity(
     verb_after = q.unit == "%" or DISPOSAL_RE.search(before) is not None
     # An earlier clause's setting carries to amounts of money and rates only (``赤字率拟按3%安排，
     # 赤字规模4.06万亿元``); counts after it are amounts to deliver (``安排资金148亿元，实施民生实事28项``).
-    plan = (plan_before and q.unit in (*MONEY_UNITS, "%")) or PLAN_RE.search(before) is not None
+    plan = (plan_before and q.unit in (*MONEY_UNITS, "%")) or _set_by_a_plan_word(before, q)
     if plan or DELIVERY_RE.search(before) or (verb_after and DELIVERY_RE.search(after)):
         if not committed:
             rule = "plan-setting" if plan else "delivery-verb"
@@ -2001,6 +2144,35 @@ def _read_quantity(
     return _Verdict(comparator, kind, value, value_max, committed, rule)
 
 
+# The items a list names before its 等 (``A、B和C等三张清单``): separated by 、 和 及 与 within the clause.
+_LIST_SEPARATOR_RE = re.compile(r"[、和及与]")
+_CLAUSE_START_RE = re.compile(r"[，；：。]")
+
+
+def _counts_more_than_it_names(before: str, after: str, q: Quantity) -> bool:
+    """``完成A采石场、B采石场等15座历史遗留矿山修复``: the count after 等 is more than the list
+    names, so 等 is "and others" and the number counts what is to be done (read as any amount);
+    one that equals the named items sums the list up (gold NOTES: ``等三张目录清单``), and one
+    whose noun goes on with 的 describes a set (``等9个项目的总投资``)."""
+    if not before.endswith("等") or q.unit not in COUNT_UNITS or "的" in after:
+        return False
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(before)]
+    named = before[starts[-1] if starts else 0 : -1]
+    return bool(named) and q.value > len(_LIST_SEPARATOR_RE.findall(named)) + 1
+
+
+def _set_by_a_plan_word(before: str, q: Quantity) -> bool:
+    """A budget or plan word before ``q`` in its clause sets it (guide: ``安排……5000亿元`` → ``=``),
+    unless ``q`` is no sum or rate and a delivery verb stands between them: ``投入500万元完成……
+    15座矿山修复``, ``安排资金1亿元建设学校5所`` — the count is an amount to deliver (``>=``)."""
+    plan = None
+    for plan in PLAN_RE.finditer(before):
+        pass
+    if plan is None:
+        return False
+    return q.unit in (*MONEY_UNITS, "%") or DELIVERY_RE.search(before, plan.end()) is None
+
+
 def _delivered_count(region: str, q: Quantity) -> bool:
     """``至少建设一所``, ``建成十个``: a count in Chinese numerals to deliver."""
     if q.unit not in CHINESE_COUNT_UNITS:
@@ -2013,7 +2185,7 @@ def _delivered_count(region: str, q: Quantity) -> bool:
 def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | None:
     """The rule by which the text around ``q`` marks it as a name, a threshold, a note or
     the past, else None."""
-    if REJECT_BEFORE_RE.search(before):
+    if REJECT_BEFORE_RE.search(before) and not _counts_more_than_it_names(before, after, q):
         return "ordinal-or-formula-before"
     if REJECT_AFTER_RE.match(after):
         return "name-or-code-after"
@@ -2035,6 +2207,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "bare-number-name"
     if _is_threshold(before, after, q.unit):
         return "threshold"
+    if "%" in before and SHARE_BEFORE_RE.search(before):
+        return "condition-of-a-share"
     if q.unit in MONEY_UNITS and after.startswith(SIZE_BOUND_WORDS) and SIZE_CLASS_AFTER_RE.match(after):
         return "threshold"  # ``集中开工1亿元以上重大项目741个``: the size class of the projects counted
     if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
@@ -2105,11 +2279,15 @@ def _indicator(clause: str, q: Quantity, items: list[Quantity], kind: str) -> st
     suffix = COMPARATOR_AFTER_RE.match(tail)
     if suffix:
         tail = tail[suffix.end() :]
+    if tail[:1] in ("（", "("):
+        tail = ""  # ``3.5万亿元（人民币，下同）``, ``50%（含）``: a note on the number, not what it measures
     tail = TAIL_STOP_RE.split(tail, maxsplit=1)[0]
+    if q.unit in MONEY_UNITS and _VERB_RE.match(tail):
+        tail = ""  # ``投入500万元完成…矿山修复``: what a sum is spent on is a new predicate, not what it measures
     tail = _TRAILING_CONJUNCTION_RE.sub("", tail).lstrip("的")
     if "目标" in tail and GOAL_AFTER_RE.match(tail):
         tail = ""  # ``…增长10%以上的年度目标``: the goal is no part of what is measured
-    subject = _tidy(subject.replace(RESPECTIVELY, ""))
+    subject = _tidy(MODAL_WILL_RE.sub("", subject.replace(RESPECTIVELY, "")))
     parts = _coordinated(subject, len(items)) if len(items) > 1 and not tail and own is None else None
     if parts is not None:
         subject = parts[index]
@@ -2143,7 +2321,8 @@ def _list_item_subject(clause: str, items: list[Quantity], index: int) -> str | 
     """The subject an item of a list of amounts names between ``、`` and its number, else None.
 
     ``培育高新技术企业160家、专精特新中小企业10家``: ``专精特新中小企业`` for the second; a bare
-    ``、``/``和`` between numbers (``分别达100%、70%``) leaves the subject shared (None).
+    ``、``/``和`` between numbers (``分别达100%、70%``) leaves the subject shared (None). After a sum,
+    a verb and its object (``投资2亿元建设污水处理厂3座``) name the next number's quantity too.
     """
     if index == 0:
         return None
@@ -2152,6 +2331,8 @@ def _list_item_subject(clause: str, items: list[Quantity], index: int) -> str | 
     if suffix:
         region = region[suffix.end() :]
     if not region.startswith(("、", "，")):
+        if items[index - 1].unit in MONEY_UNITS and _VERB_RE.match(region):
+            return region  # ``投资2亿元建设污水处理厂3座``: the sum's purpose is a predicate of its own
         return None
     region = region.lstrip("、，")
     return region if _tidy(_PREDICATE_RE.sub("", region)) else None
