@@ -2165,12 +2165,10 @@ def _set_by_a_plan_word(before: str, q: Quantity) -> bool:
     """A budget or plan word before ``q`` in its clause sets it (guide: ``安排……5000亿元`` → ``=``),
     unless ``q`` is no sum or rate and a delivery verb stands between them: ``投入500万元完成……
     15座矿山修复``, ``安排资金1亿元建设学校5所`` — the count is an amount to deliver (``>=``)."""
-    plan = None
-    for plan in PLAN_RE.finditer(before):
-        pass
-    if plan is None:
+    plans = list(PLAN_RE.finditer(before))
+    if not plans:
         return False
-    return q.unit in (*MONEY_UNITS, "%") or DELIVERY_RE.search(before, plan.end()) is None
+    return q.unit in (*MONEY_UNITS, "%") or DELIVERY_RE.search(before, plans[-1].end()) is None
 
 
 def _delivered_count(region: str, q: Quantity) -> bool:
