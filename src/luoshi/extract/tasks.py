@@ -48,6 +48,7 @@ from luoshi.extract.units import (
     find_unit_lists,
     is_unit_like,
     parse_units,
+    split_top,
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
 from luoshi.outline import build_outline, match_marker, split_closing
@@ -1329,9 +1330,8 @@ def _spaced_list(clean: CleanText, start: int, end: int, parse: Parse, *, lines_
 
 
 # What parts the names of a list in one cell (``科技部、教育部``); a wrap may fall inside a name.
-# A bracket's own list (``各县（市、区）``) parts nothing.
-_NAME_SEPARATORS_RE = re.compile(r"[、，,；;]")
-_BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
+# A bracket's own list (``各县（市、区）``) parts nothing: ``units.split_top`` respects brackets.
+_NAME_SEPARATORS = "、，,；;"
 
 
 def _wraps_glued(pieces: list[str]) -> list[str]:
@@ -1343,9 +1343,10 @@ def _wraps_glued(pieces: list[str]) -> list[str]:
     A cell listing one unit a line has no separator to go by, and keeps its lines."""
     out: list[str] = []
     for piece in pieces:
-        if out and _NAME_SEPARATORS_RE.search(_BRACKETED_RE.sub("", out[-1])):
-            tail = _NAME_SEPARATORS_RE.split(out[-1])[-1]
-            head = _NAME_SEPARATORS_RE.split(piece, maxsplit=1)[0]
+        names = split_top(out[-1], _NAME_SEPARATORS) if out else []
+        if len(names) > 1:
+            tail = names[-1]
+            head = split_top(piece, _NAME_SEPARATORS)[0]
             if tail and head and not is_unit_like(tail) and is_unit_like(tail + head):
                 out[-1] += piece
                 continue

@@ -269,8 +269,11 @@ _SPLIT_CLOSERS = "）)]］】〕"
 _SPLIT_MARKS: dict[str, re.Pattern[str]] = {}  # by ``seps``: the brackets and the separators, one class
 
 
-def _split_top(text: str, seps: str) -> list[str]:
-    """Split at any char of ``seps`` that is not inside brackets."""
+def split_top(text: str, seps: str) -> list[str]:
+    """Split at any char of ``seps`` that is not inside brackets (``各县（市、区）`` is one part).
+
+    The one home for cutting a unit list into its top-level names: the list parser and
+    the table reader's wrap-gluing (``tasks._wraps_glued``) both go by it."""
     marks = _SPLIT_MARKS.get(seps)
     if marks is None:
         marks = _SPLIT_MARKS[seps] = re.compile("[" + re.escape(_SPLIT_OPENERS + _SPLIT_CLOSERS + seps) + "]")
@@ -393,7 +396,7 @@ def _split_connectors(part: str) -> list[str]:
 
 def _unit_or_level_start(right: str) -> bool:
     """The text after a connector starts a unit (or a group of units)."""
-    first = _split_top(right, "、，,")[0]
+    first = split_top(right, "、，,")[0]
     first = _split_deng(first)[0] if first else first
     return is_unit_like(first) or is_unit_like(right)
 
@@ -567,7 +570,7 @@ def _parse_units(content: str) -> ParsedUnits | None:
     n_parts = 0
     n_unit_like = 0
     before_comma: list[str] | None = None
-    for clause in _split_top(body, "；;。"):
+    for clause in split_top(body, "；;。"):
         clause = clause.strip("，,、 ")
         if not clause:
             continue
@@ -582,9 +585,9 @@ def _parse_units(content: str) -> ParsedUnits | None:
             clause_leads = label in LEAD_LABELS
             clause = clause[m.end() :]
         group: list[str] = []  # units since the last role word
-        comma_chunks = _split_top(clause, "，,")
+        comma_chunks = split_top(clause, "，,")
         for ci, chunk in enumerate(comma_chunks):
-            raw_parts = _merge_levels([p for p in _split_top(chunk, "、") if p])
+            raw_parts = _merge_levels([p for p in split_top(chunk, "、") if p])
             if len(raw_parts) > 1 and "政府" in chunk:
                 raw_parts = _merge_shared_heads(raw_parts)
             for raw in raw_parts:
@@ -891,7 +894,7 @@ def find_assignment_sentence(text: str, parse: Parse | None = None) -> UnitList 
     if m is None:
         return None
     content = m.group(1)
-    groups = _split_top(content, "，,")
+    groups = split_top(content, "，,")
     if len(groups) < 2 or _strip_role(groups[0])[1] not in LEAD_ROLE_WORDS:
         return None
     if any(_strip_role(g.split("、")[-1])[1] is None for g in groups):
