@@ -47,6 +47,7 @@ from luoshi.extract.units import (
     find_duty_phrases,
     find_unit_lists,
     is_unit_like,
+    note_units,
     parse_units,
     split_top,
 )
@@ -725,9 +726,9 @@ class _LaterUnits(msgspec.Struct, frozen=True):
         units, notes = list(self.units), list(self.notes)
         for rx in LATER_UNITS_NOTE_RES:
             for m in rx.finditer(text):
-                parsed = parse(m.group(1))
-                if parsed is not None:
-                    units.extend(parsed.units)
+                named = note_units(m.group(1), parse)
+                if named:
+                    units.extend(named)
                     notes.append(m.group())
         return _LaterUnits(dedupe(units), tuple(notes))
 

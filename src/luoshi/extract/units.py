@@ -173,9 +173,12 @@ STAR_MARKS = "★☆"
 _STAR_LEAD = r"(?:标|带|注|有|加|标注|标有)?[★☆](?:号|标记|符号)?(?:的|者)?(?:为|是)牵头(?:单位|部门)"
 NOTE_STAR_LEAD_RE = re.compile(_STAR_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
+# How a note says the units it names are not listed again item by item (``不再一一列出``,
+# ``不再逐一列出``: both wordings in published 分工方案).
+_NOT_AGAIN = r"(?:单独|另行|一一|逐一|逐项)?列出"
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
-    re.compile(r"以下[^。；）均]{0,8}均(?:[^。；（）]|（[^（）]*）)*?不再(?:单独|另行|一一)?列出"),
+    re.compile(r"以下[^。；）均]{0,8}均(?:[^。；（）]|（[^（）]*）)*?不再" + _NOT_AGAIN),
     # ``具体任务均涉及相关市（州）人民政府，不再做分工，下同``: the same note in other words.
     re.compile(r"[^，。；]*(?:均|都)涉及[^。；]*?不再(?:做|作|进行|另行)?(?:分工|列出)"),
     re.compile(r"[^，。；]*见附件[^，。；]*"),
@@ -187,7 +190,7 @@ NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "列出", "不再", "见附
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
 LATER_UNITS_NOTE_RE = re.compile(
-    r"以下[^。；，,均]{0,8}均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)(?:单独|另行|一一)?列出"
+    r"以下[^。；，,均]{0,8}均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)" + _NOT_AGAIN
 )
 # The same note as ``具体任务均涉及X，不再做分工，下同`` (下同: it holds for every later list).
 LATER_UNITS_INVOLVED_RE = re.compile(
@@ -330,6 +333,21 @@ def _bracket_tail_unit(name: str) -> bool:
 
 # ``各城区``, ``各县市区``: every government of a kind of place, before the bracket that adds others.
 _GROUP_HEAD_RE = re.compile(r"^各[\u4e00-\u9fff]{0,3}(?:区|县|市|州|旗|镇|乡)$")
+
+
+def note_units(content: str, parse: Parse) -> tuple[str, ...]:
+    """The units a later-units note (``以下均需X落实，不再列出``) names in ``X``, or ().
+
+    A list as any bracket holds one; or places named as a group with no unit suffix
+    (``各县市区``, ``各县（市、区）``): the note says they are the units every later item
+    leaves out, which a bare bracket's ``各县市区`` does not say."""
+    parsed = parse(content)
+    if parsed is not None:
+        return parsed.units
+    parts = [p for p in split_top(content, "、，,") if p]
+    if parts and all(is_unit_like(p) or LEVEL_RE.match(p) or _GROUP_HEAD_RE.match(p) for p in parts):
+        return tuple(parts)
+    return ()
 
 
 # Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
