@@ -580,7 +580,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
     body, rule, sticky = _strip_notes(content)
     has_star = "★" in body or "☆" in body
     starred: list[str] = []
-    if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
+    has_label = _LABEL_MARK_RE.search(body) is not None  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
+    if has_label:
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
     units: list[str] = []
     leads: list[str] = []
@@ -602,6 +603,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
             labelled = True
             clause_leads = label in LEAD_LABELS
             clause = clause[m.end() :]
+        elif has_label and not labelled and _lead_in_note(clause):
+            continue  # ``（约束性指标，牵头单位：…）``: what the item is, before the labels that name units
         group: list[str] = []  # units since the last role word
         comma_chunks = split_top(clause, "，,")
         for ci, chunk in enumerate(comma_chunks):
@@ -654,6 +657,19 @@ def _parse_units(content: str) -> ParsedUnits | None:
         labelled=labelled,
         starred=dedupe(starred),
     )
+
+
+def _lead_in_note(clause: str) -> bool:
+    """An unlabelled clause before a labelled list's first label that names no unit.
+
+    纲要任务分工方案 open an item's list with what the item is (``约束性指标``,
+    ``预期性指标``, ``重大工程``) and then label its units: no part of such a clause is
+    unit-like, a place group (``各县市区``) or marked by a role word (``X牵头``)."""
+    for part in split_top(clause, "、，,"):
+        name, role, _ = _strip_role(part)
+        if role or is_unit_like(name) or LEVEL_RE.match(name) or _GROUP_HEAD_RE.match(name):
+            return False
+    return True
 
 
 # --- finding lists in text ---------------------------------------------------------
