@@ -53,6 +53,8 @@ BARE_WORDS: frozenset[str] = frozenset((
 CLAUSE_MARKERS: tuple[str, ...] = (
     "由", "的", "要", "将", "把", "向", "应当", "不得", "不需", "不再", "除外", "简称", "统称",
     "见附件", "包括", "含", "《", "》", "“", "”", "http",
+    # a label's colon left inside a part (``（完成时限：）省发展改革委``): no name holds one
+    "：", ":",
 )  # fmt: skip
 
 # A time part inside a list (``（省政府督查室牵头，…配合，2017年底前完成）``)
@@ -89,6 +91,11 @@ LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=
 LABEL_START_RE = re.compile(
     r"(?<=[^；;。\s])(?<!牵头)(?<!协同)(?<!配合)(?<!其他)(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))"
 )
+# Labels of an item's other fields that follow its unit labels in one bracket (``牵头单位：X
+# 责任单位：Y 完成时限：2023年底``, the fields parted by spaces only, which the reading drops):
+# where one starts, the last unit label's names end.
+FIELD_LABELS: tuple[str, ...] = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "进度安排")
+FIELD_LABEL_START_RE = re.compile(r"(?<=[^；;。])(?=(?:" + "|".join(FIELD_LABELS) + r")[：:])")
 LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位"})
 # A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
 # list of one unit called 牵头单位).
@@ -520,6 +527,7 @@ def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
 
 def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
     """:func:`_strip_notes` of a text whose notes stand outside brackets of their own."""
+    given = content
     rule: LeadRule | None = None
     sticky = False
     lead_note = "牵头" in content  # both lead notes end 为牵头单位/部门
@@ -542,7 +550,13 @@ def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
     for rx, literal in zip(NOTE_OTHER_RES, NOTE_OTHER_LITERALS, strict=True):
         if literal in content:
             content = rx.sub("，", content)
+    if content != given:
+        content = _EMPTIED_BRACKET_RE.sub("，", content)  # ``（下同）``: the note's own bracket goes with it
     return content, rule, sticky
+
+
+# A bracket a removed note leaves holding only separators (``（，）``).
+_EMPTIED_BRACKET_RE = re.compile(r"[（(][，,、；;\s]*[）)]")
 
 
 # The last characters of the unit suffixes: a list names at least one unit, whose last
@@ -583,6 +597,7 @@ def _parse_units(content: str) -> ParsedUnits | None:
     has_label = _LABEL_MARK_RE.search(body) is not None  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
     if has_label:
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
+        body = FIELD_LABEL_START_RE.sub("；", body)  # …市直相关部门完成时限：… → the time is a field of its own
     units: list[str] = []
     leads: list[str] = []
     labelled = False
