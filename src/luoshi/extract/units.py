@@ -394,6 +394,10 @@ def _strip_role(part: str) -> tuple[str, str | None, bool]:
                 return rest[: manner.start()], rest[manner.start() :] + word, leads
             if rest.endswith(ROLE_ADVERBS) and len(rest) > 2:
                 return rest[:-2], rest[-2:] + word, leads
+            if rest.endswith(_ROLE_WORDS):  # two role words (``配合指导``, ``指导协助``): both the group's
+                inner, inner_role, inner_leads = _strip_role(rest)
+                if inner_role:
+                    return inner, inner_role + word, leads or inner_leads
             return rest, word, leads
     return part, None, False
 
