@@ -782,6 +782,8 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 LEADER_LABELS: tuple[str, ...] = (
     "牵头领导", "责任领导", "分管领导", "联系领导", "包联领导", "牵头县领导", "牵头市领导", "牵头区领导",
     "县级牵头领导", "市级牵头领导", "区级牵头领导",
+    # ``牵头负责领导：金力。`` (a 市政府重点工作及责任分解 before its 牵头责任单位 line)
+    "牵头负责领导", "负责领导",
 )  # fmt: skip
 # A line that names only the item's leader (``牵头领导：常务副区长``, a line of a 分解 list above
 # its 牵头单位 line): no unit list, and no part of the item's text either. It ends its
@@ -794,7 +796,7 @@ LEADER_LINE_RE = re.compile(
     + "|".join(LEADER_LABELS)
     + r")[：:][^。；;：:]{1,"
     + str(LEADER_LINE_MAX_NAME)
-    + r"}\s*$"
+    + r"}[。；;]?\s*$"  # the line may close with a full stop, as its labelled unit lines below do
 )
 LABEL_RUN_RE = re.compile(
     r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS + LEADER_LABELS) + r")[：:])"
