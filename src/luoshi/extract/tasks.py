@@ -750,6 +750,8 @@ class _Cell(msgspec.Struct, frozen=True):
     end: int
     text: str  # without whitespace
     line: int = -1  # the tab row it belongs to (-1: a cell on a line of its own)
+    # an empty cell covered by the merged cell above it (see _merged_leads): that cell
+    merged_from: _Cell | None = None
 
 
 def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
@@ -885,6 +887,7 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
         tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
         if tabbed:
             rows, i = _tab_rows(cells, j, len(header))
+            rows = _merged_leads(rows, header, columns.units)
         else:
             rows, i = _table_rows(cells, j, header, columns.units, columns.texts, parse)
         for row in rows:
@@ -953,7 +956,7 @@ def _unnumbered_table_tasks(
             else:
                 break
             k += 1
-        for row in rows:
+        for row in _merged_leads(rows, header, columns.units):
             task = _row_task(row, header, columns.units, columns.texts, clean, parse, stated)
             if task:
                 out.append(task)
@@ -1129,6 +1132,33 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
     return rows, j
 
 
+def _merged_leads(rows: list[list[list[_Cell]]], header: list[str], unit_cols: list[int]) -> list[list[list[_Cell]]]:
+    """The rows with each empty 牵头 cell of a row carrying the 牵头 cell above it.
+
+    A 分工表 whose consecutive tasks share a lead merges their 牵头单位 cells; the readers write
+    a merged cell's text in its first row and an empty cell below (HTML ``rowspan``, DOCX
+    ``vMerge``, a PDF cell without its top border). Every task of a 分工表 has its lead, so an
+    empty cell under a filled one in a 牵头 column is that merge; other unit columns (配合单位)
+    are left as they are: a task may have no co-units, and an empty cell there says so."""
+    leads = [k for k in unit_cols if TABLE_LEAD_HEADER_RE.search(header[k])]
+    if not leads:
+        return rows
+    above: dict[int, _Cell] = {}
+    out: list[list[list[_Cell]]] = []
+    for subrows in rows:
+        first = list(subrows[0])
+        for k in leads:
+            if k >= len(first):
+                continue
+            cell = first[k]
+            if cell.text:
+                above[k] = cell
+            elif k in above:
+                first[k] = _Cell(cell.start, cell.start, "", cell.line, merged_from=above[k])
+        out.append([first, *subrows[1:]])
+    return out
+
+
 def _row_task(
     subrows: list[list[_Cell]],
     header: list[str],
@@ -1148,7 +1178,10 @@ def _row_task(
     lead_rules: list[str] = []
     row = subrows[0]
     for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
-        cell = _spaced_units(clean, _without_glued_deadline(sub[k], parse), parse)
+        base = sub[k].merged_from or sub[k]
+        cell = _spaced_units(clean, _without_glued_deadline(base, parse), parse)
+        if base is not sub[k]:  # the merged cell's units, placed at the covered cell of this row
+            cell = _Cell(sub[k].start, sub[k].start, cell.text, sub[k].line, merged_from=base)
         parsed = parse(cell.text)
         if parsed is None:
             continue
@@ -1177,7 +1210,10 @@ def _row_task(
         span=clean.span(row[0].start, max(c.end for c in subrows[-1])),
         units_span=clean.span(used[0].start, used[-1].end),
     )
-    read = tuple((f"table-column:{name}", c.text) for c, name in zip(used, used_headers, strict=True))
+    read = tuple(
+        (f"table-column:{name}" + (" (merged from the row above)" if c.merged_from else ""), c.text)
+        for c, name in zip(used, used_headers, strict=True)
+    )
     return _Found(task, dedupe(leads), "table-row", read, dedupe(lead_rules))
 
 
