@@ -880,11 +880,14 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
         ):
             header.append(cells[j].text)
             j += 1
+        tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
+        two_level = _two_level_header(cells[i:j]) if not tabbed else None
+        if two_level is not None:
+            header, tabbed = two_level, True
         columns = _Columns.of(header)
         if not columns.units:
             i = j
             continue
-        tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
         if tabbed:
             rows, i = _tab_rows(cells, j, len(header))
             rows = _merged_leads(rows, header, columns.units)
@@ -895,6 +898,38 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
             if task:
                 out.append(task)
     return out
+
+
+def _two_level_header(cells: list[_Cell]) -> list[str] | None:
+    """The column names of a header written on two tab rows, or None.
+
+    ``序号 | 重点任务 | 责任分工 | 完成时限`` over ``· | · | 牵头单位 | 责任单位 | ·``: the
+    second row names the columns a spanning title (``责任分工``) groups, and its cells left
+    empty are covered by the first row's titles (``rowspan``). A reader writes a spanning
+    title once (HTML) or with empty cells after it: each empty cell of the second row takes
+    the first row's title of its column, the names under a spanning title take its place."""
+    lines = sorted({c.line for c in cells})
+    if len(lines) != 2 or lines[0] < 0:
+        return None
+    top = [c.text for c in cells if c.line == lines[0]]
+    low = [c.text for c in cells if c.line == lines[1]]
+    if len(low) < len(top) or not any(low) or all(low):
+        return None
+    if len(low) == len(top):
+        return [b or a for a, b in zip(top, low, strict=True)]
+    out: list[str] = []
+    p = 0
+    in_run = False
+    for name in low:
+        if name:
+            p += not in_run  # the spanning title above the run of names
+            in_run = True
+            out.append(name)
+        else:
+            in_run = False
+            out.append(top[p] if p < len(top) else "")
+            p += 1
+    return out if p == len(top) else None
 
 
 class _Columns(NamedTuple):
