@@ -322,7 +322,10 @@ _TAIL_CLOSERS = frozenset("）)")
 _DRAFT_WORDS = frozenset({"试行", "暂行", "草案", "征求意见稿", "送审稿", "筹"})
 # A name with the units it stands for beside it in a closing bracket: ``各街道（园区）``,
 # ``各城区（开发区）``, ``各县、区人民政府（管委会）`` (one unit, as ``各县（市、区）人民政府`` is).
-_BRACKET_TAIL_RE = re.compile(r"^([^（(）)]{2,}?)[（(]([^（(）)]{2,})[）)]$")
+# One character in the bracket names a kind of place (``各乡镇（场）``, ``各镇（区）``: the farms or
+# districts counted with the towns), which only a group of places takes.
+_BRACKET_TAIL_RE = re.compile(r"^([^（(）)]{2,}?)[（(]([^（(）)]+)[）)]$")
+_ONE_CHAR_PLACES = frozenset("场区县市镇乡街园")
 
 
 def _bracket_tail_unit(name: str) -> bool:
@@ -332,6 +335,9 @@ def _bracket_tail_unit(name: str) -> bool:
     head, inner = m.groups()
     if inner in _DRAFT_WORDS:
         return False  # ``（试行）``, ``（草案）``: a document's status, not units
+    if len(inner) == 1:
+        group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
+        return inner in _ONE_CHAR_PLACES and head.startswith("各") and group
     if is_unit_like(head):
         return True
     group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
