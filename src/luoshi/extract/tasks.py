@@ -1153,7 +1153,12 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
     a row; a shorter line after it is a sub-row whose leading cells span from the row above
     (HTML ``rowspan``), its cells aligned to the last columns. Returns each row's sub-rows."""
     rows: list[list[list[_Cell]]] = []
-    while j < len(cells) and cells[j].line >= 0 and cells[j].text != TABLE_NUMBER_HEADER:
+    while j < len(cells) and cells[j].text != TABLE_NUMBER_HEADER:
+        if cells[j].line < 0:
+            if not _section_row(cells, j):
+                break
+            j += 1  # ``一、稳定经济增长``: a row across the table heads the rows below it
+            continue
         line = cells[j].line
         k = j
         while k < len(cells) and cells[k].line == line:
@@ -1192,6 +1197,13 @@ def _merged_leads(rows: list[list[list[_Cell]]], header: list[str], unit_cols: l
                 first[k] = _Cell(cell.start, cell.start, "", cell.line, merged_from=above[k])
         out.append([first, *subrows[1:]])
     return out
+
+
+def _section_row(cells: list[_Cell], j: int) -> bool:
+    """Whether the cell at ``j``, a line of its own inside a tab table, is a row across the table
+    (a section heading, one cell spanning every column): the next line is a numbered tab row."""
+    k = j + 1
+    return k < len(cells) and cells[k].line >= 0 and _row_number(cells[k].text) is not None
 
 
 def _row_task(
