@@ -1,8 +1,8 @@
 """A 分工表 with rows across the table that head its sections (``一、稳定经济增长``).
 
-A section row is one cell spanning every column, its title often longer than a header cell; the numbered rows go on below it (guide:
-each row is a task, path ``["表", 序号]``). Tables are written here; the other side is a line
-of prose after the table, which ends it.
+A section row is one cell spanning every column, its title often longer than a header cell;
+the numbered rows go on below it (guide: each row is a task, path ``["表", 序号]``). Tables
+are written here; the other side is a line of prose after the table, which ends it.
 """
 
 from __future__ import annotations
