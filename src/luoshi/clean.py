@@ -279,10 +279,16 @@ def _page_rhythm(idxs: list[int]) -> bool:
     return low <= min(gaps) and max(gaps) <= high and max(gaps) <= RUNNING_HEAD_PAGE_SPREAD * min(gaps)
 
 
+# A labelled field (``牵头单位：区发改局``, ``责任单位：各街道``): an item's own line, which a
+# 分解方案 repeats wherever items share a lead; a running head is a name and has no label.
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]\s*\S")
+
+
 def _may_be_running_head(line: str) -> bool:
-    """A running head is a column or issue name: never a marker, 发文字号, date or title."""
+    """A running head is a column or issue name: never a marker, 发文字号, date, title or field."""
     return not (
-        (line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line))
+        (("：" in line or ":" in line) and _FIELD_LINE.match(line))
+        or (line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line))
         or ("号" in line and _DOC_NUMBER_LINE.match(line))
         or DATE_LINE.match(line.replace(" ", ""))
         or genre_of(line)

@@ -47,7 +47,9 @@ from luoshi.extract.units import (
     find_duty_phrases,
     find_unit_lists,
     is_unit_like,
+    note_units,
     parse_units,
+    split_top,
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
 from luoshi.outline import build_outline, match_marker, split_closing
@@ -724,9 +726,9 @@ class _LaterUnits(msgspec.Struct, frozen=True):
         units, notes = list(self.units), list(self.notes)
         for rx in LATER_UNITS_NOTE_RES:
             for m in rx.finditer(text):
-                parsed = parse(m.group(1))
-                if parsed is not None:
-                    units.extend(parsed.units)
+                named = note_units(m.group(1), parse)
+                if named:
+                    units.extend(named)
                     notes.append(m.group())
         return _LaterUnits(dedupe(units), tuple(notes))
 
@@ -748,6 +750,8 @@ class _Cell(msgspec.Struct, frozen=True):
     end: int
     text: str  # without whitespace
     line: int = -1  # the tab row it belongs to (-1: a cell on a line of its own)
+    # an empty cell covered by the merged cell above it (see _merged_leads): that cell
+    merged_from: _Cell | None = None
 
 
 def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
@@ -876,13 +880,17 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
         ):
             header.append(cells[j].text)
             j += 1
+        tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
+        two_level = _two_level_header(cells[i:j]) if not tabbed else None
+        if two_level is not None:
+            header, tabbed = two_level, True
         columns = _Columns.of(header)
         if not columns.units:
             i = j
             continue
-        tabbed = cells[i].line >= 0 and all(c.line == cells[i].line for c in cells[i:j])
         if tabbed:
             rows, i = _tab_rows(cells, j, len(header))
+            rows = _merged_leads(rows, header, columns.units)
         else:
             rows, i = _table_rows(cells, j, header, columns.units, columns.texts, parse)
         for row in rows:
@@ -890,6 +898,38 @@ def _table_tasks(doc: Document, clean: CleanText, parse: Parse, stated: LeadRule
             if task:
                 out.append(task)
     return out
+
+
+def _two_level_header(cells: list[_Cell]) -> list[str] | None:
+    """The column names of a header written on two tab rows, or None.
+
+    ``序号 | 重点任务 | 责任分工 | 完成时限`` over ``· | · | 牵头单位 | 责任单位 | ·``: the
+    second row names the columns a spanning title (``责任分工``) groups, and its cells left
+    empty are covered by the first row's titles (``rowspan``). A reader writes a spanning
+    title once (HTML) or with empty cells after it: each empty cell of the second row takes
+    the first row's title of its column, the names under a spanning title take its place."""
+    lines = sorted({c.line for c in cells})
+    if len(lines) != 2 or lines[0] < 0:
+        return None
+    top = [c.text for c in cells if c.line == lines[0]]
+    low = [c.text for c in cells if c.line == lines[1]]
+    if len(low) < len(top) or not any(low) or all(low):
+        return None
+    if len(low) == len(top):
+        return [b or a for a, b in zip(top, low, strict=True)]
+    out: list[str] = []
+    p = 0
+    in_run = False
+    for name in low:
+        if name:
+            p += not in_run  # the spanning title above the run of names
+            in_run = True
+            out.append(name)
+        else:
+            in_run = False
+            out.append(top[p] if p < len(top) else "")
+            p += 1
+    return out if p == len(top) else None
 
 
 class _Columns(NamedTuple):
@@ -951,7 +991,7 @@ def _unnumbered_table_tasks(
             else:
                 break
             k += 1
-        for row in rows:
+        for row in _merged_leads(rows, header, columns.units):
             task = _row_task(row, header, columns.units, columns.texts, clean, parse, stated)
             if task:
                 out.append(task)
@@ -1113,7 +1153,12 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
     a row; a shorter line after it is a sub-row whose leading cells span from the row above
     (HTML ``rowspan``), its cells aligned to the last columns. Returns each row's sub-rows."""
     rows: list[list[list[_Cell]]] = []
-    while j < len(cells) and cells[j].line >= 0 and cells[j].text != TABLE_NUMBER_HEADER:
+    while j < len(cells) and cells[j].text != TABLE_NUMBER_HEADER:
+        if cells[j].line < 0:
+            if not _section_row(cells, j):
+                break
+            j += 1  # ``一、稳定经济增长``: a row across the table heads the rows below it
+            continue
         line = cells[j].line
         k = j
         while k < len(cells) and cells[k].line == line:
@@ -1125,6 +1170,40 @@ def _tab_rows(cells: list[_Cell], j: int, ncol: int) -> tuple[list[list[list[_Ce
             rows[-1].append(rows[-1][0][: ncol - len(row)] + row)
         j = k
     return rows, j
+
+
+def _merged_leads(rows: list[list[list[_Cell]]], header: list[str], unit_cols: list[int]) -> list[list[list[_Cell]]]:
+    """The rows with each empty 牵头 cell of a row carrying the 牵头 cell above it.
+
+    A 分工表 whose consecutive tasks share a lead merges their 牵头单位 cells; the readers write
+    a merged cell's text in its first row and an empty cell below (HTML ``rowspan``, DOCX
+    ``vMerge``, a PDF cell without its top border). Every task of a 分工表 has its lead, so an
+    empty cell under a filled one in a 牵头 column is that merge; other unit columns (配合单位)
+    are left as they are: a task may have no co-units, and an empty cell there says so."""
+    leads = [k for k in unit_cols if TABLE_LEAD_HEADER_RE.search(header[k])]
+    if not leads:
+        return rows
+    above: dict[int, _Cell] = {}
+    out: list[list[list[_Cell]]] = []
+    for subrows in rows:
+        first = list(subrows[0])
+        for k in leads:
+            if k >= len(first):
+                continue
+            cell = first[k]
+            if cell.text:
+                above[k] = cell
+            elif k in above:
+                first[k] = _Cell(cell.start, cell.start, "", cell.line, merged_from=above[k])
+        out.append([first, *subrows[1:]])
+    return out
+
+
+def _section_row(cells: list[_Cell], j: int) -> bool:
+    """Whether the cell at ``j``, a line of its own inside a tab table, is a row across the table
+    (a section heading, one cell spanning every column): the next line is a numbered tab row."""
+    k = j + 1
+    return k < len(cells) and cells[k].line >= 0 and _row_number(cells[k].text) is not None
 
 
 def _row_task(
@@ -1146,7 +1225,10 @@ def _row_task(
     lead_rules: list[str] = []
     row = subrows[0]
     for sub, k in ((sub, k) for sub in subrows for k in unit_cols):
-        cell = _spaced_units(clean, _without_glued_deadline(sub[k], parse), parse)
+        base = sub[k].merged_from or sub[k]
+        cell = _spaced_units(clean, _without_glued_deadline(base, parse), parse)
+        if base is not sub[k]:  # the merged cell's units, placed at the covered cell of this row
+            cell = _Cell(sub[k].start, sub[k].start, cell.text, sub[k].line, merged_from=base)
         parsed = parse(cell.text)
         if parsed is None:
             continue
@@ -1175,7 +1257,10 @@ def _row_task(
         span=clean.span(row[0].start, max(c.end for c in subrows[-1])),
         units_span=clean.span(used[0].start, used[-1].end),
     )
-    read = tuple((f"table-column:{name}", c.text) for c, name in zip(used, used_headers, strict=True))
+    read = tuple(
+        (f"table-column:{name}" + (" (merged from the row above)" if c.merged_from else ""), c.text)
+        for c, name in zip(used, used_headers, strict=True)
+    )
     return _Found(task, dedupe(leads), "table-row", read, dedupe(lead_rules))
 
 
@@ -1329,9 +1414,8 @@ def _spaced_list(clean: CleanText, start: int, end: int, parse: Parse, *, lines_
 
 
 # What parts the names of a list in one cell (``科技部、教育部``); a wrap may fall inside a name.
-# A bracket's own list (``各县（市、区）``) parts nothing.
-_NAME_SEPARATORS_RE = re.compile(r"[、，,；;]")
-_BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
+# A bracket's own list (``各县（市、区）``) parts nothing: ``units.split_top`` respects brackets.
+_NAME_SEPARATORS = "、，,；;"
 
 
 def _wraps_glued(pieces: list[str]) -> list[str]:
@@ -1343,9 +1427,10 @@ def _wraps_glued(pieces: list[str]) -> list[str]:
     A cell listing one unit a line has no separator to go by, and keeps its lines."""
     out: list[str] = []
     for piece in pieces:
-        if out and _NAME_SEPARATORS_RE.search(_BRACKETED_RE.sub("", out[-1])):
-            tail = _NAME_SEPARATORS_RE.split(out[-1])[-1]
-            head = _NAME_SEPARATORS_RE.split(piece, maxsplit=1)[0]
+        names = split_top(out[-1], _NAME_SEPARATORS) if out else []
+        if len(names) > 1:
+            tail = names[-1]
+            head = split_top(piece, _NAME_SEPARATORS)[0]
             if tail and head and not is_unit_like(tail) and is_unit_like(tail + head):
                 out[-1] += piece
                 continue

@@ -53,6 +53,8 @@ BARE_WORDS: frozenset[str] = frozenset((
 CLAUSE_MARKERS: tuple[str, ...] = (
     "由", "的", "要", "将", "把", "向", "应当", "不得", "不需", "不再", "除外", "简称", "统称",
     "见附件", "包括", "含", "《", "》", "“", "”", "http",
+    # a label's colon left inside a part (``（完成时限：）省发展改革委``): no name holds one
+    "：", ":",
 )  # fmt: skip
 
 # A time part inside a list (``（省政府督查室牵头，…配合，2017年底前完成）``)
@@ -89,6 +91,11 @@ LABEL_WEI_RE = re.compile(r"^(" + "|".join(sorted(UNIT_LABELS, key=len, reverse=
 LABEL_START_RE = re.compile(
     r"(?<=[^；;。\s])(?<!牵头)(?<!协同)(?<!配合)(?<!其他)(?=(?:" + "|".join(UNIT_LABELS) + r")(?:[：:]|为))"
 )
+# Labels of an item's other fields that follow its unit labels in one bracket (``牵头单位：X
+# 责任单位：Y 完成时限：2023年底``, the fields parted by spaces only, which the reading drops):
+# where one starts, the last unit label's names end.
+FIELD_LABELS: tuple[str, ...] = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "进度安排")
+FIELD_LABEL_START_RE = re.compile(r"(?<=[^；;。])(?=(?:" + "|".join(FIELD_LABELS) + r")[：:])")
 LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位"})
 # A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
 # list of one unit called 牵头单位).
@@ -173,9 +180,12 @@ STAR_MARKS = "★☆"
 _STAR_LEAD = r"(?:标|带|注|有|加|标注|标有)?[★☆](?:号|标记|符号)?(?:的|者)?(?:为|是)牵头(?:单位|部门)"
 NOTE_STAR_LEAD_RE = re.compile(_STAR_LEAD + r"(?:[，,、]?\s*下同)?")
 NOTE_BEFORE_COMMA_LEAD_RE = re.compile(_BEFORE_COMMA_LEAD + r"(?:[，,、]?\s*下同)?")
+# How a note says the units it names are not listed again item by item (``不再一一列出``,
+# ``不再逐一列出``: both wordings in published 分工方案).
+_NOT_AGAIN = r"(?:单独|另行|一一|逐一|逐项)?列出"
 NOTE_OTHER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"牵头(?:单位|部门)见附件(?:[，,]?\s*下同)?"),
-    re.compile(r"以下[^。；）均]{0,8}均(?:[^。；（）]|（[^（）]*）)*?不再(?:单独|另行|一一)?列出"),
+    re.compile(r"以下[^。；）均]{0,8}均(?:[^。；（）]|（[^（）]*）)*?不再" + _NOT_AGAIN),
     # ``具体任务均涉及相关市（州）人民政府，不再做分工，下同``: the same note in other words.
     re.compile(r"[^，。；]*(?:均|都)涉及[^。；]*?不再(?:做|作|进行|另行)?(?:分工|列出)"),
     re.compile(r"[^，。；]*见附件[^，。；]*"),
@@ -187,7 +197,7 @@ NOTE_OTHER_LITERALS: tuple[str, ...] = ("见附件", "列出", "不再", "见附
 # A note that assigns units to every later item (guide: ``以下均需各市（州）人民政府落实，不再列出``
 # adds them to the end of every later task's units): group 1 is the unit list.
 LATER_UNITS_NOTE_RE = re.compile(
-    r"以下[^。；，,均]{0,8}均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)(?:单独|另行|一一)?列出"
+    r"以下[^。；，,均]{0,8}均(?:需|由|请|要)?([^。；，,]{2,80}?)(?:负责)?落实[，,]?\s*(?:不再|不另)" + _NOT_AGAIN
 )
 # The same note as ``具体任务均涉及X，不再做分工，下同`` (下同: it holds for every later list).
 LATER_UNITS_INVOLVED_RE = re.compile(
@@ -269,8 +279,11 @@ _SPLIT_CLOSERS = "）)]］】〕"
 _SPLIT_MARKS: dict[str, re.Pattern[str]] = {}  # by ``seps``: the brackets and the separators, one class
 
 
-def _split_top(text: str, seps: str) -> list[str]:
-    """Split at any char of ``seps`` that is not inside brackets."""
+def split_top(text: str, seps: str) -> list[str]:
+    """Split at any char of ``seps`` that is not inside brackets (``各县（市、区）`` is one part).
+
+    The one home for cutting a unit list into its top-level names: the list parser and
+    the table reader's wrap-gluing (``tasks._wraps_glued``) both go by it."""
     marks = _SPLIT_MARKS.get(seps)
     if marks is None:
         marks = _SPLIT_MARKS[seps] = re.compile("[" + re.escape(_SPLIT_OPENERS + _SPLIT_CLOSERS + seps) + "]")
@@ -309,7 +322,10 @@ _TAIL_CLOSERS = frozenset("）)")
 _DRAFT_WORDS = frozenset({"试行", "暂行", "草案", "征求意见稿", "送审稿", "筹"})
 # A name with the units it stands for beside it in a closing bracket: ``各街道（园区）``,
 # ``各城区（开发区）``, ``各县、区人民政府（管委会）`` (one unit, as ``各县（市、区）人民政府`` is).
-_BRACKET_TAIL_RE = re.compile(r"^([^（(）)]{2,}?)[（(]([^（(）)]{2,})[）)]$")
+# One character in the bracket names a kind of place (``各乡镇（场）``, ``各镇（区）``: the farms or
+# districts counted with the towns), which only a group of places takes.
+_BRACKET_TAIL_RE = re.compile(r"^([^（(）)]{2,}?)[（(]([^（(）)]+)[）)]$")
+_ONE_CHAR_PLACES = frozenset("场区县市镇乡街园")
 
 
 def _bracket_tail_unit(name: str) -> bool:
@@ -319,6 +335,9 @@ def _bracket_tail_unit(name: str) -> bool:
     head, inner = m.groups()
     if inner in _DRAFT_WORDS:
         return False  # ``（试行）``, ``（草案）``: a document's status, not units
+    if len(inner) == 1:
+        group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
+        return inner in _ONE_CHAR_PLACES and head.startswith("各") and group
     if is_unit_like(head):
         return True
     group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
@@ -327,6 +346,21 @@ def _bracket_tail_unit(name: str) -> bool:
 
 # ``各城区``, ``各县市区``: every government of a kind of place, before the bracket that adds others.
 _GROUP_HEAD_RE = re.compile(r"^各[\u4e00-\u9fff]{0,3}(?:区|县|市|州|旗|镇|乡)$")
+
+
+def note_units(content: str, parse: Parse) -> tuple[str, ...]:
+    """The units a later-units note (``以下均需X落实，不再列出``) names in ``X``, or ().
+
+    A list as any bracket holds one; or places named as a group with no unit suffix
+    (``各县市区``, ``各县（市、区）``): the note says they are the units every later item
+    leaves out, which a bare bracket's ``各县市区`` does not say."""
+    parsed = parse(content)
+    if parsed is not None:
+        return parsed.units
+    parts = [p for p in split_top(content, "、，,") if p]
+    if parts and all(is_unit_like(p) or LEVEL_RE.match(p) or _GROUP_HEAD_RE.match(p) for p in parts):
+        return tuple(parts)
+    return ()
 
 
 # Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
@@ -366,6 +400,10 @@ def _strip_role(part: str) -> tuple[str, str | None, bool]:
                 return rest[: manner.start()], rest[manner.start() :] + word, leads
             if rest.endswith(ROLE_ADVERBS) and len(rest) > 2:
                 return rest[:-2], rest[-2:] + word, leads
+            if rest.endswith(_ROLE_WORDS):  # two role words (``配合指导``, ``指导协助``): both the group's
+                inner, inner_role, inner_leads = _strip_role(rest)
+                if inner_role:
+                    return inner, inner_role + word, leads or inner_leads
             return rest, word, leads
     return part, None, False
 
@@ -393,7 +431,7 @@ def _split_connectors(part: str) -> list[str]:
 
 def _unit_or_level_start(right: str) -> bool:
     """The text after a connector starts a unit (or a group of units)."""
-    first = _split_top(right, "、，,")[0]
+    first = split_top(right, "、，,")[0]
     first = _split_deng(first)[0] if first else first
     return is_unit_like(first) or is_unit_like(right)
 
@@ -499,6 +537,7 @@ def _strip_notes(content: str) -> tuple[str, LeadRule | None, bool]:
 
 def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
     """:func:`_strip_notes` of a text whose notes stand outside brackets of their own."""
+    given = content
     rule: LeadRule | None = None
     sticky = False
     lead_note = "牵头" in content  # both lead notes end 为牵头单位/部门
@@ -521,7 +560,13 @@ def _strip_note_text(content: str) -> tuple[str, LeadRule | None, bool]:
     for rx, literal in zip(NOTE_OTHER_RES, NOTE_OTHER_LITERALS, strict=True):
         if literal in content:
             content = rx.sub("，", content)
+    if content != given:
+        content = _EMPTIED_BRACKET_RE.sub("，", content)  # ``（下同）``: the note's own bracket goes with it
     return content, rule, sticky
+
+
+# A bracket a removed note leaves holding only separators (``（，）``).
+_EMPTIED_BRACKET_RE = re.compile(r"[（(][，,、；;\s]*[）)]")
 
 
 # The last characters of the unit suffixes: a list names at least one unit, whose last
@@ -559,15 +604,17 @@ def _parse_units(content: str) -> ParsedUnits | None:
     body, rule, sticky = _strip_notes(content)
     has_star = "★" in body or "☆" in body
     starred: list[str] = []
-    if _LABEL_MARK_RE.search(body):  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
+    has_label = _LABEL_MARK_RE.search(body) is not None  # what LABEL_START_RE and MAIN_LABEL_RE look ahead for
+    if has_label:
         body = LABEL_START_RE.sub("；", MAIN_LABEL_RE.sub("", body))  # 牵头单位：X配合单位：Y → two clauses
+        body = FIELD_LABEL_START_RE.sub("；", body)  # …市直相关部门完成时限：… → the time is a field of its own
     units: list[str] = []
     leads: list[str] = []
     labelled = False
     n_parts = 0
     n_unit_like = 0
     before_comma: list[str] | None = None
-    for clause in _split_top(body, "；;。"):
+    for clause in split_top(body, "；;。"):
         clause = clause.strip("，,、 ")
         if not clause:
             continue
@@ -581,10 +628,12 @@ def _parse_units(content: str) -> ParsedUnits | None:
             labelled = True
             clause_leads = label in LEAD_LABELS
             clause = clause[m.end() :]
+        elif has_label and not labelled and _lead_in_note(clause):
+            continue  # ``（约束性指标，牵头单位：…）``: what the item is, before the labels that name units
         group: list[str] = []  # units since the last role word
-        comma_chunks = _split_top(clause, "，,")
+        comma_chunks = split_top(clause, "，,")
         for ci, chunk in enumerate(comma_chunks):
-            raw_parts = _merge_levels([p for p in _split_top(chunk, "、") if p])
+            raw_parts = _merge_levels([p for p in split_top(chunk, "、") if p])
             if len(raw_parts) > 1 and "政府" in chunk:
                 raw_parts = _merge_shared_heads(raw_parts)
             for raw in raw_parts:
@@ -633,6 +682,19 @@ def _parse_units(content: str) -> ParsedUnits | None:
         labelled=labelled,
         starred=dedupe(starred),
     )
+
+
+def _lead_in_note(clause: str) -> bool:
+    """An unlabelled clause before a labelled list's first label that names no unit.
+
+    纲要任务分工方案 open an item's list with what the item is (``约束性指标``,
+    ``预期性指标``, ``重大工程``) and then label its units: no part of such a clause is
+    unit-like, a place group (``各县市区``) or marked by a role word (``X牵头``)."""
+    for part in split_top(clause, "、，,"):
+        name, role, _ = _strip_role(part)
+        if role or is_unit_like(name) or LEVEL_RE.match(name) or _GROUP_HEAD_RE.match(name):
+            return False
+    return True
 
 
 # --- finding lists in text ---------------------------------------------------------
@@ -726,6 +788,8 @@ def _well_placed(text: str, start: int, end: int, labelled: bool) -> bool:
 LEADER_LABELS: tuple[str, ...] = (
     "牵头领导", "责任领导", "分管领导", "联系领导", "包联领导", "牵头县领导", "牵头市领导", "牵头区领导",
     "县级牵头领导", "市级牵头领导", "区级牵头领导",
+    # ``牵头负责领导：金力。`` (a 市政府重点工作及责任分解 before its 牵头责任单位 line)
+    "牵头负责领导", "负责领导",
 )  # fmt: skip
 # A line that names only the item's leader (``牵头领导：常务副区长``, a line of a 分解 list above
 # its 牵头单位 line): no unit list, and no part of the item's text either. It ends its
@@ -738,7 +802,7 @@ LEADER_LINE_RE = re.compile(
     + "|".join(LEADER_LABELS)
     + r")[：:][^。；;：:]{1,"
     + str(LEADER_LINE_MAX_NAME)
-    + r"}\s*$"
+    + r"}[。；;]?\s*$"  # the line may close with a full stop, as its labelled unit lines below do
 )
 LABEL_RUN_RE = re.compile(
     r"(?:^|(?<=[。；！？]))\s*(?=(?:主要)?(?:" + "|".join(UNIT_LABELS + LEADER_LABELS) + r")[：:])"
@@ -891,7 +955,7 @@ def find_assignment_sentence(text: str, parse: Parse | None = None) -> UnitList 
     if m is None:
         return None
     content = m.group(1)
-    groups = _split_top(content, "，,")
+    groups = split_top(content, "，,")
     if len(groups) < 2 or _strip_role(groups[0])[1] not in LEAD_ROLE_WORDS:
         return None
     if any(_strip_role(g.split("、")[-1])[1] is None for g in groups):
