@@ -597,7 +597,7 @@ def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         doc_number, number_rule = main_send.doc_number, main_send.number_rule
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
-    issuers = _issuers(title, closing.signature, speech, meta)
+    issuers = _issuers(title, block.issuer_line, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
     genre = _genre(title) if title else None
     genre_rule = ("genre:title-end" if title_genre(title) else "genre:title-only") if genre else None
@@ -675,15 +675,61 @@ class TitleBlock(msgspec.Struct, frozen=True):
     addressees: tuple[str, ...] = ()
     title_rule: str | None = None  # which rule found the lines (``HEADER_RULES``)
     number_rule: str | None = None
+    # the 发文机关 printed on a line of its own beside the title (:func:`_with_issuer_line`)
+    issuer_line: tuple[str, ...] = ()
 
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
     if rng.number_index is not None and not _is_meta_value(paras, rng.number_index, rng.first):
-        return _numbered_title_block(paras, rng.first, rng.number_index, last)
+        return _with_issuer_line(_numbered_title_block(paras, rng.first, rng.number_index, last), paras, rng.first)
     block = _unnumbered_title_block(paras, rng.first, last)
     if rng.number_index is not None and block.doc_number is None:
         # the number is a value of the page's metadata list: the title is printed below the list
         block = replace(block, doc_number=doc_number_in(paras[rng.number_index].text), number_rule="number:meta-list")
+    return _with_issuer_line(block, paras, rng.first)
+
+
+def _organ_line_names(text: str) -> tuple[str, ...]:
+    """The names on a line that names organs and nothing else (``甲市财政局　甲市教育局``, which the
+    cleaner may run together), else (): each name ends with an organ word and is no longer than a
+    signature line. A line saying 关于 or ending with a 文种 is a title's, one ending with 文件 a 版头."""
+    if "关于" in text or text.endswith("文件") or _SENTENCE_MARKS.search(text) or genre_of(text):
+        return ()
+    names = [n for part in _ISSUER_SPLIT.split(text) if part for n in split_run_on_issuers(part)]
+    if names and all(len(n) <= MAX_SIGNATURE_LINE_CHARS and _ORGAN_END.search(n) for n in names):
+        return tuple(names)
+    return ()
+
+
+def _with_issuer_line(block: TitleBlock, paras: tuple[Paragraph, ...], first: int) -> TitleBlock:
+    """A 发文机关 printed on a line of its own beside the title (GB/T 9704's 发文机关标志 without
+    文件; a web or law-database copy prints the issuer between the title and the number, or between
+    the number and the title) is the issuer, not a title line. A title is 发文机关 + 事由 + 文种 and
+    names each issuer once, so an organ line is no part of it when
+
+    - it stands under the line that ends with the 文种 (a title ends there);
+    - the title below it opens with the same organ (``河南省甲市人民政府办公室`` over
+      ``甲市人民政府办公室关于……``): a joint title's first line names another organ;
+    - the page prints the title below it again as a line of its own (a page heading) without it;
+    - it stands between two copies of the title (a law database's title / issuer / title).
+
+    Otherwise an organ line over ``关于……`` is a title broken after its issuers and stays."""
+    lines = block.lines
+    if len(lines) < 2:
+        return block
+    if genre_of(lines[-2]) and (names := _organ_line_names(lines[-1])):
+        return replace(block, lines=lines[:-1], issuer_line=names)
+    if names := _organ_line_names(lines[0]):
+        rest = "".join(lines[1:])
+        verb = _TITLE_VERB.search(rest)
+        own = rest[: verb.start()] if verb else ""
+        if (own and lines[0].endswith(own)) or sum(p.text == rest for p in paras[first : block.after]) > 1:
+            return replace(block, lines=lines[1:], issuer_line=names)
+    if lines[0] in lines[2:]:
+        copy = len(lines) - 1 - lines[::-1].index(lines[0])
+        between = [names for line in lines[1:copy] if (names := _organ_line_names(line))]
+        if len(between) == 1:
+            return replace(block, issuer_line=between[0])
     return block
 
 
@@ -1250,14 +1296,21 @@ class IssuersRead(msgspec.Struct, frozen=True):
 
 
 def _issuers(
-    title: str | None, signature: tuple[str, ...], speech: SpeechFields | None, meta: dict[str, str]
+    title: str | None,
+    issuer_line: tuple[str, ...],
+    signature: tuple[str, ...],
+    speech: SpeechFields | None,
+    meta: dict[str, str],
 ) -> IssuersRead:
-    """The 发文机关 from the title, else the signature, the speech's reporter, the metadata."""
+    """The 发文机关 from the title, else the issuer line beside the title, the signature, the
+    speech's reporter, the metadata."""
     issuers = _issuers_from_title(title) if title else ()
     if issuers:
         if signature and (placed := tuple(_placed(x, signature) for x in issuers)) != issuers:
             return IssuersRead(placed, "issuers:title-placed-by-signature")
         return IssuersRead(issuers, "issuers:title")
+    if issuer_line:
+        return IssuersRead(issuer_line, "issuers:issuer-line")
     if signature:
         # a joint signature may print two bodies on one line (``甲市A局　　甲市B局``, joined by the cleaner)
         return IssuersRead(
@@ -1466,6 +1519,7 @@ HEADER_RULES = {
     NUMBER_MANGLED: "a number line above the 主送 that lost its 〕 and 号 in a page's export, restored",
     "issuers:title": "the 发文机关 before 关于/印发/转发 in the title",
     "issuers:title-placed-by-signature": "the title's issuer (named by its level only) completed from the 落款",
+    "issuers:issuer-line": "the 发文机关 printed on a line of its own beside the title (not part of the title)",
     "issuers:signature": "the 发文机关署名 above the 成文日期",
     "issuers:reporter": "a report's ``我代表……向大会报告``",
     "issuers:meta": "the page's metadata (发文机关)",
