@@ -82,8 +82,9 @@ _NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
 _META_KEY_ONLY = re.compile(rf"^(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]$")
 
 # A CMS may print its metadata as a bulleted list (``• 发文字号:``): the bullet is no part of the key.
-_BULLET = re.compile(r"^[•·●▪◆■◇□○]\s*")
-_BULLET_CHARS = "•·●▪◆■◇□○"
+# A page copied as plain text marks its list items with a hyphen and a space (``- 索引号:…``).
+_BULLET = re.compile(r"^(?:[•·●▪◆■◇□○]|-(?=\s))\s*")
+_BULLET_CHARS = "•·●▪◆■◇□○-"
 
 
 def _unbullet(text: str) -> str:
@@ -1103,7 +1104,8 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
         j += 1
         skipped += 1
-        while j < last and page_furniture(paras[j].text):
+        # a law database prints the title again under its issuer line (``T`` / issuer / ``T`` / 主送)
+        while j < last and (page_furniture(paras[j].text) or _repeats_header(paras[j].text, title)):
             j += 1
         if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
             return replace(_with_dated_number(found, paras, k, j), rule="addressees:after-page-lines")
