@@ -41,6 +41,7 @@ from luoshi.patterns import (
     format_doc_number,
     genre_of,
     mangled_doc_number,
+    order_number_line,
     parse_date_line,
     title_genre,
 )
@@ -751,6 +752,9 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     A 令 has no title: its 发文机关标志 (``甲省人民政府令``) stands for it."""
     doc_number = doc_number_in(paras[number_index].text)
     order = order_number_at(paras, number_index) if doc_number is None else None
+    number_rule = "number:line"
+    if doc_number is None and order is None and (code := order_number_line(paras[number_index].text)):
+        doc_number, number_rule = code, "number:order-code"
     if order is not None:
         return TitleBlock(
             order.doc_number,
@@ -794,9 +798,9 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     heading_only = "关于" not in above and "关于" in "".join(below.lines[:1]) and genre_of("".join(below.lines))
     if run and not heading_only and not (genre_of(above) is None and genre_of("".join(below.lines))):
         return TitleBlock(
-            doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", "number:line"
+            doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", number_rule
         )
-    return replace(below, doc_number=doc_number, number_rule="number:line")
+    return replace(below, doc_number=doc_number, number_rule=number_rule)
 
 
 # The first line of a title names its issuer and then says 关于 (``甲市人民政府办公室关于……``).
@@ -1514,6 +1518,7 @@ HEADER_RULES = {
     "title:meta-extends": "the metadata title, longer than the printed one and starting with it",
     "number:line": "the 发文字号 line the splitter opened the document at",
     "number:order": "a 令's number (``第N号``) under its 发文机关标志",
+    "number:order-code": "a 令号 with the issuer's code (``甲府令第N号``) on a line of its own beside the title",
     "number:meta-list": "the 发文字号 as a value of the page's metadata list, the title printed below it",
     "number:meta": "the page's metadata (发文字号, 文号)",
     NUMBER_IN_ADDRESSEES: "the number run into the 主送 line by a copy that lost the line break",

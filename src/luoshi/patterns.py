@@ -58,6 +58,15 @@ DOC_NUMBER_LINE = re.compile(
 ORDER_NUMBER = re.compile(
     rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
 )
+# A 令号 on a line of its own, perhaps in brackets: the issuer's code before 令 (``渝府令第 121 号``,
+# ``川府令第12号``, a pkulaw export's ``（国务院令第588号）`` under the title), not its full name.
+ORDER_NUMBER_LINE = re.compile(rf"^[（(]?\s*(?P<number>{ORDER_NUMBER.pattern})\s*[）)]?$")
+
+
+def order_number_line(text: str) -> str | None:
+    """The normal form of the 令号 when ``text`` is one (:data:`ORDER_NUMBER_LINE`), else None."""
+    m = ORDER_NUMBER_LINE.match(text) if "令" in text and text.rstrip("）)").endswith("号") else None
+    return normalize_doc_number(m.group("number")) if m else None
 
 
 # Above a gazette document's title: the gazette's own head or issue (``临川市人民政府公报``,
