@@ -26,6 +26,7 @@ from luoshi.model import Paragraph
 from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS
 from luoshi.patterns import (
+    CODELESS_NUMBER_END,
     DATE_LINE,
     DOC_NUMBER,
     DOC_NUMBER_CLOSE,
@@ -750,6 +751,8 @@ MAX_PAGE_LINES_ABOVE_NUMBER = 3
 def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index: int, last: int) -> TitleBlock:
     """Title above the 发文字号 (gazette style), else below it (版头 ``××文件``, number, title).
     A 令 has no title: its 发文机关标志 (``甲省人民政府令``) stands for it."""
+    if (titled := _title_with_codeless_number(paras[number_index].text)) is not None:
+        return TitleBlock(None, (titled,), number_index + 1, title_rule=TITLE_WITH_CODELESS_NUMBER)
     doc_number = doc_number_in(paras[number_index].text)
     order = order_number_at(paras, number_index) if doc_number is None else None
     number_rule = "number:line"
@@ -936,6 +939,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
         # ``……的通知（临办发〔2023〕2号）``: a page heading that appends the document's number
         lines, after, doc_number = (m.group("title"),), i + 1, doc_number_in(m.group("number"))
         rule = NUMBER_ON_TITLE_LINE
+    elif i < last and "号" in paras[i].text and (titled := _title_with_codeless_number(paras[i].text)):
+        lines, after, rule = (titled,), i + 1, TITLE_WITH_CODELESS_NUMBER
     elif i < last and "号" in paras[i].text and (joined := _joined_head(paras[i].text)) is not None:
         lines, after, doc_number, addressees = (joined[0],), i + 1, joined[1], joined[2]
         rule = NUMBER_ON_TITLE_LINE
@@ -993,6 +998,32 @@ def _joined_head(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     if text.endswith("》") and (n := _NUMBER_THEN_TITLE.match(text)) and genre_of(n.group("title")):
         return n.group("title"), format_doc_number(n), ()
     return None
+
+
+# A template's Latin marker or button over the title (``The Beginning``, ``Home``): a 公文's title
+# is in Chinese, so a line of Latin letters alone at the head is page furniture there.
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z\s.,'&|/-]*$")
+TITLE_WITH_CODELESS_NUMBER = "title:codeless-number"
+# The organ words a 公告's title names its issuer by (``甲县人民政府``, ``甲市自然资源和规划局``); a
+# 机关代字 abbreviates them (``甲府``, ``甲自然资``).
+_TITLE_ORGAN_WORDS = ("政府", "办公厅", "办公室", "委员会", "局", "厅")
+# The shortest title that names its issuer and 文种 (``甲县人民政府公告``): a 机关代字 that ends with
+# 公告 (``方征启公告``) is shorter and names no organ.
+MIN_NUMBERED_TITLE_CHARS = 8
+
+
+def _title_with_codeless_number(text: str) -> str | None:
+    """The title of a heading that prints it with a number lacking its 机关代字
+    (``甲县人民政府土地征收启动公告〔2020〕第8号``, :data:`CODELESS_NUMBER_END`): the part before the
+    number ends with a 文种, runs to a title's length and names an organ. The number is no
+    发文字号 (guide: 机关代字〔年份〕序号号), so it is not read."""
+    m = CODELESS_NUMBER_END.search(text) if text.endswith(("号", "号）", "号)")) else None
+    if m is None:
+        return None
+    title = text[: m.start()].strip()
+    if len(title) < MIN_NUMBERED_TITLE_CHARS or _SENTENCE_MARKS.search(title) or not genre_of(title):
+        return None
+    return title if any(w in title for w in _TITLE_ORGAN_WORDS) else None
 
 
 # ``……的通知（临办发〔2023〕2号）``: a heading, then its 发文字号 in brackets.
@@ -1512,6 +1543,7 @@ HEADER_RULES = {
     "title:below-number": "the lines right below the 发文字号 (a 版头 ``××文件``, then the number, then the title)",
     "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
     "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
+    TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
     "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
     NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送) on one line",
     "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
