@@ -912,6 +912,7 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     i = first
     while i < last and (
         page_furniture(paras[i].text)
+        or _LATIN_ONLY.match(paras[i].text)
         or _is_untitled_meta_value(paras, i, first)
         or _is_site_name(paras, i, last)
         or _is_running_head(paras, i, last)
