@@ -23,7 +23,7 @@ PAGE_KEYS = (
 # 来源:法律资料网``, ``来源:甲县人民政府 作者:统征办 责任编辑:…``; a 公文 opens no line with either.)
 # A page's counters are chrome only with a count (or none) after them: ``浏览次数: 590``, not
 # ``浏览次数:1024的统计口径说明``.
-COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击数|阅读次数"
+COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击次数|点击量|点击数|阅读次数"
 _COUNTER = rf"(?:{COUNTER_KEYS})\s*[：:]\s*\d*次?(?:\s|$)"
 # A line that starts with a key (page metadata); keys start with one of these characters, a
 # literal check that spares the pattern on most lines.

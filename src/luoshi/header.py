@@ -108,6 +108,13 @@ _KEY_AT = re.compile(rf"(?:{PAGE_KEYS})")
 _ROW_SENTENCE_MARKS = re.compile(r"[，,。；;！？]")
 # A page's posting line: ``2023-01-05 10:00 区人民政府办公室`` (date, time, publisher).
 _POSTING_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^\s，。；]{0,30}$")
+# A posting line keyed 时间 or 日期 with more page keys after the date (``时间:2023年05月12日点击次数:4679``,
+# ``日期：2023-05-12 来源：县政府办``). A 时间 line with nothing keyed after it is a meeting notice's
+# field (``时间：2023年5月12日上午9时``), not furniture.
+_KEYED_POSTING_LINE = re.compile(
+    r"^(?:时间|日期)\s*[：:]\s*\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?"
+    rf"(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]"
+)
 
 
 # A page printed from a browser carries its address on a line of its own (at the head or the foot,
@@ -134,6 +141,8 @@ def page_furniture(text: str) -> bool:
     if is_furniture(text):
         return True
     if text[:1].isdigit() and _POSTING_LINE.match(text):
+        return True
+    if text[:1] in "时日" and _KEYED_POSTING_LINE.match(text):
         return True
     if _is_keyed_row(text):
         return True
@@ -907,6 +916,23 @@ def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     return False
 
 
+# A county site may print its banner over the article (a welcome line, a slogan, menu items, a
+# blurb about the county with its full stop): the title then stands further down, right above the
+# page's posting line (``时间:2023年05月12日 点击次数:4679``). The longest such banner seen ran to
+# five lines; this many are searched.
+MAX_BANNER_LINES_BEFORE_TITLE = 8
+
+
+def _title_over_posting_line(paras: tuple[Paragraph, ...], first: int, last: int) -> int | None:
+    """The first line among the first :data:`MAX_BANNER_LINES_BEFORE_TITLE` that ends with a 文种
+    and stands right above a page furniture line (the page's posting line): the article's title."""
+    for k in range(first, min(last - 1, first + MAX_BANNER_LINES_BEFORE_TITLE)):
+        text = paras[k].text
+        if is_title_line(text) and genre_of(text) and not match_marker(text) and page_furniture(paras[k + 1].text):
+            return k
+    return None
+
+
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
@@ -957,6 +983,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
                 lines, after = (below,), j + 1
     elif i < last and _is_plain_title(paras, i, last):
         lines, after, rule = (paras[i].text,), i + 1, "title:plain"
+    elif (k := _title_over_posting_line(paras, i, last)) is not None:
+        lines, after, rule = (paras[k].text,), k + 1, "title:over-posting-line"
     # pkulaw exports print the 发文字号 in brackets under a doubled title; a non-number bracket
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
@@ -1545,6 +1573,7 @@ HEADER_RULES = {
     "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
     "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
     TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
+    "title:over-posting-line": "no title at the head: the first line ending with a 文种 above the posting line",
     "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
     NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送) on one line",
     "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
