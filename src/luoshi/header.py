@@ -723,6 +723,8 @@ def _with_issuer_line(block: TitleBlock, paras: tuple[Paragraph, ...], first: in
     - the title below it opens with the same organ (``河南省甲市人民政府办公室`` over
       ``甲市人民政府办公室关于……``): a joint title's first line names another organ;
     - the page prints the title below it again as a line of its own (a page heading) without it;
+      when the copy beside the number is cut short (no 文种) and the heading runs on from it to its
+      文种, the heading is the title (:func:`_page_heading_of`);
     - it stands between two copies of the title (a law database's title / issuer / title).
 
     Otherwise an organ line over ``关于……`` is a title broken after its issuers and stays."""
@@ -735,7 +737,10 @@ def _with_issuer_line(block: TitleBlock, paras: tuple[Paragraph, ...], first: in
         rest = "".join(lines[1:])
         verb = _TITLE_VERB.search(rest)
         own = rest[: verb.start()] if verb else ""
-        if (own and lines[0].endswith(own)) or sum(p.text == rest for p in paras[first : block.after]) > 1:
+        heading = _page_heading_of(rest, paras, first, block.after)
+        if heading is not None:
+            return replace(block, lines=(heading,), issuer_line=names)
+        if own and lines[0].endswith(own):
             return replace(block, lines=lines[1:], issuer_line=names)
     if lines[0] in lines[2:]:
         copy = len(lines) - 1 - lines[::-1].index(lines[0])
@@ -743,6 +748,23 @@ def _with_issuer_line(block: TitleBlock, paras: tuple[Paragraph, ...], first: in
         if len(between) == 1:
             return replace(block, issuer_line=between[0])
     return block
+
+
+def _page_heading_of(title: str, paras: tuple[Paragraph, ...], first: int, last: int) -> str | None:
+    """The page's own heading line in [first, last) for ``title``: a second copy of it, or,
+    when ``title`` ends with no 文种 (a copy cut short: ``关于印发甲市……代表建议``), a line that runs
+    on from it to its 文种, which is then the full title. None if the page prints neither."""
+    seen = 0
+    full = None
+    for p in paras[first:last]:
+        # a heading may add a version note to the title (``……的通知（2019修订）``): still a copy
+        if p.text == title or (p.text.startswith(title) and _TRAILING_BRACKET_ONLY.match(p.text[len(title) :])):
+            seen += 1
+        elif full is None and len(p.text) > len(title) and p.text.startswith(title) and genre_of(p.text):
+            full = p.text
+    if seen > 1:
+        return title
+    return full if full is not None and not genre_of(title) else None
 
 
 def _is_meta_value(paras: tuple[Paragraph, ...], i: int, first: int) -> bool:
