@@ -790,6 +790,9 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     if doc_number is None and order is None and (code := order_number_line(paras[number_index].text)):
         doc_number, number_rule = code, "number:order-code"
     if order is not None:
+        above = _title_above_order(paras, first, order.head_index)
+        if above.lines:
+            return replace(above, doc_number=order.doc_number, after=number_index + 1, number_rule="number:order")
         return TitleBlock(
             order.doc_number,
             (f"{order.organ}令",),
@@ -835,6 +838,27 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", number_rule
         )
     return replace(below, doc_number=doc_number, number_rule=number_rule)
+
+
+def _title_above_order(paras: tuple[Paragraph, ...], first: int, head: int) -> TitleBlock:
+    """The title printed above a 令's 发文机关标志 (a law database prints the promulgated document's
+    title, its issuer line and the title again over ``甲市人民政府令第5号``): the contract's 令 entries
+    carry that title (``人力资源和社会保障部令第26号`` / ``关于废止……的通知``). The lines must end with
+    a 文种; else the block is empty and the 令's 发文机关标志 stands for the title."""
+    i = head - 1
+    while (
+        i >= max(first, head - MAX_TITLE_LINES)
+        and is_title_line(paras[i].text)
+        and not page_furniture(paras[i].text)
+        and not _ends_title_run(paras[i].text)
+    ):
+        i -= 1
+    lines = tuple(p.text for p in paras[i + 1 : head])
+    block = _with_issuer_line(TitleBlock(None, lines, head, title_rule="title:above-order"), paras, first)
+    printed = _printed_title(block.lines) if block.lines else ""
+    if not printed or not genre_of(printed) or ORDER_HEAD_RE.match(printed):
+        return TitleBlock(None, (), head)
+    return block
 
 
 # The first line of a title names its issuer and then says 关于 (``甲市人民政府办公室关于……``).
@@ -1592,6 +1616,7 @@ def _similar(a: str, b: str) -> bool:
 HEADER_RULES = {
     "title:above-number": "the lines right above the 发文字号 (a gazette's or a web copy's title, GB/T 9704 7.3.1)",
     "title:below-number": "the lines right below the 发文字号 (a 版头 ``××文件``, then the number, then the title)",
+    "title:above-order": "the title printed above a 令's 发文机关标志 and number (the promulgated document's)",
     "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
     "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
     TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
