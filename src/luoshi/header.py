@@ -964,9 +964,10 @@ def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
 
 # A county site may print its banner over the article (a welcome line, a slogan, menu items, a
 # blurb about the county with its full stop): the title then stands further down, right above the
-# page's posting line (``时间:2023年05月12日 点击次数:4679``). The longest such banner seen ran to
-# five lines; this many are searched.
-MAX_BANNER_LINES_BEFORE_TITLE = 8
+# page's posting line (``时间:2023年05月12日 点击次数:4679``); a provincial site prints its navigation
+# menu, breadcrumb and metadata rows there. The banners seen ran to 5 lines (a county site) and 10
+# (a provincial site's menu and metadata); this many are searched.
+MAX_BANNER_LINES_BEFORE_TITLE = 12
 
 
 def _title_over_posting_line(paras: tuple[Paragraph, ...], first: int, last: int) -> int | None:

@@ -31,3 +31,21 @@ def test_a_keyed_posting_line_is_furniture_a_meeting_time_is_not():
     assert page_furniture("日期：2024-05-12 10:30 来源：临川县政府办")
     assert not page_furniture("时间：2024年5月12日上午9时")
     assert not page_furniture("时间：2024年5月12日，地点：县政府三楼会议室")
+
+
+def test_the_title_under_a_provincial_sites_menu_and_metadata_rows():
+    menu = ["登录 注册", "• 蒙古文版", "• 无障碍浏览", "• 首页", "• 要闻动态", "• 政务公开"]
+    rows = [
+        "当前位置：首页 > 甲省人民政府办公厅 > 政务公开 > 省政府文件",
+        "发布机构 省人民政府 文  号 甲政发〔2024〕62号",
+        "成文日期 2024-07-02",
+    ]
+    title = "甲省人民政府关于印发《甲省人民政府工作规则》的通知"
+    posting = "发布日期:2024-07-02 12:41 信息来源：省人民政府办公厅"
+    main_send = "各市人民政府，省政府各部门："
+    doc = saved_page(
+        [*menu, *rows, title, posting, main_send, "《甲省人民政府工作规则》已经省政府常务会议审议通过，现予印发。"]
+    )
+    assert doc.title == title
+    assert doc.doc_number == "甲政发〔2024〕62号"
+    assert doc.addressees == ("各市人民政府", "省政府各部门")
