@@ -693,7 +693,8 @@ class TitleBlock(msgspec.Struct, frozen=True):
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
     if rng.number_index is not None and not _is_meta_value(paras, rng.number_index, rng.first):
-        return _with_issuer_line(_numbered_title_block(paras, rng.first, rng.number_index, last), paras, rng.first)
+        block = _with_issuer_line(_numbered_title_block(paras, rng.first, rng.number_index, last), paras, rng.first)
+        return _with_issuer_line_below(block, paras, last)
     block = _unnumbered_title_block(paras, rng.first, last)
     if rng.number_index is not None and block.doc_number is None:
         # the number is a value of the page's metadata list: the title is printed below the list
@@ -747,6 +748,19 @@ def _with_issuer_line(block: TitleBlock, paras: tuple[Paragraph, ...], first: in
         between = [names for line in lines[1:copy] if (names := _organ_line_names(line))]
         if len(between) == 1:
             return replace(block, issuer_line=between[0])
+    return block
+
+
+def _with_issuer_line_below(block: TitleBlock, paras: tuple[Paragraph, ...], last: int) -> TitleBlock:
+    """A page heading read as the title above the number, and under the number the issuer line and
+    the title printed again (heading / posting line / number / issuer / title): that organ line is
+    the issuer line too (:func:`_with_issuer_line`)."""
+    k = block.after
+    if block.title_rule != "title:above-number" or block.issuer_line or k + 1 >= last:
+        return block
+    names = _organ_line_names(paras[k].text)
+    if names and _repeats_header(paras[k + 1].text, _printed_title(block.lines)):
+        return replace(block, issuer_line=names)
     return block
 
 

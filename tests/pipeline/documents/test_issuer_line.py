@@ -78,3 +78,14 @@ def test_a_title_broken_after_its_issuers_keeps_them():
     doc = _doc(["临政办〔2024〕3号", *broken, *BODY])
     assert doc.title == "".join(broken)
     assert doc.issuers == ("临川市人民政府办公室",)
+
+
+def test_an_issuer_line_under_the_number_when_the_heading_above_is_the_title():
+    title = "关于下达2024年义务教育经费的通知"
+    page = ["发布时间：2024-04-26 17:06", "浏览次数：590"]
+    doc = _doc(
+        [title, *page, "临财预〔2024〕9号", "临川市财政局　临川市教育局", title, "区财政局、教育局：", "现将资金下达。"]
+    )
+    assert doc.title == title
+    assert doc.issuers == ("临川市财政局", "临川市教育局")
+    assert doc.addressees == ("区财政局、教育局",)
