@@ -17,11 +17,13 @@ PAGE_KEYS = (
     r"标\s*题|名\s*称|发文字号|文\s*号|文件编号|成文日期|发文机关|发文机构|发布日期|发布时间|发布机构|索\s*引\s*号|"
     r"主题分类|主\s*题\s*词|组配分类|信息分类|体裁分类|公文种类|公文目录|生成日期|发文日期|生效日期|生效时间|"
     r"实施日期|废止日期|废止时间|失效日期|失效时间|有\s*效\s*性|时\s*效\s*性|信息来源|来\s*源|来\s*自|"
-    r"关\s*键\s*词|内容概述|归档时间|统一编号|下载地址"
+    r"关\s*键\s*词|内容概述|归档时间|统一编号|下载地址|作\s*者|责任编辑"
 )
+# (作者 and 责任编辑: a posting line names the page's author and editor, ``作者:法律资料网 时间:…
+# 来源:法律资料网``, ``来源:甲县人民政府 作者:统征办 责任编辑:…``; a 公文 opens no line with either.)
 # A page's counters are chrome only with a count (or none) after them: ``浏览次数: 590``, not
 # ``浏览次数:1024的统计口径说明``.
-COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击数|阅读次数"
+COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击次数|点击量|点击数|阅读次数"
 _COUNTER = rf"(?:{COUNTER_KEYS})\s*[：:]\s*\d*次?(?:\s|$)"
 # A line that starts with a key (page metadata); keys start with one of these characters, a
 # literal check that spares the pattern on most lines.
@@ -47,7 +49,10 @@ _FURNITURE = re.compile(
 # Page buttons and labels on lines of their own (a 朗读 button, the 公开方式 label, a column name).
 _PAGE_WORDS = frozenset(
     "朗读 播报 语音播报 返回顶部 主动公开 依申请公开 不予公开 政府信息公开 政府文件 信息浏览 正文阅览 正文 下载 转第 "
-    "保留字段信息 视力保护色 视力保护色: 视力保护色： 字体:[] 字体：[] 字号:【 字号：【 打印本页 关闭窗口".split()
+    "保留字段信息 视力保护色 视力保护色: 视力保护色： 字体:[] 字体：[] 字号:【 字号：【 打印本页 关闭窗口 "
+    # a site's top bar, one button a line (``设为首页``, ``加入收藏``, the accessible and elderly versions)
+    "设为首页 加入收藏 无障碍阅读 无障碍浏览 无障碍 长者版 长者模式 关怀版 手机版 繁体版 简体版 "
+    "登录 注册 登录注册".split()
 )
 # 索引号 values and posting dates standing alone (``11330700MB10327095/2024-00144``, ``2024-03-01``).
 _PAGE_CODE = re.compile(r"(?=[0-9A-Za-z/\-]*\d)[0-9A-Za-z]{2,24}(?:[/\-][0-9A-Za-z]{2,16}){1,3}-?")

@@ -26,6 +26,7 @@ from luoshi.model import Paragraph
 from luoshi.outline import match_marker
 from luoshi.pagebody import MAX_ADDRESSEE_CHARS
 from luoshi.patterns import (
+    CODELESS_NUMBER_END,
     DATE_LINE,
     DOC_NUMBER,
     DOC_NUMBER_CLOSE,
@@ -41,6 +42,7 @@ from luoshi.patterns import (
     format_doc_number,
     genre_of,
     mangled_doc_number,
+    order_number_line,
     parse_date_line,
     title_genre,
 )
@@ -82,8 +84,9 @@ _NEXT_KEY = re.compile(rf"(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]")
 _META_KEY_ONLY = re.compile(rf"^(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]$")
 
 # A CMS may print its metadata as a bulleted list (``• 发文字号:``): the bullet is no part of the key.
-_BULLET = re.compile(r"^[•·●▪◆■◇□○]\s*")
-_BULLET_CHARS = "•·●▪◆■◇□○"
+# A page copied as plain text marks its list items with a hyphen and a space (``- 索引号:…``).
+_BULLET = re.compile(r"^(?:[•·●▪◆■◇□○]|-(?=\s))\s*")
+_BULLET_CHARS = "•·●▪◆■◇□○-"
 
 
 def _unbullet(text: str) -> str:
@@ -105,6 +108,13 @@ _KEY_AT = re.compile(rf"(?:{PAGE_KEYS})")
 _ROW_SENTENCE_MARKS = re.compile(r"[，,。；;！？]")
 # A page's posting line: ``2023-01-05 10:00 区人民政府办公室`` (date, time, publisher).
 _POSTING_LINE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^\s，。；]{0,30}$")
+# A posting line keyed 时间 or 日期 with more page keys after the date (``时间:2023年05月12日点击次数:4679``,
+# ``日期：2023-05-12 来源：县政府办``). A 时间 line with nothing keyed after it is a meeting notice's
+# field (``时间：2023年5月12日上午9时``), not furniture.
+_KEYED_POSTING_LINE = re.compile(
+    r"^(?:时间|日期)\s*[：:]\s*\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?"
+    rf"(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{PAGE_KEYS}|{COUNTER_KEYS})\s*[：:]"
+)
 
 
 # A page printed from a browser carries its address on a line of its own (at the head or the foot,
@@ -131,6 +141,8 @@ def page_furniture(text: str) -> bool:
     if is_furniture(text):
         return True
     if text[:1].isdigit() and _POSTING_LINE.match(text):
+        return True
+    if text[:1] in "时日" and _KEYED_POSTING_LINE.match(text):
         return True
     if _is_keyed_row(text):
         return True
@@ -597,7 +609,7 @@ def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         doc_number, number_rule = main_send.doc_number, main_send.number_rule
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
-    issuers = _issuers(title, closing.signature, speech, meta)
+    issuers = _issuers(title, block.issuer_line, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
     genre = _genre(title) if title else None
     genre_rule = ("genre:title-end" if title_genre(title) else "genre:title-only") if genre else None
@@ -675,16 +687,98 @@ class TitleBlock(msgspec.Struct, frozen=True):
     addressees: tuple[str, ...] = ()
     title_rule: str | None = None  # which rule found the lines (``HEADER_RULES``)
     number_rule: str | None = None
+    # the 发文机关 printed on a line of its own beside the title (:func:`_with_issuer_line`)
+    issuer_line: tuple[str, ...] = ()
 
 
 def _title_block(paras: tuple[Paragraph, ...], rng: DocumentRange, last: int) -> TitleBlock:
     if rng.number_index is not None and not _is_meta_value(paras, rng.number_index, rng.first):
-        return _numbered_title_block(paras, rng.first, rng.number_index, last)
+        block = _with_issuer_line(_numbered_title_block(paras, rng.first, rng.number_index, last), paras, rng.first)
+        return _with_issuer_line_below(block, paras, last)
     block = _unnumbered_title_block(paras, rng.first, last)
     if rng.number_index is not None and block.doc_number is None:
         # the number is a value of the page's metadata list: the title is printed below the list
         block = replace(block, doc_number=doc_number_in(paras[rng.number_index].text), number_rule="number:meta-list")
+    return _with_issuer_line(block, paras, rng.first)
+
+
+def _organ_line_names(text: str) -> tuple[str, ...]:
+    """The names on a line that names organs and nothing else (``甲市财政局　甲市教育局``, which the
+    cleaner may run together), else (): each name ends with an organ word and is no longer than a
+    signature line. A line saying 关于 or ending with a 文种 is a title's, one ending with 文件 a 版头."""
+    if "关于" in text or text.endswith("文件") or _SENTENCE_MARKS.search(text) or genre_of(text):
+        return ()
+    names = [n for part in _ISSUER_SPLIT.split(text) if part for n in split_run_on_issuers(part)]
+    if names and all(len(n) <= MAX_SIGNATURE_LINE_CHARS and _ORGAN_END.search(n) for n in names):
+        return tuple(names)
+    return ()
+
+
+def _with_issuer_line(block: TitleBlock, paras: tuple[Paragraph, ...], first: int) -> TitleBlock:
+    """A 发文机关 printed on a line of its own beside the title (GB/T 9704's 发文机关标志 without
+    文件; a web or law-database copy prints the issuer between the title and the number, or between
+    the number and the title) is the issuer, not a title line. A title is 发文机关 + 事由 + 文种 and
+    names each issuer once, so an organ line is no part of it when
+
+    - it stands under the line that ends with the 文种 (a title ends there);
+    - the title below it opens with the same organ (``河南省甲市人民政府办公室`` over
+      ``甲市人民政府办公室关于……``): a joint title's first line names another organ;
+    - the page prints the title below it again as a line of its own (a page heading) without it;
+      when the copy beside the number is cut short (no 文种) and the heading runs on from it to its
+      文种, the heading is the title (:func:`_page_heading_of`);
+    - it stands between two copies of the title (a law database's title / issuer / title).
+
+    Otherwise an organ line over ``关于……`` is a title broken after its issuers and stays."""
+    lines = block.lines
+    if len(lines) < 2:
+        return block
+    if genre_of(lines[-2]) and (names := _organ_line_names(lines[-1])):
+        return replace(block, lines=lines[:-1], issuer_line=names)
+    if names := _organ_line_names(lines[0]):
+        rest = "".join(lines[1:])
+        verb = _TITLE_VERB.search(rest)
+        own = rest[: verb.start()] if verb else ""
+        heading = _page_heading_of(rest, paras, first, block.after)
+        if heading is not None:
+            return replace(block, lines=(heading,), issuer_line=names)
+        if own and lines[0].endswith(own):
+            return replace(block, lines=lines[1:], issuer_line=names)
+    if lines[0] in lines[2:]:
+        copy = len(lines) - 1 - lines[::-1].index(lines[0])
+        between = [names for line in lines[1:copy] if (names := _organ_line_names(line))]
+        if len(between) == 1:
+            return replace(block, issuer_line=between[0])
     return block
+
+
+def _with_issuer_line_below(block: TitleBlock, paras: tuple[Paragraph, ...], last: int) -> TitleBlock:
+    """A page heading read as the title above the number, and under the number the issuer line and
+    the title printed again (heading / posting line / number / issuer / title): that organ line is
+    the issuer line too (:func:`_with_issuer_line`)."""
+    k = block.after
+    if block.title_rule != "title:above-number" or block.issuer_line or k + 1 >= last:
+        return block
+    names = _organ_line_names(paras[k].text)
+    if names and _repeats_header(paras[k + 1].text, _printed_title(block.lines)):
+        return replace(block, issuer_line=names)
+    return block
+
+
+def _page_heading_of(title: str, paras: tuple[Paragraph, ...], first: int, last: int) -> str | None:
+    """The page's own heading line in [first, last) for ``title``: a second copy of it, or,
+    when ``title`` ends with no 文种 (a copy cut short: ``关于印发甲市……代表建议``), a line that runs
+    on from it to its 文种, which is then the full title. None if the page prints neither."""
+    seen = 0
+    full = None
+    for p in paras[first:last]:
+        # a heading may add a version note to the title (``……的通知（2019修订）``): still a copy
+        if p.text == title or (p.text.startswith(title) and _TRAILING_BRACKET_ONLY.match(p.text[len(title) :])):
+            seen += 1
+        elif full is None and len(p.text) > len(title) and p.text.startswith(title) and genre_of(p.text):
+            full = p.text
+    if seen > 1:
+        return title
+    return full if full is not None and not genre_of(title) else None
 
 
 def _is_meta_value(paras: tuple[Paragraph, ...], i: int, first: int) -> bool:
@@ -702,9 +796,17 @@ MAX_PAGE_LINES_ABOVE_NUMBER = 3
 def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index: int, last: int) -> TitleBlock:
     """Title above the 发文字号 (gazette style), else below it (版头 ``××文件``, number, title).
     A 令 has no title: its 发文机关标志 (``甲省人民政府令``) stands for it."""
+    if (titled := _title_with_codeless_number(paras[number_index].text)) is not None:
+        return TitleBlock(None, (titled,), number_index + 1, title_rule=TITLE_WITH_CODELESS_NUMBER)
     doc_number = doc_number_in(paras[number_index].text)
     order = order_number_at(paras, number_index) if doc_number is None else None
+    number_rule = "number:line"
+    if doc_number is None and order is None and (code := order_number_line(paras[number_index].text)):
+        doc_number, number_rule = code, "number:order-code"
     if order is not None:
+        above = _title_above_order(paras, first, order.head_index)
+        if above.lines:
+            return replace(above, doc_number=order.doc_number, after=number_index + 1, number_rule="number:order")
         return TitleBlock(
             order.doc_number,
             (f"{order.organ}令",),
@@ -747,9 +849,30 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
     heading_only = "关于" not in above and "关于" in "".join(below.lines[:1]) and genre_of("".join(below.lines))
     if run and not heading_only and not (genre_of(above) is None and genre_of("".join(below.lines))):
         return TitleBlock(
-            doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", "number:line"
+            doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", number_rule
         )
-    return replace(below, doc_number=doc_number, number_rule="number:line")
+    return replace(below, doc_number=doc_number, number_rule=number_rule)
+
+
+def _title_above_order(paras: tuple[Paragraph, ...], first: int, head: int) -> TitleBlock:
+    """The title printed above a 令's 发文机关标志 (a law database prints the promulgated document's
+    title, its issuer line and the title again over ``甲市人民政府令第5号``): the contract's 令 entries
+    carry that title (``人力资源和社会保障部令第26号`` / ``关于废止……的通知``). The lines must end with
+    a 文种; else the block is empty and the 令's 发文机关标志 stands for the title."""
+    i = head - 1
+    while (
+        i >= max(first, head - MAX_TITLE_LINES)
+        and is_title_line(paras[i].text)
+        and not page_furniture(paras[i].text)
+        and not _ends_title_run(paras[i].text)
+    ):
+        i -= 1
+    lines = tuple(p.text for p in paras[i + 1 : head])
+    block = _with_issuer_line(TitleBlock(None, lines, head, title_rule="title:above-order"), paras, first)
+    printed = _printed_title(block.lines) if block.lines else ""
+    if not printed or not genre_of(printed) or ORDER_HEAD_RE.match(printed):
+        return TitleBlock(None, (), head)
+    return block
 
 
 # The first line of a title names its issuer and then says 关于 (``甲市人民政府办公室关于……``).
@@ -853,11 +976,30 @@ def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     return False
 
 
+# A county site may print its banner over the article (a welcome line, a slogan, menu items, a
+# blurb about the county with its full stop): the title then stands further down, right above the
+# page's posting line (``时间:2023年05月12日 点击次数:4679``); a provincial site prints its navigation
+# menu, breadcrumb and metadata rows there. The banners seen ran to 5 lines (a county site) and 10
+# (a provincial site's menu and metadata); this many are searched.
+MAX_BANNER_LINES_BEFORE_TITLE = 12
+
+
+def _title_over_posting_line(paras: tuple[Paragraph, ...], first: int, last: int) -> int | None:
+    """The first line among the first :data:`MAX_BANNER_LINES_BEFORE_TITLE` that ends with a 文种
+    and stands right above a page furniture line (the page's posting line): the article's title."""
+    for k in range(first, min(last - 1, first + MAX_BANNER_LINES_BEFORE_TITLE)):
+        text = paras[k].text
+        if is_title_line(text) and genre_of(text) and not match_marker(text) and page_furniture(paras[k + 1].text):
+            return k
+    return None
+
+
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
     while i < last and (
         page_furniture(paras[i].text)
+        or _LATIN_ONLY.match(paras[i].text)
         or _is_untitled_meta_value(paras, i, first)
         or _is_site_name(paras, i, last)
         or _is_running_head(paras, i, last)
@@ -885,6 +1027,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
         # ``……的通知（临办发〔2023〕2号）``: a page heading that appends the document's number
         lines, after, doc_number = (m.group("title"),), i + 1, doc_number_in(m.group("number"))
         rule = NUMBER_ON_TITLE_LINE
+    elif i < last and "号" in paras[i].text and (titled := _title_with_codeless_number(paras[i].text)):
+        lines, after, rule = (titled,), i + 1, TITLE_WITH_CODELESS_NUMBER
     elif i < last and "号" in paras[i].text and (joined := _joined_head(paras[i].text)) is not None:
         lines, after, doc_number, addressees = (joined[0],), i + 1, joined[1], joined[2]
         rule = NUMBER_ON_TITLE_LINE
@@ -900,6 +1044,8 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
                 lines, after = (below,), j + 1
     elif i < last and _is_plain_title(paras, i, last):
         lines, after, rule = (paras[i].text,), i + 1, "title:plain"
+    elif (k := _title_over_posting_line(paras, i, last)) is not None:
+        lines, after, rule = (paras[k].text,), k + 1, "title:over-posting-line"
     # pkulaw exports print the 发文字号 in brackets under a doubled title; a non-number bracket
     # line such as ``（2020年）`` is skipped the same way.
     while after < last and re.match(r"^[（(][^）)]{1,20}[）)]$", paras[after].text):
@@ -942,6 +1088,32 @@ def _joined_head(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     if text.endswith("》") and (n := _NUMBER_THEN_TITLE.match(text)) and genre_of(n.group("title")):
         return n.group("title"), format_doc_number(n), ()
     return None
+
+
+# A template's Latin marker or button over the title (``The Beginning``, ``Home``): a 公文's title
+# is in Chinese, so a line of Latin letters alone at the head is page furniture there.
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z\s.,'&|/-]*$")
+TITLE_WITH_CODELESS_NUMBER = "title:codeless-number"
+# The organ words a 公告's title names its issuer by (``甲县人民政府``, ``甲市自然资源和规划局``); a
+# 机关代字 abbreviates them (``甲府``, ``甲自然资``).
+_TITLE_ORGAN_WORDS = ("政府", "办公厅", "办公室", "委员会", "局", "厅")
+# The shortest title that names its issuer and 文种 (``甲县人民政府公告``): a 机关代字 that ends with
+# 公告 (``方征启公告``) is shorter and names no organ.
+MIN_NUMBERED_TITLE_CHARS = 8
+
+
+def _title_with_codeless_number(text: str) -> str | None:
+    """The title of a heading that prints it with a number lacking its 机关代字
+    (``甲县人民政府土地征收启动公告〔2020〕第8号``, :data:`CODELESS_NUMBER_END`): the part before the
+    number ends with a 文种, runs to a title's length and names an organ. The number is no
+    发文字号 (guide: 机关代字〔年份〕序号号), so it is not read."""
+    m = CODELESS_NUMBER_END.search(text) if text.endswith(("号", "号）", "号)")) else None
+    if m is None:
+        return None
+    title = text[: m.start()].strip()
+    if len(title) < MIN_NUMBERED_TITLE_CHARS or _SENTENCE_MARKS.search(title) or not genre_of(title):
+        return None
+    return title if any(w in title for w in _TITLE_ORGAN_WORDS) else None
 
 
 # ``……的通知（临办发〔2023〕2号）``: a heading, then its 发文字号 in brackets.
@@ -1057,7 +1229,8 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
     while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
         j += 1
         skipped += 1
-        while j < last and page_furniture(paras[j].text):
+        # a law database prints the title again under its issuer line (``T`` / issuer / ``T`` / 主送)
+        while j < last and (page_furniture(paras[j].text) or _repeats_header(paras[j].text, title)):
             j += 1
         if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
             return replace(_with_dated_number(found, paras, k, j), rule="addressees:after-page-lines")
@@ -1250,14 +1423,21 @@ class IssuersRead(msgspec.Struct, frozen=True):
 
 
 def _issuers(
-    title: str | None, signature: tuple[str, ...], speech: SpeechFields | None, meta: dict[str, str]
+    title: str | None,
+    issuer_line: tuple[str, ...],
+    signature: tuple[str, ...],
+    speech: SpeechFields | None,
+    meta: dict[str, str],
 ) -> IssuersRead:
-    """The 发文机关 from the title, else the signature, the speech's reporter, the metadata."""
+    """The 发文机关 from the title, else the issuer line beside the title, the signature, the
+    speech's reporter, the metadata."""
     issuers = _issuers_from_title(title) if title else ()
     if issuers:
         if signature and (placed := tuple(_placed(x, signature) for x in issuers)) != issuers:
             return IssuersRead(placed, "issuers:title-placed-by-signature")
         return IssuersRead(issuers, "issuers:title")
+    if issuer_line:
+        return IssuersRead(issuer_line, "issuers:issuer-line")
     if signature:
         # a joint signature may print two bodies on one line (``甲市A局　　甲市B局``, joined by the cleaner)
         return IssuersRead(
@@ -1451,14 +1631,18 @@ def _similar(a: str, b: str) -> bool:
 HEADER_RULES = {
     "title:above-number": "the lines right above the 发文字号 (a gazette's or a web copy's title, GB/T 9704 7.3.1)",
     "title:below-number": "the lines right below the 发文字号 (a 版头 ``××文件``, then the number, then the title)",
+    "title:above-order": "the title printed above a 令's 发文机关标志 and number (the promulgated document's)",
     "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
     "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
+    TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
+    "title:over-posting-line": "no title at the head: the first line ending with a 文种 above the posting line",
     "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
     NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送) on one line",
     "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
     "title:meta-extends": "the metadata title, longer than the printed one and starting with it",
     "number:line": "the 发文字号 line the splitter opened the document at",
     "number:order": "a 令's number (``第N号``) under its 发文机关标志",
+    "number:order-code": "a 令号 with the issuer's code (``甲府令第N号``) on a line of its own beside the title",
     "number:meta-list": "the 发文字号 as a value of the page's metadata list, the title printed below it",
     "number:meta": "the page's metadata (发文字号, 文号)",
     NUMBER_IN_ADDRESSEES: "the number run into the 主送 line by a copy that lost the line break",
@@ -1466,6 +1650,7 @@ HEADER_RULES = {
     NUMBER_MANGLED: "a number line above the 主送 that lost its 〕 and 号 in a page's export, restored",
     "issuers:title": "the 发文机关 before 关于/印发/转发 in the title",
     "issuers:title-placed-by-signature": "the title's issuer (named by its level only) completed from the 落款",
+    "issuers:issuer-line": "the 发文机关 printed on a line of its own beside the title (not part of the title)",
     "issuers:signature": "the 发文机关署名 above the 成文日期",
     "issuers:reporter": "a report's ``我代表……向大会报告``",
     "issuers:meta": "the page's metadata (发文机关)",

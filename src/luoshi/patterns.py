@@ -58,6 +58,21 @@ DOC_NUMBER_LINE = re.compile(
 ORDER_NUMBER = re.compile(
     rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
 )
+# A 公告's or 通告's number printed without a 机关代字, the year in brackets (``〔2020〕第8号``,
+# ``（〔2023〕第25号）``): a county's land-acquisition 公告 series is numbered so. The guide's
+# 发文字号 is 机关代字〔年份〕序号号, so such a number is not one; a page heading may print it after
+# the title (``甲县人民政府土地征收启动公告〔2020〕第8号``), where DOC_NUMBER would read the title as
+# the code.
+CODELESS_NUMBER_END = re.compile(rf"[（(]?\s*{_OPEN}\s*{_YEAR}\s*{_CLOSE}\s*(?:第\s*)?\d{{1,5}}\s*号\s*[）)]?$")
+# A 令号 on a line of its own, perhaps in brackets: the issuer's code before 令 (``渝府令第 121 号``,
+# ``川府令第12号``, a pkulaw export's ``（国务院令第588号）`` under the title), not its full name.
+ORDER_NUMBER_LINE = re.compile(rf"^[（(]?\s*(?P<number>{ORDER_NUMBER.pattern})\s*[）)]?$")
+
+
+def order_number_line(text: str) -> str | None:
+    """The normal form of the 令号 when ``text`` is one (:data:`ORDER_NUMBER_LINE`), else None."""
+    m = ORDER_NUMBER_LINE.match(text) if "令" in text and text.rstrip("）)").endswith("号") else None
+    return normalize_doc_number(m.group("number")) if m else None
 
 
 # Above a gazette document's title: the gazette's own head or issue (``临川市人民政府公报``,

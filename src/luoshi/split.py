@@ -24,6 +24,7 @@ from luoshi.patterns import (
     fold_traditional,
     format_doc_number,
     genre_of,
+    order_number_line,
 )
 
 # How many short paragraphs above a 发文字号 may form the title (titles run to three lines).
@@ -84,7 +85,7 @@ def is_title_line(text: str) -> bool:
         and "。" not in text
         and not text.endswith(("：", ":", "；"))
         and not DATE_LINE.match(text)
-        and not ("号" in text and DOC_NUMBER_LINE.match(text))  # every 发文字号 ends in 号
+        and not ("号" in text and (DOC_NUMBER_LINE.match(text) or order_number_line(text)))  # numbers end in 号
         and "\t" not in text
         and "：" not in text
         and not is_contents_entry(text)
@@ -174,7 +175,8 @@ def boundary_decisions(paras: tuple[Paragraph, ...]) -> tuple[BoundaryDecision, 
     numbers = [
         i
         for i, p in enumerate(paras)
-        if "号" in p.text and (DOC_NUMBER_LINE.match(p.text) or order_number_at(paras, i) is not None)
+        if "号" in p.text
+        and (DOC_NUMBER_LINE.match(p.text) or order_number_at(paras, i) is not None or order_number_line(p.text))
     ]
     rules: dict[int, str] = {}
     # A 发文字号 repeated right after another one (web copies print it twice) anchors nothing new.
