@@ -35,6 +35,7 @@ from luoshi.chrome import is_breadcrumb, is_furniture, is_meta_line
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
+    BULLETS,
     DATE_LINE,
     DOC_NUMBER,
     DOC_NUMBER_LINE,
@@ -797,6 +798,9 @@ def _continues(
     if "://" in prev and wrapped_layout and not indented and _url_wraps(prev, line, prev_width, usual):
         return True
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
+        return False
+    if line[0] in BULLETS:
+        # ``●经济增长6%左右`` / ``●城镇调查失业率……``: each bullet opens a list item of its own.
         return False
     if ("|" in line and _is_bar_row(line)) or ("|" in prev and _is_bar_row(prev)):
         # ``1 | 新建…… | 县教育局 | 2024年底 |``: a table copied from a web page prints each row as

@@ -374,6 +374,13 @@ ORGAN_END = re.compile(
 ADDRESSEE_END = re.compile(rf"(?:{ORGAN_END.pattern[:-1]}|单位|机构|企业|国企|院校|学校|高校|部门|街道|乡镇|镇|社区)$")
 
 
+# Bullets that open a list item (``●经济增长6%左右``: a report digest's goals, a page's key points):
+# a line starting with one is a paragraph of its own (the cleaner), and no indicator starts with
+# one (targets). The middle dots ``·•`` are not bullets: they join the parts of a transcribed name
+# (``阿卜杜拉·买买提``), which may wrap.
+BULLETS = "●○◆◇■□▲△▶►★☆▪"
+
+
 # Outline markers (GB/T 9704 一、 → （一） → 1. → （1）, rules' 第一章/第一条, lists' ①), the
 # one table the cleaner (a marker starts a paragraph), the page-body cutter and the outline
 # read. Each entry captures the bare numeral as ``n``. PDF layers from some producers put

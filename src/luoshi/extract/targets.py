@@ -46,7 +46,7 @@ from luoshi.extract.numbers import (
 from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.extract.units import find_unit_lists, parse_units
 from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, Target
-from luoshi.patterns import OUTLINE_MARKERS
+from luoshi.patterns import BULLETS, OUTLINE_MARKERS
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
 # matches exactly what it did, but the engine skips every other character at C speed instead of
@@ -2337,7 +2337,7 @@ def _list_item_subject(clause: str, items: list[Quantity], index: int) -> str | 
 
 
 def _tidy(text: str) -> str:
-    text = "".join(text.replace(MASK, "").split()).strip("，、；：。")
+    text = "".join(text.replace(MASK, "").split()).strip("，、；：。" + BULLETS)
     previous = None
     while previous != text:
         previous = text
