@@ -96,7 +96,7 @@ LABEL_START_RE = re.compile(
 # where one starts, the last unit label's names end.
 FIELD_LABELS: tuple[str, ...] = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "进度安排")
 FIELD_LABEL_START_RE = re.compile(r"(?<=[^；;。])(?=(?:" + "|".join(FIELD_LABELS) + r")[：:])")
-LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位"})
+LEAD_LABELS: frozenset[str] = frozenset({"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位", "主办单位"})
 # A label on its own names no unit (``【牵头单位】市发展改革委``: the bracket holds the label, not a
 # list of one unit called 牵头单位).
 BARE_WORDS = BARE_WORDS | frozenset(UNIT_LABELS)
@@ -139,6 +139,10 @@ ROLE_SUFFIXES: tuple[tuple[str, bool], ...] = (
     ("负责组织实施", False),
     ("负责", False),
     ("牵头", True),
+    # ``（省财政厅主办，省国税局、地税局协办）``: the 主办 unit handles the item, the 协办 ones assist
+    # (the role words of 主办单位 / 协办单位).
+    ("主办", True),
+    ("协办", False),
     ("指导", False),
     ("参与", False),
     ("配合", False),
