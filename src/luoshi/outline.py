@@ -174,7 +174,7 @@ def build_outline(paras: tuple[Paragraph, ...]) -> Outline:
     stack: list[_Builder] = []
     open_kinds: list[MarkerKind] = []  # the kind of each item on the stack
     last_value: dict[MarkerKind, int] = {}  # numbering may run on across parent items (1.…21. under （一）…（五）)
-    for p in paras:
+    for p in _run_on_siblings(paras):
         found = match_marker(p.text)
         if found is not None:
             kind, numeral, length = found
@@ -210,6 +210,40 @@ def build_outline(paras: tuple[Paragraph, ...]) -> Outline:
         stack.append(node)
         open_kinds.append(kind)
     return Outline(tuple(preamble), tuple([r.freeze() for r in roots]))
+
+
+# A sibling item run into the one before it on its line (``（一）……左右。（省发改委负责）（二）公共
+# 财政收入……``: a crawler or a flattened page lost the break): the next number of the paragraph's
+# own bracketed or 、 marker, right after a sentence's end or a closing bracket.
+# A numeral cited by a rule (``第（一）（二）项``, ``（一）、（二）款``) is no item: the marker is not
+# right after another bracketed numeral, nor followed by what a citation goes on with.
+_RUN_ON_SIBLING = re.compile(
+    r"(?<=[。；）)])(?<![（(][一二三四五六七八九十]{1}[）)])(?<![（(][一二三四五六七八九十]{2}[）)])"
+    r"(?:[（(](?P<p>[一二三四五六七八九十]{1,3})[）)]|(?P<c>[一二三四五六七八九十]{1,3})、)"
+    r"(?![项款条目、（(和或至及与中])"
+)
+
+
+def _run_on_siblings(paras: tuple[Paragraph, ...]) -> list[Paragraph]:
+    """``paras`` with each paragraph cut where the next item of its own marker starts inside it
+    (``（一）……。（二）……`` → two paragraphs), however many run on."""
+    out: list[Paragraph] = []
+    for p in paras:
+        text = p.text
+        found = match_marker(text) if "）" in text or "、" in text or ")" in text else None
+        if found is None or found.kind not in _CN_KINDS:
+            out.append(p)
+            continue
+        value = _number_value(found.kind, found.numeral)
+        cut = 0
+        for m in _RUN_ON_SIBLING.finditer(text, found.length):
+            numeral = m.group("p") if found.kind is MarkerKind.PAREN_CN else m.group("c")
+            if numeral is None or value is None or _number_value(found.kind, numeral) != value + 1:
+                continue
+            out.append(Paragraph(p.start + cut, p.start + m.start(), text[cut : m.start()]))
+            cut, value = m.start(), value + 1
+        out.append(Paragraph(p.start + cut, p.end, text[cut:]) if cut else p)
+    return out
 
 
 # A new level opens at 1 or 2 (sources skip an item now and then: 国发42's （一）（二） have no
