@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 import msgspec
+from msgspec.structs import replace
 
 from luoshi import lazyre as re
 from luoshi.extract.units import (
@@ -75,6 +76,9 @@ CLOSING_PARAGRAPH_RE = re.compile(
 
 # Table header cells: the row number, the unit column, the text column.
 TABLE_NUMBER_HEADER = "序号"
+#: Other titles of the number column (``编号 | 工作任务 | 牵头单位``): a cell holding one alone is read
+#: as the 序号 header (found probing 分工表 forms in the tasks7 round: 0 tasks before).
+NUMBER_HEADER_SYNONYMS = frozenset({"编号"})
 _NUMBER_HEADER_RE = re.compile(r"\s*".join(TABLE_NUMBER_HEADER))  # as a cell reads it with its spaces
 TABLE_UNIT_HEADER_RE = re.compile(
     r"(?:负责|责任|牵头|指导|主责|承担|实施|配合|主管|落实|协同|协作|协助|协办|参与|参加|支持)"
@@ -805,6 +809,8 @@ def _cells(clean: CleanText, start: int, end: int) -> list[_Cell]:
             if text:
                 out.append(_Cell(pos, pos + len(line), text))
         pos += len(line) + 1
+    if any(c.text in NUMBER_HEADER_SYNONYMS for c in out):
+        out = [replace(c, text=TABLE_NUMBER_HEADER) if c.text in NUMBER_HEADER_SYNONYMS else c for c in out]
     return out
 
 
