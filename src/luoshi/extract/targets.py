@@ -465,7 +465,7 @@ PLAN_PERIOD_MAX_YEARS = 15
 
 # --- the past sections of a report (guide, 政府工作报告) -------------------------
 # A heading of a review section: everything under it describes past results
-# (``一、2023年工作回顾``, ``过去五年工作回顾``, ``十年来的主要成就``).
+# (``一、2023年工作回顾``, ``过去五年工作回顾``, ``十年来的主要成就``, a digest's ``■ 2024年成绩单``).
 _YEARS_CN = "一两二三四五六七八九十几\\d"
 # A heading that reports how a plan went is one too (``一、2023年计划执行情况``, ``主要目标任务完成情况``,
 # ``重点项目进展情况``), whatever plan words it names, and so is a statistics bulletin's title line
@@ -474,7 +474,7 @@ PROGRESS_HEADING_RE = re.compile(r"(?:完成|进展|执行|落实)情况")
 STATISTICS_BULLETIN = "统计公报"
 RESULTS_HEADING_RE = re.compile(rf"{PROGRESS_HEADING_RE.pattern}|{STATISTICS_BULLETIN}")
 REVIEW_HEADING_RE = re.compile(
-    rf"回顾|工作总结|主要成[绩就]|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来|{RESULTS_HEADING_RE.pattern}"
+    rf"回顾|工作总结|主要成[绩就]|成绩单|过去[{_YEARS_CN}]*年|[{_YEARS_CN}]+年来|{RESULTS_HEADING_RE.pattern}"
 )
 # A heading that looks forward ends a review section (``二、2024年政府工作任务``).
 FORWARD_HEADING_RE = re.compile(r"安排|任务|目标|打算|计划|取向|今年|部署")
