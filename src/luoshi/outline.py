@@ -12,6 +12,7 @@ the preamble. Run-in headings (``（一）指导思想。全面贯彻……``) a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import msgspec
@@ -174,8 +175,7 @@ def build_outline(paras: tuple[Paragraph, ...]) -> Outline:
     stack: list[_Builder] = []
     open_kinds: list[MarkerKind] = []  # the kind of each item on the stack
     last_value: dict[MarkerKind, int] = {}  # numbering may run on across parent items (1.…21. under （一）…（五）)
-    for p in _run_on_siblings(paras):
-        found = match_marker(p.text)
+    for p, found in _marked(paras):
         if found is not None:
             kind, numeral, length = found
             value = _number_value(kind, numeral)
@@ -217,33 +217,58 @@ def build_outline(paras: tuple[Paragraph, ...]) -> Outline:
 # own bracketed or 、 marker, right after a sentence's end or a closing bracket.
 # A numeral cited by a rule (``第（一）（二）项``, ``（一）、（二）款``) is no item: the marker is not
 # right after another bracketed numeral, nor followed by what a citation goes on with.
-_RUN_ON_SIBLING = re.compile(
-    r"(?<=[。；）)])(?<![（(][一二三四五六七八九十]{1}[）)])(?<![（(][一二三四五六七八九十]{2}[）)])"
-    r"(?:[（(](?P<p>[一二三四五六七八九十]{1,3})[）)]|(?P<c>[一二三四五六七八九十]{1,3})、)"
-    r"(?![项款条目、（(和或至及与中])"
-)
+_SIBLING_AFTER = frozenset("。；）)")
+_CITATION_GOES_ON = frozenset("项款条目、（(和或至及与中")
+_CITED_NUMERAL_END = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)]$")
+_DIGITS_CN = "一二三四五六七八九"
 
 
-def _run_on_siblings(paras: tuple[Paragraph, ...]) -> list[Paragraph]:
-    """``paras`` with each paragraph cut where the next item of its own marker starts inside it
-    (``（一）……。（二）……`` → two paragraphs), however many run on."""
-    out: list[Paragraph] = []
+def _cn_numeral(n: int) -> str:
+    """``n`` (1–99) as a marker writes it: 一, 十, 十二, 二十, 二十三."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _DIGITS_CN[tens - 1] + "十"
+    return head + (_DIGITS_CN[ones - 1] if ones else "")
+
+
+def _marked(paras: tuple[Paragraph, ...]) -> Iterator[tuple[Paragraph, Marker | None]]:
+    """Each paragraph with the marker that opens it, a paragraph cut where the next item of its
+    own marker starts inside it (``（一）……。（二）……`` → two paragraphs), however many run on."""
     for p in paras:
-        text = p.text
-        found = match_marker(text) if "）" in text or "、" in text or ")" in text else None
-        if found is None or found.kind not in _CN_KINDS:
-            out.append(p)
-            continue
-        value = _number_value(found.kind, found.numeral)
-        cut = 0
-        for m in _RUN_ON_SIBLING.finditer(text, found.length):
-            numeral = m.group("p") if found.kind is MarkerKind.PAREN_CN else m.group("c")
-            if numeral is None or value is None or _number_value(found.kind, numeral) != value + 1:
-                continue
-            out.append(Paragraph(p.start + cut, p.start + m.start(), text[cut : m.start()]))
-            cut, value = m.start(), value + 1
-        out.append(Paragraph(p.start + cut, p.end, text[cut:]) if cut else p)
-    return out
+        found = match_marker(p.text)
+        while found is not None and found.kind in _CN_KINDS:
+            cut = _run_on_sibling_at(p.text, found)
+            if cut is None:
+                break
+            yield Paragraph(p.start, p.start + cut, p.text[:cut]), found
+            p = Paragraph(p.start + cut, p.end, p.text[cut:])
+            found = match_marker(p.text)
+        yield p, found
+
+
+def _run_on_sibling_at(text: str, found: Marker) -> int | None:
+    """Where the item after the one ``found`` opens starts inside ``text``, if it does: its marker
+    right after a sentence's end or a closing bracket."""
+    value = _number_value(found.kind, found.numeral)
+    if value is None or not 0 < value < MAX_RUN_ON_VALUE:
+        return None
+    numeral = _cn_numeral(value + 1)
+    shapes = (f"（{numeral}）", f"({numeral})") if found.kind is MarkerKind.PAREN_CN else (f"{numeral}、",)
+    for shape in shapes:
+        at = text.find(shape, found.length)
+        while at > 0:
+            end = at + len(shape)
+            if (
+                text[at - 1] in _SIBLING_AFTER
+                and text[end : end + 1] not in _CITATION_GOES_ON
+                and not _CITED_NUMERAL_END.search(text, max(0, at - 4), at)
+            ):
+                return at
+            at = text.find(shape, end)
+    return None
+
+
+#: Items run on are looked for up to this number (a list of more than 98 items is no outline).
+MAX_RUN_ON_VALUE = 99
 
 
 # A new level opens at 1 or 2 (sources skip an item now and then: 国发42's （一）（二） have no

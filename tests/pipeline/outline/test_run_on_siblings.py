@@ -41,3 +41,19 @@ def test_a_numeral_out_of_sequence_is_no_item():
     # （三） after （一）'s text is no sibling of （一）: only the next number is.
     tasks = parsed_tasks(document("（一）规范审批。（省发展改革委负责）（三）加强监管。（省市场监管局负责）"))
     assert ("一", "三") not in tasks
+
+
+def test_the_next_number_is_written_as_markers_write_it():
+    from luoshi.outline import _cn_numeral
+
+    assert [_cn_numeral(n) for n in (1, 9, 10, 11, 19, 20, 23, 99)] == [
+        "一", "九", "十", "十一", "十九", "二十", "二十三", "九十九"
+    ]  # fmt: skip
+
+
+def test_a_run_on_item_after_the_tenth_is_found():
+    items = "".join(f"（{n}）第{k}项工作。（省发展改革委负责）\n\n" for k, n in enumerate("一二三四五六七八九", 1))
+    text = document(items + "（十）第十项工作。（省财政厅负责）（十一）第十一项工作。（省商务厅负责）")
+    tasks = parsed_tasks(text)
+    assert ("一", "十一") in tasks
+    assert tasks[("一", "十")].units == ("省财政厅",)
