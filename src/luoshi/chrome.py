@@ -78,6 +78,11 @@ def is_furniture(text: str) -> bool:
     )
 
 
+def is_posting_line(text: str) -> bool:
+    """A page's posting line that opens with its date and time (``2017-09-28 09:28:00来源：…作者：…``)."""
+    return text[:4].isdigit() and "-" in text[4:8] and bool(_POSTED_AT.match(text))
+
+
 def _is_page_code_or_posting(text: str) -> bool:
     if "-" not in text and "/" not in text:
         return False  # both hold one (``…/2024-00144``, ``2015-11-10 …``)

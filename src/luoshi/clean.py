@@ -31,7 +31,7 @@ from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
 from luoshi.chrome import TAIL as _PAGE_TAIL
-from luoshi.chrome import is_breadcrumb, is_furniture, is_meta_line
+from luoshi.chrome import is_breadcrumb, is_furniture, is_meta_line, is_posting_line
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
@@ -625,7 +625,12 @@ def clean(source: SourceText) -> CleanText:
             not opens
             and chrome_possible
             # (what _page_chrome_between asks first: most joining lines are long and no metadata)
-            and (len(look) <= CHROME_MAX_CHARS or len(prev[0]) <= CHROME_MAX_CHARS or is_meta_line(look))
+            and (
+                len(look) <= CHROME_MAX_CHARS
+                or len(prev[0]) <= CHROME_MAX_CHARS
+                or is_meta_line(look)
+                or look[:1].isdigit()  # a posting line opens with its date
+            )
             and _page_chrome_between(prev[0], look)
         ):
             opens = True  # asked only of the lines that would join: most lines are not chrome
@@ -795,6 +800,13 @@ def _continues(
     ``line`` (computed once per line, see :func:`_stands_alone`).
     """
     prev, prev_width, prev_alone, prev_opens, before = prev_line
+    if prev_width < usual - WRAP_SLACK and (prev_opens or before[:1].isdigit()):
+        # ``2017-09-28 09:28:00来源：齐鲁壹点作者：李军`` + ``日前，……``: a posting line (perhaps wrapped
+        # once) whose last line stops short of the line's end ends there; one as wide as the line
+        # wrapped and goes on.
+        head = prev if prev_opens else before + prev
+        if head[:1].isdigit() and is_posting_line(head):
+            return False
     if "://" in prev and wrapped_layout and not indented and _url_wraps(prev, line, prev_width, usual):
         return True
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
@@ -993,11 +1005,13 @@ def _page_chrome_between(prev: str, line: str) -> bool:
     label line (``朗读``, ``【打印本页】``: a line of its own on both sides), or ``line`` is a saved
     page's metadata line (``来源:岳阳市政府门户网 日期:…``: a page key and its colon first, the
     header's test), which opens a paragraph as an indent does (it may wrap) and never continues
-    the title above it."""
+    the title above it; so does a posting line that opens with its date (``2017-09-28 09:28:00来源：
+    齐鲁壹点作者：李军``)."""
     return (
         (len(line) <= CHROME_MAX_CHARS and line[-1] not in _SENTENCE_MARKS and _is_page_chrome(line))
         or (len(prev) <= CHROME_MAX_CHARS and prev[-1] not in _SENTENCE_MARKS and _is_page_chrome(prev))
         or is_meta_line(line)
+        or is_posting_line(line)
     )
 
 

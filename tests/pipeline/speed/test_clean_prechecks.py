@@ -92,10 +92,13 @@ def test_an_unclosed_bracket_is_found_as_before(lines: list[str]):
 
 
 def test_page_chrome_is_asked_only_where_it_can_answer(lines: list[str]):
-    # The loop's pre-check: a pair of long lines is chrome only when the second is a metadata line.
+    # The loop's pre-check: a pair of long lines is chrome only when the second is a metadata line
+    # or a posting line (which opens with a digit, its date).
     for prev, line in pairwise(lines):
         if len(prev) > clean.CHROME_MAX_CHARS and len(line) > clean.CHROME_MAX_CHARS:
-            assert clean._page_chrome_between(prev, line) == clean.is_meta_line(line), (prev, line)
+            expected = clean.is_meta_line(line) or clean.is_posting_line(line)
+            assert clean._page_chrome_between(prev, line) == expected, (prev, line)
+            assert not expected or clean.is_meta_line(line) or line[:1].isdigit(), line
 
 
 def test_a_form_feed_inside_a_line_is_still_found():
