@@ -86,7 +86,7 @@ def is_posting_line(text: str) -> bool:
 def _is_page_code_or_posting(text: str) -> bool:
     if "-" not in text and "/" not in text:
         return False  # both hold one (``…/2024-00144``, ``2015-11-10 …``)
-    return bool(_PAGE_CODE.fullmatch(text)) or (text[:4].isdigit() and bool(_POSTED_AT.match(text)))
+    return bool(_PAGE_CODE.fullmatch(text)) or is_posting_line(text)
 
 
 # A running head printed once, over a one-page PDF (``政府信息公开专栏``): the name of the site or

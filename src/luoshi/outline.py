@@ -26,6 +26,7 @@ from luoshi.patterns import (
     OUTLINE_MARKER_FIRST,
     OUTLINE_MARKERS,
     cn_small_number,
+    cn_small_numeral,
 )
 
 # Marker patterns in the order they are tried (the shared table in ``luoshi.patterns``).
@@ -220,14 +221,6 @@ def build_outline(paras: tuple[Paragraph, ...]) -> Outline:
 _SIBLING_AFTER = frozenset("。；）)")
 _CITATION_GOES_ON = frozenset("项款条目、（(和或至及与中")
 _CITED_NUMERAL_END = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)]$")
-_DIGITS_CN = "一二三四五六七八九"
-
-
-def _cn_numeral(n: int) -> str:
-    """``n`` (1–99) as a marker writes it: 一, 十, 十二, 二十, 二十三."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else "十" if tens == 1 else _DIGITS_CN[tens - 1] + "十"
-    return head + (_DIGITS_CN[ones - 1] if ones else "")
 
 
 def _marked(paras: tuple[Paragraph, ...]) -> Iterator[tuple[Paragraph, Marker | None]]:
@@ -251,7 +244,7 @@ def _run_on_sibling_at(text: str, found: Marker) -> int | None:
     value = _number_value(found.kind, found.numeral)
     if value is None or not 0 < value < MAX_RUN_ON_VALUE:
         return None
-    numeral = _cn_numeral(value + 1)
+    numeral = cn_small_numeral(value + 1)
     shapes = (f"（{numeral}）", f"({numeral})") if found.kind is MarkerKind.PAREN_CN else (f"{numeral}、",)
     for shape in shapes:
         at = text.find(shape, found.length)

@@ -241,6 +241,17 @@ _CN_VALUE = {
 _TENS_CHARS = {"廿": "二十", "卅": "三十"}
 
 
+_ONE_TO_NINE = "一二三四五六七八九"
+
+
+def cn_small_numeral(n: int) -> str:
+    """``n`` (1–99) in Chinese numerals as an outline marker writes it (一, 十, 十二, 二十, 二十三):
+    the inverse of :func:`cn_small_number` on that range."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _ONE_TO_NINE[tens - 1] + "十"
+    return head + (_ONE_TO_NINE[ones - 1] if ones else "")
+
+
 def cn_small_number(text: str) -> int | None:
     """Value of a small number written in digits or Chinese numerals (``十二``, ``三十一``, ``二○一二``,
     ``廿五``)."""
@@ -410,9 +421,10 @@ OUTLINE_MARKER_FIRST = frozenset(
 )
 
 
-def outline_marker_alternation() -> str:
-    """All markers as one regex alternation without capture groups (for ``^(?:…)`` tests)."""
-    return "|".join(re.sub(r"\(\?P<n>", "(?:", frag) for _, frag in OUTLINE_MARKERS)
+def outline_marker_alternation(leave_out: frozenset[MarkerKind] = frozenset()) -> str:
+    """All markers (but the kinds in ``leave_out``) as one regex alternation without capture
+    groups (for ``^(?:…)`` tests)."""
+    return "|".join(re.sub(r"\(\?P<n>", "(?:", frag) for kind, frag in OUTLINE_MARKERS if kind not in leave_out)
 
 
 # A table row copied from a web page writes bars between its cells (``序号 | 目标与任务 | 牵头单位 |``):

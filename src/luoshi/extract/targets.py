@@ -46,7 +46,7 @@ from luoshi.extract.numbers import (
 from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.extract.units import find_unit_lists, parse_units
 from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, Target
-from luoshi.patterns import BULLETS, OUTLINE_MARKERS
+from luoshi.patterns import BULLETS, outline_marker_alternation
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
 # matches exactly what it did, but the engine skips every other character at C speed instead of
@@ -1346,11 +1346,7 @@ def _paragraph_targets(
 # the unit list that closes the item before belongs to neither quantity — no indicator nor target
 # text spans a unit list or an outline marker. The item levels' markers only (not 第一章/第一条, which
 # a sentence cites), after a sentence end or a closing bracket (where a unit list ends).
-_ITEM_MARKER_ALT = "|".join(
-    re.sub(r"\(\?P<n>", "(?:", frag)
-    for kind, frag in OUTLINE_MARKERS
-    if kind not in (MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE)
-)
+_ITEM_MARKER_ALT = outline_marker_alternation(frozenset((MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE)))
 RUN_ON_ITEM_RE = re.compile(rf"(?:^|(?<=[。！？!?）)]))(?:{_ITEM_MARKER_ALT})")
 ITEM_MARKER_AT_RE = re.compile(rf"(?:{_ITEM_MARKER_ALT})")
 _RUN_ON_CUE_RE = re.compile(r"[）)]|^[（(]")  # (a sentence with neither holds no run-on item nor leading list)

@@ -339,12 +339,11 @@ def _bracket_tail_unit(name: str) -> bool:
     head, inner = m.groups()
     if inner in _DRAFT_WORDS:
         return False  # ``（试行）``, ``（草案）``: a document's status, not units
+    group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
     if len(inner) == 1:
-        group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
         return inner in _ONE_CHAR_PLACES and head.startswith("各") and group
     if is_unit_like(head):
         return True
-    group = LEVEL_HEAD_RE.match(head) is not None or _GROUP_HEAD_RE.match(head) is not None
     return group and (is_unit_like(inner) or LEVEL_RE.match(inner) is not None)
 
 
@@ -362,9 +361,14 @@ def note_units(content: str, parse: Parse) -> tuple[str, ...]:
     if parsed is not None:
         return parsed.units
     parts = [p for p in split_top(content, "、，,") if p]
-    if parts and all(is_unit_like(p) or LEVEL_RE.match(p) or _GROUP_HEAD_RE.match(p) for p in parts):
+    if parts and all(_names_units(p) for p in parts):
         return tuple(parts)
     return ()
+
+
+def _names_units(name: str) -> bool:
+    """A unit's name, a level of government (``各县（市、区）``) or a group of places (``各县市区``)."""
+    return is_unit_like(name) or LEVEL_RE.match(name) is not None or _GROUP_HEAD_RE.match(name) is not None
 
 
 # Any clause marker or a digit, as one search (the same test as a ``in`` per marker).
@@ -696,7 +700,7 @@ def _lead_in_note(clause: str) -> bool:
     unit-like, a place group (``各县市区``) or marked by a role word (``X牵头``)."""
     for part in split_top(clause, "、，,"):
         name, role, _ = _strip_role(part)
-        if role or is_unit_like(name) or LEVEL_RE.match(name) or _GROUP_HEAD_RE.match(name):
+        if role or _names_units(name):
             return False
     return True
 

@@ -44,11 +44,12 @@ def test_a_numeral_out_of_sequence_is_no_item():
 
 
 def test_the_next_number_is_written_as_markers_write_it():
-    from luoshi.outline import _cn_numeral
+    from luoshi.patterns import cn_small_number, cn_small_numeral
 
-    assert [_cn_numeral(n) for n in (1, 9, 10, 11, 19, 20, 23, 99)] == [
+    assert [cn_small_numeral(n) for n in (1, 9, 10, 11, 19, 20, 23, 99)] == [
         "一", "九", "十", "十一", "十九", "二十", "二十三", "九十九"
     ]  # fmt: skip
+    assert all(cn_small_number(cn_small_numeral(n)) == n for n in range(1, 100))
 
 
 def test_a_run_on_item_after_the_tenth_is_found():
