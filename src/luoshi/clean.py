@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Iterable
 from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
@@ -189,10 +190,47 @@ _SPACE_BETWEEN = _at_a_space(_SPACE_BETWEEN_ALTERNATIVES)
 
 # East Asian Wide and Fullwidth characters take two columns in print; every other character
 # one. Chinese lines are mostly wide, so the regex finds the (few) narrow characters.
-_NARROW = re.compile(
-    "[^\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+_WIDE_RANGES = (
+    (0x1100, 0x115F),
+    (0x2E80, 0x303E),
+    (0x3041, 0x33FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA000, 0xA4CF),
+    (0xAC00, 0xD7A3),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFF60),
+    (0xFFE0, 0xFFE6),
 )
+
+
+def _class_of(ranges: Iterable[tuple[int, int]]) -> str:
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+def _without(ranges: Iterable[tuple[int, int]], points: Iterable[int]) -> list[tuple[int, int]]:
+    """``ranges`` (sorted, disjoint, inclusive) less the code points ``points``."""
+    out: list[tuple[int, int]] = []
+    cut = sorted(points)
+    for a, b in ranges:
+        for p in cut:
+            if a <= p <= b:
+                if p > a:
+                    out.append((a, p - 1))
+                a = p + 1
+        if a <= b:
+            out.append((a, b))
+    return out
+
+
+_NARROW = re.compile(f"[^{_class_of(_WIDE_RANGES)}]")
+# What makes a line need ``_fold_line``'s work: the characters ``_NEEDS_FOLDING`` finds.
+_FOLDING_CHARS = frozenset(FOLD_TABLE) | frozenset(map(ord, "\f\r\v \t()"))
+_FOLDING = frozenset(map(chr, _FOLDING_CHARS))
+# The narrow characters and those that need folding, in one scan: the cleaner's usual line is
+# the one whose scan finds none of the latter, and its width follows from the count of the former.
+_NARROW_OR_FOLDING = re.compile(f"[^{_class_of(_without(_WIDE_RANGES, _FOLDING_CHARS))}]")
 
 
 def _east_asian_width(text: str) -> int:
@@ -554,8 +592,8 @@ def clean(source: SourceText) -> CleanText:
     # usual case: a list and its tuples cost ~150 bytes a line at the cleaner's peak), raw
     # width, indented. Blank lines only separate; they take no part in joining.
     folded: list[tuple[str, Runs | int, int, bool | int]] = []
-    needs_folding = _NEEDS_FOLDING.search
-    narrow = _NARROW.findall
+    narrow_or_folding = _NARROW_OR_FOLDING.findall
+    folding = _FOLDING
     for i, (start, raw) in enumerate(zip(starts, raws, strict=False)):  # starts has one more
         if not raw or i in drop:
             continue  # a blank line folds to nothing
@@ -568,10 +606,11 @@ def clean(source: SourceText) -> CleanText:
                 if text:
                     folded.append((text, _compact(offs), 0, True))
             continue
-        if needs_folding(raw) is None and not raw[0].isspace() and not raw[-1].isspace():
-            # The usual line: it folds to itself (see ``_fold_line``), one run, not indented.
-            width = len(raw) if raw.isascii() else 2 * len(raw) - len(narrow(raw))  # _east_asian_width
-            folded.append((raw, start, width, False))
+        found = narrow_or_folding(raw)
+        if folding.isdisjoint(found) and not raw[0].isspace() and not raw[-1].isspace():
+            # The usual line: it folds to itself (see ``_fold_line``), one run, not indented;
+            # every character found is narrow (``_east_asian_width``).
+            folded.append((raw, start, 2 * len(raw) - len(found), False))
             continue
         if "签发人" in raw and (pieces := _signer_then_number(raw)):
             # Two fields side by side: each a paragraph (width 0: out of the line-width estimate).
@@ -773,6 +812,8 @@ def _heading_levels(folded: list[tuple[str, Runs | int, int, bool | int]], usual
     headed: set[str] = set()
     run_in: set[str] = set()
     for text, _, width, _ in folded:
+        if text[0] not in _HEADING_SHAPE_FIRST:
+            continue  # (most lines: ``_heading_shape``'s own first test, without a call)
         shape = _heading_shape(text)
         if shape is None:
             continue
@@ -811,7 +852,8 @@ def _continues(
         return True
     if alone or prev_alone or indented or "\t" in prev or "\t" in line or "://" in prev:
         return False
-    if line[0] in BULLETS:
+    first = line[0]  # (bound once: a CJK character is a new string each time it is taken)
+    if first in BULLETS:
         # ``●经济增长6%左右`` / ``●城镇调查失业率……``: each bullet opens a list item of its own.
         return False
     if ("|" in line and _is_bar_row(line)) or ("|" in prev and _is_bar_row(prev)):
@@ -819,7 +861,7 @@ def _continues(
         # one line of bar-separated cells; rows of one width are no wrapped paragraph.
         return False
     last = prev[-1]
-    if line[0] in _OPENS_ALONE_FIRST and not (last in ALWAYS_CONTINUES or _unclosed_bracket(prev)):
+    if first in _OPENS_ALONE_FIRST and not (last in ALWAYS_CONTINUES or _unclosed_bracket(prev)):
         if line.isdigit() and len(line) <= TABLE_NUMBER_MAX_DIGITS and not (last.isdigit() or last == "第"):
             # ``文号`` + ``1``: a table's 序号 cell on a line of its own opens its row; it never ends
             # the header cell above it (a number split by a wrap has a digit or 第 before it).
@@ -828,7 +870,7 @@ def _continues(
             # GB/T 9704 7.3.3: the 附件说明 (``附件：1.……``) and an 附件's own label start a line;
             # they never go on from the signature or the sentence above.
             return False
-        if line[0] in "（(" and _DATE_NOTE_LINE.match(line):
+        if first in "（(" and _DATE_NOTE_LINE.match(line):
             # ``在全县经济工作会议上的讲话`` + ``（2024年1月20日）``: a speech's or a law's date note
             # (``（2009年7月22日……会议通过）``) is a line of its own under the title; a title's period
             # note (``（2021-2025年）``) is no full date and still joins it (below).
@@ -841,7 +883,7 @@ def _continues(
         # ``您现在的位置：首页 >> 政务公开 >> 正文`` + ``2019年……公告``: a saved page's breadcrumb is
         # a line of its own, however wide (the chrome test above asks only short lines).
         return False
-    if line[0] in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
+    if first in OUTLINE_MARKER_FIRST and _MARKER_START.match(line):
         # ``……抢救第`` + ``一、合理利用……``: an ordinal's 第 never ends a line's text, so what
         # follows it is the ordinal's numeral wrapped, not a marker.
         if last == "第":
@@ -867,15 +909,15 @@ def _continues(
         # text layer puts the gap after an article number as a line break) is never a paragraph;
         # its text is on the next line.
         return True
-    if line[0] in "（(" and last not in PARAGRAPH_END and _TITLE_NOTE.match(line):
+    if first in "（(" and last not in PARAGRAPH_END and _TITLE_NOTE.match(line):
         # ``……发展规划`` + ``（2021-2025年）``: a title's period or edition note wrapped to a line
         # of its own (``（`` and digits are no marker) belongs to the title.
         return True
-    if line[0] in _UNIT_LABEL_FIRST and _UNIT_LABEL_LINE.match(line):
+    if first in _UNIT_LABEL_FIRST and _UNIT_LABEL_LINE.match(line):
         # ``（二）稳增长`` + ``责任单位：县发改局``: a line opening with a unit label is the item's
         # unit list, set apart from the text above it, unless that text is left open.
         return last in ALWAYS_CONTINUES or _unclosed_bracket(prev)
-    if line[0] in NEVER_OPENS and (last not in PARAGRAPH_END or (line[0] == "的" and last in _CLOSE_MARKS)):
+    if first in NEVER_OPENS and (last not in PARAGRAPH_END or (first == "的" and last in _CLOSE_MARKS)):
         # ``……信息化规划`` + ``的通知``, ``……发展计划`` + ``，确保……``: a particle or a mark no
         # paragraph starts with goes on from the line before, even one ending in a 文种 word;
         # the particle 的 also after a closing bracket or quotation mark (``……20万元以上）`` +
