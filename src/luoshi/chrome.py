@@ -26,13 +26,13 @@ PAGE_KEYS = (
 COUNTER_KEYS = r"浏览次数|浏览量|访问次数|点击次数|点击量|点击数|阅读次数"
 _COUNTER = rf"(?:{COUNTER_KEYS})\s*[：:]\s*\d*次?(?:\s|$)"
 # A line that starts with a key (page metadata); keys start with one of these characters, a
-# literal check that spares the pattern on most lines.
+# literal check that spares the pattern on most lines (the cleaner asks it before the call).
 _META_HEAD = re.compile(rf"(?:{PAGE_KEYS})\s*[：:]|{_COUNTER}")
-_META_FIRST = frozenset(key[0] for key in f"{PAGE_KEYS}|{COUNTER_KEYS}".split("|"))
+META_FIRST = frozenset(key[0] for key in f"{PAGE_KEYS}|{COUNTER_KEYS}".split("|"))
 
 
 def is_meta_line(text: str) -> bool:
-    return text[:1] in _META_FIRST and bool(_META_HEAD.match(text))
+    return text[:1] in META_FIRST and bool(_META_HEAD.match(text))
 
 
 # Lines that are never part of a header or a body: collectors' and printers' furniture.

@@ -31,8 +31,8 @@ from collections.abc import Iterable
 from itertools import accumulate, pairwise
 
 from luoshi import lazyre as re
+from luoshi.chrome import META_FIRST, is_breadcrumb, is_furniture, is_meta_line, is_posting_line
 from luoshi.chrome import TAIL as _PAGE_TAIL
-from luoshi.chrome import is_breadcrumb, is_furniture, is_meta_line, is_posting_line
 from luoshi.model import CleanText, OffsetRuns, SourceText
 from luoshi.pagebody import FLATTENED_MIN_CHARS, crawler_header, cut_flattened
 from luoshi.patterns import (
@@ -658,7 +658,11 @@ def clean(source: SourceText) -> CleanText:
     traditional = TRADITIONAL_CHAR.search(source.text) is not None
     for text, offs, width, indented in folded:
         look = fold_traditional(text) if traditional else text
-        alone = indented == alone_by_layout or _stands_alone(look)
+        last = look[-1]
+        # (the guard is what ``_stands_alone`` needs first, one of three; most lines skip the call)
+        alone = indented == alone_by_layout or (
+            ("号" in look or last in _ALONE_LAST or last.isdigit()) and _stands_alone(look)
+        )
         opens = prev is None or not _continues(prev, look, width, indented, alone, usual, wrapped_layout, headings)
         if (
             not opens
@@ -667,8 +671,8 @@ def clean(source: SourceText) -> CleanText:
             and (
                 len(look) <= CHROME_MAX_CHARS
                 or len(prev[0]) <= CHROME_MAX_CHARS
-                or is_meta_line(look)
-                or look[:1].isdigit()  # a posting line opens with its date
+                or (look[0] in META_FIRST and is_meta_line(look))
+                or look[0].isdigit()  # a posting line opens with its date
             )
             and _page_chrome_between(prev[0], look)
         ):

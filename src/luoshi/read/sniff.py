@@ -94,8 +94,12 @@ def looks_binary(head: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in TEXT_CONTROLS)
+    controls = len(head.translate(None, _NOT_A_STRAY_CONTROL))  # (a count in C, not a loop a byte)
     return controls > MAX_CONTROL_RATIO * len(head)
+
+
+# Every byte but the control bytes plain text never holds: deleted before the rest is counted.
+_NOT_A_STRAY_CONTROL = bytes(b for b in range(256) if not (b < 0x20 and b not in TEXT_CONTROLS))
 
 
 def expect_kind(path: Path, data: bytes, expected: Sniffed, holder: str) -> None:
