@@ -31,7 +31,7 @@ from luoshi.extract.tasks import analyse_tasks, rejected_duty_phrases
 from luoshi.header import HEADER_RULES, Header, read_header
 from luoshi.model import CleanText, Document, OutlineNode, ParseResult
 from luoshi.pipeline import parse_file
-from luoshi.split import BOUNDARY_RULES, boundary_decisions, fold_paragraphs, paragraphs, split_documents
+from luoshi.split import BOUNDARY_RULES, boundary_decisions, fold_paragraphs, paragraphs, split_folded_documents
 from luoshi.traditional import folded_clean, reading
 
 EXIT_INPUT_ERROR = 2
@@ -213,7 +213,7 @@ def document_headers(clean: CleanText) -> tuple[Header, ...]:
     """The header of each document as the pipeline read it (the same split and the same rules)."""
     paras = paragraphs(clean)
     folded = fold_paragraphs(paras)
-    return tuple(read_header(paras, rng, folded) for rng in split_documents(folded))
+    return tuple(read_header(paras, rng, folded) for rng in split_folded_documents(folded))
 
 
 # The contract fields in the order ``--explain`` lists them, with the label it prints.

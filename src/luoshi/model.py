@@ -113,16 +113,35 @@ class CleanText:
     Equality and hashing are by text and source, as for a frozen dataclass.
     """
 
-    __slots__ = ("_line_starts", "runs", "source", "text")
+    __slots__ = ("_line_starts", "prints_traditional", "runs", "source", "text")
 
-    def __init__(self, text: str, offsets: Sequence[int] | OffsetRuns, source: SourceText) -> None:
+    def __init__(
+        self,
+        text: str,
+        offsets: Sequence[int] | OffsetRuns,
+        source: SourceText,
+        *,
+        line_starts: array | None = None,
+        prints_traditional: bool | None = None,
+    ) -> None:
+        """``line_starts`` is each source line's start, when the caller has it (the cleaner split
+        the source into lines: finding them again cost 2% of a parse); ``prints_traditional``
+        whether the source prints a character of traditional script, when the caller knows
+        (None: not known; ``luoshi.split.fold_paragraphs`` then looks)."""
         runs = offsets if isinstance(offsets, OffsetRuns) else OffsetRuns.from_offsets(offsets)
         if len(runs) != len(text):
             raise ValueError("offset map must have one entry per clean character")
-        # Each source line's start: 0, then one after each ``\n`` (iterated in C, one match at a time).
-        starts = array("q", [0])
-        starts.extend(map(_MATCH_END, _NEWLINE_RE.finditer(source.text)))
-        for name, value in (("text", text), ("source", source), ("runs", runs), ("_line_starts", starts)):
+        if line_starts is None:
+            # Each source line's start: 0, then one after each ``\n`` (iterated in C, one match at a time).
+            line_starts = array("q", [0])
+            line_starts.extend(map(_MATCH_END, _NEWLINE_RE.finditer(source.text)))
+        for name, value in (
+            ("text", text),
+            ("source", source),
+            ("runs", runs),
+            ("_line_starts", line_starts),
+            ("prints_traditional", prints_traditional),
+        ):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:

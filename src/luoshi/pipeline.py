@@ -27,7 +27,7 @@ from luoshi.header import read_header
 from luoshi.model import CleanText, Document, ParseResult, SourceText
 from luoshi.outline import build_outline, split_closing
 from luoshi.read import read_file
-from luoshi.split import fold_paragraphs, paragraphs, split_documents
+from luoshi.split import fold_paragraphs, paragraphs, split_folded_documents
 from luoshi.traditional import Printed, folded_clean, printed_document, printed_targets, printed_tasks, reading
 
 
@@ -82,11 +82,13 @@ def parse_source(source: SourceText) -> ParseResult:
 def _parse_source(source: SourceText) -> ParseResult:
     ct = clean(source)
     paras = paragraphs(ct)
-    folded = fold_paragraphs(paras)  # what the splitter, the header and the outline read (traditional script folded)
+    # What the splitter, the header and the outline read (traditional script folded; the cleaner
+    # knows whether the text prints any).
+    folded = paras if ct.prints_traditional is False else fold_paragraphs(paras)
     folded_ct = folded_clean(ct) if folded is not paras else None  # and the extractors (luoshi.traditional)
     printed = Printed(ct.text, folded_ct.text) if folded_ct is not None else None
     documents = []
-    for rng in split_documents(folded):
+    for rng in split_folded_documents(folded):
         documents.append(_parse_document(ct, paras, rng, folded, folded_ct, printed))
     return ParseResult(clean=ct, documents=tuple(documents))
 

@@ -171,7 +171,11 @@ BOUNDARY_RULES = {
 
 def boundary_decisions(paras: tuple[Paragraph, ...]) -> tuple[BoundaryDecision, ...]:
     """Every 发文字号 paragraph with the rule that made it open a document or not."""
-    paras = fold_paragraphs(paras)
+    return _boundary_decisions(fold_paragraphs(paras))
+
+
+def _boundary_decisions(paras: tuple[Paragraph, ...]) -> tuple[BoundaryDecision, ...]:
+    """:func:`boundary_decisions` of paragraphs already folded (``fold_paragraphs``)."""
     numbers = [
         i
         for i, p in enumerate(paras)
@@ -294,8 +298,14 @@ def _serial_above(paras: tuple[Paragraph, ...], number_index: int) -> bool:
 
 
 def split_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
-    paras = fold_paragraphs(paras)
-    anchors = [d.number_index for d in boundary_decisions(paras) if d.starts]
+    """The documents of a text's paragraphs (each from its header block to the next one's)."""
+    return split_folded_documents(fold_paragraphs(paras))
+
+
+def split_folded_documents(paras: tuple[Paragraph, ...]) -> tuple[DocumentRange, ...]:
+    """:func:`split_documents` of paragraphs already folded (``fold_paragraphs``: the pipeline
+    holds them; folding again scanned every paragraph for a traditional character twice more)."""
+    anchors = [d.number_index for d in _boundary_decisions(paras) if d.starts]
     if not anchors:
         return (DocumentRange(0, len(paras), None),)
     starts = []

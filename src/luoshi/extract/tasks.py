@@ -108,11 +108,10 @@ def _row_label(text: str) -> str:
     return m.group(1) if m else text
 
 
-_WS_RE = re.compile(r"\s+")
-
-
 def _nows(text: str) -> str:
-    return _WS_RE.sub("", text)
+    r"""``text`` without whitespace (what ``re.sub(r"\s+", "", text)`` gives: ``str.split`` parts
+    at the same characters, and a text with none is returned as it is, not copied)."""
+    return "".join(text.split())
 
 
 # Every lead-rule note names it (``列第一位者为牵头单位``, ``逗号前为牵头单位``).

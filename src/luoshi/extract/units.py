@@ -516,7 +516,7 @@ def _merge_levels(parts: list[str]) -> list[str]:
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:
     """The non-empty items, each once, in their first order."""
-    return tuple(dict.fromkeys(it for it in items if it))
+    return tuple(dict.fromkeys(filter(None, items)))  # (filter keeps what is truthy, in C)
 
 
 # A note in brackets after the list's last unit: ``市税务局（列第一位者为工作牵头单位或汇总单位，下同）``,

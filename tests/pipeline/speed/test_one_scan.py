@@ -136,3 +136,34 @@ def test_the_stands_alone_guard_never_turns_away_a_line_that_stands_alone(corpus
             alone += 1
             assert guarded, line
     assert alone > 50
+
+
+def test_removing_whitespace_by_split_removes_what_the_whitespace_pattern_removes():
+    import re as std_re
+
+    pattern = std_re.compile(r"\s+")
+    spaces = [chr(code) for code in range(0x10000) if pattern.fullmatch(chr(code))]
+    assert {"\u3000", "\xa0", "\t", "\n", " "} <= set(spaces)
+    for ch in spaces:
+        text = f"市{ch}发改委{ch}{ch}"
+        assert tasks._nows(text) == pattern.sub("", text) == "市发改委", hex(ord(ch))
+    assert all(not chr(code).isspace() for code in range(0x10000) if chr(code) not in spaces)
+    plain = "市发改委"
+    assert tasks._nows(plain) is plain
+
+
+def test_the_cleaners_line_starts_and_script_hint_are_what_the_text_gives(corpus_texts: list[str]):
+    from luoshi.model import CleanText, SourceText
+    from luoshi.patterns import TRADITIONAL_CHAR
+
+    written = ["關於印發實施意見的通知\n東府〔2021〕54號", "关于印发实施意见的通知\n\n\n甲政发〔2021〕5号\n"]
+    traditional = 0
+    for text in [*corpus_texts, *written]:
+        source = SourceText(path=Path("t.txt"), text=text, kind="txt", encoding="utf-8")
+        ct = clean.clean(source)
+        found = CleanText(ct.text, ct.runs, source)  # line starts found again, script not known
+        assert found.prints_traditional is None
+        assert ct._line_starts == found._line_starts
+        assert ct.prints_traditional is (TRADITIONAL_CHAR.search(text) is not None)
+        traditional += ct.prints_traditional
+    assert traditional >= 1  # both sides of the hint
