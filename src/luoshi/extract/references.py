@@ -24,6 +24,7 @@ from luoshi.patterns import (  # the one home of the number patterns
     SHORT_YEAR_CLOSE,
     SHORT_YEAR_OPEN,
     TRADITIONAL_NUMBER_CHARS,
+    YEAR_FIRST_NUMBER,
     expand_short_year,
     normalize_doc_number,
     outline_marker_alternation,
@@ -72,8 +73,19 @@ MAX_TAIL_CHARS = 64
 # (``luoshi.patterns.TRADITIONAL_NUMBER_CHARS``, the header's normal form too).
 
 
-def _number_tails(text: str) -> list[re.Match[str]]:
-    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号 or 號)."""
+# The year printed first (``(94)财农字第345号``, :data:`luoshi.patterns.YEAR_FIRST_NUMBER`) is tried at a
+# 号 where no tail ends, within this window (bracket and year 6, code 10, 第 and serial 6, spacing).
+_YEAR_FIRST_ENDING_HERE_RE = re.compile(YEAR_FIRST_NUMBER.pattern + "$")
+MAX_YEAR_FIRST_CHARS = 32
+
+
+def _year_first_ending_at(text: str, end: int) -> re.Match[str] | None:
+    return _YEAR_FIRST_ENDING_HERE_RE.search(text, max(0, end - MAX_YEAR_FIRST_CHARS), end + 1)
+
+
+def _number_tails(text: str, year_first: list[re.Match[str]] | None = None) -> list[re.Match[str]]:
+    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号 or 號); the
+    year-first numbers found at the other 号 are added to ``year_first`` when it is given."""
     out = []
     for mark in "号號":
         end = text.find(mark)
@@ -81,6 +93,8 @@ def _number_tails(text: str) -> list[re.Match[str]]:
             m = _TAIL_ENDING_HERE_RE.search(text, max(0, end - MAX_TAIL_CHARS), end + 1)
             if m is not None:
                 out.append(m)
+            elif year_first is not None and (y := _year_first_ending_at(text, end)):
+                year_first.append(y)
             end = text.find(mark, end + 1)
     if len(out) > 1 and "號" in text:
         out.sort(key=lambda m: m.start())
@@ -88,7 +102,9 @@ def _number_tails(text: str) -> list[re.Match[str]]:
 
 
 # ``国发〔2016〕14号、15号``: further serials after a number share its code and year.
-SHARED_SERIAL_RE = re.compile(r"\s*[、，,和及]\s*(?:第\s*)?(\d{1,5})\s*[号號](?![楼栋室院路街巷门])")
+# A serial followed by one of these is a house number (``3号楼``), not a document's.
+ADDRESS_AFTER_SERIAL = "楼栋室院路街巷门"
+SHARED_SERIAL_RE = re.compile(rf"\s*[、，,和及]\s*(?:第\s*)?(\d{{1,5}})\s*[号號](?![{ADDRESS_AFTER_SERIAL}])")
 MAX_SHARED_SERIALS = 8  # the longest run seen in citing text is a handful; bounds the loop
 
 
@@ -246,7 +262,8 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     """Every document number cited in ``text``, in order, normalized."""
     out: list[Citation] = []
     text = text or ""
-    for m in _number_tails(text):
+    year_first: list[re.Match[str]] = []
+    for m in _number_tails(text, year_first):
         tail = m.start()
         while tail > 0 and text[tail - 1].isspace():
             tail -= 1
@@ -267,6 +284,12 @@ def find_citations(text: str) -> tuple[Citation, ...]:
             shared = f"{code}〔{year}〕{int(more.group(1))}号".translate(TRADITIONAL_NUMBER_CHARS)
             out.append(Citation(shared, more.start(1), more.end(), more.start(1), None, form=SHARED_CODE))
             pos = more.end()
+    for m in year_first:
+        after = text[m.end() : m.end() + 1]
+        if after and after in ADDRESS_AFTER_SERIAL:
+            continue
+        number = f"{m.group('agency')}〔{expand_short_year(m.group('year'))}〕{int(m.group('serial'))}号"
+        out.append(_citation(text, number, m.start(), m.end()))
     for serial in ORDER_SERIAL_RE.finditer(text):
         m = ORDER_HEAD_RE.search(text, max(0, serial.start() - MAX_ORDER_HEAD_CHARS), serial.start())
         if m is None:
