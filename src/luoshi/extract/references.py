@@ -147,6 +147,9 @@ TERM_NOTICE_ORGAN_RE = re.compile(r"人民代表大会常务委员会公告$")
 # The space a joint number prints between its organs, crossed only after an organ word.
 JOINT_SPACES = " \u3000"
 _ORGAN_BEFORE_SPACE_RE = re.compile(r"(?:部|委|局|署|行|会|办|厅|政府|院)$")
+# Its longest word (政府): the window it is looked for in, so a look costs the same anywhere in the
+# text (a search from the text's start made a text citing many joint 公告 quadratic).
+MAX_ORGAN_WORD_CHARS = 2
 
 
 # The organ code is a run of Chinese characters, but a date or an earlier number may run straight
@@ -251,7 +254,13 @@ def _code_before(text: str, pos: int, limit: int, *, joint: bool = False) -> int
             break
         if _CJK_RE.match(ch):
             i -= 1
-        elif joint and ch in JOINT_SPACES and i >= 2 and i < pos and _ORGAN_BEFORE_SPACE_RE.search(text, 0, i - 1):
+        elif (
+            joint
+            and ch in JOINT_SPACES
+            and i >= 2
+            and i < pos
+            and _ORGAN_BEFORE_SPACE_RE.search(text, max(0, i - 1 - MAX_ORGAN_WORD_CHARS), i - 1)
+        ):
             i -= 1
         else:
             break
