@@ -104,7 +104,13 @@ def _number_tails(text: str, year_first: list[re.Match[str]] | None = None) -> l
 # ``国发〔2016〕14号、15号``: further serials after a number share its code and year.
 # A serial followed by one of these is a house number (``3号楼``), not a document's.
 ADDRESS_AFTER_SERIAL = "楼栋室院路街巷门"
-SHARED_SERIAL_RE = re.compile(rf"\s*[、，,和及]\s*(?:第\s*)?(\d{{1,5}})\s*[号號](?![{ADDRESS_AFTER_SERIAL}])")
+# ``财会〔2019〕6号/16号``: a slash lists serials too.
+SHARED_SERIAL_RE = re.compile(rf"\s*[、，,和及/／]\s*(?:第\s*)?(\d{{1,5}})\s*[号號](?![{ADDRESS_AFTER_SERIAL}])")
+# ``法释〔2013〕12号、〔2015〕9号``: a year and serial with no code after a number and a separator share
+# its code (the year is new). The separator between them, all that may stand there.
+SHARED_CODE_GAP_RE = re.compile(r"\s*(?:[、，,/／]|和|及|以及|与)\s*")
+MAX_SHARED_CODE_GAP_CHARS = 4
+
 MAX_SHARED_SERIALS = 8  # the longest run seen in citing text is a handful; bounds the loop
 
 
@@ -180,6 +186,9 @@ class Citation(msgspec.Struct, frozen=True):
 
 
 _LEADING_WORD_TUPLE = tuple(LEADING_WORDS)
+# A run before a year that is only one of these words is no organ code (``甲政发〔2016〕5号和〔2017〕6号``,
+# ``见〔2017〕6号``): the year and serial share the code of a number right before, or cite nothing.
+_LEADING_WORD_SET = frozenset(LEADING_WORDS)
 # Longest first, so a search finds 以及 before 及 where both could end at the same place.
 _LONG_LEADING_WORD_RE = re.compile("|".join(sorted((w for w in LEADING_WORDS if len(w) > 1), key=len, reverse=True)))
 
@@ -272,27 +281,25 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     out: list[Citation] = []
     text = text or ""
     year_first: list[re.Match[str]] = []
+    last_code, last_end = "", -1  # the code of the number before and where its serials end
     for m in _number_tails(text, year_first):
         tail = m.start()
         while tail > 0 and text[tail - 1].isspace():
             tail -= 1
         start = _code_before(text, tail, MAX_CODE_CHARS)
-        if start == tail:
-            continue
         raw = text[start:tail]
-        code = _trim_code(raw)
         year = expand_short_year(m.group("year") or m.group("dotyear") or m.group("shortyear"))
+        if start == tail or raw in _LEADING_WORD_SET:
+            if last_code and _shares_code(text, last_end, tail):
+                shared = f"{last_code}〔{year}〕{int(m.group('seq'))}号".translate(TRADITIONAL_NUMBER_CHARS)
+                out.append(Citation(shared, m.start(), m.end(), m.start(), None, form=SHARED_CODE))
+                last_end = _shared_serials(text, m.end(), last_code, year, out)
+            continue
+        code = _trim_code(raw)
         serial = f"〔{year}〕{int(m.group('seq'))}号"
         raw_number = f"{raw}{serial}".translate(TRADITIONAL_NUMBER_CHARS)
         out.append(_citation(text, f"{code}{serial}", tail - len(code), m.end(), start, raw_number))
-        pos = m.end()
-        for _ in range(MAX_SHARED_SERIALS):
-            more = SHARED_SERIAL_RE.match(text, pos)
-            if more is None:
-                break
-            shared = f"{code}〔{year}〕{int(more.group(1))}号".translate(TRADITIONAL_NUMBER_CHARS)
-            out.append(Citation(shared, more.start(1), more.end(), more.start(1), None, form=SHARED_CODE))
-            pos = more.end()
+        last_code, last_end = code, _shared_serials(text, m.end(), code, year, out)
     for m in year_first:
         after = text[m.end() : m.end() + 1]
         if after and after in ADDRESS_AFTER_SERIAL:
@@ -327,6 +334,28 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         out.append(_citation(text, f"{organ}{year}第{int(serial.group(1))}号", start, serial.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
+
+
+def _shared_serials(text: str, pos: int, code: str, year: int, out: list[Citation]) -> int:
+    """Add the serials listed after a number ending at ``pos`` (``14号、15号``, sharing its code and
+    year) to ``out``; where the last one ends."""
+    for _ in range(MAX_SHARED_SERIALS):
+        more = SHARED_SERIAL_RE.match(text, pos)
+        if more is None:
+            break
+        shared = f"{code}〔{year}〕{int(more.group(1))}号".translate(TRADITIONAL_NUMBER_CHARS)
+        out.append(Citation(shared, more.start(1), more.end(), more.start(1), None, form=SHARED_CODE))
+        pos = more.end()
+    return pos
+
+
+def _shares_code(text: str, end: int, start: int) -> bool:
+    """Only a separator (:data:`SHARED_CODE_GAP_RE`) stands between a number ending at ``end`` and a
+    code-less year and serial at ``start``."""
+    return (
+        0 <= end < start <= end + MAX_SHARED_CODE_GAP_CHARS
+        and SHARED_CODE_GAP_RE.fullmatch(text, end, start) is not None
+    )
 
 
 def _serial_first_order(text: str, serial: re.Match[str]) -> Citation | None:
