@@ -416,7 +416,8 @@ def _citation(
 # context has a rule name (``--explain``).
 #
 # ``发文字号：`` / ``文号：`` / ``文  号 :`` (a page's metadata table), the value maybe on the next line.
-_OWN_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|發文字號|文\s{0,4}[号號])\s*[：:]\s*$")
+# A metadata table saved as text keeps its cell rules (``文号 | 甲政办发〔2021〕88号 | 成文日期: |``).
+_OWN_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|發文字號|文\s{0,4}[号號])\s*(?:[：:]\s*[|｜]?|[|｜])\s*$")
 # How far before a number the label may stand (the label, its spacing and a line break).
 OWN_NUMBER_LABEL_WINDOW = 24
 # Every line read around a number is read within this many characters either side; a longer line
