@@ -144,6 +144,15 @@ LEADING_WORDS: tuple[str, ...] = (
 # so the code starts after the last one.
 TITLE_END_RE = re.compile(r"(?:通知|意见|方案|办法|决定|规定|措施|细则|规划|计划|要点|通报|批复|报告|的)")
 
+# An issuer's full name written before its code (``依据财政部财会〔2014〕6号``, ``按照省政府办公厅川办发〔2016〕5号``):
+# a code abbreviates its organ (财会, 川办发, 国办发) and never holds the full name, so the code starts
+# after the last one. Only full names: abbreviations that codes do hold (工信部联装, 人社部发) stay.
+ORGAN_NAME_BEFORE_CODE_RE = re.compile(
+    r"(?:国务院办公厅|国务院|(?:人民|[省市县区])?政府(?:办公厅|办公室)?|"
+    r"财政部|教育部|公安部|民政部|司法部|商务部|水利部|外交部|审计署|交通运输部|自然资源部|生态环境部|"
+    r"农业农村部|应急管理部)"
+)
+
 # The organ code of a 令 number must name an organ (…部令, 国务院令, …局令); so must a 公告's.
 ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
 NOTICE_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府|院)(?:公告|通告)$")
@@ -295,10 +304,12 @@ def find_citations(text: str) -> tuple[Citation, ...]:
                 out.append(Citation(shared, m.start(), m.end(), m.start(), None, form=SHARED_CODE))
                 last_end = _shared_serials(text, m.end(), last_code, year, out)
             continue
-        code = _trim_code(raw)
+        named = _trim_code(raw)  # the code, perhaps after its issuer's full name
+        code = _after_organ_name(named)
         serial = f"〔{year}〕{int(m.group('seq'))}号"
         raw_number = f"{raw}{serial}".translate(TRADITIONAL_NUMBER_CHARS)
-        out.append(_citation(text, f"{code}{serial}", tail - len(code), m.end(), start, raw_number))
+        number = f"{code}{serial}"
+        out.append(_citation(text, number, tail - len(code), m.end(), start, raw_number, tail - len(named)))
         last_code, last_end = code, _shared_serials(text, m.end(), code, year, out)
     for m in year_first:
         after = text[m.end() : m.end() + 1]
@@ -334,6 +345,13 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         out.append(_citation(text, f"{organ}{year}第{int(serial.group(1))}号", start, serial.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
+
+
+def _after_organ_name(code: str) -> str:
+    """The code after the last full organ name run into it (:data:`ORGAN_NAME_BEFORE_CODE_RE`); a
+    公告's or 令's organ is its whole name and is not read here."""
+    ends = [m.end() for m in ORGAN_NAME_BEFORE_CODE_RE.finditer(code)]
+    return code[ends[-1] :] if ends and len(code) - ends[-1] >= 2 else code
 
 
 def _shared_serials(text: str, pos: int, code: str, year: int, out: list[Citation]) -> int:
@@ -400,10 +418,18 @@ def _serial_first_notice(text: str, serial: re.Match[str]) -> Citation | None:
 
 
 def _citation(
-    text: str, number: str, start: int, end: int, raw_start: int = -1, raw_number: str | None = None
+    text: str,
+    number: str,
+    start: int,
+    end: int,
+    raw_start: int = -1,
+    raw_number: str | None = None,
+    title_end: int = -1,
 ) -> Citation:
+    """The citation of ``number`` at ``start``; its 《title》 ends before ``title_end`` when given (the
+    issuer's name may stand between them), else before ``start``."""
     number = number.translate(TRADITIONAL_NUMBER_CHARS)
-    found = _title_before(text, start)
+    found = _title_before(text, title_end if title_end >= 0 else start)
     if found:
         title, open_at = found
         return Citation(number, open_at, end, start, title, raw_start, raw_number)
