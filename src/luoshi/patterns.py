@@ -58,6 +58,15 @@ DOC_NUMBER_LINE = re.compile(
 ORDER_NUMBER = re.compile(
     rf"(?P<organ>[\u4e00-\u9fff]{{1,24}}?令)\s*(?P<year>(?:{_YEAR}\s*年)?)\s*第\s*(?P<serial>\d{{1,5}})\s*号"
 )
+# Numbers of the 1950s to 1990s often print the year first, in brackets, before the organ code
+# (``(94)财农字第345号``, ``〔94〕财农字第345号``, ``（1990）国办发第12号``); GB/T 9704-1999 moved it behind the
+# code. The normal form is that of any number (``财农字〔1994〕345号``). The form ended with the standard,
+# so only a 19xx year is read (two digits from SHORT_YEAR_PIVOT up): a bracketed ``(12)`` or ``(2016)``
+# before a name is a list item or a note as often.
+YEAR_FIRST_NUMBER = re.compile(
+    rf"{_OPEN}\s*(?P<year>19\d{{2}}|[5-9]\d)\s*{_CLOSE}\s*(?P<agency>(?:(?!号)[\u4e00-\u9fff]){{2,10}}?)"
+    r"\s*(?:第\s*)?(?P<serial>\d{1,5})\s*[号號]"
+)
 # A 公告's or 通告's number printed without a 机关代字, the year in brackets (``〔2020〕第8号``,
 # ``（〔2023〕第25号）``): a county's land-acquisition 公告 series is numbered so. The guide's
 # 发文字号 is 机关代字〔年份〕序号号, so such a number is not one; a page heading may print it after
@@ -102,6 +111,9 @@ def normalize_doc_number(text: str) -> str | None:
     m = DOC_NUMBER.fullmatch(text)
     if m:
         return format_doc_number(m)
+    m = YEAR_FIRST_NUMBER.fullmatch(text)
+    if m:
+        return f"{m.group('agency')}〔{expand_short_year(m.group('year'))}〕{int(m.group('serial'))}号"
     m = ORDER_NUMBER.fullmatch(text)
     if m:
         year = re.sub(r"\s", "", m.group("year"))

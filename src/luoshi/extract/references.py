@@ -24,6 +24,7 @@ from luoshi.patterns import (  # the one home of the number patterns
     SHORT_YEAR_CLOSE,
     SHORT_YEAR_OPEN,
     TRADITIONAL_NUMBER_CHARS,
+    YEAR_FIRST_NUMBER,
     expand_short_year,
     normalize_doc_number,
     outline_marker_alternation,
@@ -72,8 +73,19 @@ MAX_TAIL_CHARS = 64
 # (``luoshi.patterns.TRADITIONAL_NUMBER_CHARS``, the header's normal form too).
 
 
-def _number_tails(text: str) -> list[re.Match[str]]:
-    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号 or 號)."""
+# The year printed first (``(94)财农字第345号``, :data:`luoshi.patterns.YEAR_FIRST_NUMBER`) is tried at a
+# 号 where no tail ends, within this window (bracket and year 6, code 10, 第 and serial 6, spacing).
+_YEAR_FIRST_ENDING_HERE_RE = re.compile(YEAR_FIRST_NUMBER.pattern + "$")
+MAX_YEAR_FIRST_CHARS = 32
+
+
+def _year_first_ending_at(text: str, end: int) -> re.Match[str] | None:
+    return _YEAR_FIRST_ENDING_HERE_RE.search(text, max(0, end - MAX_YEAR_FIRST_CHARS), end + 1)
+
+
+def _number_tails(text: str, year_first: list[re.Match[str]] | None = None) -> list[re.Match[str]]:
+    """The :data:`NUMBER_TAIL_RE` matches of ``text``, in order (each ends at its own 号 or 號); the
+    year-first numbers found at the other 号 are added to ``year_first`` when it is given."""
     out = []
     for mark in "号號":
         end = text.find(mark)
@@ -81,6 +93,8 @@ def _number_tails(text: str) -> list[re.Match[str]]:
             m = _TAIL_ENDING_HERE_RE.search(text, max(0, end - MAX_TAIL_CHARS), end + 1)
             if m is not None:
                 out.append(m)
+            elif year_first is not None and (y := _year_first_ending_at(text, end)):
+                year_first.append(y)
             end = text.find(mark, end + 1)
     if len(out) > 1 and "號" in text:
         out.sort(key=lambda m: m.start())
@@ -88,7 +102,15 @@ def _number_tails(text: str) -> list[re.Match[str]]:
 
 
 # ``国发〔2016〕14号、15号``: further serials after a number share its code and year.
-SHARED_SERIAL_RE = re.compile(r"\s*[、，,和及]\s*(?:第\s*)?(\d{1,5})\s*[号號](?![楼栋室院路街巷门])")
+# A serial followed by one of these is a house number (``3号楼``), not a document's.
+ADDRESS_AFTER_SERIAL = "楼栋室院路街巷门"
+# ``财会〔2019〕6号/16号``: a slash lists serials too.
+SHARED_SERIAL_RE = re.compile(rf"\s*[、，,和及/／]\s*(?:第\s*)?(\d{{1,5}})\s*[号號](?![{ADDRESS_AFTER_SERIAL}])")
+# ``法释〔2013〕12号、〔2015〕9号``: a year and serial with no code after a number and a separator share
+# its code (the year is new). The separator between them, all that may stand there.
+SHARED_CODE_GAP_RE = re.compile(r"\s*(?:[、，,/／]|和|及|以及|与)\s*")
+MAX_SHARED_CODE_GAP_CHARS = 4
+
 MAX_SHARED_SERIALS = 8  # the longest run seen in citing text is a handful; bounds the loop
 
 
@@ -122,6 +144,15 @@ LEADING_WORDS: tuple[str, ...] = (
 # so the code starts after the last one.
 TITLE_END_RE = re.compile(r"(?:通知|意见|方案|办法|决定|规定|措施|细则|规划|计划|要点|通报|批复|报告|的)")
 
+# An issuer's full name written before its code (``依据财政部财会〔2014〕6号``, ``按照省政府办公厅川办发〔2016〕5号``):
+# a code abbreviates its organ (财会, 川办发, 国办发) and never holds the full name, so the code starts
+# after the last one. Only full names: abbreviations that codes do hold (工信部联装, 人社部发) stay.
+ORGAN_NAME_BEFORE_CODE_RE = re.compile(
+    r"(?:国务院办公厅|国务院|(?:人民|[省市县区])?政府(?:办公厅|办公室)?|"
+    r"财政部|教育部|公安部|民政部|司法部|商务部|水利部|外交部|审计署|交通运输部|自然资源部|生态环境部|"
+    r"农业农村部|应急管理部)"
+)
+
 # The organ code of a 令 number must name an organ (…部令, 国务院令, …局令); so must a 公告's.
 ORDER_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府)令$")
 NOTICE_ORGAN_RE = re.compile(r"(?:国务院|部|委|局|署|行|会|办|厅|政府|院)(?:公告|通告)$")
@@ -131,6 +162,9 @@ TERM_NOTICE_ORGAN_RE = re.compile(r"人民代表大会常务委员会公告$")
 # The space a joint number prints between its organs, crossed only after an organ word.
 JOINT_SPACES = " \u3000"
 _ORGAN_BEFORE_SPACE_RE = re.compile(r"(?:部|委|局|署|行|会|办|厅|政府|院)$")
+# Its longest word (政府): the window it is looked for in, so a look costs the same anywhere in the
+# text (a search from the text's start made a text citing many joint 公告 quadratic).
+MAX_ORGAN_WORD_CHARS = 2
 
 
 # The organ code is a run of Chinese characters, but a date or an earlier number may run straight
@@ -161,6 +195,9 @@ class Citation(msgspec.Struct, frozen=True):
 
 
 _LEADING_WORD_TUPLE = tuple(LEADING_WORDS)
+# A run before a year that is only one of these words is no organ code (``甲政发〔2016〕5号和〔2017〕6号``,
+# ``见〔2017〕6号``): the year and serial share the code of a number right before, or cite nothing.
+_LEADING_WORD_SET = frozenset(LEADING_WORDS)
 # Longest first, so a search finds 以及 before 及 where both could end at the same place.
 _LONG_LEADING_WORD_RE = re.compile("|".join(sorted((w for w in LEADING_WORDS if len(w) > 1), key=len, reverse=True)))
 
@@ -235,7 +272,13 @@ def _code_before(text: str, pos: int, limit: int, *, joint: bool = False) -> int
             break
         if _CJK_RE.match(ch):
             i -= 1
-        elif joint and ch in JOINT_SPACES and i >= 2 and i < pos and _ORGAN_BEFORE_SPACE_RE.search(text, 0, i - 1):
+        elif (
+            joint
+            and ch in JOINT_SPACES
+            and i >= 2
+            and i < pos
+            and _ORGAN_BEFORE_SPACE_RE.search(text, max(0, i - 1 - MAX_ORGAN_WORD_CHARS), i - 1)
+        ):
             i -= 1
         else:
             break
@@ -246,27 +289,34 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     """Every document number cited in ``text``, in order, normalized."""
     out: list[Citation] = []
     text = text or ""
-    for m in _number_tails(text):
+    year_first: list[re.Match[str]] = []
+    last_code, last_end = "", -1  # the code of the number before and where its serials end
+    for m in _number_tails(text, year_first):
         tail = m.start()
         while tail > 0 and text[tail - 1].isspace():
             tail -= 1
         start = _code_before(text, tail, MAX_CODE_CHARS)
-        if start == tail:
-            continue
         raw = text[start:tail]
-        code = _trim_code(raw)
         year = expand_short_year(m.group("year") or m.group("dotyear") or m.group("shortyear"))
+        if start == tail or raw in _LEADING_WORD_SET:
+            if last_code and _shares_code(text, last_end, tail):
+                shared = f"{last_code}〔{year}〕{int(m.group('seq'))}号".translate(TRADITIONAL_NUMBER_CHARS)
+                out.append(Citation(shared, m.start(), m.end(), m.start(), None, form=SHARED_CODE))
+                last_end = _shared_serials(text, m.end(), last_code, year, out)
+            continue
+        named = _trim_code(raw)  # the code, perhaps after its issuer's full name
+        code = _after_organ_name(named)
         serial = f"〔{year}〕{int(m.group('seq'))}号"
         raw_number = f"{raw}{serial}".translate(TRADITIONAL_NUMBER_CHARS)
-        out.append(_citation(text, f"{code}{serial}", tail - len(code), m.end(), start, raw_number))
-        pos = m.end()
-        for _ in range(MAX_SHARED_SERIALS):
-            more = SHARED_SERIAL_RE.match(text, pos)
-            if more is None:
-                break
-            shared = f"{code}〔{year}〕{int(more.group(1))}号".translate(TRADITIONAL_NUMBER_CHARS)
-            out.append(Citation(shared, more.start(1), more.end(), more.start(1), None, form=SHARED_CODE))
-            pos = more.end()
+        number = f"{code}{serial}"
+        out.append(_citation(text, number, tail - len(code), m.end(), start, raw_number, tail - len(named)))
+        last_code, last_end = code, _shared_serials(text, m.end(), code, year, out)
+    for m in year_first:
+        after = text[m.end() : m.end() + 1]
+        if after and after in ADDRESS_AFTER_SERIAL:
+            continue
+        number = f"{m.group('agency')}〔{expand_short_year(m.group('year'))}〕{int(m.group('serial'))}号"
+        out.append(_citation(text, number, m.start(), m.end()))
     for serial in ORDER_SERIAL_RE.finditer(text):
         m = ORDER_HEAD_RE.search(text, max(0, serial.start() - MAX_ORDER_HEAD_CHARS), serial.start())
         if m is None:
@@ -295,6 +345,35 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         out.append(_citation(text, f"{organ}{year}第{int(serial.group(1))}号", start, serial.end()))
     out.sort(key=lambda c: c.number_start)
     return tuple(out)
+
+
+def _after_organ_name(code: str) -> str:
+    """The code after the last full organ name run into it (:data:`ORGAN_NAME_BEFORE_CODE_RE`); a
+    公告's or 令's organ is its whole name and is not read here."""
+    ends = [m.end() for m in ORGAN_NAME_BEFORE_CODE_RE.finditer(code)]
+    return code[ends[-1] :] if ends and len(code) - ends[-1] >= 2 else code
+
+
+def _shared_serials(text: str, pos: int, code: str, year: int, out: list[Citation]) -> int:
+    """Add the serials listed after a number ending at ``pos`` (``14号、15号``, sharing its code and
+    year) to ``out``; where the last one ends."""
+    for _ in range(MAX_SHARED_SERIALS):
+        more = SHARED_SERIAL_RE.match(text, pos)
+        if more is None:
+            break
+        shared = f"{code}〔{year}〕{int(more.group(1))}号".translate(TRADITIONAL_NUMBER_CHARS)
+        out.append(Citation(shared, more.start(1), more.end(), more.start(1), None, form=SHARED_CODE))
+        pos = more.end()
+    return pos
+
+
+def _shares_code(text: str, end: int, start: int) -> bool:
+    """Only a separator (:data:`SHARED_CODE_GAP_RE`) stands between a number ending at ``end`` and a
+    code-less year and serial at ``start``."""
+    return (
+        0 <= end < start <= end + MAX_SHARED_CODE_GAP_CHARS
+        and SHARED_CODE_GAP_RE.fullmatch(text, end, start) is not None
+    )
 
 
 def _serial_first_order(text: str, serial: re.Match[str]) -> Citation | None:
@@ -339,10 +418,18 @@ def _serial_first_notice(text: str, serial: re.Match[str]) -> Citation | None:
 
 
 def _citation(
-    text: str, number: str, start: int, end: int, raw_start: int = -1, raw_number: str | None = None
+    text: str,
+    number: str,
+    start: int,
+    end: int,
+    raw_start: int = -1,
+    raw_number: str | None = None,
+    title_end: int = -1,
 ) -> Citation:
+    """The citation of ``number`` at ``start``; its 《title》 ends before ``title_end`` when given (the
+    issuer's name may stand between them), else before ``start``."""
     number = number.translate(TRADITIONAL_NUMBER_CHARS)
-    found = _title_before(text, start)
+    found = _title_before(text, title_end if title_end >= 0 else start)
     if found:
         title, open_at = found
         return Citation(number, open_at, end, start, title, raw_start, raw_number)
@@ -355,7 +442,8 @@ def _citation(
 # context has a rule name (``--explain``).
 #
 # ``发文字号：`` / ``文号：`` / ``文  号 :`` (a page's metadata table), the value maybe on the next line.
-_OWN_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|發文字號|文\s{0,4}[号號])\s*[：:]\s*$")
+# A metadata table saved as text keeps its cell rules (``文号 | 甲政办发〔2021〕88号 | 成文日期: |``).
+_OWN_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|發文字號|文\s{0,4}[号號])\s*(?:[：:]\s*[|｜]?|[|｜])\s*$")
 # How far before a number the label may stand (the label, its spacing and a line break).
 OWN_NUMBER_LABEL_WINDOW = 24
 # Every line read around a number is read within this many characters either side; a longer line
