@@ -309,6 +309,11 @@ SCORE_BEFORE_RE = re.compile(
 )
 # A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
 FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
+# So does one with a clause that is only 预计 (``根据工作报告，初步预计，2022年全省地区生产总值突破5万亿元，
+# ……出口增长11%以上……``): the estimate governs every clause after it, where 预计 inside a clause
+# (REJECT_CLAUSE_WORDS) sets aside that clause's numbers only. Estimated results and forecasts are
+# neither a commitment (guide, 政府工作报告).
+ESTIMATE_CLAUSE_RE = re.compile(r"(?:^|[，；：])(?:初步|据|经)?预计[，：]")
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
@@ -1763,6 +1768,8 @@ def _sentence_rejected(text: str) -> str | None:
     if "已" in text[:6] and RESULTS_OPENING_RE.match(text):  # (an item marker is at most 5 characters)
         return "results-sentence"
     if ("算" in text or "预测" in text) and FORECAST_RE.search(text):  # (测算, 估算, 推算 end in 算)
+        return "forecast-sentence"
+    if "预计" in text and ESTIMATE_CLAUSE_RE.search(text):
         return "forecast-sentence"
     return None
 
