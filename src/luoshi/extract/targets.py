@@ -1029,10 +1029,30 @@ def _undated_year(doc: Document, heads: list[_Heading]) -> int | None:
         if h.tense == "present" and _looks_forward(h.text)
         for y in HEADING_YEAR_RE.findall(h.text)
     }
+    planned: set[int] = set()  # the years a clause plans for (``2025年四川将…``)
+    reported = False  # the text is (about) a report: it sets out the year it plans for
     for para in _all_paragraphs(doc):
         if "过去" in para.text or "回顾" in para.text:
             years.update(int(a or b) + 1 for a, b in GONE_BY_YEAR_RE.findall(para.text))
+        reported = reported or REPORT_WORD in para.text
+        if "年" in para.text:
+            planned.update(int(y) for y in PLANNED_YEAR_RE.findall(para.text))
+    if reported:
+        years |= planned
     return years.pop() if len(years) == 1 else None
+
+
+# A clause that opens with a year and plans for it within a few characters (``报告指出，2025年四川将持续
+# 打造……``, ``2023年经济社会发展的主要预期目标是：``): in a text on a report with no date of its own, the
+# year the report plans for, as ``三、2024年主要工作安排`` names it (``_undated_year``); the other years the
+# page names are then the past (``2024年，四川……粮食产量726.8亿斤``: its results). Only with 报告 in the
+# text: an undated plan may plan for several years one after another (``2024年将…；2025年将…``), and one
+# such clause alone would make the years before it the past. 12 characters: a subject (``全省``,
+# ``四川还``) or ``经济社会发展的`` between year and plan word.
+REPORT_WORD = "报告"
+PLANNED_YEAR_RE = re.compile(
+    r"(?:^|[。！？；，])((?:19|20)\d{2})年[，]?[^，。；：]{0,12}?(?:将(?![军乐领士])|主要预期目标|预期目标|主要目标)"
+)
 
 
 TAB = "\t"
