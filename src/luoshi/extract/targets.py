@@ -730,7 +730,7 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
     item → 2016-12-31): a year-named work plan, a plan titled with its period
     (``…行动计划（2018—2020年）``: its last year) or an N-year plan (``三年行动方案`` of a
     document dated 2018: 2020, counted like ``通过5年努力``), else None."""
-    for title in (doc.forwarded_title, doc.title):
+    for title in (doc.forwarded_title, doc.title, _title_line(doc)):
         m = WORK_PLAN_RE.search(title or "")
         if m:
             year = int(m.group(1))
@@ -753,6 +753,23 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
                 year = now + n - 1
                 return TimePhrase(m.start(), m.end(), m.group(), "deadline", f"{year}-12-31", year)
     return None
+
+
+# A text the header found no title in (a page's table, a list with its name on top) opens with its
+# name on a line of its own: ``开化县2023年度重点工作清单（一季度…执行落实情况）``, ``2024年《政府工作报告》
+# 重点工作目标任务分解表``. At most 60 characters (two lines of a 公文 title, GB/T 9704) and no sentence
+# punctuation, so no opening sentence of a news text (``2024年，全县将…。``) is read as one.
+TITLE_LINE_MAX = 60
+
+
+def _title_line(doc: Document) -> str | None:
+    """The first line of a text with no title and no forwarded title, where it reads as a name."""
+    if doc.title or doc.forwarded_title:
+        return None
+    first = next(_all_paragraphs(doc), None)
+    if first is None or len(first.text) > TITLE_LINE_MAX or _SENTENCE_PUNCT_RE.search(first.text):
+        return None
+    return first.text
 
 
 # The yearly allocation of a 政府工作报告's tasks whose title names no year (``关于落实《政府工作报告》重点工作
@@ -1051,7 +1068,8 @@ def _undated_year(doc: Document, heads: list[_Heading]) -> int | None:
 # ``四川还``) or ``经济社会发展的`` between year and plan word.
 REPORT_WORD = "报告"
 PLANNED_YEAR_RE = re.compile(
-    r"(?:^|[。！？；，])((?:19|20)\d{2})年[，]?[^，。；：]{0,12}?(?:将(?![军乐领士])|主要预期目标|预期目标|主要目标)"
+    # (a year's first digit looked for first, then what precedes it: the engine skips other characters)
+    r"(?=[12])(?<![^。！？；，])((?:19|20)\d{2})年[，]?[^，。；：]{0,12}?(?:将(?![军乐领士])|主要预期目标|预期目标|主要目标)"
 )
 
 
