@@ -83,6 +83,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "对",
     "起",  # incidents (``较大事故控制在18起以内``)
     "门",  # courses (``300门左右省级创新创业教育特色示范课程``)
+    "盏",  # lamps (``安装太阳能路灯1000盏``)
 )
 MEASURE_UNITS: tuple[str, ...] = (
     "平方公里",

@@ -204,6 +204,12 @@ DELIVERY_VERBS: tuple[str, ...] = (
     # works to rebuild or enlarge, as 新建 (``新、改建30个社区体育公园``, ``新建、改扩建中小学10所``)
     "改建",
     "扩建",
+    # works of a 民生实事 list (``硬化道路10万平方米``, ``铺设雨水管网345米``, ``安装太阳能路灯1000盏``)
+    # and a plan's founding of an institution (``力争创办1所高水平大学``)
+    "硬化",
+    "铺设",
+    "安装",
+    "创办",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -389,7 +395,7 @@ THRESHOLD_AFTER_RE = re.compile(
     # ``1000M及以上速率的光纤接入用户``: a bound on a property of the things
     r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
 )
-GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
+GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作|建设|总体|阶段性?|增长)?目标")
 # A share of things named earlier in the clause (``力争实现20%的村集体年收入超30万元``): a number after it is
 # the condition the share counts by (each village's income), a threshold as ``营业额500万元以上的企业`` is
 # (guide), not a second target; the share is the target. Not across a clause or list mark.
