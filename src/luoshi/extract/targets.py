@@ -299,6 +299,10 @@ PAST_WORDS: tuple[str, ...] = (
 # ``累计`` (a running total) describes the present unless a deadline or a goal list governs it
 # (``今后五年……累计新增城镇就业2.5万人``, ``到2027年累计建成…``).
 CUMULATIVE_RE = re.compile("累计")
+# …nor does a word of a plan before it in the clause (``计划全省将累计改造城镇老旧小区100万户以上``,
+# ``提出单位国内生产总值二氧化碳排放累计降低17%``): the total is one to reach. 16 characters: the
+# subject between (``单位国内生产总值二氧化碳排放``, 14).
+PLANNED_TOTAL_RE = re.compile(r"(?:将|计划|力争|争取|确保|提出)[^，。；：]{0,16}累计")
 # Years and ages are durations or eligibility (``有效期5年``, ``60周岁以上``) except as the level of
 # a measure in years: ``平均受教育年限达到11.5年``, ``人均期望寿命达到79岁``.
 LIFETIME_UNITS: tuple[str, ...] = ("年", "岁")
@@ -319,7 +323,11 @@ FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
 # ……出口增长11%以上……``): the estimate governs every clause after it, where 预计 inside a clause
 # (REJECT_CLAUSE_WORDS) sets aside that clause's numbers only. Estimated results and forecasts are
 # neither a commitment (guide, 政府工作报告).
-ESTIMATE_CLAUSE_RE = re.compile(r"(?:^|[，；：])(?:初步|据|经)?预计[，：]")
+# The clause may name whose estimate it is and when it falls (``《纲要》预计在“十四五”期间，全省将累计新增
+# 城镇常住人口约600万人``, ``预计到2025年，……``): 8 characters for the one (a cited title), 12 for the other.
+ESTIMATE_CLAUSE_RE = re.compile(
+    r"(?:^|[，；：])[^，。；：]{0,8}?(?:初步|据|经)?预计(?:[^，。；：]{0,12}?(?:年|期间|时期|期末|年底|年末))?[，：]"
+)
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
@@ -1904,7 +1912,12 @@ def _clause_readings(
         region = clause[previous_end : q.start]
         verdict = _read_quantity(clause, q, region, previous, plan_before, named=log is not None)
         previous_end = q.end
-        if isinstance(verdict, _Verdict) and not context and CUMULATIVE_RE.search(clause, 0, q.start):
+        if (
+            isinstance(verdict, _Verdict)
+            and not context
+            and CUMULATIVE_RE.search(clause, 0, q.start)
+            and PLANNED_TOTAL_RE.search(clause, 0, q.start) is None
+        ):
             verdict = "past-word:累计"  # a running total with no deadline or goal over it is the present
         if isinstance(verdict, _Verdict):
             if _in_the_past(masked, phrases, piece.start + q.start):

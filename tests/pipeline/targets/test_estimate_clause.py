@@ -30,3 +30,12 @@ def test_a_plan_word_before_is_no_estimate():
     # 计划 (a plan) is no 预计: ``计划，`` opens nothing
     text = "按计划，全县新建公办幼儿园5所，新增学位1200个。\n"
     assert values(text) == [5, 1200]
+
+
+@pytest.mark.parametrize("lead", ["《纲要》预计在“十四五”期间，", "预计到2025年，"])
+def test_the_estimate_may_name_whose_it_is_and_when(lead):
+    assert values(f"{lead}全省将累计新增城镇常住人口约600万人，建成50个示范区。\n") == []
+
+
+def test_a_deadline_alone_is_no_estimate():
+    assert values("到2025年，全省将建成50个示范区。\n") == [50]
