@@ -1599,22 +1599,48 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
 
 
 def _restates_one(t: Target, e: Target, names_target: bool) -> bool:
+    if e.text == t.text:
+        return True
+    ours, theirs = _aggregate_named_alike(t.indicator), _aggregate_named_alike(e.indicator)
+    if _contrasted(ours, theirs):
+        return False
     return (
-        e.text == t.text
         # restated with no time of its own (``（一）新建公办幼儿园、中小学9所，其中：……`` under 实施步骤)
-        or (
-            t.deadline is None
-            and (e.indicator == t.indicator or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
-        )
+        (t.deadline is None and (theirs == ours or _overlap(theirs, ours) >= RESTATEMENT_OVERLAP))
         or (
             e.deadline == t.deadline
-            and (
-                names_target
-                or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP
-                or _within(t.indicator, e.indicator)
-            )
+            and (names_target or _overlap(theirs, ours) >= RESTATEMENT_OVERLAP or _within(ours, theirs))
         )
     )
+
+
+# Scopes a text sets side by side (``城镇居民人均可支配收入增长7%，农村居民人均可支配收入增长7%``): two
+# indicators that differ by one of a pair name two quantities, however many characters they share
+# (those two overlap 0.86, above RESTATEMENT_OVERLAP).
+CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("出口", "进口"))
+
+
+def _contrasted(a: str, b: str) -> bool:
+    return any(
+        (x in a and y in b and x not in b and y not in a) or (y in a and x in b and y not in b and x not in a)
+        for x, y in CONTRAST_PAIRS
+    )
+
+
+# The names one text gives its economy's output (``提出到2025年地区生产总值将达到3.5万亿元`` and, in the
+# goal list, ``到2025年，国内生产总值达到3.5万亿元``; ``GDP``): one quantity, so a second mention of the
+# same value, unit and deadline restates it (guide: an annex row restating a body target adds none; gold
+# NOTES: ``经济增长预期目标为5%左右`` restates the GDP target). Compared as ``生产总值``.
+AGGREGATE_OUTPUT = "生产总值"
+AGGREGATE_OUTPUT_NAMES: tuple[str, ...] = ("国内生产总值", "地区生产总值", "GDP")
+
+
+def _aggregate_named_alike(indicator: str) -> str:
+    if AGGREGATE_OUTPUT not in indicator and "GDP" not in indicator:
+        return indicator
+    for name in AGGREGATE_OUTPUT_NAMES:
+        indicator = indicator.replace(name, AGGREGATE_OUTPUT)
+    return indicator
 
 
 def _within(a: str, b: str) -> bool:
