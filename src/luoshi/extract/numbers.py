@@ -217,7 +217,7 @@ QUANTITY_RE = re.compile(
         (?P<mag2>{_MAG})?
     )?
     (?P<more2>{_MORE})?
-    (?P<unit>%|‰|成|{_UNITS_ALT})?
+    (?P<unit>%|‰|成|(?!方[面案式向]){_UNITS_ALT})?  # (``3方面``: aspects, no cubic metres)
     (?:/(?:(?P<per_scale>[万百千])?(?P<per>{_UNITS_ALT})|(?P<per_base>(?:10|100|1000|十|百|千)?万)))?
     )
     """,
