@@ -385,8 +385,10 @@ PERSON_UNITS: tuple[str, ...] = ("人", "名")
 # A count of the items a list names (``符合下列1项特征``, ``须符合以下3项或3项以上情形``):
 # a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
 LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
-# ``纲要草案提出3项指标``: how many indicators a plan sets describes the plan, it is none of them.
-INDICATOR_COUNT_AFTER_RE = re.compile(r"^(?:主要|核心|约束性|预期性|具体|量化)?指标")
+# ``纲要草案提出3项指标``: how many indicators a plan sets describes the plan, it is none of them; so
+# does how many items its project package holds (``十大领域重大项目工程包，涉及103个大项``,
+# ``民生保障领域项目有12个大项``).
+INDICATOR_COUNT_AFTER_RE = re.compile(r"^(?:(?:主要|核心|约束性|预期性|具体|量化)?指标|大项|子项)")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
 # A change the rule applies to each case (``退休人员按降低1个百分点划拨``, ``按提高10%计发``): how an
 # amount is computed, a policy parameter; ``拟按3%安排`` (a setting, no rise or fall word) is not this.
