@@ -783,9 +783,27 @@ def _title_line(doc: Document) -> str | None:
     if doc.title or doc.forwarded_title:
         return None
     first = next(_all_paragraphs(doc), None)
-    if first is None or len(first.text) > TITLE_LINE_MAX or _SENTENCE_PUNCT_RE.search(first.text):
+    if first is None:
         return None
-    return first.text
+    if len(first.text) <= TITLE_LINE_MAX and not _SENTENCE_PUNCT_RE.search(first.text):
+        return first.text
+    if _announces_a_plan(first.text):
+        return first.text
+    return None
+
+
+# A news page's lead that is one clause announcing the plan the page sets out (``…表决县政府2025年度十件民生
+# 实事项目 正式出炉！``, ``某市2024年重点工作任务清单发布。``): it names the page's plan as a title would. One
+# clause (no ，；？ and no sentence end before the last character), at most 80 characters (a lead of two
+# title lines and its source), and a word that announces.
+ANNOUNCING_LEAD_MAX = 80
+ANNOUNCE_RE = re.compile(r"(?:出炉|发布|公布|出台|印发)[！!。]?$")
+
+
+def _announces_a_plan(text: str) -> bool:
+    if len(text) > ANNOUNCING_LEAD_MAX or ANNOUNCE_RE.search(text) is None:
+        return False
+    return _SENTENCE_PUNCT_RE.search(text, 0, len(text) - 1) is None
 
 
 # The yearly allocation of a 政府工作报告's tasks whose title names no year (``关于落实《政府工作报告》重点工作

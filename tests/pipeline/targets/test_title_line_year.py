@@ -39,3 +39,24 @@ def test_a_first_line_that_is_a_sentence_is_no_title():
 
 def test_a_first_line_that_names_no_plan_dates_nothing():
     assert deadlines("2024年教育工作情况\n" + PAGE_LINES + TABLE) == {None}
+
+
+WORKS = "一、村内基础设施提升工程\n在17个乡镇硬化道路10万平方米。\n"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["（某县融媒体中心）县人大代表票选表决县政府2025年度十件民生实事项目 正式出炉！", "某县2025年十件民生实事发布。"],
+)
+def test_a_lead_that_announces_the_plan_names_it(lead):
+    assert deadlines(lead + "\n" + WORKS) == {"2025-12-31"}
+
+
+def test_a_lead_of_several_clauses_is_no_name():
+    lead = "2025年，县政府审议了十件民生实事项目，方案正式出炉！"
+    assert deadlines(lead + "\n" + WORKS) == {None}
+
+
+def test_a_lead_that_announces_nothing_is_no_name():
+    lead = "县人大代表审议县政府2025年度十件民生实事项目的进展"
+    assert deadlines(lead + "。\n" + WORKS) == {None}
