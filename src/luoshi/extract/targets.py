@@ -389,6 +389,9 @@ LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^�
 # does how many items its project package holds (``十大领域重大项目工程包，涉及103个大项``,
 # ``民生保障领域项目有12个大项``).
 INDICATOR_COUNT_AFTER_RE = re.compile(r"^(?:(?:主要|核心|约束性|预期性|具体|量化)?指标|大项|子项)")
+# …and so does the share its indicators of a kind make up (``规划纲要提出了4大类36项指标，其中涉及民生福祉和
+# 生态文明的指标占70%以上``): the subject is the plan's indicators, not a quantity measured.
+INDICATOR_SHARE_BEFORE_RE = re.compile(r"指标(?:数)?(?:占比|占|比例|比重)(?:达到|达|超过)?$")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
 # A change the rule applies to each case (``退休人员按降低1个百分点划拨``, ``按提高10%计发``): how an
 # amount is computed, a policy parameter; ``拟按3%安排`` (a setting, no rise or fall word) is not this.
@@ -2300,6 +2303,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
     if FROM_VALUE_BEFORE_RE.search(before) and FROM_VALUE_AFTER_RE.match(after):
         return "starting-value"
     if LISTED_COUNT_BEFORE_RE.search(before) or (INDICATOR_COUNT_AFTER_RE.match(after) and q.unit in COUNT_UNITS):
+        return "count-of-listed-items"
+    if q.unit == "%" and "指标" in before and INDICATOR_SHARE_BEFORE_RE.search(before):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
         return "inclusive-threshold"
