@@ -887,6 +887,20 @@ def _heading_year_phrase(heading: str, date: str | None) -> TimePhrase | None:
     return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
 
 
+# A heading line that plans for this year by name (``建议全年经济社会发展预期目标``, ``今年主要目标任务``):
+# the text's year (its date's, else the one it speaks in) dates what it heads, as ``2024年主要工作安排``
+# does (guide: 今年 → the report's year); not ``今年以来`` (so far this year: the past).
+THIS_YEAR_HEADING_RE = re.compile(r"今年|全年|本年度")
+
+
+def _this_year_heading_phrase(heading: str, year: int | None) -> TimePhrase | None:
+    if year is None or SO_FAR_THIS_YEAR in heading or THIS_YEAR_HEADING_RE.search(heading) is None:
+        return None
+    if not _looks_forward(heading):
+        return None
+    return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
+
+
 def _heading_of(node: OutlineNode) -> str:
     """The node's heading, else the start of its text when that reads as a heading run into
     the text with no separator (``2024年工作回顾2024年是…``: a review or forward-looking word
@@ -1039,6 +1053,8 @@ def _sections(doc: Document) -> _Sections:
         if h.tense == "past" and past_from is None:
             past_from = h
         phrase = _heading_year_phrase(h.text, doc.reference_date) if h.tense == "present" else None
+        if phrase is None and h.tense == "present":
+            phrase = _this_year_heading_phrase(h.text, now or undated)
         if phrase is not None:
             dated_from = (h, phrase)
     if past_from is not None:
@@ -1084,6 +1100,7 @@ def _undated_year(doc: Document, heads: list[_Heading]) -> int | None:
         for y in HEADING_YEAR_RE.findall(h.text)
     }
     planned: set[int] = set()  # the years a clause plans for (``2025年四川将…``)
+    named: set[int] = set()  # every year the text names
     reported = False  # the text is (about) a report: it sets out the year it plans for
     for para in _all_paragraphs(doc):
         if "过去" in para.text or "回顾" in para.text:
@@ -1091,9 +1108,19 @@ def _undated_year(doc: Document, heads: list[_Heading]) -> int | None:
         reported = reported or REPORT_WORD in para.text
         if "年" in para.text:
             planned.update(int(y) for y in PLANNED_YEAR_RE.findall(para.text))
+            named.update(int(y) for y in NAMED_YEAR_RE.findall(para.text))
     if reported:
         years |= planned
+        if not years and len(named) == 1:
+            # a page on a report that names one year and nothing else (``2023年，山东怎样干？政府工作报告对
+            # 今年的重点工作作出部署安排``, ``建议全年经济社会发展预期目标``): its 今年 and 全年 are that year.
+            # (Its bare years read as they do without it: no year before it is named to become the past.)
+            years = named
     return years.pop() if len(years) == 1 else None
+
+
+# Every year a text names (``2023年``, the ``2023年01月14日`` of a dateline).
+NAMED_YEAR_RE = re.compile(r"(?=[12])((?:19|20)\d{2})年")
 
 
 # A clause that opens with a year and plans for it within a few characters (``报告指出，2025年四川将持续
