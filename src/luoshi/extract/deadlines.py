@@ -218,7 +218,33 @@ def _find_time_phrases(text: str, date: str | None, year_now: int | None) -> lis
         out = _with_whole_year(text, out, year_now)
     if "过去" in text:
         out = [_just_gone_by(text, p) for p in out]
+    if year_now is None and "五" in text:
+        out = _before_the_plan_period(out)
     return out
+
+
+# A five-year plan's years: its end year and the four before it (``十四五``: 2021–2025).
+PLAN_YEARS = 5
+
+
+def _before_the_plan_period(out: list[TimePhrase]) -> list[TimePhrase]:
+    """In a text with no date of its own, a year before the start of the five-year plan the same
+    sentence names as its time (``到2020年底累计完成投资5382亿元，“十四五”时期安排投资17390亿元``) is
+    the past, as a year before the document's is: the plan's period is the present it speaks in."""
+    periods = [p for p in out if p.kind == "deadline" and p.year is not None and _names_a_plan(p.text)]
+    if not periods:
+        return out
+    first = min(p.year for p in periods) - PLAN_YEARS + 1  # (a plan's end year; its first year)
+    return [
+        TimePhrase(p.start, p.end, p.text, "past", None, p.year)
+        if p.kind in ("point", "deadline") and p.year is not None and p.year < first
+        else p
+        for p in out
+    ]
+
+
+def _names_a_plan(text: str) -> bool:
+    return any(name in text for name in PLAN_END_YEAR if len(name) > 2)  # (十五 alone is a number too)
 
 
 # ``刚刚过去的2024年``, ``过去的2024年``: the year is named as gone by, whatever the document's date.

@@ -24,7 +24,7 @@ import msgspec
 from luoshi import lazyre as re
 
 # Magnitude words and their power of ten. ``千`` is not a magnitude before a
-# unit that starts with it (``千瓦``, ``千米``, ``千克``): 10亿千瓦 is 1e9 kW.
+# unit that starts with it (``千瓦``, ``千米``, ``千克``, ``千伏``): 10亿千瓦 is 1e9 kW.
 MAGNITUDES: dict[str, int] = {
     "万亿": 12,
     "千亿": 11,
@@ -83,6 +83,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "对",
     "起",  # incidents (``较大事故控制在18起以内``)
     "门",  # courses (``300门左右省级创新创业教育特色示范课程``)
+    "盏",  # lamps (``安装太阳能路灯1000盏``)
 )
 MEASURE_UNITS: tuple[str, ...] = (
     "平方公里",
@@ -93,6 +94,7 @@ MEASURE_UNITS: tuple[str, ...] = (
     "千瓦时",
     "千瓦",
     "兆瓦",
+    "千伏安",  # a transformer's capacity (``新增变电容量120万千伏安``), not a voltage
     "千米",
     "公里",
     "公顷",
@@ -144,6 +146,10 @@ NON_TARGET_UNITS: tuple[str, ...] = (
     "轮",
     "强",
     "星",
+    # A voltage is the class that names a line or a substation (``改造升级10千伏线路16.66公里``,
+    # ``新建110千伏变电站2座``), never an amount to reach; ``千`` is no magnitude before it.
+    "千伏",
+    "伏",
 )
 # ``个百分点`` stays as written: the contract's unit is what follows the number (gold: ``个百分点``).
 UNIT_ALIASES: dict[str, str] = {"元人民币": "元", "人民币": "元"}
@@ -179,10 +185,10 @@ def prefix_alternation(words: set[str] | tuple[str, ...]) -> str:
 
 _UNITS_ALT = prefix_alternation({*COUNT_UNITS, *MEASURE_UNITS, *NON_TARGET_UNITS})
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-# A Chinese numeral: digits and small magnitudes, ``千`` not when it starts 千瓦/千米….
-_CN_NUM = rf"(?:[零〇一二两三四五六七八九十百]|千(?![瓦米克])|[万亿](?=[{_CN_DIGITS}]))+"
+# A Chinese numeral: digits and small magnitudes, ``千`` not when it starts 千瓦/千米/千伏….
+_CN_NUM = rf"(?:[零〇一二两三四五六七八九十百]|千(?![瓦米克伏])|[万亿](?=[{_CN_DIGITS}]))+"
 _AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克]))"
+_MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克伏]))"
 _MORE = r"[多余]"
 _RANGE_SEP = r"(?:——|—|–|-|－|~|～|至|到)"
 
@@ -211,7 +217,7 @@ QUANTITY_RE = re.compile(
         (?P<mag2>{_MAG})?
     )?
     (?P<more2>{_MORE})?
-    (?P<unit>%|‰|成|{_UNITS_ALT})?
+    (?P<unit>%|‰|成|(?!方[面案式向]){_UNITS_ALT})?  # (``3方面``: aspects, no cubic metres)
     (?:/(?:(?P<per_scale>[万百千])?(?P<per>{_UNITS_ALT})|(?P<per_base>(?:10|100|1000|十|百|千)?万)))?
     )
     """,

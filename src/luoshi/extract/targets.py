@@ -204,6 +204,12 @@ DELIVERY_VERBS: tuple[str, ...] = (
     # works to rebuild or enlarge, as 新建 (``新、改建30个社区体育公园``, ``新建、改扩建中小学10所``)
     "改建",
     "扩建",
+    # works of a 民生实事 list (``硬化道路10万平方米``, ``铺设雨水管网345米``, ``安装太阳能路灯1000盏``)
+    # and a plan's founding of an institution (``力争创办1所高水平大学``)
+    "硬化",
+    "铺设",
+    "安装",
+    "创办",
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -293,6 +299,10 @@ PAST_WORDS: tuple[str, ...] = (
 # ``累计`` (a running total) describes the present unless a deadline or a goal list governs it
 # (``今后五年……累计新增城镇就业2.5万人``, ``到2027年累计建成…``).
 CUMULATIVE_RE = re.compile("累计")
+# …nor does a word of a plan before it in the clause (``计划全省将累计改造城镇老旧小区100万户以上``,
+# ``提出单位国内生产总值二氧化碳排放累计降低17%``): the total is one to reach. 16 characters: the
+# subject between (``单位国内生产总值二氧化碳排放``, 14).
+PLANNED_TOTAL_RE = re.compile(r"(?:将|计划|力争|争取|确保|提出)[^，。；：]{0,16}累计")
 # Years and ages are durations or eligibility (``有效期5年``, ``60周岁以上``) except as the level of
 # a measure in years: ``平均受教育年限达到11.5年``, ``人均期望寿命达到79岁``.
 LIFETIME_UNITS: tuple[str, ...] = ("年", "岁")
@@ -309,6 +319,15 @@ SCORE_BEFORE_RE = re.compile(
 )
 # A sentence that reports an estimate (``据测算，……到2020年将达到110万人左右``) forecasts throughout.
 FORECAST_RE = re.compile(r"据(?:初步)?(?:测算|预测|估算|推算)")
+# So does one with a clause that is only 预计 (``根据工作报告，初步预计，2022年全省地区生产总值突破5万亿元，
+# ……出口增长11%以上……``): the estimate governs every clause after it, where 预计 inside a clause
+# (REJECT_CLAUSE_WORDS) sets aside that clause's numbers only. Estimated results and forecasts are
+# neither a commitment (guide, 政府工作报告).
+# The clause may name whose estimate it is and when it falls (``《纲要》预计在“十四五”期间，全省将累计新增
+# 城镇常住人口约600万人``, ``预计到2025年，……``): 8 characters for the one (a cited title), 12 for the other.
+ESTIMATE_CLAUSE_RE = re.compile(
+    r"(?:^|[，；：])[^，。；：]{0,8}?(?:初步|据|经)?预计(?:[^，。；：]{0,12}?(?:年|期间|时期|期末|年底|年末))?[，：]"
+)
 # A sentence that opens looking back (``过去一年，……``, ``一年来，……``) reports results throughout.
 RETROSPECTIVE_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,]?)?(?:回顾)?(?:过去[一两二三四五六七八九十几\d]*年|[一两二三四五六七八九十几\d]+年来)"
@@ -366,8 +385,13 @@ PERSON_UNITS: tuple[str, ...] = ("人", "名")
 # A count of the items a list names (``符合下列1项特征``, ``须符合以下3项或3项以上情形``):
 # a summary of the list, not a quantity to reach (gold NOTES: ``等三张目录清单``).
 LISTED_COUNT_BEFORE_RE = re.compile(r"(?:下列|以下|如下|上述|前述)[^，。；：]{0,4}$")
-# ``纲要草案提出3项指标``: how many indicators a plan sets describes the plan, it is none of them.
-INDICATOR_COUNT_AFTER_RE = re.compile(r"^(?:主要|核心|约束性|预期性|具体|量化)?指标")
+# ``纲要草案提出3项指标``: how many indicators a plan sets describes the plan, it is none of them; so
+# does how many items its project package holds (``十大领域重大项目工程包，涉及103个大项``,
+# ``民生保障领域项目有12个大项``).
+INDICATOR_COUNT_AFTER_RE = re.compile(r"^(?:(?:主要|核心|约束性|预期性|具体|量化)?指标|大项|子项)")
+# …and so does the share its indicators of a kind make up (``规划纲要提出了4大类36项指标，其中涉及民生福祉和
+# 生态文明的指标占70%以上``): the subject is the plan's indicators, not a quantity measured.
+INDICATOR_SHARE_BEFORE_RE = re.compile(r"指标(?:数)?(?:占比|占|比例|比重)(?:达到|达|超过)?$")
 # A rate a policy sets (``适用3%征收率``, ``按5%的税率``): a parameter (guide: subsidy amounts and rates).
 # A change the rule applies to each case (``退休人员按降低1个百分点划拨``, ``按提高10%计发``): how an
 # amount is computed, a policy parameter; ``拟按3%安排`` (a setting, no rise or fall word) is not this.
@@ -384,7 +408,7 @@ THRESHOLD_AFTER_RE = re.compile(
     # ``1000M及以上速率的光纤接入用户``: a bound on a property of the things
     r"|(?:及以上|以上|以下|及以下)(?:速率|带宽|规模|等级|级别))的(?P<rest>.*)$"
 )
-GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作)?目标")
+GOAL_AFTER_RE = re.compile(r"^(?:年度|预期|奋斗|发展|工作|建设|总体|阶段性?|增长)?目标")
 # A share of things named earlier in the clause (``力争实现20%的村集体年收入超30万元``): a number after it is
 # the condition the share counts by (each village's income), a threshold as ``营业额500万元以上的企业`` is
 # (guide), not a second target; the share is the target. Not across a clause or list mark.
@@ -725,7 +749,7 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
     item → 2016-12-31): a year-named work plan, a plan titled with its period
     (``…行动计划（2018—2020年）``: its last year) or an N-year plan (``三年行动方案`` of a
     document dated 2018: 2020, counted like ``通过5年努力``), else None."""
-    for title in (doc.forwarded_title, doc.title):
+    for title in (doc.forwarded_title, doc.title, _title_line(doc)):
         m = WORK_PLAN_RE.search(title or "")
         if m:
             year = int(m.group(1))
@@ -748,6 +772,41 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
                 year = now + n - 1
                 return TimePhrase(m.start(), m.end(), m.group(), "deadline", f"{year}-12-31", year)
     return None
+
+
+# A text the header found no title in (a page's table, a list with its name on top) opens with its
+# name on a line of its own: ``开化县2023年度重点工作清单（一季度…执行落实情况）``, ``2024年《政府工作报告》
+# 重点工作目标任务分解表``. At most 60 characters (two lines of a 公文 title, GB/T 9704) and no sentence
+# punctuation, so no opening sentence of a news text (``2024年，全县将…。``) is read as one.
+TITLE_LINE_MAX = 60
+
+
+def _title_line(doc: Document) -> str | None:
+    """The first line of a text with no title and no forwarded title, where it reads as a name."""
+    if doc.title or doc.forwarded_title:
+        return None
+    first = next(_all_paragraphs(doc), None)
+    if first is None:
+        return None
+    if len(first.text) <= TITLE_LINE_MAX and not _SENTENCE_PUNCT_RE.search(first.text):
+        return first.text
+    if _announces_a_plan(first.text):
+        return first.text
+    return None
+
+
+# A news page's lead that is one clause announcing the plan the page sets out (``…表决县政府2025年度十件民生
+# 实事项目 正式出炉！``, ``某市2024年重点工作任务清单发布。``): it names the page's plan as a title would. One
+# clause (no ，；？ and no sentence end before the last character), at most 80 characters (a lead of two
+# title lines and its source), and a word that announces.
+ANNOUNCING_LEAD_MAX = 80
+ANNOUNCE_RE = re.compile(r"(?:出炉|发布|公布|出台|印发)[！!。]?$")
+
+
+def _announces_a_plan(text: str) -> bool:
+    if len(text) > ANNOUNCING_LEAD_MAX or ANNOUNCE_RE.search(text) is None:
+        return False
+    return _SENTENCE_PUNCT_RE.search(text, 0, len(text) - 1) is None
 
 
 # The yearly allocation of a 政府工作报告's tasks whose title names no year (``关于落实《政府工作报告》重点工作
@@ -824,6 +883,20 @@ def _heading_year_phrase(heading: str, date: str | None) -> TimePhrase | None:
         if not _looks_forward(heading):
             return None
     elif year < now:
+        return None
+    return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
+
+
+# A heading line that plans for this year by name (``建议全年经济社会发展预期目标``, ``今年主要目标任务``):
+# the text's year (its date's, else the one it speaks in) dates what it heads, as ``2024年主要工作安排``
+# does (guide: 今年 → the report's year); not ``今年以来`` (so far this year: the past).
+THIS_YEAR_HEADING_RE = re.compile(r"今年|全年|本年度")
+
+
+def _this_year_heading_phrase(heading: str, year: int | None) -> TimePhrase | None:
+    if year is None or SO_FAR_THIS_YEAR in heading or THIS_YEAR_HEADING_RE.search(heading) is None:
+        return None
+    if not _looks_forward(heading):
         return None
     return TimePhrase(0, 0, f"{year}年", "deadline", f"{year}-12-31", year)
 
@@ -980,6 +1053,8 @@ def _sections(doc: Document) -> _Sections:
         if h.tense == "past" and past_from is None:
             past_from = h
         phrase = _heading_year_phrase(h.text, doc.reference_date) if h.tense == "present" else None
+        if phrase is None and h.tense == "present":
+            phrase = _this_year_heading_phrase(h.text, now or undated)
         if phrase is not None:
             dated_from = (h, phrase)
     if past_from is not None:
@@ -1024,10 +1099,42 @@ def _undated_year(doc: Document, heads: list[_Heading]) -> int | None:
         if h.tense == "present" and _looks_forward(h.text)
         for y in HEADING_YEAR_RE.findall(h.text)
     }
+    planned: set[int] = set()  # the years a clause plans for (``2025年四川将…``)
+    named: set[int] = set()  # every year the text names
+    reported = False  # the text is (about) a report: it sets out the year it plans for
     for para in _all_paragraphs(doc):
         if "过去" in para.text or "回顾" in para.text:
             years.update(int(a or b) + 1 for a, b in GONE_BY_YEAR_RE.findall(para.text))
+        reported = reported or REPORT_WORD in para.text
+        if "年" in para.text:
+            planned.update(int(y) for y in PLANNED_YEAR_RE.findall(para.text))
+            named.update(int(y) for y in NAMED_YEAR_RE.findall(para.text))
+    if reported:
+        years |= planned
+        if not years and len(named) == 1:
+            # a page on a report that names one year and nothing else (``2023年，山东怎样干？政府工作报告对
+            # 今年的重点工作作出部署安排``, ``建议全年经济社会发展预期目标``): its 今年 and 全年 are that year.
+            # (Its bare years read as they do without it: no year before it is named to become the past.)
+            years = named
     return years.pop() if len(years) == 1 else None
+
+
+# Every year a text names (``2023年``, the ``2023年01月14日`` of a dateline).
+NAMED_YEAR_RE = re.compile(r"(?=[12])((?:19|20)\d{2})年")
+
+
+# A clause that opens with a year and plans for it within a few characters (``报告指出，2025年四川将持续
+# 打造……``, ``2023年经济社会发展的主要预期目标是：``): in a text on a report with no date of its own, the
+# year the report plans for, as ``三、2024年主要工作安排`` names it (``_undated_year``); the other years the
+# page names are then the past (``2024年，四川……粮食产量726.8亿斤``: its results). Only with 报告 in the
+# text: an undated plan may plan for several years one after another (``2024年将…；2025年将…``), and one
+# such clause alone would make the years before it the past. 12 characters: a subject (``全省``,
+# ``四川还``) or ``经济社会发展的`` between year and plan word.
+REPORT_WORD = "报告"
+PLANNED_YEAR_RE = re.compile(
+    # (a year's first digit looked for first, then what precedes it: the engine skips other characters)
+    r"(?=[12])(?<![^。！？；，])((?:19|20)\d{2})年[，]?[^，。；：]{0,12}?(?:将(?![军乐领士])|主要预期目标|预期目标|主要目标)"
+)
 
 
 TAB = "\t"
@@ -1542,22 +1649,48 @@ def _restates(t: Target, earlier: list[Target]) -> bool:
 
 
 def _restates_one(t: Target, e: Target, names_target: bool) -> bool:
+    if e.text == t.text:
+        return True
+    ours, theirs = _aggregate_named_alike(t.indicator), _aggregate_named_alike(e.indicator)
+    if _contrasted(ours, theirs):
+        return False
     return (
-        e.text == t.text
         # restated with no time of its own (``（一）新建公办幼儿园、中小学9所，其中：……`` under 实施步骤)
-        or (
-            t.deadline is None
-            and (e.indicator == t.indicator or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP)
-        )
+        (t.deadline is None and (theirs == ours or _overlap(theirs, ours) >= RESTATEMENT_OVERLAP))
         or (
             e.deadline == t.deadline
-            and (
-                names_target
-                or _overlap(e.indicator, t.indicator) >= RESTATEMENT_OVERLAP
-                or _within(t.indicator, e.indicator)
-            )
+            and (names_target or _overlap(theirs, ours) >= RESTATEMENT_OVERLAP or _within(ours, theirs))
         )
     )
+
+
+# Scopes a text sets side by side (``城镇居民人均可支配收入增长7%，农村居民人均可支配收入增长7%``): two
+# indicators that differ by one of a pair name two quantities, however many characters they share
+# (those two overlap 0.86, above RESTATEMENT_OVERLAP).
+CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("出口", "进口"))
+
+
+def _contrasted(a: str, b: str) -> bool:
+    return any(
+        (x in a and y in b and x not in b and y not in a) or (y in a and x in b and y not in b and x not in a)
+        for x, y in CONTRAST_PAIRS
+    )
+
+
+# The names one text gives its economy's output (``提出到2025年地区生产总值将达到3.5万亿元`` and, in the
+# goal list, ``到2025年，国内生产总值达到3.5万亿元``; ``GDP``): one quantity, so a second mention of the
+# same value, unit and deadline restates it (guide: an annex row restating a body target adds none; gold
+# NOTES: ``经济增长预期目标为5%左右`` restates the GDP target). Compared as ``生产总值``.
+AGGREGATE_OUTPUT = "生产总值"
+AGGREGATE_OUTPUT_NAMES: tuple[str, ...] = ("国内生产总值", "地区生产总值", "GDP")
+
+
+def _aggregate_named_alike(indicator: str) -> str:
+    if AGGREGATE_OUTPUT not in indicator and "GDP" not in indicator:
+        return indicator
+    for name in AGGREGATE_OUTPUT_NAMES:
+        indicator = indicator.replace(name, AGGREGATE_OUTPUT)
+    return indicator
 
 
 def _within(a: str, b: str) -> bool:
@@ -1764,6 +1897,8 @@ def _sentence_rejected(text: str) -> str | None:
         return "results-sentence"
     if ("算" in text or "预测" in text) and FORECAST_RE.search(text):  # (测算, 估算, 推算 end in 算)
         return "forecast-sentence"
+    if "预计" in text and ESTIMATE_CLAUSE_RE.search(text):
+        return "forecast-sentence"
     return None
 
 
@@ -1853,7 +1988,12 @@ def _clause_readings(
         region = clause[previous_end : q.start]
         verdict = _read_quantity(clause, q, region, previous, plan_before, named=log is not None)
         previous_end = q.end
-        if isinstance(verdict, _Verdict) and not context and CUMULATIVE_RE.search(clause, 0, q.start):
+        if (
+            isinstance(verdict, _Verdict)
+            and not context
+            and CUMULATIVE_RE.search(clause, 0, q.start)
+            and PLANNED_TOTAL_RE.search(clause, 0, q.start) is None
+        ):
             verdict = "past-word:累计"  # a running total with no deadline or goal over it is the present
         if isinstance(verdict, _Verdict):
             if _in_the_past(masked, phrases, piece.start + q.start):
@@ -2190,6 +2330,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
     if FROM_VALUE_BEFORE_RE.search(before) and FROM_VALUE_AFTER_RE.match(after):
         return "starting-value"
     if LISTED_COUNT_BEFORE_RE.search(before) or (INDICATOR_COUNT_AFTER_RE.match(after) and q.unit in COUNT_UNITS):
+        return "count-of-listed-items"
+    if q.unit == "%" and "指标" in before and INDICATOR_SHARE_BEFORE_RE.search(before):
         return "count-of-listed-items"
     if INCLUSIVE_NOTE_AFTER_RE.match(after):
         return "inclusive-threshold"
