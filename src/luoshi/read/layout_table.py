@@ -48,8 +48,22 @@ NEXT_ROW_WITHIN = 400
 #: both sides are ASCII (``Page 2``; Chinese text has no spaces, a crawler's cell gap may be one).
 _GAP = re.compile(r"\S+(?: (?<=[\x00-\x7f] )(?=[\x00-\x7f])\S+)*")
 _NUMBER = re.compile(r"\d{1,3}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: The title of a table's 序号 column.
+_TITLES = frozenset({"序号", "序", "编号"})
+_TITLE_HINT = re.compile(r"^\s*(?:序|编号)")
+#: A header title's wrapped part is a word or two (``单位``, ``完成时限``); a cell's line is
+#: longer or carries a mark.
+MAX_TITLE = 4
+_TITLE_TEXT = re.compile(r"[\u4e00-\u9fff]+")
 # A line that ends a sentence (as pdf_tables.ends_sentence, which would import PDFium here).
 _CLOSED = re.compile(r"[。；;！？!?]$")
+# A line that ends with a list's separator: the next entry needs none.
+_LISTED = re.compile(r"[、，,]$")
+#: A line that starts with a mark no line may start with, or with one character and such a mark:
+#: the line above ended short because the typesetter carried its last character down with the
+#: mark (``省市场监管`` / ``局、商务厅、``), so it ended no entry.
+_KINSOKU = re.compile(r".?[、，。；：？！）》」』】〕”’]")
 
 
 class _Cell(msgspec.Struct, frozen=True):
@@ -62,8 +76,36 @@ class _Cell(msgspec.Struct, frozen=True):
 
 
 def _cells(line: str) -> list[_Cell]:
-    """The line cut into cells at its gaps (a form feed opening a page is no character)."""
-    return [_Cell(m.start(), m.group()) for m in _GAP.finditer(line.replace("\f", ""))]
+    """The line cut into cells at its gaps (a form feed opening a page is no character).
+
+    One space after a digit or Latin letter and before a Chinese character is no gap: poppler
+    sets it where the glyphs change font inside one cell's line (``2025 年底前``, ``400 个以上``),
+    as it does between two words of Latin text; only after a line's first bare number (a 序号)
+    does it part two cells. (The other way, ``国省干道 5478`` but also ``区直 2023 年 12 月``
+    where a cell ran up to the next, is left to :func:`_placed`, which knows the columns.)"""
+    out: list[_Cell] = []
+    for m in _GAP.finditer(line.replace("\f", "")):
+        text = m.group()
+        if (
+            out
+            and m.start() == out[-1].end + 1
+            and out[-1].text[-1].isascii()
+            and _font_switch(out[-1].text[-1], text[0])
+        ):
+            if not (len(out) == 1 and _NUMBER.fullmatch(out[0].text)):
+                out[-1] = _Cell(out[-1].start, f"{out[-1].text} {text}")
+                continue
+        out.append(_Cell(m.start(), text))
+    return out
+
+
+def _font_switch(left: str, right: str) -> bool:
+    """Whether a space between ``left`` and ``right`` is where a line's glyphs change from a
+    Latin font (digits, letters) to a Chinese one or back: a Chinese character (not a mark,
+    ``、 2025年底前`` is two cells) beside a digit or letter."""
+    return (left.isascii() and left.isalnum() and _HAN.match(right) is not None) or (
+        right.isascii() and right.isalnum() and _HAN.match(left) is not None
+    )
 
 
 def _width(text: str) -> float:
@@ -88,7 +130,13 @@ class _Row(msgspec.Struct):
         for parts, width in zip(self.cells, full, strict=True):
             text = ""
             for k, part in enumerate(parts):
-                if k and _width(parts[k - 1]) + SHORT_BY <= width and not _CLOSED.search(text):
+                if (
+                    k
+                    and _width(parts[k - 1]) + SHORT_BY <= width
+                    and not _CLOSED.search(text)
+                    and not _LISTED.search(text)
+                    and not _KINSOKU.match(part)
+                ):
                     text += "、"
                 text += part
             out.append(text)
@@ -97,6 +145,11 @@ class _Row(msgspec.Struct):
 
 class _Table(msgspec.Struct):
     starts: list[int]  # column starts, as the last full row had them
+    #: The column starts of the earlier full rows on this page: poppler sets a cell left of its
+    #: column by as many characters as the long Chinese runs before it on its line overran
+    #: theirs, so a full row of long cells moves the columns for its own line only (a wrapped
+    #: line below it, with short runs before its cells, stands where an earlier row had them).
+    earlier: list[list[int]] = msgspec.field(default_factory=list)
     last_width: int = 0  # the last column's widest line on a full row
     rows: list[_Row] = msgspec.field(default_factory=list)
     #: Each column's longest first line of a cell (on the lines that open rows): how much a
@@ -114,33 +167,49 @@ class _Table(msgspec.Struct):
         return [row.line(full if row.header else self.full) for row in self.rows]
 
 
-def _column(start: int, starts: list[int], numbered: bool) -> int | None:
-    """The column a cell starting at ``start`` (in the table's coordinates) belongs to."""
+def _column(start: int, table: _Table, numbered: bool) -> int | None:
+    """The column a cell starting at ``start`` (in the table's coordinates) belongs to: the
+    nearest start of the last full row's columns, or of an earlier full row's on the page."""
     best, distance = None, TOLERANCE + 1
-    for k, s in enumerate(starts):
-        if k == 0 and not numbered:
-            continue
-        if abs(start - s) < distance:
-            best, distance = k, abs(start - s)
+    for starts in (table.starts, *table.earlier):
+        for k, s in enumerate(starts):
+            if k == 0 and not numbered:
+                continue
+            if abs(start - s) < distance:
+                best, distance = k, abs(start - s)
     return best
+
+
+def _right(table: _Table, k: int) -> int:
+    """Where column ``k`` ends at the latest (its next column's start on any full row)."""
+    if k + 1 == len(table.starts):
+        return table.starts[k] + table.last_width
+    return max(starts[k + 1] for starts in (table.starts, *table.earlier))
 
 
 def _placed(cells: list[_Cell], shift: int, table: _Table, header: bool = False) -> list[tuple[int, _Cell]] | None:
     """Each cell with its column, or None if the line does not fit the table's columns. Only a
     number goes in the 序号 column, or in a header line its title (``序号``, ``序``)."""
-    if len(cells) == len(table.starts) and _opens_row(cells) is not None:
-        return list(enumerate(cells))  # a full row: a cell a column
+    if len(cells) == len(table.starts) and (header or _opens_row(cells) is not None):
+        return list(enumerate(cells))  # a full row (or the header's): a cell a column
     out: list[tuple[int, _Cell]] = []
     for i, cell in enumerate(cells):
         numbered = i == 0 and (header or _NUMBER.fullmatch(cell.text) is not None)
-        k = _column(cell.start + shift, table.starts, numbered)
-        if out and k is not None and k == out[-1][0]:  # a space inside a cell's line
-            out[-1] = (k, _Cell(out[-1][1].start, f"{out[-1][1].text} {cell.text}"))
+        k = _column(cell.start + shift, table, numbered)
+        if out and (
+            (k is not None and k == out[-1][0])  # a space inside a cell's line
+            or (
+                # a line's first number, kept apart as a 序号 would be, and the text it runs into
+                (k is None or cell.end + shift > _right(table, k) + TOLERANCE)
+                and cell.start == out[-1][1].end + 1
+                and _font_switch(out[-1][1].text[-1], cell.text[0])
+            )
+        ):
+            out[-1] = (out[-1][0], _Cell(out[-1][1].start, f"{out[-1][1].text} {cell.text}"))
             continue
         if k is None or (out and k < out[-1][0]):
             return None
-        right = table.starts[k + 1] if k + 1 < len(table.starts) else table.starts[k] + table.last_width
-        if cell.end + shift > right + TOLERANCE:
+        if cell.end + shift > _right(table, k) + TOLERANCE:
             return None
         out.append((k, cell))
     return out
@@ -175,7 +244,9 @@ def rebuild_layout_tables(text: str) -> str:
     out: list[str] = []
     i = floor = 0
     while i < len(lines):
-        end = _table_at(lines, i, out, floor)
+        end = _centred_table_at(lines, i, out) if _TITLE_HINT.search(lines[i]) else None
+        if end is None:
+            end = _table_at(lines, i, out, floor)
         if end is None:
             out.append(lines[i])
             i += 1
@@ -228,7 +299,7 @@ def _table_at(lines: list[str], i: int, out: list[str], floor: int) -> int | Non
     if _opens_row(cells) is None:
         return None
     second = _next_opener(lines, i + 1, cells)
-    table = _Table([c.start for c in cells], len(cells[-1].text), full=[0] * len(cells))
+    table = _Table([c.start for c in cells], last_width=len(cells[-1].text), full=[0] * len(cells))
     if second is None or _line_shift(_cells(lines[second]), table, 0) is None:
         return None  # the next row's cells must stand in the same columns
     if not _has_gutters(lines, i, second, table):
@@ -258,6 +329,10 @@ def _table_at(lines: list[str], i: int, out: list[str], floor: int) -> int | Non
         opened = _opens_row(cells)
         if opened is not None and len(cells) == len(table.starts):
             # a full row: the columns as this part of the page has them
+            if new_page or shift:
+                table.earlier = []
+            elif table.starts not in table.earlier:
+                table.earlier.append(table.starts)
             table.starts, shift = [cell.start for cell in cells], 0
             table.last_width = max(table.last_width, len(cells[-1].text))
         elif new_page and len(cells) == 1 and above:
@@ -293,6 +368,88 @@ def _table_at(lines: list[str], i: int, out: list[str], floor: int) -> int | Non
     del out[len(out) - (i - head) :]  # the header lines, copied to ``out`` as they came
     out.extend(table.lines())
     return last + 1
+
+
+def _centred_table_at(lines: list[str], h: int, out: list[str]) -> int | None:
+    """A table whose cells are centred vertically in their rows, if its header is line ``h``:
+    its rows appended to ``out`` and the index after its last line.
+
+    A row's 序号 (one line) then stands on the row's middle line, and each cell's lines are
+    centred on it: as many of a cell's lines above that line as below it. Between two 序号 lines a
+    column holds the lower half of one row's cell and the upper half of the next one's; the
+    lines above the first 序号 (below the header) are the first row's upper halves, which tells
+    how many lines of each column go on below it, and so on down the table. A table whose first
+    序号 line follows its header directly is not centred (:func:`_table_at` reads it)."""
+    head = _cells(lines[h])
+    if len(head) < MIN_CELLS or head[0].text not in _TITLES:
+        return None
+    table = _Table([c.start for c in head], last_width=10**6, full=[0] * len(head))
+    header = table.new_row(header=True)
+    for k, cell in enumerate(head):
+        header.cells[k].append(cell.text)
+    entries: list[list[tuple[int, str]]] = [[] for _ in head]  # each column's lines: index, text
+    openers: list[tuple[int, int]] = []  # line index, 序号
+    shift, new_page, last = 0, False, h
+    for j in range(h + 1, min(len(lines), h + NEXT_ROW_WITHIN)):
+        new_page = new_page or "\f" in lines[j]
+        line = lines[j].replace("\f", "")
+        if _is_furniture(line):
+            continue
+        cells = _cells(line)
+        number = int(cells[0].text) if _NUMBER.fullmatch(cells[0].text) else None
+        if number is not None and len(cells) == len(table.starts):
+            if not (new_page or shift) and table.starts not in table.earlier:
+                table.earlier.append(table.starts)
+            table.starts, shift = [cell.start for cell in cells], 0
+        if new_page or len(cells) >= 2:  # as in _table_at: a page's or a block's own shift
+            found = _line_shift(cells, table, shift + 10**6 if new_page else shift)
+            shift = shift if found is None else found
+        new_page = False
+        placed = _placed(cells, shift, table)
+        if placed is None:
+            break
+        if placed[0][0] == 0:
+            if number is None:
+                if openers or len(placed) > 1:
+                    break  # a title in the 序号 column below the rows: the table has ended
+                header.cells[0].append(cells[0].text)  # the header's title wrapped (序 / 号)
+                last = j
+                continue
+            if openers and number != openers[-1][1] + 1:
+                break
+            openers.append((j, number))
+        elif not openers and not entries[placed[0][0]] and _is_title_line(placed):
+            for k, cell in placed:  # the header's titles wrapped (牵头 / 单位)
+                header.cells[k].append(cell.text)
+            last = j
+            continue
+        for k, cell in placed:
+            if k:
+                entries[k].append((j, cell.text))
+        last = j
+    if len(openers) < 2 or not any(col and col[0][0] < openers[0][0] for col in entries):
+        return None
+    rows = [table.new_row() for _ in openers]
+    for r, (_, number) in enumerate(openers):
+        rows[r].cells[0].append(str(number))
+    for k in range(1, len(head)):
+        column, p = entries[k], 0
+        for r, (y, _) in enumerate(openers):
+            end = openers[r + 1][0] if r + 1 < len(openers) else len(lines)
+            above = sum(1 for j, _ in column[p:] if j < y)
+            take = above + sum(1 for j, _ in column[p:] if j == y)
+            below = above if r + 1 < len(openers) else len(column)
+            take += min(below, sum(1 for j, _ in column[p + take :] if j < end))
+            rows[r].cells[k].extend(text for _, text in column[p : p + take])
+            p += take
+        table.full[k] = max((_width(text) for _, text in column), default=0)
+    out.extend(table.lines())
+    return last + 1
+
+
+def _is_title_line(placed: list[tuple[int, _Cell]]) -> bool:
+    """Whether a line below the header holds the rest of its titles: short cells, no marks."""
+    return all(len(cell.text) <= MAX_TITLE and _TITLE_TEXT.fullmatch(cell.text) for _, cell in placed)
 
 
 def _has_gutters(lines: list[str], first: int, second: int, table: _Table) -> bool:

@@ -1,0 +1,79 @@
+"""A 任务分工表 whose cells are centred vertically, as ``pdftotext -layout`` gives it: each row's
+序号 stands on the row's middle line, its cells' lines above and below it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from luoshi.read.txt import read_txt
+
+
+def _line(*placed: tuple[int, str]) -> str:
+    out = ""
+    for column, text in placed:
+        out = out.ljust(column) + text
+    return out
+
+
+def _rows(tmp_path: Path, lines: list[str]) -> list[str]:
+    path = tmp_path / "layer.txt"
+    path.write_text("\n".join(["重点任务分工表", "", *lines, "", "　　各单位要抓好落实。"]), encoding="utf-8")
+    return [ln for ln in read_txt(path, path.read_bytes()).text.split("\n") if "\t" in ln]
+
+
+C = (0, 10, 22, 31, 40)  # 序号, 重点任务, 牵头单位, 责任单位, 完成时限
+HEADER = _line((C[0], "序号"), (C[1], "重点任务"), (C[2], "牵头单位"), (C[3], "责任单位"), (C[4], "完成时限"))
+
+
+def test_a_tall_row_then_a_short_one(tmp_path: Path) -> None:
+    """Row 1 is five lines tall (its 序号 on the third), row 2 one line: the two lines below row 1's
+    序号 are row 1's, although row 2's 序号 is nearer to them."""
+    lines = [
+        HEADER,
+        _line((C[1], "抓住铁路建设")),
+        _line((C[1], "机遇，续建客"), (C[3], "铁路办、哈尔")),
+        _line((C[0], "1"), (C[1], "运专线，开工"), (C[2], "省发改委"), (C[3], "滨铁路局、相"), (C[4], "今明两年")),
+        _line((C[1], "建设一批铁路"), (C[3], "关市县政府")),
+        _line((C[1], "项目。")),
+        _line((C[0], "2"), (C[1], "加快公路建设"), (C[2], "省交通厅"), (C[3], "各市政府"), (C[4], "年内")),
+    ]
+    rows = _rows(tmp_path, lines)
+    assert rows == [
+        "序号\t重点任务\t牵头单位\t责任单位\t完成时限",
+        "1\t抓住铁路建设机遇，续建客运专线，开工建设一批铁路项目。\t省发改委\t铁路办、哈尔滨铁路局、相关市县政府\t今明两年",
+        "2\t加快公路建设\t省交通厅\t各市政府\t年内",
+    ]
+
+
+def test_cells_of_two_lines_stand_above_and_below_the_number(tmp_path: Path) -> None:
+    """A row two lines tall: its 序号 and one-line cells on a line of their own between them."""
+    lines = [
+        HEADER,
+        _line((C[1], "推进市场体系"), (C[3], "省市场监管局、"), (C[4], "2023 年")),
+        _line((C[0], "1"), (C[2], "省发改委")),
+        _line((C[1], "建设。"), (C[3], "商务厅"), (C[4], "底")),
+        "",
+        _line((C[1], "优化准入环境"), (C[3], "省财政厅、")),
+        _line((C[0], "2"), (C[2], "省发改委"), (C[4], "年内")),
+        _line((C[1], "。"), (C[3], "省税务局")),
+    ]
+    rows = _rows(tmp_path, lines)
+    assert rows[1] == "1\t推进市场体系建设。\t省发改委\t省市场监管局、商务厅\t2023 年底"
+    assert rows[2] == "2\t优化准入环境。\t省发改委\t省财政厅、省税务局\t年内"
+
+
+def test_a_wrapped_header_title_is_no_row_line(tmp_path: Path) -> None:
+    """Lines between the header and the first 序号 that hold the titles' wrapped words (``单位``)
+    belong to the header; a table whose rows start right below its header is read as before."""
+    header2 = _line((C[2], "单位"), (C[3], "单位"))
+    top = [
+        _line((C[0], "序号"), (C[1], "重点任务"), (C[2], "牵头"), (C[3], "责任"), (C[4], "完成时限")),
+        header2,
+        _line((C[0], "1"), (C[1], "推进市场体系"), (C[2], "省发改委"), (C[3], "商务厅"), (C[4], "年内")),
+        _line((C[1], "建设。")),
+        _line((C[0], "2"), (C[1], "优化准入环境"), (C[2], "省发改委"), (C[3], "省财政厅"), (C[4], "年内")),
+        _line((C[1], "。")),
+    ]
+    rows = _rows(tmp_path, top)
+    assert rows[0] == "序号\t重点任务\t牵头单位\t责任单位\t完成时限"
+    assert rows[1] == "1\t推进市场体系建设。\t省发改委\t商务厅\t年内"
