@@ -22,6 +22,8 @@ by line with nothing to say which column a piece belongs to; nothing is done the
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import msgspec
 
 from luoshi import lazyre as re
@@ -49,6 +51,7 @@ NEXT_ROW_WITHIN = 400
 _GAP = re.compile(r"\S+(?: (?<=[\x00-\x7f] )(?=[\x00-\x7f])\S+)*")
 _NUMBER = re.compile(r"\d{1,3}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ASCII = re.compile(r"[\x21-\x7e]")
 #: The title of a table's 序号 column.
 _TITLES = frozenset({"序号", "序", "编号"})
 _TITLE_HINT = re.compile(r"^\s*(?:序|编号)")
@@ -389,16 +392,24 @@ def _centred_table_at(lines: list[str], h: int, out: list[str]) -> int | None:
         header.cells[k].append(cell.text)
     entries: list[list[tuple[int, str]]] = [[] for _ in head]  # each column's lines: index, text
     openers: list[tuple[int, int]] = []  # line index, 序号
-    shift, new_page, last = 0, False, h
+    shift, new_page, last, page = 0, False, h, 0
+    page_of: dict[int, int] = {}  # the page of each line read
     for j in range(h + 1, min(len(lines), h + NEXT_ROW_WITHIN)):
         new_page = new_page or "\f" in lines[j]
+        page += lines[j].count("\f")
+        page_of[j] = page
         line = lines[j].replace("\f", "")
         if _is_furniture(line):
             continue
         cells = _cells(line)
         number = int(cells[0].text) if _NUMBER.fullmatch(cells[0].text) else None
+        if number is not None and len(cells) > len(table.starts):
+            joined = _font_switches_joined(cells)  # ``国省干道 5478`` on a row's middle line
+            cells = joined if len(joined) == len(table.starts) else cells
         if number is not None and len(cells) == len(table.starts):
-            if not (new_page or shift) and table.starts not in table.earlier:
+            if new_page or shift:
+                table.earlier = []  # another page's columns (as in _table_at)
+            elif table.starts not in table.earlier:
                 table.earlier.append(table.starts)
             table.starts, shift = [cell.start for cell in cells], 0
         if new_page or len(cells) >= 2:  # as in _table_at: a page's or a block's own shift
@@ -406,7 +417,7 @@ def _centred_table_at(lines: list[str], h: int, out: list[str]) -> int | None:
             shift = shift if found is None else found
         new_page = False
         placed = _placed(cells, shift, table)
-        if placed is None:
+        if placed is None or (len(placed) == 1 and _overruns(placed[0], entries)):
             break
         if placed[0][0] == 0:
             if number is None:
@@ -432,19 +443,82 @@ def _centred_table_at(lines: list[str], h: int, out: list[str]) -> int | None:
     rows = [table.new_row() for _ in openers]
     for r, (_, number) in enumerate(openers):
         rows[r].cells[0].append(str(number))
+    ys = [y for y, _ in openers]
     for k in range(1, len(head)):
-        column, p = entries[k], 0
-        for r, (y, _) in enumerate(openers):
-            end = openers[r + 1][0] if r + 1 < len(openers) else len(lines)
-            above = sum(1 for j, _ in column[p:] if j < y)
-            take = above + sum(1 for j, _ in column[p:] if j == y)
-            below = above if r + 1 < len(openers) else len(column)
-            take += min(below, sum(1 for j, _ in column[p + take :] if j < end))
-            rows[r].cells[k].extend(text for _, text in column[p : p + take])
-            p += take
-        table.full[k] = max((_width(text) for _, text in column), default=0)
+        column = entries[k]
+        cuts = _row_cuts([j for j, _ in column], ys, page_of)
+        for r in range(len(openers)):
+            rows[r].cells[k].extend(text for _, text in column[cuts[r] : cuts[r + 1]])
+        # how much a line of the column holds: its widest line without digits or letters,
+        # whose width poppler's layout only estimates
+        widths = [_width(text) for _, text in column]
+        plain = [w for w, (_, text) in zip(widths, column, strict=True) if not _ASCII.search(text)]
+        table.full[k] = max(plain or widths or [0])
     out.extend(table.lines())
     return last + 1
+
+
+def _row_cuts(at: list[int], ys: list[int], page_of: dict[int, int]) -> list[int]:
+    """Where each row's lines of one column begin and end in ``at`` (the column's line indices,
+    ``ys`` the rows' 序号 lines): the cuts that centre each cell on its row's 序号 line best, as
+    many lines above it as below. A row cut by a page break is set from the top of its first
+    part (LibreOffice, Word): its cell has no line above the 序号; so may a page's last row be.
+    The cuts are chosen together (a row of many lines, then one of few, still parts right), from
+    the first row, which has every line above its 序号, to the last, which has every line below."""
+    n = len(at)
+    # each cut r (after row r) lies between the lines at or above ys[r] and those below ys[r + 1]
+    lows = [bisect_right(at, y) for y in ys[:-1]]
+    highs = [bisect_left(at, y) for y in ys[1:]]
+    # a row whose cell ran into the page's foot was cut, though no line of it went over
+    last_on_page = [r + 1 == len(ys) or page_of.get(ys[r + 1], 0) != page_of.get(y, 0) for r, y in enumerate(ys)]
+    cost: dict[int, int] = {0: 0}  # cut before row r -> least cost of the rows above it
+    back: list[dict[int, int]] = []
+    for r, y in enumerate(ys):
+        ends = range(lows[r], max(lows[r], highs[r]) + 1) if r + 1 < len(ys) else range(n, n + 1)
+        best: dict[int, int] = {}
+        came: dict[int, int] = {}
+        for start, so_far in cost.items():
+            for end in ends:
+                if end < start:
+                    continue
+                block = at[start:end]
+                above = sum(1 for j in block if j < y)
+                balance = abs(above - sum(1 for j in block if j > y))
+                if any(page_of.get(j, 0) != page_of.get(y, 0) for j in block):
+                    c = so_far + above  # cut by a page break
+                elif last_on_page[r]:
+                    c = so_far + min(above, balance)  # a page's last row may have been cut too
+                else:
+                    c = so_far + balance
+                if end not in best or c < best[end]:
+                    best[end], came[end] = c, start
+        cost = best
+        back.append(came)
+    cuts = [n]
+    for came in reversed(back):
+        cuts.append(came[cuts[-1]])
+    return cuts[::-1]
+
+
+def _overruns(placed: tuple[int, _Cell], entries: list[list[tuple[int, str]]]) -> bool:
+    """Whether a line of one cell is wider than every line its column held so far (a paragraph
+    after the table that starts where the column does): a column's lines wrap at its width."""
+    k, cell = placed
+    seen = [_width(text) for _, text in entries[k] if not _ASCII.search(text)]
+    return len(seen) >= 2 and not _ASCII.search(cell.text) and _width(cell.text) > max(seen) + SHORT_BY
+
+
+def _font_switches_joined(cells: list[_Cell]) -> list[_Cell]:
+    """``cells`` with every one that touches the one before it across a font change joined to it
+    (not a line's first, a 序号)."""
+    out = cells[:1]
+    for cell in cells[1:]:
+        prev = out[-1]
+        if len(out) > 1 and cell.start == prev.end + 1 and _font_switch(prev.text[-1], cell.text[0]):
+            out[-1] = _Cell(prev.start, f"{prev.text} {cell.text}")
+        else:
+            out.append(cell)
+    return out
 
 
 def _is_title_line(placed: list[tuple[int, _Cell]]) -> bool:

@@ -77,3 +77,35 @@ def test_a_wrapped_header_title_is_no_row_line(tmp_path: Path) -> None:
     rows = _rows(tmp_path, top)
     assert rows[0] == "序号\t重点任务\t牵头单位\t责任单位\t完成时限"
     assert rows[1] == "1\t推进市场体系建设。\t省发改委\t商务厅\t年内"
+
+
+def test_a_row_cut_by_the_page_foot_is_set_from_its_top(tmp_path: Path) -> None:
+    """The row a page break cuts has its 序号 on its first line and goes on at the top of the next
+    page (whose columns poppler moved left); the rows around it are centred."""
+    lines = [
+        HEADER,
+        _line((C[1], "抓住铁路建设")),
+        _line((C[0], "1"), (C[1], "机遇，续建客"), (C[2], "省发改委"), (C[3], "铁路办"), (C[4], "今明两年")),
+        _line((C[1], "运专线。")),
+        _line((C[0], "2"), (C[1], "加快国省干道"), (C[2], "省发改委"), (C[3], "交通运输厅、"), (C[4], "今明两年")),
+        _line((C[1], "和农村公路建"), (C[3], "相关市县政府")),
+        "",
+        "                 — 1 —",
+        "\f" + _line((C[1] - 5, "设，新改扩建")),
+        _line((C[1] - 5, "国省干道。")),
+        _line((C[1] - 5, "加强市场体系")),
+        _line(
+            (C[0], "3"),
+            (C[1] - 5, "建设，实施负"),
+            (C[2] - 5, "省发展改革委"),
+            (C[3] - 5, "省市场监管局"),
+            (C[4] - 5, "年内"),
+        ),
+        _line((C[1] - 5, "面清单制度。")),
+    ]
+    rows = _rows(tmp_path, lines)
+    assert rows[1:] == [
+        "1\t抓住铁路建设机遇，续建客运专线。\t省发改委\t铁路办\t今明两年",
+        "2\t加快国省干道和农村公路建设，新改扩建国省干道。\t省发改委\t交通运输厅、相关市县政府\t今明两年",
+        "3\t加强市场体系建设，实施负面清单制度。\t省发展改革委\t省市场监管局\t年内",
+    ]
