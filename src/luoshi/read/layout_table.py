@@ -126,19 +126,24 @@ def _opens_row(cells: list[_Cell]) -> int | None:
 class _Row(msgspec.Struct):
     cells: list[list[str]]  # each column's lines
     header: bool = False
+    #: Each column's parts that came after table lines without one (a sub-row's entry: a
+    #: cell's lines follow each other down its column).
+    fresh: list[set[int]] = msgspec.field(default_factory=list)
 
     def line(self, full: list[int]) -> str:
         """The row as tab-separated cells; ``full`` is each column's longest line."""
         out = []
-        for parts, width in zip(self.cells, full, strict=True):
+        for c, (parts, width) in enumerate(zip(self.cells, full, strict=True)):
             text = ""
             for k, part in enumerate(parts):
                 if (
                     k
-                    and _width(parts[k - 1]) + SHORT_BY <= width
                     and not _CLOSED.search(text)
                     and not _LISTED.search(text)
-                    and not _KINSOKU.match(part)
+                    and (
+                        (self.fresh and k in self.fresh[c])
+                        or (_width(parts[k - 1]) + SHORT_BY <= width and not _KINSOKU.match(part))
+                    )
                 ):
                     text += "、"
                 text += part
@@ -358,11 +363,14 @@ def _table_at(lines: list[str], i: int, out: list[str], floor: int) -> int | Non
         if opened is not None and (number is None or opened == number + 1):
             number = opened
             row = table.new_row()
+            row.fresh = [set() for _ in table.starts]
             for k, cell in placed:
                 table.full[k] = max(table.full[k], _width(cell.text))
         if row is None:
             break
         for k, cell in placed:
+            if row.cells[k] and k not in {c for c, _ in above}:
+                row.fresh[k].add(len(row.cells[k]))
             row.cells[k].append(cell.text)
         above = [(k, "".join(row.cells[k])) for k, _ in placed]
         last = j

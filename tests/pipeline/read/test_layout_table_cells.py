@@ -104,3 +104,23 @@ def test_a_header_set_off_its_columns_is_still_the_header(tmp_path: Path) -> Non
     )
     rows = _rows(tmp_path, [header, _line((C[0], "号")), *ROW1, ROW1[0].replace("1", "2", 1)])
     assert rows[0] == "序号\t重点任务\t牵头单位\t责任单位\t完成时限"
+
+
+def test_a_sub_rows_entry_after_lines_without_one_is_a_new_entry(tmp_path: Path) -> None:
+    """Row 2 has two sub-rows (one 序号): its 牵头单位 column holds ``文体局`` on the row's first line
+    and ``住建局`` lines below, after lines with nothing in that column: two entries, though
+    ``文体局`` is as wide as the column's widest first line. A cell's lines that follow each
+    other down the column stay one entry (``省发改`` / ``委``)."""
+    lines = [
+        HEADER,
+        _line((C[0], "1"), (C[1], "抓住铁路建设"), (C[2], "省发改"), (C[3], "铁路办、哈尔"), (C[4], "今明两年")),
+        _line((C[1], "机遇。"), (C[2], "委"), (C[3], "滨铁路局")),
+        _line((C[0], "2"), (C[1], "复兴老城厢，"), (C[2], "文体局"), (C[3], "晋陵公司"), (C[4], "年内")),
+        _line((C[1], "修缮故居。")),
+        _line((C[1], "整治老城厢道"), (C[2], "住建局"), (C[3], "五星街道")),
+        _line((C[1], "路。")),
+        _line((C[0], "3"), (C[1], "优化养老服务"), (C[2], "民政局"), (C[3], "各街道"), (C[4], "年内")),
+    ]
+    rows = _rows(tmp_path, lines)
+    assert rows[1].split("\t")[2] == "省发改委"
+    assert rows[2].split("\t")[2:4] == ["文体局、住建局", "晋陵公司、五星街道"]
