@@ -58,6 +58,8 @@ _TITLE_HINT = re.compile(r"^\s*(?:序|编号)")
 #: A header title's wrapped part is a word or two (``单位``, ``完成时限``); a cell's line is
 #: longer or carries a mark.
 MAX_TITLE = 4
+#: How many lines below a header are looked at for its cells' columns (two rows of a 分工表).
+CONTENT_LINES = 60
 _TITLE_TEXT = re.compile(r"[\u4e00-\u9fff]+")
 # A line that ends a sentence (as pdf_tables.ends_sentence, which would import PDFium here).
 _CLOSED = re.compile(r"[。；;！？!?]$")
@@ -394,15 +396,27 @@ def _centred_table_at(lines: list[str], h: int, out: list[str]) -> int | None:
     head = _cells(lines[h])
     if len(head) < MIN_CELLS or head[0].text not in _TITLES:
         return None
-    table = _Table([c.start for c in head], last_width=10**6, full=[0] * len(head))
+    # a title wrapped in a centred header stands above and below the header's line
+    up = _title_lines(lines, h, -1, len(head))
+    down = _title_lines(lines, h, 1, len(head))
+    titled = sorted((c.start, r, c.text) for r in (*up, h, *down) for c in _cells(lines[r]))
+    groups = _clusters([start for start, _, _ in titled])
+    starts = [g[0] for g in groups]
+    if len(starts) < MIN_CELLS or titled[0][2] not in _TITLES:
+        return None
+    content = _content_columns(lines, h + len(down) + 1, len(starts) - 1)
+    if content is not None:
+        starts = [starts[0], *content]  # the header's titles stand off the cells' columns
+    table = _Table(starts, last_width=10**6, full=[0] * len(starts))
     header = table.new_row(header=True)
-    for k, cell in enumerate(head):
-        header.cells[k].append(cell.text)
-    entries: list[list[tuple[int, str]]] = [[] for _ in head]  # each column's lines: index, text
+    for start, _, text in titled:
+        header.cells[next(k for k, g in enumerate(groups) if start in g)].append(text)
+    n = len(starts)
+    entries: list[list[tuple[int, str]]] = [[] for _ in range(n)]  # each column's lines: index, text
     openers: list[tuple[int, int]] = []  # line index, 序号
-    shift, new_page, last, page = 0, False, h, 0
+    shift, new_page, last, page = 0, False, h + len(down), 0
     page_of: dict[int, int] = {}  # the page of each line read
-    for j in range(h + 1, min(len(lines), h + NEXT_ROW_WITHIN)):
+    for j in range(h + len(down) + 1, min(len(lines), h + NEXT_ROW_WITHIN)):
         new_page = new_page or "\f" in lines[j]
         page += lines[j].count("\f")
         page_of[j] = page
@@ -448,11 +462,13 @@ def _centred_table_at(lines: list[str], h: int, out: list[str]) -> int | None:
         last = j
     if len(openers) < 2 or not any(col and col[0][0] < openers[0][0] for col in entries):
         return None
+    if up:
+        del out[len(out) - (h - up[0]) :]  # the titles above the header, copied to ``out``
     rows = [table.new_row() for _ in openers]
     for r, (_, number) in enumerate(openers):
         rows[r].cells[0].append(str(number))
     ys = [y for y, _ in openers]
-    for k in range(1, len(head)):
+    for k in range(1, n):
         column = entries[k]
         cuts = _row_cuts([j for j, _ in column], ys, page_of)
         for r in range(len(openers)):
@@ -464,6 +480,61 @@ def _centred_table_at(lines: list[str], h: int, out: list[str]) -> int | None:
         table.full[k] = max(plain or widths or [0])
     out.extend(table.lines())
     return last + 1
+
+
+def _title_lines(lines: list[str], h: int, step: int, cells: int) -> list[int]:
+    """The lines right above (``step`` -1) or below (+1) a header's line ``h`` that hold parts of
+    its titles (fewer cells than it, each a short word), in text order."""
+    out: list[int] = []
+    j = h + step
+    while 0 <= j < len(lines) and len(out) < HEADER_LINES // 2:
+        found = _cells(lines[j])
+        if (
+            not found
+            or len(found) >= cells
+            or not all(len(c.text) <= MAX_TITLE + 1 and _TITLE_TEXT.fullmatch(c.text) for c in found)
+        ):
+            break
+        out.append(j)
+        j += step
+    return sorted(out)
+
+
+def _clusters(starts: list[int]) -> list[list[int]]:
+    """Sorted character columns grouped where they stand within :data:`TOLERANCE` of the one before."""
+    groups: list[list[int]] = []
+    for start in starts:
+        if groups and start - groups[-1][-1] <= TOLERANCE:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    return groups
+
+
+def _content_columns(lines: list[str], first: int, wanted: int) -> list[int] | None:
+    """The ``wanted`` columns the cells below a header stand in (the 序号 column aside): each the
+    most common start of a group of cell starts, over the lines down to the third 序号 (a start
+    no other line shares, a paragraph's after the table, is left out if that makes the count);
+    None if the cells stand in another number of columns."""
+    seen: list[int] = []
+    numbers = 0
+    for j in range(first, min(len(lines), first + CONTENT_LINES)):
+        line = lines[j].replace("\f", "")
+        if "\f" in lines[j] and j > first:
+            break  # another page's columns
+        cells = _cells(line)
+        if cells and _NUMBER.fullmatch(cells[0].text):
+            numbers += 1
+            if numbers == 3:
+                break
+            cells = cells[1:]
+        seen.extend(c.start for c in cells)
+    groups = _clusters(sorted(seen))
+    if len(groups) != wanted:
+        groups = [g for g in groups if len(g) > 1]
+    if len(groups) != wanted:
+        return None
+    return [max(set(g), key=g.count) for g in groups]
 
 
 def _row_cuts(at: list[int], ys: list[int], page_of: dict[int, int]) -> list[int]:

@@ -109,3 +109,32 @@ def test_a_row_cut_by_the_page_foot_is_set_from_its_top(tmp_path: Path) -> None:
         "2\t加快国省干道和农村公路建设，新改扩建国省干道。\t省发改委\t交通运输厅、相关市县政府\t今明两年",
         "3\t加强市场体系建设，实施负面清单制度。\t省发展改革委\t省市场监管局\t年内",
     ]
+
+
+def test_a_centred_header_with_a_wrapped_title_off_the_cells_columns(tmp_path: Path) -> None:
+    """The header's 分管领导 title is wrapped above and below its line, and its titles stand 1-9
+    characters right of the cells' columns: the columns are the cells', one title a column."""
+    d = (0, 8, 16, 26, 34, 42)  # 序号, 项目名称, 主要内容, 分管领导, 牵头单位, 配合单位
+    lines = [
+        _line((d[3], "区政府分管")),
+        _line(
+            (0, "序号"), (d[1] + 1, "项目名称"), (d[2] + 5, "主要内容"), (d[4] + 5, "牵头单位"), (d[5] + 9, "配合单位")
+        ),
+        _line((d[3], "领导")),
+        _line((d[2], "新建学校重点"), (d[5], "经开区、")),
+        _line(
+            (0, "1"), (d[1], "教育资源"), (d[2], "建设项目，增"), (d[3], "何海平"), (d[4], "教育局"), (d[5], "高新园、")
+        ),
+        _line((d[2], "加学位。"), (d[5], "各街道")),
+        _line((d[2], "全区城镇新增"), (d[5], "高新园、")),
+        _line(
+            (0, "2"), (d[1], "就业稳定"), (d[2], "就业人数，稳"), (d[3], "何海平"), (d[4], "人社局"), (d[5], "各街道")
+        ),
+        _line((d[2], "定就业。")),
+    ]
+    rows = _rows(tmp_path, lines)
+    assert rows == [
+        "序号\t项目名称\t主要内容\t区政府分管领导\t牵头单位\t配合单位",
+        "1\t教育资源\t新建学校重点建设项目，增加学位。\t何海平\t教育局\t经开区、高新园、各街道",
+        "2\t就业稳定\t全区城镇新增就业人数，稳定就业。\t何海平\t人社局\t高新园、各街道",
+    ]
