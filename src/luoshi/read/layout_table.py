@@ -317,12 +317,19 @@ def _table_at(lines: list[str], i: int, out: list[str], floor: int) -> int | Non
     head = _header_start(lines, i, table, floor)
     if head < i:
         header = table.new_row(header=True)
+        titles: _Table | None = None  # the header's own columns, once a line of it has them all
         for line in lines[head:i]:
             cells = _cells(line)
             if not cells or _is_furniture(line.replace("\f", "")):
                 continue
-            shift = _shift([cells], table, header=True) if len(cells) >= 2 else 0
-            for k, cell in _placed(cells, shift or 0, table, header=True) or []:
+            # a title's wrapped part (``号``, ``领导``) stands under the title on the line above
+            placed = _placed(cells, 0, titles, header=True) if titles is not None else None
+            if placed is None:
+                shift = _shift([cells], table, header=True) if len(cells) >= 2 else 0
+                placed = _placed(cells, shift or 0, table, header=True) or []
+            if titles is None and len(cells) == len(table.starts):
+                titles = _Table([c.start for c in cells], last_width=len(cells[-1].text))
+            for k, cell in placed:
                 header.cells[k].append(cell.text)
     number: int | None = None
     shift = 0

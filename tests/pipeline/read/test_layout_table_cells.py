@@ -124,3 +124,20 @@ def test_a_sub_rows_entry_after_lines_without_one_is_a_new_entry(tmp_path: Path)
     rows = _rows(tmp_path, lines)
     assert rows[1].split("\t")[2] == "省发改委"
     assert rows[2].split("\t")[2:4] == ["文体局、住建局", "晋陵公司、五星街道"]
+
+
+def test_a_header_titles_wrapped_parts_stand_under_their_titles(tmp_path: Path) -> None:
+    """``序`` / ``号``, ``牵头`` / ``单位``: the header's second line stands under the titles of its
+    first line, whose columns are not the rows' (a title 4 characters right of its cells)."""
+    lines = [
+        _line((0, "序"), (2, "项目名称"), (11, "主要内容"), (25, "区政府分管"), (31, "牵头"), (36, "配合单位")),
+        "",
+        _line((0, "号"), (25, "领导"), (30, "单位")),
+        "",
+        _line((0, "1"), (4, "增加教育"), (11, "新建学校。"), (21, "何海平"), (30, "教育局"), (36, "各街道")),
+        _line((0, "2"), (4, "促进就业"), (11, "新增就业。"), (21, "何海平"), (30, "人社局"), (36, "各街道")),
+        _line((0, "3"), (4, "优化养老"), (11, "上门服务。"), (21, "张菁"), (30, "民政局"), (36, "各街道")),
+    ]
+    rows = _rows(tmp_path, lines)
+    assert rows[0] == "序号\t项目名称\t主要内容\t区政府分管领导\t牵头单位\t配合单位"
+    assert rows[1] == "1\t增加教育\t新建学校。\t何海平\t教育局\t各街道"
