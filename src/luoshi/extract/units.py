@@ -39,6 +39,9 @@ UNIT_SUFFIXES: tuple[str, ...] = (
     # A county's industrial parks are listed as units beside its departments
     # (``责任单位：新材料产业园、食品产业园、商贸物流园``); not the bare ``园`` (公园, 校园).
     "园区", "产业园", "工业园", "物流园",
+    # a district's zones beside its departments (``配合单位：经开区、高新园（邹区镇）、各街道``,
+    # a 民生实事 分解表, tasks8 round): 经开区 is 经济开发区, 高新园 高新技术产业园
+    "经开区", "高新园",
 )  # fmt: skip
 
 # A list part that is only one of these words is not a unit on its own.
@@ -504,7 +507,12 @@ def _merge_levels(parts: list[str]) -> list[str]:
         if LEVEL_RE.match(p):
             pending.append(p)
             continue
-        if pending and LEVEL_HEAD_RE.match(p) and not DIRECT_GROUP_RE.match(p):
+        if (
+            pending
+            and LEVEL_HEAD_RE.match(p)
+            and not DIRECT_GROUP_RE.match(p)
+            and _level_rank(pending[-1]) <= _level_rank(p)
+        ):
             p = "、".join([*pending, p])
         else:
             out.extend(pending)
@@ -512,6 +520,26 @@ def _merge_levels(parts: list[str]) -> list[str]:
         out.append(p)
     out.extend(pending)  # a trailing bare level stays as written
     return out
+
+
+def _level_rank(part: str) -> int:
+    """How low the level a part starts with stands (1 省 … 4 乡镇街道); 0 when it names none.
+    A group of levels names them from the higher down (``各市（州）、县（市、区）人民政府``,
+    ``区、镇人民政府``): ``各街道、市国有公司`` is two units."""
+    m = _LEVEL_WORD_RE.match(part)
+    return _LEVEL_RANKS.get(m.group(1), 0) if m else 0
+
+
+#: The level words in the order a group of levels names them (higher first).
+_LEVEL_RANKS: dict[str, int] = {
+    **dict.fromkeys(("省", "自治区", "直辖市"), 1),
+    **dict.fromkeys(("市", "州", "盟", "地区", "市州"), 2),
+    **dict.fromkeys(("县", "区", "旗", "自治州", "自治县", "区县", "县区", "市县", "开发区", "新区"), 3),
+    **dict.fromkeys(("乡", "镇", "乡镇", "街道", "村"), 4),
+}
+_LEVEL_WORD_RE = re.compile(
+    r"^(?:各|相关|有关)?(自治区|自治州|自治县|直辖市|地区|区县|县区|市县|市州|乡镇|街道|开发区|新区|[省市县区州盟旗乡镇村])"
+)
 
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:
