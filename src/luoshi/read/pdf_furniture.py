@@ -16,13 +16,13 @@ where its pages' body begins and ends, and only what sits beyond it is furniture
 from __future__ import annotations
 
 import math
-import re
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
+
+from luoshi import lazyre as re
 
 if TYPE_CHECKING:
     from luoshi.read.pdf_tables import TableRow
@@ -58,7 +58,7 @@ _DASH = r"[-－–—―﹣−]"
 _NUM = r"(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})"
 
 #: Page-number labels, matched against the whole line with inner spaces kept.
-PAGE_NUMBER_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+PAGE_NUMBER_PATTERNS: tuple[re.LazyPattern, ...] = tuple(
     re.compile(p)
     for p in (
         rf"{_DASH}{{1,2}}\s*\d{{1,4}}\s*{_DASH}{{1,2}}",  # — 1 —  - 2 -  (GB/T 9704)
@@ -153,6 +153,9 @@ def text_block(pages: Sequence[Sequence[PageLine]], furniture: Sequence[set[int]
         if body:
             tops.append(min(body))
             bottoms.append(max(body))
+    import statistics  # (here, not at the top: a text file's reader imports this module, and
+    # statistics pulls in decimal, fractions and random: 14 M instructions of a one-line parse)
+
     return TextBlock(
         top=statistics.median_high(tops) if tops else None,
         bottom=statistics.median_low(bottoms) if bottoms else None,

@@ -50,3 +50,21 @@ def test_the_document_number_line_pattern_compiles_only_for_a_line_with_hao(tmp_
         """
     assert _run(code.format(path=str(without))) == "False"
     assert _run(code.format(path=str(with_number))) == "True"
+
+
+def test_a_text_files_parse_does_not_import_statistics(tmp_path: Path):
+    # The PDF furniture module (which the text reader's layout tables use) needs statistics only
+    # for a PDF's text block; importing it pulls in decimal, fractions and random.
+    one = tmp_path / "one.txt"
+    one.write_text("关于加强安全生产工作的通知\n", encoding="utf-8")
+    code = """
+        import sys
+        import luoshi.cli
+        from luoshi.pipeline import parse_file
+        parse_file({path!r})
+        print("statistics" in sys.modules)
+        from luoshi.read.pdf_furniture import PageLine, text_block
+        text_block([[PageLine("正文", 0.5), PageLine("正文", 0.6)]], [set()])
+        print("statistics" in sys.modules)
+        """
+    assert _run(code.format(path=str(one))).split() == ["False", "True"]
