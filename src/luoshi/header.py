@@ -1003,6 +1003,7 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
         or _is_untitled_meta_value(paras, i, first)
         or _is_site_name(paras, i, last)
         or _is_running_head(paras, i, last)
+        or _is_site_name_over_title(paras, i, last)
     ):
         i += 1
     j = i
@@ -1133,6 +1134,18 @@ def _is_site_name(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     )
 
 
+def _is_site_name_over_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
+    """A law or news site's name printed over the article (``某某网--中国法律信息搜索网``): a line
+    ending like a site's name (:data:`_SITE_NAME_END`), naming no 文种, that cannot start a title
+    (``_not_title_head``), right above a line that is a whole title of its own (it opens with the
+    issuer and 关于, and ends with its 文种)."""
+    text = paras[i].text
+    if i + 1 >= last or not text.endswith(_SITE_NAME_END) or genre_of(text) is not None:
+        return False
+    below = paras[i + 1].text
+    return _not_title_head(text) and _opens_title(below) and genre_of(below) is not None
+
+
 def _is_running_head(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     """A site's or column's name printed once above the title (a one-page PDF's running head,
     ``政府信息公开专栏``, perhaps over a page's furniture): it names no 文种, and the title follows."""
@@ -1221,23 +1234,50 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
         return MainSend(block.addressees, k, rule="addressees:title-line")
     while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
+    k = _after_wrapped_copy(paras, k, last, title)
     if k < last and (found := _addressees_at(paras[k].text, k)) is not None:
         return found
     # Short page lines (a publisher, a label) before the 主送: step over them only when the 主送
-    # follows; a body heading (an outline marker) stops the search.
+    # follows; a body heading (an outline marker) stops the search. An issuer's line and a date
+    # line are header lines, not page lines: a wiki or gazette copy prints title, number, issuer
+    # and date over the 主送 (``国函〔2004〕1号`` / ``中华人民共和国国务院`` / ``2004年1月11日``),
+    # and they are not counted.
     j, skipped = k, 0
     while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
+        if not _is_issuer_or_date_line(paras[j].text):
+            skipped += 1
         j += 1
-        skipped += 1
         # a law database prints the title again under its issuer line (``T`` / issuer / ``T`` / 主送)
         while j < last and (page_furniture(paras[j].text) or _repeats_header(paras[j].text, title)):
             j += 1
+        j = _after_wrapped_copy(paras, j, last, title)
         if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
             return replace(_with_dated_number(found, paras, k, j), rule="addressees:after-page-lines")
     if k < last and "号" in paras[k].text and (run := _run_on_addressees(paras[k].text)) is not None:
         # A flattened copy runs number, 主送 and body on one line: the body starts there.
         return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES, "addressees:run-on")
     return MainSend((), k)
+
+
+def _is_issuer_or_date_line(text: str) -> bool:
+    return _ends_with_organ(text) or parse_date_line(text) is not None
+
+
+def _after_wrapped_copy(paras: tuple[Paragraph, ...], j: int, last: int, title: str) -> int:
+    """Past the title printed again under a page heading over up to :data:`MAX_TITLE_LINES` lines
+    (``关于印发……主要任务`` / ``上半年落实情况的通报`` under the one-line heading): the lines there
+    that join to the title, else ``j``."""
+    if j >= last or not title or not (text := paras[j].text) or text == title or not title.startswith(text):
+        return j
+    k = j + 1
+    while k < last and k - j < MAX_TITLE_LINES:
+        text += paras[k].text
+        k += 1
+        if text == title:
+            return k
+        if not title.startswith(text):
+            break
+    return j
 
 
 def _run_on_addressees(text: str) -> tuple[str | None, str] | None:
