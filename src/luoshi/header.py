@@ -34,6 +34,7 @@ from luoshi.patterns import (
     DOC_NUMBER_OPEN,
     FORWARD_TITLE,
     GAZETTE_HEAD_RE,
+    GENRES,
     PRINTED_ON_RE,
     TRADITIONAL_CHAR,
     TRADITIONAL_NUMBER_CHARS,
@@ -609,6 +610,8 @@ def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         doc_number, number_rule = main_send.doc_number, main_send.number_rule
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
+    if closing.date is None and main_send.date is not None:
+        closing = ClosingBlock(main_send.date, None, (), rule=DATE_BESIDE_NUMBER)
     issuers = _issuers(title, block.issuer_line, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
     genre = _genre(title) if title else None
@@ -1018,7 +1021,9 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     doc_number = None
     addressees: tuple[str, ...] = ()
     rule = None
-    if (
+    if (row := _header_row(paras, i, last)) is not None:
+        after, lines, doc_number, rule = row[0] + 1, (row[1],), row[2], NUMBER_ON_TITLE_LINE
+    elif (
         i < last
         and paras[i].text.endswith(("号）", "号)"))
         and (m := _TITLE_WITH_NUMBER.match(paras[i].text))
@@ -1216,6 +1221,8 @@ class MainSend(msgspec.Struct, frozen=True):
     doc_number: str | None = None
     number_rule: str | None = None
     rule: str | None = None  # which rule read the 主送 (``HEADER_RULES``)
+    # The date printed beside that number (a page's info line): the 成文日期 when no 落款 gives one.
+    date: str | None = None
 
 
 # Between a page's title and its 主送 a CMS may print the publisher's name or a label on short
@@ -1300,10 +1307,37 @@ _NUMBER_OPENS_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*"
 _CN_DIGITS = "〇零○一二三四五六七八九"
 _DATE_RE = rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*[\d{_CN_DIGITS}十元]{{1,3}}\s*月\s*[\d{_CN_DIGITS}十]{{1,3}}\s*日"
 _DATE_THEN_NUMBER = re.compile(rf"^{_DATE_RE}\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
-_NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_DATE_RE}$")
+# A law database prints both in one bracket under the title (``（赣府字〔2010〕37号 2010年3月22日）``).
+_NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_DATE_RE}\s*[）)]?$")
+_DATE_IN_LINE = re.compile(_DATE_RE)
+# A wiki's or library's copy prints its header row on one line: the title, the 发文字号, the
+# 发文机关 and the 成文日期 (``国务院关于……的批复 国函〔1997〕46号 中华人民共和国国务院 1997年6月10日 |``,
+# the spaces perhaps gone), perhaps under the page's heading (the title, then the site's name).
+_HEADER_ROW = re.compile(
+    rf"^(?P<title>.{{4,150}}?(?:{'|'.join(word for word, _ in GENRES)}))\s*(?P<number>{DOC_NUMBER.pattern})"
+    rf"\s*[\u4e00-\u9fff]{{0,30}}?\s*{_DATE_RE}\s*[|｜]?$"
+)
+
+
+def _header_row(paras: tuple[Paragraph, ...], i: int, last: int) -> tuple[int, str, str] | None:
+    """The paragraph (``i``, or ``i + 1`` under a page heading that starts with the same title),
+    the title and the 发文字号 of a one-line header row (:data:`_HEADER_ROW`)."""
+    for k in (i, i + 1):
+        if k >= last:
+            return None
+        text = paras[k].text
+        if "号" not in text or text.rstrip(" |｜")[-1:] != "日" or (m := _HEADER_ROW.match(text)) is None:
+            continue
+        title = m.group("title")
+        if (k == i or paras[i].text.startswith(title)) and (number := doc_number_in(m.group("number"))):
+            return k, title, number
+    return None
+
+
 #: Rule names ``--explain`` prints for a 发文字号 the header read off a line that is not its own.
 NUMBER_IN_ADDRESSEES = "own-number:addressees"
 NUMBER_BESIDE_DATE = "own-number:date-line"
+DATE_BESIDE_NUMBER = "date:number-line"
 NUMBER_MANGLED = "number:mangled-line"
 
 
@@ -1326,7 +1360,8 @@ def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int
         return found
     for p in paras[first:last]:
         if "号" in p.text and (_DATE_THEN_NUMBER.match(p.text) or _NUMBER_THEN_DATE.match(p.text)):
-            return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE)
+            date = parse_date_line(m.group(0)) if (m := _DATE_IN_LINE.search(p.text)) else None
+            return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE, date=date)
         if number := mangled_doc_number(p.text):
             return replace(found, doc_number=number, number_rule=NUMBER_MANGLED)
     return found
@@ -1677,7 +1712,7 @@ HEADER_RULES = {
     TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
     "title:over-posting-line": "no title at the head: the first line ending with a 文种 above the posting line",
     "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
-    NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送) on one line",
+    NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送, or its issuer and date) on one line",
     "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
     "title:meta-extends": "the metadata title, longer than the printed one and starting with it",
     "number:line": "the 发文字号 line the splitter opened the document at",
@@ -1699,6 +1734,7 @@ HEADER_RULES = {
     "date:signed-line": "the signature and the 成文日期 on one line",
     "date:subtitle": "a report's or speech's subtitle (``——2024年3月5日在……会议上``) or bracketed date line",
     "date:meta": "the page's metadata (成文日期), no printed date",
+    DATE_BESIDE_NUMBER: "the date beside the 发文字号 (a page info line, a law database bracket), no 落款 date",
     "month:signature": "no full date, the year and month under the signature (reference date only)",
     "month:subtitle": "no full date, the year and month of a speech's subtitle (reference date only)",
     "addressees:line": "the first line after the title ending with a colon, split at ，",
