@@ -987,6 +987,24 @@ def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
 MAX_BANNER_LINES_BEFORE_TITLE = 12
 
 
+# A copy that lost its line breaks runs a report's title into the salutation (``2023年甲市政府工作
+# 报告各位代表：现在，我代表……``): the title is what stands before it, when it reads as one (a
+# plain title's length, ending with its 文种). The salutation is searched this far into the line.
+MAX_SALUTATION_AT = MAX_PLAIN_TITLE_CHARS + 2
+_RUN_ON_SALUTATION = re.compile(r"各位(?:代表|委员)(?:[，,、]同志们)?[：:]")
+TITLE_BEFORE_SALUTATION = "title:before-salutation"
+
+
+def _title_before_salutation(text: str) -> str | None:
+    m = _RUN_ON_SALUTATION.search(text, 0, MAX_SALUTATION_AT + 8)
+    if m is None:
+        return None
+    title = text[: m.start()]
+    if not MIN_PLAIN_TITLE_CHARS <= len(title) <= MAX_PLAIN_TITLE_CHARS or _PLAIN_TITLE_MARKS.search(title):
+        return None
+    return title if genre_of(title) is not None and not match_marker(title) else None
+
+
 def _title_over_posting_line(paras: tuple[Paragraph, ...], first: int, last: int) -> int | None:
     """The first line among the first :data:`MAX_BANNER_LINES_BEFORE_TITLE` that ends with a 文种
     and stands right above a page furniture line (the page's posting line): the article's title."""
@@ -1048,6 +1066,10 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
             rest = lines[0][len(below) :] if lines[0].startswith(below) else ""
             if rest and _TRAILING_BRACKET_ONLY.match(rest):
                 lines, after = (below,), j + 1
+    elif (
+        i < last and "各位" in paras[i].text[:MAX_SALUTATION_AT] and (titled := _title_before_salutation(paras[i].text))
+    ):
+        lines, after, rule = (titled,), i, TITLE_BEFORE_SALUTATION
     elif i < last and _is_plain_title(paras, i, last):
         lines, after, rule = (paras[i].text,), i + 1, "title:plain"
     elif (k := _title_over_posting_line(paras, i, last)) is not None:
@@ -1711,6 +1733,7 @@ HEADER_RULES = {
     "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
     TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
     "title:over-posting-line": "no title at the head: the first line ending with a 文种 above the posting line",
+    TITLE_BEFORE_SALUTATION: "a report's title run into its salutation (``……工作报告各位代表：``) on one line",
     "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
     NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送, or its issuer and date) on one line",
     "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
