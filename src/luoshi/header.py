@@ -810,6 +810,16 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
         above = _title_above_order(paras, first, order.head_index)
         if above.lines:
             return replace(above, doc_number=order.doc_number, after=number_index + 1, number_rule="number:order")
+        if (run_on := _order_title_run_on(paras, order.organ, number_index, last)) is not None:
+            title, issuer = run_on
+            return TitleBlock(
+                issuer + order.doc_number[len(order.organ) :],
+                (title,),
+                number_index + 1,
+                title_rule=TITLE_BEFORE_ORDER,
+                number_rule="number:order",
+                issuer_line=(issuer,),
+            )
         return TitleBlock(
             order.doc_number,
             (f"{order.organ}令",),
@@ -855,6 +865,30 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", number_rule
         )
     return replace(below, doc_number=doc_number, number_rule=number_rule)
+
+
+TITLE_BEFORE_ORDER = "title:before-order"
+# The promulgated regulation's title run into the 令's line (a copy that lost the space and the
+# line break: ``甲省土地整治办法甲省人民政府令第116号``): it is read so only when the promulgation
+# sentence below names the same title in 《》 (``《甲省土地整治办法》已经……通过，现予发布``),
+# within this many paragraphs.
+MAX_PARAGRAPHS_TO_PROMULGATION = 2
+
+
+def _order_title_run_on(
+    paras: tuple[Paragraph, ...], organ: str, number_index: int, last: int
+) -> tuple[str, str] | None:
+    """The title and the issuer a 令's organ part holds (longest title first), else None."""
+    named = "".join(
+        paras[k].text for k in range(number_index + 1, min(last, number_index + 1 + MAX_PARAGRAPHS_TO_PROMULGATION))
+    )
+    if "《" not in named:
+        return None
+    for cut in range(len(organ) - 2, MIN_PLAIN_TITLE_CHARS - 1, -1):
+        title, issuer = organ[:cut], organ[cut:]
+        if genre_of(title) and f"《{title}》" in named and _ends_with_organ(issuer):
+            return title, issuer
+    return None
 
 
 def _title_above_order(paras: tuple[Paragraph, ...], first: int, head: int) -> TitleBlock:
@@ -1729,6 +1763,7 @@ HEADER_RULES = {
     "title:above-number": "the lines right above the 发文字号 (a gazette's or a web copy's title, GB/T 9704 7.3.1)",
     "title:below-number": "the lines right below the 发文字号 (a 版头 ``××文件``, then the number, then the title)",
     "title:above-order": "the title printed above a 令's 发文机关标志 and number (the promulgated document's)",
+    TITLE_BEFORE_ORDER: "the promulgated title run into the 令's line, named in 《》 by the promulgation sentence",
     "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
     "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
     TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
