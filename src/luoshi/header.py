@@ -1247,7 +1247,22 @@ def _unwrap_repost(line: str) -> str:
 
 
 def _printed_title(lines: tuple[str, ...]) -> str:
-    return _strip_banner(_undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines])))))
+    return _strip_cut_heading(
+        _strip_banner(_undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines])))))
+    )
+
+
+def _strip_cut_heading(title: str) -> str:
+    """A page heading cut short (``《甲省进一步支持民间投资的实行``, its 《 never closed) run into the
+    title's first line: the title is what follows it, when the heading's words stand again in the
+    rest and the rest opens as a title (``甲省人民政府办公厅关于印发……``). The longest such heading."""
+    if not title.startswith("《") or "》" in title[: title.find("关于") + 1 if "关于" in title else len(title)]:
+        return title
+    for cut in range(title.find("关于") - 2, 1, -1):
+        rest = title[cut:]
+        if title[1:cut] in rest and _opens_title(rest):
+            return rest
+    return title
 
 
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
