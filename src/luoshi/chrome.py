@@ -50,6 +50,8 @@ _FURNITURE = re.compile(
 _PAGE_WORDS = frozenset(
     "朗读 播报 语音播报 返回顶部 主动公开 依申请公开 不予公开 政府信息公开 政府文件 信息浏览 正文阅览 正文 下载 转第 "
     "保留字段信息 视力保护色 视力保护色: 视力保护色： 字体:[] 字体：[] 字号:【 字号：【 打印本页 关闭窗口 "
+    # the font-size button whose 大/中/小 links a saved copy dropped (``【字体：   `` over the 主送)
+    "【字体: 【字体： 【字号: 【字号： "
     # a site's top bar, one button a line (``设为首页``, ``加入收藏``, the accessible and elderly versions)
     "设为首页 加入收藏 无障碍阅读 无障碍浏览 无障碍 长者版 长者模式 关怀版 手机版 繁体版 简体版 "
     "登录 注册 登录注册".split()

@@ -34,6 +34,7 @@ from luoshi.patterns import (
     DOC_NUMBER_OPEN,
     FORWARD_TITLE,
     GAZETTE_HEAD_RE,
+    GENRES,
     PRINTED_ON_RE,
     TRADITIONAL_CHAR,
     TRADITIONAL_NUMBER_CHARS,
@@ -609,6 +610,8 @@ def _read_header(paras: tuple[Paragraph, ...], rng: DocumentRange) -> Header:
         doc_number, number_rule = main_send.doc_number, main_send.number_rule
     speech = _speech_fields(paras, rng.first, last) if doc_number is None else None
     closing = _closing(paras, main_send.body_first, last, speech, meta)
+    if closing.date is None and main_send.date is not None:
+        closing = ClosingBlock(main_send.date, None, (), rule=DATE_BESIDE_NUMBER)
     issuers = _issuers(title, block.issuer_line, closing.signature, speech, meta)
     body = _body_bounds(paras, title, closing, main_send.body_first, last)
     genre = _genre(title) if title else None
@@ -807,6 +810,16 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
         above = _title_above_order(paras, first, order.head_index)
         if above.lines:
             return replace(above, doc_number=order.doc_number, after=number_index + 1, number_rule="number:order")
+        if (run_on := _order_title_run_on(paras, order.organ, number_index, last)) is not None:
+            title, issuer = run_on
+            return TitleBlock(
+                issuer + order.doc_number[len(order.organ) :],
+                (title,),
+                number_index + 1,
+                title_rule=TITLE_BEFORE_ORDER,
+                number_rule="number:order",
+                issuer_line=(issuer,),
+            )
         return TitleBlock(
             order.doc_number,
             (f"{order.organ}令",),
@@ -852,6 +865,30 @@ def _numbered_title_block(paras: tuple[Paragraph, ...], first: int, number_index
             doc_number, tuple(paras[k].text for k in run), number_index + 1, (), "title:above-number", number_rule
         )
     return replace(below, doc_number=doc_number, number_rule=number_rule)
+
+
+TITLE_BEFORE_ORDER = "title:before-order"
+# The promulgated regulation's title run into the 令's line (a copy that lost the space and the
+# line break: ``甲省土地整治办法甲省人民政府令第116号``): it is read so only when the promulgation
+# sentence below names the same title in 《》 (``《甲省土地整治办法》已经……通过，现予发布``),
+# within this many paragraphs.
+MAX_PARAGRAPHS_TO_PROMULGATION = 2
+
+
+def _order_title_run_on(
+    paras: tuple[Paragraph, ...], organ: str, number_index: int, last: int
+) -> tuple[str, str] | None:
+    """The title and the issuer a 令's organ part holds (longest title first), else None."""
+    named = "".join(
+        paras[k].text for k in range(number_index + 1, min(last, number_index + 1 + MAX_PARAGRAPHS_TO_PROMULGATION))
+    )
+    if "《" not in named:
+        return None
+    for cut in range(len(organ) - 2, MIN_PLAIN_TITLE_CHARS - 1, -1):
+        title, issuer = organ[:cut], organ[cut:]
+        if genre_of(title) and f"《{title}》" in named and _ends_with_organ(issuer):
+            return title, issuer
+    return None
 
 
 def _title_above_order(paras: tuple[Paragraph, ...], first: int, head: int) -> TitleBlock:
@@ -984,6 +1021,24 @@ def _is_plain_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
 MAX_BANNER_LINES_BEFORE_TITLE = 12
 
 
+# A copy that lost its line breaks runs a report's title into the salutation (``2023年甲市政府工作
+# 报告各位代表：现在，我代表……``): the title is what stands before it, when it reads as one (a
+# plain title's length, ending with its 文种). The salutation is searched this far into the line.
+MAX_SALUTATION_AT = MAX_PLAIN_TITLE_CHARS + 2
+_RUN_ON_SALUTATION = re.compile(r"各位(?:代表|委员)(?:[，,、]同志们)?[：:]")
+TITLE_BEFORE_SALUTATION = "title:before-salutation"
+
+
+def _title_before_salutation(text: str) -> str | None:
+    m = _RUN_ON_SALUTATION.search(text, 0, MAX_SALUTATION_AT + 8)
+    if m is None:
+        return None
+    title = text[: m.start()]
+    if not MIN_PLAIN_TITLE_CHARS <= len(title) <= MAX_PLAIN_TITLE_CHARS or _PLAIN_TITLE_MARKS.search(title):
+        return None
+    return title if genre_of(title) is not None and not match_marker(title) else None
+
+
 def _title_over_posting_line(paras: tuple[Paragraph, ...], first: int, last: int) -> int | None:
     """The first line among the first :data:`MAX_BANNER_LINES_BEFORE_TITLE` that ends with a 文种
     and stands right above a page furniture line (the page's posting line): the article's title."""
@@ -1003,6 +1058,7 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
         or _is_untitled_meta_value(paras, i, first)
         or _is_site_name(paras, i, last)
         or _is_running_head(paras, i, last)
+        or _is_site_name_over_title(paras, i, last)
     ):
         i += 1
     j = i
@@ -1017,7 +1073,9 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
     doc_number = None
     addressees: tuple[str, ...] = ()
     rule = None
-    if (
+    if (row := _header_row(paras, i, last)) is not None:
+        after, lines, doc_number, rule = row[0] + 1, (row[1],), row[2], NUMBER_ON_TITLE_LINE
+    elif (
         i < last
         and paras[i].text.endswith(("号）", "号)"))
         and (m := _TITLE_WITH_NUMBER.match(paras[i].text))
@@ -1042,6 +1100,10 @@ def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int)
             rest = lines[0][len(below) :] if lines[0].startswith(below) else ""
             if rest and _TRAILING_BRACKET_ONLY.match(rest):
                 lines, after = (below,), j + 1
+    elif (
+        i < last and "各位" in paras[i].text[:MAX_SALUTATION_AT] and (titled := _title_before_salutation(paras[i].text))
+    ):
+        lines, after, rule = (titled,), i, TITLE_BEFORE_SALUTATION
     elif i < last and _is_plain_title(paras, i, last):
         lines, after, rule = (paras[i].text,), i + 1, "title:plain"
     elif (k := _title_over_posting_line(paras, i, last)) is not None:
@@ -1133,6 +1195,18 @@ def _is_site_name(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     )
 
 
+def _is_site_name_over_title(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
+    """A law or news site's name printed over the article (``某某网--中国法律信息搜索网``): a line
+    ending like a site's name (:data:`_SITE_NAME_END`), naming no 文种, that cannot start a title
+    (``_not_title_head``), right above a line that is a whole title of its own (it opens with the
+    issuer and 关于, and ends with its 文种)."""
+    text = paras[i].text
+    if i + 1 >= last or not text.endswith(_SITE_NAME_END) or genre_of(text) is not None:
+        return False
+    below = paras[i + 1].text
+    return _not_title_head(text) and _opens_title(below) and genre_of(below) is not None
+
+
 def _is_running_head(paras: tuple[Paragraph, ...], i: int, last: int) -> bool:
     """A site's or column's name printed once above the title (a one-page PDF's running head,
     ``政府信息公开专栏``, perhaps over a page's furniture): it names no 文种, and the title follows."""
@@ -1173,7 +1247,22 @@ def _unwrap_repost(line: str) -> str:
 
 
 def _printed_title(lines: tuple[str, ...]) -> str:
-    return _strip_banner(_undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines])))))
+    return _strip_cut_heading(
+        _strip_banner(_undouble("".join(_last_copy(_dedupe_lines([_unwrap_repost(x) for x in lines])))))
+    )
+
+
+def _strip_cut_heading(title: str) -> str:
+    """A page heading cut short (``《甲省进一步支持民间投资的实行``, its 《 never closed) run into the
+    title's first line: the title is what follows it, when the heading's words stand again in the
+    rest and the rest opens as a title (``甲省人民政府办公厅关于印发……``). The longest such heading."""
+    if not title.startswith("《") or "》" in title[: title.find("关于") + 1 if "关于" in title else len(title)]:
+        return title
+    for cut in range(title.find("关于") - 2, 1, -1):
+        rest = title[cut:]
+        if title[1:cut] in rest and _opens_title(rest):
+            return rest
+    return title
 
 
 def _resolve_title(lines: tuple[str, ...], meta: dict[str, str]) -> str | None:
@@ -1203,6 +1292,8 @@ class MainSend(msgspec.Struct, frozen=True):
     doc_number: str | None = None
     number_rule: str | None = None
     rule: str | None = None  # which rule read the 主送 (``HEADER_RULES``)
+    # The date printed beside that number (a page's info line): the 成文日期 when no 落款 gives one.
+    date: str | None = None
 
 
 # Between a page's title and its 主送 a CMS may print the publisher's name or a label on short
@@ -1221,23 +1312,50 @@ def _main_send(paras: tuple[Paragraph, ...], block: TitleBlock, last: int) -> Ma
         return MainSend(block.addressees, k, rule="addressees:title-line")
     while k < last and (page_furniture(paras[k].text) or _repeats_header(paras[k].text, title)):
         k += 1
+    k = _after_wrapped_copy(paras, k, last, title)
     if k < last and (found := _addressees_at(paras[k].text, k)) is not None:
         return found
     # Short page lines (a publisher, a label) before the 主送: step over them only when the 主送
-    # follows; a body heading (an outline marker) stops the search.
+    # follows; a body heading (an outline marker) stops the search. An issuer's line and a date
+    # line are header lines, not page lines: a wiki or gazette copy prints title, number, issuer
+    # and date over the 主送 (``国函〔2004〕1号`` / ``中华人民共和国国务院`` / ``2004年1月11日``),
+    # and they are not counted.
     j, skipped = k, 0
     while j < last and skipped < MAX_PAGE_LINES_BEFORE_ADDRESSEES and _is_page_line(paras[j].text):
+        if not _is_issuer_or_date_line(paras[j].text):
+            skipped += 1
         j += 1
-        skipped += 1
         # a law database prints the title again under its issuer line (``T`` / issuer / ``T`` / 主送)
         while j < last and (page_furniture(paras[j].text) or _repeats_header(paras[j].text, title)):
             j += 1
+        j = _after_wrapped_copy(paras, j, last, title)
         if j < last and (found := _addressees_at(paras[j].text, j)) is not None:
             return replace(_with_dated_number(found, paras, k, j), rule="addressees:after-page-lines")
     if k < last and "号" in paras[k].text and (run := _run_on_addressees(paras[k].text)) is not None:
         # A flattened copy runs number, 主送 and body on one line: the body starts there.
         return MainSend(split_addressees(run[1]), k, run[0], NUMBER_IN_ADDRESSEES, "addressees:run-on")
     return MainSend((), k)
+
+
+def _is_issuer_or_date_line(text: str) -> bool:
+    return _ends_with_organ(text) or parse_date_line(text) is not None
+
+
+def _after_wrapped_copy(paras: tuple[Paragraph, ...], j: int, last: int, title: str) -> int:
+    """Past the title printed again under a page heading over up to :data:`MAX_TITLE_LINES` lines
+    (``关于印发……主要任务`` / ``上半年落实情况的通报`` under the one-line heading): the lines there
+    that join to the title, else ``j``."""
+    if j >= last or not title or not (text := paras[j].text) or text == title or not title.startswith(text):
+        return j
+    k = j + 1
+    while k < last and k - j < MAX_TITLE_LINES:
+        text += paras[k].text
+        k += 1
+        if text == title:
+            return k
+        if not title.startswith(text):
+            break
+    return j
 
 
 def _run_on_addressees(text: str) -> tuple[str | None, str] | None:
@@ -1260,10 +1378,37 @@ _NUMBER_OPENS_LINE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*"
 _CN_DIGITS = "〇零○一二三四五六七八九"
 _DATE_RE = rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*[\d{_CN_DIGITS}十元]{{1,3}}\s*月\s*[\d{_CN_DIGITS}十]{{1,3}}\s*日"
 _DATE_THEN_NUMBER = re.compile(rf"^{_DATE_RE}\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?$")
-_NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_DATE_RE}$")
+# A law database prints both in one bracket under the title (``（赣府字〔2010〕37号 2010年3月22日）``).
+_NUMBER_THEN_DATE = re.compile(rf"^[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?\s*{_DATE_RE}\s*[）)]?$")
+_DATE_IN_LINE = re.compile(_DATE_RE)
+# A wiki's or library's copy prints its header row on one line: the title, the 发文字号, the
+# 发文机关 and the 成文日期 (``国务院关于……的批复 国函〔1997〕46号 中华人民共和国国务院 1997年6月10日 |``,
+# the spaces perhaps gone), perhaps under the page's heading (the title, then the site's name).
+_HEADER_ROW = re.compile(
+    rf"^(?P<title>.{{4,150}}?(?:{'|'.join(word for word, _ in GENRES)}))\s*(?P<number>{DOC_NUMBER.pattern})"
+    rf"\s*[\u4e00-\u9fff]{{0,30}}?\s*{_DATE_RE}\s*[|｜]?$"
+)
+
+
+def _header_row(paras: tuple[Paragraph, ...], i: int, last: int) -> tuple[int, str, str] | None:
+    """The paragraph (``i``, or ``i + 1`` under a page heading that starts with the same title),
+    the title and the 发文字号 of a one-line header row (:data:`_HEADER_ROW`)."""
+    for k in (i, i + 1):
+        if k >= last:
+            return None
+        text = paras[k].text
+        if "号" not in text or text.rstrip(" |｜")[-1:] != "日" or (m := _HEADER_ROW.match(text)) is None:
+            continue
+        title = m.group("title")
+        if (k == i or paras[i].text.startswith(title)) and (number := doc_number_in(m.group("number"))):
+            return k, title, number
+    return None
+
+
 #: Rule names ``--explain`` prints for a 发文字号 the header read off a line that is not its own.
 NUMBER_IN_ADDRESSEES = "own-number:addressees"
 NUMBER_BESIDE_DATE = "own-number:date-line"
+DATE_BESIDE_NUMBER = "date:number-line"
 NUMBER_MANGLED = "number:mangled-line"
 
 
@@ -1286,7 +1431,8 @@ def _with_dated_number(found: MainSend, paras: tuple[Paragraph, ...], first: int
         return found
     for p in paras[first:last]:
         if "号" in p.text and (_DATE_THEN_NUMBER.match(p.text) or _NUMBER_THEN_DATE.match(p.text)):
-            return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE)
+            date = parse_date_line(m.group(0)) if (m := _DATE_IN_LINE.search(p.text)) else None
+            return replace(found, doc_number=doc_number_in(p.text), number_rule=NUMBER_BESIDE_DATE, date=date)
         if number := mangled_doc_number(p.text):
             return replace(found, doc_number=number, number_rule=NUMBER_MANGLED)
     return found
@@ -1632,12 +1778,14 @@ HEADER_RULES = {
     "title:above-number": "the lines right above the 发文字号 (a gazette's or a web copy's title, GB/T 9704 7.3.1)",
     "title:below-number": "the lines right below the 发文字号 (a 版头 ``××文件``, then the number, then the title)",
     "title:above-order": "the title printed above a 令's 发文机关标志 and number (the promulgated document's)",
+    TITLE_BEFORE_ORDER: "the promulgated title run into the 令's line, named in 《》 by the promulgation sentence",
     "title:order": "a 令's 发文机关标志 (``甲省人民政府令``), which stands for its title",
     "title:first-lines": "no 发文字号 above, the first lines ending with a 文种, page furniture stepped over",
     TITLE_WITH_CODELESS_NUMBER: "a heading that prints the title with a number lacking its 机关代字 (not a 发文字号)",
     "title:over-posting-line": "no title at the head: the first line ending with a 文种 above the posting line",
+    TITLE_BEFORE_SALUTATION: "a report's title run into its salutation (``……工作报告各位代表：``) on one line",
     "title:plain": "no 文种 word, a heading line right above the body, a 主送 line or a speech's subtitle",
-    NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送) on one line",
+    NUMBER_ON_TITLE_LINE: "the title with its 发文字号 (and perhaps its 主送, or its issuer and date) on one line",
     "title:meta": "the page's metadata table or crawler header (标题, 文件名称…), no printed title",
     "title:meta-extends": "the metadata title, longer than the printed one and starting with it",
     "number:line": "the 发文字号 line the splitter opened the document at",
@@ -1659,6 +1807,7 @@ HEADER_RULES = {
     "date:signed-line": "the signature and the 成文日期 on one line",
     "date:subtitle": "a report's or speech's subtitle (``——2024年3月5日在……会议上``) or bracketed date line",
     "date:meta": "the page's metadata (成文日期), no printed date",
+    DATE_BESIDE_NUMBER: "the date beside the 发文字号 (a page info line, a law database bracket), no 落款 date",
     "month:signature": "no full date, the year and month under the signature (reference date only)",
     "month:subtitle": "no full date, the year and month of a speech's subtitle (reference date only)",
     "addressees:line": "the first line after the title ending with a colon, split at ，",
