@@ -208,6 +208,8 @@ VARIANTS: dict[str, Callable[[SourceText, dict], str]] = {
     "number-[]": _number_brackets("[", "]"),
     "number-（）": _number_brackets("（", "）"),
     "crawler-header": _crawler_header,
+    # A copy normalised to NFKC (some crawlers and search indexes): half-width ，：；（）！？ and digits.
+    "nfkc": lambda s, g: unicodedata.normalize("NFKC", s.text),
     # A PDF text layer as a whole: wrapped, first lines indented, pages with a number and a head.
     "pdf-like": _then(_indent_first_lines(28), _paged(lambda p, t: f"— {p} —", RUNNING_HEAD)),
     "pdf-like-fullwidth": _then(_then(_wrap(28), _paged(lambda p, t: f"-{p}-")), _fullwidth),

@@ -648,11 +648,14 @@ def _outline_tasks(doc: Document, clean: CleanText, parse: Parse) -> _OutlineTas
         if LEAD_WORD in item.joined.text:  # read_statement needs it: skip building the text without lists
             state.read_statement(_outside_lists(item.joined.text, item.lists))
         found = _task_of(w, item, state, clean, parse)
-        if found and later.units:
-            found = _with_later_units(found, later)
+        carried = later.plus(item.joined.text, parse)
+        # The guide: a later-units note adds its units to every later task, and the item that
+        # carries it lists them where it is written (the note closes the item's list: after its units).
+        if found and carried.units:
+            found = _with_later_units(found, carried)
         if found:
             out.append(found)
-        later = later.plus(item.joined.text, parse)
+        later = carried
     return _OutlineTasks(out, closing_texts)
 
 

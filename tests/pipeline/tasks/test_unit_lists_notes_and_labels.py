@@ -26,8 +26,8 @@ def test_a_note_that_every_task_involves_a_unit_adds_it_to_every_later_task():
             (("三",), ["加强执法。〔责任单位：省公安厅、省市场监管局〕"]),
         ]
     )
-    # The note is no unit of the list that carries it (precedent: 以下均需X落实，不再列出).
-    assert got[("一",)].units == ("省发展改革委", "省商务厅")
+    # The guide: the item that carries the note lists its unit where it is written (after the list).
+    assert got[("一",)].units == ("省发展改革委", "省商务厅", "各市（州）人民政府")
     assert got[("二",)].units == ("省市场监管局", "各市（州）人民政府")
     assert got[("三",)].units == ("省公安厅", "省市场监管局", "各市（州）人民政府")
 
