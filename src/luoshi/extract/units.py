@@ -628,6 +628,17 @@ def parse_units(content: str) -> ParsedUnits | None:
 YOU_LIST_RE = re.compile(r"^由([^由]+?负责(?:落实|实施)?)$")
 
 
+# A 分工 list may name the leaders who answer for the item before its units (湘政发's
+# ``（分管副省长、协管副秘书长负责，省发改委牵头，省经信委……按职责分工负责）``): a post-holder
+# is a person, no unit, and is left out of the list (a list naming only posts names no units).
+# The posts are the government's leading posts (GB/T 9704 分工 lists write them with 分管/协管/常务),
+# the level prefix optional; 河长 and the like are left alone (they also name offices).
+POST_HOLDER_RE = re.compile(
+    r"^(?:分管|协管|联系|包联|主管|常务)?(?:[省市县区州盟旗乡镇]|自治区|自治州)?(?:政府)?(?:常务)?副?"
+    r"(?:省长|市长|县长|区长|州长|盟长|旗长|乡长|镇长|主席|秘书长)$"
+)
+
+
 def _parse_units(content: str) -> ParsedUnits | None:
     """:func:`parse_units` without its pre-check (tests hold the pre-check to this)."""
     content = _WS_RE.sub("", content or "")
@@ -686,6 +697,8 @@ def _parse_units(content: str) -> ParsedUnits | None:
                     part = inline_lead.group(1)  # ``市发展改革委（牵头）``: the unit, marked as lead
                     leads.append(part)
                 for name in _split_connectors(part):
+                    if name[-1] in "长席" and POST_HOLDER_RE.match(name):
+                        continue  # 分管副省长: a person, no unit
                     n_parts += 1
                     if _is_clause(name) or len(name) > MAX_UNIT_LEN or name in BARE_WORDS or _unbalanced(name):
                         return None
