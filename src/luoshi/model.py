@@ -198,6 +198,7 @@ class CleanText:
 class MarkerKind(StrEnum):
     """Outline marker styles, in the usual GB/T 9704 nesting order."""
 
+    PART = "part"  # 第一部分 (a 分工方案's 主责任务 / 配合任务 parts, each restarting 一、)
     CHAPTER = "chapter"  # 第一章
     SECTION = "section"  # 第一节
     ARTICLE = "article"  # 第一条

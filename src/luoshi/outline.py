@@ -94,7 +94,7 @@ _NUMERAL_GROUPS = tuple(f"n{k}" for k in range(len(OUTLINE_MARKERS)))
 #: a rule's chapter or section whatever became of its title (a text layer that reads a centred
 #: ``第三章　服务供给`` as two blocks puts the title after the next article's number). A bare
 #: ``1.`` or ``（一）`` is as often a table's row number or a lone numeral left by a layout.
-_STANDS_ALONE = frozenset((MarkerKind.CHAPTER, MarkerKind.SECTION))
+_STANDS_ALONE = frozenset((MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION))
 _CN_KINDS = frozenset((MarkerKind.CN, MarkerKind.PAREN_CN))
 
 

@@ -413,6 +413,7 @@ _CN_MARK = "一二三四五六七八九十百零〇"
 ENCLOSED_NUMERALS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 CIRCLED_NUMERALS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 OUTLINE_MARKERS: tuple[tuple[MarkerKind, str], ...] = (
+    (MarkerKind.PART, rf"第(?P<n>[{_CN_MARK}]+)部分"),
     (MarkerKind.CHAPTER, rf"第(?P<n>[{_CN_MARK}]+)章"),
     (MarkerKind.SECTION, rf"第(?P<n>[{_CN_MARK}]+)节"),
     (MarkerKind.ARTICLE, rf"第(?P<n>[{_CN_MARK}]+)条"),

@@ -1453,7 +1453,9 @@ def _paragraph_targets(
 # the unit list that closes the item before belongs to neither quantity — no indicator nor target
 # text spans a unit list or an outline marker. The item levels' markers only (not 第一章/第一条, which
 # a sentence cites), after a sentence end or a closing bracket (where a unit list ends).
-_ITEM_MARKER_ALT = outline_marker_alternation(frozenset((MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE)))
+_ITEM_MARKER_ALT = outline_marker_alternation(
+    frozenset((MarkerKind.PART, MarkerKind.CHAPTER, MarkerKind.SECTION, MarkerKind.ARTICLE))
+)
 RUN_ON_ITEM_RE = re.compile(rf"(?:^|(?<=[。！？!?）)]))(?:{_ITEM_MARKER_ALT})")
 ITEM_MARKER_AT_RE = re.compile(rf"(?:{_ITEM_MARKER_ALT})")
 _RUN_ON_CUE_RE = re.compile(r"[）)]|^[（(]")  # (a sentence with neither holds no run-on item nor leading list)
