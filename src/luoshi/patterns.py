@@ -199,7 +199,7 @@ _EXTRACTION_PAIRS = (
     "賣卖 賦赋 賬账 賽赛 贈赠 贏赢 趙赵 躍跃 辭辞 遲迟 邁迈 邏逻 鄭郑 銅铜 銷销 鋒锋 "
     "錦锦 錯错 鎖锁 鏈链 鐘钟 鑑鉴 鑒鉴 閣阁 閥阀 闡阐 陰阴 隻只 雖虽 霧雾 靈灵 頁页 "
     "頂顶 頓顿 顏颜 願愿 顧顾 颱台 飼饲 飾饰 饋馈 饑饥 駐驻 駕驾 騰腾 驚惊 鬆松 鬧闹 "
-    "鮮鲜 麗丽 靜静 響响 額额 雞鸡 闆板"
+    "鮮鲜 麗丽 靜静 響响 額额 雞鸡 闆板 爲为"
 ).split()
 _TRADITIONAL += "".join(pair[0] for pair in _EXTRACTION_PAIRS)
 _SIMPLIFIED += "".join(pair[1] for pair in _EXTRACTION_PAIRS)
