@@ -420,7 +420,8 @@ OUTLINE_MARKERS: tuple[tuple[MarkerKind, str], ...] = (
     (MarkerKind.CN, rf"(?P<n>[{_CN_MARK}]+)、"),
     (MarkerKind.PAREN_CN, rf"[（(]\s?(?P<n>[{_CN_MARK}]+)\s?[）)]"),
     (MarkerKind.PAREN_CN, rf"(?P<n>[{ENCLOSED_NUMERALS}])"),
-    (MarkerKind.ARABIC, r"(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])"),
+    # ``1﹒`` (U+FE52, the small full stop some page editors put after an item number) as ``1.``
+    (MarkerKind.ARABIC, r"(?P<n>[0-9０-９]{1,3})\s*[.．﹒、](?![0-9０-９])"),
     (MarkerKind.PAREN_ARABIC, r"[（(]\s?(?P<n>[0-9０-９]{1,3})\s?[）)]"),
     (MarkerKind.CIRCLED, rf"(?P<n>[{CIRCLED_NUMERALS}])"),
 )
