@@ -46,7 +46,7 @@ from luoshi.extract.numbers import (
 from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.extract.units import find_unit_lists, parse_units
 from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, Target
-from luoshi.patterns import BULLETS, outline_marker_alternation
+from luoshi.patterns import ANNEX_HEAD_RE, BULLETS, outline_marker_alternation
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
 # matches exactly what it did, but the engine skips every other character at C speed instead of
@@ -749,7 +749,7 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
     item → 2016-12-31): a year-named work plan, a plan titled with its period
     (``…行动计划（2018—2020年）``: its last year) or an N-year plan (``三年行动方案`` of a
     document dated 2018: 2020, counted like ``通过5年努力``), else None."""
-    for title in (doc.forwarded_title, doc.title, _title_line(doc)):
+    for title in (doc.forwarded_title, doc.title, _title_line(doc), _annex_title(doc)):
         m = WORK_PLAN_RE.search(title or "")
         if m:
             year = int(m.group(1))
@@ -807,6 +807,20 @@ def _announces_a_plan(text: str) -> bool:
     if len(text) > ANNOUNCING_LEAD_MAX or ANNOUNCE_RE.search(text) is None:
         return False
     return _SENTENCE_PUNCT_RE.search(text, 0, len(text) - 1) is None
+
+
+def _annex_title(doc: Document) -> str | None:
+    """The title of a text's first annex (the line after its ``附件1`` label, GB/T 9704 7.3.7), where it
+    reads as a name: the annex is the plan the text issues (``附件1`` / ``2024年《政府工作报告》主要目标任务
+    责任分解表``), so a year its title names dates the items when no title of the text does."""
+    after_label = False
+    for para in _all_paragraphs(doc):
+        if after_label:
+            if len(para.text) <= TITLE_LINE_MAX and not _SENTENCE_PUNCT_RE.search(para.text):
+                return para.text
+            return None
+        after_label = para.text.startswith("附件") and ANNEX_HEAD_RE.match(para.text) is not None
+    return None
 
 
 # The yearly allocation of a 政府工作报告's tasks whose title names no year (``关于落实《政府工作报告》重点工作
