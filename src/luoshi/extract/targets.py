@@ -210,6 +210,7 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "铺设",
     "安装",
     "创办",
+    "招引",  # ``全年招引…产业项目2个``: projects to attract, as 引进
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -417,6 +418,12 @@ SHARE_BEFORE_RE = re.compile(r"\d%(?:以上|左右)?的[^，。；：、]*$")
 # 以上产业项目``, ``亿元以上企业``): the size class of the things counted, a threshold, as with 的.
 SIZE_BOUND_WORDS = ("以上", "及以上")
 SIZE_CLASS_AFTER_RE = re.compile(r"^(?:及)?以上[^，。；、：\d]{0,8}?(?:项目|企业)")
+# The same size class written before the sum (``招引总投资超30亿元或3亿美元产业项目2个``, ``超10亿元项目5个``):
+# 超/超过 a sum, maybe or a second sum, then the noun of projects or firms and their count, which is the target.
+SIZE_OVER_BEFORE_RE = re.compile(r"超过?(?:[\d.]+[万亿]*美?元(?:或|及))?$")
+SIZE_OVER_AFTER_RE = re.compile(r"^(?:(?:或|及)[\d.]+[万亿]*美?元)?[^，。；、：\d]{0,8}?(?:项目|企业)\d")
+# A plan word followed by such a sum (``总投资超10亿元``) names the size class; it sets no count after it.
+SIZE_OVER_IN_RE = re.compile(r"超过?[\d.]+[万亿]*美?元")
 # A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
 # ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
 # measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
@@ -2318,6 +2325,8 @@ def _set_by_a_plan_word(before: str, q: Quantity) -> bool:
     plans = list(PLAN_RE.finditer(before))
     if not plans:
         return False
+    if q.unit not in (*MONEY_UNITS, "%") and SIZE_OVER_IN_RE.match(before, plans[-1].end()):
+        return False  # ``总投资超10亿元产业项目5个``: the plan word names the projects' size class, sets no count
     return q.unit in (*MONEY_UNITS, "%") or DELIVERY_RE.search(before, plans[-1].end()) is None
 
 
@@ -2361,6 +2370,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "condition-of-a-share"
     if q.unit in MONEY_UNITS and after.startswith(SIZE_BOUND_WORDS) and SIZE_CLASS_AFTER_RE.match(after):
         return "threshold"  # ``集中开工1亿元以上重大项目741个``: the size class of the projects counted
+    if q.unit in MONEY_UNITS and SIZE_OVER_BEFORE_RE.search(before) and SIZE_OVER_AFTER_RE.match(after):
+        return "threshold"  # ``总投资超30亿元或3亿美元产业项目2个``: the size class of the projects counted
     if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
         return "per-unit-standard"
     if _QUOTES_RE.search(before):
