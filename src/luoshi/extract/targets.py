@@ -431,7 +431,8 @@ MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比
 # Before a ``N%…的X`` threshold: the rate of X that is measured (``营业额同比增长50%以上的企业``).
 RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
 # ``由2020年的23%提高到30%``: the value after 由 is where the quantity starts, not a target.
-FROM_VALUE_BEFORE_RE = re.compile(r"[由从][^，。；由从]{0,12}$")  # (``从2020年的85提高到95``)
+# A 从 read into the time phrase (``从2012年`` masked as the start of a span) leaves its year masked before 的.
+FROM_VALUE_BEFORE_RE = re.compile(r"(?:[由从][^，。；由从]{0,12}|\x00+的)$")  # (``从2020年的85提高到95``)
 # (``到`` may belong to a masked deadline: ``提高到2020年的80%``.)
 FROM_VALUE_AFTER_RE = re.compile(
     r"^[^，。；]{0,4}?(?:(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
