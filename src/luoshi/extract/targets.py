@@ -439,8 +439,9 @@ FROM_VALUE_AFTER_RE = re.compile(
     # a setting changed (``总投资从42.2亿元调整为36.6亿元``): the first amount is the old setting
     r"|调整(?:为|到|至))"
 )
-# ``由60%提高到80%``: the indicator ends before ``由``.
-FROM_TO_RE = re.compile(r"[由从][^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)")
+# ``由60%提高到80%``: the indicator ends before ``由`` (or before the masked 从-year of a start value:
+# ``从2012年的43.53%提高到53%`` on an undated page, FROM_VALUE_BEFORE_RE).
+FROM_TO_RE = re.compile(r"(?:[由从]|\x00+的(?=\d))[^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
