@@ -447,3 +447,9 @@ def outline_marker_alternation(leave_out: frozenset[MarkerKind] = frozenset()) -
 # pipe rows of real 分解表 pages (4–6 columns, every cell closed by ``|``) and the corpus's HTML
 # menus. One count for the cleaner (a bar row is a line of its own) and the task reader (its cells).
 PIPE_ROW_MIN_BARS = 3
+
+
+# An annex label on a line of its own (``附件``, ``附件1``, ``附件二：``, GB/T 9704 7.3.7): the line after
+# it is the annex's title. Shared by the task reader (where an annex starts) and the target reader
+# (the year an annex's title names).
+ANNEX_HEAD_RE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")

@@ -46,7 +46,7 @@ from luoshi.extract.numbers import (
 from luoshi.extract.sentences import CELL_END, SENTENCE_ENDS, Piece, clauses, sentences
 from luoshi.extract.units import find_unit_lists, parse_units
 from luoshi.model import CleanText, Document, MarkerKind, OutlineNode, Paragraph, Target
-from luoshi.patterns import BULLETS, outline_marker_alternation
+from luoshi.patterns import ANNEX_HEAD_RE, BULLETS, outline_marker_alternation
 
 # A pattern that opens with a look-ahead for the first characters its matches can start with
 # matches exactly what it did, but the engine skips every other character at C speed instead of
@@ -210,6 +210,7 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "铺设",
     "安装",
     "创办",
+    "招引",  # ``全年招引…产业项目2个``: projects to attract, as 引进
 )
 # A budget or plan setting: no comparator word, comparator ``=`` (guide).
 PLAN_VERBS: tuple[str, ...] = (
@@ -417,6 +418,12 @@ SHARE_BEFORE_RE = re.compile(r"\d%(?:以上|左右)?的[^，。；：、]*$")
 # 以上产业项目``, ``亿元以上企业``): the size class of the things counted, a threshold, as with 的.
 SIZE_BOUND_WORDS = ("以上", "及以上")
 SIZE_CLASS_AFTER_RE = re.compile(r"^(?:及)?以上[^，。；、：\d]{0,8}?(?:项目|企业)")
+# The same size class written before the sum (``招引总投资超30亿元或3亿美元产业项目2个``, ``超10亿元项目5个``):
+# 超/超过 a sum, maybe or a second sum, then the noun of projects or firms and their count, which is the target.
+SIZE_OVER_BEFORE_RE = re.compile(r"超过?(?:[\d.]+[万亿]*美?元(?:或|及))?$")
+SIZE_OVER_AFTER_RE = re.compile(r"^(?:(?:或|及)[\d.]+[万亿]*美?元)?[^，。；、：\d]{0,8}?(?:项目|企业)\d")
+# A plan word followed by such a sum (``总投资超10亿元``) names the size class; it sets no count after it.
+SIZE_OVER_IN_RE = re.compile(r"超过?[\d.]+[万亿]*美?元")
 # A ``…以上的X`` phrase is a threshold on the things X (``500万元以上的企业``,
 # ``15万平方米以上的住宅小区``), or the present (``…的基础上``), unless X is a
 # measure the number sets (``100M以上的光纤接入能力``): then it is a level to reach.
@@ -424,15 +431,17 @@ MEASURE_HEADS_RE = re.compile(r"(?:能力|水平|速率|速度|带宽|比例|比
 # Before a ``N%…的X`` threshold: the rate of X that is measured (``营业额同比增长50%以上的企业``).
 RATE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|率|比重|占比|比例)(?:达到|达|超过|高于|在)?$")
 # ``由2020年的23%提高到30%``: the value after 由 is where the quantity starts, not a target.
-FROM_VALUE_BEFORE_RE = re.compile(r"[由从][^，。；由从]{0,12}$")  # (``从2020年的85提高到95``)
+# A 从 read into the time phrase (``从2012年`` masked as the start of a span) leaves its year masked before 的.
+FROM_VALUE_BEFORE_RE = re.compile(r"(?:[由从][^，。；由从]{0,12}|\x00+的)$")  # (``从2020年的85提高到95``)
 # (``到`` may belong to a masked deadline: ``提高到2020年的80%``.)
 FROM_VALUE_AFTER_RE = re.compile(
     r"^[^，。；]{0,4}?(?:(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩短)(?:到|至|\x00)"
     # a setting changed (``总投资从42.2亿元调整为36.6亿元``): the first amount is the old setting
     r"|调整(?:为|到|至))"
 )
-# ``由60%提高到80%``: the indicator ends before ``由``.
-FROM_TO_RE = re.compile(r"[由从][^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)")
+# ``由60%提高到80%``: the indicator ends before ``由`` (or before the masked 从-year of a start value:
+# ``从2012年的43.53%提高到53%`` on an undated page, FROM_VALUE_BEFORE_RE).
+FROM_TO_RE = re.compile(r"(?:[由从]|\x00+的(?=\d))[^由从]*(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)")
 _BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 # An introduction to a list of conditions (``符合以下条件的…：``): the numbers
 # below it are eligibility conditions, not targets.
@@ -749,7 +758,7 @@ def _work_plan_phrase(doc: Document) -> TimePhrase | None:
     item → 2016-12-31): a year-named work plan, a plan titled with its period
     (``…行动计划（2018—2020年）``: its last year) or an N-year plan (``三年行动方案`` of a
     document dated 2018: 2020, counted like ``通过5年努力``), else None."""
-    for title in (doc.forwarded_title, doc.title, _title_line(doc)):
+    for title in (doc.forwarded_title, doc.title, _title_line(doc), _annex_title(doc)):
         m = WORK_PLAN_RE.search(title or "")
         if m:
             year = int(m.group(1))
@@ -807,6 +816,20 @@ def _announces_a_plan(text: str) -> bool:
     if len(text) > ANNOUNCING_LEAD_MAX or ANNOUNCE_RE.search(text) is None:
         return False
     return _SENTENCE_PUNCT_RE.search(text, 0, len(text) - 1) is None
+
+
+def _annex_title(doc: Document) -> str | None:
+    """The title of a text's first annex (the line after its ``附件1`` label, GB/T 9704 7.3.7), where it
+    reads as a name: the annex is the plan the text issues (``附件1`` / ``2024年《政府工作报告》主要目标任务
+    责任分解表``), so a year its title names dates the items when no title of the text does."""
+    after_label = False
+    for para in _all_paragraphs(doc):
+        if after_label:
+            if len(para.text) <= TITLE_LINE_MAX and not _SENTENCE_PUNCT_RE.search(para.text):
+                return para.text
+            return None
+        after_label = para.text.startswith("附件") and ANNEX_HEAD_RE.match(para.text) is not None
+    return None
 
 
 # The yearly allocation of a 政府工作报告's tasks whose title names no year (``关于落实《政府工作报告》重点工作
@@ -2306,6 +2329,8 @@ def _set_by_a_plan_word(before: str, q: Quantity) -> bool:
     plans = list(PLAN_RE.finditer(before))
     if not plans:
         return False
+    if q.unit not in (*MONEY_UNITS, "%") and SIZE_OVER_IN_RE.match(before, plans[-1].end()):
+        return False  # ``总投资超10亿元产业项目5个``: the plan word names the projects' size class, sets no count
     return q.unit in (*MONEY_UNITS, "%") or DELIVERY_RE.search(before, plans[-1].end()) is None
 
 
@@ -2349,6 +2374,8 @@ def _implausible(clause: str, q: Quantity, before: str, after: str) -> str | Non
         return "condition-of-a-share"
     if q.unit in MONEY_UNITS and after.startswith(SIZE_BOUND_WORDS) and SIZE_CLASS_AFTER_RE.match(after):
         return "threshold"  # ``集中开工1亿元以上重大项目741个``: the size class of the projects counted
+    if q.unit in MONEY_UNITS and SIZE_OVER_BEFORE_RE.search(before) and SIZE_OVER_AFTER_RE.match(after):
+        return "threshold"  # ``总投资超30亿元或3亿美元产业项目2个``: the size class of the projects counted
     if q.unit not in COUNT_UNITS and PER_UNIT_RE.search(before):
         return "per-unit-standard"
     if _QUOTES_RE.search(before):

@@ -54,7 +54,7 @@ from luoshi.extract.units import (
 )
 from luoshi.model import CleanText, Document, OutlineNode, Paragraph, Span, Task
 from luoshi.outline import build_outline, match_marker, split_closing
-from luoshi.patterns import PIPE_ROW_MIN_BARS, cn_small_number
+from luoshi.patterns import ANNEX_HEAD_RE, PIPE_ROW_MIN_BARS, cn_small_number
 
 # --- rule tables -------------------------------------------------------------
 
@@ -607,8 +607,8 @@ def _stated_lead_rule(doc: Document, clean: CleanText) -> LeadRule | None:
     return state.rule
 
 
-# The heading of an annex after the 落款: ``附件``, ``附件1``, ``附件2：`` alone on its line.
-ANNEX_HEAD_RE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")
+# The heading of an annex after the 落款: ``附件``, ``附件1``, ``附件2：`` alone on its line
+# (ANNEX_HEAD_RE, patterns.py).
 
 
 def annex_outline(doc: Document) -> tuple[OutlineNode, ...]:
