@@ -647,7 +647,6 @@ def clean(source: SourceText) -> CleanText:
     # The last content line of the paragraph: text, width, alone, whether it opened the paragraph,
     # and the text of the paragraph's line before it ("" when it opened the paragraph).
     prev: tuple[str, int, bool, bool, str] | None = None
-    chrome_possible = source.kind not in BLOCK_READERS
 
     # Each line is written out as it is read: after a ``\n`` when it starts a paragraph, right
     # after the line before when it continues one. Within a run, source offset minus clean
@@ -668,7 +667,6 @@ def clean(source: SourceText) -> CleanText:
         opens = prev is None or not _continues(prev, look, width, indented, alone, usual, wrapped_layout, headings)
         if (
             not opens
-            and chrome_possible
             # (what _page_chrome_between asks first: most joining lines are long and no metadata)
             and (
                 len(look) <= CHROME_MAX_CHARS
@@ -678,7 +676,10 @@ def clean(source: SourceText) -> CleanText:
             )
             and _page_chrome_between(prev[0], look)
         ):
-            opens = True  # asked only of the lines that would join: most lines are not chrome
+            # Asked only of the lines that would join: most lines are not chrome. HTML too: a block
+            # is a line of its own, but a title's rules still join the next block (an 印发 title
+            # ending in another 文种, ``关于印发……的通报`` + ``发布时间：……信息来源：……``).
+            opens = True
         if prev is not None and opens:
             # The separator points at the source character after the previous paragraph's
             # last one (``length - 1 + delta``), or at the text's last character at its end.

@@ -1052,13 +1052,19 @@ def _title_over_posting_line(paras: tuple[Paragraph, ...], first: int, last: int
 def _unnumbered_title_block(paras: tuple[Paragraph, ...], first: int, last: int) -> TitleBlock:
     """No 发文字号: the first title-like line (skipping collectors' furniture) is the title."""
     i = first
-    while i < last and (
-        page_furniture(paras[i].text)
-        or _LATIN_ONLY.match(paras[i].text)
-        or _is_untitled_meta_value(paras, i, first)
-        or _is_site_name(paras, i, last)
-        or _is_running_head(paras, i, last)
-        or _is_site_name_over_title(paras, i, last)
+    while (
+        i < last
+        and (
+            page_furniture(paras[i].text)
+            or _LATIN_ONLY.match(paras[i].text)
+            or _is_untitled_meta_value(paras, i, first)
+            or _is_site_name(paras, i, last)
+            or _is_running_head(paras, i, last)
+            or _is_site_name_over_title(paras, i, last)
+            # a number line whose 〕 and 号 a page's export lost (``浦府〔20221``) is no title's first
+            # line: the 主送 search reads its number (``number:mangled``)
+            or (paras[i].text[-1:].isdigit() and mangled_doc_number(paras[i].text) is not None)
+        )
     ):
         i += 1
     j = i

@@ -130,9 +130,11 @@ _TITLE_SITE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*[_|｜]\s*|\s*——\s*
 
 #: Labels of a web page's metadata table (信息公开 索引 table or list). A block outside the
 #: body with :data:`MIN_META_LABELS` distinct ones, and no more than :data:`MAX_META_CJK`
-#: hanzi, is that table.
+#: hanzi, is that table. Every key ``luoshi.header`` reads a field from (its ``META_KEYS``) is one
+#: (a Shanghai district page labels its number ``文件编号``).
 META_LABELS = (
-    "索引号", "统一编号", "发文字号", "文号", "发文机关", "发布机关", "发布机构", "发文单位",
+    "索引号", "统一编号", "发文字号", "文号", "文件编号", "文件名称", "文件标题",
+    "发文机关", "发布机关", "发布机构", "发文单位",
     "成文日期", "发文日期", "发布日期", "印发日期", "实施日期", "生效日期", "失效日期", "废止日期",
     "主题分类", "分类", "体裁分类", "主题词", "关键词", "标题", "名称", "文件状态", "有效性",
     "效力状态", "时效性",
