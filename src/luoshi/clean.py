@@ -101,9 +101,9 @@ def fold_chars(text: str) -> str:
 # A line holding none of these, with no whitespace at its ends, comes out of ``_fold_line`` as it
 # went in (one run): the characters that fold or are deleted, spaces and tabs (spaced markers,
 # table cells, spaces between Chinese characters) and half-width brackets.
-_NEEDS_FOLDING = re.compile(
-    "[" + "".join(re.escape(chr(code)) for code in sorted(FOLD_TABLE)) + re.escape("\f\r\v \t()") + "]"
-)
+_FOLDING_CHARS = frozenset(FOLD_TABLE) | frozenset(map(ord, "\f\r\v \t()"))
+_FOLDING = frozenset(map(chr, _FOLDING_CHARS))
+_NEEDS_FOLDING = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLDING_CHARS)) + "]")
 
 # A line that is only a page number. One to three digits on their own are page
 # numbers only when isolated (see _is_isolated_number): flattened tables put
@@ -225,9 +225,6 @@ def _without(ranges: Iterable[tuple[int, int]], points: Iterable[int]) -> list[t
 
 
 _NARROW = re.compile(f"[^{_class_of(_WIDE_RANGES)}]")
-# What makes a line need ``_fold_line``'s work: the characters ``_NEEDS_FOLDING`` finds.
-_FOLDING_CHARS = frozenset(FOLD_TABLE) | frozenset(map(ord, "\f\r\v \t()"))
-_FOLDING = frozenset(map(chr, _FOLDING_CHARS))
 # The narrow characters and those that need folding, in one scan: the cleaner's usual line is
 # the one whose scan finds none of the latter, and its width follows from the count of the former.
 _NARROW_OR_FOLDING = re.compile(f"[^{_class_of(_without(_WIDE_RANGES, _FOLDING_CHARS))}]")
