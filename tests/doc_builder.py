@@ -155,6 +155,25 @@ def indented_layer(paragraphs: Sequence[str | Sequence[str]], width: int = 28) -
     return "\n".join(out) + "\n"
 
 
+def layout_line(*placed: tuple[int, str]) -> str:
+    """A text line with each text starting at its character column, as poppler's ``-layout`` sets it."""
+    out = ""
+    for column, text in placed:
+        out = out.ljust(column) + text
+    return out
+
+
+def layout_tab_rows(tmp_path: Path, lines: Sequence[str], before: Sequence[str] = ()) -> list[str]:
+    """The tab rows the text reader rebuilds from ``lines`` of a ``pdftotext -layout`` table (the
+    ``before`` lines and a blank line above it, a closing paragraph below it)."""
+    from luoshi.read.txt import read_txt
+
+    path = tmp_path / "layer.txt"
+    head = [*before, ""] if before else []
+    path.write_text("\n".join([*head, *lines, "", "　　各单位要抓好落实。"]), encoding="utf-8")
+    return [ln for ln in read_txt(path, path.read_bytes()).text.split("\n") if "\t" in ln]
+
+
 def parse_lines(lines: Sequence[str], *, sep: str = "\n", end: str = "") -> tuple[Document, ...]:
     """The documents the pipeline reads in ``lines`` joined by ``sep``, with ``end`` after the last."""
     from luoshi.pipeline import parse_text

@@ -5,22 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from luoshi.read.txt import read_txt
-
-
-def _line(*placed: tuple[int, str]) -> str:
-    """A text line with each text starting at its character column, as poppler lays it out."""
-    out = ""
-    for column, text in placed:
-        out = out.ljust(column) + text
-    return out
-
-
-def _rows(tmp_path: Path, lines: list[str]) -> list[str]:
-    path = tmp_path / "layer.txt"
-    path.write_text("\n".join([*lines, "", "　　各单位要抓好落实。"]), encoding="utf-8")
-    return [ln for ln in read_txt(path, path.read_bytes()).text.split("\n") if "\t" in ln]
-
+from doc_builder import layout_line as _line
+from doc_builder import layout_tab_rows as _rows
 
 # 序号, 重点任务, 牵头单位, 责任单位, 完成时限
 C = (0, 10, 22, 31, 40)

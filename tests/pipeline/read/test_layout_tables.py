@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from doc_builder import layout_line as _line
 from luoshi.read.txt import read_txt
-
-
-def _line(*placed: tuple[int, str]) -> str:
-    """A text line with each text starting at its character column, as poppler lays it out."""
-    out = ""
-    for column, text in placed:
-        out = out.ljust(column) + text
-    return out
 
 
 def _read(tmp_path: Path, lines: list[str]) -> list[str]:
